@@ -1,0 +1,93 @@
+# cybercap - build, test, demo, bench, fuzz.
+#
+#   make            build build/cybercap and build/libcybercap.a
+#   make test       unit + CLI tests, plainly and under ASan+UBSan
+#   make demo       build, then score the bundled framework on the sample
+#   make bench      benchmarks (figures in bench/README.md)
+#   make fuzz       libFuzzer harnesses (FUZZ_SECONDS=N each, default 60)
+#
+# Missing system packages are installed by scripts/install-deps (Debian 12).
+
+BUILD   ?= build
+SAN     ?=
+CC      ?= cc
+PKGS    := yaml-0.1 jansson gsl
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+           -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP
+LDLIBS  += -lm -lpthread
+ifeq ($(SAN),1)
+CFLAGS  += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+DEPS_OK := $(shell pkg-config --exists $(PKGS) cmocka 2>/dev/null && command -v clang >/dev/null && echo yes)
+ifneq ($(DEPS_OK),yes)
+$(info Installing missing build dependencies (scripts/install-deps)...)
+$(shell ./scripts/install-deps >&2)
+endif
+CFLAGS  += $(shell pkg-config --cflags $(PKGS))
+LDLIBS  := $(shell pkg-config --libs $(PKGS)) $(LDLIBS)
+
+LIB_SRC := $(wildcard src/core/*.c src/format/*.c)
+CLI_SRC := $(wildcard src/cli/*.c)
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+TEST_SRC := $(wildcard tests/unit/test_*.c)
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all test test-plain test-asan unit cli-test demo bench fuzz clean sample-data
+all: $(BUILD)/cybercap
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/libcybercap.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/cybercap: $(CLI_OBJ) $(BUILD)/libcybercap.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/helpers.h $(BUILD)/libcybercap.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(shell pkg-config --cflags cmocka) -Isrc -o $@ $< \
+		$(BUILD)/libcybercap.a $(LDFLAGS) $(shell pkg-config --libs cmocka) $(LDLIBS)
+
+unit: $(TEST_BIN)
+
+# One build's tests; prints per-suite results and a line "N passed, M failed"
+# that scripts/test-summary adds up.
+test-one: all unit
+	@sh scripts/run-tests $(BUILD)
+
+test-plain:
+	@$(MAKE) --no-print-directory BUILD=build test-one
+
+test-asan:
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 CC=clang test-one
+
+test:
+	@$(MAKE) --no-print-directory test-plain 2>&1 | tee build-test-plain.log
+	@$(MAKE) --no-print-directory test-asan 2>&1 | tee build-test-asan.log
+	@sh scripts/test-summary build-test-plain.log build-test-asan.log
+
+demo: all
+	@sh scripts/demo
+
+sample-data: all
+	$(BUILD)/cybercap sample frameworks/national-commitment.yaml --units 40 --seed 2026 \
+		--units-out data/sample-units.csv > data/sample-responses.csv
+
+bench:
+	@$(MAKE) --no-print-directory BUILD=build/bench CFLAGS="-O3 -g -march=native" all $(BUILD)/../build/bench/bench_score
+	@sh bench/run
+
+fuzz:
+	@sh fuzz/run $(or $(FUZZ_SECONDS),60)
+
+clean:
+	rm -rf build build-test-*.log
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

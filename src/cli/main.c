@@ -1,0 +1,46 @@
+/*
+ * main.c - `cybercap <command>`: finds the command in the table and runs it.
+ * Every command lives in cmd_<name>.c and composes format + core.
+ */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const struct cli_command commands[] = {
+	{"score", cmd_score, "score units on a framework (CSV or JSON)"},
+	{"check", cmd_check, "validate a framework and print its tree"},
+	{"summary", cmd_summary, "points by group: count, mean, median, min, max"},
+	{"gaps", cmd_gaps, "a unit's largest gains still available"},
+	{"sample", cmd_sample, "generate fictional answers for a framework"},
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out, "Usage: cybercap COMMAND [ARGS...]\n\n"
+		"cybercap measures cybersecurity capacity: frameworks as data,\n"
+		"scores, ranks, levels, groups and gaps.\n\nCommands:\n");
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
+	fprintf(out, "\nRun 'cybercap COMMAND --help' for a command's options.\n"
+		"Exit status: 0 ok, 1 runtime failure, 2 bad input or usage.\n");
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return CLI_BAD;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return CLI_OK;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	fprintf(stderr, "cybercap: unknown command \"%s\"\n\n", argv[1]);
+	usage(stderr);
+	return CLI_BAD;
+}

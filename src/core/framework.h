@@ -1,0 +1,161 @@
+/*
+ * framework.h - a framework in memory: the tree of groups, questions and
+ * indicators that an assessment or index is made of (the file format is in
+ * docs/framework-format.md; reading it is src/format/framework_yaml.c).
+ *
+ * Nodes live in one array in depth-first pre-order; nodes[0] is the root,
+ * whose id is the framework's id. A reader fills the framework with
+ * cc_framework_init / cc_framework_add_node and the setters below, then calls
+ * cc_framework_finish, which checks everything that spans nodes (duplicate
+ * ids, `when` targets, stages) and computes each node's max points. After
+ * finish the framework is read-only and may be shared between threads.
+ *
+ * Ownership: every string and array hangs off fw->arena and is released by
+ * cc_framework_free.
+ */
+#ifndef CC_FRAMEWORK_H
+#define CC_FRAMEWORK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "error.h"
+#include "idmap.h"
+
+#define CC_MULTI_MAX_OPTIONS 64
+#define CC_FRAMEWORK_MAX_NODES 1000000
+#define CC_FRAMEWORK_MAX_DEPTH 64
+
+enum cc_kind { CC_GROUP, CC_QUESTION, CC_INDICATOR };
+enum cc_qtype { CC_Q_YES_NO, CC_Q_CHOICE, CC_Q_MULTI, CC_Q_NUMBER, CC_Q_TEXT };
+enum cc_agg {
+	CC_AGG_MEAN, CC_AGG_GEOMETRIC, CC_AGG_HARMONIC,
+	CC_AGG_MIN, CC_AGG_MAX, CC_AGG_STAGE
+};
+enum cc_norm { CC_NORM_MINMAX, CC_NORM_GOALPOSTS, CC_NORM_NONE };
+enum cc_na { CC_NA_ZERO, CC_NA_EXCLUDE };
+enum cc_evidence { CC_EVIDENCE_OPTIONAL, CC_EVIDENCE_REQUIRED, CC_EVIDENCE_NONE };
+enum cc_ranking { CC_RANK_DENSE, CC_RANK_COMPETITION };
+enum cc_missing { CC_MISSING_ZERO, CC_MISSING_EXCLUDE };
+
+struct cc_option {
+	const char *id;
+	const char *label;
+	double value;
+};
+
+struct cc_threshold {
+	double min;
+	double value;
+};
+
+/* `when: {q: ID, is: ANSWER}`; q and the parsed answer are resolved by
+ * cc_framework_finish. */
+struct cc_when {
+	const char *q_id;
+	const char *is;
+	int q;            /* node index of the question */
+	double num;       /* parsed `is` for number and yes_no/choice codes */
+	uint64_t bits;    /* parsed `is` for choice (index) and multi (mask) */
+	long line, col;
+};
+
+struct cc_node {
+	const char *id;
+	const char *name;       /* groups and indicators; NULL for questions */
+	const char *question;   /* questions; NULL otherwise */
+	const char *guidance;
+	enum cc_kind kind;
+	enum cc_qtype qtype;
+	enum cc_agg agg;
+	enum cc_norm norm;
+	enum cc_na na;
+	enum cc_evidence evidence;
+	int direction;          /* 1 or -1, indicators */
+	double weight;
+	bool has_weight;         /* weight given in the file */
+	int stage;              /* >= 1 under a stage group, else 0 */
+	bool has_partial;
+	double partial;
+	struct cc_option *options;
+	int noptions;
+	struct cc_threshold *thresholds;
+	int nthresholds;
+	bool has_goalposts;
+	double lo, hi;
+	bool has_when;
+	struct cc_when when;
+
+	int parent;             /* -1 for the root */
+	int depth;              /* 0 for the root */
+	int *children;
+	int nchildren;
+	int leaf;               /* index among leaves (answers), -1 for groups */
+	double max;             /* max points, set by finish */
+	int max_stage;          /* stage groups: largest stage of the children */
+	long line, col;         /* where the node starts in the file */
+};
+
+struct cc_level {
+	const char *id;
+	const char *name;
+	double min;
+};
+
+struct cc_framework {
+	struct cc_arena arena;
+	const char *file;       /* for error messages */
+	const char *id;
+	const char *title;
+	const char *version;
+	double scale;
+	int precision;
+	enum cc_ranking ranking;
+	enum cc_missing missing;
+	struct cc_level *levels;
+	int nlevels;
+
+	struct cc_node *nodes;
+	int nnodes;
+	int cap_nodes;
+	int *leaves;            /* node index of each question or indicator */
+	int nleaves;
+	int *order;             /* nodes in an order where every node follows
+				   its parent and the question its `when` reads */
+	struct cc_idmap ids;
+	bool finished;
+};
+
+/* Prepares an empty framework with the spec's defaults. file is copied. */
+int cc_framework_init(struct cc_framework *fw, const char *file);
+void cc_framework_free(struct cc_framework *fw);
+
+/* Appends a node (pre-order: a parent before its children) and returns its
+ * index in *out. The root (parent -1) is added by init. The node starts as
+ * a group with weight 1; the reader sets the rest. Pointers into fw->nodes
+ * are invalidated by the next add. */
+int cc_framework_add_node(struct cc_framework *fw, int parent, long line,
+			  long col, int *out, struct cc_error *err);
+
+/* Sets the child list of a group (indices of nodes already added). */
+int cc_framework_set_children(struct cc_framework *fw, int node,
+			      const int *children, int n);
+
+/* Checks the whole tree and computes max points, leaves and order. */
+int cc_framework_finish(struct cc_framework *fw, struct cc_error *err);
+
+/* Node index for an id, or -1. */
+int cc_framework_find(const struct cc_framework *fw, const char *id);
+
+/* The text a person reads for a node: its question, else its name. */
+const char *cc_node_label(const struct cc_node *n);
+
+/* Names for enum values, as written in framework files. */
+const char *cc_qtype_name(enum cc_qtype t);
+const char *cc_agg_name(enum cc_agg a);
+
+/* True when id is a valid node id: [A-Za-z0-9_.:-]+, at most 200 bytes. */
+bool cc_framework_valid_id(const char *id, size_t len);
+
+#endif

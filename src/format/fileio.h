@@ -1,0 +1,21 @@
+/*
+ * fileio.h - reading a whole input file with a size limit.
+ *
+ * Every reader in src/format takes bytes; this is where bytes come from.
+ * The limit is named by the caller so that no untrusted size reaches
+ * malloc unchecked.
+ */
+#ifndef CC_FILEIO_H
+#define CC_FILEIO_H
+
+#include <stddef.h>
+
+#include "../core/error.h"
+
+/* Reads path into a new NUL-terminated buffer (*buf, owned by the caller,
+ * free()), of *len bytes. "-" reads standard input. Fails with CC_EIO
+ * (naming the file and the system's reason) or CC_ELIMIT past max bytes. */
+int cc_read_file(const char *path, size_t max, char **buf, size_t *len,
+		 struct cc_error *err);
+
+#endif

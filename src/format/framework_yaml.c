@@ -1,0 +1,736 @@
+/*
+ * framework_yaml.c - YAML framework files into struct cc_framework.
+ *
+ * libyaml loads the file into a document (a graph of scalar, sequence and
+ * mapping nodes with their positions); this file walks it. Each mapping is
+ * first sorted into known keys (struct keyset), so that unknown and
+ * repeated keys are caught in one place and every later check can name the
+ * exact key or value it refuses.
+ */
+#include "framework_yaml.h"
+
+#include "fileio.h"
+#include "../core/number.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+enum key {
+	K_CYBERCAP, K_ID, K_TITLE, K_VERSION, K_SCALE, K_PRECISION, K_RANKING,
+	K_MISSING, K_LEVELS, K_NODES,
+	K_NAME, K_WEIGHT, K_AGGREGATE, K_CHILDREN, K_QUESTION, K_TYPE,
+	K_PARTIAL, K_OPTIONS, K_THRESHOLDS, K_GOALPOSTS, K_INDICATOR,
+	K_NORMALISE, K_DIRECTION, K_WHEN, K_NA, K_STAGE, K_EVIDENCE, K_GUIDANCE,
+	K_LABEL, K_VALUE, K_MIN, K_Q, K_IS,
+	K_COUNT
+};
+
+static const char *key_names[K_COUNT] = {
+	"cybercap", "id", "title", "version", "scale", "precision", "ranking",
+	"missing", "levels", "nodes",
+	"name", "weight", "aggregate", "children", "question", "type",
+	"partial", "options", "thresholds", "goalposts", "indicator",
+	"normalise", "direction", "when", "na", "stage", "evidence", "guidance",
+	"label", "value", "min", "q", "is",
+};
+
+/* Which keys each kind of mapping may hold (bit sets over enum key). */
+#define B(k) (1ull << (k))
+static const unsigned long long keys_top =
+	B(K_CYBERCAP) | B(K_ID) | B(K_TITLE) | B(K_VERSION) | B(K_SCALE) |
+	B(K_PRECISION) | B(K_RANKING) | B(K_MISSING) | B(K_LEVELS) | B(K_NODES);
+static const unsigned long long keys_any_node =
+	B(K_ID) | B(K_NAME) | B(K_WEIGHT) | B(K_WHEN) | B(K_NA) | B(K_STAGE) |
+	B(K_GUIDANCE);
+static const unsigned long long keys_group = B(K_AGGREGATE) | B(K_CHILDREN);
+static const unsigned long long keys_question =
+	B(K_QUESTION) | B(K_TYPE) | B(K_PARTIAL) | B(K_OPTIONS) |
+	B(K_THRESHOLDS) | B(K_GOALPOSTS) | B(K_EVIDENCE) | B(K_INDICATOR);
+static const unsigned long long keys_indicator =
+	B(K_INDICATOR) | B(K_NORMALISE) | B(K_GOALPOSTS) | B(K_DIRECTION);
+static const unsigned long long keys_option = B(K_ID) | B(K_LABEL) | B(K_VALUE);
+static const unsigned long long keys_threshold = B(K_MIN) | B(K_VALUE);
+static const unsigned long long keys_level = B(K_ID) | B(K_NAME) | B(K_MIN);
+static const unsigned long long keys_when = B(K_Q) | B(K_IS);
+
+struct ctx {
+	yaml_document_t doc;
+	struct cc_framework *fw;
+	const char *file;
+	struct cc_error *err;
+	unsigned char *seen;      /* per document node: visited once already */
+	int nseen;
+};
+
+struct keyset {
+	yaml_node_t *val[K_COUNT];
+	yaml_node_t *key[K_COUNT];
+	yaml_node_t *self;
+};
+
+static int fail(struct ctx *c, const yaml_node_t *n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int fail(struct ctx *c, const yaml_node_t *n, const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return cc_error_set(c->err, CC_EINPUT, c->file,
+			    n ? (long)n->start_mark.line + 1 : 0,
+			    n ? (long)n->start_mark.column + 1 : 0, "%s", msg);
+}
+
+/* Every document node is reached once; a second visit means an alias. */
+static yaml_node_t *node_get(struct ctx *c, int index, const yaml_node_t *from)
+{
+	yaml_node_t *n = yaml_document_get_node(&c->doc, index);
+
+	if (!n || index < 1 || index > c->nseen) {
+		fail(c, from, "malformed YAML document");
+		return NULL;
+	}
+	if (c->seen[index - 1]) {
+		fail(c, from, "aliases (*name) are not supported in framework files");
+		return NULL;
+	}
+	c->seen[index - 1] = 1;
+	return n;
+}
+
+static int keys_read(struct ctx *c, yaml_node_t *map, unsigned long long allowed,
+		     const char *what, struct keyset *ks)
+{
+	memset(ks, 0, sizeof(*ks));
+	ks->self = map;
+	if (map->type != YAML_MAPPING_NODE)
+		return fail(c, map, "%s must be a mapping of keys to values", what);
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
+	     p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = node_get(c, p->key, map);
+		yaml_node_t *v;
+		int found = -1;
+
+		if (!k)
+			return CC_EINPUT;
+		v = node_get(c, p->value, k);
+		if (!v)
+			return CC_EINPUT;
+		if (k->type != YAML_SCALAR_NODE)
+			return fail(c, k, "a key must be a plain word");
+		for (int i = 0; i < K_COUNT; i++) {
+			if (strlen(key_names[i]) == k->data.scalar.length &&
+			    memcmp(key_names[i], k->data.scalar.value,
+				   k->data.scalar.length) == 0)
+				found = i;
+		}
+		if (found < 0 || !(allowed & B(found)))
+			return fail(c, k, "unknown key \"%.*s\" in %s",
+				    (int)(k->data.scalar.length > 60 ? 60 :
+					  k->data.scalar.length),
+				    (const char *)k->data.scalar.value, what);
+		if (ks->val[found])
+			return fail(c, k, "key \"%s\" is given twice", key_names[found]);
+		ks->val[found] = v;
+		ks->key[found] = k;
+	}
+	return CC_OK;
+}
+
+static int need(struct ctx *c, const struct keyset *ks, enum key k,
+		const char *what)
+{
+	if (!ks->val[k])
+		return fail(c, ks->self, "%s needs the key \"%s\"", what, key_names[k]);
+	return CC_OK;
+}
+
+static int get_text(struct ctx *c, const yaml_node_t *v, const char *key,
+		    const char **out)
+{
+	if (v->type != YAML_SCALAR_NODE)
+		return fail(c, v, "\"%s\" must be a single value", key);
+	if (memchr(v->data.scalar.value, '\0', v->data.scalar.length))
+		return fail(c, v, "\"%s\" contains a NUL character", key);
+	*out = cc_arena_strndup(&c->fw->arena, (const char *)v->data.scalar.value,
+				v->data.scalar.length);
+	if (!*out)
+		return cc_error_set(c->err, CC_ENOMEM, c->file, 0, 0, "out of memory");
+	return CC_OK;
+}
+
+static int get_number(struct ctx *c, const yaml_node_t *v, const char *key,
+		      double *out)
+{
+	if (v->type != YAML_SCALAR_NODE ||
+	    !cc_number_parse((const char *)v->data.scalar.value,
+			     v->data.scalar.length, out))
+		return fail(c, v, "\"%s\" must be a number", key);
+	return CC_OK;
+}
+
+static int get_unit_interval(struct ctx *c, const yaml_node_t *v,
+			     const char *key, double *out)
+{
+	int rc = get_number(c, v, key, out);
+
+	if (!rc && (*out < 0 || *out > 1))
+		return fail(c, v, "\"%s\" must lie between 0 and 1", key);
+	return rc;
+}
+
+static int get_id(struct ctx *c, const yaml_node_t *v, const char *key,
+		  const char **out)
+{
+	int rc = get_text(c, v, key, out);
+
+	if (!rc && !cc_framework_valid_id(*out, strlen(*out)))
+		return fail(c, v, "\"%s\" must be made of letters, digits, '_', '.', ':' or '-' (got \"%.60s\")",
+			    key, *out);
+	return rc;
+}
+
+/* Matches a scalar against a list of words; returns the index. */
+static int get_word(struct ctx *c, const yaml_node_t *v, const char *key,
+		    const char *const *words, int nwords, int *out)
+{
+	char list[200] = "";
+	size_t used = 0;
+
+	if (v->type == YAML_SCALAR_NODE) {
+		for (int i = 0; i < nwords; i++) {
+			if (strlen(words[i]) == v->data.scalar.length &&
+			    memcmp(words[i], v->data.scalar.value,
+				   v->data.scalar.length) == 0) {
+				*out = i;
+				return CC_OK;
+			}
+		}
+	}
+	for (int i = 0; i < nwords && used < sizeof(list); i++)
+		used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s",
+					 i ? ", " : "", words[i]);
+	return fail(c, v, "\"%s\" must be one of: %s", key, list);
+}
+
+static int get_seq(struct ctx *c, const yaml_node_t *v, const char *key,
+		   int min_items)
+{
+	long n;
+
+	if (v->type != YAML_SEQUENCE_NODE)
+		return fail(c, v, "\"%s\" must be a list", key);
+	n = v->data.sequence.items.top - v->data.sequence.items.start;
+	if (n < min_items)
+		return fail(c, v, "\"%s\" must list at least %d item%s", key,
+			    min_items, min_items == 1 ? "" : "s");
+	return CC_OK;
+}
+
+#define SEQ_LEN(v) ((int)((v)->data.sequence.items.top - (v)->data.sequence.items.start))
+#define SEQ_AT(v, i) ((v)->data.sequence.items.start[i])
+
+static int read_options(struct ctx *c, struct cc_node *n, const yaml_node_t *v)
+{
+	int rc = get_seq(c, v, "options", 1), count;
+
+	if (rc)
+		return rc;
+	count = SEQ_LEN(v);
+	if (n->qtype == CC_Q_MULTI && count > CC_MULTI_MAX_OPTIONS)
+		return fail(c, v, "a multi question has at most %d options",
+			    CC_MULTI_MAX_OPTIONS);
+	n->options = cc_arena_array(&c->fw->arena, (size_t)count, sizeof(*n->options));
+	if (!n->options)
+		return cc_error_set(c->err, CC_ENOMEM, c->file, 0, 0, "out of memory");
+	for (int i = 0; i < count; i++) {
+		yaml_node_t *item = node_get(c, SEQ_AT(v, i), v);
+		struct cc_option *o = &n->options[i];
+		struct keyset ks;
+
+		if (!item)
+			return CC_EINPUT;
+		if ((rc = keys_read(c, item, keys_option, "an option", &ks)) ||
+		    (rc = need(c, &ks, K_ID, "an option")) ||
+		    (rc = need(c, &ks, K_VALUE, "an option")) ||
+		    (rc = get_id(c, ks.val[K_ID], "id", &o->id)) ||
+		    (rc = get_unit_interval(c, ks.val[K_VALUE], "value", &o->value)))
+			return rc;
+		o->label = o->id;
+		if (ks.val[K_LABEL] && (rc = get_text(c, ks.val[K_LABEL], "label", &o->label)))
+			return rc;
+		for (int j = 0; j < i; j++)
+			if (strcmp(n->options[j].id, o->id) == 0)
+				return fail(c, ks.val[K_ID], "option id \"%s\" is used twice",
+					    o->id);
+		n->noptions = i + 1;
+	}
+	return CC_OK;
+}
+
+static int read_thresholds(struct ctx *c, struct cc_node *n, const yaml_node_t *v)
+{
+	int rc = get_seq(c, v, "thresholds", 1), count;
+
+	if (rc)
+		return rc;
+	count = SEQ_LEN(v);
+	n->thresholds = cc_arena_array(&c->fw->arena, (size_t)count,
+				       sizeof(*n->thresholds));
+	if (!n->thresholds)
+		return cc_error_set(c->err, CC_ENOMEM, c->file, 0, 0, "out of memory");
+	for (int i = 0; i < count; i++) {
+		yaml_node_t *item = node_get(c, SEQ_AT(v, i), v);
+		struct cc_threshold *t = &n->thresholds[i];
+		struct keyset ks;
+
+		if (!item)
+			return CC_EINPUT;
+		if ((rc = keys_read(c, item, keys_threshold, "a threshold", &ks)) ||
+		    (rc = need(c, &ks, K_MIN, "a threshold")) ||
+		    (rc = need(c, &ks, K_VALUE, "a threshold")) ||
+		    (rc = get_number(c, ks.val[K_MIN], "min", &t->min)) ||
+		    (rc = get_unit_interval(c, ks.val[K_VALUE], "value", &t->value)))
+			return rc;
+		for (int j = 0; j < i; j++)
+			if (n->thresholds[j].min == t->min)
+				return fail(c, ks.val[K_MIN], "two thresholds have min %g",
+					    t->min);
+		n->nthresholds = i + 1;
+	}
+	return CC_OK;
+}
+
+static int read_goalposts(struct ctx *c, struct cc_node *n, const yaml_node_t *v)
+{
+	int rc = get_seq(c, v, "goalposts", 2);
+	yaml_node_t *lo, *hi;
+
+	if (rc)
+		return rc;
+	if (SEQ_LEN(v) != 2)
+		return fail(c, v, "\"goalposts\" must be a list of two numbers [lo, hi]");
+	lo = node_get(c, SEQ_AT(v, 0), v);
+	hi = lo ? node_get(c, SEQ_AT(v, 1), v) : NULL;
+	if (!hi)
+		return CC_EINPUT;
+	if ((rc = get_number(c, lo, "goalposts", &n->lo)) ||
+	    (rc = get_number(c, hi, "goalposts", &n->hi)))
+		return rc;
+	if (n->lo == n->hi)
+		return fail(c, v, "the two goalposts must differ");
+	n->has_goalposts = true;
+	return CC_OK;
+}
+
+static int read_when(struct ctx *c, struct cc_node *n, const yaml_node_t *v)
+{
+	struct keyset ks;
+	int rc;
+
+	if ((rc = keys_read(c, (yaml_node_t *)v, keys_when, "when", &ks)) ||
+	    (rc = need(c, &ks, K_Q, "when")) ||
+	    (rc = need(c, &ks, K_IS, "when")) ||
+	    (rc = get_text(c, ks.val[K_Q], "q", &n->when.q_id)) ||
+	    (rc = get_text(c, ks.val[K_IS], "is", &n->when.is)))
+		return rc;
+	n->has_when = true;
+	n->when.line = (long)ks.val[K_Q]->start_mark.line + 1;
+	n->when.col = (long)ks.val[K_Q]->start_mark.column + 1;
+	return CC_OK;
+}
+
+static const char *const qtype_words[] = {"yes_no", "choice", "multi", "number", "text"};
+static const char *const agg_words[] = {"mean", "geometric", "harmonic", "min", "max", "stage"};
+static const char *const norm_words[] = {"minmax", "goalposts", "none"};
+static const char *const na_words[] = {"zero", "exclude"};
+static const char *const evidence_words[] = {"optional", "required", "none"};
+static const char *const bool_words[] = {"false", "true"};
+
+/* Keys a node of each kind may carry, with the kind named for messages. */
+static int check_kind_keys(struct ctx *c, const struct keyset *ks,
+			   unsigned long long allowed, const char *kind)
+{
+	for (int k = 0; k < K_COUNT; k++)
+		if (ks->val[k] && !(allowed & B(k)))
+			return fail(c, ks->key[k], "key \"%s\" does not apply to %s",
+				    key_names[k], kind);
+	return CC_OK;
+}
+
+static int read_node(struct ctx *c, int parent, yaml_node_t *y, int *out);
+
+static int read_children(struct ctx *c, int node, const yaml_node_t *seq,
+			 const char *key)
+{
+	int rc = get_seq(c, seq, key, 1);
+	int count, *kids;
+
+	if (rc)
+		return rc;
+	count = SEQ_LEN(seq);
+	kids = malloc((size_t)count * sizeof(int));
+	if (!kids)
+		return cc_error_set(c->err, CC_ENOMEM, c->file, 0, 0, "out of memory");
+	for (int i = 0; i < count && !rc; i++) {
+		yaml_node_t *item = node_get(c, SEQ_AT(seq, i), seq);
+		rc = item ? read_node(c, node, item, &kids[i]) : CC_EINPUT;
+	}
+	if (!rc && cc_framework_set_children(c->fw, node, kids, count))
+		rc = cc_error_set(c->err, CC_ENOMEM, c->file, 0, 0, "out of memory");
+	free(kids);
+	return rc;
+}
+
+static int read_question(struct ctx *c, struct cc_node *n, const struct keyset *ks)
+{
+	int rc, t;
+
+	if ((rc = check_kind_keys(c, ks, keys_any_node | keys_question, "a question")) ||
+	    (rc = need(c, ks, K_TYPE, "a question")) ||
+	    (rc = get_text(c, ks->val[K_QUESTION], "question", &n->question)) ||
+	    (rc = get_word(c, ks->val[K_TYPE], "type", qtype_words, 5, &t)))
+		return rc;
+	n->kind = CC_QUESTION;
+	n->qtype = (enum cc_qtype)t;
+	if (ks->val[K_INDICATOR])
+		return fail(c, ks->key[K_INDICATOR], "a node is a question or an indicator, not both");
+	if (ks->val[K_PARTIAL]) {
+		if (n->qtype != CC_Q_YES_NO)
+			return fail(c, ks->key[K_PARTIAL], "\"partial\" applies only to yes_no questions");
+		if ((rc = get_unit_interval(c, ks->val[K_PARTIAL], "partial", &n->partial)))
+			return rc;
+		n->has_partial = true;
+	}
+	if (ks->val[K_OPTIONS]) {
+		if (n->qtype != CC_Q_CHOICE && n->qtype != CC_Q_MULTI)
+			return fail(c, ks->key[K_OPTIONS], "\"options\" applies only to choice and multi questions");
+		if ((rc = read_options(c, n, ks->val[K_OPTIONS])))
+			return rc;
+	}
+	if ((ks->val[K_THRESHOLDS] || ks->val[K_GOALPOSTS]) && n->qtype != CC_Q_NUMBER)
+		return fail(c, ks->key[ks->val[K_THRESHOLDS] ? K_THRESHOLDS : K_GOALPOSTS],
+			    "\"%s\" applies only to number questions",
+			    ks->val[K_THRESHOLDS] ? "thresholds" : "goalposts");
+	if (ks->val[K_THRESHOLDS] && ks->val[K_GOALPOSTS])
+		return fail(c, ks->key[K_GOALPOSTS], "a number question takes \"thresholds\" or \"goalposts\", not both");
+	if (ks->val[K_THRESHOLDS] && (rc = read_thresholds(c, n, ks->val[K_THRESHOLDS])))
+		return rc;
+	if (ks->val[K_GOALPOSTS] && (rc = read_goalposts(c, n, ks->val[K_GOALPOSTS])))
+		return rc;
+	if (ks->val[K_EVIDENCE]) {
+		if ((rc = get_word(c, ks->val[K_EVIDENCE], "evidence", evidence_words, 3, &t)))
+			return rc;
+		n->evidence = (enum cc_evidence)t;
+	}
+	return CC_OK;
+}
+
+static int read_indicator(struct ctx *c, struct cc_node *n, const struct keyset *ks)
+{
+	int rc, t;
+
+	if ((rc = check_kind_keys(c, ks, keys_any_node | keys_indicator, "an indicator")) ||
+	    (rc = need(c, ks, K_NAME, "an indicator")))
+		return rc;
+	n->kind = CC_INDICATOR;
+	if (ks->val[K_NORMALISE]) {
+		if ((rc = get_word(c, ks->val[K_NORMALISE], "normalise", norm_words, 3, &t)))
+			return rc;
+		n->norm = (enum cc_norm)t;
+	}
+	if (ks->val[K_GOALPOSTS] && (rc = read_goalposts(c, n, ks->val[K_GOALPOSTS])))
+		return rc;
+	if (ks->val[K_DIRECTION]) {
+		double d;
+		if ((rc = get_number(c, ks->val[K_DIRECTION], "direction", &d)))
+			return rc;
+		if (d != 1 && d != -1)
+			return fail(c, ks->val[K_DIRECTION], "\"direction\" must be 1 or -1");
+		n->direction = (int)d;
+	}
+	return CC_OK;
+}
+
+static int read_group(struct ctx *c, int node, const struct keyset *ks)
+{
+	int rc, t;
+
+	if ((rc = check_kind_keys(c, ks, keys_any_node | keys_group, "a group")) ||
+	    (rc = need(c, ks, K_NAME, "a group")))
+		return rc;
+	if (ks->val[K_AGGREGATE]) {
+		if ((rc = get_word(c, ks->val[K_AGGREGATE], "aggregate", agg_words, 6, &t)))
+			return rc;
+		c->fw->nodes[node].agg = (enum cc_agg)t;
+	}
+	return read_children(c, node, ks->val[K_CHILDREN], "children");
+}
+
+/* The keys every node may carry. */
+static int read_common(struct ctx *c, struct cc_node *n, const struct keyset *ks)
+{
+	int rc, t;
+
+	if ((rc = get_id(c, ks->val[K_ID], "id", &n->id)))
+		return rc;
+	if (ks->val[K_NAME] && (rc = get_text(c, ks->val[K_NAME], "name", &n->name)))
+		return rc;
+	if (ks->val[K_GUIDANCE] && (rc = get_text(c, ks->val[K_GUIDANCE], "guidance", &n->guidance)))
+		return rc;
+	if (ks->val[K_WEIGHT]) {
+		if ((rc = get_number(c, ks->val[K_WEIGHT], "weight", &n->weight)))
+			return rc;
+		if (n->weight < 0)
+			return fail(c, ks->val[K_WEIGHT], "\"weight\" must be 0 or more");
+		n->has_weight = true;
+	}
+	if (ks->val[K_STAGE]) {
+		double s;
+		if ((rc = get_number(c, ks->val[K_STAGE], "stage", &s)))
+			return rc;
+		if (s < 1 || s != (int)s || s > 1000000)
+			return fail(c, ks->val[K_STAGE], "\"stage\" must be a whole number of 1 or more");
+		n->stage = (int)s;
+	}
+	if (ks->val[K_WHEN] && (rc = read_when(c, n, ks->val[K_WHEN])))
+		return rc;
+	if (ks->val[K_NA]) {
+		if (!ks->val[K_WHEN])
+			return fail(c, ks->key[K_NA], "\"na\" says what happens when \"when\" does not hold; this node has no \"when\"");
+		if ((rc = get_word(c, ks->val[K_NA], "na", na_words, 2, &t)))
+			return rc;
+		n->na = (enum cc_na)t;
+	}
+	return CC_OK;
+}
+
+static int read_node(struct ctx *c, int parent, yaml_node_t *y, int *out)
+{
+	struct keyset ks;
+	int rc, node, indicator = 0;
+	unsigned long long all = keys_any_node | keys_group | keys_question | keys_indicator;
+
+	if ((rc = keys_read(c, y, all, "a node", &ks)) ||
+	    (rc = need(c, &ks, K_ID, "a node")))
+		return rc;
+	if ((rc = cc_framework_add_node(c->fw, parent, (long)y->start_mark.line + 1,
+					(long)y->start_mark.column + 1, &node, c->err)))
+		return rc;
+	*out = node;
+	if ((rc = read_common(c, &c->fw->nodes[node], &ks)))
+		return rc;
+	if (ks.val[K_INDICATOR] &&
+	    (rc = get_word(c, ks.val[K_INDICATOR], "indicator", bool_words, 2, &indicator)))
+		return rc;
+	if (ks.val[K_CHILDREN])
+		return read_group(c, node, &ks);
+	if (ks.val[K_QUESTION])
+		return read_question(c, &c->fw->nodes[node], &ks);
+	if (indicator)
+		return read_indicator(c, &c->fw->nodes[node], &ks);
+	return fail(c, y, "node \"%s\" needs \"children\" (a group), \"question\" (a question) or \"indicator: true\"",
+		    c->fw->nodes[node].id);
+}
+
+static int read_levels(struct ctx *c, const yaml_node_t *v)
+{
+	struct cc_framework *fw = c->fw;
+	int rc = get_seq(c, v, "levels", 1), count;
+
+	if (rc)
+		return rc;
+	count = SEQ_LEN(v);
+	fw->levels = cc_arena_array(&fw->arena, (size_t)count, sizeof(*fw->levels));
+	if (!fw->levels)
+		return cc_error_set(c->err, CC_ENOMEM, c->file, 0, 0, "out of memory");
+	for (int i = 0; i < count; i++) {
+		yaml_node_t *item = node_get(c, SEQ_AT(v, i), v);
+		struct cc_level *l = &fw->levels[i];
+		struct keyset ks;
+
+		if (!item)
+			return CC_EINPUT;
+		if ((rc = keys_read(c, item, keys_level, "a level", &ks)) ||
+		    (rc = need(c, &ks, K_ID, "a level")) ||
+		    (rc = need(c, &ks, K_MIN, "a level")) ||
+		    (rc = get_id(c, ks.val[K_ID], "id", &l->id)) ||
+		    (rc = get_number(c, ks.val[K_MIN], "min", &l->min)))
+			return rc;
+		l->name = l->id;
+		if (ks.val[K_NAME] && (rc = get_text(c, ks.val[K_NAME], "name", &l->name)))
+			return rc;
+		for (int j = 0; j < i; j++)
+			if (strcmp(fw->levels[j].id, l->id) == 0)
+				return fail(c, ks.val[K_ID], "level id \"%s\" is used twice", l->id);
+		fw->nlevels = i + 1;
+	}
+	return CC_OK;
+}
+
+static bool valid_framework_id(const char *s)
+{
+	if (!*s || strlen(s) > 100)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		      *s == '.' || *s == '_' || *s == '-'))
+			return false;
+	return true;
+}
+
+static int read_top(struct ctx *c, yaml_node_t *root)
+{
+	struct cc_framework *fw = c->fw;
+	struct keyset ks;
+	double version;
+	int rc, t;
+
+	if ((rc = keys_read(c, root, keys_top, "the framework", &ks)) ||
+	    (rc = need(c, &ks, K_CYBERCAP, "the framework")) ||
+	    (rc = need(c, &ks, K_ID, "the framework")) ||
+	    (rc = need(c, &ks, K_TITLE, "the framework")) ||
+	    (rc = need(c, &ks, K_NODES, "the framework")) ||
+	    (rc = get_number(c, ks.val[K_CYBERCAP], "cybercap", &version)))
+		return rc;
+	if (version != 1)
+		return fail(c, ks.val[K_CYBERCAP], "this is format version %g; cybercap reads version 1", version);
+	if ((rc = get_text(c, ks.val[K_ID], "id", &fw->id)))
+		return rc;
+	if (!valid_framework_id(fw->id))
+		return fail(c, ks.val[K_ID], "\"id\" must be made of a-z, 0-9, '.', '_' or '-'");
+	if ((rc = get_text(c, ks.val[K_TITLE], "title", &fw->title)))
+		return rc;
+	if (ks.val[K_VERSION] && (rc = get_text(c, ks.val[K_VERSION], "version", &fw->version)))
+		return rc;
+	if (ks.val[K_SCALE]) {
+		if ((rc = get_number(c, ks.val[K_SCALE], "scale", &fw->scale)))
+			return rc;
+		if (fw->scale <= 0 || fw->scale > 1e9)
+			return fail(c, ks.val[K_SCALE], "\"scale\" must be above 0 and at most 1e9");
+	}
+	if (ks.val[K_PRECISION]) {
+		double p;
+		if ((rc = get_number(c, ks.val[K_PRECISION], "precision", &p)))
+			return rc;
+		if (p < 0 || p > 6 || p != (int)p)
+			return fail(c, ks.val[K_PRECISION], "\"precision\" must be a whole number from 0 to 6");
+		fw->precision = (int)p;
+	}
+	if (ks.val[K_RANKING]) {
+		static const char *const words[] = {"dense", "competition"};
+		if ((rc = get_word(c, ks.val[K_RANKING], "ranking", words, 2, &t)))
+			return rc;
+		fw->ranking = (enum cc_ranking)t;
+	}
+	if (ks.val[K_MISSING]) {
+		static const char *const words[] = {"zero", "exclude"};
+		if ((rc = get_word(c, ks.val[K_MISSING], "missing", words, 2, &t)))
+			return rc;
+		fw->missing = (enum cc_missing)t;
+	}
+	if (ks.val[K_LEVELS] && (rc = read_levels(c, ks.val[K_LEVELS])))
+		return rc;
+	return read_children(c, 0, ks.val[K_NODES], "nodes");
+}
+
+static int yaml_fail(struct ctx *c, const yaml_parser_t *p)
+{
+	const yaml_mark_t *m = p->problem ? &p->problem_mark : &p->context_mark;
+
+	if (p->error == YAML_MEMORY_ERROR)
+		return cc_error_set(c->err, CC_ENOMEM, c->file, 0, 0, "out of memory");
+	return cc_error_set(c->err, CC_EINPUT, c->file, (long)m->line + 1,
+			    (long)m->column + 1, "YAML does not parse: %s%s%s",
+			    p->problem ? p->problem : "syntax error",
+			    p->context ? " " : "", p->context ? p->context : "");
+}
+
+static int parse_doc(struct ctx *c, const char *text, size_t len)
+{
+	yaml_parser_t parser;
+	yaml_document_t extra;
+	yaml_node_t *root;
+	int rc = CC_OK;
+
+	if (!yaml_parser_initialize(&parser))
+		return cc_error_set(c->err, CC_ENOMEM, c->file, 0, 0, "out of memory");
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	if (!yaml_parser_load(&parser, &c->doc)) {
+		rc = yaml_fail(c, &parser);
+		yaml_parser_delete(&parser);
+		return rc;
+	}
+	root = yaml_document_get_root_node(&c->doc);
+	if (!root) {
+		rc = cc_error_set(c->err, CC_EINPUT, c->file, 1, 1, "the file is empty");
+	} else if (!yaml_parser_load(&parser, &extra)) {
+		rc = yaml_fail(c, &parser);
+	} else {
+		if (yaml_document_get_root_node(&extra)) {
+			yaml_node_t *r = yaml_document_get_root_node(&extra);
+			rc = cc_error_set(c->err, CC_EINPUT, c->file,
+					  (long)r->start_mark.line + 1, 1,
+					  "a framework file holds one YAML document; found a second");
+		}
+		yaml_document_delete(&extra);
+	}
+	yaml_parser_delete(&parser);
+	if (rc)
+		yaml_document_delete(&c->doc);
+	return rc;
+}
+
+int cc_framework_parse(struct cc_framework *fw, const char *file,
+		       const char *text, size_t len, struct cc_error *err)
+{
+	struct ctx c = {.fw = fw, .file = file, .err = err};
+	int rc = cc_framework_init(fw, file);
+
+	if (rc) {
+		cc_framework_free(fw);
+		return cc_error_set(err, rc, file, 0, 0, "out of memory");
+	}
+	rc = parse_doc(&c, text, len);
+	if (rc) {
+		cc_framework_free(fw);
+		return rc;
+	}
+	c.nseen = (int)(c.doc.nodes.top - c.doc.nodes.start);
+	c.seen = calloc((size_t)c.nseen + 1, 1);
+	if (!c.seen) {
+		rc = cc_error_set(err, CC_ENOMEM, file, 0, 0, "out of memory");
+	} else {
+		yaml_node_t *root = node_get(&c, 1, NULL);
+		rc = root ? read_top(&c, root) : CC_EINPUT;
+	}
+	if (!rc)
+		rc = cc_framework_finish(fw, err);
+	free(c.seen);
+	yaml_document_delete(&c.doc);
+	if (rc)
+		cc_framework_free(fw);
+	return rc;
+}
+
+int cc_framework_load(struct cc_framework *fw, const char *path,
+		      struct cc_error *err)
+{
+	char *text;
+	size_t len;
+	int rc = cc_read_file(path, CC_FRAMEWORK_MAX_BYTES, &text, &len, err);
+
+	if (rc) {
+		memset(fw, 0, sizeof(*fw));
+		return rc;
+	}
+	rc = cc_framework_parse(fw, path, text, len, err);
+	free(text);
+	return rc;
+}

@@ -1,0 +1,26 @@
+/*
+ * results_out.h - writing scores as CSV or JSON (the `cybercap score`
+ * contract): one row per unit and node, units in their input order, nodes
+ * in pre-order with the root first; columns unit,node,value,points,max,
+ * rank,level. Numbers use "%.10g"; an excluded node has empty value,
+ * points and rank (null in JSON).
+ */
+#ifndef CC_RESULTS_OUT_H
+#define CC_RESULTS_OUT_H
+
+#include <stdio.h>
+
+#include "../core/score.h"
+
+/* Formats x as "%.10g" into buf (never "-0"). */
+void cc_format_number(char *buf, size_t size, double x);
+
+/* Writes s[0..len) as a CSV field, quoted when it needs to be. */
+int cc_csv_write_field(FILE *out, const char *s);
+
+int cc_results_write_csv(FILE *out, const struct cc_answers *a,
+			 const struct cc_scores *s);
+int cc_results_write_json(FILE *out, const struct cc_answers *a,
+			  const struct cc_scores *s);
+
+#endif
