@@ -39,7 +39,7 @@ int cmd_score(int argc, char **argv)
 		return CLI_OK;
 	}
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 'f')
 			format = optarg;
 		else

@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { ST_APPLIES = 0, ST_NA_ZERO = 1, ST_NA_EXCLUDE = 2 };
 
 /* A node's weight: the model's when it varies them, else the file's. */
 #define WEIGHT(fw, weight, i) ((weight) ? (weight)[i] : (fw)->nodes[i].weight)
@@ -51,7 +50,7 @@ static int when_holds(const struct cc_framework *fw, const struct cc_answers *a,
 	const struct cc_node *q = &fw->nodes[w->q];
 	const struct cc_answer *c = cc_answers_cell(a, unit, q->leaf);
 
-	if (state[w->q] != ST_APPLIES || !cc_answer_present(c))
+	if (state[w->q] != CC_APPLIES || !cc_answer_present(c))
 		return 0;
 	switch (q->qtype) {
 	case CC_Q_MULTI:
@@ -188,30 +187,37 @@ static double group_value(const struct cc_framework *fw, const struct cc_node *n
 	}
 }
 
+void cc_score_applicability(const struct cc_framework *fw,
+			    const struct cc_answers *a, int unit,
+			    unsigned char *state)
+{
+	for (int k = 0; k < fw->nnodes; k++) {
+		int i = fw->order[k];
+		const struct cc_node *n = &fw->nodes[i];
+
+		if (n->parent >= 0 && state[n->parent] != CC_APPLIES)
+			state[i] = state[n->parent];
+		else if (n->has_when && !when_holds(fw, a, unit, n, state))
+			state[i] = n->na == CC_NA_ZERO ? CC_NA_ZERO_STATE : CC_NA_EXCLUDE_STATE;
+		else
+			state[i] = CC_APPLIES;
+	}
+}
+
 void cc_score_unit(const struct cc_framework *fw, const struct cc_answers *a,
 		   const struct cc_range *ranges, const struct cc_model *model,
 		   int unit, double *values, unsigned char *state)
 {
 	const double *weight = model ? model->weight : NULL;
 
-	for (int k = 0; k < fw->nnodes; k++) {
-		int i = fw->order[k];
-		const struct cc_node *n = &fw->nodes[i];
-
-		if (n->parent >= 0 && state[n->parent] != ST_APPLIES)
-			state[i] = state[n->parent];
-		else if (n->has_when && !when_holds(fw, a, unit, n, state))
-			state[i] = n->na == CC_NA_ZERO ? ST_NA_ZERO : ST_NA_EXCLUDE;
-		else
-			state[i] = ST_APPLIES;
-	}
+	cc_score_applicability(fw, a, unit, state);
 	for (int i = fw->nnodes - 1; i >= 0; i--) {
 		const struct cc_node *n = &fw->nodes[i];
 		double v;
 
-		if (state[i] == ST_NA_EXCLUDE) {
+		if (state[i] == CC_NA_EXCLUDE_STATE) {
 			v = NAN;
-		} else if (state[i] == ST_NA_ZERO) {
+		} else if (state[i] == CC_NA_ZERO_STATE) {
 			v = n->kind == CC_QUESTION && n->qtype == CC_Q_TEXT ? NAN : 0;
 		} else if (n->kind != CC_GROUP) {
 			v = leaf_value(fw, a, ranges, model, unit, n, i);

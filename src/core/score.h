@@ -49,6 +49,13 @@ struct cc_scores {
 void cc_score_ranges(const struct cc_framework *fw, const struct cc_answers *a,
 		     struct cc_range *ranges);
 
+/* Applicability of each node for a unit: a node inherits its parent's
+ * state, else its own `when` decides (see docs/framework-format.md). */
+enum { CC_APPLIES = 0, CC_NA_ZERO_STATE = 1, CC_NA_EXCLUDE_STATE = 2 };
+void cc_score_applicability(const struct cc_framework *fw,
+			    const struct cc_answers *a, int unit,
+			    unsigned char *state);
+
 /* Scores one unit into values[0..fw->nnodes). state is scratch of
  * fw->nnodes bytes. model may be NULL. */
 void cc_score_unit(const struct cc_framework *fw, const struct cc_answers *a,
