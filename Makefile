@@ -80,8 +80,11 @@ sample-data: all
 	$(BUILD)/cybercap sample frameworks/national-commitment.yaml --units 40 --seed 2026 \
 		--units-out data/sample-units.csv > data/sample-responses.csv
 
+$(BUILD)/bench_%: bench/bench_%.c $(BUILD)/libcybercap.a
+	$(CC) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libcybercap.a $(LDFLAGS) $(LDLIBS)
+
 bench:
-	@$(MAKE) --no-print-directory BUILD=build/bench CFLAGS="-O3 -g -march=native" all $(BUILD)/../build/bench/bench_score
+	@$(MAKE) --no-print-directory BUILD=build/bench CFLAGS="-O3 -g" build/bench/bench_score
 	@sh bench/run
 
 fuzz:
