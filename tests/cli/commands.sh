@@ -1,0 +1,110 @@
+#!/bin/sh
+# Tests of the commands other than the `score` contract (run.sh covers
+# that): check, summary, gaps, sample, help and usage errors, exit statuses.
+# Expectations are computed by hand in commands/ (see the comments there).
+# Usage: sh tests/cli/commands.sh BINARY
+case "$1" in
+/*) bin=$1 ;;
+*) bin=$(pwd)/$1 ;;
+esac
+here=$(cd "$(dirname "$0")" && pwd)
+d=$here/commands
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/cybercap-cmd.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+pass=0
+fail=0
+
+ok() { echo "ok $1"; pass=$((pass + 1)); }
+bad() { echo "FAIL $1: $2"; fail=$((fail + 1)); }
+
+# expect NAME STATUS CMD...: runs CMD, checks its exit status
+expect() {
+	name=$1 want=$2
+	shift 2
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" = "$want" ]; then ok "$name"; else bad "$name" "exit $got, expected $want ($(head -c 300 "$tmp/err"))"; fi
+}
+
+same() { # same NAME FILE EXPECTED
+	if cmp -s "$2" "$3"; then ok "$1"; else bad "$1" "output differs:"; diff "$3" "$2" | head -20; fi
+}
+
+has() { # has NAME FILE TEXT
+	if grep -qF -- "$3" "$2"; then ok "$1"; else bad "$1" "\"$3\" not in output"; fi
+}
+
+empty() { # empty NAME FILE
+	if [ ! -s "$2" ]; then ok "$1"; else bad "$1" "expected no output"; fi
+}
+
+# --- summary
+expect summary-status 0 "$bin" summary "$d/fw.yaml" "$d/responses.csv" --by itu_region --units "$d/units.csv" --depth 1
+same summary-figures "$tmp/out" "$d/summary.expected"
+expect summary-no-column 2 "$bin" summary "$d/fw.yaml" "$d/responses.csv" --by nope --units "$d/units.csv"
+empty summary-no-column-stdout "$tmp/out"
+expect summary-needs-by 2 "$bin" summary "$d/fw.yaml" "$d/responses.csv"
+expect summary-depth 0 "$bin" summary "$d/fw.yaml" "$d/responses.csv" --by ldc --units "$d/units.csv" --depth 0
+if [ "$(wc -l <"$tmp/out")" -eq 4 ]; then ok summary-depth-rows; else bad summary-depth-rows "$(cat "$tmp/out")"; fi
+has summary-ldc-yes "$tmp/out" "yes,tiny,2,37.50,37.50,25.00,50.00"
+expect summary-bundled-countries 0 "$bin" summary "$d/fw.yaml" "$d/responses.csv" --by itu_region
+has summary-not-listed "$tmp/out" "(not listed),tiny,4,62.50"
+
+# --- gaps
+expect gaps-status 0 "$bin" gaps "$d/fw.yaml" "$d/responses.csv" U2 --units "$d/units.csv" --format csv
+same gaps-figures "$tmp/out" "$d/gaps.expected"
+expect gaps-top 0 "$bin" gaps "$d/fw.yaml" "$d/responses.csv" U2 --units "$d/units.csv" --top 2
+has gaps-table-head "$tmp/out" "Largest gains for U2 (Unit two): 25.00 of 100 points; ITU region: R1"
+has gaps-table-row "$tmp/out" "b: B"
+if grep -q "a2: Q a2" "$tmp/out"; then bad gaps-top-limit "row 3 shown with --top 2"; else ok gaps-top-limit; fi
+expect gaps-full-unit 0 "$bin" gaps "$d/fw.yaml" "$d/responses.csv" U3 --units "$d/units.csv"
+has gaps-none "$tmp/out" "No gaps"
+expect gaps-unknown-unit 2 "$bin" gaps "$d/fw.yaml" "$d/responses.csv" ZZZ --units "$d/units.csv"
+empty gaps-unknown-unit-stdout "$tmp/out"
+
+# --- check
+expect check-status 0 "$bin" check "$d/fw.yaml"
+has check-counts "$tmp/out" "4 questions: 4 yes_no, 0 choice, 0 multi, 0 number, 0 text (1 need evidence); 0 indicators; 3 groups"
+has check-share "$tmp/out" "    a1 yes_no                 1   50.0%     25.00"
+has check-when "$tmp/out" "25.00  when b1"
+grep -E '^  b  ' "$tmp/out" >"$tmp/row"
+has check-max "$tmp/row" "50.0%     50.00"
+expect check-invalid 2 "$bin" check "$here/cases/err_unknown_key_node/framework.yaml"
+empty check-invalid-stdout "$tmp/out"
+has check-invalid-where "$tmp/err" "framework.yaml:"
+
+# --- sample
+expect sample-a 0 "$bin" sample "$d/fw.yaml" --units 30 --seed 5 --units-out "$tmp/u1.csv"
+cp "$tmp/out" "$tmp/s1.csv"
+expect sample-b 0 "$bin" sample "$d/fw.yaml" --units 30 --seed 5
+same sample-deterministic "$tmp/out" "$tmp/s1.csv"
+expect sample-c 0 "$bin" sample "$d/fw.yaml" --units 30 --seed 6
+if cmp -s "$tmp/out" "$tmp/s1.csv"; then bad sample-seed-matters "seed 5 and 6 gave the same file"; else ok sample-seed-matters; fi
+has sample-units-file "$tmp/u1.csv" "XAA,Fictional country XAA,"
+if [ "$(wc -l <"$tmp/u1.csv")" -eq 31 ]; then ok sample-units-rows; else bad sample-units-rows "$(wc -l <"$tmp/u1.csv")"; fi
+expect sample-scores 0 "$bin" score "$d/fw.yaml" "$tmp/s1.csv"
+expect sample-too-many 2 "$bin" sample "$d/fw.yaml" --units 677
+expect sample-bundled 0 "$bin" sample "$here/../../frameworks/national-commitment.yaml" --units 3
+cp "$tmp/out" "$tmp/s3.csv"
+expect sample-bundled-scores 0 "$bin" score "$here/../../frameworks/national-commitment.yaml" "$tmp/s3.csv"
+
+# --- help, usage and exit statuses
+for c in score check summary gaps sample; do
+	expect "help-$c" 0 "$bin" "$c" --help
+	has "help-$c-usage" "$tmp/out" "Usage: cybercap $c"
+done
+expect help-main 0 "$bin" --help
+has help-main-lists "$tmp/out" "summary"
+expect no-args 2 "$bin"
+expect unknown-command 2 "$bin" frobnicate
+expect score-one-arg 2 "$bin" score "$d/fw.yaml"
+empty score-one-arg-stdout "$tmp/out"
+expect score-bad-format 2 "$bin" score --format xml "$d/fw.yaml" "$d/responses.csv"
+expect score-missing-file 2 "$bin" score "$d/nope.yaml" "$d/responses.csv"
+has score-missing-file-msg "$tmp/err" "nope.yaml: error: cannot open"
+expect score-unknown-option 2 "$bin" score --frobnicate "$d/fw.yaml" "$d/responses.csv"
+expect score-json 0 "$bin" score --format json "$d/fw.yaml" "$d/responses.csv"
+has score-json-row "$tmp/out" '{"unit":"U2","node":"b2","value":0.0,"points":0.0,"max":25.0,"rank":2,"level":null}' 
+
+echo "commands: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
