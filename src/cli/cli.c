@@ -93,24 +93,25 @@ void cli_scored_free(struct cli_scored *s)
 	cc_framework_free(&s->fw);
 }
 
+/* The repository's data/ is found from build/ and build/asan/ alike. */
 const char *cli_data_dir(void)
 {
-	static char dir[4096];
+	static char dir[4200];
 	const char *env = getenv("CYBERCAP_DATA");
-	char exe[4096];
+	char exe[4096], probe[4300];
 	ssize_t n;
+	char *slash;
 
 	if (env && *env)
 		return env;
 	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	if (n > 0) {
-		char *slash;
 		exe[n] = '\0';
-		slash = strrchr(exe, '/');
-		if (slash) {
+		for (int up = 0; up < 3 && (slash = strrchr(exe, '/')); up++) {
 			*slash = '\0';
-			snprintf(dir, sizeof(dir), "%.4000s/../data", exe);
-			if (access(dir, R_OK) == 0)
+			snprintf(dir, sizeof(dir), "%.4000s/data", exe);
+			snprintf(probe, sizeof(probe), "%s/countries.csv", dir);
+			if (access(probe, R_OK) == 0)
 				return dir;
 		}
 	}
