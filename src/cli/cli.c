@@ -29,6 +29,8 @@ int cli_report(const struct cc_error *err)
 	case CC_EINPUT:
 	case CC_ELIMIT:
 	case CC_EUSAGE:
+	case -10: /* CC_ENOTFOUND */
+	case -11: /* CC_ECONFLICT */
 		return CLI_BAD;
 	default:
 		return CLI_FAIL;

@@ -58,5 +58,8 @@ int cmd_check(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
 int cmd_gaps(int argc, char **argv);
 int cmd_sample(int argc, char **argv);
+int cmd_init(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_publish(int argc, char **argv);
 
 #endif

@@ -13,6 +13,9 @@ static const struct cli_command commands[] = {
 	{"summary", cmd_summary, "points by group: count, mean, median, min, max"},
 	{"gaps", cmd_gaps, "a unit's largest gains still available"},
 	{"sample", cmd_sample, "generate fictional answers for a framework"},
+	{"init", cmd_init, "create a data directory with countries and frameworks"},
+	{"import", cmd_import, "create or fill a campaign from a responses file"},
+	{"publish", cmd_publish, "freeze a campaign's results"},
 };
 
 static void usage(FILE *out)

@@ -1,0 +1,224 @@
+/*
+ * helpers.h - shared helpers for the cmocka unit tests in tests/unit.
+ *
+ * Frameworks and responses are given as string literals; the helpers parse
+ * them and fail the calling test (naming the caller's file and line) with
+ * the engine's own error message when they do not load. A struct scored
+ * holds a framework, its answers and their scores together so that one
+ * scored_free releases everything.
+ */
+#ifndef CC_TEST_HELPERS_H
+#define CC_TEST_HELPERS_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/answers.h"
+#include "core/error.h"
+#include "core/framework.h"
+#include "core/score.h"
+#include "format/framework_yaml.h"
+#include "format/responses_csv.h"
+
+/* ---- numbers ---------------------------------------------------------- */
+
+static inline void cc_test_near(double got, double want, double tol,
+				const char *expr, const char *file, int line)
+{
+	if (isnan(want) ? isnan(got) : fabs(got - want) <= tol)
+		return;
+	print_error("%s = %.17g, expected %.17g\n", expr, got, want);
+	_fail(file, line);
+}
+
+/* got == want within 1e-9 (NaN matches NaN only). */
+#define assert_near(got, want) \
+	cc_test_near((got), (want), 1e-9, #got, __FILE__, __LINE__)
+#define assert_nan(got) \
+	cc_test_near((got), NAN, 0, #got, __FILE__, __LINE__)
+
+/* ---- frameworks ------------------------------------------------------- */
+
+static inline void cc_test_parse_framework(struct cc_framework *fw,
+					   const char *yaml, const char *file,
+					   int line)
+{
+	struct cc_error err;
+	int rc;
+
+	cc_error_clear(&err);
+	rc = cc_framework_parse(fw, "test.yaml", yaml, strlen(yaml), &err);
+	if (rc != CC_OK) {
+		print_error("framework does not load (%d): %s:%ld:%ld: %s\n", rc,
+			    err.file, err.line, err.col, err.msg);
+		_fail(file, line);
+	}
+}
+
+/* Parses yaml into fw and asserts success. */
+#define parse_framework(fw, yaml) \
+	cc_test_parse_framework((fw), (yaml), __FILE__, __LINE__)
+
+/* Asserts that yaml fails with CC_EINPUT at line:col (col 0: any column)
+ * with a message containing needle (NULL: any message). */
+static inline void cc_test_framework_error(const char *yaml, long line,
+					   long col, const char *needle,
+					   const char *file, int at)
+{
+	struct cc_framework fw;
+	struct cc_error err;
+	int rc;
+
+	cc_error_clear(&err);
+	rc = cc_framework_parse(&fw, "test.yaml", yaml, strlen(yaml), &err);
+	if (rc == CC_OK) {
+		cc_framework_free(&fw);
+		print_error("framework loaded; expected an error at %ld:%ld\n",
+			    line, col);
+		_fail(file, at);
+	}
+	if (rc != CC_EINPUT || err.code != CC_EINPUT || err.line != line ||
+	    (col && err.col != col) || strcmp(err.file, "test.yaml") != 0 ||
+	    (needle && !strstr(err.msg, needle))) {
+		print_error("got rc %d: %s:%ld:%ld: %s\n"
+			    "expected CC_EINPUT at test.yaml:%ld:%ld with \"%s\"\n",
+			    rc, err.file, err.line, err.col, err.msg, line, col,
+			    needle ? needle : "");
+		_fail(file, at);
+	}
+}
+
+#define assert_framework_error(yaml, line, col, needle) \
+	cc_test_framework_error((yaml), (line), (col), (needle), __FILE__, __LINE__)
+
+/* Node index of id; fails the test when the framework has no such node. */
+static inline int cc_test_node(const struct cc_framework *fw, const char *id,
+			       const char *file, int line)
+{
+	int i = cc_framework_find(fw, id);
+
+	if (i < 0) {
+		print_error("no node \"%s\"\n", id);
+		_fail(file, line);
+	}
+	return i;
+}
+
+#define node_of(fw, id) cc_test_node((fw), (id), __FILE__, __LINE__)
+
+/* ---- responses and scores --------------------------------------------- */
+
+static inline void cc_test_parse_responses(struct cc_answers *a,
+					   const struct cc_framework *fw,
+					   const char *csv, const char *file,
+					   int line)
+{
+	struct cc_error err;
+	int rc;
+
+	cc_error_clear(&err);
+	rc = cc_responses_parse(a, fw, "test.csv", csv, strlen(csv), &err);
+	if (rc != CC_OK) {
+		print_error("responses do not load (%d): %s:%ld: %s\n", rc,
+			    err.file, err.line, err.msg);
+		_fail(file, line);
+	}
+}
+
+#define parse_responses(a, fw, csv) \
+	cc_test_parse_responses((a), (fw), (csv), __FILE__, __LINE__)
+
+struct scored {
+	struct cc_framework fw;
+	struct cc_answers a;
+	struct cc_scores s;
+};
+
+/* Parses a framework and responses and scores them. */
+static inline void cc_test_score(struct scored *t, const char *yaml,
+				 const char *csv, const char *file, int line)
+{
+	struct cc_error err;
+	int rc;
+
+	memset(t, 0, sizeof(*t));
+	cc_test_parse_framework(&t->fw, yaml, file, line);
+	cc_test_parse_responses(&t->a, &t->fw, csv, file, line);
+	cc_error_clear(&err);
+	rc = cc_scores_compute(&t->s, &t->fw, &t->a, &err);
+	if (rc != CC_OK) {
+		print_error("scoring fails (%d): %s\n", rc, err.msg);
+		_fail(file, line);
+	}
+}
+
+#define score_text(t, yaml, csv) cc_test_score((t), (yaml), (csv), __FILE__, __LINE__)
+
+static inline void scored_free(struct scored *t)
+{
+	cc_scores_free(&t->s);
+	cc_answers_free(&t->a);
+	cc_framework_free(&t->fw);
+}
+
+static inline int cc_test_unit(const struct scored *t, const char *unit,
+			       const char *file, int line)
+{
+	int u = cc_answers_find_unit(&t->a, unit);
+
+	if (u < 0) {
+		print_error("no unit \"%s\"\n", unit);
+		_fail(file, line);
+	}
+	return u;
+}
+
+#define AT(t, unit, id) \
+	((size_t)cc_test_unit((t), (unit), __FILE__, __LINE__) * \
+	 (size_t)(t)->s.nnodes + \
+	 (size_t)cc_test_node(&(t)->fw, (id), __FILE__, __LINE__))
+
+/* Value, points and rank of node id for a unit (by their ids). */
+#define VALUE(t, unit, id) ((t)->s.value[AT((t), (unit), (id))])
+#define RANK(t, unit, id) ((int)(t)->s.rank[AT((t), (unit), (id))])
+#define POINTS(t, unit, id) \
+	(VALUE((t), (unit), (id)) * \
+	 (t)->fw.nodes[cc_test_node(&(t)->fw, (id), __FILE__, __LINE__)].max)
+#define LEVEL(t, unit) \
+	((t)->s.level[cc_test_unit((t), (unit), __FILE__, __LINE__)])
+
+/* ---- streams ---------------------------------------------------------- */
+
+/* A memory stream; close it with memstream_text, which returns the text
+ * (free() it). */
+struct memstream {
+	FILE *f;
+	char *buf;
+	size_t len;
+};
+
+static inline void memstream_open(struct memstream *m)
+{
+	m->buf = NULL;
+	m->len = 0;
+	m->f = open_memstream(&m->buf, &m->len);
+	assert_non_null(m->f);
+}
+
+static inline char *memstream_text(struct memstream *m)
+{
+	assert_int_equal(fclose(m->f), 0);
+	m->f = NULL;
+	return m->buf;
+}
+
+#endif

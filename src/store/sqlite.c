@@ -1,0 +1,332 @@
+/*
+ * sqlite.c - the SQLite backend of store.h.
+ *
+ * One connection per struct cc_store, in WAL mode with foreign keys on and
+ * a busy timeout, so that a server and the command line can share a data
+ * directory. Every statement is prepared with bound parameters; the few
+ * helpers below (bind_all, run) keep that the only way SQL is executed
+ * with values.
+ */
+#include "sqlite_internal.h"
+
+#include "migrations.h"
+
+#include <math.h>
+#include <sodium.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+const char *const cc_lang_codes[CC_NLANGS] = {"en", "fr", "es", "ru", "zh", "ar"};
+
+static const char *const status_names[] = {
+	"draft", "open", "review", "closed", "published"
+};
+
+const char *cc_campaign_status_name(enum cc_campaign_status st)
+{
+	return status_names[st];
+}
+
+int cc_campaign_status_parse(const char *str, enum cc_campaign_status *out)
+{
+	for (int i = 0; i < 5; i++) {
+		if (strcmp(str, status_names[i]) == 0) {
+			*out = (enum cc_campaign_status)i;
+			return CC_OK;
+		}
+	}
+	return CC_EINPUT;
+}
+
+void cc_list_free(struct cc_list *l)
+{
+	cc_arena_free(&l->arena);
+	l->items = NULL;
+	l->n = 0;
+}
+
+int cc__db_fail(struct cc_store *s, struct cc_error *err, const char *what)
+{
+	int code = sqlite3_errcode(s->db);
+	int rc = code == SQLITE_CONSTRAINT ? CC_ECONFLICT :
+		 code == SQLITE_NOMEM ? CC_ENOMEM : CC_EIO;
+
+	return cc_error_set(err, rc, s->path, 0, 0, "%s: %s", what,
+			    sqlite3_errmsg(s->db));
+}
+
+/*
+ * Binds values described by types: 't' text (const char *, NULL binds
+ * NULL), 'i' int, 'd' double (NaN binds NULL), 'b' text with length
+ * (const char *, size_t).
+ */
+static int bind_all(sqlite3_stmt *st, const char *types, va_list ap)
+{
+	int rc = SQLITE_OK;
+
+	for (int i = 0; types[i] && rc == SQLITE_OK; i++) {
+		int at = i + 1;
+		switch (types[i]) {
+		case 't': {
+			const char *t = va_arg(ap, const char *);
+			rc = t ? sqlite3_bind_text(st, at, t, -1, SQLITE_TRANSIENT)
+			       : sqlite3_bind_null(st, at);
+			break;
+		}
+		case 'b': {
+			const char *t = va_arg(ap, const char *);
+			size_t n = va_arg(ap, size_t);
+			rc = sqlite3_bind_text64(st, at, t, n, SQLITE_TRANSIENT, SQLITE_UTF8);
+			break;
+		}
+		case 'i':
+			rc = sqlite3_bind_int(st, at, va_arg(ap, int));
+			break;
+		case 'd': {
+			double d = va_arg(ap, double);
+			rc = isnan(d) ? sqlite3_bind_null(st, at) : sqlite3_bind_double(st, at, d);
+			break;
+		}
+		default:
+			rc = SQLITE_MISUSE;
+		}
+	}
+	return rc;
+}
+
+/* Prepares sql, binds the values and returns the statement ready to step. */
+sqlite3_stmt *cc__prepare(struct cc_store *s, struct cc_error *err,
+			     const char *sql, const char *types, ...)
+{
+	sqlite3_stmt *st = NULL;
+	va_list ap;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		cc__db_fail(s, err, "prepare");
+		return NULL;
+	}
+	va_start(ap, types);
+	rc = bind_all(st, types, ap);
+	va_end(ap);
+	if (rc != SQLITE_OK) {
+		cc__db_fail(s, err, "bind");
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	return st;
+}
+
+/* Runs a statement that returns no rows. */
+int cc__run(struct cc_store *s, struct cc_error *err, const char *sql,
+	       const char *types, ...)
+{
+	sqlite3_stmt *st = NULL;
+	va_list ap;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return cc__db_fail(s, err, "prepare");
+	va_start(ap, types);
+	rc = bind_all(st, types, ap);
+	va_end(ap);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		rc = cc__db_fail(s, err, "write");
+		sqlite3_finalize(st);
+		return rc;
+	}
+	sqlite3_finalize(st);
+	return CC_OK;
+}
+
+const char *cc__col_text(struct cc_list *l, sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+
+	if (!t)
+		return NULL;
+	return cc_arena_strndup(&l->arena, (const char *)t,
+				(size_t)sqlite3_column_bytes(st, col));
+}
+
+/* Grows l->items to hold one more item of size bytes; returns it. */
+static void *list_push(struct cc_list *l, size_t size, int *cap)
+{
+	if (l->n == *cap) {
+		int ncap = *cap ? *cap * 2 : 16;
+		void *items = cc_arena_array(&l->arena, (size_t)ncap, size);
+		if (!items)
+			return NULL;
+		if (l->n)
+			memcpy(items, l->items, (size_t)l->n * size);
+		l->items = items;
+		*cap = ncap;
+	}
+	return (char *)l->items + (size_t)l->n++ * size;
+}
+
+
+/* Steps st to the end, turning each row into an item with fn. */
+int cc__collect(struct cc_store *s, sqlite3_stmt *st, struct cc_list *out,
+		   size_t size, cc__row_fn fn, struct cc_error *err)
+{
+	int cap = 0, rc;
+
+	cc_arena_init(&out->arena);
+	out->items = NULL;
+	out->n = 0;
+	if (!st)
+		return err ? err->code : CC_EIO;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		void *item = list_push(out, size, &cap);
+		if (!item || fn(out, st, item)) {
+			sqlite3_finalize(st);
+			cc_list_free(out);
+			return cc_error_set(err, CC_ENOMEM, s->path, 0, 0, "out of memory");
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		rc = cc__db_fail(s, err, "read");
+		sqlite3_finalize(st);
+		cc_list_free(out);
+		return rc;
+	}
+	sqlite3_finalize(st);
+	return CC_OK;
+}
+
+static int migrate(struct cc_store *s, struct cc_error *err)
+{
+	int version = 0, rc;
+	sqlite3_stmt *st;
+
+	rc = cc__run(s, err, "CREATE TABLE IF NOT EXISTS schema_migration ("
+		 "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+		 "applied_at TEXT NOT NULL)", "");
+	if (rc)
+		return rc;
+	st = cc__prepare(s, err, "SELECT coalesce(max(version), 0) FROM schema_migration", "");
+	if (!st)
+		return err->code;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (version > cc_nmigrations)
+		return cc_error_set(err, CC_EINPUT, s->path, 0, 0,
+				    "the database is at schema version %d; this cybercap knows %d (upgrade cybercap)",
+				    version, cc_nmigrations);
+	for (int m = version; m < cc_nmigrations; m++) {
+		char *msg = NULL;
+
+		if ((rc = cc_store_begin(s, err)))
+			return rc;
+		if (sqlite3_exec(s->db, cc_migrations[m].sql, NULL, NULL, &msg) != SQLITE_OK) {
+			rc = cc_error_set(err, CC_EIO, s->path, 0, 0, "migration %s: %s",
+					  cc_migrations[m].name, msg ? msg : "failed");
+			sqlite3_free(msg);
+			cc_store_rollback(s);
+			return rc;
+		}
+		rc = cc__run(s, err, "INSERT INTO schema_migration VALUES (?, ?, "
+			 "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))", "it", m + 1,
+			 cc_migrations[m].name);
+		if (!rc)
+			rc = cc_store_commit(s, err);
+		if (rc) {
+			cc_store_rollback(s);
+			return rc;
+		}
+	}
+	return CC_OK;
+}
+
+int cc_store_open(struct cc_store **out, const char *dir, int create,
+		  struct cc_error *err)
+{
+	struct cc_store *s = calloc(1, sizeof(*s));
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
+	int rc;
+
+	*out = NULL;
+	if (!s || sodium_init() < 0) {
+		free(s);
+		return cc_error_set(err, CC_ENOMEM, dir, 0, 0, "cannot initialise");
+	}
+	if (create) {
+		if (mkdir(dir, 0750) != 0 && access(dir, W_OK) != 0) {
+			free(s);
+			return cc_error_set(err, CC_EINPUT, dir, 0, 0,
+					    "cannot create the data directory");
+		}
+		flags |= SQLITE_OPEN_CREATE;
+	}
+	snprintf(s->path, sizeof(s->path), "%s/cybercap.db", dir);
+	if (sqlite3_open_v2(s->path, &s->db, flags, NULL) != SQLITE_OK) {
+		rc = cc_error_set(err, CC_EINPUT, s->path, 0, 0,
+				  "cannot open the database%s: %s",
+				  create ? "" : " (run cybercap init --data DIR first)",
+				  s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		sqlite3_close(s->db);
+		free(s);
+		return rc;
+	}
+	sqlite3_busy_timeout(s->db, 5000);
+	sqlite3_extended_result_codes(s->db, 0);
+	rc = cc__run(s, err, "PRAGMA journal_mode=WAL", "");
+	if (!rc)
+		rc = cc__run(s, err, "PRAGMA foreign_keys=ON", "");
+	if (!rc)
+		rc = cc__run(s, err, "PRAGMA synchronous=NORMAL", "");
+	if (!rc)
+		rc = migrate(s, err);
+	if (rc) {
+		cc_store_close(s);
+		return rc;
+	}
+	*out = s;
+	return CC_OK;
+}
+
+void cc_store_close(struct cc_store *s)
+{
+	if (!s)
+		return;
+	sqlite3_close(s->db);
+	free(s);
+}
+
+long long cc_store_data_version(struct cc_store *s)
+{
+	sqlite3_stmt *st = NULL;
+	long long v = -1;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+int cc_store_begin(struct cc_store *s, struct cc_error *err)
+{
+	return cc__run(s, err, "BEGIN IMMEDIATE", "");
+}
+
+int cc_store_commit(struct cc_store *s, struct cc_error *err)
+{
+	return cc__run(s, err, "COMMIT", "");
+}
+
+void cc_store_rollback(struct cc_store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+

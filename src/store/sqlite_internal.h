@@ -1,0 +1,40 @@
+/*
+ * sqlite_internal.h - what the SQLite backend's files share: the
+ * connection and the helpers that make prepared statements with bound
+ * values the only way values reach SQL. Not for use outside src/store.
+ */
+#ifndef CC_SQLITE_INTERNAL_H
+#define CC_SQLITE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+struct cc_store {
+	sqlite3 *db;
+	char path[4200];
+};
+
+/* Fills err from the connection's last error; returns the status. */
+int cc__db_fail(struct cc_store *s, struct cc_error *err, const char *what);
+
+/* Prepares sql and binds values by types: 't' text (NULL binds NULL),
+ * 'b' text with length (const char *, size_t), 'i' int, 'd' double (NaN
+ * binds NULL). Returns NULL (err filled) on failure. */
+sqlite3_stmt *cc__prepare(struct cc_store *s, struct cc_error *err,
+			  const char *sql, const char *types, ...);
+
+/* Prepares, binds, steps once: for statements that return no rows. */
+int cc__run(struct cc_store *s, struct cc_error *err, const char *sql,
+	    const char *types, ...);
+
+/* A column's text copied into the list's arena (NULL for SQL NULL). */
+const char *cc__col_text(struct cc_list *l, sqlite3_stmt *st, int col);
+
+/* Steps st (which it finalizes) to the end; fn turns each row into an item
+ * of size bytes in out. */
+typedef int (*cc__row_fn)(struct cc_list *l, sqlite3_stmt *st, void *item);
+int cc__collect(struct cc_store *s, sqlite3_stmt *st, struct cc_list *out,
+		size_t size, cc__row_fn fn, struct cc_error *err);
+
+#endif

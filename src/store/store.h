@@ -1,0 +1,181 @@
+/*
+ * store.h - persistence: the only interface through which cybercap reads
+ * and writes its database. Today it is SQLite (sqlite.c); the interface
+ * speaks in records and lists, never in SQL, so that a PostgreSQL backend
+ * can sit behind it without touching callers.
+ *
+ * A data directory holds cybercap.db (and later evidence files). Opening it
+ * applies the numbered migrations not yet applied.
+ *
+ * Records returned in a struct cc_list live in the list's arena and are
+ * released by cc_list_free. Errors follow core/error.h; a record that does
+ * not exist is CC_ENOTFOUND.
+ */
+#ifndef CC_STORE_H
+#define CC_STORE_H
+
+#include <stddef.h>
+
+#include "../core/arena.h"
+#include "../core/error.h"
+
+#define CC_ENOTFOUND (-10)
+#define CC_ECONFLICT (-11)
+
+struct cc_store;
+
+struct cc_list {
+	struct cc_arena arena;
+	void *items;
+	int n;
+};
+
+void cc_list_free(struct cc_list *l);
+
+enum { CC_LANG_EN, CC_LANG_FR, CC_LANG_ES, CC_LANG_RU, CC_LANG_ZH, CC_LANG_AR,
+       CC_NLANGS };
+extern const char *const cc_lang_codes[CC_NLANGS];
+
+struct cc_unit_rec {
+	const char *id;
+	const char *m49;
+	const char *names[CC_NLANGS];
+	int fictional;
+};
+
+struct cc_group_rec {
+	const char *id;
+	const char *name;
+	const char *kind;       /* itu_region, m49_region, un, custom */
+	const char **members;   /* unit ids */
+	int nmembers;
+};
+
+struct cc_framework_rec {
+	const char *id;
+	const char *hash;       /* SHA-256 of the text, hex */
+	const char *version;
+	const char *title;
+	const char *text;
+	size_t len;
+	const char *added_at;
+};
+
+enum cc_campaign_status {
+	CC_CAMPAIGN_DRAFT, CC_CAMPAIGN_OPEN, CC_CAMPAIGN_REVIEW,
+	CC_CAMPAIGN_CLOSED, CC_CAMPAIGN_PUBLISHED
+};
+
+struct cc_campaign_rec {
+	const char *id;
+	const char *framework;
+	const char *framework_hash;
+	const char *title;
+	int year;
+	enum cc_campaign_status status;
+	const char *created_at;
+	const char *published_at;   /* NULL until published */
+	int units;                  /* units in the campaign */
+};
+
+struct cc_answer_rec {
+	const char *unit;
+	const char *question;
+	const char *answer;
+	const char *comment;
+	const char *evidence;
+};
+
+struct cc_result_rec {
+	const char *unit;
+	const char *node;
+	double value;               /* NaN when excluded */
+	int rank;                   /* 0 when excluded */
+};
+
+struct cc_result_unit_rec {
+	const char *unit;
+	const char *level;          /* NULL when none */
+};
+
+const char *cc_campaign_status_name(enum cc_campaign_status s);
+int cc_campaign_status_parse(const char *s, enum cc_campaign_status *out);
+
+/* Opens (creating when create is set) DIR/cybercap.db and migrates it. */
+int cc_store_open(struct cc_store **out, const char *dir, int create,
+		  struct cc_error *err);
+void cc_store_close(struct cc_store *s);
+
+/* A number that changes whenever another connection commits a change, so
+ * that a server can tell when to reload what it holds in memory. */
+long long cc_store_data_version(struct cc_store *s);
+
+/* Transactions: everything between begin and commit happens or nothing. */
+int cc_store_begin(struct cc_store *s, struct cc_error *err);
+int cc_store_commit(struct cc_store *s, struct cc_error *err);
+void cc_store_rollback(struct cc_store *s);
+
+/* Units and groups. put replaces a record with the same id. */
+int cc_store_put_unit(struct cc_store *s, const struct cc_unit_rec *u,
+		      struct cc_error *err);
+int cc_store_put_group(struct cc_store *s, const char *id, const char *name,
+		       const char *kind, struct cc_error *err);
+int cc_store_add_member(struct cc_store *s, const char *group,
+			const char *unit, struct cc_error *err);
+int cc_store_unit_exists(struct cc_store *s, const char *id);
+int cc_store_units(struct cc_store *s, struct cc_list *out, struct cc_error *err);
+int cc_store_groups(struct cc_store *s, struct cc_list *out, struct cc_error *err);
+
+/* Frameworks: stored as text, keyed by id and the text's hash. put returns
+ * the hash in hash_out (65 bytes) and is a no-op when the same text is
+ * stored already. frameworks lists the latest text of each id. */
+int cc_store_put_framework(struct cc_store *s, const char *id,
+			   const char *version, const char *title,
+			   const char *text, size_t len, char *hash_out,
+			   struct cc_error *err);
+int cc_store_frameworks(struct cc_store *s, struct cc_list *out,
+			struct cc_error *err);
+/* hash NULL: the latest text of id. */
+int cc_store_framework(struct cc_store *s, const char *id, const char *hash,
+		       struct cc_list *out, struct cc_error *err);
+
+/* Campaigns. */
+int cc_store_create_campaign(struct cc_store *s, const char *id,
+			     const char *framework, const char *hash,
+			     const char *title, int year, struct cc_error *err);
+int cc_store_campaigns(struct cc_store *s, struct cc_list *out,
+		       struct cc_error *err);
+int cc_store_campaign(struct cc_store *s, const char *id, struct cc_list *out,
+		      struct cc_error *err);
+int cc_store_set_status(struct cc_store *s, const char *id,
+			enum cc_campaign_status status, struct cc_error *err);
+/* Adds a unit to a campaign (no-op when it is in already). */
+int cc_store_add_assessment(struct cc_store *s, const char *campaign,
+			    const char *unit, struct cc_error *err);
+/* Unit ids of a campaign, in the order they were added. */
+int cc_store_campaign_units(struct cc_store *s, const char *campaign,
+			    struct cc_list *out, struct cc_error *err);
+
+/* Answers: put replaces the current answer and appends to the history. */
+int cc_store_put_answer(struct cc_store *s, const char *campaign,
+			const struct cc_answer_rec *a, const char *author,
+			struct cc_error *err);
+int cc_store_answers(struct cc_store *s, const char *campaign,
+		     struct cc_list *out, struct cc_error *err);
+
+/* Published results. */
+int cc_store_put_result(struct cc_store *s, const char *campaign,
+			const struct cc_result_rec *r, struct cc_error *err);
+int cc_store_put_result_unit(struct cc_store *s, const char *campaign,
+			     int position, const struct cc_result_unit_rec *u,
+			     struct cc_error *err);
+int cc_store_mark_published(struct cc_store *s, const char *campaign,
+			    struct cc_error *err);
+/* Result units in position order; results in (unit position, node) order
+ * as stored. */
+int cc_store_result_units(struct cc_store *s, const char *campaign,
+			  struct cc_list *out, struct cc_error *err);
+int cc_store_results(struct cc_store *s, const char *campaign,
+		     struct cc_list *out, struct cc_error *err);
+
+#endif
