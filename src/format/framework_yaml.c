@@ -495,7 +495,7 @@ static int read_common(struct ctx *c, struct cc_node *n, const struct keyset *ks
 		double s;
 		if ((rc = get_number(c, ks->val[K_STAGE], "stage", &s)))
 			return rc;
-		if (s < 1 || s != (int)s || s > 1000000)
+		if (s < 1 || s > 1000000 || s != (int)s)
 			return fail(c, ks->val[K_STAGE], "\"stage\" must be a whole number of 1 or more");
 		n->stage = (int)s;
 	}
