@@ -11,7 +11,7 @@
 BUILD   ?= build
 SAN     ?=
 CC      ?= cc
-PKGS    := yaml-0.1 jansson gsl sqlite3 libsodium libmicrohttpd zlib
+PKGS    := yaml-0.1 jansson gsl sqlite3 libsodium libmicrohttpd zlib xlsxwriter
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP
@@ -32,7 +32,7 @@ LDLIBS  := $(shell pkg-config --libs $(PKGS)) $(LDLIBS)
 LIB_SRC := $(wildcard src/core/*.c src/format/*.c src/store/*.c src/service/*.c src/server/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/migrations.o
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/migrations.o $(BUILD)/obj/gen/openapi.o
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -48,7 +48,11 @@ $(BUILD)/gen/migrations.c: $(MIGRATIONS) scripts/embed-sql
 	@mkdir -p $(dir $@)
 	sh scripts/embed-sql $@ $(MIGRATIONS)
 
-$(BUILD)/obj/gen/migrations.o: $(BUILD)/gen/migrations.c
+$(BUILD)/gen/openapi.c: src/server/openapi.json scripts/embed-file
+	@mkdir -p $(dir $@)
+	sh scripts/embed-file $@ cc_openapi_json src/server/openapi.json
+
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Isrc -c $< -o $@
 

@@ -16,6 +16,8 @@ static const struct cli_command commands[] = {
 	{"init", cmd_init, "create a data directory with countries and frameworks"},
 	{"import", cmd_import, "create or fill a campaign from a responses file"},
 	{"publish", cmd_publish, "freeze a campaign's results"},
+	{"serve", cmd_serve, "serve the API and the web interface"},
+	{"demo", cmd_demo, "prepare fictional editions and serve them"},
 };
 
 static void usage(FILE *out)

@@ -239,14 +239,14 @@ static int resolve_when(struct cc_framework *fw, int i, struct cc_error *err)
 			if (strcmp(q->options[o].id, w->is) == 0)
 				k = o;
 		if (k < 0)
-			return cc_error_set(err, CC_EINPUT, fw->file, w->line, w->col,
+			return cc_error_set(err, CC_EINPUT, fw->file, w->is_line, w->is_col,
 					    "`when` of \"%s\": \"%s\" is not an option of \"%s\"",
 					    n->id, w->is, q->id);
 		w->bits = 1ull << k;
 		return CC_OK;
 	}
 	if (!cc_answer_parse(q, w->is, len, &a, why, sizeof(why)))
-		return cc_error_set(err, CC_EINPUT, fw->file, w->line, w->col,
+		return cc_error_set(err, CC_EINPUT, fw->file, w->is_line, w->is_col,
 				    "`when` of \"%s\" can never hold: for \"%s\", %s",
 				    n->id, q->id, why);
 	w->bits = a.bits;

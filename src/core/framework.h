@@ -58,7 +58,8 @@ struct cc_when {
 	int q;            /* node index of the question */
 	double num;       /* parsed `is` for number and yes_no/choice codes */
 	uint64_t bits;    /* parsed `is` for choice (index) and multi (mask) */
-	long line, col;
+	long line, col;         /* where `q` is */
+	long is_line, is_col;   /* where `is` is */
 };
 
 struct cc_node {

@@ -343,6 +343,8 @@ static int read_when(struct ctx *c, struct cc_node *n, const yaml_node_t *v)
 	n->has_when = true;
 	n->when.line = (long)ks.val[K_Q]->start_mark.line + 1;
 	n->when.col = (long)ks.val[K_Q]->start_mark.column + 1;
+	n->when.is_line = (long)ks.val[K_IS]->start_mark.line + 1;
+	n->when.is_col = (long)ks.val[K_IS]->start_mark.column + 1;
 	return CC_OK;
 }
 

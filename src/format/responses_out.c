@@ -5,6 +5,7 @@
 
 #include "results_out.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 void cc_answer_format(const struct cc_answers *a, int leaf,
@@ -14,7 +15,12 @@ void cc_answer_format(const struct cc_answers *a, int leaf,
 	size_t used = 0;
 
 	if (n->kind == CC_INDICATOR || n->qtype == CC_Q_NUMBER) {
-		cc_format_number(buf, size, ans->num);
+		/* The shortest form that reads back to the same double. */
+		for (int digits = 10; digits <= 17; digits++) {
+			snprintf(buf, size, "%.*g", digits, ans->num == 0 ? 0 : ans->num);
+			if (strtod(buf, NULL) == ans->num)
+				break;
+		}
 		return;
 	}
 	switch (n->qtype) {

@@ -130,40 +130,78 @@ static int store_answers(struct cc_store *s, struct cc_import *im,
 	return rc;
 }
 
+/* The latest stored version of a framework, parsed, with its hash. */
+static int latest_framework(struct cc_store *s, const char *id,
+			   struct cc_framework *fw, char *hash,
+			   struct cc_error *err)
+{
+	struct cc_list fl;
+	int rc = cc_store_framework(s, id, NULL, &fl, err);
+
+	if (rc)
+		return rc;
+	snprintf(hash, 65, "%s", ((struct cc_framework_rec *)fl.items)->hash);
+	cc_list_free(&fl);
+	return cc_service_framework(s, id, hash, fw, err);
+}
+
+int cc_service_import_answers(struct cc_store *s, struct cc_import *im,
+			      const struct cc_answers *a, const char *hash,
+			      const char *file, struct cc_error *err)
+{
+	int rc = check_units(s, a, file, err);
+
+	im->answers = im->created = 0;
+	im->units = a->nunits;
+	if (!rc)
+		rc = cc_store_begin(s, err);
+	if (rc)
+		return rc;
+	rc = open_campaign(s, im, a->fw, hash, err);
+	if (!rc)
+		rc = store_answers(s, im, a, err);
+	if (!rc)
+		rc = cc_store_commit(s, err);
+	if (rc) {
+		cc_store_rollback(s);
+		im->answers = 0;
+	}
+	return rc;
+}
+
 int cc_service_import(struct cc_store *s, struct cc_import *im,
 		      const char *responses, struct cc_error *err)
 {
 	struct cc_framework fw;
 	struct cc_answers a;
-	struct cc_list fl;
 	char hash[65];
-	int rc = cc_store_framework(s, im->framework, NULL, &fl, err);
+	int rc = latest_framework(s, im->framework, &fw, hash, err);
 
-	im->answers = im->units = im->created = 0;
-	if (rc)
-		return rc;
-	snprintf(hash, sizeof(hash), "%s", ((struct cc_framework_rec *)fl.items)->hash);
-	cc_list_free(&fl);
-	rc = cc_service_framework(s, im->framework, hash, &fw, err);
 	if (rc)
 		return rc;
 	rc = cc_responses_load(&a, &fw, responses, err);
 	if (!rc) {
-		im->units = a.nunits;
-		rc = check_units(s, &a, responses, err);
-		if (!rc)
-			rc = cc_store_begin(s, err);
-		if (!rc) {
-			rc = open_campaign(s, im, &fw, hash, err);
-			if (!rc)
-				rc = store_answers(s, im, &a, err);
-			if (!rc)
-				rc = cc_store_commit(s, err);
-			if (rc) {
-				cc_store_rollback(s);
-				im->answers = 0;
-			}
-		}
+		rc = cc_service_import_answers(s, im, &a, hash, responses, err);
+		cc_answers_free(&a);
+	}
+	cc_framework_free(&fw);
+	return rc;
+}
+
+int cc_service_import_sample(struct cc_store *s, struct cc_import *im,
+			     const struct cc_sample_opts *opts,
+			     struct cc_error *err)
+{
+	struct cc_framework fw;
+	struct cc_answers a;
+	char hash[65];
+	int rc = latest_framework(s, im->framework, &fw, hash, err);
+
+	if (rc)
+		return rc;
+	rc = cc_sample_answers(&fw, opts, &a, err);
+	if (!rc) {
+		rc = cc_service_import_answers(s, im, &a, hash, "sample", err);
 		cc_answers_free(&a);
 	}
 	cc_framework_free(&fw);

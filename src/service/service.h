@@ -10,6 +10,7 @@
 
 #include "../core/answers.h"
 #include "../core/framework.h"
+#include "../core/sample.h"
 #include "../core/score.h"
 #include "../store/store.h"
 
@@ -43,6 +44,17 @@ struct cc_import {
 /* Creates or fills a campaign from a responses file: all or nothing. */
 int cc_service_import(struct cc_store *s, struct cc_import *im,
 		      const char *responses, struct cc_error *err);
+
+/* The same from answers in memory (a->fw must be the framework stored
+ * with hash); file names the source in messages. */
+int cc_service_import_answers(struct cc_store *s, struct cc_import *im,
+			      const struct cc_answers *a, const char *hash,
+			      const char *file, struct cc_error *err);
+
+/* The same from the fictional sample generator (core/sample.h). */
+int cc_service_import_sample(struct cc_store *s, struct cc_import *im,
+			     const struct cc_sample_opts *opts,
+			     struct cc_error *err);
 
 /* Loads a campaign's current answers into a (initialised here). */
 int cc_service_answers(struct cc_store *s, const struct cc_campaign_rec *c,

@@ -267,6 +267,8 @@ static void test_responses_errors_name_lines(void **state)
 	responses_error(&f->fw, "country,question,answer\nZZA,yn,yes\n", 1, "unit");
 	responses_error(&f->fw, "unit,answer\nZZA,yes\n", 1, "question");
 	responses_error(&f->fw, "", 1, NULL);
+	responses_error(&f->fw, "unit,question,answer,unit\nZZA,yn,yes,ZZB\n",
+			1, "twice");
 	/* A bad answer on line 4. */
 	responses_error(&f->fw,
 		"unit,question,answer\nZZA,yn,yes\nZZA,yp,no\nZZA,ch,zzz\n",

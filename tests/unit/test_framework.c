@@ -263,6 +263,31 @@ static void test_err_when_names_no_question(void **state)
 		12, 15, "\"g\"");
 }
 
+static void test_err_when_cycle_and_self(void **state)
+{
+	(void)state;
+	/* a reads b and b reads a: the cycle closes at b's `when` (line 12,
+	 * q's value at col 15). */
+	assert_framework_error(HEAD
+		"  - id: a\n"
+		"    question: A?\n"
+		"    type: yes_no\n"
+		"    when: {q: b, is: yes}\n"
+		"  - id: b\n"
+		"    question: B?\n"
+		"    type: yes_no\n"
+		"    when: {q: a, is: yes}\n",
+		12, 15, "itself");
+	/* A group's `when` may not read a question inside the group. */
+	assert_framework_error(HEAD
+		"  - id: g\n"
+		"    name: G\n"
+		"    when: {q: q1, is: yes}\n"
+		"    children:\n"
+		"      - {id: q1, question: Q1, type: yes_no}\n",
+		7, 15, "inside");
+}
+
 static void test_err_when_is_impossible(void **state)
 {
 	(void)state;
@@ -377,6 +402,7 @@ int main(void)
 		cmocka_unit_test(test_err_negative_weight),
 		cmocka_unit_test(test_err_duplicate_id),
 		cmocka_unit_test(test_err_when_names_no_question),
+		cmocka_unit_test(test_err_when_cycle_and_self),
 		cmocka_unit_test(test_err_when_is_impossible),
 		cmocka_unit_test(test_err_partial_on_choice),
 		cmocka_unit_test(test_err_stage_child_without_stage),

@@ -148,97 +148,6 @@ static void test_stage(void **state)
 	scored_free(&t);
 }
 
-static void test_when_na_zero_and_exclude(void **state)
-{
-	struct scored t;
-
-	(void)state;
-	score_text(&t, TOP
-		"nodes:\n"
-		"  - {id: gate, question: Has a CIRT?, type: yes_no}\n"
-		"  - id: ops\n"
-		"    name: Ops\n"
-		"    when: {q: gate, is: yes}\n"
-		"    children:\n"
-		"      - {id: o1, question: O1, type: yes_no}\n"
-		"  - id: ex\n"
-		"    name: Ex\n"
-		"    when: {q: gate, is: yes}\n"
-		"    na: exclude\n"
-		"    children:\n"
-		"      - {id: e1, question: E1, type: yes_no}\n"
-		"  - {id: always, question: Always, type: yes_no}\n",
-		"unit,question,answer\n"
-		"A,gate,yes\nA,o1,yes\nA,e1,yes\nA,always,yes\n"
-		"B,gate,no\nB,o1,yes\nB,e1,yes\nB,always,yes\n");
-	/* A: everything applies and is 1 */
-	assert_near(VALUE(&t, "A", "t"), 1);
-	/* B: ops (and o1, answered anyway) are 0; ex and e1 excluded;
-	 * root = (gate 0 + ops 0 + always 1) / 3 = 1/3 */
-	assert_near(VALUE(&t, "B", "ops"), 0);
-	assert_near(VALUE(&t, "B", "o1"), 0);
-	assert_nan(VALUE(&t, "B", "ex"));
-	assert_nan(VALUE(&t, "B", "e1"));
-	assert_int_equal(RANK(&t, "B", "ex"), CC_RANK_NONE);
-	assert_int_equal(RANK(&t, "B", "e1"), CC_RANK_NONE);
-	assert_int_equal(RANK(&t, "A", "ex"), 1);
-	assert_near(VALUE(&t, "B", "t"), 1.0 / 3);
-	/* ops: A 25 points, B 0 -> ranks 1, 2 */
-	assert_int_equal(RANK(&t, "B", "ops"), 2);
-	scored_free(&t);
-}
-
-static void test_nested_and_chained_when(void **state)
-{
-	struct scored t;
-
-	(void)state;
-	score_text(&t, TOP
-		"nodes:\n"
-		"  - {id: has, question: Has a strategy?, type: yes_no}\n"
-		"  - id: strat\n"
-		"    name: Strategy\n"
-		"    when: {q: has, is: yes}\n"
-		"    na: exclude\n"
-		"    children:\n"
-		"      - {id: funded, question: Funded?, type: yes_no}\n"
-		"      - id: fund\n"
-		"        name: Funding\n"
-		"        when: {q: funded, is: yes}\n"
-		"        children:\n"
-		"          - {id: amount, question: Amount, " NUM "}\n"
-		"  - id: rev\n"
-		"    name: Review\n"
-		"    when: {q: funded, is: yes}\n"
-		"    children:\n"
-		"      - {id: reviewed, question: Reviewed?, type: yes_no}\n",
-		"unit,question,answer\n"
-		"A,has,yes\nA,funded,yes\nA,amount,40\nA,reviewed,yes\n"
-		"B,has,yes\nB,funded,no\nB,amount,40\nB,reviewed,yes\n"
-		"C,has,no\nC,funded,yes\nC,amount,80\nC,reviewed,yes\n");
-	/* A: strat = (funded 1 + fund 0.4) / 2 = 0.7; root (1 + 0.7 + 1)/3 */
-	assert_near(VALUE(&t, "A", "strat"), 0.7);
-	assert_near(VALUE(&t, "A", "t"), 0.9);
-	/* B: fund's when fails (na zero): fund = amount = 0; strat = 0;
-	 * rev's when fails: rev 0; root (1 + 0 + 0) / 3 */
-	assert_near(VALUE(&t, "B", "fund"), 0);
-	assert_near(VALUE(&t, "B", "amount"), 0);
-	assert_near(VALUE(&t, "B", "strat"), 0);
-	assert_near(VALUE(&t, "B", "rev"), 0);
-	assert_near(VALUE(&t, "B", "t"), 1.0 / 3);
-	/* C: strat excluded with everything below it, whatever was
-	 * answered; `funded` is then not applicable, so rev's when does not
-	 * hold (na zero): rev = reviewed = 0; root = (has 0 + rev 0) / 2 */
-	assert_nan(VALUE(&t, "C", "strat"));
-	assert_nan(VALUE(&t, "C", "funded"));
-	assert_nan(VALUE(&t, "C", "fund"));
-	assert_nan(VALUE(&t, "C", "amount"));
-	assert_near(VALUE(&t, "C", "rev"), 0);
-	assert_near(VALUE(&t, "C", "reviewed"), 0);
-	assert_near(VALUE(&t, "C", "t"), 0);
-	scored_free(&t);
-}
-
 /* {missing} is zero or exclude; t has weight 2 but is text. */
 #define MISSING_YAML(missing) TOP "missing: " missing "\n" \
 	"nodes:\n" \
@@ -438,8 +347,6 @@ int main(void)
 		cmocka_unit_test(test_aggregations),
 		cmocka_unit_test(test_weight_zero_child_still_ranked),
 		cmocka_unit_test(test_stage),
-		cmocka_unit_test(test_when_na_zero_and_exclude),
-		cmocka_unit_test(test_nested_and_chained_when),
 		cmocka_unit_test(test_missing_zero_vs_exclude),
 		cmocka_unit_test(test_indicators),
 		cmocka_unit_test(test_model_overrides),

@@ -1,0 +1,90 @@
+/*
+ * http.c - request accessors and response builders (see http.h).
+ */
+#include "http.h"
+
+#include <math.h>
+#include <microhttpd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *cc_req_query(const struct cc_req *r, const char *name)
+{
+	return MHD_lookup_connection_value((struct MHD_Connection *)r->conn,
+					   MHD_GET_ARGUMENT_KIND, name);
+}
+
+const char *cc_req_header(const struct cc_req *r, const char *name)
+{
+	return MHD_lookup_connection_value((struct MHD_Connection *)r->conn,
+					   MHD_HEADER_KIND, name);
+}
+
+void cc_resp_body(struct cc_resp *resp, int status, const char *type,
+		  char *body, size_t len)
+{
+	free(resp->body);
+	resp->status = status;
+	resp->content_type = type;
+	resp->body = body;
+	resp->len = len;
+}
+
+int cc_resp_json(struct cc_resp *resp, int status, json_t *j)
+{
+	char *text = j ? json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(12)) : NULL;
+
+	json_decref(j);
+	if (!text)
+		return cc_resp_error(resp, 500, "internal", NULL, "out of memory");
+	cc_resp_body(resp, status, "application/json; charset=utf-8", text, strlen(text));
+	resp->etag = status == 200;
+	return CC_OK;
+}
+
+int cc_resp_error(struct cc_resp *resp, int status, const char *code,
+		  const char *field, const char *fmt, ...)
+{
+	char msg[512];
+	json_t *e;
+	char *text;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	e = json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", msg);
+	if (e && field)
+		json_object_set_new(json_object_get(e, "error"), "field", json_string(field));
+	text = e ? json_dumps(e, JSON_COMPACT) : NULL;
+	json_decref(e);
+	if (!text) {
+		static const char oom[] = "{\"error\":{\"code\":\"internal\",\"message\":\"out of memory\"}}";
+		text = strdup(oom);
+		status = 500;
+	}
+	cc_resp_body(resp, status, "application/json; charset=utf-8", text,
+		     text ? strlen(text) : 0);
+	resp->etag = 0;
+	resp->cache = "no-store";
+	return CC_OK;
+}
+
+json_t *cc_json_num(double x)
+{
+	return isnan(x) ? json_null() : json_real(x == 0 ? 0 : x);
+}
+
+json_t *cc_json_points(double x, int precision)
+{
+	double p = 1;
+
+	if (isnan(x))
+		return json_null();
+	for (int i = 0; i < precision; i++)
+		p *= 10;
+	x = round(x * p) / p;
+	return json_real(x == 0 ? 0 : x);
+}

@@ -1,0 +1,62 @@
+/*
+ * http.h - one request and its response, independent of the HTTP library:
+ * handlers read a struct cc_req and fill a struct cc_resp; server.c turns
+ * that into libmicrohttpd calls (compression, ETag, security headers).
+ *
+ * Ownership: a response body is malloc'd and owned by the response until
+ * server.c hands it to the library; cc_resp_json takes a jansson reference.
+ */
+#ifndef CC_HTTP_H
+#define CC_HTTP_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "../service/snapshot.h"
+
+#define CC_HTTP_MAX_PARAMS 8
+
+struct cc_req {
+	const char *method;
+	const char *path;                 /* without the query */
+	const char *params[CC_HTTP_MAX_PARAMS];   /* {name} parts of the route */
+	int nparams;
+	void *conn;                       /* the library's connection */
+	const struct cc_snapshot *snap;
+	const char *web_dir;
+};
+
+struct cc_resp {
+	int status;
+	const char *content_type;
+	char *body;                       /* malloc'd */
+	size_t len;
+	int fd;                           /* a file to send instead of body, or -1 */
+	size_t fd_size;
+	int gzipped;                      /* body or fd is gzip already */
+	const char *cache;                /* Cache-Control value */
+	const char *allow;                /* Allow header for 405 */
+	char disposition[256];            /* Content-Disposition, or empty */
+	int etag;                         /* compute an ETag from the body */
+};
+
+/* A query parameter, or NULL. */
+const char *cc_req_query(const struct cc_req *r, const char *name);
+/* A request header, or NULL. */
+const char *cc_req_header(const struct cc_req *r, const char *name);
+
+/* Sets a JSON body (steals the reference to j) with status. */
+int cc_resp_json(struct cc_resp *resp, int status, json_t *j);
+/* Sets {"error": {"code", "message"[, "field"]}} with status. */
+int cc_resp_error(struct cc_resp *resp, int status, const char *code,
+		  const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+/* Sets a body that is not JSON (takes ownership of body). */
+void cc_resp_body(struct cc_resp *resp, int status, const char *type,
+		  char *body, size_t len);
+
+/* JSON helpers: a number or null for NaN, rounded to precision. */
+json_t *cc_json_num(double x);
+json_t *cc_json_points(double x, int precision);
+
+#endif

@@ -1,0 +1,80 @@
+/*
+ * router.c - matching paths against the route table (see router.h).
+ */
+#include "router.h"
+
+#include <string.h>
+
+static const struct cc_route routes[] = {
+	{"GET", "/api/v1/openapi.json", cc_h_openapi},
+	{"GET", "/api/v1/frameworks", cc_h_frameworks},
+	{"GET", "/api/v1/frameworks/{id}", cc_h_framework},
+	{"GET", "/api/v1/units", cc_h_units},
+	{"GET", "/api/v1/units/{unit}/history", cc_h_unit_history},
+	{"GET", "/api/v1/groups", cc_h_groups},
+	{"GET", "/api/v1/campaigns", cc_h_campaigns},
+	{"GET", "/api/v1/campaigns/{id}", cc_h_campaign},
+	{"GET", "/api/v1/campaigns/{id}/results", cc_h_results},
+	{"GET", "/api/v1/campaigns/{id}/results.csv", cc_h_results_csv},
+	{"GET", "/api/v1/campaigns/{id}/results.xlsx", cc_h_results_xlsx},
+	{"GET", "/api/v1/campaigns/{id}/results/{unit}", cc_h_unit_results},
+	{"GET", "/api/v1/campaigns/{id}/summary", cc_h_summary},
+};
+
+/* Matches path against pattern; captures {name} segments. */
+static int match(const char *pattern, const char *path, const char **params,
+		 int *nparams, char *buf, size_t bufsize)
+{
+	size_t used = 0;
+
+	*nparams = 0;
+	while (*pattern && *path) {
+		const char *pe = strchr(pattern + 1, '/'), *se = strchr(path + 1, '/');
+		size_t plen = pe ? (size_t)(pe - pattern) : strlen(pattern);
+		size_t slen = se ? (size_t)(se - path) : strlen(path);
+
+		if (*pattern != '/' || *path != '/')
+			return 0;
+		if (pattern[1] == '{') {
+			if (slen < 2 || used + slen > bufsize || *nparams == CC_HTTP_MAX_PARAMS)
+				return 0;
+			memcpy(buf + used, path + 1, slen - 1);
+			buf[used + slen - 1] = '\0';
+			params[(*nparams)++] = buf + used;
+			used += slen;
+		} else if (plen != slen || memcmp(pattern, path, plen) != 0) {
+			return 0;
+		}
+		pattern += plen;
+		path += slen;
+	}
+	return *pattern == '\0' && *path == '\0';
+}
+
+int cc_route(struct cc_req *req, struct cc_resp *resp, char *buf, size_t bufsize)
+{
+	int other_method = 0;
+
+	for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
+		if (!match(routes[i].pattern, req->path, req->params, &req->nparams,
+			   buf, bufsize))
+			continue;
+		if (strcmp(routes[i].method, req->method) == 0 ||
+		    (strcmp(req->method, "HEAD") == 0 && strcmp(routes[i].method, "GET") == 0))
+			return routes[i].handler(req, resp);
+		other_method = 1;
+	}
+	if (other_method) {
+		resp->allow = "GET, HEAD";
+		return cc_resp_error(resp, 405, "method_not_allowed", NULL,
+				     "%s is not allowed on %s", req->method, req->path);
+	}
+	if (strncmp(req->path, "/api/", 5) == 0 || strcmp(req->path, "/api") == 0)
+		return cc_resp_error(resp, 404, "not_found", NULL, "no route %s", req->path);
+	if (strcmp(req->method, "GET") != 0 && strcmp(req->method, "HEAD") != 0) {
+		resp->allow = "GET, HEAD";
+		return cc_resp_error(resp, 405, "method_not_allowed", NULL,
+				     "%s is not allowed here", req->method);
+	}
+	return cc_h_static(req, resp);
+}

@@ -1,0 +1,51 @@
+/*
+ * router.h - the route table: method + path pattern -> handler.
+ * Patterns are split on '/', "{name}" matches one non-empty segment and is
+ * captured into req->params in order. A path that matches a pattern under
+ * another method gets 405 with Allow; no match at all gets 404.
+ */
+#ifndef CC_ROUTER_H
+#define CC_ROUTER_H
+
+#include "http.h"
+
+typedef int (*cc_handler)(struct cc_req *req, struct cc_resp *resp);
+
+struct cc_route {
+	const char *method;
+	const char *pattern;
+	cc_handler handler;
+};
+
+/* Finds the route for req->method and req->path, fills req->params (which
+ * point into buf, of size bufsize) and runs it; or fills resp with 404/405. */
+int cc_route(struct cc_req *req, struct cc_resp *resp, char *buf, size_t bufsize);
+
+/* ?limit=&offset= over n items: fills [*from, *to); returns 0, or -1
+ * after filling resp with a 400. */
+int cc__page(struct cc_req *req, struct cc_resp *resp, int n, int *from, int *to);
+
+/* A campaign as JSON. */
+json_t *cc__campaign_json(const struct cc_campaign_rec *c);
+
+/* The published campaign named by the first path parameter, or NULL after
+ * filling resp with 404 (no such campaign) or 409 (not published). */
+const struct cc_pub *cc__pub(struct cc_req *req, struct cc_resp *resp);
+
+/* Handlers, one file per resource. */
+int cc_h_openapi(struct cc_req *req, struct cc_resp *resp);
+int cc_h_frameworks(struct cc_req *req, struct cc_resp *resp);
+int cc_h_framework(struct cc_req *req, struct cc_resp *resp);
+int cc_h_units(struct cc_req *req, struct cc_resp *resp);
+int cc_h_groups(struct cc_req *req, struct cc_resp *resp);
+int cc_h_unit_history(struct cc_req *req, struct cc_resp *resp);
+int cc_h_campaigns(struct cc_req *req, struct cc_resp *resp);
+int cc_h_campaign(struct cc_req *req, struct cc_resp *resp);
+int cc_h_results(struct cc_req *req, struct cc_resp *resp);
+int cc_h_unit_results(struct cc_req *req, struct cc_resp *resp);
+int cc_h_summary(struct cc_req *req, struct cc_resp *resp);
+int cc_h_results_csv(struct cc_req *req, struct cc_resp *resp);
+int cc_h_results_xlsx(struct cc_req *req, struct cc_resp *resp);
+int cc_h_static(struct cc_req *req, struct cc_resp *resp);
+
+#endif

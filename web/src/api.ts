@@ -1,0 +1,82 @@
+// Thin client of the JSON API (docs/api.md). Responses are cached for the
+// life of the page (published figures never change) so that moving between
+// pages on a slow connection asks the server only once.
+import type {
+  Campaign, Framework, FrameworkInfo, Group, History, Results, Summary, Unit, UnitResult,
+} from './types';
+
+export const API = '/api/v1';
+
+export class ApiError extends Error {
+  constructor(public status: number, public code: string, message: string, public field?: string) {
+    super(message);
+  }
+}
+
+const cache = new Map<string, Promise<unknown>>();
+
+async function fetchJson<T>(path: string): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(API + path, { headers: { Accept: 'application/json' } });
+  } catch (e) {
+    throw new ApiError(0, 'network', String((e as Error)?.message || e));
+  }
+  if (!res.ok) {
+    let code = 'http_' + res.status;
+    let message = res.statusText;
+    let field: string | undefined;
+    try {
+      const body = await res.json();
+      if (body && body.error) {
+        code = body.error.code || code;
+        message = body.error.message || message;
+        field = body.error.field;
+      }
+    } catch { /* not JSON */ }
+    throw new ApiError(res.status, code, message, field);
+  }
+  try {
+    return (await res.json()) as T;
+  } catch {
+    throw new ApiError(res.status, 'bad_json', 'the server sent a response that is not JSON');
+  }
+}
+
+export function get<T>(path: string): Promise<T> {
+  let p = cache.get(path) as Promise<T> | undefined;
+  if (!p) {
+    p = fetchJson<T>(path);
+    cache.set(path, p);
+    // Failed requests are not cached, so "Try again" asks again.
+    p.catch(() => cache.delete(path));
+  }
+  return p;
+}
+
+const q = (params: Record<string, string | undefined | null>) => {
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) s.set(k, v);
+  const t = s.toString();
+  return t ? '?' + t : '';
+};
+const e = encodeURIComponent;
+
+export const api = {
+  campaigns: () => get<{ campaigns: Campaign[] }>('/campaigns').then((r) => r.campaigns),
+  frameworks: () => get<{ frameworks: FrameworkInfo[] }>('/frameworks').then((r) => r.frameworks),
+  framework: (id: string) => get<Framework>(`/frameworks/${e(id)}`),
+  units: () => get<{ total: number; units: Unit[] }>('/units').then((r) => r.units),
+  groups: () => get<{ groups: Group[] }>('/groups').then((r) => r.groups),
+  results: (campaign: string, node?: string | null, group?: string | null) =>
+    get<Results>(`/campaigns/${e(campaign)}/results${q({ node, group })}`),
+  unitResult: (campaign: string, unit: string) =>
+    get<UnitResult>(`/campaigns/${e(campaign)}/results/${e(unit)}`),
+  summary: (campaign: string, by: string) =>
+    get<Summary>(`/campaigns/${e(campaign)}/summary${q({ by })}`),
+  history: (unit: string, framework: string) =>
+    get<History>(`/units/${e(unit)}/history${q({ framework })}`),
+};
+
+export const exportUrl = (campaign: string, ext: 'csv' | 'xlsx') =>
+  `${API}/campaigns/${e(campaign)}/results.${ext}`;

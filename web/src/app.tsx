@@ -1,0 +1,108 @@
+// The shell: skip link, header with the main navigation, the page, footer.
+// Moving to another page moves focus to its heading and announces it.
+import { useEffect, useState } from 'preact/hooks';
+import { useRoute, href, takeFocusFlag, type Route } from './router';
+import { t, languages, LANGUAGE_NAMES, currentLang, setLanguage } from './i18n';
+import { Link } from './components/ui';
+import { Overview } from './pages/Overview';
+import { Rankings } from './pages/Rankings';
+import { Profile } from './pages/Profile';
+import { Compare } from './pages/Compare';
+import { FrameworkPage } from './pages/Framework';
+
+const NAV: { page: Route['page']; path: string; key: 'navOverview' | 'navRankings' | 'navCompare' | 'navFramework' }[] = [
+  { page: 'overview', path: '/', key: 'navOverview' },
+  { page: 'rankings', path: '/rankings', key: 'navRankings' },
+  { page: 'compare', path: '/compare', key: 'navCompare' },
+  { page: 'framework', path: '/frameworks', key: 'navFramework' },
+];
+
+function LanguagePicker({ onChange }: { onChange: () => void }) {
+  if (languages.length < 2) return null;
+  return (
+    <div class="lang">
+      <label for="lang">{t('language')}</label>
+      <select id="lang" value={currentLang()} onChange={async (e) => {
+        const v = (e.currentTarget as HTMLSelectElement).value;
+        await setLanguage(v);
+        try { localStorage.setItem('cybercap.lang', v); } catch { /* ignore */ }
+        const s = new URLSearchParams(location.search);
+        s.set('lang', v);
+        history.replaceState(null, '', location.pathname + '?' + s.toString());
+        onChange();
+      }}>
+        {languages.map((l) => <option key={l} value={l} lang={l}>{LANGUAGE_NAMES[l] || l}</option>)}
+      </select>
+    </div>
+  );
+}
+
+export function App() {
+  const route = useRoute();
+  const [, setLangTick] = useState(0);
+  const keep = (path: string) => {
+    // carry the campaign across pages
+    const c = route.params.get('campaign');
+    return href(path, c ? { campaign: c } : {});
+  };
+
+  useEffect(() => {
+    if (takeFocusFlag()) {
+      // Not on the first load (focus stays at the top, so Tab reaches the
+      // skip link first); on later pages, start reading at the content.
+      const target = document.getElementById('main');
+      if (target && document.activeElement && document.activeElement !== document.body) {
+        target.focus({ preventScroll: true });
+      }
+    }
+  }, [route.path]);
+
+  let page;
+  switch (route.page) {
+    case 'overview': page = <Overview route={route} />; break;
+    case 'rankings': page = <Rankings route={route} />; break;
+    case 'profile': page = <Profile route={route} />; break;
+    case 'compare': page = <Compare route={route} />; break;
+    case 'framework': page = <FrameworkPage route={route} />; break;
+    default: page = (
+      <div class="page">
+        <h1>{t('notFoundTitle')}</h1>
+        <p>{t('notFoundText')}</p>
+        <p><Link href={keep('/')}>{t('backToOverview')}</Link></p>
+      </div>
+    );
+  }
+  const current = route.page === 'profile' ? 'rankings' : route.page;
+
+  return (
+    <>
+      <a class="skip-link" href="#main">{t('skipToContent')}</a>
+      <header class="site-header">
+        <div class="header-inner">
+          <Link class="brand" href={keep('/')}>
+            <svg aria-hidden="true" width="28" height="28" viewBox="0 0 32 32"><path d="M16 3l11 5v7c0 7-5 12-11 14C10 27 5 22 5 15V8z" fill="#fde725" /><path d="M16 8l6 2.7V15c0 4.4-2.7 7.4-6 8.9z" fill="#21918c" /></svg>
+            <span class="brand-name">cybercap</span>
+            <span class="brand-tag">{t('tagline')}</span>
+          </Link>
+          <LanguagePicker onChange={() => setLangTick((x) => x + 1)} />
+        </div>
+        <nav class="site-nav" aria-label={t('mainNav')}>
+          <ul>
+            {NAV.map((n) => (
+              <li key={n.page}>
+                <Link href={keep(n.path)} aria-current={current === n.page ? 'page' : undefined}>{t(n.key)}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {page}
+      </main>
+      <footer class="site-footer">
+        <p>{t('footerAbout')}</p>
+        <p>{t('footerData')} <a href="/api/v1/openapi.json">{t('footerApi')}</a></p>
+      </footer>
+    </>
+  );
+}

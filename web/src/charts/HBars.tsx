@@ -1,0 +1,112 @@
+// Horizontal bars, one row per item and one bar per series, optionally in
+// sections and with a reference line (for example the world mean). Used for
+// groups against the world, a unit's pillars against its region and the
+// world, and units compared side by side. Values are written at the bars'
+// ends (with the series' short name when there are several), so nothing is
+// told by colour alone.
+import { useWidth } from '../hooks';
+import { num } from '../format';
+import { FONT, linear, niceTicks, textWidth, truncate } from './scale';
+
+export interface BarSeries { label: string; short?: string; color: string }
+export interface BarRow { key: string; label: string; section?: string; values: (number | null)[]; note?: string }
+
+export function HBars(props: {
+  rows: BarRow[];
+  series: BarSeries[];
+  max: number;
+  precision: number;
+  ariaLabel: string;
+  reference?: { value: number; label: string };
+  axisLabel?: string;
+}) {
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const W = Math.max(280, width);
+  const { rows, series, max, precision } = props;
+  const multi = series.length > 1;
+  const wide = W >= 560;
+  const labelW = wide ? Math.min(250, Math.max(120, Math.max(...rows.map((r) => textWidth(r.label + (r.note ? ' ' + r.note : '')))) + 8)) : 0;
+  const valueW = Math.max(...series.map((s) => textWidth((multi ? (s.short || '') + ' ' : '') + num(max, precision), 12))) + 10;
+  const x0 = labelW;
+  const x1 = W - valueW;
+  const x = linear(0, max, x0, x1);
+  const barH = multi ? 15 : 20;
+  const barGap = multi ? 3 : 0;
+  const rowGap = multi ? 14 : 8;
+  const sectionH = 30;
+  const labelAbove = wide ? 0 : 18;
+  let y = 0;
+  const legendItems: { x: number; y: number; s: BarSeries }[] = [];
+  if (multi) {
+    let lx = 0;
+    y = 4;
+    for (const s of series) {
+      const w = textWidth(s.label) + 30;
+      if (lx + w > W && lx > 0) { lx = 0; y += 20; }
+      legendItems.push({ x: lx, y, s });
+      lx += w;
+    }
+    y += 28;
+  }
+  if (props.reference) y += 18;
+  const plotTop = y;
+  const parts: preact.JSX.Element[] = [];
+  let lastSection: string | undefined;
+  for (const r of rows) {
+    if (r.section && r.section !== lastSection) {
+      if (lastSection !== undefined) y += 6;
+      parts.push(<text key={'s' + r.key} x={0} y={y + 20} font-size="13" font-weight="700" fill="#333">{r.section}</text>);
+      y += sectionH;
+      lastSection = r.section;
+    }
+    const groupH = series.length * barH + (series.length - 1) * barGap;
+    const label = r.label + (r.note ? ' ' + r.note : '');
+    if (wide) {
+      parts.push(<text key={'l' + r.key} x={labelW - 8} y={y + groupH / 2 + 4.5} text-anchor="end" font-size="13" fill="#222">{truncate(label, labelW - 8)}</text>);
+    } else {
+      parts.push(<text key={'l' + r.key} x={0} y={y + 13} font-size="13" fill="#222">{truncate(label, W)}</text>);
+      y += labelAbove;
+    }
+    r.values.forEach((v, i) => {
+      const s = series[i];
+      const by = y + i * (barH + barGap);
+      const w = v == null ? 0 : Math.max(v > 0 ? 1 : 0, x(v) - x0);
+      parts.push(<rect key={`b${r.key}${i}`} x={x0} y={by} width={w} height={barH} fill={s.color} />);
+      const txt = (multi && s.short ? s.short + ' ' : '') + (v == null ? '—' : num(v, precision));
+      parts.push(<text key={`v${r.key}${i}`} x={x0 + w + 4} y={by + barH / 2 + 4} font-size="12" fill="#222">{txt}</text>);
+    });
+    y += groupH + rowGap;
+  }
+  const plotBottom = y - rowGap + 6;
+  const ticks = niceTicks(max, W < 420 ? 4 : 5);
+  const H = plotBottom + 34;
+  return (
+    <div ref={ref} class="chart-svg">
+      <svg data-chart viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={props.ariaLabel}
+        font-family={FONT} style={{ maxWidth: '100%', height: 'auto' }} direction="ltr">
+        {legendItems.map((l, i) => (
+          <g key={'lg' + i}>
+            <rect x={l.x} y={l.y} width={14} height={14} fill={l.s.color} />
+            <text x={l.x + 20} y={l.y + 12} font-size="13" fill="#222">{l.s.label}</text>
+          </g>
+        ))}
+        {ticks.map((tv) => (
+          <g key={'t' + tv}>
+            <line x1={x(tv)} x2={x(tv)} y1={plotTop} y2={plotBottom} stroke="#e3e3e3" />
+            <text x={x(tv)} y={plotBottom + 16} font-size="12" fill="#555" text-anchor="middle">{num(tv, Number.isInteger(tv) ? 0 : 1)}</text>
+          </g>
+        ))}
+        {parts}
+        {props.reference && (
+          <g>
+            <line x1={x(props.reference.value)} x2={x(props.reference.value)} y1={plotTop - 4} y2={plotBottom}
+              stroke="#111" stroke-width="1.5" stroke-dasharray="4 3" />
+            <text x={x(props.reference.value)} y={plotTop - 8} font-size="12" fill="#111"
+              text-anchor={x(props.reference.value) > W * 0.7 ? 'end' : 'middle'}>{props.reference.label}</text>
+          </g>
+        )}
+        {props.axisLabel && <text x={x1} y={plotBottom + 31} font-size="12" fill="#555" text-anchor="end">{props.axisLabel}</text>}
+      </svg>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+// Loads what every results page needs: the published campaigns (choosing
+// the latest when the URL names none, and writing it into the URL so the
+// link can be shared), the campaign's framework, the units and the groups.
+// Shows the loading, error and empty states so pages need not.
+import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { api } from '../api';
+import { useAsync } from '../hooks';
+import { setParams, href, type Route } from '../router';
+import { t } from '../i18n';
+import type { Campaign, Framework, Group, Unit } from '../types';
+import { Empty, ErrorState, Link, Loading } from './ui';
+import { date } from '../format';
+
+export interface Ctx {
+  campaign: Campaign;
+  published: Campaign[];
+  framework: Framework;
+  units: Unit[];
+  unitsById: Map<string, Unit>;
+  groups: Group[];
+  groupsById: Map<string, Group>;
+  /** "Source: …" line under every chart. */
+  source: string;
+}
+
+export function publishedCampaigns(cs: Campaign[]): Campaign[] {
+  return cs.filter((c) => c.status === 'published')
+    .sort((a, b) => b.year - a.year || String(b.published_at).localeCompare(String(a.published_at)));
+}
+
+export function sourceLine(fw: Framework, c: Campaign): string {
+  return t('sourceLine', {
+    framework: fw.title + (fw.version ? ` (${t('version')} ${fw.version})` : ''),
+    campaign: c.title,
+    date: c.published_at ? date(c.published_at) : String(c.year),
+  });
+}
+
+export function CampaignGate({ route, children }: { route: Route; children: (ctx: Ctx) => ComponentChildren }) {
+  const camps = useAsync(api.campaigns, []);
+  const wanted = route.params.get('campaign');
+  const published = camps.data ? publishedCampaigns(camps.data) : [];
+  const campaign = wanted ? published.find((c) => c.id === wanted) : published[0];
+
+  useEffect(() => {
+    if (camps.state === 'ok' && !wanted && published[0]) setParams({ campaign: published[0].id }, true);
+  }, [camps.state, wanted]);
+
+  const fwId = campaign?.framework;
+  const rest = useAsync(async () => {
+    if (!fwId) return null;
+    const [framework, units, groups] = await Promise.all([api.framework(fwId), api.units(), api.groups()]);
+    return { framework, units, groups };
+  }, [fwId]);
+
+  if (camps.state === 'loading') return <Loading />;
+  if (camps.state === 'error') return <ErrorState error={camps.error} retry={camps.retry} />;
+  if (!published.length) {
+    return (
+      <Empty title={t('noCampaignsTitle')}>
+        <p>{t('noCampaignsText')}</p>
+      </Empty>
+    );
+  }
+  if (!campaign) {
+    const other = camps.data.find((c) => c.id === wanted);
+    return (
+      <Empty title={other ? t('campaignNotPublishedTitle', { title: other.title }) : t('campaignUnknownTitle', { id: wanted || '' })}>
+        <p>{other ? t('campaignNotPublishedText', { status: t(('status_' + other.status) as 'status_open') || other.status }) : t('campaignUnknownText')}</p>
+        <p><Link href={href(route.path, { ...Object.fromEntries(route.params), campaign: published[0].id })}>
+          {t('seeLatest', { title: published[0].title })}
+        </Link></p>
+      </Empty>
+    );
+  }
+  if (rest.state === 'loading' || (rest.state === 'ok' && !rest.data)) return <Loading />;
+  if (rest.state === 'error') return <ErrorState error={rest.error} retry={rest.retry} />;
+  const { framework, units, groups } = rest.data!;
+  const ctx: Ctx = {
+    campaign, published, framework, units,
+    unitsById: new Map(units.map((u) => [u.id, u])),
+    groups, groupsById: new Map(groups.map((g) => [g.id, g])),
+    source: sourceLine(framework, campaign),
+  };
+  return <>{children(ctx)}</>;
+}
+
+/** The campaign picker shared by the results pages. */
+export function CampaignSelect({ ctx }: { ctx: Ctx }) {
+  return (
+    <div class="field">
+      <label for="campaign">{t('campaign')}</label>
+      <select id="campaign" value={ctx.campaign.id}
+        onChange={(e) => setParams({ campaign: (e.currentTarget as HTMLSelectElement).value })}>
+        {ctx.published.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+      </select>
+    </div>
+  );
+}
+
+/** Root and pillars, for node pickers. */
+export function nodeOptions(fw: Framework) {
+  return [
+    { value: fw.id, label: t('nodeRoot', { title: fw.title }) },
+    ...fw.children.map((c) => ({ value: c.id, label: c.name || c.question || c.id })),
+  ];
+}
+
+export function NodeSelect({ ctx, value, id = 'node' }: { ctx: Ctx; value: string; id?: string }) {
+  return (
+    <div class="field">
+      <label for={id}>{t('nodePicker')}</label>
+      <select id={id} value={value}
+        onChange={(e) => {
+          const v = (e.currentTarget as HTMLSelectElement).value;
+          setParams({ node: v === ctx.framework.id ? null : v });
+        }}>
+        {nodeOptions(ctx.framework).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+// History routing. Every view keeps all its state in the URL (path + query),
+// so any view can be bookmarked, shared and restored.
+//   /                     overview     ?campaign&node
+//   /rankings             rankings     ?campaign&node&group&sort&dir
+//   /units/{id}           profile      ?campaign
+//   /compare              compare      ?campaign&units=A,B,C
+//   /frameworks/{id}      framework    (?campaign to come back)
+import { useEffect, useState } from 'preact/hooks';
+
+export interface Route {
+  page: 'overview' | 'rankings' | 'profile' | 'compare' | 'framework' | 'notfound';
+  id?: string;
+  params: URLSearchParams;
+  path: string;
+}
+
+export function parse(loc: { pathname: string; search: string }): Route {
+  const params = new URLSearchParams(loc.search);
+  const parts = loc.pathname.replace(/\/+$/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const path = loc.pathname;
+  if (parts.length === 0) return { page: 'overview', params, path };
+  if (parts[0] === 'rankings' && parts.length === 1) return { page: 'rankings', params, path };
+  if (parts[0] === 'units' && parts.length === 2) return { page: 'profile', id: parts[1], params, path };
+  if (parts[0] === 'compare' && parts.length === 1) return { page: 'compare', params, path };
+  if (parts[0] === 'frameworks' && parts.length <= 2) return { page: 'framework', id: parts[1], params, path };
+  return { page: 'notfound', params, path };
+}
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+const notify = () => listeners.forEach((l) => l());
+window.addEventListener('popstate', notify);
+
+/** Builds "/path?k=v" keeping only non-empty values; keeps ?lang across pages. */
+export function href(path: string, params: Record<string, string | null | undefined> = {}): string {
+  const s = new URLSearchParams();
+  const lang = new URLSearchParams(location.search).get('lang');
+  for (const [k, v] of Object.entries(params)) if (v != null && v !== '') s.set(k, v);
+  if (lang && !s.has('lang')) s.set('lang', lang);
+  const t = s.toString();
+  return path + (t ? '?' + t : '');
+}
+
+export function navigate(url: string, opts: { replace?: boolean; focus?: boolean } = {}) {
+  const cur = location.pathname + location.search;
+  if (url === cur) return;
+  if (opts.replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  if (opts.focus === false) pendingFocus = false;
+  notify();
+}
+
+/** Changes some query parameters of the current page (null removes). */
+export function setParams(changes: Record<string, string | null | undefined>, replace = false) {
+  const s = new URLSearchParams(location.search);
+  for (const [k, v] of Object.entries(changes)) {
+    if (v == null || v === '') s.delete(k);
+    else s.set(k, v);
+  }
+  const t = s.toString();
+  navigate(location.pathname + (t ? '?' + t : ''), { replace, focus: false });
+}
+
+let pendingFocus = true;
+/** Whether the page that is about to render should take focus (a new page, not a filter change). */
+export function takeFocusFlag(): boolean {
+  const f = pendingFocus;
+  pendingFocus = true;
+  return f;
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parse(location));
+  useEffect(() => {
+    const l = () => setRoute(parse(location));
+    listeners.add(l);
+    return () => { listeners.delete(l); };
+  }, []);
+  return route;
+}
+
+/** Click handler for in-app links: plain left clicks navigate without reload. */
+export function onLinkClick(ev: MouseEvent) {
+  const a = (ev.currentTarget as HTMLAnchorElement);
+  if (ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+  if (a.target && a.target !== '_self') return;
+  const url = new URL(a.href, location.href);
+  if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return;
+  ev.preventDefault();
+  navigate(url.pathname + url.search);
+  window.scrollTo(0, 0);
+}

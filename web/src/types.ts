@@ -1,0 +1,166 @@
+// Shapes of the JSON API (docs/api.md). Keep in step with the contract.
+
+export interface Campaign {
+  id: string;
+  framework: string;
+  title: string;
+  year: number;
+  status: 'draft' | 'open' | 'review' | 'closed' | 'published' | string;
+  units: number;
+  published_at: string | null;
+}
+
+export interface Level { id: string; name: string; min: number }
+
+export interface Option { id: string; label: string; value: number }
+
+export interface FwNode {
+  id: string;
+  name?: string;
+  question?: string;
+  type?: string;
+  weight?: number;
+  aggregate?: string;
+  max: number;
+  children?: FwNode[];
+  options?: Option[];
+  partial?: number;
+  thresholds?: { min: number; value: number }[];
+  goalposts?: [number, number];
+  indicator?: boolean;
+  normalise?: string;
+  direction?: number;
+  when?: { q: string; is: string };
+  na?: string;
+  stage?: number;
+  guidance?: string;
+  evidence?: string;
+}
+
+export interface Framework {
+  id: string;
+  title: string;
+  version?: string;
+  scale: number;
+  precision: number;
+  ranking: string;
+  missing: string;
+  levels?: Level[];
+  max: number;
+  children: FwNode[];
+}
+
+export interface FrameworkInfo {
+  id: string; title: string; version?: string; hash: string;
+  questions: number; groups: number; indicators: number;
+}
+
+export interface Unit {
+  id: string;
+  m49: string;
+  name: string;
+  names?: Record<string, string>;
+  groups: string[];
+  fictional: boolean;
+}
+
+export interface Group { id: string; name: string; kind: string; members: number }
+
+export interface Stats {
+  count: number;
+  mean: number | null;
+  median: number | null;
+  min: number | null;
+  max: number | null;
+}
+
+export interface ResultRow {
+  unit: string;
+  name: string;
+  value: number | null;
+  points: number | null;
+  max: number;
+  rank: number | null;
+  tied: boolean;
+  level: string | null;
+}
+
+export interface Results {
+  campaign: Campaign;
+  node: { id: string; name: string; max: number; parent: string | null };
+  n: number;
+  total: number;
+  stats: Stats;
+  results: ResultRow[];
+}
+
+export interface UnitNode {
+  id: string;
+  parent: string | null;
+  depth: number;
+  kind: 'group' | 'question' | 'indicator' | string;
+  label: string;
+  type: string | null;
+  max: number;
+  value: number | null;
+  points: number | null;
+  rank: number | null;
+  tied: boolean;
+  ranked: number;
+  evidence: string | null;
+  answer: string | null;
+  means: Record<string, number | null>;
+}
+
+export interface Gap {
+  node: string;
+  missing: number;
+  points: number;
+  max: number;
+  region_full: number;
+  region_peers: number;
+  all_full: number;
+  all_peers: number;
+}
+
+export interface UnitResult {
+  campaign: Campaign;
+  unit: { id: string; name: string; groups: string[] };
+  level: { id: string; name: string } | null;
+  n: number;
+  comparators: { id: string; name: string }[];
+  nodes: UnitNode[];
+  gaps: Gap[];
+}
+
+export interface SummaryNode {
+  node: string;
+  count: number;
+  mean: number | null;
+  median: number | null;
+  min: number | null;
+  max: number | null;
+}
+
+export interface Summary {
+  campaign: Campaign;
+  by: string;
+  groups: { id: string; name: string; nodes: SummaryNode[] }[];
+}
+
+export interface HistoryEntry {
+  campaign: string;
+  year: number;
+  title: string;
+  points: number | null;
+  rank: number | null;
+  n: number;
+  level: string | null;
+  pillars: Record<string, number | null>;
+}
+
+export interface History {
+  unit: { id: string; name: string };
+  framework: string;
+  history: HistoryEntry[];
+}
