@@ -37,8 +37,17 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all test test-plain test-asan unit cli-test demo bench fuzz clean sample-data
-all: $(BUILD)/cybercap
+.PHONY: all web test test-plain test-asan unit demo bench fuzz clean sample-data
+all: $(BUILD)/cybercap web
+
+# The web interface (web/, TypeScript + Vite) into web/dist, rebuilt when a
+# source changes. npm packages come from the npm registry (package-lock).
+WEB_SRC := $(shell find web/src web/public web/scripts -type f 2>/dev/null) \
+           $(wildcard web/index.html web/package.json web/package-lock.json web/vite.config.ts web/tsconfig.json)
+web: web/dist/index.html
+web/dist/index.html: $(WEB_SRC)
+	@command -v npm >/dev/null || ./scripts/install-deps
+	cd web && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -86,8 +95,10 @@ test:
 	@$(MAKE) --no-print-directory test-asan 2>&1 | tee build-test-asan.log
 	@sh scripts/test-summary build-test-plain.log build-test-asan.log
 
+# Builds, prepares build/demo-data (countries, the bundled framework, three
+# fictional editions) and serves it; DEMO_LISTEN picks the address.
 demo: all
-	@sh scripts/demo
+	@build/cybercap demo --data build/demo-data --listen $(or $(DEMO_LISTEN),127.0.0.1:8080)
 
 sample-data: all
 	$(BUILD)/cybercap sample frameworks/national-commitment.yaml --units 40 --seed 2026 \
@@ -96,7 +107,7 @@ sample-data: all
 $(BUILD)/bench_%: bench/bench_%.c $(BUILD)/libcybercap.a
 	$(CC) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libcybercap.a $(LDFLAGS) $(LDLIBS)
 
-bench:
+bench: all
 	@$(MAKE) --no-print-directory BUILD=build/bench CFLAGS="-O3 -g" build/bench/bench_score
 	@sh bench/run
 

@@ -204,15 +204,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 				      "the request body is larger than %u bytes", MAX_BODY);
 			return send_resp(conn, &req, &resp);
 		}
-		if (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0)
-			goto handle;
-		return MHD_YES;  /* read (and discard) the body first */
-	}
-	if (*upload_size) {
-		*upload_size = 0;
+		/* Answering on the first call makes libmicrohttpd close the
+		 * connection; answer on the next one, after any body. */
 		return MHD_YES;
 	}
-handle:
+	if (*upload_size) {
+		*upload_size = 0;  /* no route takes a body yet: discard it */
+		return MHD_YES;
+	}
 	req.method = method;
 	req.path = url;
 	req.conn = conn;
