@@ -33,7 +33,10 @@ enum cc_agg {
 	CC_AGG_MEAN, CC_AGG_GEOMETRIC, CC_AGG_HARMONIC,
 	CC_AGG_MIN, CC_AGG_MAX, CC_AGG_STAGE
 };
-enum cc_norm { CC_NORM_MINMAX, CC_NORM_GOALPOSTS, CC_NORM_NONE };
+/* ZSCORE and RANK are not in framework files: the robustness analysis
+ * swaps them in (see robust.h). */
+enum cc_norm { CC_NORM_MINMAX, CC_NORM_GOALPOSTS, CC_NORM_NONE,
+	       CC_NORM_ZSCORE, CC_NORM_RANK };
 enum cc_na { CC_NA_ZERO, CC_NA_EXCLUDE };
 enum cc_evidence { CC_EVIDENCE_OPTIONAL, CC_EVIDENCE_REQUIRED, CC_EVIDENCE_NONE };
 enum cc_ranking { CC_RANK_DENSE, CC_RANK_COMPETITION };

@@ -25,6 +25,8 @@ void cc_score_ranges(const struct cc_framework *fw, const struct cc_answers *a,
 		ranges[l].lo = INFINITY;
 		ranges[l].hi = -INFINITY;
 		ranges[l].count = 0;
+		ranges[l].mean = ranges[l].sd = 0;
+		ranges[l].sorted = NULL;
 	}
 	for (int l = 0; l < fw->nleaves; l++) {
 		if (fw->nodes[fw->leaves[l]].kind != CC_INDICATOR)
@@ -40,6 +42,69 @@ void cc_score_ranges(const struct cc_framework *fw, const struct cc_answers *a,
 			ranges[l].count++;
 		}
 	}
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+int cc_score_ranges_full(const struct cc_framework *fw,
+			 const struct cc_answers *a, struct cc_range *ranges,
+			 double **sorted_out)
+{
+	size_t total = 0, at = 0;
+	double *sorted;
+
+	cc_score_ranges(fw, a, ranges);
+	for (int l = 0; l < fw->nleaves; l++)
+		total += (size_t)ranges[l].count;
+	sorted = malloc(total * sizeof(double) + 1);
+	if (!sorted)
+		return CC_ENOMEM;
+	for (int l = 0; l < fw->nleaves; l++) {
+		double sum = 0, ss = 0, *v = sorted + at;
+		int n = 0;
+
+		if (!ranges[l].count)
+			continue;
+		for (int u = 0; u < a->nunits; u++) {
+			const struct cc_answer *c = cc_answers_cell(a, u, l);
+			if (cc_answer_present(c)) {
+				v[n++] = c->num;
+				sum += c->num;
+			}
+		}
+		ranges[l].mean = sum / n;
+		for (int i = 0; i < n; i++)
+			ss += (v[i] - ranges[l].mean) * (v[i] - ranges[l].mean);
+		ranges[l].sd = n > 1 ? sqrt(ss / (n - 1)) : 0;
+		qsort(v, (size_t)n, sizeof(double), cmp_double);
+		ranges[l].sorted = v;
+		at += (size_t)n;
+	}
+	*sorted_out = sorted;
+	return CC_OK;
+}
+
+/* Percentile rank of x among the sorted values, ties at their middle. */
+static double rank_value(const struct cc_range *r, double x)
+{
+	int below = 0, equal = 0;
+
+	if (!r->sorted || r->count < 2)
+		return 1;
+	for (int lo = 0, hi = r->count; lo < hi;) {
+		int mid = (lo + hi) / 2;
+		if (r->sorted[mid] < x)
+			lo = below = mid + 1;
+		else
+			hi = mid;
+	}
+	while (below + equal < r->count && r->sorted[below + equal] == x)
+		equal++;
+	return (below + 0.5 * (equal > 0 ? equal - 1 : 0)) / (r->count - 1);
 }
 
 static int when_holds(const struct cc_framework *fw, const struct cc_answers *a,
@@ -81,6 +146,13 @@ static double normalise(const struct cc_node *n, enum cc_norm norm,
 		break;
 	case CC_NORM_MINMAX:
 		v = r->hi > r->lo ? (x - r->lo) / (r->hi - r->lo) : 1;
+		break;
+	case CC_NORM_ZSCORE:
+		/* The z-score through the normal CDF, so values stay in [0, 1]. */
+		v = r->sd > 0 ? 0.5 * erfc(-(x - r->mean) / (r->sd * M_SQRT2)) : 0.5;
+		break;
+	case CC_NORM_RANK:
+		v = rank_value(r, x);
 		break;
 	default:
 		v = x < 0 ? 0 : x > 1 ? 1 : x;

@@ -21,10 +21,14 @@
 
 #define CC_RANK_NONE 0
 
-/* Per-indicator range over all units, for minmax normalisation. */
+/* Per-indicator figures over all units that have a value, for
+ * normalisation: minmax uses lo and hi; zscore mean and sd; rank the
+ * sorted values (only filled by cc_score_ranges_full). */
 struct cc_range {
 	double lo, hi;
 	int count;
+	double mean, sd;
+	const double *sorted;
 };
 
 /* Choices that analyses may vary; NULL members mean "as the file says". */
@@ -55,6 +59,12 @@ enum { CC_APPLIES = 0, CC_NA_ZERO_STATE = 1, CC_NA_EXCLUDE_STATE = 2 };
 void cc_score_applicability(const struct cc_framework *fw,
 			    const struct cc_answers *a, int unit,
 			    unsigned char *state);
+
+/* The same plus mean, sd and sorted values; *sorted_out (malloc'd, the
+ * caller frees) holds the sorted values the ranges point into. */
+int cc_score_ranges_full(const struct cc_framework *fw,
+			 const struct cc_answers *a, struct cc_range *ranges,
+			 double **sorted_out);
 
 /* Scores one unit into values[0..fw->nnodes). state is scratch of
  * fw->nnodes bytes. model may be NULL. */

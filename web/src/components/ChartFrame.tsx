@@ -26,7 +26,7 @@ export interface TableData {
 export function DataTable({ data, caption, id, hidden }: { data: TableData; caption: string; id?: string; hidden?: boolean }) {
   const rh = data.rowHeader ?? 0;
   // A visible table scrolls sideways on a phone, so its wrapper must be focusable.
-  const scroll = hidden ? {} : { tabIndex: 0, role: 'region', 'aria-label': caption };
+  const scroll = hidden ? {} : { tabIndex: 0, role: 'region' as const, 'aria-label': caption };
   return (
     <div class="table-wrap" {...scroll}>
       <table class="data" id={id}>

@@ -76,7 +76,7 @@ function FrameworkView({ id }: { id: string }) {
     <div class="page framework">
       <p class="eyebrow">{t('navFramework')}{f.version ? ` · ${t('version')} ${f.version}` : ''}</p>
       <h1>{f.title}</h1>
-      <p class="lead">{t('fwLead', { questions: int(nq), groups: int(ng), pillars: int(f.children.length), scale: numShort(f.scale, p) })}{ni ? ' ' + t('fwIndicators', { n: int(ni) }) : ''}</p>
+      <p class="lead">{t('fwLead', { questions: int(nq), groups: int(ng - f.children.filter((c) => c.children).length), pillars: int(f.children.length), scale: numShort(f.scale, p) })}{ni ? ' ' + t('fwIndicators', { n: int(ni) }) : ''}</p>
       <dl class="facts">
         <div><dt>{t('fwScale')}</dt><dd>{t('pointsN', { n: numShort(f.scale, p) })}</dd></div>
         <div><dt>{t('fwPrecision')}</dt><dd>{t('fwPrecisionText', { n: p })}</dd></div>

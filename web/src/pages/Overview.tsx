@@ -243,8 +243,12 @@ function GroupsVsWorld({ ctx, results, nodeName }: { ctx: Ctx; results: Results;
   const worldNode = world && pick(world);
   const sectionName = { itu_region: t('sectionRegions'), ldc: t('sectionLdc'), sids: t('sectionSids') };
   const rows: (BarRow & { n: number; median: number | null; min: number | null; max: number | null; section: string })[] = [];
+  const SHORT: Record<string, 'groupLdc' | 'groupNotLdc' | 'groupSids' | 'groupNotSids'> = {
+    ldc: 'groupLdc', 'not:ldc': 'groupNotLdc', sids: 'groupSids', 'not:sids': 'groupNotSids',
+  };
   const groupName = (g: { id: string; name: string }) => {
     if (g.id === 'world') return t('allUnits');
+    if (SHORT[g.id]) return t(SHORT[g.id]);
     if (g.id.startsWith('not:')) return t('notGroup', { name: ctx.groupsById.get(g.id.slice(4))?.name || g.name });
     return ctx.groupsById.get(g.id)?.name || g.name;
   };

@@ -9,7 +9,7 @@ import { href, navigate, type Route } from '../router';
 import { t } from '../i18n';
 import { CampaignGate, CampaignSelect, type Ctx } from '../components/CampaignGate';
 import { ChartFrame } from '../components/ChartFrame';
-import { Controls, Empty, ErrorState, LevelBadge, Link, Loading } from '../components/ui';
+import { Controls, ErrorState, LevelBadge, Link, Loading } from '../components/ui';
 import { findNode } from '../fw';
 import { int, num, numShort, pointsOf, rank, unitName } from '../format';
 import { HBars } from '../charts/HBars';
@@ -19,7 +19,7 @@ import { saveCsv } from '../download';
 import type { Framework, FwNode, History, UnitNode, UnitResult } from '../types';
 
 export function Profile({ route }: { route: Route }) {
-  return <CampaignGate route={route}>{(ctx) => <ProfileBody ctx={ctx} route={route} unitId={route.id!} />}</CampaignGate>;
+  return <CampaignGate route={route}>{(ctx) => <ProfileBody ctx={ctx} unitId={route.id!} />}</CampaignGate>;
 }
 
 export function UnitSelect({ ctx, value, onChange, id = 'unit', label }: { ctx: Ctx; value: string; onChange: (v: string) => void; id?: string; label?: string }) {
@@ -35,7 +35,7 @@ export function UnitSelect({ ctx, value, onChange, id = 'unit', label }: { ctx: 
   );
 }
 
-function ProfileBody({ ctx, route, unitId }: { ctx: Ctx; route: Route; unitId: string }) {
+function ProfileBody({ ctx, unitId }: { ctx: Ctx; unitId: string }) {
   const res = useAsync(() => api.unitResult(ctx.campaign.id, unitId), [ctx.campaign.id, unitId]);
   const unit = ctx.unitsById.get(unitId);
   const name = unitName(unit, res.data?.unit.name || unitId);
