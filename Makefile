@@ -12,8 +12,8 @@ BUILD   ?= build
 SAN     ?=
 CC      ?= cc
 PKGS    := yaml-0.1 jansson gsl sqlite3 libsodium libmicrohttpd zlib xlsxwriter
-CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+OPT     ?= -O2 -g
+CFLAGS  += $(OPT) -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP
 LDLIBS  += -lm -lpthread
 ifeq ($(SAN),1)
@@ -108,7 +108,7 @@ $(BUILD)/bench_%: bench/bench_%.c $(BUILD)/libcybercap.a
 	$(CC) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libcybercap.a $(LDFLAGS) $(LDLIBS)
 
 bench: all
-	@$(MAKE) --no-print-directory BUILD=build/bench CFLAGS="-O3 -g" build/bench/bench_score
+	@$(MAKE) --no-print-directory BUILD=build/bench OPT="-O3 -g" build/bench/bench_score build/bench/bench_robust
 	@sh bench/run
 
 fuzz:

@@ -62,6 +62,8 @@ int cmd_init(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_publish(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_robustness(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
+int cmd_audit_stats(int argc, char **argv);
 
 #endif

@@ -12,6 +12,7 @@ static const struct cli_command commands[] = {
 	{"check", cmd_check, "validate a framework and print its tree"},
 	{"summary", cmd_summary, "points by group: count, mean, median, min, max"},
 	{"gaps", cmd_gaps, "a unit's largest gains still available"},
+	{"robustness", cmd_robustness, "how far ranks depend on the index's choices"},
 	{"sample", cmd_sample, "generate fictional answers for a framework"},
 	{"init", cmd_init, "create a data directory with countries and frameworks"},
 	{"import", cmd_import, "create or fill a campaign from a responses file"},

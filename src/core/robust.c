@@ -173,10 +173,13 @@ static int pick(double u, int n)
 	return k >= n ? n - 1 : k;
 }
 
-/* Turns the point u into the workspace's model. */
-static void apply_point(const struct cc_robust *r, const double *u,
-			struct cc_robust_ws *ws, struct cc_model *m)
+/* Turns the point u into the workspace's model; returns the leaf table
+ * variant (see robust.h). */
+static int apply_point(const struct cc_robust *r, const double *u,
+		       struct cc_robust_ws *ws, struct cc_model *m)
 {
+	int variant = 0;
+
 	const struct cc_framework *fw = r->fw;
 
 	for (int i = 0; i < fw->nnodes; i++) {
@@ -214,6 +217,7 @@ static void apply_point(const struct cc_robust *r, const double *u,
 		}
 		case CC_FACTOR_NORMALISE: {
 			unsigned char nm = fa->choices[pick(x[0], fa->nchoices)];
+			variant = nm == CC_NORM_MINMAX ? 1 : nm == CC_NORM_ZSCORE ? 2 : 3;
 			for (int i = 0; i < fw->nnodes; i++)
 				if (fw->nodes[i].kind == CC_INDICATOR)
 					ws->norm[i] = nm;
@@ -230,6 +234,35 @@ static void apply_point(const struct cc_robust *r, const double *u,
 		}
 		}
 	}
+	return variant;
+}
+
+/* One unit under the model: leaves from the precomputed table, then the
+ * groups, children before parents (what cc_score_unit does, minus the
+ * work that is the same in every run). */
+static double eval_unit(const struct cc_robust *r, const struct cc_model *m,
+			int variant, int unit, double *values)
+{
+	const struct cc_framework *fw = r->fw;
+	size_t nn = (size_t)fw->nnodes, nu = (size_t)r->a->nunits;
+	int missing = m->missing >= 0 ? m->missing : (int)fw->missing;
+	size_t at = (((size_t)variant * 2 + (size_t)missing) * nu + (size_t)unit) * nn;
+	const unsigned char *st = r->state + (size_t)unit * nn;
+	const double *logs = r->baselog + at;
+
+	memcpy(values, r->base + at, nn * sizeof(double));
+	for (int k = 0; k < r->ngroups; k++) {
+		int g = r->groups[k];
+
+		if (st[g] == CC_NA_EXCLUDE_STATE)
+			values[g] = NAN;
+		else if (st[g] == CC_NA_ZERO_STATE)
+			values[g] = 0;
+		else
+			values[g] = cc_group_value(fw, &fw->nodes[g], (enum cc_agg)m->agg[g],
+						   values, m->weight, logs);
+	}
+	return values[0];
 }
 
 void cc_robust_eval(const struct cc_robust *r, const double *u,
@@ -237,14 +270,14 @@ void cc_robust_eval(const struct cc_robust *r, const double *u,
 {
 	const struct cc_framework *fw = r->fw;
 	struct cc_model m;
-	int n = 0;
+	int n = 0, variant = apply_point(r, u, ws, &m);
 
-	apply_point(r, u, ws, &m);
 	for (int unit = 0; unit < r->a->nunits; unit++) {
-		cc_score_unit(fw, r->a, r->ranges, &m, unit, ws->values, ws->state);
+		double root = eval_unit(r, &m, variant, unit, ws->values);
+
 		ranks[unit] = 0;
-		if (!isnan(ws->values[0])) {
-			ws->items[n].key = cc_round_points(fw, ws->values[0] * fw->scale);
+		if (!isnan(root)) {
+			ws->items[n].key = cc_round_points(fw, root * fw->scale);
 			ws->items[n].unit = unit;
 			n++;
 		}
@@ -261,10 +294,9 @@ int cc_robust_ws_init(const struct cc_robust *r, struct cc_robust_ws *ws)
 	ws->norm = malloc(nn);
 	ws->state = malloc(nn);
 	ws->values = malloc(nn * sizeof(double));
-	ws->root = malloc(nu * sizeof(double));
 	ws->items = malloc(nu * sizeof(*ws->items));
 	if (!ws->weight || !ws->agg || !ws->norm || !ws->state || !ws->values ||
-	    !ws->root || !ws->items) {
+	    !ws->items) {
 		cc_robust_ws_free(ws);
 		return CC_ENOMEM;
 	}
@@ -278,9 +310,46 @@ void cc_robust_ws_free(struct cc_robust_ws *ws)
 	free(ws->norm);
 	free(ws->state);
 	free(ws->values);
-	free(ws->root);
 	free(ws->items);
 	memset(ws, 0, sizeof(*ws));
+}
+
+/* The tables of robust.h: applicability, and leaf values and logs for
+ * every normalisation variant and missing rule, by the engine itself. */
+static int precompute(struct cc_robust *r, struct cc_robust_ws *ws)
+{
+	static const unsigned char variant_norm[4] = {0, CC_NORM_MINMAX, CC_NORM_ZSCORE, CC_NORM_RANK};
+	const struct cc_framework *fw = r->fw;
+	size_t nn = (size_t)fw->nnodes, nu = (size_t)r->a->nunits;
+
+	r->state = malloc(nu * nn + 1);
+	r->base = malloc(8 * nu * nn * sizeof(double) + 1);
+	r->baselog = malloc(8 * nu * nn * sizeof(double) + 1);
+	r->groups = malloc((nn + 1) * sizeof(int));
+	if (!r->state || !r->base || !r->baselog || !r->groups)
+		return CC_ENOMEM;
+	for (int i = fw->nnodes - 1; i >= 0; i--)
+		if (fw->nodes[i].kind == CC_GROUP)
+			r->groups[r->ngroups++] = i;
+	for (size_t u = 0; u < nu; u++)
+		cc_score_applicability(fw, r->a, (int)u, r->state + u * nn);
+	for (int v = 0; v < 4; v++) {
+		for (int miss = 0; miss < 2; miss++) {
+			struct cc_model m = {.norm = ws->norm, .missing = miss};
+			for (size_t i = 0; i < nn; i++)
+				ws->norm[i] = v && fw->nodes[i].kind == CC_INDICATOR ?
+					variant_norm[v] : (unsigned char)fw->nodes[i].norm;
+			for (size_t u = 0; u < nu; u++) {
+				size_t at = (((size_t)v * 2 + (size_t)miss) * nu + u) * nn;
+				double *b = r->base + at, *bl = r->baselog + at;
+
+				cc_score_unit(fw, r->a, r->ranges, &m, (int)u, b, ws->state);
+				for (size_t i = 0; i < nn; i++)
+					bl[i] = fw->nodes[i].kind != CC_GROUP && b[i] > 0 ? log(b[i]) : NAN;
+			}
+		}
+	}
+	return CC_OK;
 }
 
 int cc_robust_init(struct cc_robust *r, const struct cc_framework *fw,
@@ -306,7 +375,7 @@ int cc_robust_init(struct cc_robust *r, const struct cc_framework *fw,
 	r->nominal = malloc(((size_t)a->nunits + 1) * sizeof(int32_t));
 	if (!r->ranges || !r->nominal ||
 	    cc_score_ranges_full(fw, a, r->ranges, &r->sorted) ||
-	    cc_robust_ws_init(r, &ws)) {
+	    cc_robust_ws_init(r, &ws) || precompute(r, &ws)) {
 		cc_robust_free(r);
 		return cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
 	}
@@ -323,6 +392,10 @@ int cc_robust_init(struct cc_robust *r, const struct cc_framework *fw,
 
 void cc_robust_free(struct cc_robust *r)
 {
+	free(r->state);
+	free(r->base);
+	free(r->baselog);
+	free(r->groups);
 	free(r->ranges);
 	free(r->sorted);
 	free(r->nominal);
@@ -339,6 +412,16 @@ struct job {
 	int *done;
 };
 
+static void continue_progress(struct job *j, int k)
+{
+	if (j->o->progress && (k - j->first) % 64 == 63) {
+		pthread_mutex_lock(j->lock);
+		*j->done += 64;
+		j->o->progress(*j->done, j->o->runs, j->o->arg);
+		pthread_mutex_unlock(j->lock);
+	}
+}
+
 static void *run_job(void *arg)
 {
 	struct job *j = arg;
@@ -354,14 +437,15 @@ static void *run_job(void *arg)
 	for (int k = j->first; k < j->last; k++) {
 		if (j->o->cancel && *j->o->cancel)
 			break;
+		if (j->o->points) {
+			cc_robust_eval(r, j->o->points + (size_t)k * (size_t)r->dims, &ws,
+				       j->ranks + (size_t)k * (size_t)r->a->nunits);
+			continue_progress(j, k);
+			continue;
+		}
 		cc_robust_point(rng, j->o->seed, 1, k, r->dims, u);
 		cc_robust_eval(r, u, &ws, j->ranks + (size_t)k * (size_t)r->a->nunits);
-		if (j->o->progress && (k - j->first) % 64 == 63) {
-			pthread_mutex_lock(j->lock);
-			*j->done += 64;
-			j->o->progress(*j->done, j->o->runs, j->o->arg);
-			pthread_mutex_unlock(j->lock);
-		}
+		continue_progress(j, k);
 	}
 	cc_robust_ws_free(&ws);
 out:

@@ -58,6 +58,14 @@ struct cc_robust {
 	struct cc_range *ranges;   /* with mean, sd and sorted values */
 	double *sorted;
 	int32_t *nominal;          /* root rank of each unit as published */
+	/* What does not change between runs, computed once: each node's
+	 * applicability per unit, and leaf values (and their logs) for each
+	 * normalisation variant (0: the file's, 1-3: minmax, zscore, rank
+	 * for every indicator) and missing rule (zero, exclude). */
+	unsigned char *state;      /* [unit][node] */
+	double *base, *baselog;    /* [variant][missing][unit][node] */
+	int *groups;               /* group nodes, children before parents */
+	int ngroups;
 };
 
 /* Workspace of one thread. */
@@ -65,7 +73,6 @@ struct cc_robust_ws {
 	double *weight;
 	unsigned char *agg, *norm, *state;
 	double *values;
-	double *root;              /* root value of each unit */
 	struct cc_rank_item *items;
 };
 
@@ -93,6 +100,8 @@ struct cc_uncertainty {
 	void (*progress)(int done, int total, void *arg);
 	void *arg;
 	volatile int *cancel;      /* set to nonzero to stop early */
+	const double *points;      /* when set, run k evaluates points[k * dims]
+				      instead of a drawn point (Sobol design) */
 };
 
 int cc_robust_uncertainty(const struct cc_robust *r,

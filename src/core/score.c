@@ -202,9 +202,9 @@ static double stage_value(const struct cc_framework *fw, const struct cc_node *n
 	return (double)(first_short - 1) / n->max_stage;
 }
 
-static double group_value(const struct cc_framework *fw, const struct cc_node *n,
-			  enum cc_agg agg, const double *values,
-			  const double *weight)
+double cc_group_value(const struct cc_framework *fw, const struct cc_node *n,
+		      enum cc_agg agg, const double *values, const double *weight,
+		      const double *logs)
 {
 	double W = 0, acc = 0, best = NAN;
 	int zero = 0, any = 0;
@@ -227,7 +227,7 @@ static double group_value(const struct cc_framework *fw, const struct cc_node *n
 			if (v <= 0)
 				zero = 1;
 			else
-				acc += w * log(v);
+				acc += w * (logs && !isnan(logs[ch]) ? logs[ch] : log(v));
 			break;
 		case CC_AGG_HARMONIC:
 			if (v <= 0)
@@ -296,7 +296,7 @@ void cc_score_unit(const struct cc_framework *fw, const struct cc_answers *a,
 		} else {
 			enum cc_agg agg = model && model->agg ?
 				(enum cc_agg)model->agg[i] : n->agg;
-			v = group_value(fw, n, agg, values, weight);
+			v = cc_group_value(fw, n, agg, values, weight, NULL);
 		}
 		values[i] = v;
 	}

@@ -72,6 +72,14 @@ void cc_score_unit(const struct cc_framework *fw, const struct cc_answers *a,
 		   const struct cc_range *ranges, const struct cc_model *model,
 		   int unit, double *values, unsigned char *state);
 
+/* The value of group n from its children's values (NaN: excluded) under
+ * aggregation agg; weight (NULL: the file's) is per node. logs, when not
+ * NULL, holds log(value) of children known in advance (NaN: compute it),
+ * which spares the robustness analysis a log per leaf and run. */
+double cc_group_value(const struct cc_framework *fw, const struct cc_node *n,
+		      enum cc_agg agg, const double *values, const double *weight,
+		      const double *logs);
+
 /* Scores every unit, ranks every node and finds levels. */
 int cc_scores_compute(struct cc_scores *s, const struct cc_framework *fw,
 		      const struct cc_answers *a, struct cc_error *err);

@@ -7,6 +7,7 @@
 #include "helpers.h"
 
 #include "core/robust.h"
+#include "core/sample.h"
 #include "core/sobol.h"
 
 /* Ishigami: f = sin x1 + a sin^2 x2 + b x3^4 sin x1, x_i ~ U(-pi, pi),
@@ -227,6 +228,74 @@ static void test_normalisations(void **state)
 	cc_framework_free(&fw);
 }
 
+/* The robustness evaluator takes shortcuts (precomputed leaves and logs);
+ * it must rank exactly as the engine does under the same model. */
+static void test_fast_path_matches_engine(void **state)
+{
+	static const char yaml[] =
+		"cybercap: 1\nid: mix\ntitle: Mix\nmissing: exclude\nprecision: 1\nnodes:\n"
+		"  - id: p1\n    name: P1\n    children:\n"
+		"      - {id: q1, question: Q1, type: yes_no, partial: 0.5}\n"
+		"      - {id: q2, question: Q2, type: yes_no, when: {q: q1, is: \"yes\"}, na: exclude}\n"
+		"      - {id: q3, question: Q3, type: choice, options: [{id: a, value: 0.2}, {id: b, value: 0.9}]}\n"
+		"  - id: p2\n    name: P2\n    children:\n"
+		"      - {id: i1, name: I1, indicator: true}\n"
+		"      - {id: i2, name: I2, indicator: true, direction: -1}\n";
+	static const char *const specs[] = {"aggregate:*:mean,geometric,harmonic,min",
+					    "missing:zero,exclude", "normalise:minmax,zscore,rank"};
+	static const unsigned char aggs[] = {CC_AGG_MEAN, CC_AGG_GEOMETRIC, CC_AGG_HARMONIC, CC_AGG_MIN};
+	static const unsigned char norms[] = {CC_NORM_MINMAX, CC_NORM_ZSCORE, CC_NORM_RANK};
+	struct cc_framework fw;
+	struct cc_answers a;
+	struct cc_factor f[3];
+	struct cc_robust r;
+	struct cc_robust_ws ws;
+	struct cc_sample_opts so = {.units = 30, .seed = 3, .blank_rate = 0.2};
+	struct cc_error err;
+	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+	char why[200];
+
+	(void)state;
+	parse_framework(&fw, yaml);
+	assert_int_equal(cc_sample_answers(&fw, &so, &a, &err), CC_OK);
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(cc_factor_parse(&fw, specs[i], &f[i], why, sizeof(why)), CC_OK);
+	assert_int_equal(cc_robust_init(&r, &fw, &a, f, 3, &err), CC_OK);
+	assert_int_equal(cc_robust_ws_init(&r, &ws), CC_OK);
+	for (int k = 0; k < 200; k++) {
+		double u[3], values[16], w[16];
+		unsigned char agg[16], norm[16], st[16];
+		int32_t fast[30], slow[30];
+		struct cc_rank_item items[30];
+		struct cc_model m = {.weight = w, .agg = agg, .norm = norm};
+		int n = 0;
+
+		cc_robust_point(rng, 5, 9, k, 3, u);
+		for (int i = 0; i < fw.nnodes; i++) {
+			w[i] = fw.nodes[i].weight;
+			agg[i] = fw.nodes[i].kind == CC_GROUP ? aggs[(int)(u[0] * 4)] : 0;
+			norm[i] = fw.nodes[i].kind == CC_INDICATOR ? norms[(int)(u[2] * 3)] : 0;
+		}
+		m.missing = (int)(u[1] * 2);
+		for (int unit = 0; unit < a.nunits; unit++) {
+			cc_score_unit(&fw, &a, r.ranges, &m, unit, values, st);
+			slow[unit] = 0;
+			if (!isnan(values[0])) {
+				items[n].key = cc_round_points(&fw, values[0] * fw.scale);
+				items[n++].unit = unit;
+			}
+		}
+		cc_rank_items(items, n, fw.ranking, slow, 1, 0);
+		cc_robust_eval(&r, u, &ws, fast);
+		assert_memory_equal(fast, slow, sizeof(fast));
+	}
+	gsl_rng_free(rng);
+	cc_robust_ws_free(&ws);
+	cc_robust_free(&r);
+	cc_answers_free(&a);
+	cc_framework_free(&fw);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -235,6 +304,7 @@ int main(void)
 		cmocka_unit_test(test_uncertainty_summary_and_threads),
 		cmocka_unit_test(test_factor_errors),
 		cmocka_unit_test(test_normalisations),
+		cmocka_unit_test(test_fast_path_matches_engine),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
