@@ -14,6 +14,8 @@
 
 #include "../service/snapshot.h"
 
+struct cc_jobs;
+
 #define CC_HTTP_MAX_PARAMS 8
 
 struct cc_req {
@@ -24,6 +26,9 @@ struct cc_req {
 	void *conn;                       /* the library's connection */
 	const struct cc_snapshot *snap;
 	const char *web_dir;
+	const char *body;                 /* NUL-terminated, or NULL */
+	size_t body_len;
+	struct cc_jobs *jobs;             /* for handlers that start jobs */
 };
 
 struct cc_resp {

@@ -19,6 +19,8 @@ static const struct cc_route routes[] = {
 	{"GET", "/api/v1/campaigns/{id}/results.xlsx", cc_h_results_xlsx},
 	{"GET", "/api/v1/campaigns/{id}/results/{unit}", cc_h_unit_results},
 	{"GET", "/api/v1/campaigns/{id}/summary", cc_h_summary},
+	{"POST", "/api/v1/campaigns/{id}/robustness", cc_h_robustness},
+	{"GET", "/api/v1/jobs/{id}", cc_h_job},
 };
 
 /* Matches path against pattern; captures {name} segments. */
@@ -51,6 +53,21 @@ static int match(const char *pattern, const char *path, const char **params,
 	return *pattern == '\0' && *path == '\0';
 }
 
+/* The Allow header for a path: the methods of the routes it matches. */
+static const char *allowed(const char *path, char *buf, size_t bufsize)
+{
+	const char *params[CC_HTTP_MAX_PARAMS];
+	int n, get = 0, post = 0;
+
+	for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
+		if (!match(routes[i].pattern, path, params, &n, buf, bufsize))
+			continue;
+		get |= strcmp(routes[i].method, "GET") == 0;
+		post |= strcmp(routes[i].method, "POST") == 0;
+	}
+	return get && post ? "GET, HEAD, POST" : post ? "POST" : "GET, HEAD";
+}
+
 int cc_route(struct cc_req *req, struct cc_resp *resp, char *buf, size_t bufsize)
 {
 	int other_method = 0;
@@ -65,7 +82,7 @@ int cc_route(struct cc_req *req, struct cc_resp *resp, char *buf, size_t bufsize
 		other_method = 1;
 	}
 	if (other_method) {
-		resp->allow = "GET, HEAD";
+		resp->allow = allowed(req->path, buf, bufsize);
 		return cc_resp_error(resp, 405, "method_not_allowed", NULL,
 				     "%s is not allowed on %s", req->method, req->path);
 	}

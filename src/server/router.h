@@ -47,5 +47,7 @@ int cc_h_summary(struct cc_req *req, struct cc_resp *resp);
 int cc_h_results_csv(struct cc_req *req, struct cc_resp *resp);
 int cc_h_results_xlsx(struct cc_req *req, struct cc_resp *resp);
 int cc_h_static(struct cc_req *req, struct cc_resp *resp);
+int cc_h_robustness(struct cc_req *req, struct cc_resp *resp);
+int cc_h_job(struct cc_req *req, struct cc_resp *resp);
 
 #endif

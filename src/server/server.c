@@ -6,6 +6,7 @@
  */
 #include "server.h"
 
+#include "jobs.h"
 #include "router.h"
 
 #include <arpa/inet.h>
@@ -35,6 +36,7 @@ struct server {
 	pthread_mutex_t lock;
 	struct cc_snapshot *snap;
 	time_t checked;
+	struct cc_jobs jobs;
 };
 
 /* The current snapshot with a reference; reloads it when the database
@@ -71,6 +73,16 @@ static void snap_put(struct server *sv, struct cc_snapshot *snap)
 	if (--snap->refs == 0)
 		cc_snapshot_free(snap);
 	pthread_mutex_unlock(&sv->lock);
+}
+
+static struct cc_snapshot *hold(void *arg)
+{
+	return snap_get(arg);
+}
+
+static void release(void *arg, struct cc_snapshot *snap)
+{
+	snap_put(arg, snap);
 }
 
 static int compressible(const char *type)
@@ -180,42 +192,93 @@ static enum MHD_Result send_resp(struct MHD_Connection *conn, struct cc_req *req
 	return ok;
 }
 
+/* A request's body as it arrives; the handlers see it whole. */
+struct upload {
+	char *data;
+	size_t len;
+	int too_big;
+};
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	struct upload *up = *con_cls;
+
+	(void)cls;
+	(void)conn;
+	(void)toe;
+	if (up) {
+		free(up->data);
+		free(up);
+		*con_cls = NULL;
+	}
+}
+
+static int take_body(struct upload *up, const char *data, size_t size)
+{
+	char *grown;
+
+	if (up->too_big || up->len + size > MAX_BODY) {
+		up->too_big = 1;
+		return 0;
+	}
+	grown = realloc(up->data, up->len + size + 1);
+	if (!grown)
+		return -1;
+	memcpy(grown + up->len, data, size);
+	up->data = grown;
+	up->len += size;
+	up->data[up->len] = '\0';
+	return 0;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 				  const char *url, const char *method,
 				  const char *version, const char *upload_data,
 				  size_t *upload_size, void **con_cls)
 {
-	static int first_call;
 	struct server *sv = cls;
 	struct cc_req req = {0};
 	struct cc_resp resp = {.fd = -1};
+	struct upload *up = *con_cls;
 	const char *clen;
 	char buf[1024];
 	enum MHD_Result ok;
 
 	(void)version;
-	(void)upload_data;
-	if (*con_cls == NULL) {
-		*con_cls = &first_call;
+	req.conn = conn;
+	if (!up) {
 		clen = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-		req.conn = conn;
 		if (clen && strtoull(clen, NULL, 10) > MAX_BODY) {
 			cc_resp_error(&resp, 413, "too_large", NULL,
 				      "the request body is larger than %u bytes", MAX_BODY);
 			return send_resp(conn, &req, &resp);
 		}
+		up = calloc(1, sizeof(*up));
+		if (!up)
+			return MHD_NO;
+		*con_cls = up;
 		/* Answering on the first call makes libmicrohttpd close the
-		 * connection; answer on the next one, after any body. */
+		 * connection; answer on the last one, after any body. */
 		return MHD_YES;
 	}
 	if (*upload_size) {
-		*upload_size = 0;  /* no route takes a body yet: discard it */
+		if (take_body(up, upload_data, *upload_size))
+			return MHD_NO;
+		*upload_size = 0;
 		return MHD_YES;
+	}
+	if (up->too_big) {
+		cc_resp_error(&resp, 413, "too_large", NULL,
+			      "the request body is larger than %u bytes", MAX_BODY);
+		return send_resp(conn, &req, &resp);
 	}
 	req.method = method;
 	req.path = url;
-	req.conn = conn;
+	req.body = up->data;
+	req.body_len = up->len;
 	req.web_dir = sv->opts->web_dir;
+	req.jobs = &sv->jobs;
 	req.snap = snap_get(sv);
 	cc_route(&req, &resp, buf, sizeof(buf));
 	ok = send_resp(conn, &req, &resp);
@@ -315,6 +378,10 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 	}
 	pthread_mutex_init(&sv.lock, NULL);
 	sv.checked = time(NULL);
+	cc_jobs_init(&sv.jobs);
+	sv.jobs.hold = hold;
+	sv.jobs.release = release;
+	sv.jobs.arg = &sv;
 	/* Threads started from here on leave the signals to sigwait. */
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
@@ -333,6 +400,7 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 			     (unsigned)(o->timeout_s ? o->timeout_s : 30),
 			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
 			     MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)256,
+			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 			     MHD_OPTION_END);
 	if (!d) {
 		rc = cc_error_set(err, CC_EIO, NULL, 0, 0, "cannot listen on %s: %s",
@@ -357,6 +425,7 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 	drain(d);
 	MHD_stop_daemon(d);
 cleanup:
+	cc_jobs_free(&sv.jobs);
 	pthread_mutex_lock(&sv.lock);
 	if (--sv.snap->refs == 0)
 		cc_snapshot_free(sv.snap);
