@@ -392,7 +392,7 @@ static int read_children(struct ctx *c, int node, const yaml_node_t *seq,
 
 static int read_question(struct ctx *c, struct cc_node *n, const struct keyset *ks)
 {
-	int rc, t;
+	int rc, t = 0;
 
 	if ((rc = check_kind_keys(c, ks, keys_any_node | keys_question, "a question")) ||
 	    (rc = need(c, ks, K_TYPE, "a question")) ||
@@ -436,7 +436,7 @@ static int read_question(struct ctx *c, struct cc_node *n, const struct keyset *
 
 static int read_indicator(struct ctx *c, struct cc_node *n, const struct keyset *ks)
 {
-	int rc, t;
+	int rc, t = 0;
 
 	if ((rc = check_kind_keys(c, ks, keys_any_node | keys_indicator, "an indicator")) ||
 	    (rc = need(c, ks, K_NAME, "an indicator")))
@@ -462,7 +462,7 @@ static int read_indicator(struct ctx *c, struct cc_node *n, const struct keyset 
 
 static int read_group(struct ctx *c, int node, const struct keyset *ks)
 {
-	int rc, t;
+	int rc, t = 0;
 
 	if ((rc = check_kind_keys(c, ks, keys_any_node | keys_group, "a group")) ||
 	    (rc = need(c, ks, K_NAME, "a group")))
@@ -478,7 +478,7 @@ static int read_group(struct ctx *c, int node, const struct keyset *ks)
 /* The keys every node may carry. */
 static int read_common(struct ctx *c, struct cc_node *n, const struct keyset *ks)
 {
-	int rc, t;
+	int rc, t = 0;
 
 	if ((rc = get_id(c, ks->val[K_ID], "id", &n->id)))
 		return rc;
@@ -592,7 +592,7 @@ static int read_top(struct ctx *c, yaml_node_t *root)
 	struct cc_framework *fw = c->fw;
 	struct keyset ks;
 	double version;
-	int rc, t;
+	int rc, t = 0;
 
 	if ((rc = keys_read(c, root, keys_top, "the framework", &ks)) ||
 	    (rc = need(c, &ks, K_CYBERCAP, "the framework")) ||
