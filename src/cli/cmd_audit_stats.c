@@ -38,6 +38,9 @@ static const char help[] =
 	"  --format F   text (default), csv or json\n"
 	"  -h, --help   this help\n";
 
+/* Wider sibling matrices are left to CSV and JSON. */
+#define TEXT_MATRIX_MAX 12
+
 /* ---- shared helpers --------------------------------------------------- */
 
 static const char *id_of(const struct cc_stats_audit *a, int node)
@@ -178,11 +181,16 @@ static int each_finding(const struct cc_stats_audit *a, finding_fn fn, void *ctx
 
 /* ---- text ------------------------------------------------------------- */
 
+static int count_finding(void *ctx, const struct finding *f)
+{
+	(void)f;
+	++*(int *)ctx;
+	return 0;
+}
+
 static int print_finding(void *ctx, const struct finding *f)
 {
-	int *count = ctx;
-
-	++*count;
+	(void)ctx;
 	return printf("  %-14s %s%s%s: %s\n", rule_name(f->flag), f->group,
 		      f->item ? " > " : "", f->item ? f->item : "", f->detail) < 0;
 }
@@ -203,8 +211,8 @@ static int text_parent(const struct cc_stats_audit *a, const struct cc_stats_gro
 {
 	char p[32], s[32], fl[128];
 	int bad = printf("  Correlation of each child with %s (pairwise complete units):\n"
-			 "    %-*s %5s %8s %9s  %s\n", id_of(a, g->node), w, "child",
-			 "n", "Pearson", "Spearman", "flags") < 0;
+			 "    %-*s %5s %8s %9s  flags\n", id_of(a, g->node), w, "child",
+			 "n", "Pearson", "Spearman") < 0;
 
 	for (int i = 0; i < g->nitems; i++) {
 		const struct cc_stats_item *it = &g->items[i];
@@ -214,12 +222,12 @@ static int text_parent(const struct cc_stats_audit *a, const struct cc_stats_gro
 			bad |= printf("    %-*s %5s  not audited: %s\n", w,
 				      id_of(a, it->node), "", role_text(it->role)) < 0;
 		else if (c->state != CC_STATS_OK)
-			bad |= printf("    %-*s %5d  %-18s %s\n", w, id_of(a, it->node), c->n,
-				      cc_stats_state_text(c->state), fl) < 0;
+			bad |= printf("    %-*s %5d  %s%s%s\n", w, id_of(a, it->node), c->n,
+				      cc_stats_state_text(c->state), *fl ? "  " : "", fl) < 0;
 		else
-			bad |= printf("    %-*s %5d %8s %9s  %s\n", w, id_of(a, it->node), c->n,
+			bad |= printf("    %-*s %5d %8s %9s%s%s\n", w, id_of(a, it->node), c->n,
 				      f3(p, sizeof(p), c->pearson),
-				      f3(s, sizeof(s), c->spearman), fl) < 0;
+				      f3(s, sizeof(s), c->spearman), *fl ? "  " : "", fl) < 0;
 	}
 	return bad;
 }
@@ -232,6 +240,9 @@ static int text_matrix(const struct cc_stats_audit *a, const struct cc_stats_gro
 
 	if (!g->pairs)
 		return 0;
+	if (k > TEXT_MATRIX_MAX)
+		return printf("\n  Correlations among the %d children: too wide for this report;\n"
+			      "  see --format csv (corr_pearson rows) or json.\n", k) < 0;
 	bad = printf("\n  Correlations among the children (Pearson, pairwise complete;\n"
 		     "  '-' where undefined or not enough data):\n    %*s", w + 4, "") < 0;
 	for (int y = 0; y < k; y++)
@@ -257,6 +268,9 @@ static int text_structure(const struct cc_stats_audit *a,
 	char r[32];
 	int bad;
 
+	if (g->alpha_state == CC_STATS_TOO_MANY)
+		return printf("\n  Cronbach's alpha and PCA: skipped, more than %d audited children.\n",
+			      CC_STATS_MAX_ITEMS) < 0;
 	if (g->alpha_state == CC_STATS_OK)
 		bad = printf("\n  Cronbach's alpha: %s (%d units with every audited child)%s\n",
 			     f3(r, sizeof(r), g->alpha), g->complete,
@@ -300,16 +314,16 @@ static int text_leaves(const struct cc_stats_audit *a, const struct cc_stats_gro
 		if (!header++)
 			bad |= printf("\n  Questions and indicators ('-': not enough data; kurtosis is\n"
 				      "  excess kurtosis, 0 for a normal distribution):\n"
-				      "    %-*s %5s %7s %7s %7s %7s %8s %8s %8s  %s\n", w, "leaf",
-				      "n", "mean", "sd", "min", "max", "skew", "kurt", "distinct",
-				      "flags") < 0;
-		bad |= printf("    %-*s %5d %7s %7s %7s %7s %8s %8s %8d  %s%s\n", w,
+				      "    %-*s %5s %7s %7s %7s %7s %8s %8s %8s  flags\n", w, "leaf",
+				      "n", "mean", "sd", "min", "max", "skew", "kurt",
+				      "distinct") < 0;
+		bad |= printf("    %-*s %5d %7s %7s %7s %7s %8s %8s %8d%s%s\n", w,
 			      id_of(a, it->node), d->n,
 			      num_or(b[0], 32, d->mean, "-"), num_or(b[1], 32, d->sd, "-"),
 			      num_or(b[2], 32, d->min, "-"), num_or(b[3], 32, d->max, "-"),
 			      num_or(b[4], 32, d->skew, "-"), num_or(b[5], 32, d->kurt, "-"),
-			      d->distinct, it->flags & CC_STATS_F_OUTLIERS ? "outliers" : "",
-			      d->state == CC_STATS_CONSTANT ? "constant" : "") < 0;
+			      d->distinct, it->flags & CC_STATS_F_OUTLIERS ? "  outliers" : "",
+			      d->state == CC_STATS_CONSTANT ? "  (constant)" : "") < 0;
 	}
 	return bad;
 }
@@ -342,8 +356,9 @@ static int write_text(const struct cc_stats_audit *a)
 		     "audited child present.\n", fw->id, fw->title, a->nunits) < 0;
 	for (int i = 0; i < a->ngroups; i++)
 		bad |= text_group(a, &a->groups[i]);
-	bad |= printf("\nFlags (%d):\n", a->nflags) < 0;
-	bad |= each_finding(a, print_finding, &count);
+	each_finding(a, count_finding, &count);
+	bad |= printf("\nFlags (%d):\n", count) < 0;
+	bad |= each_finding(a, print_finding, NULL);
 	if (count == 0)
 		bad |= printf("  none\n") < 0;
 	bad |= printf("\nRules:\n") < 0;
@@ -369,12 +384,8 @@ static int csv_row(const char *group, const char *measure, const char *item,
 	bad |= cc_csv_write_field(stdout, item) != 0;
 	bad |= putchar(',') == EOF;
 	bad |= cc_csv_write_field(stdout, with) != 0;
-	if (n >= 0)
-		bad |= printf(",%d,%s,%s,%s\n", n, v, cc_stats_state_text(state),
-			      flag_names(flags, "|", fl, sizeof(fl))) < 0;
-	else
-		bad |= printf(",,%s,%s,%s\n", v, cc_stats_state_text(state),
-			      flag_names(flags, "|", fl, sizeof(fl))) < 0;
+	bad |= printf(",%d,%s,%s,%s\n", n, v, cc_stats_state_text(state),
+		      flag_names(flags, "|", fl, sizeof(fl))) < 0;
 	return bad;
 }
 
@@ -409,12 +420,11 @@ static int csv_group(const struct cc_stats_audit *a, const struct cc_stats_group
 		if (it->role != CC_STATS_IN)
 			bad |= printf("%s,not_audited,%s,,,,%s,\n", gid, id_of(a, it->node),
 				      role_text(it->role)) < 0;
-		else if (g->state == CC_STATS_OK) {
+		else
 			bad |= csv_row(gid, "pearson", id_of(a, it->node), gid, c->n,
-				       c->pearson, c->state, it->flags & pf);
-			bad |= csv_row(gid, "spearman", id_of(a, it->node), gid, c->n,
-				       c->spearman, c->state, 0);
-		}
+				       c->pearson, c->state, it->flags & pf) |
+				csv_row(gid, "spearman", id_of(a, it->node), gid, c->n,
+					c->spearman, c->state, 0);
 	}
 	for (int x = 0; g->pairs && x < k; x++) {
 		for (int y = x + 1; y < k; y++) {
@@ -427,12 +437,10 @@ static int csv_group(const struct cc_stats_audit *a, const struct cc_stats_group
 			bad |= csv_row(gid, "corr_spearman", ix, iy, c->n, c->spearman, c->state, 0);
 		}
 	}
-	if (g->state == CC_STATS_OK) {
-		bad |= csv_row(gid, "alpha", "", "", g->complete, g->alpha, g->alpha_state,
-			       g->flags & CC_STATS_F_LOW_ALPHA);
-		bad |= csv_row(gid, "pc1_share", "", "", g->pca.n, g->pca.share, g->pca.state,
-			       g->flags & CC_STATS_F_WEAK_PC1);
-	}
+	bad |= csv_row(gid, "alpha", "", "", g->complete, g->alpha, g->alpha_state,
+		       g->flags & CC_STATS_F_LOW_ALPHA);
+	bad |= csv_row(gid, "pc1_share", "", "", g->pca.n, g->pca.share, g->pca.state,
+		       g->flags & CC_STATS_F_WEAK_PC1);
 	for (int i = 0; g->pca.state == CC_STATS_OK && i < k; i++) {
 		char pc[32];
 		snprintf(pc, sizeof(pc), "PC%d", i + 1);

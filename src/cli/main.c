@@ -13,6 +13,7 @@ static const struct cli_command commands[] = {
 	{"summary", cmd_summary, "points by group: count, mean, median, min, max"},
 	{"gaps", cmd_gaps, "a unit's largest gains still available"},
 	{"robustness", cmd_robustness, "how far ranks depend on the index's choices"},
+	{"audit-stats", cmd_audit_stats, "statistical audit: correlations, alpha, PCA, skew"},
 	{"sample", cmd_sample, "generate fictional answers for a framework"},
 	{"init", cmd_init, "create a data directory with countries and frameworks"},
 	{"import", cmd_import, "create or fill a campaign from a responses file"},

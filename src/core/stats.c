@@ -296,6 +296,11 @@ int cc_stats_pca_corr(const double *corr, size_t k, double *eigen,
 		if (fabs(loading[i]) > fabs(loading[big]))
 			big = i;
 	}
+	/* the first of the entries as large as the largest, so that a tie
+	 * decided by the last bit does not flip the sign */
+	for (size_t i = 0; i < big; i++)
+		if (near(fabs(loading[i]), fabs(loading[big])))
+			big = i;
 	if (sum < -CC_STATS_EPS || (fabs(sum) <= CC_STATS_EPS && loading[big] < 0))
 		for (size_t i = 0; i < k; i++)
 			loading[i] = -loading[i];

@@ -134,16 +134,19 @@ void cc_stats_describe(struct cc_stats_work *w, const double *x,
 double cc_stats_cronbach(const double *m, size_t n, size_t k, int *state);
 
 /* Pearson correlation matrix corr (k x k, row-major) of the columns of m
- * (n x k, no NaN). Returns OK, FEW (n < 3) or CONSTANT (some column does
- * not vary; its rows and columns are NaN, the diagonal 1). */
+ * (n x k, no NaN). Returns OK; FEW when n < 3 (every entry NaN); or
+ * CONSTANT when some column does not vary (its row and column are NaN
+ * but for the diagonal, which is 1 everywhere). */
 int cc_stats_corr_matrix(const double *m, size_t n, size_t k, double *corr);
 
 /* Principal components of a k x k correlation matrix: eigen[0..k) gets the
  * eigenvalues, largest first; loading[0..k) the first eigenvector (unit
  * length; its sign makes the sum of loadings positive, or if that sum is 0
- * its largest entry positive). *share = eigen[0] / k, the share of the
- * total variance of the standardised variables the first component
- * explains. Returns CC_OK (GSL aborts on out of memory). */
+ * its first largest entry positive). *share = eigen[0] / k, the share of
+ * the total variance of the standardised variables the first component
+ * explains. Returns CC_OK or CC_ENOMEM. GSL allocates its workspace
+ * itself and, being out of memory, calls its error handler (by default:
+ * abort). */
 int cc_stats_pca_corr(const double *corr, size_t k, double *eigen,
 		      double *loading, double *share);
 
@@ -199,7 +202,8 @@ struct cc_stats_audit {
 	int nunits;
 	int ngroups;                    /* every group node, in file order */
 	struct cc_stats_group *groups;
-	int nflags;                     /* flags raised, all groups and items */
+	int nflags;                     /* flag bits set over all groups and
+					   items (a collinear pair sets two) */
 };
 
 /* Audits s (values, not points). Returns CC_OK or CC_ENOMEM; on error out

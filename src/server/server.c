@@ -6,6 +6,7 @@
  */
 #include "server.h"
 
+#include "cache.h"
 #include "jobs.h"
 #include "router.h"
 
@@ -37,6 +38,7 @@ struct server {
 	struct cc_snapshot *snap;
 	time_t checked;
 	struct cc_jobs jobs;
+	struct cc_cache cache;
 };
 
 /* The current snapshot with a reference; reloads it when the database
@@ -56,6 +58,7 @@ static struct cc_snapshot *snap_get(struct server *sv)
 				if (--sv->snap->refs == 0)
 					cc_snapshot_free(sv->snap);
 				sv->snap = fresh;
+				cc_cache_reset(&sv->cache, fresh);
 			} else {
 				fprintf(stderr, "cybercap: reload failed: %s\n", err.msg);
 			}
@@ -89,31 +92,6 @@ static int compressible(const char *type)
 {
 	return type && (strncmp(type, "application/json", 16) == 0 ||
 			strncmp(type, "text/", 5) == 0);
-}
-
-/* gzip of in[0..len) into a new buffer, or NULL. */
-static char *gzip(const char *in, size_t len, size_t *out_len)
-{
-	z_stream zs = {0};
-	uLong cap = compressBound((uLong)len) + 32;
-	char *out = malloc(cap);
-
-	if (!out || deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-		free(out);
-		return NULL;
-	}
-	zs.next_in = (Bytef *)in;
-	zs.avail_in = (uInt)len;
-	zs.next_out = (Bytef *)out;
-	zs.avail_out = (uInt)cap;
-	if (deflate(&zs, Z_FINISH) != Z_STREAM_END) {
-		deflateEnd(&zs);
-		free(out);
-		return NULL;
-	}
-	*out_len = zs.total_out;
-	deflateEnd(&zs);
-	return out;
 }
 
 static void etag_of(const char *body, size_t len, char *out)
@@ -169,7 +147,7 @@ static enum MHD_Result send_resp(struct MHD_Connection *conn, struct cc_req *req
 		if (status != 304 && ae && strstr(ae, "gzip") && resp->len > 512 &&
 		    compressible(resp->content_type)) {
 			size_t zlen;
-			char *z = gzip(resp->body, resp->len, &zlen);
+			char *z = cc_gzip(resp->body, resp->len, &zlen);
 			if (z) {
 				free(resp->body);
 				resp->body = z;
@@ -232,6 +210,72 @@ static int take_body(struct upload *up, const char *data, size_t size)
 	return 0;
 }
 
+/* The cache key of a GET on the API: path and query, as sent. */
+struct keybuf {
+	char *buf;
+	size_t len, cap;
+	int overflow;
+};
+
+static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind,
+			       const char *key, const char *value)
+{
+	struct keybuf *k = cls;
+	int n;
+
+	(void)kind;
+	n = snprintf(k->buf + k->len, k->cap - k->len, "%c%s=%s",
+		     k->len && strchr(k->buf, '?') ? '&' : '?', key, value ? value : "");
+	if (n < 0 || (size_t)n >= k->cap - k->len) {
+		k->overflow = 1;
+		return MHD_NO;
+	}
+	k->len += (size_t)n;
+	return MHD_YES;
+}
+
+static int cache_key(struct MHD_Connection *conn, const char *method,
+		     const char *url, char *buf, size_t cap)
+{
+	struct keybuf k = {buf, 0, cap, 0};
+
+	if ((strcmp(method, "GET") && strcmp(method, "HEAD")) ||
+	    strncmp(url, "/api/v1/", 8) != 0 || strncmp(url, "/api/v1/jobs/", 13) == 0 ||
+	    strlen(url) >= cap / 2)
+		return 0;
+	k.len = (size_t)snprintf(buf, cap, "%s", url);
+	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, add_arg, &k);
+	return !k.overflow;
+}
+
+static enum MHD_Result send_cached(struct MHD_Connection *conn, struct cc_req *req,
+				   struct cc_cache_entry *e)
+{
+	const char *inm = cc_req_header(req, "If-None-Match");
+	struct cc_resp meta = {.content_type = e->type, .gzipped = e->gz != NULL, .fd = -1};
+	struct MHD_Response *r;
+	enum MHD_Result ok;
+	int status = 200;
+
+	snprintf(meta.disposition, sizeof(meta.disposition), "%s", e->disposition);
+	if (inm && strcmp(inm, e->etag) == 0) {
+		status = 304;
+		free(e->body), free(e->gz);
+		r = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+	} else if (e->gz) {
+		r = MHD_create_response_from_buffer(e->gzlen, e->gz, MHD_RESPMEM_MUST_FREE);
+	} else {
+		r = MHD_create_response_from_buffer(e->len, e->body, MHD_RESPMEM_MUST_FREE);
+	}
+	if (!r)
+		return MHD_NO;
+	add_headers(r, &meta);
+	MHD_add_response_header(r, "ETag", e->etag);
+	ok = MHD_queue_response(conn, (unsigned)status, r);
+	MHD_destroy_response(r);
+	return ok;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 				  const char *url, const char *method,
 				  const char *version, const char *upload_data,
@@ -242,7 +286,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 	struct cc_resp resp = {.fd = -1};
 	struct upload *up = *con_cls;
 	const char *clen;
-	char buf[1024];
+	char buf[1024], key[1024];
+	int cacheable = 0;
 	enum MHD_Result ok;
 
 	(void)version;
@@ -280,7 +325,23 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 	req.web_dir = sv->opts->web_dir;
 	req.jobs = &sv->jobs;
 	req.snap = snap_get(sv);
+	if (cache_key(conn, method, url, key, sizeof(key))) {
+		const char *ae = cc_req_header(&req, "Accept-Encoding");
+		struct cc_cache_entry hit;
+		if (cc_cache_get(&sv->cache, req.snap, key, ae && strstr(ae, "gzip"), &hit) == 0) {
+			ok = send_cached(conn, &req, &hit);
+			snap_put(sv, (struct cc_snapshot *)req.snap);
+			return ok;
+		}
+		cacheable = 1;
+	}
 	cc_route(&req, &resp, buf, sizeof(buf));
+	if (cacheable && resp.status == 200 && resp.etag && resp.body) {
+		char etag[32];
+		etag_of(resp.body, resp.len, etag);
+		cc_cache_put(&sv->cache, req.snap, key, resp.body, resp.len, resp.content_type,
+			     etag, resp.disposition, compressible(resp.content_type));
+	}
 	ok = send_resp(conn, &req, &resp);
 	snap_put(sv, (struct cc_snapshot *)req.snap);
 	free(resp.body);
@@ -379,6 +440,8 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 	pthread_mutex_init(&sv.lock, NULL);
 	sv.checked = time(NULL);
 	cc_jobs_init(&sv.jobs);
+	cc_cache_init(&sv.cache);
+	cc_cache_reset(&sv.cache, sv.snap);
 	sv.jobs.hold = hold;
 	sv.jobs.release = release;
 	sv.jobs.arg = &sv;
@@ -426,6 +489,7 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 	MHD_stop_daemon(d);
 cleanup:
 	cc_jobs_free(&sv.jobs);
+	cc_cache_free(&sv.cache);
 	pthread_mutex_lock(&sv.lock);
 	if (--sv.snap->refs == 0)
 		cc_snapshot_free(sv.snap);
