@@ -456,7 +456,7 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 			     0, NULL, NULL, on_request, &sv,
 			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 			     MHD_OPTION_THREAD_POOL_SIZE,
-			     (unsigned)(o->threads ? o->threads : (cores > 0 ? cores : 2)),
+			     (unsigned)(o->threads ? o->threads : (cores > 0 ? 2 * cores : 4)),
 			     MHD_OPTION_CONNECTION_LIMIT,
 			     (unsigned)(o->max_connections ? o->max_connections : 1024),
 			     MHD_OPTION_CONNECTION_TIMEOUT,
