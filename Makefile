@@ -11,7 +11,7 @@
 BUILD   ?= build
 SAN     ?=
 CC      ?= cc
-PKGS    := yaml-0.1 jansson gsl sqlite3 libsodium libmicrohttpd zlib xlsxwriter
+PKGS    := yaml-0.1 jansson gsl sqlite3 libsodium libmicrohttpd zlib xlsxwriter libzip expat
 OPT     ?= -O2 -g
 CFLAGS  += $(OPT) -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP

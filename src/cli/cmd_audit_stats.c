@@ -2,8 +2,9 @@
  * cmd_audit_stats.c - `cybercap audit-stats FRAMEWORK RESPONSES [--format
  * text|csv|json]`: the statistical audit of core/stats.h over the scored
  * units, as a report by group for analysts (text), one row per (group,
- * measure, item) (csv), or the report as JSON. Measures, columns and the
- * rules behind each flag are documented in docs/audit-stats.md.
+ * measure, item) (csv), or the report as JSON (format/audit_json.h, the
+ * same JSON the server answers). Measures, columns and the rules behind
+ * each flag are documented in docs/audit-stats.md.
  *
  * All figures are on node values in [0, 1], not points. A figure that
  * cannot be computed is never printed as NaN: text and CSV say why ("not
@@ -12,6 +13,7 @@
 #include "cli.h"
 
 #include "../core/stats.h"
+#include "../format/audit_json.h"
 #include "../format/results_out.h"
 
 #include <getopt.h>
@@ -48,18 +50,6 @@ static const char *id_of(const struct cc_stats_audit *a, int node)
 	return a->fw->nodes[node].id;
 }
 
-static const char *kind_of(const struct cc_node *n)
-{
-	return n->kind == CC_GROUP ? "group" :
-		n->kind == CC_INDICATOR ? "indicator" : "question";
-}
-
-static const char *role_text(int role)
-{
-	return role == CC_STATS_WEIGHT0 ? "weight 0" :
-		role == CC_STATS_TEXT ? "text question" : "audited";
-}
-
 /* Flag names joined by sep into buf ("" when none). */
 static const char *flag_names(unsigned flags, const char *sep, char *buf,
 			      size_t size)
@@ -78,120 +68,19 @@ static const char *flag_names(unsigned flags, const char *sep, char *buf,
 	return buf;
 }
 
-static const char *rule_name(unsigned flag)
-{
-	for (int i = 0; i < cc_stats_nrules; i++)
-		if (cc_stats_rules[i].flag == flag)
-			return cc_stats_rules[i].name;
-	return "?";
-}
-
-/* "%.3f", never "-0.000". */
-static const char *f3(char *buf, size_t size, double x)
-{
-	if (fabs(x) < 0.0005)
-		x = 0;
-	snprintf(buf, size, "%.3f", x);
-	return buf;
-}
-
-/* One flag raised, for the list of flags (text) and "flags" (JSON). */
-struct finding {
-	const char *group;
-	const char *item;     /* NULL for a group flag */
-	unsigned flag;
-	char detail[200];
-};
-
-typedef int (*finding_fn)(void *ctx, const struct finding *f);
-
-static int item_findings(const struct cc_stats_audit *a,
-			 const struct cc_stats_group *g,
-			 const struct cc_stats_item *it, finding_fn fn, void *ctx)
-{
-	struct finding f = {id_of(a, g->node), id_of(a, it->node), 0, ""};
-	char r[32], s[32];
-	int bad = 0;
-
-	if (it->flags & (CC_STATS_F_NEGATIVE | CC_STATS_F_REDUNDANT)) {
-		f.flag = it->flags & CC_STATS_F_NEGATIVE ? CC_STATS_F_NEGATIVE :
-			CC_STATS_F_REDUNDANT;
-		snprintf(f.detail, sizeof(f.detail), "Pearson r with %s = %s over %d units",
-			 f.group, f3(r, sizeof(r), it->parent.pearson), it->parent.n);
-		bad |= fn(ctx, &f);
-	}
-	if (it->flags & CC_STATS_F_OUTLIERS) {
-		f.flag = CC_STATS_F_OUTLIERS;
-		snprintf(f.detail, sizeof(f.detail),
-			 "skewness %s, excess kurtosis %s over %d units",
-			 f3(r, sizeof(r), it->desc.skew), f3(s, sizeof(s), it->desc.kurt),
-			 it->desc.n);
-		bad |= fn(ctx, &f);
-	}
-	return bad;
-}
-
-static int group_findings(const struct cc_stats_audit *a,
-			  const struct cc_stats_group *g, finding_fn fn, void *ctx)
-{
-	struct finding f = {id_of(a, g->node), NULL, 0, ""};
-	char r[32];
-	int bad = 0, k = g->nin;
-
-	for (int i = 0; i < g->nitems; i++)
-		bad |= item_findings(a, g, &g->items[i], fn, ctx);
-	for (int x = 0; g->pairs && x < k; x++) {
-		for (int y = x + 1; y < k; y++) {
-			const struct cc_stats_corr *c = &g->pairs[x * k + y];
-			if (c->state != CC_STATS_OK || c->pearson <= CC_STATS_REDUNDANT)
-				continue;
-			f.item = id_of(a, g->items[g->in[x]].node);
-			f.flag = CC_STATS_F_COLLINEAR;
-			snprintf(f.detail, sizeof(f.detail), "Pearson r with %s = %s over %d units",
-				 id_of(a, g->items[g->in[y]].node),
-				 f3(r, sizeof(r), c->pearson), c->n);
-			bad |= fn(ctx, &f);
-		}
-	}
-	f.item = NULL;
-	if (g->flags & CC_STATS_F_LOW_ALPHA) {
-		f.flag = CC_STATS_F_LOW_ALPHA;
-		snprintf(f.detail, sizeof(f.detail), "Cronbach's alpha %s over %d units",
-			 f3(r, sizeof(r), g->alpha), g->complete);
-		bad |= fn(ctx, &f);
-	}
-	if (g->flags & CC_STATS_F_WEAK_PC1) {
-		f.flag = CC_STATS_F_WEAK_PC1;
-		snprintf(f.detail, sizeof(f.detail),
-			 "first component explains %.1f %% over %d units",
-			 100 * g->pca.share, g->pca.n);
-		bad |= fn(ctx, &f);
-	}
-	return bad;
-}
-
-static int each_finding(const struct cc_stats_audit *a, finding_fn fn, void *ctx)
-{
-	int bad = 0;
-
-	for (int i = 0; i < a->ngroups; i++)
-		bad |= group_findings(a, &a->groups[i], fn, ctx);
-	return bad;
-}
-
 /* ---- text ------------------------------------------------------------- */
 
-static int count_finding(void *ctx, const struct finding *f)
+static int count_finding(void *ctx, const struct cc_audit_finding *f)
 {
 	(void)f;
 	++*(int *)ctx;
 	return 0;
 }
 
-static int print_finding(void *ctx, const struct finding *f)
+static int print_finding(void *ctx, const struct cc_audit_finding *f)
 {
 	(void)ctx;
-	return printf("  %-14s %s%s%s: %s\n", rule_name(f->flag), f->group,
+	return printf("  %-14s %s%s%s: %s\n", cc_audit_rule_name(f->flag), f->group,
 		      f->item ? " > " : "", f->item ? f->item : "", f->detail) < 0;
 }
 
@@ -220,14 +109,15 @@ static int text_parent(const struct cc_stats_audit *a, const struct cc_stats_gro
 		flag_names(it->flags & ~CC_STATS_F_OUTLIERS, ", ", fl, sizeof(fl));
 		if (it->role != CC_STATS_IN)
 			bad |= printf("    %-*s %5s  not audited: %s\n", w,
-				      id_of(a, it->node), "", role_text(it->role)) < 0;
+				      id_of(a, it->node), "", cc_audit_role_text(it->role)) < 0;
 		else if (c->state != CC_STATS_OK)
 			bad |= printf("    %-*s %5d  %s%s%s\n", w, id_of(a, it->node), c->n,
 				      cc_stats_state_text(c->state), *fl ? "  " : "", fl) < 0;
 		else
 			bad |= printf("    %-*s %5d %8s %9s%s%s\n", w, id_of(a, it->node), c->n,
-				      f3(p, sizeof(p), c->pearson),
-				      f3(s, sizeof(s), c->spearman), *fl ? "  " : "", fl) < 0;
+				      cc_audit_f3(p, sizeof(p), c->pearson),
+				      cc_audit_f3(s, sizeof(s), c->spearman),
+				      *fl ? "  " : "", fl) < 0;
 	}
 	return bad;
 }
@@ -254,7 +144,7 @@ static int text_matrix(const struct cc_stats_audit *a, const struct cc_stats_gro
 		for (int y = 0; y < k; y++) {
 			const struct cc_stats_corr *c = &g->pairs[x * k + y];
 			bad |= printf(" %6s", c->state == CC_STATS_OK ?
-				      f3(r, sizeof(r), c->pearson) : "-") < 0;
+				      cc_audit_f3(r, sizeof(r), c->pearson) : "-") < 0;
 		}
 		bad |= putchar('\n') == EOF;
 	}
@@ -273,7 +163,7 @@ static int text_structure(const struct cc_stats_audit *a,
 			      CC_STATS_MAX_ITEMS) < 0;
 	if (g->alpha_state == CC_STATS_OK)
 		bad = printf("\n  Cronbach's alpha: %s (%d units with every audited child)%s\n",
-			     f3(r, sizeof(r), g->alpha), g->complete,
+			     cc_audit_f3(r, sizeof(r), g->alpha), g->complete,
 			     g->flags & CC_STATS_F_LOW_ALPHA ? "  [low-alpha]" : "") < 0;
 	else
 		bad = printf("\n  Cronbach's alpha: %s (%d units with every audited child)\n",
@@ -286,18 +176,18 @@ static int text_structure(const struct cc_stats_audit *a,
 		      p->n, 100 * p->share,
 		      g->flags & CC_STATS_F_WEAK_PC1 ? "  [weak-pc1]" : "") < 0;
 	for (int i = 0; i < g->nin; i++)
-		bad |= printf(" %s", f3(r, sizeof(r), p->eigen[i])) < 0;
+		bad |= printf(" %s", cc_audit_f3(r, sizeof(r), p->eigen[i])) < 0;
 	bad |= printf("\n    loadings of the first component%s:\n",
 		      p->unique ? "" : " (NOT unique: the two largest eigenvalues are equal)") < 0;
 	for (int i = 0; i < g->nin; i++)
 		bad |= printf("      %-*s %7s\n", w, id_of(a, g->items[g->in[i]].node),
-			      f3(r, sizeof(r), p->loading[i])) < 0;
+			      cc_audit_f3(r, sizeof(r), p->loading[i])) < 0;
 	return bad;
 }
 
 static const char *num_or(char *buf, size_t size, double x, const char *dash)
 {
-	return isnan(x) ? dash : f3(buf, size, x);
+	return isnan(x) ? dash : cc_audit_f3(buf, size, x);
 }
 
 static int text_leaves(const struct cc_stats_audit *a, const struct cc_stats_group *g,
@@ -356,9 +246,9 @@ static int write_text(const struct cc_stats_audit *a)
 		     "audited child present.\n", fw->id, fw->title, a->nunits) < 0;
 	for (int i = 0; i < a->ngroups; i++)
 		bad |= text_group(a, &a->groups[i]);
-	each_finding(a, count_finding, &count);
+	cc_audit_each_finding(a, count_finding, &count);
 	bad |= printf("\nFlags (%d):\n", count) < 0;
-	bad |= each_finding(a, print_finding, NULL);
+	bad |= cc_audit_each_finding(a, print_finding, NULL);
 	if (count == 0)
 		bad |= printf("  none\n") < 0;
 	bad |= printf("\nRules:\n") < 0;
@@ -419,7 +309,7 @@ static int csv_group(const struct cc_stats_audit *a, const struct cc_stats_group
 		const struct cc_stats_corr *c = &it->parent;
 		if (it->role != CC_STATS_IN)
 			bad |= printf("%s,not_audited,%s,,,,%s,\n", gid, id_of(a, it->node),
-				      role_text(it->role)) < 0;
+				      cc_audit_role_text(it->role)) < 0;
 		else
 			bad |= csv_row(gid, "pearson", id_of(a, it->node), gid, c->n,
 				       c->pearson, c->state, it->flags & pf) |
@@ -466,144 +356,12 @@ static int write_csv(const struct cc_stats_audit *a)
 
 /* ---- json ------------------------------------------------------------- */
 
-/* Every json_* below may return NULL on out of memory; jansson's setters
- * accept NULL values and fail, so one check of the result at the end and
- * of each set suffices. */
-static json_t *jnum(double x)
-{
-	return isnan(x) ? json_null() : json_real(x == 0 ? 0 : x);
-}
-
-static json_t *jflags(unsigned flags)
-{
-	json_t *arr = json_array();
-
-	for (int i = 0; i < cc_stats_nrules; i++)
-		if (flags & cc_stats_rules[i].flag)
-			json_array_append_new(arr, json_string(cc_stats_rules[i].name));
-	return arr;
-}
-
-static json_t *jdesc(const struct cc_stats_item *it)
-{
-	const struct cc_stats_desc *d = &it->desc;
-
-	return json_pack("{s:i,s:o,s:o,s:o,s:o,s:o,s:o,s:i,s:s,s:o}", "n", d->n,
-			 "mean", jnum(d->mean), "sd", jnum(d->sd), "min", jnum(d->min),
-			 "max", jnum(d->max), "skewness", jnum(d->skew),
-			 "kurtosis_excess", jnum(d->kurt), "distinct", d->distinct,
-			 "status", cc_stats_state_text(d->state),
-			 "flags", jflags(it->flags & CC_STATS_F_OUTLIERS));
-}
-
-static json_t *jchild(const struct cc_stats_audit *a, const struct cc_stats_item *it)
-{
-	const struct cc_node *n = &a->fw->nodes[it->node];
-	json_t *o = json_pack("{s:s,s:s,s:b,s:s}", "id", n->id, "kind", kind_of(n),
-			      "audited", it->role == CC_STATS_IN, "role", role_text(it->role));
-
-	if (o && it->role == CC_STATS_IN) {
-		json_object_set_new(o, "n", json_integer(it->parent.n));
-		json_object_set_new(o, "pearson", jnum(it->parent.pearson));
-		json_object_set_new(o, "spearman", jnum(it->parent.spearman));
-		json_object_set_new(o, "status", json_string(cc_stats_state_text(it->parent.state)));
-		json_object_set_new(o, "flags", jflags(it->flags & ~CC_STATS_F_OUTLIERS));
-	}
-	if (o && it->leaf && it->role != CC_STATS_TEXT)
-		json_object_set_new(o, "descriptive", jdesc(it));
-	return o;
-}
-
-static json_t *jmatrix(const struct cc_stats_audit *a, const struct cc_stats_group *g)
-{
-	json_t *ids = json_array(), *n = json_array(), *p = json_array(), *s = json_array();
-	int k = g->nin;
-
-	for (int x = 0; x < k; x++) {
-		json_t *rn = json_array(), *rp = json_array(), *rs = json_array();
-		json_array_append_new(ids, json_string(id_of(a, g->items[g->in[x]].node)));
-		for (int y = 0; y < k; y++) {
-			const struct cc_stats_corr *c = &g->pairs[x * k + y];
-			json_array_append_new(rn, json_integer(c->n));
-			json_array_append_new(rp, jnum(c->pearson));
-			json_array_append_new(rs, jnum(c->spearman));
-		}
-		json_array_append_new(n, rn);
-		json_array_append_new(p, rp);
-		json_array_append_new(s, rs);
-	}
-	return json_pack("{s:o,s:o,s:o,s:o}", "ids", ids, "n", n, "pearson", p,
-			 "spearman", s);
-}
-
-static json_t *jpca(const struct cc_stats_audit *a, const struct cc_stats_group *g)
-{
-	const struct cc_stats_pca *p = &g->pca;
-	json_t *o = json_pack("{s:i,s:s,s:o,s:o}", "units", p->n, "status",
-			      cc_stats_state_text(p->state), "share", jnum(p->share),
-			      "flags", jflags(g->flags & CC_STATS_F_WEAK_PC1));
-	json_t *ev = json_array(), *ld = json_object();
-
-	for (int i = 0; p->state == CC_STATS_OK && i < g->nin; i++) {
-		json_array_append_new(ev, json_real(p->eigen[i]));
-		json_object_set_new(ld, id_of(a, g->items[g->in[i]].node),
-				    json_real(p->loading[i]));
-	}
-	json_object_set_new(o, "eigenvalues", ev);
-	json_object_set_new(o, "loadings", ld);
-	json_object_set_new(o, "unique", json_boolean(p->state == CC_STATS_OK && p->unique));
-	return o;
-}
-
-static json_t *jgroup(const struct cc_stats_audit *a, const struct cc_stats_group *g)
-{
-	const struct cc_node *n = &a->fw->nodes[g->node];
-	json_t *kids = json_array();
-	json_t *o = json_pack("{s:s,s:s,s:i,s:s}", "id", n->id, "name",
-			      cc_node_label(n), "units", g->units, "status",
-			      cc_stats_state_text(g->state));
-
-	for (int i = 0; i < g->nitems; i++)
-		json_array_append_new(kids, jchild(a, &g->items[i]));
-	json_object_set_new(o, "children", kids);
-	json_object_set_new(o, "correlations", g->pairs ? jmatrix(a, g) : json_null());
-	json_object_set_new(o, "alpha", json_pack("{s:o,s:i,s:s,s:o}", "value",
-			    jnum(g->alpha), "units", g->complete, "status",
-			    cc_stats_state_text(g->alpha_state), "flags",
-			    jflags(g->flags & CC_STATS_F_LOW_ALPHA)));
-	json_object_set_new(o, "pca", jpca(a, g));
-	return o;
-}
-
-static int json_finding(void *ctx, const struct finding *f)
-{
-	json_t *o = json_pack("{s:s,s:s,s:s?,s:s}", "rule", rule_name(f->flag), "group",
-			      f->group, "item", f->item, "detail", f->detail);
-
-	return json_array_append_new(ctx, o) != 0;
-}
-
 static int write_json(const struct cc_stats_audit *a)
 {
-	json_t *groups = json_array(), *flags = json_array(), *rules = json_array(), *top;
-	int bad = 0;
+	json_t *top = cc_audit_json(a);
+	int bad = !top || json_dumpf(top, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+				     JSON_REAL_PRECISION(10)) != 0 || putchar('\n') == EOF;
 
-	for (int i = 0; i < a->ngroups; i++)
-		bad |= json_array_append_new(groups, jgroup(a, &a->groups[i])) != 0;
-	bad |= each_finding(a, json_finding, flags);
-	for (int i = 0; i < cc_stats_nrules; i++)
-		bad |= json_array_append_new(rules, json_pack("{s:s,s:s,s:s}", "name",
-					     cc_stats_rules[i].name, "rule", cc_stats_rules[i].rule,
-					     "source", cc_stats_rules[i].source)) != 0;
-	top = json_pack("{s:s,s:s,s:i,s:s,s:s,s:o,s:o,s:o}", "framework", a->fw->id,
-			"title", a->fw->title, "units", a->nunits, "values", "node values, 0-1",
-			"kurtosis", "excess (G2)", "groups", groups, "flags", flags,
-			"rules", rules);
-	if (!top || bad)
-		bad = 1;
-	else
-		bad = json_dumpf(top, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-				 JSON_REAL_PRECISION(10)) != 0 || putchar('\n') == EOF;
 	json_decref(top);
 	return bad;
 }

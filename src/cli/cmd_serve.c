@@ -6,9 +6,12 @@
 #include "cli.h"
 
 #include "../server/server.h"
+#include "../service/auth.h"
 #include "../service/service.h"
 
 #include <getopt.h>
+#include <sodium.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,6 +105,64 @@ int cmd_serve(int argc, char **argv)
 	return rc ? cli_report(&err) : CLI_OK;
 }
 
+/* Demo accounts, one per role, with random passwords kept in
+ * DIR/demo-logins.txt (readable by the owner only) and printed at start. */
+static const struct { const char *email, *name, *role, *unit, *campaign; } demo_users[] = {
+	{"admin@demo.cybercap", "Demo administrator", "admin", NULL, NULL},
+	{"analyst@demo.cybercap", "Demo analyst", "analyst", NULL, NULL},
+	{"reviewer@demo.cybercap", "Demo reviewer", "reviewer", NULL, "nci-2027"},
+	{"focal.xaa@demo.cybercap", "Focal point of XAA", "focal_point", "XAA", NULL},
+	{"focal.xab@demo.cybercap", "Focal point of XAB", "focal_point", "XAB", NULL},
+};
+
+static int demo_accounts(struct cc_store *s, const char *dir, struct cc_error *err)
+{
+	char path[4300];
+	FILE *f;
+	int rc = CC_OK;
+
+	snprintf(path, sizeof(path), "%s/demo-logins.txt", dir);
+	f = fopen(path, "w");
+	if (!f)
+		return cc_error_set(err, CC_EIO, path, 0, 0, "cannot write");
+	chmod(path, 0600);
+	for (size_t i = 0; !rc && i < sizeof(demo_users) / sizeof(demo_users[0]); i++) {
+		unsigned char r[9];
+		char pw[32], hash[200];
+		long long id;
+
+		randombytes_buf(r, sizeof(r));
+		sodium_bin2base64(pw, sizeof(pw), r, sizeof(r), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+		rc = cc_auth_hash_password(pw, hash, sizeof(hash));
+		if (!rc)
+			rc = cc_store_create_user(s, demo_users[i].email, demo_users[i].name, hash, &id, err);
+		if (!rc)
+			rc = cc_store_grant(s, id, demo_users[i].role, demo_users[i].unit,
+					    demo_users[i].campaign, err);
+		if (!rc)
+			fprintf(f, "%-12s %-26s %s%s%s%s\n", demo_users[i].role, demo_users[i].email, pw,
+				demo_users[i].unit ? "  (unit " : "", demo_users[i].unit ?
+				demo_users[i].unit : "", demo_users[i].unit ? ")" : "");
+	}
+	fclose(f);
+	return rc;
+}
+
+static void print_logins(const char *dir)
+{
+	char path[4300], line[400];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/demo-logins.txt", dir);
+	f = fopen(path, "r");
+	if (!f)
+		return;
+	printf("cybercap: demo sign-ins (role, email, password):\n");
+	while (fgets(line, sizeof(line), f))
+		printf("  %s", line);
+	fclose(f);
+}
+
 /* The demo's three editions: fictional answers from the same units. */
 static int demo_prepare(const char *dir, struct cc_error *err)
 {
@@ -145,6 +206,8 @@ static int demo_prepare(const char *dir, struct cc_error *err)
 		else if (!rc)
 			rc = cc_store_set_status(s, eds[e].id, CC_CAMPAIGN_OPEN, err);
 	}
+	if (!rc)
+		rc = demo_accounts(s, dir, err);
 	cc_store_close(s);
 	return rc;
 }
@@ -168,6 +231,7 @@ int cmd_demo(int argc, char **argv)
 	if (!rc) {
 		printf("cybercap: demo data in %s: campaigns nci-2025 and nci-2026 (published), "
 		       "nci-2027 (open); 40 fictional units\n", o.data_dir);
+		print_logins(o.data_dir);
 		if (!o.web_dir)
 			printf("cybercap: no built web interface found (make builds web/dist); "
 			       "serving the API only\n");

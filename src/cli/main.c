@@ -18,6 +18,8 @@ static const struct cli_command commands[] = {
 	{"init", cmd_init, "create a data directory with countries and frameworks"},
 	{"import", cmd_import, "create or fill a campaign from a responses file"},
 	{"publish", cmd_publish, "freeze a campaign's results"},
+	{"user", cmd_user, "accounts and roles: add, grant, token, list"},
+	{"audit", cmd_audit, "verify the audit trail's hash chain"},
 	{"serve", cmd_serve, "serve the API and the web interface"},
 	{"demo", cmd_demo, "prepare fictional editions and serve them"},
 };

@@ -88,3 +88,48 @@ json_t *cc_json_points(double x, int precision)
 	x = round(x * p) / p;
 	return json_real(x == 0 ? 0 : x);
 }
+
+json_t *cc_req_json(const struct cc_req *r, struct cc_resp *resp)
+{
+	json_error_t jerr;
+	json_t *j;
+
+	if (!r->body || r->body_len == 0) {
+		cc_resp_error(resp, 400, "bad_json", NULL, "send a JSON object in the body");
+		return NULL;
+	}
+	if (r->body_len > 65536) {
+		cc_resp_error(resp, 413, "too_large", NULL, "a JSON body is at most 64 KB");
+		return NULL;
+	}
+	j = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &jerr);
+	if (!json_is_object(j)) {
+		json_decref(j);
+		cc_resp_error(resp, 400, "bad_json", NULL, "the body is not a JSON object (%s)",
+			      jerr.text);
+		return NULL;
+	}
+	return j;
+}
+
+int cc_resp_from_error(struct cc_resp *resp, const struct cc_error *err,
+		       int bad_status)
+{
+	const char *field = err->file[0] ? err->file : NULL;
+
+	switch (err->code) {
+	case -10: /* CC_ENOTFOUND */
+		return cc_resp_error(resp, 404, "not_found", field, "%s", err->msg);
+	case -11: /* CC_ECONFLICT */
+		return cc_resp_error(resp, 409, "conflict", field, "%s", err->msg);
+	case CC_ELIMIT:
+		return cc_resp_error(resp, 413, "too_large", field, "%s", err->msg);
+	case CC_EINPUT:
+	case CC_EUSAGE:
+		return cc_resp_error(resp, bad_status, bad_status == 422 ? "invalid" : "bad_request",
+				     field, "%s", err->msg);
+	default:
+		return cc_resp_error(resp, 500, "internal", NULL, "%s", err->msg[0] ? err->msg :
+				     "internal error");
+	}
+}

@@ -10,11 +10,14 @@
 #define CC_HTTP_H
 
 #include <jansson.h>
+#include <pthread.h>
 #include <stddef.h>
 
 #include "../service/snapshot.h"
 
 struct cc_jobs;
+struct cc_principal;
+struct cc_store;
 
 #define CC_HTTP_MAX_PARAMS 8
 
@@ -29,6 +32,14 @@ struct cc_req {
 	const char *body;                 /* NUL-terminated, or NULL */
 	size_t body_len;
 	struct cc_jobs *jobs;             /* for handlers that start jobs */
+	struct cc_principal *who;         /* the caller; id 0 when anonymous */
+	struct cc_store *store;           /* for writes: hold store_lock */
+	pthread_mutex_t *store_lock;
+	const char *data_dir;
+	const char *client_ip;
+	int tls;                          /* served over TLS: cookies Secure */
+	void (*wrote)(void *server);      /* call after a committed write */
+	void *server;
 };
 
 struct cc_resp {
@@ -42,7 +53,10 @@ struct cc_resp {
 	const char *cache;                /* Cache-Control value */
 	const char *allow;                /* Allow header for 405 */
 	char disposition[256];            /* Content-Disposition, or empty */
+	char cookie[300];                 /* Set-Cookie, or empty */
+	int retry_after;                  /* seconds, for 429; 0: none */
 	int etag;                         /* compute an ETag from the body */
+	int shared;                       /* same for every caller: cacheable */
 };
 
 /* A query parameter, or NULL. */
@@ -59,6 +73,15 @@ int cc_resp_error(struct cc_resp *resp, int status, const char *code,
 /* Sets a body that is not JSON (takes ownership of body). */
 void cc_resp_body(struct cc_resp *resp, int status, const char *type,
 		  char *body, size_t len);
+
+/* The request body as a JSON object, or NULL after filling resp with a
+ * 400 naming the problem. */
+json_t *cc_req_json(const struct cc_req *r, struct cc_resp *resp);
+
+/* The status that fits a service error: 404 not found, 409 conflict,
+ * 413 too large, 422 (or bad_status for other input errors), 500. */
+int cc_resp_from_error(struct cc_resp *resp, const struct cc_error *err,
+		       int bad_status);
 
 /* JSON helpers: a number or null for NaN, rounded to precision. */
 json_t *cc_json_num(double x);

@@ -6,6 +6,7 @@
 #include "router.h"
 
 #include "../core/gaps.h"
+#include "../core/groups.h"
 #include "../format/responses_out.h"
 
 #include <math.h>
@@ -47,19 +48,21 @@ static int comparators(const struct cc_snapshot *snap, const struct cc_pub *p,
 	return n;
 }
 
-static double group_mean(const struct cc_pub *p, const unsigned char *member, int node)
+/* The mean the summary and ranking endpoints give too (GSL's), so that
+ * every page rounds it the same way. */
+static double group_mean(const struct cc_pub *p, const unsigned char *member, int node,
+			 double *buf)
 {
-	double sum = 0;
+	struct cc_stats st;
 	int n = 0;
 
 	for (int u = 0; u < p->scores.nunits; u++) {
 		double pt = cc_scores_points(&p->scores, u, node);
-		if (member[u] && !isnan(pt)) {
-			sum += pt;
-			n++;
-		}
+		if (member[u] && !isnan(pt))
+			buf[n++] = pt;
 	}
-	return n ? sum / n : NAN;
+	cc_stats_compute(buf, n, &st);
+	return st.mean;
 }
 
 static const char *kind_name(const struct cc_node *n)
@@ -68,7 +71,7 @@ static const char *kind_name(const struct cc_node *n)
 }
 
 static json_t *node_row(const struct cc_pub *p, int u, int i,
-			const struct comparator *cmp, int ncmp)
+			const struct comparator *cmp, int ncmp, double *buf)
 {
 	static const char *const evidence[] = {"optional", "required", "none"};
 	const struct cc_framework *fw = &p->fw;
@@ -85,16 +88,16 @@ static json_t *node_row(const struct cc_pub *p, int u, int i,
 	}
 	for (int c = 0; c < ncmp; c++)
 		json_object_set_new(means, cmp[c].id,
-				    cc_json_points(group_mean(p, cmp[c].member, i), fw->precision));
+				    cc_json_points(group_mean(p, cmp[c].member, i, buf), fw->precision));
 	if (n->leaf >= 0) {
 		const struct cc_answer *a = cc_answers_cell(&p->answers, u, n->leaf);
-		char buf[2048];
+		char text[2048];
 		if (cc_answer_present(a)) {
 			if (n->kind == CC_QUESTION && n->qtype == CC_Q_TEXT)
 				answer = json_string(p->answers.texts[a->bits]);
 			else {
-				cc_answer_format(&p->answers, n->leaf, a, buf, sizeof(buf));
-				answer = json_string(buf);
+				cc_answer_format(&p->answers, n->leaf, a, text, sizeof(text));
+				answer = json_string(text);
 			}
 		}
 	}
@@ -157,8 +160,12 @@ int cc_h_unit_results(struct cc_req *req, struct cc_resp *resp)
 		if (strncmp(cmp[c].id, "itu:", 4) == 0)
 			region = cmp[c].member;
 	}
-	for (int i = 0; i < p->fw.nnodes; i++)
-		json_array_append_new(nodes, node_row(p, u, i, cmp, ncmp));
+	{
+		double *buf = malloc(((size_t)p->scores.nunits + 1) * sizeof(double));
+		for (int i = 0; buf && i < p->fw.nnodes; i++)
+			json_array_append_new(nodes, node_row(p, u, i, cmp, ncmp, buf));
+		free(buf);
+	}
 	o = json_pack("{s:o,s:{s:s,s:s,s:o},s:i,s:o,s:o,s:o}",
 		      "campaign", cc__campaign_json(p->c),
 		      "unit", "id", p->answers.units[u], "name",

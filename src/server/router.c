@@ -6,21 +6,36 @@
 #include <string.h>
 
 static const struct cc_route routes[] = {
-	{"GET", "/api/v1/openapi.json", cc_h_openapi},
-	{"GET", "/api/v1/frameworks", cc_h_frameworks},
-	{"GET", "/api/v1/frameworks/{id}", cc_h_framework},
-	{"GET", "/api/v1/units", cc_h_units},
-	{"GET", "/api/v1/units/{unit}/history", cc_h_unit_history},
-	{"GET", "/api/v1/groups", cc_h_groups},
-	{"GET", "/api/v1/campaigns", cc_h_campaigns},
-	{"GET", "/api/v1/campaigns/{id}", cc_h_campaign},
-	{"GET", "/api/v1/campaigns/{id}/results", cc_h_results},
-	{"GET", "/api/v1/campaigns/{id}/results.csv", cc_h_results_csv},
-	{"GET", "/api/v1/campaigns/{id}/results.xlsx", cc_h_results_xlsx},
-	{"GET", "/api/v1/campaigns/{id}/results/{unit}", cc_h_unit_results},
-	{"GET", "/api/v1/campaigns/{id}/summary", cc_h_summary},
-	{"POST", "/api/v1/campaigns/{id}/robustness", cc_h_robustness},
-	{"GET", "/api/v1/jobs/{id}", cc_h_job},
+	{"GET", "/api/v1/openapi.json", cc_h_openapi, 1},
+	{"GET", "/api/v1/frameworks", cc_h_frameworks, 1},
+	{"GET", "/api/v1/frameworks/{id}", cc_h_framework, 1},
+	{"GET", "/api/v1/units", cc_h_units, 1},
+	{"GET", "/api/v1/units/{unit}/history", cc_h_unit_history, 1},
+	{"GET", "/api/v1/groups", cc_h_groups, 1},
+	{"GET", "/api/v1/campaigns", cc_h_campaigns, 1},
+	{"GET", "/api/v1/campaigns/{id}", cc_h_campaign, 1},
+	{"GET", "/api/v1/campaigns/{id}/results", cc_h_results, 1},
+	{"GET", "/api/v1/campaigns/{id}/results.csv", cc_h_results_csv, 1},
+	{"GET", "/api/v1/campaigns/{id}/results.xlsx", cc_h_results_xlsx, 1},
+	{"GET", "/api/v1/campaigns/{id}/results/{unit}", cc_h_unit_results, 1},
+	{"GET", "/api/v1/campaigns/{id}/summary", cc_h_summary, 1},
+	{"GET", "/api/v1/campaigns/{id}/audit", cc_h_audit, 1},
+	{"POST", "/api/v1/campaigns/{id}/robustness", cc_h_robustness, 0},
+	{"GET", "/api/v1/jobs/{id}", cc_h_job, 0},
+	{"POST", "/api/v1/session", cc_h_login, 0},
+	{"DELETE", "/api/v1/session", cc_h_logout, 0},
+	{"GET", "/api/v1/me", cc_h_me, 0},
+	{"POST", "/api/v1/campaigns", cc_h_create_campaign, 0},
+	{"POST", "/api/v1/campaigns/{id}/status", cc_h_set_status, 0},
+	{"GET", "/api/v1/campaigns/{id}/assessments/{unit}", cc_h_assessment, 0},
+	{"PUT", "/api/v1/campaigns/{id}/assessments/{unit}/answers/{q}", cc_h_put_answer, 0},
+	{"GET", "/api/v1/campaigns/{id}/assessments/{unit}/answers/{q}/history", cc_h_history, 0},
+	{"POST", "/api/v1/campaigns/{id}/assessments/{unit}/evidence", cc_h_add_evidence, 0},
+	{"GET", "/api/v1/campaigns/{id}/assessments/{unit}/evidence/{e}", cc_h_get_evidence, 0},
+	{"POST", "/api/v1/campaigns/{id}/assessments/{unit}/submit", cc_h_submit, 0},
+	{"POST", "/api/v1/campaigns/{id}/assessments/{unit}/return", cc_h_return, 0},
+	{"POST", "/api/v1/campaigns/{id}/assessments/{unit}/validate", cc_h_validate, 0},
+	{"POST", "/api/v1/campaigns/{id}/assessments/{unit}/reviews", cc_h_review, 0},
 };
 
 /* Matches path against pattern; captures {name} segments. */
@@ -57,15 +72,19 @@ static int match(const char *pattern, const char *path, const char **params,
 static const char *allowed(const char *path, char *buf, size_t bufsize)
 {
 	const char *params[CC_HTTP_MAX_PARAMS];
-	int n, get = 0, post = 0;
+	int n, get = 0, post = 0, put = 0, del = 0;
 
 	for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
 		if (!match(routes[i].pattern, path, params, &n, buf, bufsize))
 			continue;
 		get |= strcmp(routes[i].method, "GET") == 0;
 		post |= strcmp(routes[i].method, "POST") == 0;
+		put |= strcmp(routes[i].method, "PUT") == 0;
+		del |= strcmp(routes[i].method, "DELETE") == 0;
 	}
-	return get && post ? "GET, HEAD, POST" : post ? "POST" : "GET, HEAD";
+	/* The combinations are few; a static string per combination. */
+	return get && post && del ? "GET, HEAD, POST, DELETE" : get && post ? "GET, HEAD, POST" :
+		post && del ? "POST, DELETE" : put ? "PUT" : post ? "POST" : "GET, HEAD";
 }
 
 int cc_route(struct cc_req *req, struct cc_resp *resp, char *buf, size_t bufsize)
@@ -78,7 +97,10 @@ int cc_route(struct cc_req *req, struct cc_resp *resp, char *buf, size_t bufsize
 			continue;
 		if (strcmp(routes[i].method, req->method) == 0 ||
 		    (strcmp(req->method, "HEAD") == 0 && strcmp(routes[i].method, "GET") == 0))
+		{
+			resp->shared = routes[i].shared;
 			return routes[i].handler(req, resp);
+		}
 		other_method = 1;
 	}
 	if (other_method) {

@@ -15,6 +15,7 @@ struct cc_route {
 	const char *method;
 	const char *pattern;
 	cc_handler handler;
+	int shared;       /* the same answer for every caller: cacheable */
 };
 
 /* Finds the route for req->method and req->path, fills req->params (which
@@ -44,10 +45,25 @@ int cc_h_campaign(struct cc_req *req, struct cc_resp *resp);
 int cc_h_results(struct cc_req *req, struct cc_resp *resp);
 int cc_h_unit_results(struct cc_req *req, struct cc_resp *resp);
 int cc_h_summary(struct cc_req *req, struct cc_resp *resp);
+int cc_h_audit(struct cc_req *req, struct cc_resp *resp);
 int cc_h_results_csv(struct cc_req *req, struct cc_resp *resp);
 int cc_h_results_xlsx(struct cc_req *req, struct cc_resp *resp);
 int cc_h_static(struct cc_req *req, struct cc_resp *resp);
 int cc_h_robustness(struct cc_req *req, struct cc_resp *resp);
 int cc_h_job(struct cc_req *req, struct cc_resp *resp);
+int cc_h_login(struct cc_req *req, struct cc_resp *resp);
+int cc_h_logout(struct cc_req *req, struct cc_resp *resp);
+int cc_h_me(struct cc_req *req, struct cc_resp *resp);
+int cc_h_assessment(struct cc_req *req, struct cc_resp *resp);
+int cc_h_put_answer(struct cc_req *req, struct cc_resp *resp);
+int cc_h_submit(struct cc_req *req, struct cc_resp *resp);
+int cc_h_return(struct cc_req *req, struct cc_resp *resp);
+int cc_h_validate(struct cc_req *req, struct cc_resp *resp);
+int cc_h_review(struct cc_req *req, struct cc_resp *resp);
+int cc_h_add_evidence(struct cc_req *req, struct cc_resp *resp);
+int cc_h_get_evidence(struct cc_req *req, struct cc_resp *resp);
+int cc_h_history(struct cc_req *req, struct cc_resp *resp);
+int cc_h_create_campaign(struct cc_req *req, struct cc_resp *resp);
+int cc_h_set_status(struct cc_req *req, struct cc_resp *resp);
 
 #endif

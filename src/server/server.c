@@ -7,6 +7,8 @@
 #include "server.h"
 
 #include "cache.h"
+#include "../service/auth.h"
+#include "../service/workflow.h"
 #include "jobs.h"
 #include "router.h"
 
@@ -25,6 +27,8 @@
 #include <zlib.h>
 
 #define MAX_BODY (1u << 20)
+/* Evidence uploads take a file of up to 20 MB and the form around it. */
+#define MAX_UPLOAD (CC_EVIDENCE_MAX_BYTES + (64u << 10))
 
 static const char csp[] =
 	"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -39,6 +43,10 @@ struct server {
 	time_t checked;
 	struct cc_jobs jobs;
 	struct cc_cache cache;
+	pthread_mutex_t store_lock;     /* one writer on the connection */
+	int writes, snap_writes;        /* our own commits (data_version
+					   does not count them) */
+	int inflight;                   /* requests begun and not completed */
 };
 
 /* The current snapshot with a reference; reloads it when the database
@@ -49,12 +57,22 @@ static struct cc_snapshot *snap_get(struct server *sv)
 	time_t now = time(NULL);
 
 	pthread_mutex_lock(&sv->lock);
-	if (now != sv->checked) {
+	if (now != sv->checked || sv->writes != sv->snap_writes) {
+		long long version;
 		sv->checked = now;
-		if (cc_store_data_version(sv->store) != sv->snap->version) {
+		pthread_mutex_lock(&sv->store_lock);
+		version = cc_store_data_version(sv->store);
+		pthread_mutex_unlock(&sv->store_lock);
+		if (version != sv->snap->version || sv->writes != sv->snap_writes) {
 			struct cc_snapshot *fresh;
 			struct cc_error err;
-			if (cc_snapshot_load(sv->store, &fresh, &err) == CC_OK) {
+			int writes = sv->writes;
+			int rc;
+			pthread_mutex_lock(&sv->store_lock);
+			rc = cc_snapshot_load(sv->store, &fresh, &err);
+			pthread_mutex_unlock(&sv->store_lock);
+			if (rc == CC_OK) {
+				sv->snap_writes = writes;
 				if (--sv->snap->refs == 0)
 					cc_snapshot_free(sv->snap);
 				sv->snap = fresh;
@@ -75,6 +93,15 @@ static void snap_put(struct server *sv, struct cc_snapshot *snap)
 	pthread_mutex_lock(&sv->lock);
 	if (--snap->refs == 0)
 		cc_snapshot_free(snap);
+	pthread_mutex_unlock(&sv->lock);
+}
+
+static void wrote(void *arg)
+{
+	struct server *sv = arg;
+
+	pthread_mutex_lock(&sv->lock);
+	sv->writes++;
 	pthread_mutex_unlock(&sv->lock);
 }
 
@@ -109,7 +136,8 @@ static void add_headers(struct MHD_Response *r, const struct cc_resp *resp)
 {
 	MHD_add_response_header(r, "Content-Type", resp->content_type ?
 				resp->content_type : "application/octet-stream");
-	MHD_add_response_header(r, "Cache-Control", resp->cache ? resp->cache : "no-cache");
+	MHD_add_response_header(r, "Cache-Control", resp->cache ? resp->cache :
+				resp->shared || resp->fd >= 0 ? "no-cache" : "no-store");
 	MHD_add_response_header(r, "Vary", "Accept-Encoding");
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
@@ -121,6 +149,13 @@ static void add_headers(struct MHD_Response *r, const struct cc_resp *resp)
 		MHD_add_response_header(r, "Content-Disposition", resp->disposition);
 	if (resp->gzipped)
 		MHD_add_response_header(r, "Content-Encoding", "gzip");
+	if (resp->cookie[0])
+		MHD_add_response_header(r, "Set-Cookie", resp->cookie);
+	if (resp->retry_after > 0) {
+		char ra[16];
+		snprintf(ra, sizeof(ra), "%d", resp->retry_after);
+		MHD_add_response_header(r, "Retry-After", ra);
+	}
 }
 
 static enum MHD_Result send_resp(struct MHD_Connection *conn, struct cc_req *req,
@@ -182,21 +217,23 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 {
 	struct upload *up = *con_cls;
 
-	(void)cls;
+	struct server *sv = cls;
+
 	(void)conn;
 	(void)toe;
 	if (up) {
+		__atomic_sub_fetch(&sv->inflight, 1, __ATOMIC_SEQ_CST);
 		free(up->data);
 		free(up);
 		*con_cls = NULL;
 	}
 }
 
-static int take_body(struct upload *up, const char *data, size_t size)
+static int take_body(struct upload *up, const char *data, size_t size, size_t max)
 {
 	char *grown;
 
-	if (up->too_big || up->len + size > MAX_BODY) {
+	if (up->too_big || up->len + size > max) {
 		up->too_big = 1;
 		return 0;
 	}
@@ -214,30 +251,49 @@ static int take_body(struct upload *up, const char *data, size_t size)
 struct keybuf {
 	char *buf;
 	size_t len, cap;
-	int overflow;
+	int overflow, args;
 };
+
+/* Appends s with '%', '&' and '=' escaped, so that decoded names and
+ * values cannot forge another query's key. */
+static void key_put(struct keybuf *k, const char *s)
+{
+	for (; *s && !k->overflow; s++) {
+		if (k->len + 4 >= k->cap) {
+			k->overflow = 1;
+			return;
+		}
+		if (*s == '%' || *s == '&' || *s == '=')
+			k->len += (size_t)snprintf(k->buf + k->len, 4, "%%%02X", (unsigned char)*s);
+		else
+			k->buf[k->len++] = *s;
+	}
+	k->buf[k->len] = '\0';
+}
 
 static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind,
 			       const char *key, const char *value)
 {
 	struct keybuf *k = cls;
-	int n;
 
 	(void)kind;
-	n = snprintf(k->buf + k->len, k->cap - k->len, "%c%s=%s",
-		     k->len && strchr(k->buf, '?') ? '&' : '?', key, value ? value : "");
-	if (n < 0 || (size_t)n >= k->cap - k->len) {
+	if (k->len + 2 >= k->cap) {
 		k->overflow = 1;
 		return MHD_NO;
 	}
-	k->len += (size_t)n;
-	return MHD_YES;
+	k->buf[k->len++] = k->args++ ? '&' : '?';
+	key_put(k, key);
+	if (value) {
+		k->buf[k->len++] = '=';
+		key_put(k, value);
+	}
+	return k->overflow ? MHD_NO : MHD_YES;
 }
 
 static int cache_key(struct MHD_Connection *conn, const char *method,
 		     const char *url, char *buf, size_t cap)
 {
-	struct keybuf k = {buf, 0, cap, 0};
+	struct keybuf k = {buf, 0, cap, 0, 0};
 
 	if ((strcmp(method, "GET") && strcmp(method, "HEAD")) ||
 	    strncmp(url, "/api/v1/", 8) != 0 || strncmp(url, "/api/v1/jobs/", 13) == 0 ||
@@ -252,7 +308,8 @@ static enum MHD_Result send_cached(struct MHD_Connection *conn, struct cc_req *r
 				   struct cc_cache_entry *e)
 {
 	const char *inm = cc_req_header(req, "If-None-Match");
-	struct cc_resp meta = {.content_type = e->type, .gzipped = e->gz != NULL, .fd = -1};
+	struct cc_resp meta = {.content_type = e->type, .gzipped = e->gz != NULL, .fd = -1,
+			       .shared = 1};
 	struct MHD_Response *r;
 	enum MHD_Result ok;
 	int status = 200;
@@ -276,6 +333,66 @@ static enum MHD_Result send_cached(struct MHD_Connection *conn, struct cc_req *r
 	return ok;
 }
 
+static size_t max_body(const char *url)
+{
+	size_t n = strlen(url);
+
+	return n > 9 && strcmp(url + n - 9, "/evidence") == 0 ? MAX_UPLOAD : MAX_BODY;
+}
+
+/* Who is calling: a session cookie or a bearer token, or nobody. Unsafe
+ * methods with a cookie need the session's CSRF token in X-CSRF-Token.
+ * Returns 0, or -1 after filling resp (403). */
+static int authenticate(struct server *sv, struct MHD_Connection *conn,
+			struct cc_req *req, struct cc_principal *who,
+			struct cc_resp *resp)
+{
+	const char *cookie = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "cc_session");
+	const char *authz = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Authorization");
+	int bearer = authz && strncmp(authz, "Bearer ", 7) == 0;
+	const char *token = bearer ? authz + 7 : cookie;
+	struct cc_error err;
+	int unsafe = strcmp(req->method, "GET") && strcmp(req->method, "HEAD") &&
+		     strcmp(req->method, "OPTIONS");
+
+	memset(who, 0, sizeof(*who));
+	req->who = who;
+	if (!token)
+		return 0;
+	pthread_mutex_lock(&sv->store_lock);
+	if (cc_auth_resolve(sv->store, token, bearer, who, &err) != CC_OK)
+		memset(who, 0, sizeof(*who));
+	pthread_mutex_unlock(&sv->store_lock);
+	if (bearer && !who->id) {
+		cc_resp_error(resp, 401, "unauthenticated", NULL, "the bearer token is not valid");
+		return -1;
+	}
+	if (who->id && !bearer && unsafe && strcmp(req->path, "/api/v1/session") != 0) {
+		const char *sent = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-CSRF-Token");
+		if (!sent || strlen(sent) != strlen(who->csrf) ||
+		    sodium_memcmp(sent, who->csrf, strlen(who->csrf)) != 0) {
+			cc_resp_error(resp, 403, "csrf", NULL,
+				      "send the session's CSRF token in the X-CSRF-Token header");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void client_ip(struct MHD_Connection *conn, char *buf, size_t size)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+
+	snprintf(buf, size, "?");
+	if (!ci || !ci->client_addr)
+		return;
+	if (ci->client_addr->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, buf, (socklen_t)size);
+	else if (ci->client_addr->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, buf, (socklen_t)size);
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 				  const char *url, const char *method,
 				  const char *version, const char *upload_data,
@@ -286,7 +403,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 	struct cc_resp resp = {.fd = -1};
 	struct upload *up = *con_cls;
 	const char *clen;
-	char buf[1024], key[1024];
+	char buf[1024], key[1024], ip[64];
+	struct cc_principal who;
 	int cacheable = 0;
 	enum MHD_Result ok;
 
@@ -294,28 +412,29 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 	req.conn = conn;
 	if (!up) {
 		clen = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-		if (clen && strtoull(clen, NULL, 10) > MAX_BODY) {
+		if (clen && strtoull(clen, NULL, 10) > max_body(url)) {
 			cc_resp_error(&resp, 413, "too_large", NULL,
-				      "the request body is larger than %u bytes", MAX_BODY);
+				      "the request body is larger than %zu bytes", max_body(url));
 			return send_resp(conn, &req, &resp);
 		}
 		up = calloc(1, sizeof(*up));
 		if (!up)
 			return MHD_NO;
 		*con_cls = up;
+		__atomic_add_fetch(&sv->inflight, 1, __ATOMIC_SEQ_CST);
 		/* Answering on the first call makes libmicrohttpd close the
 		 * connection; answer on the last one, after any body. */
 		return MHD_YES;
 	}
 	if (*upload_size) {
-		if (take_body(up, upload_data, *upload_size))
+		if (take_body(up, upload_data, *upload_size, max_body(url)))
 			return MHD_NO;
 		*upload_size = 0;
 		return MHD_YES;
 	}
 	if (up->too_big) {
 		cc_resp_error(&resp, 413, "too_large", NULL,
-			      "the request body is larger than %u bytes", MAX_BODY);
+			      "the request body is larger than %zu bytes", max_body(url));
 		return send_resp(conn, &req, &resp);
 	}
 	req.method = method;
@@ -324,6 +443,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 	req.body_len = up->len;
 	req.web_dir = sv->opts->web_dir;
 	req.jobs = &sv->jobs;
+	req.store = sv->store;
+	req.store_lock = &sv->store_lock;
+	req.data_dir = sv->opts->data_dir;
+	req.wrote = wrote;
+	req.server = sv;
+	client_ip(conn, ip, sizeof(ip));
+	req.client_ip = ip;
+	if (authenticate(sv, conn, &req, &who, &resp))
+		return send_resp(conn, &req, &resp);
 	req.snap = snap_get(sv);
 	if (cache_key(conn, method, url, key, sizeof(key))) {
 		const char *ae = cc_req_header(&req, "Accept-Encoding");
@@ -336,7 +464,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 		cacheable = 1;
 	}
 	cc_route(&req, &resp, buf, sizeof(buf));
-	if (cacheable && resp.status == 200 && resp.etag && resp.body) {
+	if (cacheable && resp.shared && resp.status == 200 && resp.etag && resp.body) {
 		char etag[32];
 		etag_of(resp.body, resp.len, etag);
 		cc_cache_put(&sv->cache, req.snap, key, resp.body, resp.len, resp.content_type,
@@ -404,15 +532,12 @@ static void wait_for_signal(void)
 	sigwait(&set, &sig);
 }
 
-static void drain(struct MHD_Daemon *d)
+/* Waits (up to 10 s) for requests in flight; idle keep-alive connections
+ * do not count, stopping the daemon closes them. */
+static void drain(struct server *sv)
 {
-	for (int i = 0; i < 100; i++) {
-		const union MHD_DaemonInfo *info =
-			MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
-		if (!info || info->num_connections == 0)
-			return;
-		usleep(100000);
-	}
+	for (int i = 0; i < 1000 && __atomic_load_n(&sv->inflight, __ATOMIC_SEQ_CST) > 0; i++)
+		usleep(10000);
 }
 
 int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
@@ -438,6 +563,7 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 		return rc;
 	}
 	pthread_mutex_init(&sv.lock, NULL);
+	pthread_mutex_init(&sv.store_lock, NULL);
 	sv.checked = time(NULL);
 	cc_jobs_init(&sv.jobs);
 	cc_cache_init(&sv.cache);
@@ -451,7 +577,7 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 	sigaddset(&set, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
+	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
 			     (ss.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
 			     0, NULL, NULL, on_request, &sv,
 			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
@@ -463,7 +589,7 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 			     (unsigned)(o->timeout_s ? o->timeout_s : 30),
 			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
 			     MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)256,
-			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, &sv,
 			     MHD_OPTION_END);
 	if (!d) {
 		rc = cc_error_set(err, CC_EIO, NULL, 0, 0, "cannot listen on %s: %s",
@@ -485,7 +611,7 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 	wait_for_signal();
 	fprintf(stderr, "cybercap: stopping (letting requests in flight finish)\n");
 	MHD_quiesce_daemon(d);
-	drain(d);
+	drain(&sv);
 	MHD_stop_daemon(d);
 cleanup:
 	cc_jobs_free(&sv.jobs);
@@ -495,6 +621,7 @@ cleanup:
 		cc_snapshot_free(sv.snap);
 	pthread_mutex_unlock(&sv.lock);
 	pthread_mutex_destroy(&sv.lock);
+	pthread_mutex_destroy(&sv.store_lock);
 	cc_store_close(sv.store);
 	return rc;
 }

@@ -178,4 +178,109 @@ int cc_store_result_units(struct cc_store *s, const char *campaign,
 int cc_store_results(struct cc_store *s, const char *campaign,
 		     struct cc_list *out, struct cc_error *err);
 
+/* ---- accounts, sessions, reviews, evidence, audit (0002_accounts) ---- */
+
+struct cc_user_rec {
+	long long id;
+	const char *email;
+	const char *name;
+	const char *password_hash;  /* Argon2id string (libsodium) */
+	int disabled;
+};
+
+struct cc_grant_rec {
+	const char *role;           /* admin, analyst, reviewer, focal_point */
+	const char *unit;           /* NULL: any unit */
+	const char *campaign;       /* NULL: any campaign */
+};
+
+struct cc_session_rec {
+	long long user_id;
+	const char *csrf;
+	const char *kind;           /* cookie or bearer */
+	const char *expires_at;
+};
+
+struct cc_review_rec {
+	const char *unit, *question, *verdict, *comment, *reviewer, *at;
+};
+
+struct cc_evidence_rec {
+	long long id;
+	const char *unit, *question, *kind, *url, *sha256, *filename, *mime;
+	long long size;
+	const char *author, *at;
+};
+
+struct cc_history_rec {
+	const char *answer, *comment, *author, *at;
+};
+
+struct cc_audit_rec {
+	long long id;
+	const char *at, *actor, *action, *entity, *before, *after, *prev_hash, *hash;
+};
+
+int cc_store_create_user(struct cc_store *s, const char *email, const char *name,
+			 const char *password_hash, long long *id,
+			 struct cc_error *err);
+int cc_store_set_password(struct cc_store *s, long long user,
+			  const char *password_hash, struct cc_error *err);
+/* One user by email (id 0 and email NULL) or by id. */
+int cc_store_user(struct cc_store *s, const char *email, long long id,
+		  struct cc_list *out, struct cc_error *err);
+int cc_store_users(struct cc_store *s, struct cc_list *out, struct cc_error *err);
+int cc_store_grant(struct cc_store *s, long long user, const char *role,
+		   const char *unit, const char *campaign, struct cc_error *err);
+int cc_store_grants(struct cc_store *s, long long user, struct cc_list *out,
+		    struct cc_error *err);
+
+int cc_store_create_session(struct cc_store *s, const char *token_hash,
+			    long long user, const char *csrf, const char *kind,
+			    int ttl_seconds, struct cc_error *err);
+/* The live (not expired) session with that hash; CC_ENOTFOUND otherwise. */
+int cc_store_session(struct cc_store *s, const char *token_hash,
+		     struct cc_list *out, struct cc_error *err);
+int cc_store_delete_session(struct cc_store *s, const char *token_hash,
+			    struct cc_error *err);
+
+int cc_store_assessment_status(struct cc_store *s, const char *campaign,
+			       const char *unit, char *status, size_t size,
+			       struct cc_error *err);
+int cc_store_set_assessment_status(struct cc_store *s, const char *campaign,
+				   const char *unit, const char *status,
+				   struct cc_error *err);
+
+/* Answers of one unit (current), and the history of one question. */
+int cc_store_unit_answers(struct cc_store *s, const char *campaign,
+			  const char *unit, struct cc_list *out,
+			  struct cc_error *err);
+int cc_store_answer_history(struct cc_store *s, const char *campaign,
+			    const char *unit, const char *question,
+			    struct cc_list *out, struct cc_error *err);
+
+int cc_store_put_review(struct cc_store *s, const char *campaign,
+			const struct cc_review_rec *r, struct cc_error *err);
+int cc_store_reviews(struct cc_store *s, const char *campaign,
+		     const char *unit, struct cc_list *out, struct cc_error *err);
+
+int cc_store_add_evidence(struct cc_store *s, const char *campaign,
+			  const struct cc_evidence_rec *e, long long *id,
+			  struct cc_error *err);
+int cc_store_evidence(struct cc_store *s, const char *campaign,
+		      const char *unit, struct cc_list *out, struct cc_error *err);
+
+/* Appends to the audit trail (inside the caller's transaction): the row's
+ * hash is SHA-256 over its id, time, actor, action, entity, before, after
+ * and the previous row's hash. */
+int cc_store_audit(struct cc_store *s, const char *actor, const char *action,
+		   const char *entity, const char *before, const char *after,
+		   struct cc_error *err);
+/* Recomputes the chain; *bad gets the id of the first row whose hash does
+ * not match (0 when the chain holds), *count the rows checked. */
+int cc_store_audit_verify(struct cc_store *s, long long *bad, long long *count,
+			  struct cc_error *err);
+int cc_store_audit_events(struct cc_store *s, const char *entity_prefix,
+			  struct cc_list *out, struct cc_error *err);
+
 #endif

@@ -1,0 +1,256 @@
+/*
+ * http_evidence.c - evidence for an answer: a link (JSON {"question",
+ * "url"}) or a file (multipart/form-data with fields "question" and
+ * "file", parsed by libmicrohttpd's post processor), stored by
+ * service/workflow.c content-addressed and type-checked; the download of a
+ * stored file; and a question's history (its answers and audit events).
+ */
+#include "router.h"
+
+#include "../service/auth.h"
+#include "../service/workflow.h"
+
+#include <fcntl.h>
+#include <microhttpd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct form {
+	char question[256];
+	size_t qlen;
+	char filename[256];
+	char *file;
+	size_t len;
+	int too_big, files;
+};
+
+static enum MHD_Result on_field(void *cls, enum MHD_ValueKind kind, const char *key,
+				const char *filename, const char *content_type,
+				const char *transfer_encoding, const char *data,
+				uint64_t off, size_t size)
+{
+	struct form *f = cls;
+
+	(void)kind, (void)content_type, (void)transfer_encoding;
+	if (strcmp(key, "question") == 0) {
+		if (f->qlen + size >= sizeof(f->question))
+			return MHD_NO;
+		memcpy(f->question + f->qlen, data, size);
+		f->qlen += size;
+		f->question[f->qlen] = '\0';
+	} else if (strcmp(key, "file") == 0) {
+		char *grown;
+		if (off == 0) {
+			f->files++;
+			snprintf(f->filename, sizeof(f->filename), "%s", filename ? filename : "");
+		}
+		if (f->len + size > CC_EVIDENCE_MAX_BYTES) {
+			f->too_big = 1;
+			return MHD_NO;
+		}
+		grown = realloc(f->file, f->len + size + 1);
+		if (!grown)
+			return MHD_NO;
+		f->file = grown;
+		memcpy(f->file + f->len, data, size);
+		f->len += size;
+	}
+	return MHD_YES;
+}
+
+static int allowed(struct cc_req *req, struct cc_resp *resp, enum cc_action a)
+{
+	if (!req->who->id) {
+		cc_resp_error(resp, 401, "unauthenticated", NULL, "sign in first");
+		return 0;
+	}
+	if (!cc_authz(req->who, a, req->params[0], req->params[1])) {
+		cc_resp_error(resp, 403, "forbidden", NULL, "your role does not allow this for %s in %s",
+			      req->params[1], req->params[0]);
+		return 0;
+	}
+	return 1;
+}
+
+static int upload_file(struct cc_req *req, struct cc_resp *resp, long long *id,
+		       struct cc_error *err)
+{
+	struct form f = {0};
+	struct MHD_PostProcessor *pp = MHD_create_post_processor(req->conn, 64 * 1024,
+								  on_field, &f);
+	int rc;
+
+	if (!pp) {
+		cc_resp_error(resp, 400, "bad_request", NULL,
+			      "send multipart/form-data with fields question and file");
+		return -1;
+	}
+	if (MHD_post_process(pp, req->body ? req->body : "", req->body_len) != MHD_YES && !f.too_big) {
+		MHD_destroy_post_processor(pp);
+		free(f.file);
+		cc_resp_error(resp, 400, "bad_request", NULL, "the form could not be read");
+		return -1;
+	}
+	MHD_destroy_post_processor(pp);
+	if (f.too_big) {
+		free(f.file);
+		cc_resp_error(resp, 413, "too_large", "file", "files are at most %u MB",
+			      CC_EVIDENCE_MAX_BYTES >> 20);
+		return -1;
+	}
+	if (!f.qlen || f.files != 1) {
+		free(f.file);
+		cc_resp_error(resp, 422, "invalid", !f.qlen ? "question" : "file",
+			      "send one file and the question it supports");
+		return -1;
+	}
+	pthread_mutex_lock(req->store_lock);
+	rc = cc_workflow_evidence_file(req->store, req->data_dir, req->params[0], req->params[1],
+				       f.question, f.filename, f.file ? f.file : "", f.len,
+				       req->who->email, id, err);
+	pthread_mutex_unlock(req->store_lock);
+	free(f.file);
+	return rc;
+}
+
+int cc_h_add_evidence(struct cc_req *req, struct cc_resp *resp)
+{
+	const char *type = MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, "Content-Type");
+	struct cc_error err;
+	long long id = 0;
+	int rc;
+
+	if (!allowed(req, resp, CC_DO_ANSWER))
+		return CC_OK;
+	cc_error_clear(&err);
+	if (type && strncmp(type, "multipart/form-data", 19) == 0) {
+		rc = upload_file(req, resp, &id, &err);
+		if (rc < 0)
+			return CC_OK;
+	} else {
+		json_t *body = cc_req_json(req, resp), *q, *u;
+		if (!body)
+			return CC_OK;
+		q = json_object_get(body, "question");
+		u = json_object_get(body, "url");
+		if (!json_is_string(q) || !json_is_string(u)) {
+			json_decref(body);
+			return cc_resp_error(resp, 422, "invalid", !json_is_string(q) ? "question" : "url",
+					     "send {\"question\", \"url\"} or a multipart form with a file");
+		}
+		pthread_mutex_lock(req->store_lock);
+		rc = cc_workflow_evidence_url(req->store, req->params[0], req->params[1],
+					      json_string_value(q), json_string_value(u),
+					      req->who->email, &id, &err);
+		pthread_mutex_unlock(req->store_lock);
+		json_decref(body);
+	}
+	if (rc)
+		return cc_resp_from_error(resp, &err, 422);
+	req->wrote(req->server);
+	cc_resp_json(resp, 201, json_pack("{s:I}", "id", (json_int_t)id));
+	resp->etag = 0;
+	return CC_OK;
+}
+
+int cc_h_get_evidence(struct cc_req *req, struct cc_resp *resp)
+{
+	struct cc_list l;
+	struct cc_error err;
+	const struct cc_evidence_rec *found = NULL;
+	char path[4400];
+	struct stat st;
+	int rc, fd;
+
+	if (!allowed(req, resp, CC_DO_READ_ASSESSMENT))
+		return CC_OK;
+	pthread_mutex_lock(req->store_lock);
+	rc = cc_store_evidence(req->store, req->params[0], req->params[1], &l, &err);
+	pthread_mutex_unlock(req->store_lock);
+	if (rc)
+		return cc_resp_from_error(resp, &err, 400);
+	for (int i = 0; i < l.n; i++) {
+		const struct cc_evidence_rec *e = &((struct cc_evidence_rec *)l.items)[i];
+		char id[32];
+		snprintf(id, sizeof(id), "%lld", e->id);
+		if (strcmp(id, req->params[2]) == 0)
+			found = e;
+	}
+	if (!found || strcmp(found->kind, "file") != 0 || strlen(found->sha256) != 64) {
+		cc_list_free(&l);
+		return cc_resp_error(resp, 404, "not_found", NULL, "no stored file %s", req->params[2]);
+	}
+	/* The name on disk is the hash from the database: 64 hex digits. */
+	snprintf(path, sizeof(path), "%s/evidence/%.2s/%s", req->data_dir, found->sha256,
+		 found->sha256);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		if (fd >= 0)
+			close(fd);
+		cc_list_free(&l);
+		return cc_resp_error(resp, 404, "not_found", NULL, "the file is missing from storage");
+	}
+	resp->status = 200;
+	resp->fd = fd;
+	resp->fd_size = (size_t)st.st_size;
+	resp->content_type = strcmp(found->mime, "application/pdf") == 0 ? "application/pdf" :
+		strcmp(found->mime, "image/png") == 0 ? "image/png" :
+		strcmp(found->mime, "image/jpeg") == 0 ? "image/jpeg" : "application/octet-stream";
+	resp->cache = "private, no-store";
+	snprintf(resp->disposition, sizeof(resp->disposition), "attachment; filename=\"evidence-%s\"",
+		 req->params[2]);
+	cc_list_free(&l);
+	return CC_OK;
+}
+
+int cc_h_history(struct cc_req *req, struct cc_resp *resp)
+{
+	struct cc_list hist, events;
+	struct cc_error err;
+	char entity[400];
+	json_t *h, *a;
+	int rc;
+
+	if (!allowed(req, resp, CC_DO_READ_ASSESSMENT))
+		return CC_OK;
+	snprintf(entity, sizeof(entity), "%s/%s/%s", req->params[0], req->params[1], req->params[2]);
+	pthread_mutex_lock(req->store_lock);
+	rc = cc_store_answer_history(req->store, req->params[0], req->params[1], req->params[2],
+				     &hist, &err);
+	if (!rc) {
+		char prefix[420];
+		snprintf(prefix, sizeof(prefix), "answer:%s", entity);
+		rc = cc_store_audit_events(req->store, prefix, &events, &err);
+		if (rc)
+			cc_list_free(&hist);
+	}
+	pthread_mutex_unlock(req->store_lock);
+	if (rc)
+		return cc_resp_from_error(resp, &err, 400);
+	h = json_array();
+	a = json_array();
+	for (int i = 0; i < hist.n; i++) {
+		const struct cc_history_rec *r = &((struct cc_history_rec *)hist.items)[i];
+		json_array_append_new(h, json_pack("{s:s,s:s,s:s,s:s}", "answer", r->answer,
+			"comment", r->comment ? r->comment : "", "author", r->author ? r->author : "",
+			"at", r->at));
+	}
+	for (int i = 0; i < events.n; i++) {
+		const struct cc_audit_rec *r = &((struct cc_audit_rec *)events.items)[i];
+		/* Only this question's events: the prefix may match longer ids. */
+		if (strcmp(r->entity + 7, entity) != 0)
+			continue;
+		json_array_append_new(a, json_pack("{s:I,s:s,s:s,s:s,s:s,s:s}", "id", (json_int_t)r->id,
+			"at", r->at, "actor", r->actor, "action", r->action,
+			"before", r->before, "after", r->after));
+	}
+	cc_list_free(&hist);
+	cc_list_free(&events);
+	cc_resp_json(resp, 200, json_pack("{s:s,s:o,s:o}", "question", req->params[2],
+					  "history", h, "audit", a));
+	resp->etag = 0;
+	return CC_OK;
+}

@@ -1,0 +1,180 @@
+/*
+ * http_session.c - signing in and out: POST /api/v1/session (email and
+ * password -> session cookie + CSRF token), DELETE /api/v1/session, and
+ * GET /api/v1/me. Failed sign-ins are limited per address and per email
+ * (a sliding window kept in memory): the sixth failure within
+ * LOGIN_WINDOW_S seconds gets 429 until the window has passed.
+ */
+#include "router.h"
+
+#include "../service/auth.h"
+
+#include <microhttpd.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#define LOGIN_MAX_FAILURES 5
+#define LOGIN_WINDOW_S 300
+#define LOGIN_SLOTS 1024
+
+struct failure {
+	char key[300];          /* "ip:..." or "email:..." */
+	time_t at[LOGIN_MAX_FAILURES];
+	int n;
+};
+
+static struct failure failures[LOGIN_SLOTS];
+static pthread_mutex_t failures_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static unsigned slot_of(const char *key)
+{
+	unsigned h = 2166136261u;
+
+	for (; *key; key++)
+		h = (h ^ (unsigned char)*key) * 16777619u;
+	return h % LOGIN_SLOTS;
+}
+
+/* Seconds until key may try again (0: now). */
+static int blocked_for(const char *key, time_t now)
+{
+	struct failure *f = &failures[slot_of(key)];
+	int wait = 0;
+
+	pthread_mutex_lock(&failures_lock);
+	if (strcmp(f->key, key) == 0 && f->n >= LOGIN_MAX_FAILURES) {
+		time_t oldest = f->at[0];
+		for (int i = 1; i < f->n; i++)
+			if (f->at[i] < oldest)
+				oldest = f->at[i];
+		if (now - oldest < LOGIN_WINDOW_S)
+			wait = (int)(LOGIN_WINDOW_S - (now - oldest));
+	}
+	pthread_mutex_unlock(&failures_lock);
+	return wait;
+}
+
+static void record_failure(const char *key, time_t now)
+{
+	struct failure *f = &failures[slot_of(key)];
+
+	pthread_mutex_lock(&failures_lock);
+	if (strcmp(f->key, key) != 0) {
+		memset(f, 0, sizeof(*f));
+		snprintf(f->key, sizeof(f->key), "%s", key);
+	}
+	if (f->n < LOGIN_MAX_FAILURES) {
+		f->at[f->n++] = now;
+	} else {
+		int oldest = 0;
+		for (int i = 1; i < f->n; i++)
+			if (f->at[i] < f->at[oldest])
+				oldest = i;
+		f->at[oldest] = now;
+	}
+	pthread_mutex_unlock(&failures_lock);
+}
+
+static void forget_failures(const char *key)
+{
+	struct failure *f = &failures[slot_of(key)];
+
+	pthread_mutex_lock(&failures_lock);
+	if (strcmp(f->key, key) == 0)
+		memset(f, 0, sizeof(*f));
+	pthread_mutex_unlock(&failures_lock);
+}
+
+json_t *cc__user_json(const struct cc_principal *p);
+json_t *cc__user_json(const struct cc_principal *p)
+{
+	json_t *grants = json_array();
+
+	for (int i = 0; i < p->ngrants; i++)
+		json_array_append_new(grants, json_pack("{s:s,s:s?,s:s?}", "role", p->grants[i].role,
+			"unit", p->grants[i].unit[0] ? p->grants[i].unit : NULL,
+			"campaign", p->grants[i].campaign[0] ? p->grants[i].campaign : NULL));
+	return json_pack("{s:I,s:s,s:s,s:o}", "id", (json_int_t)p->id, "email", p->email,
+			 "name", p->name, "roles", grants);
+}
+
+int cc_h_login(struct cc_req *req, struct cc_resp *resp)
+{
+	json_t *body = cc_req_json(req, resp), *e, *pw;
+	struct cc_principal p;
+	struct cc_error err;
+	char token[65], kip[300], kmail[300];
+	time_t now = time(NULL);
+	int wait, rc;
+
+	if (!body)
+		return CC_OK;
+	e = json_object_get(body, "email");
+	pw = json_object_get(body, "password");
+	if (!json_is_string(e) || !json_is_string(pw) || json_string_length(e) > 254 ||
+	    json_string_length(pw) > 1024) {
+		json_decref(body);
+		return cc_resp_error(resp, 400, "bad_request", !json_is_string(e) ? "email" : "password",
+				     "send {\"email\": ..., \"password\": ...}");
+	}
+	snprintf(kip, sizeof(kip), "ip:%s", req->client_ip ? req->client_ip : "?");
+	snprintf(kmail, sizeof(kmail), "email:%s", json_string_value(e));
+	wait = blocked_for(kip, now);
+	if (blocked_for(kmail, now) > wait)
+		wait = blocked_for(kmail, now);
+	if (wait > 0) {
+		json_decref(body);
+		resp->retry_after = wait;
+		return cc_resp_error(resp, 429, "too_many_attempts", NULL,
+				     "too many failed sign-ins; try again in %d seconds", wait);
+	}
+	pthread_mutex_lock(req->store_lock);
+	rc = cc_auth_login(req->store, json_string_value(e), json_string_value(pw), token, &p, &err);
+	pthread_mutex_unlock(req->store_lock);
+	json_decref(body);
+	if (rc == CC_EINPUT) {
+		record_failure(kip, now);
+		record_failure(kmail, now);
+		return cc_resp_error(resp, 401, "unauthenticated", NULL, "wrong email or password");
+	}
+	if (rc)
+		return cc_resp_from_error(resp, &err, 400);
+	forget_failures(kmail);
+	snprintf(resp->cookie, sizeof(resp->cookie),
+		 "cc_session=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%d%s", token,
+		 CC_SESSION_TTL, req->tls ? "; Secure" : "");
+	cc_resp_json(resp, 200, json_pack("{s:o,s:s}", "user", cc__user_json(&p),
+					  "csrf_token", p.csrf));
+	resp->etag = 0;
+	return CC_OK;
+}
+
+int cc_h_logout(struct cc_req *req, struct cc_resp *resp)
+{
+	const char *token = MHD_lookup_connection_value(req->conn, MHD_COOKIE_KIND, "cc_session");
+	struct cc_error err;
+
+	if (token && req->who->id) {
+		pthread_mutex_lock(req->store_lock);
+		cc_auth_logout(req->store, token, &err);
+		pthread_mutex_unlock(req->store_lock);
+	}
+	snprintf(resp->cookie, sizeof(resp->cookie),
+		 "cc_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0%s",
+		 req->tls ? "; Secure" : "");
+	cc_resp_json(resp, 200, json_pack("{s:b}", "signed_in", 0));
+	resp->etag = 0;
+	return CC_OK;
+}
+
+int cc_h_me(struct cc_req *req, struct cc_resp *resp)
+{
+	if (!req->who->id)
+		return cc_resp_error(resp, 401, "unauthenticated", NULL, "not signed in");
+	cc_resp_json(resp, 200, json_pack("{s:o,s:s?}", "user", cc__user_json(req->who),
+					  "csrf_token", req->who->bearer ? NULL : req->who->csrf));
+	resp->etag = 0;
+	return CC_OK;
+}

@@ -1,0 +1,78 @@
+/*
+ * auth.h - who is asking, and may they: passwords (Argon2id), sessions
+ * and API tokens (random secrets stored as SHA-256 hashes), and the role
+ * rules of the campaign workflow.
+ *
+ * Roles: admin (everything); analyst (campaigns, review, validation,
+ * publication); reviewer (review and return, in a campaign or for some
+ * units); focal_point (answers and evidence for one unit). A grant may be
+ * limited to a unit and/or a campaign; a grant without a limit covers all.
+ */
+#ifndef CC_AUTH_H
+#define CC_AUTH_H
+
+#include <stdbool.h>
+
+#include "../store/store.h"
+
+#define CC_SESSION_TTL (8 * 3600)
+#define CC_TOKEN_TTL (365 * 24 * 3600)
+#define CC_MAX_GRANTS 64
+#define CC_PASSWORD_MIN 10
+
+struct cc_grant {
+	char role[16];
+	char unit[16];          /* "" : any */
+	char campaign[128];     /* "" : any */
+};
+
+struct cc_principal {
+	long long id;           /* 0: anonymous */
+	char email[256];
+	char name[256];
+	char csrf[65];
+	bool bearer;            /* authenticated by a bearer token */
+	int ngrants;
+	struct cc_grant grants[CC_MAX_GRANTS];
+};
+
+enum cc_action {
+	CC_DO_READ_ASSESSMENT,  /* see answers, evidence, reviews */
+	CC_DO_ANSWER,           /* write answers and evidence, submit */
+	CC_DO_REVIEW,           /* accept or query answers, return */
+	CC_DO_VALIDATE,         /* validate a submitted assessment */
+	CC_DO_MANAGE_CAMPAIGN,  /* create campaigns, move their status */
+	CC_DO_MANAGE_USERS
+};
+
+/* Argon2id string of password into out (crypto_pwhash_STRBYTES). */
+int cc_auth_hash_password(const char *password, char *out, size_t size);
+bool cc_auth_check_password(const char *hash, const char *password);
+
+/* Checks email and password; on success creates a session and fills
+ * token (the secret for the cookie, 65 bytes) and p. CC_EINPUT on wrong
+ * credentials (the same answer for an unknown email). */
+int cc_auth_login(struct cc_store *s, const char *email, const char *password,
+		  char *token, struct cc_principal *p, struct cc_error *err);
+/* A bearer token for scripts, valid CC_TOKEN_TTL. */
+int cc_auth_issue_token(struct cc_store *s, long long user, char *token,
+			struct cc_error *err);
+/* The principal of a session or bearer token; CC_ENOTFOUND when none. */
+int cc_auth_resolve(struct cc_store *s, const char *token, bool bearer,
+		    struct cc_principal *p, struct cc_error *err);
+int cc_auth_logout(struct cc_store *s, const char *token, struct cc_error *err);
+/* Loads a user's grants into p (by id). */
+int cc_auth_load(struct cc_store *s, long long user, struct cc_principal *p,
+		 struct cc_error *err);
+
+/* May p do action on (campaign, unit)? NULL campaign or unit: the action
+ * is not about one (e.g. creating a campaign). */
+bool cc_authz(const struct cc_principal *p, enum cc_action action,
+	      const char *campaign, const char *unit);
+
+/* Whether p holds role at all (any scope). */
+bool cc_auth_has_role(const struct cc_principal *p, const char *role);
+
+bool cc_auth_valid_role(const char *role);
+
+#endif

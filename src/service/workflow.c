@@ -1,0 +1,647 @@
+/*
+ * workflow.c - campaign and assessment state machines, answers, reviews
+ * and evidence, each change audited in its transaction (see workflow.h).
+ */
+#include "workflow.h"
+
+#include "../core/number.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* ---- helpers ---------------------------------------------------------- */
+
+static int campaign_of(struct cc_store *s, const char *id, struct cc_list *l,
+		       struct cc_error *err)
+{
+	return cc_store_campaign(s, id, l, err);
+}
+
+/* Runs fn inside a transaction; commits on success. */
+#define TXN(s, err, body) do { \
+		int rc_ = cc_store_begin((s), (err)); \
+		if (rc_) return rc_; \
+		rc_ = (body); \
+		if (!rc_) rc_ = cc_store_commit((s), (err)); \
+		if (rc_) cc_store_rollback(s); \
+		return rc_; \
+	} while (0)
+
+static char *json_pair(const char *k1, const char *v1, const char *k2, const char *v2)
+{
+	json_t *o = json_object();
+	char *t;
+
+	if (k1)
+		json_object_set_new(o, k1, v1 ? json_string(v1) : json_null());
+	if (k2)
+		json_object_set_new(o, k2, v2 ? json_string(v2) : json_null());
+	t = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(o);
+	return t;
+}
+
+static int audit(struct cc_store *s, const char *actor, const char *action,
+		 const char *entity, char *before, char *after, struct cc_error *err)
+{
+	int rc = cc_store_audit(s, actor, action, entity, before, after, err);
+
+	free(before);
+	free(after);
+	return rc;
+}
+
+/* ---- campaigns -------------------------------------------------------- */
+
+static int create_campaign(struct cc_store *s, const char *id, const char *framework,
+			   const char *title, int year, const char *const *units,
+			   int nunits, const char *actor, struct cc_error *err)
+{
+	struct cc_list fl;
+	char hash[65], entity[200], detail[300];
+	int rc = cc_store_framework(s, framework, NULL, &fl, err);
+
+	if (rc)
+		return rc;
+	snprintf(hash, sizeof(hash), "%s", ((struct cc_framework_rec *)fl.items)->hash);
+	cc_list_free(&fl);
+	for (int i = 0; i < nunits; i++)
+		if (!cc_store_unit_exists(s, units[i]))
+			return cc_error_set(err, CC_EINPUT, "units", 0, 0,
+					    "unit \"%s\" is not known", units[i]);
+	rc = cc_store_create_campaign(s, id, framework, hash, title, year, err);
+	for (int i = 0; !rc && i < nunits; i++)
+		rc = cc_store_add_assessment(s, id, units[i], err);
+	snprintf(entity, sizeof(entity), "campaign:%s", id);
+	snprintf(detail, sizeof(detail), "%d", nunits);
+	if (!rc)
+		rc = audit(s, actor, "create", entity, NULL,
+			   json_pair("framework", framework, "units", detail), err);
+	return rc;
+}
+
+int cc_workflow_create_campaign(struct cc_store *s, const char *id,
+				const char *framework, const char *title, int year,
+				const char *const *units, int nunits,
+				const char *actor, struct cc_error *err)
+{
+	if (!cc_framework_valid_id(id, strlen(id)))
+		return cc_error_set(err, CC_EINPUT, "id", 0, 0,
+				    "a campaign id is made of letters, digits, '_', '.', ':' or '-'");
+	if (year < 1990 || year > 2999)
+		return cc_error_set(err, CC_EINPUT, "year", 0, 0, "year must be a year such as 2026");
+	TXN(s, err, create_campaign(s, id, framework, title, year, units, nunits, actor, err));
+}
+
+static bool legal_move(enum cc_campaign_status from, enum cc_campaign_status to)
+{
+	static const struct { enum cc_campaign_status from, to; } moves[] = {
+		{CC_CAMPAIGN_DRAFT, CC_CAMPAIGN_OPEN}, {CC_CAMPAIGN_OPEN, CC_CAMPAIGN_REVIEW},
+		{CC_CAMPAIGN_REVIEW, CC_CAMPAIGN_OPEN}, {CC_CAMPAIGN_REVIEW, CC_CAMPAIGN_CLOSED},
+		{CC_CAMPAIGN_CLOSED, CC_CAMPAIGN_REVIEW}, {CC_CAMPAIGN_CLOSED, CC_CAMPAIGN_PUBLISHED},
+	};
+
+	for (size_t i = 0; i < sizeof(moves) / sizeof(moves[0]); i++)
+		if (moves[i].from == from && moves[i].to == to)
+			return true;
+	return false;
+}
+
+static int set_status(struct cc_store *s, const char *campaign,
+		      enum cc_campaign_status from, enum cc_campaign_status to,
+		      const char *actor, const char *entity, struct cc_error *err)
+{
+	int rc = cc_store_set_status(s, campaign, to, err);
+
+	if (!rc)
+		rc = audit(s, actor, "status", entity,
+			   json_pair("status", cc_campaign_status_name(from), NULL, NULL),
+			   json_pair("status", cc_campaign_status_name(to), NULL, NULL), err);
+	return rc;
+}
+
+int cc_workflow_set_status(struct cc_store *s, const char *campaign,
+			   enum cc_campaign_status to, const char *actor,
+			   struct cc_error *err)
+{
+	struct cc_list l;
+	enum cc_campaign_status from;
+	char entity[200];
+	int rc = campaign_of(s, campaign, &l, err);
+
+	if (rc)
+		return rc;
+	from = ((struct cc_campaign_rec *)l.items)->status;
+	cc_list_free(&l);
+	if (!legal_move(from, to))
+		return cc_error_set(err, CC_ECONFLICT, "status", 0, 0,
+				    "campaign %s cannot go from %s to %s", campaign,
+				    cc_campaign_status_name(from), cc_campaign_status_name(to));
+	snprintf(entity, sizeof(entity), "campaign:%s", campaign);
+	if (to == CC_CAMPAIGN_PUBLISHED) {
+		/* Publishing freezes the results in its own transaction; the
+		 * audit row follows it. */
+		rc = cc_service_publish(s, campaign, err);
+		if (rc)
+			return rc;
+		TXN(s, err, audit(s, actor, "status", entity, json_pair("status",
+			cc_campaign_status_name(from), NULL, NULL),
+			json_pair("status", "published", NULL, NULL), err));
+	}
+	TXN(s, err, set_status(s, campaign, from, to, actor, entity, err));
+}
+
+/* ---- assessments ------------------------------------------------------ */
+
+int cc_workflow_load(struct cc_store *s, const char *campaign, const char *unit,
+		     struct cc_list *campaign_out, struct cc_framework *fw,
+		     struct cc_answers *answers, struct cc_error *err)
+{
+	const struct cc_campaign_rec *c;
+	struct cc_list l;
+	char status[32];
+	int rc = campaign_of(s, campaign, campaign_out, err), u;
+
+	if (rc)
+		return rc;
+	c = campaign_out->items;
+	rc = cc_store_assessment_status(s, campaign, unit, status, sizeof(status), err);
+	if (!rc)
+		rc = cc_service_framework(s, c->framework, c->framework_hash, fw, err);
+	if (rc) {
+		cc_list_free(campaign_out);
+		return rc;
+	}
+	cc_answers_init(answers, fw);
+	rc = cc_answers_unit(answers, unit, strlen(unit), &u, err);
+	if (!rc)
+		rc = cc_store_unit_answers(s, campaign, unit, &l, err);
+	for (int i = 0; !rc && i < l.n; i++) {
+		const struct cc_answer_rec *a = &((struct cc_answer_rec *)l.items)[i];
+		rc = cc_answers_set(answers, u, a->question, strlen(a->question), a->answer,
+				    strlen(a->answer), err);
+	}
+	if (!rc)
+		cc_list_free(&l);
+	if (rc) {
+		cc_answers_free(answers);
+		cc_framework_free(fw);
+		cc_list_free(campaign_out);
+	}
+	return rc;
+}
+
+/* The states in which answers may change. */
+static int check_open(struct cc_store *s, const char *campaign, const char *unit,
+		      const char *doing, char *status, struct cc_error *err)
+{
+	struct cc_list l;
+	enum cc_campaign_status cs;
+	int rc = campaign_of(s, campaign, &l, err);
+
+	if (rc)
+		return rc;
+	cs = ((struct cc_campaign_rec *)l.items)->status;
+	cc_list_free(&l);
+	rc = cc_store_assessment_status(s, campaign, unit, status, 32, err);
+	if (rc)
+		return rc;
+	if (cs != CC_CAMPAIGN_OPEN && !(cs == CC_CAMPAIGN_REVIEW && strcmp(status, "returned") == 0))
+		return cc_error_set(err, CC_ECONFLICT, "status", 0, 0,
+				    "campaign %s is %s: %s is not possible now", campaign,
+				    cc_campaign_status_name(cs), doing);
+	if (strcmp(status, "submitted") == 0 || strcmp(status, "validated") == 0)
+		return cc_error_set(err, CC_ECONFLICT, "status", 0, 0,
+				    "the assessment of %s is %s: %s is not possible now", unit,
+				    status, doing);
+	return CC_OK;
+}
+
+static int do_answer(struct cc_store *s, const char *campaign, const char *unit,
+		     const struct cc_node *q, const char *answer, const char *comment,
+		     const char *actor, struct cc_error *err)
+{
+	struct cc_list l;
+	const char *before = NULL;
+	struct cc_answer_rec rec = {unit, q->id, answer, comment, NULL};
+	char entity[400], status[32];
+	int rc = check_open(s, campaign, unit, "answering", status, err);
+
+	if (rc)
+		return rc;
+	rc = cc_store_unit_answers(s, campaign, unit, &l, err);
+	if (rc)
+		return rc;
+	for (int i = 0; i < l.n; i++)
+		if (strcmp(((struct cc_answer_rec *)l.items)[i].question, q->id) == 0)
+			before = ((struct cc_answer_rec *)l.items)[i].answer;
+	snprintf(entity, sizeof(entity), "answer:%s/%s/%s", campaign, unit, q->id);
+	rc = cc_store_put_answer(s, campaign, &rec, actor, err);
+	if (!rc)
+		rc = audit(s, actor, "answer", entity,
+			   before ? json_pair("answer", before, NULL, NULL) : NULL,
+			   json_pair("answer", answer, "comment", comment ? comment : ""), err);
+	cc_list_free(&l);
+	if (!rc && strcmp(status, "in_progress") != 0 && strcmp(status, "returned") != 0)
+		rc = cc_store_set_assessment_status(s, campaign, unit, "in_progress", err);
+	return rc;
+}
+
+int cc_workflow_answer(struct cc_store *s, const char *campaign,
+		       const char *unit, const char *question, const char *answer,
+		       const char *comment, const char *actor, struct cc_error *err)
+{
+	struct cc_list l;
+	struct cc_framework fw;
+	const struct cc_campaign_rec *c;
+	const struct cc_node *q;
+	struct cc_answer parsed;
+	char why[400];
+	size_t len = strlen(answer);
+	const char *text = cc_trim(answer, &len);
+	int node, rc = campaign_of(s, campaign, &l, err);
+
+	if (rc)
+		return rc;
+	c = l.items;
+	rc = cc_service_framework(s, c->framework, c->framework_hash, &fw, err);
+	cc_list_free(&l);
+	if (rc)
+		return rc;
+	node = cc_framework_find(&fw, question);
+	if (node < 0 || fw.nodes[node].kind == CC_GROUP) {
+		cc_framework_free(&fw);
+		return cc_error_set(err, CC_ENOTFOUND, "question", 0, 0,
+				    "the questionnaire has no question \"%s\"", question);
+	}
+	q = &fw.nodes[node];
+	if (len > 0 && !(q->kind == CC_QUESTION && q->qtype == CC_Q_TEXT) &&
+	    !cc_answer_parse(q, text, len, &parsed, why, sizeof(why))) {
+		cc_framework_free(&fw);
+		return cc_error_set(err, CC_EINPUT, "answer", 0, 0, "%s", why);
+	}
+	if (len > 10000) {
+		cc_framework_free(&fw);
+		return cc_error_set(err, CC_EINPUT, "answer", 0, 0, "an answer is at most 10000 bytes");
+	}
+	{
+		char *copy = strndup(text, len);
+		if (!copy) {
+			cc_framework_free(&fw);
+			return cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
+		}
+		rc = cc_store_begin(s, err);
+		if (!rc)
+			rc = do_answer(s, campaign, unit, q, copy, comment, actor, err);
+		if (!rc)
+			rc = cc_store_commit(s, err);
+		if (rc)
+			cc_store_rollback(s);
+		free(copy);
+	}
+	cc_framework_free(&fw);
+	return rc;
+}
+
+static int move_assessment(struct cc_store *s, const char *campaign, const char *unit,
+			   const char *const *from, const char *to, const char *actor,
+			   struct cc_error *err)
+{
+	char status[32], entity[300];
+	int rc = cc_store_assessment_status(s, campaign, unit, status, sizeof(status), err), ok = 0;
+
+	if (rc)
+		return rc;
+	for (int i = 0; from[i]; i++)
+		ok |= strcmp(status, from[i]) == 0;
+	if (!ok)
+		return cc_error_set(err, CC_ECONFLICT, "status", 0, 0,
+				    "the assessment of %s is %s; it cannot become %s", unit, status, to);
+	snprintf(entity, sizeof(entity), "assessment:%s/%s", campaign, unit);
+	rc = cc_store_set_assessment_status(s, campaign, unit, to, err);
+	if (!rc)
+		rc = audit(s, actor, "status", entity, json_pair("status", status, NULL, NULL),
+			   json_pair("status", to, NULL, NULL), err);
+	return rc;
+}
+
+static int submit(struct cc_store *s, const char *campaign, const char *unit,
+		  const char *actor, struct cc_error *err)
+{
+	static const char *const from[] = {"not_started", "in_progress", "returned", NULL};
+	char status[32], missing[400];
+	int rc = check_open(s, campaign, unit, "submitting", status, err), n;
+
+	if (rc)
+		return rc;
+	n = cc_workflow_missing_evidence(s, campaign, unit, missing, sizeof(missing), err);
+	if (n < 0)
+		return n;
+	if (n > 0)
+		return cc_error_set(err, CC_EINPUT, "evidence", 0, 0,
+				    "%d question%s still need%s the required evidence: %s", n,
+				    n == 1 ? "" : "s", n == 1 ? "s" : "", missing);
+	return move_assessment(s, campaign, unit, from, "submitted", actor, err);
+}
+
+int cc_workflow_submit(struct cc_store *s, const char *campaign,
+		       const char *unit, const char *actor, struct cc_error *err)
+{
+	TXN(s, err, submit(s, campaign, unit, actor, err));
+}
+
+int cc_workflow_return(struct cc_store *s, const char *campaign,
+		       const char *unit, const char *actor, struct cc_error *err)
+{
+	static const char *const from[] = {"submitted", NULL};
+	TXN(s, err, move_assessment(s, campaign, unit, from, "returned", actor, err));
+}
+
+int cc_workflow_validate(struct cc_store *s, const char *campaign,
+			 const char *unit, const char *actor, struct cc_error *err)
+{
+	static const char *const from[] = {"submitted", NULL};
+	TXN(s, err, move_assessment(s, campaign, unit, from, "validated", actor, err));
+}
+
+static int question_exists(struct cc_store *s, const char *campaign,
+			   const char *question, struct cc_error *err)
+{
+	struct cc_list l;
+	struct cc_framework fw;
+	const struct cc_campaign_rec *c;
+	int rc = campaign_of(s, campaign, &l, err), node;
+
+	if (rc)
+		return rc;
+	c = l.items;
+	rc = cc_service_framework(s, c->framework, c->framework_hash, &fw, err);
+	cc_list_free(&l);
+	if (rc)
+		return rc;
+	node = cc_framework_find(&fw, question);
+	rc = node < 0 || fw.nodes[node].kind == CC_GROUP ?
+		cc_error_set(err, CC_ENOTFOUND, "question", 0, 0,
+			     "the questionnaire has no question \"%s\"", question) : CC_OK;
+	cc_framework_free(&fw);
+	return rc;
+}
+
+static int review(struct cc_store *s, const char *campaign, const char *unit,
+		  const char *question, const char *verdict, const char *comment,
+		  const char *actor, struct cc_error *err)
+{
+	struct cc_review_rec r = {unit, question, verdict, comment, actor, NULL};
+	char status[32], entity[400];
+	int rc = cc_store_assessment_status(s, campaign, unit, status, sizeof(status), err);
+
+	if (rc)
+		return rc;
+	if (strcmp(status, "submitted") != 0)
+		return cc_error_set(err, CC_ECONFLICT, "status", 0, 0,
+				    "the assessment of %s is %s; answers are reviewed once submitted",
+				    unit, status);
+	snprintf(entity, sizeof(entity), "review:%s/%s/%s", campaign, unit, question);
+	rc = cc_store_put_review(s, campaign, &r, err);
+	if (!rc)
+		rc = audit(s, actor, "review", entity, NULL,
+			   json_pair("verdict", verdict, "comment", comment ? comment : ""), err);
+	return rc;
+}
+
+int cc_workflow_review(struct cc_store *s, const char *campaign,
+		       const char *unit, const char *question, const char *verdict,
+		       const char *comment, const char *actor, struct cc_error *err)
+{
+	int rc;
+
+	if (strcmp(verdict, "accepted") != 0 && strcmp(verdict, "query") != 0)
+		return cc_error_set(err, CC_EINPUT, "verdict", 0, 0,
+				    "verdict is \"accepted\" or \"query\"");
+	if (strcmp(verdict, "query") == 0 && (!comment || !*comment))
+		return cc_error_set(err, CC_EINPUT, "comment", 0, 0,
+				    "a query needs a comment saying what is missing");
+	rc = question_exists(s, campaign, question, err);
+	if (rc)
+		return rc;
+	TXN(s, err, review(s, campaign, unit, question, verdict, comment, actor, err));
+}
+
+/* ---- evidence --------------------------------------------------------- */
+
+int cc_workflow_missing_evidence(struct cc_store *s, const char *campaign,
+				 const char *unit, char *buf, size_t size,
+				 struct cc_error *err)
+{
+	struct cc_list c, ev;
+	struct cc_framework fw;
+	struct cc_answers a;
+	unsigned char *state;
+	size_t used = 0;
+	int rc = cc_workflow_load(s, campaign, unit, &c, &fw, &a, err), n = 0;
+
+	buf[0] = '\0';
+	if (rc)
+		return rc;
+	cc_list_free(&c);
+	rc = cc_store_evidence(s, campaign, unit, &ev, err);
+	state = malloc((size_t)fw.nnodes + 1);
+	if (!rc && !state)
+		rc = cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
+	if (!rc) {
+		cc_score_applicability(&fw, &a, 0, state);
+		for (int l = 0; l < fw.nleaves; l++) {
+			const struct cc_node *q = &fw.nodes[fw.leaves[l]];
+			int have = 0;
+
+			if (q->kind != CC_QUESTION || q->evidence != CC_EVIDENCE_REQUIRED ||
+			    state[fw.leaves[l]] != CC_APPLIES ||
+			    !cc_answer_present(cc_answers_cell(&a, 0, l)))
+				continue;
+			for (int e = 0; e < ev.n; e++)
+				have |= strcmp(((struct cc_evidence_rec *)ev.items)[e].question, q->id) == 0;
+			if (have)
+				continue;
+			if (used + strlen(q->id) + 3 < size)
+				used += (size_t)snprintf(buf + used, size - used, "%s%s",
+							 n ? ", " : "", q->id);
+			n++;
+		}
+		cc_list_free(&ev);
+	}
+	free(state);
+	cc_answers_free(&a);
+	cc_framework_free(&fw);
+	return rc ? rc : n;
+}
+
+static int add_evidence(struct cc_store *s, const char *campaign,
+			const struct cc_evidence_rec *e, long long *id,
+			struct cc_error *err)
+{
+	char status[32], entity[400];
+	int rc = check_open(s, campaign, e->unit, "adding evidence", status, err);
+
+	if (rc)
+		return rc;
+	snprintf(entity, sizeof(entity), "evidence:%s/%s/%s", campaign, e->unit, e->question);
+	rc = cc_store_add_evidence(s, campaign, e, id, err);
+	if (!rc)
+		rc = audit(s, e->author, "evidence", entity, NULL,
+			   json_pair(e->url && *e->url ? "url" : "sha256",
+				     e->url && *e->url ? e->url : e->sha256,
+				     "filename", e->filename ? e->filename : ""), err);
+	return rc;
+}
+
+int cc_workflow_evidence_url(struct cc_store *s, const char *campaign,
+			     const char *unit, const char *question,
+			     const char *url, const char *actor, long long *id,
+			     struct cc_error *err)
+{
+	struct cc_evidence_rec e = {0};
+	size_t n = strlen(url);
+	int rc;
+
+	if ((strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0) ||
+	    n > 2000 || n < 10)
+		return cc_error_set(err, CC_EINPUT, "url", 0, 0,
+				    "evidence links start with https:// or http://");
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)url[i] <= ' ' || url[i] == '"' || url[i] == '<' || url[i] == '>')
+			return cc_error_set(err, CC_EINPUT, "url", 0, 0,
+					    "a link cannot hold spaces, quotes or angle brackets");
+	rc = question_exists(s, campaign, question, err);
+	if (rc)
+		return rc;
+	e.unit = unit;
+	e.question = question;
+	e.kind = "url";
+	e.url = url;
+	e.author = actor;
+	TXN(s, err, add_evidence(s, campaign, &e, id, err));
+}
+
+struct filetype {
+	const char *ext, *mime;
+	const char *magic;
+	size_t magic_len;
+};
+
+static const struct filetype filetypes[] = {
+	{".pdf", "application/pdf", "%PDF-", 5},
+	{".png", "image/png", "\x89PNG\r\n\x1a\n", 8},
+	{".jpg", "image/jpeg", "\xFF\xD8\xFF", 3},
+	{".jpeg", "image/jpeg", "\xFF\xD8\xFF", 3},
+	{".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "PK\x03\x04", 4},
+	{".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK\x03\x04", 4},
+	{".odt", "application/vnd.oasis.opendocument.text", "PK\x03\x04", 4},
+	{".ods", "application/vnd.oasis.opendocument.spreadsheet", "PK\x03\x04", 4},
+	{".txt", "text/plain", NULL, 0},
+	{".csv", "text/csv", NULL, 0},
+};
+
+static const struct filetype *type_of(const char *name, const char *data, size_t len)
+{
+	const char *dot = strrchr(name, '.');
+
+	for (size_t i = 0; dot && i < sizeof(filetypes) / sizeof(filetypes[0]); i++) {
+		const struct filetype *t = &filetypes[i];
+		if (strcasecmp(dot, t->ext) != 0)
+			continue;
+		if (t->magic)
+			return len >= t->magic_len && memcmp(data, t->magic, t->magic_len) == 0 ? t : NULL;
+		/* Text: no NUL bytes. */
+		return memchr(data, '\0', len) ? NULL : t;
+	}
+	return NULL;
+}
+
+/* Writes data to DIR/evidence/ab/abcdef... unless it is there already. */
+static int store_file(const char *dir, const char *sha, const char *data, size_t len,
+		      struct cc_error *err)
+{
+	char path[4400], tmp[4500];
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/evidence", dir);
+	mkdir(path, 0750);
+	snprintf(path, sizeof(path), "%s/evidence/%.2s", dir, sha);
+	mkdir(path, 0750);
+	snprintf(path, sizeof(path), "%s/evidence/%.2s/%s", dir, sha, sha);
+	if (access(path, F_OK) == 0)
+		return CC_OK;
+	snprintf(tmp, sizeof(tmp), "%s.tmp%d", path, (int)getpid());
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+	if (fd < 0)
+		return cc_error_set(err, CC_EIO, NULL, 0, 0, "cannot store the file: %s",
+				    strerror(errno));
+	for (size_t done = 0; done < len;) {
+		ssize_t w = write(fd, data + done, len - done);
+		if (w <= 0) {
+			close(fd);
+			unlink(tmp);
+			return cc_error_set(err, CC_EIO, NULL, 0, 0, "cannot store the file");
+		}
+		done += (size_t)w;
+	}
+	if (fsync(fd) != 0 || close(fd) != 0 || rename(tmp, path) != 0) {
+		unlink(tmp);
+		return cc_error_set(err, CC_EIO, NULL, 0, 0, "cannot store the file");
+	}
+	return CC_OK;
+}
+
+int cc_workflow_evidence_file(struct cc_store *s, const char *data_dir,
+			      const char *campaign, const char *unit,
+			      const char *question, const char *filename,
+			      const char *data, size_t len, const char *actor,
+			      long long *id, struct cc_error *err)
+{
+	const struct filetype *t;
+	unsigned char digest[crypto_hash_sha256_BYTES];
+	char sha[65], name[201];
+	const char *base = strrchr(filename, '/');
+	struct cc_evidence_rec e = {0};
+	size_t n = 0;
+	int rc;
+
+	base = base ? base + 1 : filename;
+	for (const char *p = base; *p && n < sizeof(name) - 1; p++)
+		name[n++] = (unsigned char)*p < ' ' || *p == '"' || *p == '\\' ? '_' : *p;
+	name[n] = '\0';
+	if (len == 0)
+		return cc_error_set(err, CC_EINPUT, "file", 0, 0, "the file is empty");
+	if (len > CC_EVIDENCE_MAX_BYTES)
+		return cc_error_set(err, CC_ELIMIT, "file", 0, 0, "files are at most %u MB",
+				    CC_EVIDENCE_MAX_BYTES >> 20);
+	t = type_of(name, data, len);
+	if (!t)
+		return cc_error_set(err, CC_EINPUT, "file", 0, 0,
+				    "\"%s\" is not an accepted file: PDF, PNG, JPEG, DOCX, XLSX, ODT, "
+				    "ODS, TXT or CSV whose content matches its name", name);
+	rc = question_exists(s, campaign, question, err);
+	if (rc)
+		return rc;
+	crypto_hash_sha256(digest, (const unsigned char *)data, len);
+	sodium_bin2hex(sha, sizeof(sha), digest, sizeof(digest));
+	rc = store_file(data_dir, sha, data, len, err);
+	if (rc)
+		return rc;
+	e.unit = unit;
+	e.question = question;
+	e.kind = "file";
+	e.sha256 = sha;
+	e.filename = name;
+	e.mime = t->mime;
+	e.size = (long long)len;
+	e.author = actor;
+	TXN(s, err, add_evidence(s, campaign, &e, id, err));
+}

@@ -1,0 +1,72 @@
+/*
+ * workflow.h - the life of a campaign and of each unit's assessment, with
+ * every change recorded in the audit trail in the same transaction.
+ *
+ *   campaign:   draft -> open -> review -> closed -> published
+ *               (review -> open and closed -> review go back; published
+ *               is final: its results never change)
+ *   assessment: not_started -> in_progress -> submitted -> validated
+ *               submitted -> returned -> in_progress (queries answered)
+ *
+ * Errors: CC_ENOTFOUND (no such campaign, unit, question), CC_ECONFLICT
+ * (not allowed in the current state: the message says why), CC_EINPUT
+ * (an answer the question cannot take, a missing required evidence...;
+ * err->file names the field at fault).
+ */
+#ifndef CC_WORKFLOW_H
+#define CC_WORKFLOW_H
+
+#include "service.h"
+
+#define CC_EVIDENCE_MAX_BYTES (20u << 20)
+
+int cc_workflow_create_campaign(struct cc_store *s, const char *id,
+				const char *framework, const char *title, int year,
+				const char *const *units, int nunits,
+				const char *actor, struct cc_error *err);
+
+int cc_workflow_set_status(struct cc_store *s, const char *campaign,
+			   enum cc_campaign_status to, const char *actor,
+			   struct cc_error *err);
+
+/* Saves one answer (empty text clears it). */
+int cc_workflow_answer(struct cc_store *s, const char *campaign,
+		       const char *unit, const char *question, const char *answer,
+		       const char *comment, const char *actor, struct cc_error *err);
+
+int cc_workflow_submit(struct cc_store *s, const char *campaign,
+		       const char *unit, const char *actor, struct cc_error *err);
+int cc_workflow_return(struct cc_store *s, const char *campaign,
+		       const char *unit, const char *actor, struct cc_error *err);
+int cc_workflow_validate(struct cc_store *s, const char *campaign,
+			 const char *unit, const char *actor, struct cc_error *err);
+
+int cc_workflow_review(struct cc_store *s, const char *campaign,
+		       const char *unit, const char *question, const char *verdict,
+		       const char *comment, const char *actor, struct cc_error *err);
+
+int cc_workflow_evidence_url(struct cc_store *s, const char *campaign,
+			     const char *unit, const char *question,
+			     const char *url, const char *actor, long long *id,
+			     struct cc_error *err);
+/* Stores data content-addressed under DATA/evidence/ after checking its
+ * size and type (by extension and first bytes). */
+int cc_workflow_evidence_file(struct cc_store *s, const char *data_dir,
+			      const char *campaign, const char *unit,
+			      const char *question, const char *filename,
+			      const char *data, size_t len, const char *actor,
+			      long long *id, struct cc_error *err);
+
+/* Questions whose required evidence is missing (applicable and answered),
+ * as ids joined by ", " into buf; returns their count. */
+int cc_workflow_missing_evidence(struct cc_store *s, const char *campaign,
+				 const char *unit, char *buf, size_t size,
+				 struct cc_error *err);
+
+/* The campaign, its framework (parsed) and one unit's answers, for
+ * callers that show an assessment. */
+int cc_workflow_load(struct cc_store *s, const char *campaign, const char *unit,
+		     struct cc_list *campaign_out, struct cc_framework *fw,
+		     struct cc_answers *answers, struct cc_error *err);
+
+#endif

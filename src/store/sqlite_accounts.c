@@ -1,0 +1,154 @@
+/*
+ * sqlite_accounts.c - users, role grants and sessions (see store.h).
+ * Secrets never reach the database: passwords as Argon2id strings, session
+ * and API tokens as SHA-256 hashes.
+ */
+#include "sqlite_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+
+int cc_store_create_user(struct cc_store *s, const char *email, const char *name,
+			 const char *password_hash, long long *id,
+			 struct cc_error *err)
+{
+	int rc = cc__run(s, err, "INSERT INTO user (email, name, password_hash, created_at) "
+			 "VALUES (?, ?, ?, " NOW ")", "ttt", email, name,
+			 password_hash ? password_hash : "");
+
+	if (rc == CC_ECONFLICT)
+		return cc_error_set(err, CC_ECONFLICT, NULL, 0, 0,
+				    "a user with email %s exists already", email);
+	if (!rc)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return rc;
+}
+
+int cc_store_set_password(struct cc_store *s, long long user,
+			  const char *password_hash, struct cc_error *err)
+{
+	char id[32];
+
+	snprintf(id, sizeof(id), "%lld", user);
+	return cc__run(s, err, "UPDATE user SET password_hash = ? WHERE id = ?", "tt",
+		       password_hash, id);
+}
+
+static int user_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+{
+	struct cc_user_rec *u = item;
+
+	u->id = sqlite3_column_int64(st, 0);
+	u->email = cc__col_text(l, st, 1);
+	u->name = cc__col_text(l, st, 2);
+	u->password_hash = cc__col_text(l, st, 3);
+	u->disabled = sqlite3_column_int(st, 4);
+	return u->email && u->name && u->password_hash ? 0 : -1;
+}
+
+#define USER_COLS "SELECT id, email, name, password_hash, disabled FROM user "
+
+int cc_store_user(struct cc_store *s, const char *email, long long id,
+		  struct cc_list *out, struct cc_error *err)
+{
+	char ids[32];
+	int rc;
+
+	snprintf(ids, sizeof(ids), "%lld", id);
+	rc = cc__collect(s, email ?
+			 cc__prepare(s, err, USER_COLS "WHERE email = ?", "t", email) :
+			 cc__prepare(s, err, USER_COLS "WHERE id = ?", "t", ids),
+			 out, sizeof(struct cc_user_rec), user_row, err);
+	if (!rc && out->n == 0) {
+		cc_list_free(out);
+		return cc_error_set(err, CC_ENOTFOUND, NULL, 0, 0, "no such user");
+	}
+	return rc;
+}
+
+int cc_store_users(struct cc_store *s, struct cc_list *out, struct cc_error *err)
+{
+	return cc__collect(s, cc__prepare(s, err, USER_COLS "ORDER BY email", ""),
+			   out, sizeof(struct cc_user_rec), user_row, err);
+}
+
+int cc_store_grant(struct cc_store *s, long long user, const char *role,
+		   const char *unit, const char *campaign, struct cc_error *err)
+{
+	char id[32];
+
+	snprintf(id, sizeof(id), "%lld", user);
+	return cc__run(s, err, "INSERT OR IGNORE INTO role_grant (user_id, role, unit_id, "
+		       "campaign_id) VALUES (?, ?, ?, ?)", "tttt", id, role, unit, campaign);
+}
+
+static int grant_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+{
+	struct cc_grant_rec *g = item;
+
+	g->role = cc__col_text(l, st, 0);
+	g->unit = cc__col_text(l, st, 1);
+	g->campaign = cc__col_text(l, st, 2);
+	return g->role ? 0 : -1;
+}
+
+int cc_store_grants(struct cc_store *s, long long user, struct cc_list *out,
+		    struct cc_error *err)
+{
+	char id[32];
+
+	snprintf(id, sizeof(id), "%lld", user);
+	return cc__collect(s, cc__prepare(s, err, "SELECT role, unit_id, campaign_id FROM "
+					  "role_grant WHERE user_id = ? ORDER BY id", "t", id),
+			   out, sizeof(struct cc_grant_rec), grant_row, err);
+}
+
+int cc_store_create_session(struct cc_store *s, const char *token_hash,
+			    long long user, const char *csrf, const char *kind,
+			    int ttl_seconds, struct cc_error *err)
+{
+	char id[32], ttl[48];
+
+	snprintf(id, sizeof(id), "%lld", user);
+	snprintf(ttl, sizeof(ttl), "+%d seconds", ttl_seconds);
+	/* Expired sessions go as new ones come. */
+	cc__run(s, NULL, "DELETE FROM session WHERE expires_at < " NOW, "");
+	return cc__run(s, err, "INSERT INTO session (token_hash, user_id, csrf, kind, created_at, "
+		       "expires_at) VALUES (?, ?, ?, ?, " NOW ", strftime('%Y-%m-%dT%H:%M:%SZ', "
+		       "'now', ?))", "ttttt", token_hash, id, csrf, kind, ttl);
+}
+
+static int session_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+{
+	struct cc_session_rec *r = item;
+
+	r->user_id = sqlite3_column_int64(st, 0);
+	r->csrf = cc__col_text(l, st, 1);
+	r->kind = cc__col_text(l, st, 2);
+	r->expires_at = cc__col_text(l, st, 3);
+	return r->csrf && r->kind ? 0 : -1;
+}
+
+int cc_store_session(struct cc_store *s, const char *token_hash,
+		     struct cc_list *out, struct cc_error *err)
+{
+	int rc = cc__collect(s, cc__prepare(s, err,
+		"SELECT s.user_id, s.csrf, s.kind, s.expires_at FROM session s JOIN user u "
+		"ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at >= " NOW
+		" AND u.disabled = 0", "t", token_hash),
+		out, sizeof(struct cc_session_rec), session_row, err);
+
+	if (!rc && out->n == 0) {
+		cc_list_free(out);
+		return cc_error_set(err, CC_ENOTFOUND, NULL, 0, 0, "no such session");
+	}
+	return rc;
+}
+
+int cc_store_delete_session(struct cc_store *s, const char *token_hash,
+			    struct cc_error *err)
+{
+	return cc__run(s, err, "DELETE FROM session WHERE token_hash = ?", "t", token_hash);
+}

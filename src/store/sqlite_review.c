@@ -1,0 +1,166 @@
+/*
+ * sqlite_review.c - the questionnaire's side of a campaign: assessment
+ * status, one unit's answers and their history, reviews and evidence
+ * (see store.h).
+ */
+#include "sqlite_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+
+int cc_store_assessment_status(struct cc_store *s, const char *campaign,
+			       const char *unit, char *status, size_t size,
+			       struct cc_error *err)
+{
+	sqlite3_stmt *st = cc__prepare(s, err, "SELECT status FROM assessment WHERE "
+				       "campaign_id = ? AND unit_id = ?", "tt", campaign, unit);
+	int rc;
+
+	if (!st)
+		return err ? err->code : CC_EIO;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		snprintf(status, size, "%s", (const char *)sqlite3_column_text(st, 0));
+		rc = CC_OK;
+	} else {
+		rc = rc == SQLITE_DONE ?
+			cc_error_set(err, CC_ENOTFOUND, NULL, 0, 0,
+				     "unit %s is not in campaign %s", unit, campaign) :
+			cc__db_fail(s, err, "read");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int cc_store_set_assessment_status(struct cc_store *s, const char *campaign,
+				   const char *unit, const char *status,
+				   struct cc_error *err)
+{
+	return cc__run(s, err, "UPDATE assessment SET status = ? WHERE campaign_id = ? "
+		       "AND unit_id = ?", "ttt", status, campaign, unit);
+}
+
+static int answer_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+{
+	struct cc_answer_rec *a = item;
+
+	a->unit = cc__col_text(l, st, 0);
+	a->question = cc__col_text(l, st, 1);
+	a->answer = cc__col_text(l, st, 2);
+	a->comment = cc__col_text(l, st, 3);
+	a->evidence = cc__col_text(l, st, 4);
+	return a->unit && a->question && a->answer ? 0 : -1;
+}
+
+int cc_store_unit_answers(struct cc_store *s, const char *campaign,
+			  const char *unit, struct cc_list *out,
+			  struct cc_error *err)
+{
+	return cc__collect(s, cc__prepare(s, err,
+		"SELECT unit_id, question, answer, comment, updated_at FROM answer "
+		"WHERE campaign_id = ? AND unit_id = ? ORDER BY rowid", "tt", campaign, unit),
+		out, sizeof(struct cc_answer_rec), answer_row, err);
+}
+
+static int history_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+{
+	struct cc_history_rec *h = item;
+
+	h->answer = cc__col_text(l, st, 0);
+	h->comment = cc__col_text(l, st, 1);
+	h->author = cc__col_text(l, st, 2);
+	h->at = cc__col_text(l, st, 3);
+	return h->answer && h->at ? 0 : -1;
+}
+
+int cc_store_answer_history(struct cc_store *s, const char *campaign,
+			    const char *unit, const char *question,
+			    struct cc_list *out, struct cc_error *err)
+{
+	return cc__collect(s, cc__prepare(s, err,
+		"SELECT answer, comment, author, at FROM answer_history WHERE campaign_id = ? "
+		"AND unit_id = ? AND question = ? ORDER BY id", "ttt", campaign, unit, question),
+		out, sizeof(struct cc_history_rec), history_row, err);
+}
+
+int cc_store_put_review(struct cc_store *s, const char *campaign,
+			const struct cc_review_rec *r, struct cc_error *err)
+{
+	return cc__run(s, err,
+		       "INSERT INTO review (campaign_id, unit_id, question, verdict, comment, "
+		       "reviewer, at) VALUES (?, ?, ?, ?, ?, ?, " NOW ") ON CONFLICT "
+		       "(campaign_id, unit_id, question) DO UPDATE SET verdict = excluded.verdict, "
+		       "comment = excluded.comment, reviewer = excluded.reviewer, at = excluded.at",
+		       "tttttt", campaign, r->unit, r->question, r->verdict,
+		       r->comment ? r->comment : "", r->reviewer);
+}
+
+static int review_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+{
+	struct cc_review_rec *r = item;
+
+	r->unit = cc__col_text(l, st, 0);
+	r->question = cc__col_text(l, st, 1);
+	r->verdict = cc__col_text(l, st, 2);
+	r->comment = cc__col_text(l, st, 3);
+	r->reviewer = cc__col_text(l, st, 4);
+	r->at = cc__col_text(l, st, 5);
+	return r->unit && r->question && r->verdict ? 0 : -1;
+}
+
+int cc_store_reviews(struct cc_store *s, const char *campaign,
+		     const char *unit, struct cc_list *out, struct cc_error *err)
+{
+	return cc__collect(s, cc__prepare(s, err,
+		"SELECT unit_id, question, verdict, comment, reviewer, at FROM review "
+		"WHERE campaign_id = ? AND unit_id = ? ORDER BY rowid", "tt", campaign, unit),
+		out, sizeof(struct cc_review_rec), review_row, err);
+}
+
+int cc_store_add_evidence(struct cc_store *s, const char *campaign,
+			  const struct cc_evidence_rec *e, long long *id,
+			  struct cc_error *err)
+{
+	char size[32];
+	int rc;
+
+	snprintf(size, sizeof(size), "%lld", e->size);
+	rc = cc__run(s, err,
+		     "INSERT INTO evidence (campaign_id, unit_id, question, kind, url, sha256, "
+		     "filename, mime, size, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " NOW ")",
+		     "tttttttttt", campaign, e->unit, e->question, e->kind, e->url ? e->url : "",
+		     e->sha256 ? e->sha256 : "", e->filename ? e->filename : "",
+		     e->mime ? e->mime : "", size, e->author);
+	if (!rc && id)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return rc;
+}
+
+static int evidence_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+{
+	struct cc_evidence_rec *e = item;
+
+	e->id = sqlite3_column_int64(st, 0);
+	e->unit = cc__col_text(l, st, 1);
+	e->question = cc__col_text(l, st, 2);
+	e->kind = cc__col_text(l, st, 3);
+	e->url = cc__col_text(l, st, 4);
+	e->sha256 = cc__col_text(l, st, 5);
+	e->filename = cc__col_text(l, st, 6);
+	e->mime = cc__col_text(l, st, 7);
+	e->size = sqlite3_column_int64(st, 8);
+	e->author = cc__col_text(l, st, 9);
+	e->at = cc__col_text(l, st, 10);
+	return e->unit && e->question && e->kind ? 0 : -1;
+}
+
+int cc_store_evidence(struct cc_store *s, const char *campaign,
+		      const char *unit, struct cc_list *out, struct cc_error *err)
+{
+	return cc__collect(s, cc__prepare(s, err,
+		"SELECT id, unit_id, question, kind, url, sha256, filename, mime, size, author, at "
+		"FROM evidence WHERE campaign_id = ? AND unit_id = ? ORDER BY id", "tt",
+		campaign, unit), out, sizeof(struct cc_evidence_rec), evidence_row, err);
+}

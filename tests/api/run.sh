@@ -1,0 +1,151 @@
+#!/bin/sh
+# API tests. Usage: sh tests/api/run.sh BINARY
+#
+# Starts `BINARY demo` on a free port with a fresh data directory and a small
+# web folder of its own (so the static-file and path-traversal tests know
+# what may and may not come back), then runs:
+#   - validate-openapi.mjs on src/server/openapi.json and on the served
+#     /api/v1/openapi.json (@apidevtools/swagger-parser; `npm ci` first when
+#     tests/api/node_modules is missing),
+#   - test_api.py (Python 3, standard library only),
+# stops the server with SIGTERM and checks that it exits 0 within 10 s.
+# Ends with "api: N passed, M failed"; exit status 1 when anything failed.
+
+if [ $# -ne 1 ]; then
+	echo "usage: $0 BINARY" >&2
+	exit 2
+fi
+case "$1" in
+/*) bin=$1 ;;
+*) bin=$(pwd)/$1 ;;
+esac
+if [ ! -x "$bin" ]; then
+	echo "run.sh: $bin: not an executable" >&2
+	exit 2
+fi
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/cybercap-api.XXXXXX") || exit 2
+pid=
+cleanup() {
+	if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+		kill -KILL "$pid" 2>/dev/null
+	fi
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 2' INT TERM
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); echo "ok $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL $1"; }
+finish() {
+	echo "api: $passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+	exit $?
+}
+
+# A web folder with an index page, an asset (and its .gz), a hidden file,
+# and a secret beside it that must never be served.
+mkdir -p "$tmp/web/assets"
+printf '<!doctype html><title>cybercap</title><!-- cybercap-api-test-index -->\n' >"$tmp/web/index.html"
+printf 'console.log("cybercap api test asset");\n' >"$tmp/web/assets/app.js"
+gzip -9 -k "$tmp/web/assets/app.js"
+printf 'CYBERCAP-SECRET hidden\n' >"$tmp/web/.hidden"
+cp "$tmp/web/.hidden" "$tmp/web/assets/.hidden"
+printf 'CYBERCAP-SECRET outside\n' >"$tmp/secret.txt"
+
+# Node packages for the OpenAPI validation.
+if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+	if [ ! -d "$here/node_modules/@apidevtools/swagger-parser" ]; then
+		(cd "$here" && npm ci --no-audit --no-fund >"$tmp/npm.log" 2>&1) ||
+			{ cat "$tmp/npm.log"; fail "npm ci in tests/api"; }
+	fi
+	have_node=1
+else
+	fail "node and npm are needed for the OpenAPI validation"
+	have_node=
+fi
+
+if [ -n "$have_node" ]; then
+	if node "$here/validate-openapi.mjs" "$root/src/server/openapi.json"; then
+		pass "openapi.json (source) is valid OpenAPI"
+	else
+		fail "openapi.json (source) is valid OpenAPI"
+	fi
+fi
+
+# The server, on a free port.
+"$bin" demo --data "$tmp/d" --listen 127.0.0.1:0 --web "$tmp/web" \
+	>"$tmp/server.out" 2>"$tmp/server.err" &
+pid=$!
+port=
+i=0
+while [ $i -lt 200 ]; do
+	port=$(sed -n 's|.*serving http://127\.0\.0\.1:\([0-9][0-9]*\)/.*|\1|p' "$tmp/server.out")
+	[ -n "$port" ] && break
+	kill -0 "$pid" 2>/dev/null || break
+	sleep 0.1
+	i=$((i + 1))
+done
+if [ -z "$port" ]; then
+	cat "$tmp/server.out" "$tmp/server.err"
+	fail "the demo server starts and prints its address"
+	finish
+fi
+pass "the demo server starts and prints its address"
+base="http://127.0.0.1:$port"
+
+if [ -n "$have_node" ]; then
+	if node "$here/validate-openapi.mjs" "$base/api/v1/openapi.json"; then
+		pass "/api/v1/openapi.json (served) is valid OpenAPI"
+	else
+		fail "/api/v1/openapi.json (served) is valid OpenAPI"
+	fi
+fi
+
+python3 "$here/test_api.py" --base "$base" --bin "$bin" --data "$tmp/d" --web "$tmp/web" \
+	>"$tmp/py.log" 2>&1
+grep -v '^RESULT ' "$tmp/py.log"
+res=$(grep '^RESULT ' "$tmp/py.log" | tail -n 1)
+if [ -n "$res" ]; then
+	p=$(echo "$res" | sed -E 's/.*passed=([0-9]+).*/\1/')
+	f=$(echo "$res" | sed -E 's/.*failed=([0-9]+).*/\1/')
+	passed=$((passed + p))
+	failed=$((failed + f))
+else
+	fail "test_api.py ran to the end"
+fi
+
+# Clean shutdown: SIGTERM, exit status 0 within 10 s.
+kill -TERM "$pid"
+start=$(date +%s)
+while kill -0 "$pid" 2>/dev/null; do
+	if [ $(($(date +%s) - start)) -ge 10 ]; then
+		break
+	fi
+	sleep 0.1
+done
+if kill -0 "$pid" 2>/dev/null; then
+	fail "the server exits within 10 s of SIGTERM"
+	kill -KILL "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+else
+	wait "$pid"
+	rc=$?
+	if [ "$rc" -eq 0 ]; then
+		pass "the server exits 0 within 10 s of SIGTERM"
+	else
+		cat "$tmp/server.err"
+		fail "the server exits 0 after SIGTERM (status $rc)"
+	fi
+fi
+pid=
+if grep -E 'AddressSanitizer|runtime error|LeakSanitizer' "$tmp/server.err" >/dev/null; then
+	cat "$tmp/server.err"
+	fail "no sanitizer report from the server"
+fi
+
+finish
