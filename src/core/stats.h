@@ -4,7 +4,7 @@
  * those of the OECD/JRC Handbook on Constructing Composite Indicators (2008)
  * as the JRC's COINr applies them; rules, thresholds and sources are in
  * docs/audit-stats.md. Pure computation: no I/O (the report is
- * src/cli/cmd_audit_stats.c).
+ * src/cli/cmd_audit_stats.c, the JSON src/format/audit_json.c).
  *
  * Data are node values in [0, 1] (not points), NaN meaning excluded. A
  * statistic that cannot be computed is NaN and carries a state saying why
