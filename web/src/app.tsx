@@ -72,7 +72,7 @@ export function App() {
       </div>
     );
   }
-  const current = route.page === 'profile' ? 'rankings' : route.page;
+  const current = route.page;
 
   return (
     <>

@@ -95,7 +95,8 @@ export function saveSvg(filename: string, svg: string) {
 
 export function savePng(filename: string, svg: string, width: number, height: number) {
   const img = new Image();
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
+  // A data: URL, since the server's Content-Security-Policy allows images from 'self' and data: only.
+  const url = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg);
   img.onload = () => {
     const scale = 2;
     const c = document.createElement('canvas');
@@ -105,7 +106,6 @@ export function savePng(filename: string, svg: string, width: number, height: nu
     if (!ctx) return;
     ctx.scale(scale, scale);
     ctx.drawImage(img, 0, 0, width, height);
-    URL.revokeObjectURL(url);
     c.toBlob((b) => b && saveBlob(filename, b), 'image/png');
   };
   img.src = url;

@@ -55,7 +55,7 @@ export function date(iso: string | null | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(currentLang(), { year: 'numeric', month: 'long', day: 'numeric' }).format(d);
+  return new Intl.DateTimeFormat(currentLang() === 'en' ? 'en-GB' : currentLang(), { year: 'numeric', month: 'long', day: 'numeric' }).format(d);
 }
 
 export const byId = <T extends { id: string }>(xs: T[]) => new Map(xs.map((x) => [x.id, x]));

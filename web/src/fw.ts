@@ -6,7 +6,7 @@ export function findNode(fw: Framework, id: string): FwNode | undefined {
   const stack = [...fw.children];
   while (stack.length) {
     const n = stack.pop()!;
-    if (n.id === n.id && n.id === id) return n;
+    if (n.id === id) return n;
     if (n.children) stack.push(...n.children);
   }
   return undefined;

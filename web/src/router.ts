@@ -46,7 +46,7 @@ export function navigate(url: string, opts: { replace?: boolean; focus?: boolean
   if (url === cur) return;
   if (opts.replace) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
-  if (opts.focus === false) pendingFocus = false;
+  pendingFocus = opts.focus !== false;
   notify();
 }
 

@@ -73,7 +73,7 @@ export function HBars(props: {
       const w = v == null ? 0 : Math.max(v > 0 ? 1 : 0, x(v) - x0);
       parts.push(<rect key={`b${r.key}${i}`} x={x0} y={by} width={w} height={barH} fill={s.color} />);
       const txt = (multi && s.short ? s.short + ' ' : '') + (v == null ? '—' : num(v, precision));
-      parts.push(<text key={`v${r.key}${i}`} x={x0 + w + 4} y={by + barH / 2 + 4} font-size="12" fill="#222">{txt}</text>);
+      parts.push(<text key={`v${r.key}${i}`} x={x0 + w + 4} y={by + barH / 2 + 4} font-size="12" fill="#222" stroke="#fff" stroke-width="3" paint-order="stroke">{txt}</text>);
     });
     y += groupH + rowGap;
   }
@@ -93,7 +93,7 @@ export function HBars(props: {
         {ticks.map((tv) => (
           <g key={'t' + tv}>
             <line x1={x(tv)} x2={x(tv)} y1={plotTop} y2={plotBottom} stroke="#e3e3e3" />
-            <text x={x(tv)} y={plotBottom + 16} font-size="12" fill="#555" text-anchor="middle">{num(tv, Number.isInteger(tv) ? 0 : 1)}</text>
+            <text x={x(tv)} y={plotBottom + 16} font-size="12" fill="#555" text-anchor={x(tv) < 10 ? 'start' : 'middle'}>{num(tv, Number.isInteger(tv) ? 0 : 1)}</text>
           </g>
         ))}
         {parts}

@@ -14,7 +14,8 @@ export interface Tile {
   points: number | null;
   bin?: Bin;
   href: string;
-  aria: string;
+  aria: string;     // the whole sentence, as a tooltip
+  srPoints: string; // said after the number: "of 100 points,"
   sub: string;      // short text under the points (level name)
 }
 
@@ -32,10 +33,12 @@ export function Tiles({ sections, precision, headingLevel = 3 }: { sections: Til
               const bg = u.bin?.color || NO_DATA;
               return (
                 <li key={u.id}>
-                  <Link class="tile" href={u.href} aria-label={u.aria} title={u.aria}
+                  <Link class="tile" href={u.href} title={u.aria}
                     style={{ background: bg, color: textOn(bg) }}>
                     <span class="tile-code">{u.id}</span>
+                    {u.name !== u.id && <span class="sr-only">{u.name},</span>}
                     <span class="tile-points">{u.points == null ? '—' : num(u.points, precision)}</span>
+                    <span class="sr-only">{u.srPoints}</span>
                     <span class="tile-level">{u.sub}</span>
                   </Link>
                 </li>
@@ -49,7 +52,7 @@ export function Tiles({ sections, precision, headingLevel = 3 }: { sections: Til
 }
 
 export function tilesSvg(sections: TileSection[], precision: number, width = 760): { markup: string; width: number; height: number } {
-  const tw = 78, th = 58, gap = 6;
+  const tw = 86, th = 58, gap = 6;
   const perRow = Math.max(1, Math.floor((width + gap) / (tw + gap)));
   let y = 0;
   const out: string[] = [];

@@ -15,6 +15,9 @@ export interface MapDatum { fill: string; label: string; href: string }
 const topo = world as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
 const countries = feature(topo, topo.objects.countries);
 
+/** M49 codes drawn on this map; small island States are often missing at 1:110m. */
+export const mapIds = new Set(countries.features.filter((f) => f.id != null).map((f) => String(f.id).padStart(3, '0')));
+
 export default function WorldMap({ data, ariaLabel }: { data: Map<string, MapDatum>; ariaLabel: string }) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const W = Math.max(280, width);

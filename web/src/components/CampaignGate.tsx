@@ -8,7 +8,7 @@ import { api } from '../api';
 import { useAsync } from '../hooks';
 import { setParams, href, type Route } from '../router';
 import { t } from '../i18n';
-import type { Campaign, Framework, Group, Unit } from '../types';
+import type { Campaign, Framework, Group, ResultRow, Unit } from '../types';
 import { Empty, ErrorState, Link, Loading } from './ui';
 import { date } from '../format';
 
@@ -20,6 +20,8 @@ export interface Ctx {
   unitsById: Map<string, Unit>;
   groups: Group[];
   groupsById: Map<string, Group>;
+  /** The units with results in this campaign (root node, best rank first). */
+  assessed: ResultRow[];
   /** "Source: …" line under every chart. */
   source: string;
 }
@@ -37,7 +39,9 @@ export function sourceLine(fw: Framework, c: Campaign): string {
   });
 }
 
-export function CampaignGate({ route, children }: { route: Route; children: (ctx: Ctx) => ComponentChildren }) {
+export function CampaignGate({ route, title, children }: { route: Route; title: string; children: (ctx: Ctx) => ComponentChildren }) {
+  // Until the page itself can render, it still has its heading.
+  const shell = (c: ComponentChildren) => <div class="page"><h1>{title}</h1>{c}</div>;
   const camps = useAsync(api.campaigns, []);
   const wanted = route.params.get('campaign');
   const published = camps.data ? publishedCampaigns(camps.data) : [];
@@ -48,16 +52,19 @@ export function CampaignGate({ route, children }: { route: Route; children: (ctx
   }, [camps.state, wanted]);
 
   const fwId = campaign?.framework;
+  const cid = campaign?.id;
   const rest = useAsync(async () => {
-    if (!fwId) return null;
-    const [framework, units, groups] = await Promise.all([api.framework(fwId), api.units(), api.groups()]);
-    return { framework, units, groups };
-  }, [fwId]);
+    if (!fwId || !cid) return null;
+    const [framework, units, groups, root] = await Promise.all([
+      api.framework(fwId), api.units(), api.groups(), api.results(cid),
+    ]);
+    return { framework, units, groups, assessed: root.results };
+  }, [fwId, cid]);
 
-  if (camps.state === 'loading') return <Loading />;
-  if (camps.state === 'error') return <ErrorState error={camps.error} retry={camps.retry} />;
+  if (camps.state === 'loading') return shell(<Loading />);
+  if (camps.state === 'error') return shell(<ErrorState error={camps.error} retry={camps.retry} />);
   if (!published.length) {
-    return (
+    return shell(
       <Empty title={t('noCampaignsTitle')}>
         <p>{t('noCampaignsText')}</p>
       </Empty>
@@ -65,7 +72,7 @@ export function CampaignGate({ route, children }: { route: Route; children: (ctx
   }
   if (!campaign) {
     const other = camps.data.find((c) => c.id === wanted);
-    return (
+    return shell(
       <Empty title={other ? t('campaignNotPublishedTitle', { title: other.title }) : t('campaignUnknownTitle', { id: wanted || '' })}>
         <p>{other ? t('campaignNotPublishedText', { status: t(('status_' + other.status) as 'status_open') || other.status }) : t('campaignUnknownText')}</p>
         <p><Link href={href(route.path, { ...Object.fromEntries(route.params), campaign: published[0].id })}>
@@ -74,11 +81,11 @@ export function CampaignGate({ route, children }: { route: Route; children: (ctx
       </Empty>
     );
   }
-  if (rest.state === 'loading' || (rest.state === 'ok' && !rest.data)) return <Loading />;
-  if (rest.state === 'error') return <ErrorState error={rest.error} retry={rest.retry} />;
-  const { framework, units, groups } = rest.data!;
+  if (rest.state === 'loading' || (rest.state === 'ok' && !rest.data)) return shell(<Loading />);
+  if (rest.state === 'error') return shell(<ErrorState error={rest.error} retry={rest.retry} />);
+  const { framework, units, groups, assessed } = rest.data!;
   const ctx: Ctx = {
-    campaign, published, framework, units,
+    campaign, published, framework, units, assessed,
     unitsById: new Map(units.map((u) => [u.id, u])),
     groups, groupsById: new Map(groups.map((g) => [g.id, g])),
     source: sourceLine(framework, campaign),

@@ -26,9 +26,10 @@ export interface TableData {
 export function DataTable({ data, caption, id, hidden }: { data: TableData; caption: string; id?: string; hidden?: boolean }) {
   const rh = data.rowHeader ?? 0;
   // A visible table scrolls sideways on a phone, so its wrapper must be focusable.
-  const scroll = hidden ? {} : { tabIndex: 0, role: 'region' as const, 'aria-label': caption };
+  // (A hidden one is not a scroll container, so it needs no tab stop.)
+  const scroll = hidden ? {} : { tabIndex: 0, role: 'region' as const, 'aria-label': t('tableOf', { title: caption }), class: 'table-wrap' };
   return (
-    <div class="table-wrap" {...scroll}>
+    <div {...scroll}>
       <table class="data" id={id}>
         <caption>{caption}</caption>
         <thead>

@@ -17,13 +17,14 @@ import type { UnitResult } from '../types';
 const MAX_UNITS = 5;
 
 export function Compare({ route }: { route: Route }) {
-  return <CampaignGate route={route}>{(ctx) => <CompareBody ctx={ctx} route={route} />}</CampaignGate>;
+  return <CampaignGate route={route} title={t('compareH1')}>{(ctx) => <CompareBody ctx={ctx} route={route} />}</CampaignGate>;
 }
 
 function UnitMultiSelect({ ctx, chosen, onChange }: { ctx: Ctx; chosen: string[]; onChange: (ids: string[]) => void }) {
   const [filter, setFilter] = useState('');
   const f = filter.trim().toLowerCase();
-  const sorted = [...ctx.units].sort((a, b) => unitName(a).localeCompare(unitName(b)));
+  const sorted = ctx.assessed.map((r) => ctx.unitsById.get(r.unit) || { id: r.unit, name: r.name, m49: '', groups: [], fictional: true })
+    .sort((a, b) => unitName(a).localeCompare(unitName(b)));
   const list = sorted.filter((u) => !f || unitName(u).toLowerCase().includes(f) || u.id.toLowerCase().includes(f));
   const full = chosen.length >= MAX_UNITS;
   const toggle = (id: string, on: boolean) => onChange(on ? [...chosen, id] : chosen.filter((x) => x !== id));
@@ -49,7 +50,7 @@ function UnitMultiSelect({ ctx, chosen, onChange }: { ctx: Ctx; chosen: string[]
         <label for="unit-filter">{t('filterUnits')}</label>
         <input id="unit-filter" type="search" value={filter} autocomplete="off"
           aria-describedby="unit-filter-hint" onInput={(e) => setFilter((e.currentTarget as HTMLInputElement).value)} />
-        <span class="hint" id="unit-filter-hint">{t('filterUnitsHint', { shown: int(list.length), n: int(ctx.units.length) })}</span>
+        <span class="hint" id="unit-filter-hint">{t('filterUnitsHint', { shown: int(list.length), n: int(sorted.length) })}</span>
       </div>
       <ul class="ms-list">
         {list.map((u) => {
@@ -74,7 +75,6 @@ function CompareBody({ ctx, route }: { ctx: Ctx; route: Route }) {
   const uniq = [...new Set(chosen)];
   useTitle(t('compareDocTitle'));
   const setUnits = (ids: string[]) => setParams({ units: ids.length ? ids.join(',') : null }, true);
-  const top = useAsync(() => api.results(ctx.campaign.id), [ctx.campaign.id]);
   return (
     <div class="page page-wide compare">
       <p class="eyebrow">{t('navCompare')} · {ctx.campaign.title}</p>
@@ -90,9 +90,9 @@ function CompareBody({ ctx, route }: { ctx: Ctx; route: Route }) {
           {uniq.length < 2 ? (
             <Empty title={uniq.length ? t('compareOneMore') : t('compareNoneTitle')}>
               <p>{t('compareNoneText')}</p>
-              {top.state === 'ok' && top.data.results.length >= 3 && !uniq.length && (
+              {ctx.assessed.length >= 3 && !uniq.length && (
                 <p>
-                  <button type="button" class="button" onClick={() => setUnits(top.data.results.slice(0, 3).map((r) => r.unit))}>
+                  <button type="button" class="button" onClick={() => setUnits(ctx.assessed.slice(0, 3).map((r) => r.unit))}>
                     {t('compareTop3')}
                   </button>
                 </p>

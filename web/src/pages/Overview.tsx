@@ -19,9 +19,11 @@ import { Legend, Tiles, legendSvg, stackSvg, tilesSvg, type TileSection } from '
 import type { MapDatum } from '../charts/WorldMap';
 import type { Results, Summary, Unit } from '../types';
 import { svgOf } from '../download';
+import { UnitSelect } from './Profile';
+import { navigate } from '../router';
 
 export function Overview({ route }: { route: Route }) {
-  return <CampaignGate route={route}>{(ctx) => <OverviewBody ctx={ctx} route={route} />}</CampaignGate>;
+  return <CampaignGate route={route} title={t('navOverview')}>{(ctx) => <OverviewBody ctx={ctx} route={route} />}</CampaignGate>;
 }
 
 function OverviewBody({ ctx, route }: { ctx: Ctx; route: Route }) {
@@ -37,6 +39,10 @@ function OverviewBody({ ctx, route }: { ctx: Ctx; route: Route }) {
       <Controls label={t('chooseWhatToShow')}>
         <CampaignSelect ctx={ctx} />
         <NodeSelect ctx={ctx} value={nodeId} />
+        {ctx.assessed.length > 0 && (
+          <UnitSelect ctx={ctx} id="goto-unit" label={t('gotoProfile')} value={ctx.assessed[0].unit}
+            onChange={(u) => navigate(href('/units/' + encodeURIComponent(u), { campaign: ctx.campaign.id }))} />
+        )}
       </Controls>
       {!node ? (
         <Empty title={t('nodeUnknown', { id: nodeId })}><p><Link href={href('/', { campaign: ctx.campaign.id })}>{t('backToOverview')}</Link></p></Empty>
@@ -87,7 +93,7 @@ function OverviewContent({ ctx, results, isRoot }: { ctx: Ctx; results: Results;
               <li key={b.lo}>
                 <span class="swatch" style={{ background: b.color }} aria-hidden="true" />
                 <span class="lc-name">{b.label}</span>
-                {b.level && <span class="lc-range">{b.range}</span>}
+                <span class="lc-range">{b.level ? b.range : ""}</span>
                 <span class="lc-count">{t('nUnits', { n: c, count: int(c) })}</span>
                 <span class="lc-bar" aria-hidden="true"><span style={{ inlineSize: `${scored.length ? (100 * c) / scored.length : 0}%` }} /></span>
               </li>
@@ -108,18 +114,21 @@ function MapSection({ ctx, results, bins, isRoot, counts }: { ctx: Ctx; results:
   const fw = ctx.framework;
   const p = fw.precision;
   const max = results.node.max;
-  const [Map_, setMap] = useState<MapComponent | null>(null);
+  const [mapMod, setMapMod] = useState<{ Map: MapComponent; ids: Set<string> } | null>(null);
   const [mapError, setMapError] = useState(false);
   const onMap: { r: Results['results'][number]; u: Unit }[] = [];
   const offMap: { r: Results['results'][number]; u?: Unit }[] = [];
+  const needMap = results.results.some((r) => { const u = ctx.unitsById.get(r.unit); return u && u.m49 && !u.fictional; });
   for (const r of results.results) {
     const u = ctx.unitsById.get(r.unit);
-    if (u && u.m49 && !u.fictional) onMap.push({ r, u }); else offMap.push({ r, u });
+    // on the map when it has a shape there (tiny islands have none at this scale)
+    if (u && u.m49 && !u.fictional && (!mapMod || mapMod.ids.has(u.m49.padStart(3, '0')))) onMap.push({ r, u });
+    else offMap.push({ r, u });
   }
-  const needMap = onMap.length > 0;
+  const Map_ = mapMod?.Map;
   useEffect(() => {
-    if (!needMap || Map_) return;
-    import('../charts/WorldMap').then((m) => setMap(() => m.default as MapComponent), () => setMapError(true));
+    if (!needMap || mapMod) return;
+    import('../charts/WorldMap').then((m) => setMapMod({ Map: m.default as MapComponent, ids: m.mapIds }), () => setMapError(true));
   }, [needMap]);
 
   const unitHref = (id: string) => href('/units/' + encodeURIComponent(id), { campaign: ctx.campaign.id });
@@ -142,6 +151,7 @@ function MapSection({ ctx, results, bins, isRoot, counts }: { ctx: Ctx; results:
     sectionsMap.get(reg)!.tiles.push({
       id: r.unit, name, points: r.points, bin: b, href: unitHref(r.unit),
       aria: describe(name, r.points, b), sub: b ? (b.level ? b.label : '') : t('noData'),
+      srPoints: r.points == null ? '' : t('tileOfPoints', { max: numShort(max, p) }) + (b && !b.level ? ' ' + b.label : ''),
     });
   }
   const sections = [...sectionsMap.values()].sort((a, b) => a.title.localeCompare(b.title));
@@ -191,7 +201,7 @@ function MapSection({ ctx, results, bins, isRoot, counts }: { ctx: Ctx; results:
       {needMap && (mapError ? <p class="muted">{t('mapFailed')}</p> : Map_
         ? <Map_ data={mapData} ariaLabel={t('mapAria', { node: results.node.name, n: int(onMap.length) })} />
         : <div class="map-placeholder"><Loading label={t('loadingMap')} /></div>)}
-      {sections.length > 0 && (
+      {sections.length > 0 && (!needMap || mapMod || mapError) && (
         <div class="offmap">
           <h3 class="offmap-title">{t('notOnMap')}</h3>
           <p class="muted offmap-note">{needMap ? t('notOnMapNote') : t('notOnMapNoteAll')}</p>
@@ -290,6 +300,7 @@ function GroupsVsWorld({ ctx, results, nodeName }: { ctx: Ctx; results: Results;
     rows: rows.map((r) => [r.label, r.section, r.n, r.values[0], r.median, r.min, r.max]),
   };
   return (
+    <>
     <ChartFrame file={`groups-${nodeId}-${ctx.campaign.id}`} title={title}
       subtitle={t('groupsSubtitle', { node: nodeName, max: numShort(max, p) })}
       source={ctx.source} table={table}>
@@ -297,6 +308,47 @@ function GroupsVsWorld({ ctx, results, nodeName }: { ctx: Ctx; results: Results;
         reference={worldNode?.mean != null ? { value: worldNode.mean, label: t('worldMeanLabel', { v: num(worldNode.mean, p) }) } : undefined}
         axisLabel={t('axisPoints', { max: numShort(max, p) })}
         ariaLabel={t('groupsAria', { node: nodeName })} />
+    </ChartFrame>
+    {nodeId === ctx.framework.id && <PillarGaps ctx={ctx} byLdc={byLdc} bySids={bySids} />}
+    </>
+  );
+}
+
+/** Where the gaps are: the mean of each pillar, for all units, LDCs and SIDS. */
+function PillarGaps({ ctx, byLdc, bySids }: { ctx: Ctx; byLdc: Summary; bySids: Summary }) {
+  const fw = ctx.framework;
+  const p = fw.precision;
+  const pillars = fw.children;
+  const mean = (s: Summary, gid: string, node: string) => s.groups.find((g) => g.id === gid)?.nodes.find((n) => n.node === node);
+  const cols = [
+    { s: byLdc, id: 'world', label: t('allUnits'), short: t('worldShort'), color: '#6b6b6b' },
+    { s: byLdc, id: 'ldc', label: t('groupLdc'), short: t('groupLdc'), color: '#0b5fa5' },
+    { s: bySids, id: 'sids', label: t('groupSids'), short: t('groupSids'), color: '#c44e00' },
+  ].filter((c) => c.s.groups.some((g) => g.id === c.id && g.nodes.some((n) => n.node === pillars[0]?.id && n.count > 0)));
+  if (!pillars.length || !cols.length || !mean(cols[0].s, cols[0].id, pillars[0].id)) return null;
+  const share = (node: string) => {
+    const m = mean(cols[0].s, cols[0].id, node);
+    const max = pillars.find((x) => x.id === node)!.max;
+    return m?.mean == null || !max ? 1 : m.mean / max;
+  };
+  const weakest = [...pillars].sort((a, b) => share(a.id) - share(b.id))[0];
+  const wm = mean(cols[0].s, cols[0].id, weakest.id);
+  const pmax = Math.max(...pillars.map((x) => x.max));
+  const rows = pillars.map((pil) => ({ key: pil.id, label: pil.name || pil.id, values: cols.map((c) => mean(c.s, c.id, pil.id)?.mean ?? null) }));
+  const table = {
+    columns: [
+      { label: t('colPillar') },
+      { label: t('colMaxPoints'), numeric: true, format: (v: unknown) => numShort(v as number, p) },
+      ...cols.map((c) => ({ label: `${c.label} (${t('colMean').toLowerCase()})`, numeric: true, format: (v: unknown) => num(v as number, p) })),
+    ],
+    rows: pillars.map((pil) => [pil.name || pil.id, pil.max, ...cols.map((c) => mean(c.s, c.id, pil.id)?.mean ?? null)]),
+  };
+  return (
+    <ChartFrame file={`pillars-groups-${ctx.campaign.id}`}
+      title={t('pillarGapsTitle', { pillar: weakest.name || weakest.id, mean: num(wm?.mean, p), max: numShort(weakest.max, p) })}
+      subtitle={t('pillarGapsSubtitle', { max: numShort(pmax, p) })} source={ctx.source} table={table}>
+      <HBars rows={rows} series={cols} max={pmax} precision={p} axisLabel={t('axisPoints', { max: numShort(pmax, p) })}
+        ariaLabel={t('pillarGapsAria')} />
     </ChartFrame>
   );
 }

@@ -2,7 +2,7 @@
 // its largest gaps and how many peers already close them; its answers; its
 // trend across editions. Prints on one or two A4 pages (answers are left
 // out of the print; the page says where to find them).
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api';
 import { useAsync, useTitle } from '../hooks';
 import { href, navigate, type Route } from '../router';
@@ -19,18 +19,26 @@ import { saveCsv } from '../download';
 import type { Framework, FwNode, History, UnitNode, UnitResult } from '../types';
 
 export function Profile({ route }: { route: Route }) {
-  return <CampaignGate route={route}>{(ctx) => <ProfileBody ctx={ctx} unitId={route.id!} />}</CampaignGate>;
+  return <CampaignGate route={route} title={route.id || ''}>{(ctx) => <ProfileBody ctx={ctx} unitId={route.id!} />}</CampaignGate>;
 }
 
 export function UnitSelect({ ctx, value, onChange, id = 'unit', label }: { ctx: Ctx; value: string; onChange: (v: string) => void; id?: string; label?: string }) {
-  const sorted = [...ctx.units].sort((a, b) => unitName(a).localeCompare(unitName(b)));
+  const sorted = ctx.assessed.map((r) => ctx.unitsById.get(r.unit) || { id: r.unit, name: r.name, m49: '', groups: [], fictional: true })
+    .sort((a, b) => unitName(a).localeCompare(unitName(b)));
+  const known = sorted.some((u) => u.id === value);
+  const [choice, setChoice] = useState(value);
+  useEffect(() => setChoice(value), [value]);
+  // Choosing a unit opens another page, so it waits for the button (WCAG 3.2.2).
   return (
-    <div class="field">
+    <div class="field field-with-button">
       <label for={id}>{label || t('unitPicker')}</label>
-      <select id={id} value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
-        {!ctx.unitsById.has(value) && <option value={value}>{value}</option>}
-        {sorted.map((u) => <option key={u.id} value={u.id}>{unitName(u)}{u.fictional ? '' : ` (${u.id})`}</option>)}
-      </select>
+      <div class="inline-form">
+        <select id={id} value={choice} onChange={(e) => setChoice((e.currentTarget as HTMLSelectElement).value)}>
+          {!known && <option value={value}>{value}</option>}
+          {sorted.map((u) => <option key={u.id} value={u.id}>{unitName(u)}{u.fictional ? '' : ` (${u.id})`}</option>)}
+        </select>
+        <button type="button" class="button button-secondary" onClick={() => onChange(choice)}>{t('showProfile')}</button>
+      </div>
     </div>
   );
 }
@@ -70,7 +78,9 @@ function ProfileContent({ ctx, r }: { ctx: Ctx; r: UnitResult }) {
   const p = fw.precision;
   const root = r.nodes.find((n) => n.depth === 0) || r.nodes[0];
   const pillars = r.nodes.filter((n) => n.depth === 1);
-  const region = r.comparators.find((c) => c.id !== 'world');
+  const region = r.comparators.find((c) => c.id.startsWith('itu:')) || r.comparators.find((c) => c.id !== 'world');
+  // other comparators worth a sentence: UN groups such as LDC, SIDS (not the M49 region, which often repeats the ITU one)
+  const others = r.comparators.filter((c) => c.id !== 'world' && c !== region && !c.id.startsWith('m49:'));
   const world = r.comparators.find((c) => c.id === 'world');
   const regionName = region ? ctx.groupsById.get(region.id)?.name || region.name : '';
   const cmp = (v: number | null, m: number | null | undefined) =>
@@ -81,6 +91,10 @@ function ProfileContent({ ctx, r }: { ctx: Ctx; r: UnitResult }) {
     return t(c === 'above' ? 'aboveMean' : c === 'below' ? 'belowMean' : 'atMean', { group: label, mean: num(m, p) });
   };
   const unitLabel = unitName(ctx.unitsById.get(r.unit.id), r.unit.name);
+  // the next level up and how far it is
+  const levels = [...(fw.levels || [])].sort((a, b) => a.min - b.min);
+  const next = root.points == null ? undefined : levels.find((l) => l.min > (root.points as number));
+  const toNext = next && root.points != null ? next.min - root.points : null;
   return (
     <>
       <section class="answer profile-answer" aria-labelledby="pa-title">
@@ -91,8 +105,12 @@ function ProfileContent({ ctx, r }: { ctx: Ctx; r: UnitResult }) {
           <div><dt>{t('colLevel')}</dt><dd data-testid="profile-level">{r.level ? <LevelBadge fw={fw} level={r.level.id} long /> : t('noValue')}</dd></div>
         </dl>
         <p class="lead">
-          {[sentence(t('allUnits').toLowerCase(), root.means.world), region ? sentence(regionName, root.means[region.id]) : ''].filter(Boolean).join(' ')}
+          {[sentence(t('allUnits').toLowerCase(), root.means.world), region ? sentence(regionName, root.means[region.id]) : '',
+            ...others.map((c) => sentence(ctx.groupsById.get(c.id)?.name || c.name, root.means[c.id]))].filter(Boolean).join(' ')}
         </p>
+        {next && toNext != null && (
+          <p class="next-level">{t('nextLevel', { points: num(toNext, p), level: next.name, min: numShort(next.min, p) })}</p>
+        )}
       </section>
       <PillarChart ctx={ctx} r={r} pillars={pillars} unitLabel={unitLabel} regionId={region?.id} regionName={regionName} worldName={world ? t('allUnits') : ''} />
       <Gaps ctx={ctx} r={r} regionName={regionName} />
@@ -135,7 +153,9 @@ function PillarChart({ ctx, r, pillars, unitLabel, regionId, regionName }: {
   if (!pillars.length) return null;
   return (
     <ChartFrame file={`pillars-${r.unit.id}-${ctx.campaign.id}`}
-      title={t('pillarTitle', { above: int(above), n: int(pillars.length), best: best.label, worst: worst.label })}
+      title={above === pillars.length ? t('pillarTitleAll', { best: best.label, worst: worst.label })
+        : above === 0 ? t('pillarTitleNone', { best: best.label, worst: worst.label })
+          : t('pillarTitle', { above: int(above), n: int(pillars.length), best: best.label, worst: worst.label })}
       subtitle={allSameMax ? t('pillarSubtitle', { max: numShort(max, p) }) : t('pillarSubtitleMixed')}
       source={ctx.source} table={table}>
       <HBars rows={rows} series={series} max={max} precision={p} axisLabel={t('axisPoints', { max: numShort(max, p) })}
@@ -177,42 +197,30 @@ function Gaps({ ctx, r, regionName }: { ctx: Ctx; r: UnitResult; regionName: str
         </div>
       </div>
       {!gaps.length ? <p>{t('gapsNone')}</p> : (
-        <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="gaps-title">
-          <table class="data gaps-table">
-            <caption class="sr-only">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{level === 'areas' ? t('colArea') : t('colQuestion')}</th>
-                <th scope="col" class="num">{t('colMissingOfMax')}</th>
-                <th scope="col">{t('colPeersFull', { region: regionName || t('region') })}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((g) => {
-                const n = byId.get(g.node);
-                const pil = pillarOf(g.node);
-                return (
-                  <tr key={g.node}>
-                    <th scope="row">
-                      <span class="gap-label">{n?.label || g.node}</span>
-                      {pil && <span class="muted gap-pillar">{pil.label}</span>}
-                    </th>
-                    <td class="num">
-                      <span class="gap-missing">{t('missingOf', { missing: num(g.missing, p), max: num(g.max, p) })}</span>
-                      <span class="gap-bar" aria-hidden="true">
-                        <span class="gap-have" style={{ inlineSize: `${(100 * g.points) / (g.max || 1)}%` }} />
-                      </span>
-                    </td>
-                    <td>
-                      <span class="peers">{t('peersRegion', { full: int(g.region_full), peers: int(g.region_peers) })}</span>
-                      <span class="peers">{t('peersAll', { full: int(g.all_full), peers: int(g.all_peers) })}</span>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <ol class="gap-list" aria-label={t('tableOf', { title })}>
+          {shown.map((g) => {
+            const n = byId.get(g.node);
+            const pil = pillarOf(g.node);
+            return (
+              <li key={g.node} class="gap-item">
+                <div class="gap-what">
+                  <span class="gap-label">{n?.label || g.node}</span>
+                  {pil && pil !== n && <span class="muted gap-pillar">{pil.label}</span>}
+                </div>
+                <div class="gap-size">
+                  <span class="gap-missing">{t('missingPoints', { missing: num(g.missing, p), max: num(g.max, p) })}</span>
+                  <span class="gap-bar" aria-hidden="true">
+                    <span class="gap-have" style={{ inlineSize: `${(100 * g.points) / (g.max || 1)}%` }} />
+                  </span>
+                </div>
+                <div class="gap-peers">
+                  <span class="peers">{t('peersRegionLong', { full: int(g.region_full), peers: int(g.region_peers), region: regionName || t('region') })}</span>
+                  <span class="peers">{t('peersAllLong', { full: int(g.all_full), peers: int(g.all_peers) })}</span>
+                </div>
+              </li>
+            );
+          })}
+        </ol>
       )}
       <p class="chart-source">{ctx.source}</p>
       <div class="downloads no-print">

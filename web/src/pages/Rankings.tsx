@@ -13,7 +13,7 @@ import { saveCsv } from '../download';
 import type { Results } from '../types';
 
 export function Rankings({ route }: { route: Route }) {
-  return <CampaignGate route={route}>{(ctx) => <RankingsBody ctx={ctx} route={route} />}</CampaignGate>;
+  return <CampaignGate route={route} title={t('navRankings')}>{(ctx) => <RankingsBody ctx={ctx} route={route} />}</CampaignGate>;
 }
 
 export function GroupSelect({ ctx, value, id = 'group' }: { ctx: Ctx; value: string; id?: string }) {
@@ -136,9 +136,10 @@ function RankTable({ ctx, main, rest, parts, sort, dir, groupName, isRoot, p }: 
           {t('downloadThisTable')}
         </button>
       </div>
-      <div class="table-wrap" tabIndex={0} role="region" aria-label={caption}>
+      <h2 class="table-title" id="rank-title">{caption}</h2>
+      <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="rank-title">
         <table class="data ranking">
-          <caption>{caption}<span class="sr-only">{t('sortHint')}</span></caption>
+          <caption class="sr-only">{caption}. {t('sortHint')}</caption>
           <thead>
             <tr>
               {th('rank', t('colRank'), true, 'asc')}
@@ -154,7 +155,7 @@ function RankTable({ ctx, main, rest, parts, sort, dir, groupName, isRoot, p }: 
                 <td class="num rank-cell">{rank(r.rank, r.tied)}</td>
                 <th scope="row" class="unit-cell">
                   <Link href={href('/units/' + encodeURIComponent(r.unit), { campaign: ctx.campaign.id })}>{r.name}</Link>
-                  <span class="code">{r.unit}</span>
+                  {!r.name.includes(r.unit) && <span class="code">{r.unit}</span>}
                 </th>
                 <td class="num points-cell">
                   <span class="points-num">{num(r.points, p)}</span>

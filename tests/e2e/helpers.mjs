@@ -1,0 +1,81 @@
+// Shared helpers of the end-to-end tests: the browser (Debian's Chromium
+// through playwright-core, fresh profile), the API, axe-core, screenshots.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { createRequire } from 'node:module';
+
+export const BASE = process.env.E2E_BASE || 'http://127.0.0.1:8099';
+export const SHOTS = process.env.E2E_SHOTS || join(dirname(new URL(import.meta.url).pathname), '../../build/e2e-screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export async function launch() {
+  const profile = mkdtempSync(join(tmpdir(), 'cybercap-e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
+  const errors = [];
+  context.on('page', (p) => watch(p, errors));
+  for (const p of context.pages()) watch(p, errors);
+  return {
+    context,
+    errors,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+function watch(page, errors) {
+  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`${page.url()}: console: ${m.text()}`); });
+}
+
+export async function api(path) {
+  const r = await fetch(BASE + '/api/v1' + path);
+  if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
+  return r.json();
+}
+
+/** The latest published campaign, as the interface chooses it. */
+export async function latestCampaign() {
+  const { campaigns } = await api('/campaigns');
+  const pub = campaigns.filter((c) => c.status === 'published').sort((a, b) => b.year - a.year);
+  return { latest: pub[0], published: pub, all: campaigns };
+}
+
+/** A number as the interface shows it (English, the framework's precision). */
+export const fmt = (x, p = 2) => new Intl.NumberFormat('en', { minimumFractionDigits: p, maximumFractionDigits: p }).format(x);
+
+/** Opens PATH and waits until loading states are gone. */
+export async function open(page, path) {
+  await page.goto(BASE + path, { waitUntil: 'networkidle' });
+  await page.waitForSelector('main h1');
+  await page.waitForFunction(() => !document.querySelector('.state-loading'), null, { timeout: 15000 });
+}
+
+export async function shot(page, name, opts = {}) {
+  await page.screenshot({ path: join(SHOTS, name + '.png'), fullPage: true, ...opts });
+}
+
+/** Runs axe-core on the page; returns the violations. */
+export async function axe(page) {
+  // Evaluated through the DevTools protocol, which the server's
+  // Content-Security-Policy (no inline scripts) does not block.
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' :: ' + n.failureSummary) }));
+  });
+}
