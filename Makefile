@@ -37,7 +37,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all web test test-plain test-asan unit demo bench fuzz clean sample-data
+.PHONY: all web e2e api-test test test-plain test-asan unit demo bench fuzz clean sample-data
 all: $(BUILD)/cybercap web
 
 # The web interface (web/, TypeScript + Vite) into web/dist, rebuilt when a
@@ -94,6 +94,12 @@ test:
 	@$(MAKE) --no-print-directory test-plain 2>&1 | tee build-test-plain.log
 	@$(MAKE) --no-print-directory test-asan 2>&1 | tee build-test-asan.log
 	@sh scripts/test-summary build-test-plain.log build-test-asan.log
+
+e2e: all
+	sh tests/e2e/run.sh $(BUILD)/cybercap
+
+api-test: all
+	sh tests/api/run.sh $(BUILD)/cybercap
 
 # Builds, prepares build/demo-data (countries, the bundled framework, three
 # fictional editions) and serves it; DEMO_LISTEN picks the address.
