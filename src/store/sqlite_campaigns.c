@@ -181,7 +181,7 @@ int cc_store_put_answer(struct cc_store *s, const char *campaign,
 	return rc;
 }
 
-static int answer_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+int cc__answer_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 {
 	struct cc_answer_rec *a = item;
 
@@ -200,7 +200,7 @@ int cc_store_answers(struct cc_store *s, const char *campaign,
 		"SELECT a.unit_id, a.question, a.answer, a.comment, a.evidence FROM answer a "
 		"JOIN assessment m ON m.campaign_id = a.campaign_id AND m.unit_id = a.unit_id "
 		"WHERE a.campaign_id = ? ORDER BY m.position, a.rowid", "t", campaign),
-		out, sizeof(struct cc_answer_rec), answer_row, err);
+		out, sizeof(struct cc_answer_rec), cc__answer_row, err);
 }
 
 int cc_store_put_result(struct cc_store *s, const char *campaign,

@@ -42,18 +42,6 @@ int cc_store_set_assessment_status(struct cc_store *s, const char *campaign,
 		       "AND unit_id = ?", "ttt", status, campaign, unit);
 }
 
-static int answer_row(struct cc_list *l, sqlite3_stmt *st, void *item)
-{
-	struct cc_answer_rec *a = item;
-
-	a->unit = cc__col_text(l, st, 0);
-	a->question = cc__col_text(l, st, 1);
-	a->answer = cc__col_text(l, st, 2);
-	a->comment = cc__col_text(l, st, 3);
-	a->evidence = cc__col_text(l, st, 4);
-	return a->unit && a->question && a->answer ? 0 : -1;
-}
-
 int cc_store_unit_answers(struct cc_store *s, const char *campaign,
 			  const char *unit, struct cc_list *out,
 			  struct cc_error *err)
@@ -61,7 +49,7 @@ int cc_store_unit_answers(struct cc_store *s, const char *campaign,
 	return cc__collect(s, cc__prepare(s, err,
 		"SELECT unit_id, question, answer, comment, updated_at FROM answer "
 		"WHERE campaign_id = ? AND unit_id = ? ORDER BY rowid", "tt", campaign, unit),
-		out, sizeof(struct cc_answer_rec), answer_row, err);
+		out, sizeof(struct cc_answer_rec), cc__answer_row, err);
 }
 
 static int history_row(struct cc_list *l, sqlite3_stmt *st, void *item)
