@@ -20,6 +20,8 @@ static const struct cli_command commands[] = {
 	{"publish", cmd_publish, "freeze a campaign's results"},
 	{"user", cmd_user, "accounts and roles: add, grant, token, list"},
 	{"audit", cmd_audit, "verify the audit trail's hash chain"},
+	{"backup", cmd_backup, "copy the database and evidence while serving"},
+	{"restore", cmd_restore, "put a backup back into a data directory"},
 	{"serve", cmd_serve, "serve the API and the web interface"},
 	{"demo", cmd_demo, "prepare fictional editions and serve them"},
 };

@@ -23,7 +23,9 @@
  *                   drop-down list (a data validation).
  *   "meta"          hidden: key in A, value in B for the keys `format`
  *                   (CC_XLSX_FORMAT), `framework`, `framework version`,
- *                   `campaign` and `unit`; long drop-down lists in D+.
+ *                   `campaign` and `unit`; from row 7, rows `list` |
+ *                   question id | option ids... for drop-down lists too
+ *                   long for Excel's inline lists (255 characters).
  *
  * Protection: every sheet is protected WITHOUT a password (Excel's sheet
  * passwords are a courtesy, not security, and a fixed one in the source
@@ -59,6 +61,7 @@
 #define CC_XLSX_MAX_ENTRIES 2000               /* files in the zip */
 #define CC_XLSX_MAX_ENTRY_BYTES (50u << 20)    /* one file, uncompressed,
 						  as declared and as read */
+#define CC_XLSX_MAX_TOTAL_BYTES (200u << 20)   /* all files read, inflated */
 #define CC_XLSX_MAX_XML_DEPTH 64               /* element nesting */
 #define CC_XLSX_MAX_SHEETS 256                 /* sheets in the workbook */
 #define CC_XLSX_MAX_TEXT 32767                 /* characters in a kept cell
@@ -137,9 +140,10 @@ int cc_questionnaire_xlsx_write(const char *path, const struct cc_framework *fw,
  *
  * Returns CC_OK with out->n rows and no errors; CC_EINPUT with errs->n >= 1
  * and out->n == 0 when anything is wrong (err holds the first error and the
- * count); CC_ELIMIT, likewise with one error in errs, when the file breaks
- * a limit above (a zip bomb fails here, having inflated no more than
- * CC_XLSX_MAX_ENTRY_BYTES); CC_ENOMEM. */
+ * count); CC_ELIMIT when the file breaks a limit above, the limit's error
+ * last in errs (a zip bomb fails here, having inflated no more than
+ * CC_XLSX_MAX_ENTRY_BYTES and 64 KiB more); CC_ENOMEM; CC_EUSAGE for a
+ * bad argument. */
 int cc_questionnaire_xlsx_read(const char *data, size_t len,
 			       const struct cc_framework *fw,
 			       const char *campaign, const char *unit_id,

@@ -330,3 +330,34 @@ void cc_store_rollback(struct cc_store *s)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+
+int cc_store_backup(struct cc_store *s, const char *path, struct cc_error *err)
+{
+	sqlite3 *dst = NULL;
+	sqlite3_backup *b;
+	int rc;
+
+	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		rc = cc_error_set(err, CC_EIO, path, 0, 0, "cannot create the backup: %s",
+				  dst ? sqlite3_errmsg(dst) : "out of memory");
+		sqlite3_close(dst);
+		return rc;
+	}
+	b = sqlite3_backup_init(dst, "main", s->db, "main");
+	if (!b) {
+		rc = cc_error_set(err, CC_EIO, path, 0, 0, "backup: %s", sqlite3_errmsg(dst));
+		sqlite3_close(dst);
+		return rc;
+	}
+	/* Copy in steps so that writers are not held up for long. */
+	do {
+		rc = sqlite3_backup_step(b, 256);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	rc = rc == SQLITE_DONE ? CC_OK :
+		cc_error_set(err, CC_EIO, path, 0, 0, "backup: %s", sqlite3_errmsg(dst));
+	sqlite3_close(dst);
+	return rc;
+}

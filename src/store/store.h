@@ -110,6 +110,10 @@ void cc_store_close(struct cc_store *s);
  * that a server can tell when to reload what it holds in memory. */
 long long cc_store_data_version(struct cc_store *s);
 
+/* A consistent copy of the database at path (SQLite's online backup:
+ * writers may go on meanwhile). */
+int cc_store_backup(struct cc_store *s, const char *path, struct cc_error *err);
+
 /* Transactions: everything between begin and commit happens or nothing. */
 int cc_store_begin(struct cc_store *s, struct cc_error *err);
 int cc_store_commit(struct cc_store *s, struct cc_error *err);

@@ -88,8 +88,36 @@ expect sample-bundled 0 "$bin" sample "$here/../../frameworks/national-commitmen
 cp "$tmp/out" "$tmp/s3.csv"
 expect sample-bundled-scores 0 "$bin" score "$here/../../frameworks/national-commitment.yaml" "$tmp/s3.csv"
 
+# --- data directory: init, import (all or nothing), publish, backup, restore
+dd="$tmp/data"
+expect init 0 "$bin" init --data "$dd" --units "$d/units.csv" --framework "$d/fw.yaml"
+has init-counts "$tmp/out" "units, 2 frameworks loaded"
+printf 'unit,question,answer\nU1,a1,yes\nU2,a1,maybe\n' >"$tmp/bad.csv"
+expect import-bad 2 "$bin" import --data "$dd" --campaign c1 --framework tiny --year 2026 "$tmp/bad.csv"
+has import-bad-line "$tmp/err" "bad.csv:3: error:"
+expect import-bad-nothing-created 2 "$bin" publish --data "$dd" --campaign c1
+has import-bad-no-campaign "$tmp/err" 'no campaign "c1"'
+expect import 0 "$bin" import --data "$dd" --campaign c1 --framework tiny --year 2026 "$d/responses.csv"
+has import-counts "$tmp/out" "15 answers from 4 units stored in new campaign c1"
+expect publish 0 "$bin" publish --data "$dd" --campaign c1
+expect publish-twice 2 "$bin" publish --data "$dd" --campaign c1
+expect import-into-published 2 "$bin" import --data "$dd" --campaign c1 --framework tiny "$d/responses.csv"
+has import-into-published-msg "$tmp/err" "published"
+sha=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+mkdir -p "$dd/evidence/01" && printf 'evidence bytes' >"$dd/evidence/01/$sha"
+expect backup 0 "$bin" backup --data "$dd" "$tmp/bk"
+has backup-files "$tmp/out" "1 evidence files"
+expect backup-exists 2 "$bin" backup --data "$dd" "$tmp/bk"
+expect restore 0 "$bin" restore --data "$tmp/rs" "$tmp/bk"
+if cmp -s "$dd/evidence/01/$sha" "$tmp/rs/evidence/01/$sha"; then ok restore-evidence; else bad restore-evidence "file differs"; fi
+expect restore-has-campaign 2 "$bin" publish --data "$tmp/rs" --campaign c1
+has restore-campaign-published "$tmp/err" "published already"
+expect restore-refuses 2 "$bin" restore --data "$tmp/rs" "$tmp/bk"
+expect restore-force 0 "$bin" restore --data "$tmp/rs" "$tmp/bk" --force
+expect audit-verify 0 "$bin" audit verify --data "$tmp/rs"
+
 # --- help, usage and exit statuses
-for c in score check summary gaps sample; do
+for c in score check summary gaps sample init import publish serve demo robustness user audit backup restore; do
 	expect "help-$c" 0 "$bin" "$c" --help
 	has "help-$c-usage" "$tmp/out" "Usage: cybercap $c"
 done
