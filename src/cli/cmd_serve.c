@@ -27,7 +27,9 @@ static const char serve_help[] =
 	"  --listen HOST:PORT  address (default 127.0.0.1:8080; port 0 picks one)\n"
 	"  --web DIR           the built web interface (default: web/dist beside\n"
 	"                      the data folder of the installation)\n"
-	"  --threads N         worker threads (default: one per core)\n";
+	"  --threads N         worker threads (default: two per core)\n"
+	"  --tls-cert FILE     serve HTTPS with this PEM certificate (chain) ...\n"
+	"  --tls-key FILE      ... and this PEM private key; cookies are then Secure\n";
 
 static const char demo_help[] =
 	"Usage: cybercap demo [--data DIR] [--listen HOST:PORT] [--web DIR]\n\n"
@@ -59,6 +61,8 @@ static int parse_serve(int argc, char **argv, const char *cmd,
 		{"listen", required_argument, NULL, 'l'},
 		{"web", required_argument, NULL, 'w'},
 		{"threads", required_argument, NULL, 't'},
+		{"tls-cert", required_argument, NULL, 'c'},
+		{"tls-key", required_argument, NULL, 'k'},
 		{NULL, 0, NULL, 0},
 	};
 	int c;
@@ -71,6 +75,10 @@ static int parse_serve(int argc, char **argv, const char *cmd,
 			o->listen = optarg;
 		} else if (c == 'w') {
 			o->web_dir = optarg;
+		} else if (c == 'c') {
+			o->tls_cert = optarg;
+		} else if (c == 'k') {
+			o->tls_key = optarg;
 		} else if (c == 't') {
 			o->threads = (unsigned)atoi(optarg);
 			if (o->threads < 1 || o->threads > 64)

@@ -11,6 +11,7 @@
 #include "../service/workflow.h"
 #include "jobs.h"
 #include "router.h"
+#include "../format/fileio.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -450,6 +451,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 	req.server = sv;
 	client_ip(conn, ip, sizeof(ip));
 	req.client_ip = ip;
+	req.tls = sv->opts->tls_cert != NULL;
 	if (authenticate(sv, conn, &req, &who, &resp))
 		return send_resp(conn, &req, &resp);
 	req.snap = snap_get(sv);
@@ -550,13 +552,29 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 	sigset_t set;
 	char url[200];
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	char *cert = NULL, *key = NULL;
 	int rc = parse_listen(o->listen ? o->listen : "127.0.0.1:8080", &ss, &sslen, err);
 
 	if (rc)
 		return rc;
+	if ((o->tls_cert != NULL) != (o->tls_key != NULL))
+		return cc_error_set(err, CC_EUSAGE, NULL, 0, 0, "--tls-cert and --tls-key go together");
+	if (o->tls_cert) {
+		size_t n;
+		rc = cc_read_file(o->tls_cert, 1 << 20, &cert, &n, err);
+		if (!rc)
+			rc = cc_read_file(o->tls_key, 1 << 20, &key, &n, err);
+		if (rc) {
+			free(cert);
+			return rc;
+		}
+	}
 	rc = cc_store_open(&sv.store, o->data_dir, 0, err);
-	if (rc)
+	if (rc) {
+		free(cert);
+		free(key);
 		return rc;
+	}
 	rc = cc_snapshot_load(sv.store, &sv.snap, err);
 	if (rc) {
 		cc_store_close(sv.store);
@@ -578,7 +596,8 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
-			     (ss.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
+			     (ss.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0) |
+			     (cert ? MHD_USE_TLS : 0),
 			     0, NULL, NULL, on_request, &sv,
 			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 			     MHD_OPTION_THREAD_POOL_SIZE,
@@ -590,6 +609,8 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
 			     MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)256,
 			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, &sv,
+			     cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert,
+			     MHD_OPTION_HTTPS_MEM_KEY, key,
 			     MHD_OPTION_END);
 	if (!d) {
 		rc = cc_error_set(err, CC_EIO, NULL, 0, 0, "cannot listen on %s: %s",
@@ -603,8 +624,8 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 			inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&ss)->sin6_addr, host, sizeof(host));
 		else
 			inet_ntop(AF_INET, &((struct sockaddr_in *)&ss)->sin_addr, host, sizeof(host));
-		snprintf(url, sizeof(url), ss.ss_family == AF_INET6 ? "http://[%s]:%u/" :
-			 "http://%s:%u/", host, info ? info->port : 0);
+		snprintf(url, sizeof(url), ss.ss_family == AF_INET6 ? "%s://[%s]:%u/" :
+			 "%s://%s:%u/", cert ? "https" : "http", host, info ? info->port : 0);
 	}
 	if (o->ready)
 		o->ready(url, o->ready_arg);
@@ -623,5 +644,9 @@ cleanup:
 	pthread_mutex_destroy(&sv.lock);
 	pthread_mutex_destroy(&sv.store_lock);
 	cc_store_close(sv.store);
+	if (key)
+		sodium_memzero(key, strlen(key));
+	free(cert);
+	free(key);
 	return rc;
 }

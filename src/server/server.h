@@ -20,6 +20,8 @@ struct cc_server_opts {
 	unsigned threads;            /* 0: one per core */
 	unsigned max_connections;    /* 0: 1024 */
 	unsigned timeout_s;          /* idle connection timeout; 0: 30 */
+	const char *tls_cert;        /* PEM files: serve HTTPS (GnuTLS) */
+	const char *tls_key;
 	void (*ready)(const char *url, void *arg);   /* called once listening */
 	void *ready_arg;
 };
