@@ -18,14 +18,16 @@
  *                   then, depth first, a bold section row per group (name
  *                   in B, no id, no input) and a row per question (not
  *                   indicators: their values come from data, not from the
- *                   focal point). F is pre-filled with the unit's answer
- *                   when there is one; yes_no and choice questions get a
- *                   drop-down list (a data validation).
+ *                   focal point). F, G and I are pre-filled with the
+ *                   unit's answer, comment and evidence when there are
+ *                   some; answers are text cells (so Excel keeps "1.10"
+ *                   as typed) except for number questions. yes_no and
+ *                   choice questions get a drop-down list (a data
+ *                   validation) when their option ids fit in Excel's 255
+ *                   characters for an inline list.
  *   "meta"          hidden: key in A, value in B for the keys `format`
  *                   (CC_XLSX_FORMAT), `framework`, `framework version`,
- *                   `campaign` and `unit`; from row 7, rows `list` |
- *                   question id | option ids... for drop-down lists too
- *                   long for Excel's inline lists (255 characters).
+ *                   `campaign` and `unit`.
  *
  * Protection: every sheet is protected WITHOUT a password (Excel's sheet
  * passwords are a courtesy, not security, and a fixed one in the source

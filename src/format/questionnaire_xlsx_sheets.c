@@ -762,6 +762,11 @@ int cc__xlsx_open(struct cc__xlsx *x, const char *data, size_t len,
 	if (len > CC_XLSX_MAX_BYTES)
 		return limit(x, NULL, "the file has %zu bytes, more than the limit (%u)",
 			     len, CC_XLSX_MAX_BYTES);
+	if (len == 0) {
+		/* libzip would open it as a new, empty archive */
+		cc__xlsx_error(x, NULL, 0, -1, "the file is empty");
+		return CC_EINPUT;
+	}
 	if ((rc = open_zip(x, data, len)))
 		return rc;
 	if (!(x->sheets = cc_arena_array(&x->tmp, CC_XLSX_MAX_SHEETS, sizeof(*x->sheets))))

@@ -3,11 +3,10 @@
  * workbook (the layout is in questionnaire_xlsx.h; the reader that takes
  * it back is questionnaire_xlsx_read.c).
  *
- * All sheets are added first (Instructions, the pillars, meta), so that
- * meta can receive drop-down lists too long to sit in a data validation
- * while the pillars are written. The first libxlsxwriter error is kept in
- * w->rc and stops the writing; the workbook is closed (and so freed)
- * whatever happens.
+ * The sheets are planned first (which pillars have questions, their names
+ * made valid and unique), then added in their final order and filled. The
+ * first libxlsxwriter error is kept in w->rc and stops the writing; the
+ * workbook is closed (and so freed) whatever happens.
  */
 #include "questionnaire_xlsx.h"
 
@@ -20,8 +19,9 @@
 
 #define SHEET_NAME_CHARS 31
 #define SHEET_NAME_BYTES (SHEET_NAME_CHARS * 4 + 1)
-#define LIST_INLINE_MAX 255      /* Excel's limit on an inline list */
-#define LIST_FIRST_ROW 7         /* meta rows for long lists start here */
+#define SECTION_INDENTS 4
+#define LIST_INLINE_MAX 255      /* Excel's limit on an inline list,
+				    commas included */
 
 enum col { C_ID, C_QUESTION, C_GUIDANCE, C_TYPE, C_ALLOWED, C_ANSWER,
 	   C_COMMENT, C_EVIDENCE, C_URL, C_COUNT };
@@ -47,12 +47,12 @@ struct wctx {
 	int unit;
 	lxw_workbook *wb;
 	lxw_worksheet *meta;
-	int meta_row;                  /* next free row for long lists */
 	bool *has_q;                   /* per node: a question at or below */
 	struct pillar *pillars;
 	int npillars;
-	lxw_format *f_head, *f_text, *f_id, *f_section, *f_input,
-		   *f_input_num, *f_title, *f_bold;
+	lxw_format *f_head, *f_text, *f_id, *f_input, *f_input_num, *f_title,
+		   *f_bold;
+	lxw_format *f_section[SECTION_INDENTS];   /* by depth */
 	int rc;
 	struct cc_error *err;
 };
@@ -65,18 +65,6 @@ static bool ok(struct wctx *w, lxw_error e, const char *what)
 	w->rc = e == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED ? CC_ELIMIT : CC_EIO;
 	cc_error_set(w->err, w->rc, NULL, 0, 0, "%s: %s", what, lxw_strerror(e));
 	return false;
-}
-
-static void col_name(int col, char out[4])
-{
-	char tmp[4];
-	int n = 0, i = 0;
-
-	for (col++; col > 0 && n < 3; col = (col - 1) / 26)
-		tmp[n++] = (char)('A' + (col - 1) % 26);
-	while (n)
-		out[i++] = tmp[--n];
-	out[i] = '\0';
 }
 
 /* ---- sheet names -------------------------------------------------------- */
@@ -245,21 +233,26 @@ static char *allowed_text(const struct cc_node *n)
 	return s;
 }
 
-/* A drop-down of the answers a yes_no or choice question takes: inline
- * when Excel allows it, else from a row of the meta sheet. */
+/* A drop-down of the answers a yes_no or choice question takes, when they
+ * fit in Excel's inline list. Longer lists get none (the reader checks
+ * anyway): a list from a cell range needs LXW_VALIDATION_TYPE_LIST_FORMULA,
+ * whose formula libxlsxwriter 1.1.4 copies twice and leaks once. */
 static void add_list(struct wctx *w, lxw_worksheet *ws, int row,
 		     const struct cc_node *n)
 {
 	static const char *const yes_no[] = {"yes", "no", NULL};
 	static const char *const yes_no_partial[] = {"yes", "no", "partial", NULL};
-	const char **list = NULL;
+	const char **list;
 	lxw_data_validation dv = {0};
 	size_t chars = 0;
-	char formula[64], last[4];
 
+	for (int i = 0; i < n->noptions; i++)
+		chars += strlen(n->options[i].id) + 1;
+	if (chars > LIST_INLINE_MAX + 1)
+		return;
 	if (n->qtype == CC_Q_YES_NO) {
 		list = (const char **)(n->has_partial ? yes_no_partial : yes_no);
-	} else if (n->noptions <= 1000) {
+	} else {
 		list = calloc((size_t)n->noptions + 1, sizeof(*list));
 		if (!list) {
 			w->rc = cc_error_set(w->err, CC_ENOMEM, NULL, 0, 0, "out of memory");
@@ -267,31 +260,13 @@ static void add_list(struct wctx *w, lxw_worksheet *ws, int row,
 		}
 		for (int i = 0; i < n->noptions; i++)
 			list[i] = n->options[i].id;
-	} else {
-		return;
 	}
-	for (int i = 0; list[i]; i++)
-		chars += strlen(list[i]) + 1;
 	dv.validate = LXW_VALIDATION_TYPE_LIST;
+	dv.value_list = (char **)list;
 	dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
 	dv.error_title = "Not an allowed answer";
 	dv.error_message = "Pick one of the answers in the list "
 			   "(column \"allowed answers\").";
-	if (chars <= LIST_INLINE_MAX) {
-		dv.value_list = (char **)list;
-	} else {
-		int r = w->meta_row++;
-
-		ok(w, worksheet_write_string(w->meta, (lxw_row_t)r, 0, "list", NULL), "meta");
-		ok(w, worksheet_write_string(w->meta, (lxw_row_t)r, 1, n->id, NULL), "meta");
-		for (int i = 0; list[i]; i++)
-			ok(w, worksheet_write_string(w->meta, (lxw_row_t)r,
-						     (lxw_col_t)(2 + i), list[i], NULL), "meta");
-		col_name(1 + n->noptions, last);
-		snprintf(formula, sizeof(formula), "=meta!$C$%d:$%s$%d", r + 1, last, r + 1);
-		dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
-		dv.value_formula = formula;
-	}
 	ok(w, worksheet_data_validation_cell(ws, (lxw_row_t)row, C_ANSWER, &dv),
 	   "data validation");
 	if (n->qtype != CC_Q_YES_NO)
@@ -356,7 +331,7 @@ static void write_question(struct wctx *w, lxw_worksheet *ws, int row,
 	};
 	lxw_row_t r = (lxw_row_t)row;
 	const char *answer, *comment, *url;
-	char buf[8192];
+	char buf[16384];      /* a multi answer: 64 ids of at most 200 bytes */
 	char *allowed = allowed_text(n);
 
 	if (!allowed) {
@@ -397,14 +372,12 @@ static void write_tree(struct wctx *w, lxw_worksheet *ws, int node, int *row,
 			write_question(w, ws, (*row)++, n);
 		} else if (n->kind == CC_GROUP && w->has_q[k] && node >= 0) {
 			lxw_row_t r = (lxw_row_t)(*row)++;
-			char label[600];
+			lxw_format *f = w->f_section[depth < SECTION_INDENTS ?
+						     depth : SECTION_INDENTS - 1];
 
-			snprintf(label, sizeof(label), "%*s%s", 2 * depth, "", n->name);
 			for (int col = 0; col < C_COUNT; col++)
-				ok(w, worksheet_write_blank(ws, r, (lxw_col_t)col, w->f_section),
-				   n->id);
-			ok(w, worksheet_write_string(ws, r, C_QUESTION, label, w->f_section),
-			   n->id);
+				ok(w, worksheet_write_blank(ws, r, (lxw_col_t)col, f), n->id);
+			ok(w, worksheet_write_string(ws, r, C_QUESTION, n->name, f), n->id);
 			write_tree(w, ws, k, row, depth + 1);
 		}
 	}
@@ -445,6 +418,13 @@ static void write_pillar(struct wctx *w, const struct pillar *p)
 
 /* ---- Instructions and meta --------------------------------------------- */
 
+static void put(struct wctx *w, lxw_worksheet *ws, int row, int col,
+		const char *text, lxw_format *f)
+{
+	ok(w, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, text, f),
+	   "Instructions");
+}
+
 static void write_instructions(struct wctx *w, lxw_worksheet *ws,
 			       const char *campaign, const char *unit_id)
 {
@@ -474,39 +454,31 @@ static void write_instructions(struct wctx *w, lxw_worksheet *ws,
 		{"evidence URL", "an address starting with http:// or https://"},
 	};
 	const struct cc_framework *fw = w->fw;
-	char title[600];
-	int r = 0;
+	const char *const facts[][2] = {
+		{"Campaign", campaign}, {"Unit", unit_id}, {"Framework", fw->id},
+		{"Framework version", fw->version ? fw->version : ""},
+	};
+	int r = 2;
 
 	worksheet_set_column(ws, 0, 0, 22, NULL);
 	worksheet_set_column(ws, 1, 1, 100, w->f_text);
-	snprintf(title, sizeof(title), "%s: questionnaire", fw->title);
-	ok(w, worksheet_write_string(ws, (lxw_row_t)r, 0, title, w->f_title), "Instructions");
-	r += 2;
-	ok(w, worksheet_write_string(ws, (lxw_row_t)r, 0, "Campaign", w->f_bold), "Instructions");
-	ok(w, worksheet_write_string(ws, (lxw_row_t)r++, 1, campaign, w->f_text), "Instructions");
-	ok(w, worksheet_write_string(ws, (lxw_row_t)r, 0, "Unit", w->f_bold), "Instructions");
-	ok(w, worksheet_write_string(ws, (lxw_row_t)r++, 1, unit_id, w->f_text), "Instructions");
-	snprintf(title, sizeof(title), "%s%s%s%s", fw->id, fw->version ? " (version " : "",
-		 fw->version ? fw->version : "", fw->version ? ")" : "");
-	ok(w, worksheet_write_string(ws, (lxw_row_t)r, 0, "Framework", w->f_bold), "Instructions");
-	ok(w, worksheet_write_string(ws, (lxw_row_t)r++, 1, title, w->f_text), "Instructions");
-	r++;
-	ok(w, worksheet_write_string(ws, (lxw_row_t)r++, 0, "How to fill it in", w->f_bold),
-	   "Instructions");
-	for (size_t i = 0; i < sizeof(how) / sizeof(*how); i++) {
-		ok(w, worksheet_write_number(ws, (lxw_row_t)r, 0, (double)(i + 1), NULL),
-		   "Instructions");
-		ok(w, worksheet_write_string(ws, (lxw_row_t)r++, 1, how[i], w->f_text),
-		   "Instructions");
+	put(w, ws, 0, 0, fw->title, w->f_title);
+	put(w, ws, 1, 0, "Questionnaire: fill it in offline, then upload it.", NULL);
+	for (size_t i = 0; i < sizeof(facts) / sizeof(*facts); i++, r++) {
+		put(w, ws, r, 0, facts[i][0], w->f_bold);
+		put(w, ws, r, 1, facts[i][1], w->f_text);
 	}
-	r++;
-	ok(w, worksheet_write_string(ws, (lxw_row_t)r++, 0, "Allowed answers", w->f_bold),
-	   "Instructions");
+	put(w, ws, ++r, 0, "How to fill it in", w->f_bold);
+	for (size_t i = 0; i < sizeof(how) / sizeof(*how); i++) {
+		ok(w, worksheet_write_number(ws, (lxw_row_t)++r, 0, (double)(i + 1), NULL),
+		   "Instructions");
+		put(w, ws, r, 1, how[i], w->f_text);
+	}
+	r += 2;
+	put(w, ws, r, 0, "Allowed answers", w->f_bold);
 	for (size_t i = 0; i < sizeof(allowed) / sizeof(*allowed); i++) {
-		ok(w, worksheet_write_string(ws, (lxw_row_t)r, 0, allowed[i][0], NULL),
-		   "Instructions");
-		ok(w, worksheet_write_string(ws, (lxw_row_t)r++, 1, allowed[i][1], w->f_text),
-		   "Instructions");
+		put(w, ws, ++r, 0, allowed[i][0], NULL);
+		put(w, ws, r, 1, allowed[i][1], w->f_text);
 	}
 	protect(ws);
 	worksheet_activate(ws);
@@ -526,7 +498,6 @@ static void write_meta(struct wctx *w, const char *campaign, const char *unit_id
 		ok(w, worksheet_write_string(w->meta, (lxw_row_t)i, 0, kv[i][0], NULL), "meta");
 		ok(w, worksheet_write_string(w->meta, (lxw_row_t)i, 1, kv[i][1], NULL), "meta");
 	}
-	w->meta_row = LIST_FIRST_ROW - 1;
 	worksheet_set_column(w->meta, 0, 1, 24, NULL);
 	worksheet_hide(w->meta);
 	protect(w->meta);
@@ -546,9 +517,12 @@ static void make_formats(struct wctx *w)
 	format_set_bold(w->f_head);
 	format_set_bg_color(w->f_head, 0xD9E1F2);
 	format_set_bottom(w->f_head, LXW_BORDER_THIN);
-	w->f_section = workbook_add_format(wb);
-	format_set_bold(w->f_section);
-	format_set_bg_color(w->f_section, 0xEDEDED);
+	for (int i = 0; i < SECTION_INDENTS; i++) {
+		w->f_section[i] = workbook_add_format(wb);
+		format_set_bold(w->f_section[i]);
+		format_set_bg_color(w->f_section[i], 0xEDEDED);
+		format_set_indent(w->f_section[i], (uint8_t)i);
+	}
 	/* Answers are text, so that Excel keeps "1.10" or "01" as typed. */
 	w->f_input = workbook_add_format(wb);
 	format_set_unlocked(w->f_input);

@@ -216,9 +216,9 @@ int cc_h_put_answer(struct cc_req *req, struct cc_resp *resp)
 	ans = json_object_get(body, "answer");
 	com = json_object_get(body, "comment");
 	if (!json_is_string(ans) || (com && !json_is_string(com) && !json_is_null(com))) {
+		const char *field = !json_is_string(ans) ? "answer" : "comment";
 		json_decref(body);
-		return cc_resp_error(resp, 422, "invalid", !json_is_string(ans) ? "answer" : "comment",
-				     "answer (and comment) are text");
+		return cc_resp_error(resp, 422, "invalid", field, "answer (and comment) are text");
 	}
 	if (com && json_is_string(com) && json_string_length(com) > 10000) {
 		json_decref(body);
@@ -286,9 +286,10 @@ int cc_h_review(struct cc_req *req, struct cc_resp *resp)
 	v = json_object_get(body, "verdict");
 	c = json_object_get(body, "comment");
 	if (!json_is_string(q) || !json_is_string(v) || (c && !json_is_string(c))) {
+		const char *field = !json_is_string(q) ? "question" :
+			!json_is_string(v) ? "verdict" : "comment";
 		json_decref(body);
-		return cc_resp_error(resp, 422, "invalid", !json_is_string(q) ? "question" :
-				     !json_is_string(v) ? "verdict" : "comment",
+		return cc_resp_error(resp, 422, "invalid", field,
 				     "send {\"question\", \"verdict\": \"accepted\"|\"query\", \"comment\"}");
 	}
 	cc_error_clear(&err);

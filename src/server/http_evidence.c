@@ -113,7 +113,11 @@ static int upload_file(struct cc_req *req, struct cc_resp *resp, long long *id,
 				       req->who->email, id, err);
 	pthread_mutex_unlock(req->store_lock);
 	free(f.file);
-	return rc;
+	if (rc) {
+		cc_resp_from_error(resp, err, 422);
+		return -1;
+	}
+	return 0;
 }
 
 int cc_h_add_evidence(struct cc_req *req, struct cc_resp *resp)
@@ -137,8 +141,9 @@ int cc_h_add_evidence(struct cc_req *req, struct cc_resp *resp)
 		q = json_object_get(body, "question");
 		u = json_object_get(body, "url");
 		if (!json_is_string(q) || !json_is_string(u)) {
+			const char *field = !json_is_string(q) ? "question" : "url";
 			json_decref(body);
-			return cc_resp_error(resp, 422, "invalid", !json_is_string(q) ? "question" : "url",
+			return cc_resp_error(resp, 422, "invalid", field,
 					     "send {\"question\", \"url\"} or a multipart form with a file");
 		}
 		pthread_mutex_lock(req->store_lock);

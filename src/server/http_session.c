@@ -115,8 +115,10 @@ int cc_h_login(struct cc_req *req, struct cc_resp *resp)
 	pw = json_object_get(body, "password");
 	if (!json_is_string(e) || !json_is_string(pw) || json_string_length(e) > 254 ||
 	    json_string_length(pw) > 1024) {
+		const char *field = !json_is_string(e) || json_string_length(e) > 254 ?
+			"email" : "password";
 		json_decref(body);
-		return cc_resp_error(resp, 400, "bad_request", !json_is_string(e) ? "email" : "password",
+		return cc_resp_error(resp, 400, "bad_request", field,
 				     "send {\"email\": ..., \"password\": ...}");
 	}
 	snprintf(kip, sizeof(kip), "ip:%s", req->client_ip ? req->client_ip : "?");

@@ -368,7 +368,8 @@ static int authenticate(struct server *sv, struct MHD_Connection *conn,
 		cc_resp_error(resp, 401, "unauthenticated", NULL, "the bearer token is not valid");
 		return -1;
 	}
-	if (who->id && !bearer && unsafe && strcmp(req->path, "/api/v1/session") != 0) {
+	if (who->id && !bearer && unsafe &&
+	    !(strcmp(req->method, "POST") == 0 && strcmp(req->path, "/api/v1/session") == 0)) {
 		const char *sent = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-CSRF-Token");
 		if (!sent || strlen(sent) != strlen(who->csrf) ||
 		    sodium_memcmp(sent, who->csrf, strlen(who->csrf)) != 0) {

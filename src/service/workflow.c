@@ -564,13 +564,15 @@ static const struct filetype *type_of(const char *name, const char *data, size_t
 	return NULL;
 }
 
-/* Writes data to DIR/evidence/ab/abcdef... unless it is there already. */
+/* Writes data to DIR/evidence/ab/abcdef... unless it is there already
+ * (*created says whether this call wrote it). */
 static int store_file(const char *dir, const char *sha, const char *data, size_t len,
-		      struct cc_error *err)
+		      int *created, struct cc_error *err)
 {
 	char path[4400], tmp[4500];
 	int fd;
 
+	*created = 0;
 	snprintf(path, sizeof(path), "%s/evidence", dir);
 	mkdir(path, 0750);
 	snprintf(path, sizeof(path), "%s/evidence/%.2s", dir, sha);
@@ -596,6 +598,7 @@ static int store_file(const char *dir, const char *sha, const char *data, size_t
 		unlink(tmp);
 		return cc_error_set(err, CC_EIO, NULL, 0, 0, "cannot store the file");
 	}
+	*created = 1;
 	return CC_OK;
 }
 
@@ -611,7 +614,7 @@ int cc_workflow_evidence_file(struct cc_store *s, const char *data_dir,
 	const char *base = strrchr(filename, '/');
 	struct cc_evidence_rec e = {0};
 	size_t n = 0;
-	int rc;
+	int rc, created = 0;
 
 	base = base ? base + 1 : filename;
 	for (const char *p = base; *p && n < sizeof(name) - 1; p++)
@@ -628,11 +631,17 @@ int cc_workflow_evidence_file(struct cc_store *s, const char *data_dir,
 				    "\"%s\" is not an accepted file: PDF, PNG, JPEG, DOCX, XLSX, ODT, "
 				    "ODS, TXT or CSV whose content matches its name", name);
 	rc = question_exists(s, campaign, question, err);
+	if (!rc) {
+		char status[32];
+		/* Refuse before writing anything (checked again in the
+		 * transaction). */
+		rc = check_open(s, campaign, unit, "adding evidence", status, err);
+	}
 	if (rc)
 		return rc;
 	crypto_hash_sha256(digest, (const unsigned char *)data, len);
 	sodium_bin2hex(sha, sizeof(sha), digest, sizeof(digest));
-	rc = store_file(data_dir, sha, data, len, err);
+	rc = store_file(data_dir, sha, data, len, &created, err);
 	if (rc)
 		return rc;
 	e.unit = unit;
@@ -643,5 +652,19 @@ int cc_workflow_evidence_file(struct cc_store *s, const char *data_dir,
 	e.mime = t->mime;
 	e.size = (long long)len;
 	e.author = actor;
-	TXN(s, err, add_evidence(s, campaign, &e, id, err));
+	rc = cc_store_begin(s, err);
+	if (!rc)
+		rc = add_evidence(s, campaign, &e, id, err);
+	if (!rc)
+		rc = cc_store_commit(s, err);
+	if (rc) {
+		cc_store_rollback(s);
+		if (created) {
+			/* No row names the file this call wrote: take it back. */
+			char path[4400];
+			snprintf(path, sizeof(path), "%s/evidence/%.2s/%s", data_dir, sha, sha);
+			unlink(path);
+		}
+	}
+	return rc;
 }

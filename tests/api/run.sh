@@ -8,7 +8,10 @@
 #     /api/v1/openapi.json (@apidevtools/swagger-parser; `npm ci` first when
 #     tests/api/node_modules is missing),
 #   - test_api.py (Python 3, standard library only),
-# stops the server with SIGTERM and checks that it exits 0 within 10 s.
+# stops the server with SIGTERM and checks that it exits 0 within 10 s; then
+#   - test_workflow.py (accounts, roles, CSRF, sign-in limits, the campaign
+#     workflow, uploads, the audit trail), which starts its own demo server
+#     on a data directory of its own and stops it with SIGTERM.
 # Ends with "api: N passed, M failed"; exit status 1 when anything failed.
 
 if [ $# -ne 1 ]; then
@@ -146,6 +149,19 @@ pid=
 if grep -E 'AddressSanitizer|runtime error|LeakSanitizer' "$tmp/server.err" >/dev/null; then
 	cat "$tmp/server.err"
 	fail "no sanitizer report from the server"
+fi
+
+# Accounts and the workflow, on a server and data directory of their own.
+TMPDIR=$tmp python3 "$here/test_workflow.py" --bin "$bin" >"$tmp/wf.log" 2>&1
+grep -v '^RESULT ' "$tmp/wf.log"
+res=$(grep '^RESULT ' "$tmp/wf.log" | tail -n 1)
+if [ -n "$res" ]; then
+	p=$(echo "$res" | sed -E 's/.*passed=([0-9]+).*/\1/')
+	f=$(echo "$res" | sed -E 's/.*failed=([0-9]+).*/\1/')
+	passed=$((passed + p))
+	failed=$((failed + f))
+else
+	fail "test_workflow.py ran to the end"
 fi
 
 finish

@@ -386,7 +386,7 @@ def openapi_has_the_schemas_and_parameters():
             if path in want:
                 eq(names, want[path], f"{m} {path} parameters")
             codes = set(o["responses"])
-            check(codes & {"200", "202"}, f"{m} {path}: no success response")
+            check(codes & {"200", "201", "202"}, f"{m} {path}: no success response")
             check({"405", "413"} <= codes, f"{m} {path}: 405/413 not documented")
             for c, resp in o["responses"].items():
                 if c.startswith(("4", "5")):

@@ -1,0 +1,1269 @@
+#!/usr/bin/env python3
+"""Accounts, authorization and the campaign workflow over the HTTP API
+(docs/workflow.md, docs/api.md "Accounts and the campaign workflow").
+
+Standard library only. Starts its own `cybercap demo` on a free port with a
+fresh data directory (the tests sign in, write, upload, trip the login rate
+limit and finally tamper with the audit trail, so they share nothing with
+test_api.py), and stops it with SIGTERM at the end. Run by tests/api/run.sh;
+by hand:
+
+    python3 tests/api/test_workflow.py --bin build/cybercap [--only NAME_PART[,...]] [--keep]
+
+Each test prints "ok NAME" or "FAIL NAME: why"; the last line is
+"RESULT passed=N failed=M".
+
+Sign-ins: the demo's five accounts (read from its output), plus accounts made
+with `cybercap user add/grant/token` for the scopes the demo lacks (a reviewer
+for unit XAB only, a reviewer for the workflow's campaign, a bearer token for
+the focal point of XAB, accounts for the rate-limit tests). Failed sign-ins
+are limited per email and per client address, so the tests that fail on
+purpose connect from other loopback addresses (127.0.0.2...) and the rest
+from 127.0.0.1 never fail a sign-in.
+"""
+import argparse
+import hashlib
+import http.client
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import traceback
+import uuid
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+import test_api  # noqa: E402 - its small OpenAPI schema validator
+
+CFG = argparse.Namespace()
+TESTS = []
+LOG = []            # (method, path, Resp) of every exchange, for the OpenAPI check
+API = "/api/v1"
+FW = "national-commitment"
+OPEN = "nci-2027"           # the demo's open campaign (40 units)
+PUBLISHED = "nci-2026"
+# Questions of national-commitment used below (type, evidence):
+Q_CHOICE = "legal.cybercrime.substantive.systems"      # choice, evidence required
+Q_YESNO = "legal.cybercrime.procedural.search_seizure"  # yes_no, evidence required
+Q_OPTIONAL = "technical.standards.certification"        # yes_no, evidence optional
+
+
+def test(fn):
+    TESTS.append(fn)
+    return fn
+
+
+class Fail(AssertionError):
+    pass
+
+
+def check(cond, msg="check failed"):
+    if not cond:
+        raise Fail(msg)
+
+
+def eq(a, b, msg=""):
+    if a != b:
+        raise Fail(f"{msg}: {a!r} != {b!r}" if msg else f"{a!r} != {b!r}")
+
+
+# ---------------------------------------------------------------- HTTP
+
+
+class Resp:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers          # list of (name, value)
+        self.body = body
+
+    def header(self, name):
+        for k, v in self.headers:
+            if k.lower() == name.lower():
+                return v
+        return None
+
+    def headers_named(self, name):
+        return [v for k, v in self.headers if k.lower() == name.lower()]
+
+    def json(self):
+        try:
+            return json.loads(self.body)
+        except ValueError as e:
+            raise Fail(f"not JSON ({e}): {self.body[:200]!r}")
+
+    def error(self):
+        """(code, field) of an error body, or (None, None)."""
+        try:
+            e = json.loads(self.body)["error"]
+            return e.get("code"), e.get("field")
+        except (ValueError, KeyError, TypeError):
+            return None, None
+
+    def __repr__(self):
+        return f"<{self.status} {self.body[:160]!r}>"
+
+
+def request(method, path, headers=None, body=None, src="127.0.0.1", timeout=30):
+    """One request on its own connection, from source address src."""
+    conn = http.client.HTTPConnection(CFG.host, CFG.port, timeout=timeout,
+                                      source_address=(src, 0))
+    try:
+        h = {"Connection": "close"}
+        h.update(headers or {})
+        conn.putrequest(method, path, skip_accept_encoding=True)
+        for k, v in h.items():
+            conn.putheader(k, v)
+        if body is not None or method in ("POST", "PUT", "DELETE"):
+            conn.putheader("Content-Length", str(len(body or b"")))
+        try:
+            conn.endheaders()
+            if body:
+                conn.send(body)
+            r = conn.getresponse()
+            resp = Resp(r.status, r.getheaders(), r.read())
+            LOG.append((method, path, resp))
+            return resp
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError,
+                ConnectionRefusedError) as e:
+            # reported as status 0 so that a test names the call
+            return Resp(0, [], f"<no response: {type(e).__name__}>".encode())
+    finally:
+        conn.close()
+
+
+class Client:
+    """A caller: anonymous, a cookie session (with its CSRF token) or a
+    bearer token. Unsafe methods send X-CSRF-Token unless csrf=False or
+    csrf="value" overrides it."""
+
+    def __init__(self, name, cookie=None, csrf=None, bearer=None, src="127.0.0.1"):
+        self.name, self.cookie, self.csrf, self.bearer, self.src = name, cookie, csrf, bearer, src
+
+    def call(self, method, path, obj=None, body=None, headers=None, csrf=True):
+        h = {}
+        if self.cookie:
+            h["Cookie"] = f"cc_session={self.cookie}"
+        if self.bearer:
+            h["Authorization"] = f"Bearer {self.bearer}"
+        if method not in ("GET", "HEAD"):
+            if csrf is True and self.csrf:
+                h["X-CSRF-Token"] = self.csrf
+            elif isinstance(csrf, str):
+                h["X-CSRF-Token"] = csrf
+        if obj is not None:
+            body = json.dumps(obj).encode()
+            h["Content-Type"] = "application/json"
+        h.update(headers or {})
+        return request(method, path, headers=h, body=body, src=self.src)
+
+    def get(self, path, **kw):
+        return self.call("GET", path, **kw)
+
+    def post(self, path, obj=None, **kw):
+        return self.call("POST", path, obj=obj, **kw)
+
+    def put(self, path, obj=None, **kw):
+        return self.call("PUT", path, obj=obj, **kw)
+
+    def delete(self, path, **kw):
+        return self.call("DELETE", path, **kw)
+
+
+ANON = Client("anonymous")
+
+
+def login_raw(email, password, src="127.0.0.1", cookie=None):
+    h = {"Content-Type": "application/json"}
+    if cookie:
+        h["Cookie"] = f"cc_session={cookie}"
+    return request("POST", API + "/session", headers=h,
+                   body=json.dumps({"email": email, "password": password}).encode(), src=src)
+
+
+def session_cookie(r):
+    """The cc_session value set by a response, or None."""
+    for v in r.headers_named("Set-Cookie"):
+        m = re.match(r"\s*cc_session=([^;]*)", v)
+        if m:
+            return m.group(1)
+    return None
+
+
+def login(email, password=None, name=None, src="127.0.0.1"):
+    r = login_raw(email, password if password is not None else CFG.passwords[email], src=src)
+    eq(r.status, 200, f"sign-in of {email} ({r.body[:200]!r})")
+    token = session_cookie(r)
+    check(token, f"sign-in of {email}: no cc_session cookie in {r.headers}")
+    return Client(name or email, cookie=token, csrf=r.json()["csrf_token"], src=src)
+
+
+_sessions = {}
+
+
+def who(key):
+    """Cached clients, by role key (see ROLES)."""
+    if key not in _sessions:
+        if key == "anonymous":
+            _sessions[key] = ANON
+        elif key == "focal_bearer":
+            _sessions[key] = Client(key, bearer=CFG.bearer_xab)
+        else:
+            _sessions[key] = login(ROLE_EMAIL[key], name=key)
+    return _sessions[key]
+
+
+def A(camp, unit="", rest=""):
+    """The path of an assessment (or of something under it)."""
+    p = f"{API}/campaigns/{camp}/assessments/{unit}"
+    return p + rest
+
+
+def status_of(client, camp, unit):
+    r = client.get(A(camp, unit))
+    eq(r.status, 200, f"GET assessment {camp}/{unit} as {client.name} ({r.body[:200]!r})")
+    return r.json()
+
+
+def expect(r, status, code=None, field=None, what=""):
+    if r.status != status:
+        raise Fail(f"{what}: status {r.status}, expected {status} ({r.body[:300]!r})")
+    if code is not None or field is not None:
+        c, f = r.error()
+        if code is not None:
+            eq(c, code, f"{what}: error code")
+        if field is not None:
+            eq(f, field, f"{what}: error field")
+    return r
+
+
+# ---------------------------------------------------------------- server and CLI
+
+
+def cli(*args, stdin=None):
+    p = subprocess.run([CFG.bin, *args], input=stdin, capture_output=True, text=True, timeout=60)
+    return p.returncode, p.stdout, p.stderr
+
+
+def cli_ok(*args):
+    rc, out, err = cli(*args)
+    if rc != 0:
+        raise Fail(f"cybercap {' '.join(args)} exited {rc}: {err.strip()}")
+    return out
+
+
+def add_user(email, name, *grants):
+    """Creates an account (random password) and gives it the grants
+    [(role, unit, campaign)]; returns the password."""
+    pw = secrets.token_urlsafe(12)
+    pwfile = os.path.join(CFG.tmp, "pw-" + hashlib.sha1(email.encode()).hexdigest())
+    with open(pwfile, "w") as f:
+        f.write(pw + "\n")
+    cli_ok("user", "add", "--data", CFG.data, "--email", email, "--name", name,
+           "--password-file", pwfile)
+    for role, unit, camp in grants:
+        args = ["user", "grant", "--data", CFG.data, "--email", email, "--role", role]
+        if unit:
+            args += ["--unit", unit]
+        if camp:
+            args += ["--campaign", camp]
+        cli_ok(*args)
+    CFG.passwords[email] = pw
+    return pw
+
+
+def start_server():
+    cmd = [CFG.bin, "demo", "--data", CFG.data, "--listen", "127.0.0.1:0"]
+    CFG.err_path = os.path.join(CFG.tmp, "server.err")
+    CFG.err_file = open(CFG.err_path, "wb")
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=CFG.err_file)
+    lines = []
+    deadline = time.time() + 60
+    port = None
+    while time.time() < deadline:
+        line = p.stdout.readline().decode()
+        if not line and p.poll() is not None:
+            break
+        lines.append(line)
+        m = re.search(r"serving http://127\.0\.0\.1:(\d+)/", line)
+        if m:
+            port = int(m.group(1))
+            break
+    if port is None:
+        p.kill()
+        p.wait()
+        raise Fail(f"the demo server did not start:\n{''.join(lines)}"
+                         f"{open(CFG.err_path, errors='replace').read()[:2000]}")
+    # keep reading stdout so that the server never blocks on a full pipe
+    threading.Thread(target=lambda: [None for _ in p.stdout], daemon=True).start()
+    return p, port, lines
+
+
+def parse_signins(lines):
+    """(role, email, password, unit) from the demo's sign-in lines."""
+    out = []
+    for line in lines:
+        m = re.match(r"\s*(admin|analyst|reviewer|focal_point)\s+(\S+@\S+)\s+(\S+)"
+                     r"(?:\s+\(unit (\w+)\))?\s*$", line)
+        if m:
+            out.append(m.groups())
+    return out
+
+
+# ---------------------------------------------------------------- roles
+
+# Role keys and their accounts. The demo's reviewer is limited to campaign
+# nci-2027; reviewer_xab (made here) to unit XAB in every campaign;
+# focal_bearer is the focal point of XAB calling with a bearer token.
+ROLE_EMAIL = {
+    "admin": "admin@demo.cybercap",
+    "analyst": "analyst@demo.cybercap",
+    "reviewer_2027": "reviewer@demo.cybercap",
+    "reviewer_xab": "reviewer.xab@test.cybercap",
+    "focal_xaa": "focal.xaa@demo.cybercap",
+    "focal_xab": "focal.xab@demo.cybercap",
+    "reviewer_wf": "reviewer.wf@test.cybercap",
+}
+ROLES = ["anonymous", "admin", "analyst", "reviewer_2027", "reviewer_xab",
+         "focal_xaa", "focal_xab", "focal_bearer"]
+
+
+# ---------------------------------------------------------------- 1. authorization
+
+
+# What each caller may do on campaign nci-2027 (open), unit by unit, written
+# from the role rules (docs/workflow.md), not from the server:
+#   admin        everything
+#   analyst      read, return, validate, review, history, create campaigns, move status
+#   reviewer     read, return, review, history (in its scope)
+#   focal_point  read, answer, evidence, submit, history (its unit only)
+# "ok" = allowed (any status but 401/403; 409/422 are state errors),
+# 401 = not signed in, 403 = outside the role or the scope.
+ENDPOINTS = ["read", "answer", "evidence", "submit", "return", "validate", "review",
+             "history", "create", "status"]
+MATRIX = """
+role           unit  read answer evidence submit return validate review history create status
+anonymous      XAA   401  401    401      401    401    401      401    401     401    401
+anonymous      XAB   401  401    401      401    401    401      401    401     401    401
+admin          XAA   ok   ok     ok       ok     ok     ok       ok     ok      ok     ok
+admin          XAB   ok   ok     ok       ok     ok     ok       ok     ok      ok     ok
+analyst        XAA   ok   403    403      403    ok     ok       ok     ok      ok     ok
+analyst        XAB   ok   403    403      403    ok     ok       ok     ok      ok     ok
+reviewer_2027  XAA   ok   403    403      403    ok     403      ok     ok      403    403
+reviewer_2027  XAB   ok   403    403      403    ok     403      ok     ok      403    403
+reviewer_xab   XAA   403  403    403      403    403    403      403    403     403    403
+reviewer_xab   XAB   ok   403    403      403    ok     403      ok     ok      403    403
+focal_xaa      XAA   ok   ok     ok       ok     403    403      403    ok      403    403
+focal_xaa      XAB   403  403    403      403    403    403      403    403     403    403
+focal_xab      XAA   403  403    403      403    403    403      403    403     403    403
+focal_xab      XAB   ok   ok     ok       ok     403    403      403    ok      403    403
+focal_bearer   XAA   403  403    403      403    403    403      403    403     403    403
+focal_bearer   XAB   ok   ok     ok       ok     403    403      403    ok      403    403
+"""
+
+
+def parse_matrix(text):
+    rows = [line.split() for line in text.strip().splitlines()]
+    head = rows[0]
+    eq(head[2:], ENDPOINTS, "matrix columns")
+    table = {}
+    for r in rows[1:]:
+        for ep, want in zip(head[2:], r[2:]):
+            table[(r[0], r[1], ep)] = want
+    eq({k[0] for k in table}, set(ROLES), "matrix roles")
+    return table
+
+
+def call_endpoint(c, ep, unit, tag):
+    """One call of endpoint ep on nci-2027/unit; bodies are well formed."""
+    a = A(OPEN, unit)
+    if ep == "read":
+        return c.get(a)
+    if ep == "answer":
+        return c.put(a + f"/answers/{Q_YESNO}", {"answer": "yes", "comment": f"matrix {tag}"})
+    if ep == "evidence":
+        return c.post(a + "/evidence", {"question": Q_YESNO,
+                                        "url": f"https://example.org/matrix/{tag}"})
+    if ep == "submit":
+        return c.post(a + "/submit")
+    if ep == "return":
+        return c.post(a + "/return")
+    if ep == "validate":
+        return c.post(a + "/validate")
+    if ep == "review":
+        return c.post(a + "/reviews", {"question": Q_YESNO, "verdict": "accepted"})
+    if ep == "history":
+        return c.get(a + f"/answers/{Q_YESNO}/history")
+    if ep == "create":
+        return c.post(API + "/campaigns", {"id": f"m-{tag}", "framework": FW, "title": "matrix",
+                                           "year": 2030, "units": [unit]})
+    if ep == "status":
+        # "draft" is refused (422) after the role check: nci-2027 stays open
+        return c.post(f"{API}/campaigns/{OPEN}/status", {"status": "draft"})
+    raise ValueError(ep)
+
+
+@test
+def authorization_matrix():
+    table = parse_matrix(MATRIX)
+    wrong = []
+    for role in ROLES:
+        c = who(role)
+        for unit in ("XAA", "XAB"):
+            for ep in ENDPOINTS:
+                want = table[(role, unit, ep)]
+                r = call_endpoint(c, ep, unit, f"{role}-{unit}".replace("_", "-").lower())
+                code, _ = r.error()
+                if want == "ok":
+                    good = r.status not in (401, 403) and r.status < 500
+                elif want == "401":
+                    good = r.status == 401 and code == "unauthenticated"
+                else:
+                    good = r.status == 403 and code == "forbidden"
+                if not good:
+                    wrong.append(f"{role} {ep} {unit}: got {r.status} {code}, expected {want}")
+    check(not wrong, f"{len(wrong)} cells differ:\n  " + "\n  ".join(wrong))
+
+
+@test
+def scopes_across_campaigns():
+    """The reviewer of nci-2027 sees nothing of nci-2026; unit grants hold
+    in every campaign; a focal point never reads another unit's assessment."""
+    expect(who("reviewer_2027").get(A(PUBLISHED, "XAA")), 403, "forbidden",
+           what="reviewer of nci-2027 reads nci-2026/XAA")
+    expect(who("reviewer_2027").post(A(PUBLISHED, "XAA", "/return")), 403, "forbidden",
+           what="reviewer of nci-2027 returns nci-2026/XAA")
+    expect(who("reviewer_xab").get(A(PUBLISHED, "XAB")), 200, what="reviewer of XAB, nci-2026/XAB")
+    expect(who("reviewer_xab").get(A(PUBLISHED, "XAA")), 403, "forbidden",
+           what="reviewer of XAB, nci-2026/XAA")
+    expect(who("focal_xaa").get(A(PUBLISHED, "XAA")), 200, what="focal XAA reads nci-2026/XAA")
+    expect(who("focal_xaa").get(A(PUBLISHED, "XAB")), 403, "forbidden",
+           what="focal XAA reads nci-2026/XAB")
+    # another unit's evidence download is closed too (history: see the matrix)
+    r = who("focal_xab").get(A(OPEN, "XAA", "/evidence/1"))
+    expect(r, 403, "forbidden", what="focal XAB downloads XAA's evidence")
+    # the user's own view of its grants
+    me = who("reviewer_xab").get(API + "/me").json()
+    eq(me["user"]["roles"], [{"role": "reviewer", "unit": "XAB", "campaign": None}], "/me roles")
+    me = who("reviewer_2027").get(API + "/me").json()
+    eq(me["user"]["roles"], [{"role": "reviewer", "unit": None, "campaign": OPEN}], "/me roles")
+
+
+# ---------------------------------------------------------------- 2. sessions and CSRF
+
+
+@test
+def csrf_is_needed_for_unsafe_methods_with_a_cookie():
+    c = login(ROLE_EMAIL["focal_xaa"], name="focal_xaa (csrf)")
+    ans = A(OPEN, "XAA", f"/answers/{Q_OPTIONAL}")
+    bad = "0" * len(c.csrf)
+    before = status_of(c, OPEN, "XAA")
+    n_audit = len(c.get(ans + "/history").json()["audit"])
+    cases = [
+        ("PUT", ans, {"answer": "yes"}),
+        ("POST", A(OPEN, "XAA", "/evidence"),
+         {"question": Q_OPTIONAL, "url": "https://example.org/c"}),
+        ("POST", A(OPEN, "XAA", "/submit"), None),
+        ("POST", API + "/campaigns", {"id": "csrf-x", "framework": FW, "title": "t", "year": 2030,
+                                      "units": []}),
+        ("DELETE", ans, None),      # no such route: the CSRF check comes first
+    ]
+    for method, path, obj in cases:
+        for label, token in (("without X-CSRF-Token", False), ("with a wrong one", bad),
+                             ("with a short one", c.csrf[:10]), ("with an empty one", "")):
+            r = c.call(method, path, obj=obj, csrf=token)
+            expect(r, 403, "csrf", what=f"{method} {path} {label}")
+    # nothing was written
+    after = status_of(c, OPEN, "XAA")
+    eq((after["answers"], after["evidence"], after["status"]),
+       (before["answers"], before["evidence"], before["status"]),
+       "the assessment after the refusals")
+    eq(len(c.get(ans + "/history").json()["audit"]), n_audit, "audit events of the question")
+    # the right token works; GET needs none
+    expect(c.put(ans, {"answer": "yes", "comment": "with csrf"}), 200, what="PUT with the token")
+    expect(c.get(A(OPEN, "XAA"), csrf=False), 200, what="GET without a token")
+    # the token from /me is the session's
+    eq(c.get(API + "/me").json()["csrf_token"], c.csrf, "csrf_token of /me")
+    # another session's token is not this session's
+    other = login(ROLE_EMAIL["focal_xaa"], name="focal_xaa (other)")
+    check(other.csrf != c.csrf, "two sessions share a CSRF token")
+    expect(c.put(ans, {"answer": "yes"}, csrf=other.csrf), 403, "csrf",
+           what="PUT with another session's token")
+
+
+@test
+def logout_needs_the_csrf_token():
+    """DELETE /session with the cookie and no X-CSRF-Token is refused (403
+    csrf) and the session stays valid: a cross-site request cannot sign the
+    user out."""
+    c = login(ROLE_EMAIL["focal_xab"], name="focal_xab (logout csrf)")
+    r = c.delete(API + "/session", csrf=False)
+    still = c.get(API + "/me").status
+    expect(r, 403, "csrf", what=f"DELETE /session without X-CSRF-Token (then GET /me: {still})")
+    eq(still, 200, "the session after a refused sign-out")
+    r = c.delete(API + "/session", csrf="f" * 64)
+    expect(r, 403, "csrf", what="DELETE /session with a wrong X-CSRF-Token")
+
+
+@test
+def bearer_tokens_need_no_csrf():
+    b = who("focal_bearer")
+    me = expect(b.get(API + "/me"), 200, what="GET /me with the bearer").json()
+    eq(me["user"]["email"], ROLE_EMAIL["focal_xab"], "bearer's user")
+    check(me.get("csrf_token") is None, f"a bearer session shows a CSRF token: {me}")
+    expect(b.put(A(OPEN, "XAB", f"/answers/{Q_OPTIONAL}"), {"answer": "no", "comment": "bearer"}),
+           200, what="PUT with a bearer token and no X-CSRF-Token")
+    # a bad bearer token is an error, not anonymity
+    bad = Client("bad bearer", bearer="ab" * 32)
+    expect(bad.get(API + "/me"), 401, "unauthenticated", what="unknown bearer token")
+    expect(bad.get(API + "/campaigns"), 401, "unauthenticated",
+           what="unknown bearer token on a public route")
+    # a bearer token is not a session cookie, and a cookie is not a bearer token
+    expect(Client("bearer as cookie", cookie=CFG.bearer_xab).get(API + "/me"), 401,
+           what="a bearer token sent as the cc_session cookie")
+    c = who("focal_xab")
+    expect(Client("cookie as bearer", bearer=c.cookie).get(API + "/me"), 401,
+           what="a session cookie sent as a bearer token")
+
+
+@test
+def session_fixation_and_cookie_attributes():
+    invented = secrets.token_hex(32)
+    expect(Client("invented", cookie=invented).get(API + "/me"), 401, "unauthenticated",
+           what="an invented cc_session cookie")
+    # an invented cookie on an unsafe request is anonymous (401), not a session
+    expect(Client("invented", cookie=invented, csrf="x").put(
+        A(OPEN, "XAA", f"/answers/{Q_OPTIONAL}"), {"answer": "yes"}), 401, "unauthenticated",
+        what="PUT with an invented cookie")
+    r = login_raw(ROLE_EMAIL["focal_xaa"], CFG.passwords[ROLE_EMAIL["focal_xaa"]], cookie=invented)
+    eq(r.status, 200, f"sign-in with a planted cookie ({r.body[:200]!r})")
+    token = session_cookie(r)
+    check(token and re.fullmatch(r"[0-9a-f]{64}", token), f"session token {token!r}")
+    check(token != invented, "the sign-in kept the cookie value set before it")
+    expect(Client("invented", cookie=invented).get(API + "/me"), 401,
+           what="the planted cookie after the sign-in")
+    expect(Client("new", cookie=token).get(API + "/me"), 200, what="the new session")
+    # each sign-in is a new session
+    r2 = login_raw(ROLE_EMAIL["focal_xaa"], CFG.passwords[ROLE_EMAIL["focal_xaa"]])
+    check(session_cookie(r2) != token, "two sign-ins got the same session token")
+    # cookie attributes
+    cookies = r.headers_named("Set-Cookie")
+    eq(len(cookies), 1, "Set-Cookie headers")
+    attrs = [a.strip() for a in cookies[0].split(";")[1:]]
+    low = {a.split("=")[0].lower(): (a.split("=", 1)[1] if "=" in a else True) for a in attrs}
+    check("httponly" in low, f"no HttpOnly: {cookies[0]}")
+    eq(low.get("samesite"), "Lax", f"SameSite in {cookies[0]}")
+    eq(low.get("path"), "/", f"Path in {cookies[0]}")
+    check("domain" not in low, f"a Domain attribute widens the cookie: {cookies[0]}")
+    check(int(low.get("max-age", "0")) > 0, f"Max-Age in {cookies[0]}")
+    eq(r.header("Cache-Control"), "no-store", "Cache-Control of the sign-in")
+    body = r.json()
+    eq(set(body), {"user", "csrf_token"}, "sign-in body")
+    check(re.fullmatch(r"[0-9a-f]{64}", body["csrf_token"]), "csrf_token")
+    check(token not in r.body.decode(), "the session token is in the body (readable by scripts)")
+
+
+@test
+def logout_ends_the_session():
+    c = login(ROLE_EMAIL["focal_xaa"], name="focal_xaa (logout)")
+    expect(c.get(API + "/me"), 200, what="before the sign-out")
+    r = expect(c.delete(API + "/session"), 200, what="DELETE /session with the token")
+    eq(r.json(), {"signed_in": False}, "sign-out body")
+    cleared = r.headers_named("Set-Cookie")
+    check(cleared and re.match(r"cc_session=;", cleared[0]) and "Max-Age=0" in cleared[0],
+          f"the cookie is not cleared: {cleared}")
+    expect(c.get(API + "/me"), 401, "unauthenticated", what="GET /me after the sign-out")
+    expect(c.get(A(OPEN, "XAA")), 401, what="GET assessment after the sign-out")
+    expect(c.put(A(OPEN, "XAA", f"/answers/{Q_OPTIONAL}"), {"answer": "yes"}), 401,
+           what="PUT after the sign-out (old cookie and token)")
+    # other sessions of the same user are not affected
+    expect(who("focal_xaa").get(API + "/me"), 200, what="another session of the same user")
+
+
+# ---------------------------------------------------------------- 3. sign-in limits
+
+
+@test
+def login_rate_limit_per_email_and_per_address():
+    email = "ratelimit@test.cybercap"
+    pw = CFG.passwords[email]
+    for i in range(5):
+        r = login_raw(email, pw + "-wrong", src="127.0.0.2")
+        expect(r, 401, "unauthenticated", what=f"wrong password #{i + 1}")
+    r = login_raw(email, pw, src="127.0.0.2")
+    expect(r, 429, "too_many_attempts", what="6th attempt, right password")
+    ra = r.header("Retry-After")
+    check(ra and ra.isdigit() and 0 < int(ra) <= 300, f"Retry-After {ra!r}")
+    check(session_cookie(r) is None, "a blocked sign-in set a cookie")
+    expect(login_raw(email, pw + "-wrong", src="127.0.0.2"), 429, "too_many_attempts",
+           what="7th attempt, wrong password")
+    # the email is blocked from another address too ...
+    expect(login_raw(email, pw, src="127.0.0.3"), 429, "too_many_attempts",
+           what="right password from another address")
+    # ... and the address for other emails (limited per address and per email)
+    other = "ratelimit2@test.cybercap"
+    expect(login_raw(other, CFG.passwords[other], src="127.0.0.2"), 429, "too_many_attempts",
+           what="another email from the blocked address")
+    # elsewhere, that other account signs in
+    expect(login_raw(other, CFG.passwords[other], src="127.0.0.4"), 200,
+           what="another email from another address")
+
+
+@test
+def wrong_credentials_look_the_same():
+    email = "creds@test.cybercap"
+    unknown = expect(login_raw("nobody-" + uuid.uuid4().hex + "@test.cybercap", "whatever-123",
+                               src="127.0.0.5"), 401, "unauthenticated", what="unknown email")
+    wrong = expect(login_raw(email, "not-the-password", src="127.0.0.5"), 401, "unauthenticated",
+                   what="wrong password")
+    eq(unknown.json(), wrong.json(), "unknown email vs wrong password bodies")
+    check(session_cookie(unknown) is None and session_cookie(wrong) is None,
+          "a failed sign-in set a cookie")
+
+
+# ---------------------------------------------------------------- 4. the workflow
+
+WF = "wf-2028"
+
+
+def pdf_bytes(tag):
+    return (b"%PDF-1.4\n% cybercap test " + tag.encode()
+            + b"\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+
+
+def multipart(fields, files):
+    """A multipart/form-data body: fields {name: value}, files
+    [(field, filename, bytes, content type)]."""
+    boundary = "cc" + uuid.uuid4().hex
+    out = []
+    for k, v in fields.items():
+        out.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'
+                   .encode())
+    for k, fname, data, ctype in files:
+        out.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"; '
+                   f'filename="{fname}"\r\nContent-Type: {ctype}\r\n\r\n'.encode() + data + b"\r\n")
+    out.append(f"--{boundary}--\r\n".encode())
+    return b"".join(out), f"multipart/form-data; boundary={boundary}"
+
+
+def upload(c, camp, unit, question, filename, data, ctype="application/pdf"):
+    body, t = multipart({"question": question}, [("file", filename, data, ctype)])
+    return c.post(A(camp, unit, "/evidence"), body=body, headers={"Content-Type": t})
+
+
+def create_and_open(camp, units, year=2028):
+    an = who("analyst")
+    r = an.post(API + "/campaigns", {"id": camp, "framework": FW, "title": f"Test {camp}",
+                                     "year": year, "units": units})
+    expect(r, 201, what=f"create {camp}")
+    expect(an.post(f"{API}/campaigns/{camp}/status", {"status": "open"}), 200, what=f"open {camp}")
+
+
+@test
+def whole_workflow():
+    an, fp = who("analyst"), who("focal_xaa")
+    wf = f"{API}/campaigns/{WF}"
+    # --- the analyst creates the campaign: draft
+    r = expect(an.post(API + "/campaigns", {"id": WF, "framework": FW, "title": "Workflow test",
+                                            "year": 2028, "units": ["XAA", "XAB"]}),
+               201, what="POST /campaigns")
+    eq(r.json(), {"id": WF, "framework": FW, "title": "Workflow test", "year": 2028,
+                  "status": "draft", "units": 2}, "created campaign")
+    expect(an.post(API + "/campaigns", {"id": WF, "framework": FW, "title": "again", "year": 2028,
+                                        "units": ["XAA"]}), 409, what="the same id again")
+    expect(an.post(API + "/campaigns", {"id": "wf-bad", "framework": FW, "title": "x", "year": 2028,
+                                        "units": ["QQQ"]}), 422, "invalid", "units",
+           what="an unknown unit")
+    expect(an.post(API + "/campaigns", {"id": "wf bad/id", "framework": FW, "title": "x",
+                                        "year": 2028, "units": []}), 422, "invalid", "id",
+           what="a bad id")
+    eq(status_of(an, WF, "XAA")["campaign_status"], "draft", "campaign status in the assessment")
+    # focal points cannot answer a draft
+    expect(fp.put(A(WF, "XAA", f"/answers/{Q_CHOICE}"), {"answer": "adopted"}), 409, "conflict",
+           what="answering a draft campaign")
+    # --- illegal move, then open
+    expect(an.post(wf + "/status", {"status": "closed"}), 409, "conflict", "status",
+           what="draft -> closed")
+    expect(an.post(wf + "/status", {"status": "nonsense"}), 422, "invalid", "status",
+           what="an unknown status")
+    eq(expect(an.post(wf + "/status", {"status": "open"}), 200, what="draft -> open").json(),
+       {"id": WF, "status": "open"}, "open")
+    # --- the focal point of XAA answers
+    a = A(WF, "XAA")
+    eq(status_of(fp, WF, "XAA")["status"], "not_started", "before the first answer")
+    r = expect(fp.put(a + f"/answers/{Q_CHOICE}", {"answer": "adopted", "comment": "Act 3/2026"}),
+               200, what="valid choice answer")
+    eq(r.json(), {"question": Q_CHOICE, "answer": "adopted", "comment": "Act 3/2026"}, "PUT body")
+    expect(fp.put(a + f"/answers/{Q_YESNO}", {"answer": "yes"}), 200, what="valid yes/no answer")
+    expect(fp.put(a + f"/answers/{Q_OPTIONAL}", {"answer": "no"}), 200,
+           what="optional-evidence answer")
+    expect(fp.put(a + f"/answers/{Q_CHOICE}", {"answer": "bogus"}), 422, "invalid", "answer",
+           what="an option the question does not have")
+    expect(fp.put(a + f"/answers/{Q_YESNO}", {"answer": "maybe"}), 422, "invalid", "answer",
+           what="yes/no answered maybe")
+    expect(fp.put(a + "/answers/no.such.question", {"answer": "yes"}), 404, "not_found",
+           what="an unknown question")
+    expect(fp.put(a + "/answers/legal", {"answer": "yes"}), 404, "not_found",
+           what="a group, not a question")
+    s = status_of(fp, WF, "XAA")
+    eq(s["status"], "in_progress", "after answering")
+    eq(s["answers"][Q_CHOICE]["answer"], "adopted", "the invalid answer changed nothing")
+    eq(s["missing_evidence_count"], 2, f"missing evidence ({s['missing_evidence']})")
+    eq(sorted(s["missing_evidence"].split(", ")), sorted([Q_CHOICE, Q_YESNO]), "missing evidence")
+    # --- evidence: a link for one required question ...
+    r = expect(fp.post(a + "/evidence",
+                       {"question": Q_CHOICE, "url": "https://example.org/act-3-2026"}),
+               201, what="link evidence")
+    check(isinstance(r.json().get("id"), int), f"evidence id {r.body!r}")
+    expect(fp.post(a + "/evidence", {"question": Q_CHOICE, "url": "javascript:alert(1)"}), 422,
+           "invalid", "url", what="a javascript: link")
+    expect(fp.post(a + "/evidence", {"question": "no.such", "url": "https://example.org/x"}), 404,
+           what="a link for an unknown question")
+    # ... submitting now is refused: the other one has none
+    r = expect(fp.post(a + "/submit"), 422, "invalid", "evidence",
+               what="submit with evidence missing")
+    check(Q_YESNO in r.json()["error"]["message"], f"the message names {Q_YESNO}: {r.body!r}")
+    # ... and a file for the other
+    pdf = pdf_bytes("workflow")
+    r = expect(upload(fp, WF, "XAA", Q_YESNO, "warrant-rules.pdf", pdf), 201, what="PDF upload")
+    file_id = r.json()["id"]
+    s = status_of(fp, WF, "XAA")
+    eq(s["missing_evidence_count"], 0, "missing evidence after both")
+    ev = {e["question"]: e for e in s["evidence"]}
+    eq(ev[Q_CHOICE]["kind"], "url", "link evidence kind")
+    eq(ev[Q_YESNO]["kind"], "file", "file evidence kind")
+    eq((ev[Q_YESNO]["filename"], ev[Q_YESNO]["mime"], ev[Q_YESNO]["size"]),
+       ("warrant-rules.pdf", "application/pdf", len(pdf)), "file evidence")
+    eq(ev[Q_YESNO]["author"], ROLE_EMAIL["focal_xaa"], "evidence author")
+    got = expect(fp.get(a + f"/evidence/{file_id}"), 200, what="download").body
+    eq(got, pdf, "downloaded bytes")
+    # --- submit
+    eq(expect(fp.post(a + "/submit"), 200, what="submit").json(),
+       {"campaign": WF, "unit": "XAA", "status": "submitted"}, "submit body")
+    expect(fp.put(a + f"/answers/{Q_CHOICE}", {"answer": "implemented"}), 409, "conflict",
+           what="answering after submit")
+    expect(fp.post(a + "/evidence", {"question": Q_CHOICE, "url": "https://example.org/late"}),
+           409, "conflict", what="evidence after submit")
+    expect(fp.post(a + "/submit"), 409, "conflict", what="submitting twice")
+    # --- review: the demo's reviewer is for nci-2027 only
+    expect(who("reviewer_2027").post(a + "/reviews", {"question": Q_CHOICE, "verdict": "accepted"}),
+           403, "forbidden", what="reviewer of nci-2027 on wf-2028")
+    cli_ok("user", "grant", "--data", CFG.data, "--email", ROLE_EMAIL["reviewer_wf"],
+           "--role", "reviewer", "--campaign", WF)
+    rv = who("reviewer_wf")
+    expect(rv.post(a + "/reviews", {"question": Q_CHOICE, "verdict": "query"}), 422, "invalid",
+           "comment", what="a query without a comment")
+    expect(rv.post(a + "/reviews", {"question": Q_CHOICE, "verdict": "query", "comment": ""}), 422,
+           "invalid", "comment", what="a query with an empty comment")
+    expect(rv.post(a + "/reviews", {"question": Q_CHOICE, "verdict": "maybe"}), 422, "invalid",
+           "verdict", what="an unknown verdict")
+    expect(rv.post(a + "/reviews", {"question": "no.such", "verdict": "accepted"}), 404,
+           what="a review of an unknown question")
+    query = "Adopted or implemented? Cite the decree."
+    r = expect(rv.post(a + "/reviews",
+                       {"question": Q_CHOICE, "verdict": "query", "comment": query}),
+               201, what="query")
+    eq(r.json(), {"question": Q_CHOICE, "verdict": "query", "comment": query}, "review body")
+    expect(rv.post(a + "/reviews", {"question": Q_YESNO, "verdict": "accepted"}), 201,
+           what="accept")
+    s = status_of(rv, WF, "XAA")
+    eq((s["reviews"][Q_CHOICE]["verdict"], s["reviews"][Q_CHOICE]["comment"],
+        s["reviews"][Q_CHOICE]["reviewer"]), ("query", query, ROLE_EMAIL["reviewer_wf"]),
+       "the query")
+    expect(rv.post(a + "/validate"), 403, "forbidden", what="a reviewer validates")
+    expect(rv.get(A(OPEN, "XAA")), 403, "forbidden", what="reviewer of wf-2028 reads nci-2027")
+    eq(expect(rv.post(a + "/return"), 200, what="return").json()["status"], "returned", "return")
+    expect(rv.post(a + "/return"), 409, "conflict", what="returning twice")
+    # --- the focal point answers the query and submits again
+    s = status_of(fp, WF, "XAA")
+    eq(s["status"], "returned", "after return")
+    eq(s["reviews"][Q_CHOICE]["verdict"], "query", "the focal point sees the query")
+    expect(fp.put(a + f"/answers/{Q_CHOICE}",
+                  {"answer": "implemented", "comment": "Decree 7/2027"}),
+           200, what="answering the query")
+    eq(status_of(fp, WF, "XAA")["status"], "returned", "answering keeps 'returned'")
+    expect(fp.post(a + "/submit"), 200, what="resubmit")
+    # --- the analyst validates
+    expect(an.post(a + "/validate"), 200, what="validate")
+    eq(status_of(an, WF, "XAA")["status"], "validated", "validated")
+    expect(an.post(a + "/return"), 409, "conflict", what="returning a validated assessment")
+    expect(fp.put(a + f"/answers/{Q_CHOICE}", {"answer": "none"}), 409, "conflict",
+           what="answering a validated assessment")
+    # --- the campaign moves on: review, closed, published
+    expect(ANON.get(wf + "/results"), 409, "not_published", what="results before publication")
+    for st in ("review", "closed"):
+        expect(an.post(wf + "/status", {"status": st}), 200, what=f"-> {st}")
+    expect(fp.put(A(WF, "XAB", f"/answers/{Q_CHOICE}"), {"answer": "none"}), 403,
+           what="focal XAA on XAB in a closed campaign")
+    expect(who("focal_xab").put(A(WF, "XAB", f"/answers/{Q_CHOICE}"), {"answer": "none"}), 409,
+           "conflict", what="answering in a closed campaign")
+    expect(an.post(wf + "/status", {"status": "published"}), 200, what="-> published")
+    deadline = time.time() + 2.5
+    while True:
+        r = ANON.get(wf + "/results")
+        if r.status == 200 or time.time() > deadline:
+            break
+        time.sleep(0.1)
+    expect(r, 200, what="results within 2 s of publication")
+    before = r.json()
+    eq(before["campaign"]["status"], "published", "published campaign")
+    eq(sorted(row["unit"] for row in before["results"]), ["XAA", "XAB"], "units in the results")
+    unit = expect(ANON.get(wf + "/results/XAA"), 200, what="unit results").json()
+    ans = {n["id"]: n["answer"] for n in unit["nodes"] if n["kind"] == "question"}
+    eq((ans[Q_CHOICE], ans[Q_YESNO], ans[Q_OPTIONAL]), ("implemented", "yes", "no"),
+       "published answers")
+    csv_before = expect(ANON.get(wf + "/results.csv"), 200, what="results.csv").body
+    # --- nothing changes any more
+    attempts = [
+        ("answer", fp.put(a + f"/answers/{Q_CHOICE}", {"answer": "none"})),
+        ("answer XAB", who("focal_xab").put(A(WF, "XAB", f"/answers/{Q_CHOICE}"),
+                                            {"answer": "none"})),
+        ("evidence", fp.post(a + "/evidence",
+                             {"question": Q_OPTIONAL, "url": "https://example.org/p"})),
+        ("file", upload(fp, WF, "XAA", Q_OPTIONAL, "late.pdf", pdf_bytes("late"))),
+        ("submit XAB", who("focal_xab").post(A(WF, "XAB", "/submit"))),
+        ("return", an.post(a + "/return")),
+        ("review", rv.post(a + "/reviews", {"question": Q_CHOICE, "verdict": "accepted"})),
+        ("-> review", an.post(wf + "/status", {"status": "review"})),
+        ("-> open", an.post(wf + "/status", {"status": "open"})),
+        ("-> published", an.post(wf + "/status", {"status": "published"})),
+        ("admin -> closed", who("admin").post(wf + "/status", {"status": "closed"})),
+    ]
+    bad = [f"{what}: {r.status} {r.body[:150]!r}" for what, r in attempts if r.status != 409]
+    check(not bad, "writes to a published campaign not refused with 409:\n  " + "\n  ".join(bad))
+    time.sleep(1.1)     # past the server's once-a-second snapshot check
+    eq(expect(ANON.get(wf + "/results"), 200, what="results again").json(), before,
+       "results after the refused writes")
+    eq(ANON.get(wf + "/results.csv").body, csv_before, "results.csv after the refused writes")
+    eq(ANON.get(wf).json()["status"], "published", "campaign status")
+    # --- the question's history: every change, with its author
+    h = expect(fp.get(a + f"/answers/{Q_CHOICE}/history"), 200, what="history").json()
+    eq(h["question"], Q_CHOICE, "history question")
+    eq([(e["answer"], e["comment"], e["author"]) for e in h["history"]],
+       [("adopted", "Act 3/2026", ROLE_EMAIL["focal_xaa"]),
+        ("implemented", "Decree 7/2027", ROLE_EMAIL["focal_xaa"])], "history entries")
+    check(all(e["at"] for e in h["history"]), "history times")
+    answers = [e for e in h["audit"] if e["action"] == "answer"]
+    eq([(e["actor"], json.loads(e["after"])["answer"]) for e in answers],
+       [(ROLE_EMAIL["focal_xaa"], "adopted"), (ROLE_EMAIL["focal_xaa"], "implemented")],
+       "audit events of the question")
+    eq(json.loads(answers[1]["before"]), {"answer": "adopted"}, "audit 'before' of the change")
+    check([e["id"] for e in h["audit"]] == sorted(e["id"] for e in h["audit"]), "audit order")
+    # the other unit's focal point cannot read it
+    expect(who("focal_xab").get(a + f"/answers/{Q_CHOICE}/history"), 403, "forbidden",
+           what="focal XAB reads XAA's history")
+
+
+# ---------------------------------------------------------------- 5. uploads
+
+UP = "up-2028"
+
+
+def raw_exchange(data, timeout=30, src="127.0.0.1"):
+    """Sends raw bytes while reading the answer (the server may answer and
+    close before reading everything); returns (status, head, body)."""
+    s = socket.create_connection((CFG.host, CFG.port), timeout=timeout, source_address=(src, 0))
+    got = b""
+    try:
+        def sender():
+            try:
+                for i in range(0, len(data), 1 << 16):
+                    s.sendall(data[i:i + (1 << 16)])
+            except OSError:
+                pass
+        t = threading.Thread(target=sender, daemon=True)
+        t.start()
+        try:
+            while True:
+                chunk = s.recv(1 << 16)
+                if not chunk:
+                    break
+                got += chunk
+                head, sep, rest = got.partition(b"\r\n\r\n")
+                if sep:
+                    m = re.search(rb"content-length: *(\d+)", head, re.I)
+                    if m and len(rest) >= int(m.group(1)):
+                        break
+        except (ConnectionResetError, socket.timeout):
+            pass
+        t.join(10)
+    finally:
+        s.close()
+    head, _, body = got.partition(b"\r\n\r\n")
+    m = re.match(rb"HTTP/1\.[01] (\d{3})", head)
+    check(m, f"no HTTP status in {got[:200]!r}")
+    return int(m.group(1)), head.decode("latin-1"), body
+
+
+class Problems:
+    """Collects failed expectations so that one test reports them all."""
+
+    def __init__(self):
+        self.items = []
+
+    def expect(self, r, status, code=None, field=None, what=""):
+        try:
+            return expect(r, status, code, field, what)
+        except Fail as e:
+            self.items.append(str(e))
+            return None
+
+    def check(self, cond, msg):
+        if not cond:
+            self.items.append(msg)
+        return cond
+
+    def done(self):
+        check(not self.items, f"{len(self.items)} problems:\n  " + "\n  ".join(self.items))
+
+
+@test
+def uploads():
+    create_and_open(UP, ["XAA"])
+    fp = who("focal_xaa")
+    q = Q_YESNO
+    p = Problems()
+    # just over 20 MB: the form is read and the file refused
+    big = b"%PDF-1.4\n" + b"0" * ((20 << 20) + 1 - 9)
+    p.expect(upload(fp, UP, "XAA", q, "big.pdf", big), 413, "too_large", "file",
+             what="a 20 MB + 1 byte PDF")
+    # exactly 20 MB is accepted
+    p.expect(upload(fp, UP, "XAA", q, "exact.pdf", big[:-1]), 201, what="a PDF of exactly 20 MB")
+    # a body far over the limit: refused on its Content-Length
+    body, ctype = multipart({"question": q}, [("file", "huge.pdf", b"%PDF-" + b"2" * (22 << 20),
+                                              "application/pdf")])
+    head = (f"POST {A(UP, 'XAA', '/evidence')} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+            f"Cookie: cc_session={fp.cookie}\r\nX-CSRF-Token: {fp.csrf}\r\n"
+            f"Content-Type: {ctype}\r\nContent-Length: {len(body)}\r\n\r\n").encode()
+    status, _, rbody = raw_exchange(head + body)
+    p.check(status == 413 and b"too_large" in rbody, f"a 22 MB body: {status} {rbody[:200]!r}")
+    # type checks: by name and by content
+    for name, data, what in [
+        ("report.pdf", b"<html>not a pdf</html>", "a .pdf that is not a PDF"),
+        ("report.PDF", b"PK\x03\x04zip", "a .PDF holding a zip"),
+        ("setup.exe", b"MZ\x90\x00" + b"\x00" * 100, "an .exe"),
+        ("setup.exe", b"%PDF-1.4 disguised", "an .exe starting with %PDF-"),
+        ("noextension", b"%PDF-1.4\n", "no extension"),
+        ("notes.txt", b"text\x00with a NUL", "a .txt with a NUL byte"),
+        ("photo.png", b"\xff\xd8\xff\xe0 jpeg", "a .png holding a JPEG"),
+        ("empty.pdf", b"", "an empty file"),
+    ]:
+        p.expect(upload(fp, UP, "XAA", q, name, data), 422, "invalid", "file", what=what)
+    p.expect(upload(fp, UP, "XAA", "no.such.question", "ok.pdf", pdf_bytes("q")), 404,
+             "not_found", what="a file for an unknown question")
+    # a form without the file, or without the question
+    body, t = multipart({"question": q}, [])
+    p.expect(fp.post(A(UP, "XAA", "/evidence"), body=body, headers={"Content-Type": t}), 422,
+             "invalid", "file", what="a form with no file")
+    body, t = multipart({}, [("file", "a.pdf", pdf_bytes("nq"), "application/pdf")])
+    p.expect(fp.post(A(UP, "XAA", "/evidence"), body=body, headers={"Content-Type": t}), 422,
+             "invalid", "question", what="a form with no question")
+    # accepted types
+    for name, data in [("scan.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 20),
+                       ("photo.jpeg", b"\xff\xd8\xff\xe0" + b"\x00" * 20),
+                       ("notes.txt", b"plain text notes\n"), ("Report.PDF", pdf_bytes("upper"))]:
+        p.expect(upload(fp, UP, "XAA", q, name, data), 201, what=f"an accepted {name}")
+    # the server still answers after all that
+    p.expect(fp.get(A(UP, "XAA")), 200, what="GET after the refused uploads")
+    # path traversal in the file name: kept as its base name only
+    data = pdf_bytes("traversal " + uuid.uuid4().hex)
+    r = expect(upload(fp, UP, "XAA", q, "../../x.pdf", data), 201, what="../../x.pdf")
+    eid = r.json()["id"]
+    ev = {e["id"]: e for e in status_of(fp, UP, "XAA")["evidence"]}
+    p.check(ev[eid]["filename"] == "x.pdf", f"stored file name {ev[eid]['filename']!r}")
+    p.check(ev[eid]["size"] == len(data), f"stored size {ev[eid]['size']}")
+    r = p.expect(fp.get(A(UP, "XAA", f"/evidence/{eid}")), 200, what="download of x.pdf")
+    if r:
+        p.check(r.body == data, "downloaded bytes differ from the upload")
+        p.check(r.header("Content-Type") == "application/pdf",
+                f"download Content-Type {r.header('Content-Type')!r}")
+        p.check((r.header("Content-Disposition") or "").startswith("attachment"),
+                f"Content-Disposition {r.header('Content-Disposition')!r}")
+        p.check(r.header("X-Content-Type-Options") == "nosniff", "no nosniff on the download")
+    sha = hashlib.sha256(data).hexdigest()
+    p.check(os.path.isfile(os.path.join(CFG.data, "evidence", sha[:2], sha)),
+            "the file is not stored under DATA/evidence/ by its SHA-256")
+    for d in (CFG.data, os.path.dirname(CFG.data), os.path.dirname(os.path.dirname(CFG.data)),
+              os.path.join(CFG.data, "evidence")):
+        p.check(not os.path.exists(os.path.join(d, "x.pdf")), f"x.pdf written in {d}")
+    # the other unit's focal point may not download it; unknown ids are 404
+    p.expect(who("focal_xab").get(A(UP, "XAA", f"/evidence/{eid}")), 403, "forbidden",
+             what="focal XAB downloads XAA's file")
+    p.expect(fp.get(A(UP, "XAA", "/evidence/999999")), 404, what="an unknown evidence id")
+    r = p.expect(fp.post(A(UP, "XAA", "/evidence"),
+                         {"question": q, "url": "https://example.org/l"}), 201, what="a link")
+    if r:
+        p.expect(fp.get(A(UP, "XAA", f"/evidence/{r.json()['id']}")), 404,
+                 what="downloading a link")
+    p.done()
+
+
+@test
+def refused_uploads_leave_no_file():
+    """A file refused because of the state (409: nci-2026 is published) is
+    not kept under DATA/evidence/ either."""
+    data = pdf_bytes("refused " + uuid.uuid4().hex)
+    sha = hashlib.sha256(data).hexdigest()
+    r = upload(who("focal_xaa"), PUBLISHED, "XAA", Q_YESNO, "refused.pdf", data)
+    stored = os.path.exists(os.path.join(CFG.data, "evidence", sha[:2], sha))
+    expect(r, 409, "conflict", what="a file for a published campaign")
+    check(not stored, "the refused file was stored under DATA/evidence/ (an orphan: no evidence "
+          "row refers to it)")
+
+
+# ---------------------------------------------------------------- OpenAPI
+
+
+@test
+def every_response_matches_openapi():
+    """Every exchange of the tests above: its status is documented for the
+    operation in src/server/openapi.json and a JSON body matches the
+    documented schema. (Unsafe requests refused for CSRF before routing,
+    and a bad bearer token's 401 on a public route, are not operations.)"""
+    with open(os.path.join(ROOT, "src/server/openapi.json")) as f:
+        doc = json.load(f)
+    eq(ANON.get(API + "/openapi.json").json(), doc,
+       "the served /api/v1/openapi.json vs src/server/openapi.json (run make)")
+    tpls = [(re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(t)) + "$"), t)
+            for t in doc["paths"]]
+    problems, seen = [], set()
+    for method, path, r in list(LOG):
+        path = path.split("?")[0]
+        tpl = next((t for rx, t in tpls if rx.match(path)), None)
+        if r.status == 0 or tpl is None or method.lower() not in doc["paths"][tpl]:
+            continue
+        o = doc["paths"][tpl][method.lower()]
+        if r.status == 401 and "security" not in o:
+            continue
+        seen.add((method, tpl))
+        resp = o["responses"].get(str(r.status))
+        if resp is None:
+            problems.append(f"{method} {tpl}: {r.status} not documented "
+                            f"({sorted(o['responses'])}): {r.body[:120]!r}")
+            continue
+        resp = test_api.resolve(doc, resp)
+        ctype = (r.header("Content-Type") or "").split(";")[0].strip()
+        content = resp.get("content", {})
+        if content and ctype not in content:
+            problems.append(f"{method} {tpl} {r.status}: Content-Type {ctype} not documented")
+        elif ctype == "application/json" and ctype in content:
+            try:
+                errs = test_api.validate(doc, content[ctype]["schema"], json.loads(r.body))
+            except ValueError:
+                errs = ["not JSON"]
+            if errs:
+                problems.append(f"{method} {tpl} {r.status}: " + "; ".join(errs[:4]))
+    problems = sorted(set(problems))
+    workflow_ops = {(m.upper(), t) for t, item in doc["paths"].items() for m, o in item.items()
+                    if "security" in o or t == API + "/session"}
+    if not CFG.partial:
+        problems += [f"{m} {t}: never exercised" for m, t in sorted(workflow_ops - seen)]
+    check(not problems, f"{len(problems)} responses differ from openapi.json:\n  "
+          + "\n  ".join(problems[:40]))
+
+
+@test
+def wrong_types_in_json_bodies():
+    """Fields of the wrong type get 400/422 naming the field, and the server
+    lives on. (Run under ASan: the handlers must not read the body after
+    freeing it.) Last of the HTTP tests, so that a crash spoils no other."""
+    an, fp = who("analyst"), who("focal_xaa")
+    a = A(OPEN, "XAA")
+    cases = [
+        (ANON, "POST", API + "/session", {"email": 3, "password": "x"}, 400, "email"),
+        (ANON, "POST", API + "/session", {"email": "a@b.org", "password": 5}, 400, "password"),
+        (ANON, "POST", API + "/session", {"email": "a" * 300 + "@b.org", "password": "x"},
+         400, "email"),
+        (ANON, "POST", API + "/session", {"email": "a@b.org", "password": "p" * 2000},
+         400, "password"),
+        (fp, "PUT", a + f"/answers/{Q_YESNO}", {"answer": 1}, 422, "answer"),
+        (fp, "PUT", a + f"/answers/{Q_YESNO}", {"answer": None}, 422, "answer"),
+        (fp, "PUT", a + f"/answers/{Q_YESNO}", {"answer": "yes", "comment": 5}, 422, "comment"),
+        (fp, "POST", a + "/evidence", {"question": 1, "url": "https://example.org/x"}, 422,
+         "question"),
+        (fp, "POST", a + "/evidence", {"question": Q_YESNO, "url": 5}, 422, "url"),
+        (an, "POST", a + "/reviews", {"question": 1, "verdict": "accepted"}, 422, "question"),
+        (an, "POST", a + "/reviews", {"question": Q_YESNO, "verdict": 2}, 422, "verdict"),
+        (an, "POST", a + "/reviews", {"question": Q_YESNO, "verdict": "query", "comment": 3},
+         422, "comment"),
+        (an, "POST", API + "/campaigns", {"id": 5}, 422, "id"),
+        (an, "POST", API + "/campaigns", {"id": "t-1", "framework": FW, "title": "t",
+                                          "year": 2030, "units": [1]}, 422, "units"),
+        (an, "POST", f"{API}/campaigns/{OPEN}/status", {"status": 1}, 422, "status"),
+    ]
+    p = Problems()
+    for c, method, path, obj, status, field in cases:
+        src = "127.0.0.6" if path.endswith("/session") else "127.0.0.1"
+        r = Client(c.name, c.cookie, c.csrf, c.bearer, src=src).call(method, path, obj=obj)
+        what = f"{method} {path.replace(API, '')} {json.dumps(obj)[:60]}"
+        p.expect(r, status, field=field, what=what)
+        if ANON.get(API + "/campaigns").status != 200:
+            p.items.append(f"the server stopped answering after {what}")
+            break
+    p.done()
+
+
+# ---------------------------------------------------------------- 6. audit trail
+
+
+def db():
+    return sqlite3.connect(os.path.join(CFG.data, "cybercap.db"), timeout=10)
+
+
+@test
+def audit_trail_verifies_then_detects_tampering():
+    rc, out, err = cli("audit", "verify", "--data", CFG.data)
+    eq(rc, 0, f"audit verify on the untouched trail ({out.strip()} {err.strip()})")
+    m = re.search(r"\((\d+) events\)", out)
+    check(m, f"no event count in {out!r}")
+    n = int(m.group(1))
+    with db() as con:
+        rows = con.execute("SELECT COUNT(*) FROM audit_event").fetchone()[0]
+        actors = {a for (a,) in con.execute("SELECT DISTINCT actor FROM audit_event")}
+        flow = con.execute("SELECT COUNT(*) FROM audit_event WHERE entity LIKE ?",
+                           (f"%{WF}%",)).fetchone()[0]
+        triggers = {t for (t,) in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_event'")}
+    check(n > 0, "no events")
+    eq(n, rows, "events verified vs rows in audit_event")
+    check(ROLE_EMAIL["focal_xaa"] in actors and ROLE_EMAIL["analyst"] in actors,
+          f"the flow's actors are not in the trail: {sorted(actors)[:10]}")
+    check(flow >= 12, f"only {flow} events about {WF}")
+    eq(triggers, {"audit_event_no_update", "audit_event_no_delete"}, "append-only triggers")
+    # the triggers refuse UPDATE and DELETE
+    con = db()
+    try:
+        for sql in ("UPDATE audit_event SET after = 'x' WHERE id = 3",
+                    "DELETE FROM audit_event WHERE id = 3",
+                    "DELETE FROM audit_event"):
+            try:
+                con.execute(sql)
+                con.commit()
+                raise Fail(f"{sql}: accepted")
+            except sqlite3.DatabaseError as e:
+                con.rollback()
+                check("append-only" in str(e), f"{sql}: {e}")
+    finally:
+        con.close()
+    rc, out, _ = cli("audit", "verify", "--data", CFG.data)
+    eq(rc, 0, "verify after the refused changes")
+    # without the trigger, an edit is caught by the hash chain
+    con = db()
+    try:
+        con.execute("DROP TRIGGER audit_event_no_update")
+        con.execute("UPDATE audit_event SET after = 'x' WHERE id = 3")
+        con.commit()
+    finally:
+        con.close()
+    rc, out, err = cli("audit", "verify", "--data", CFG.data)
+    check(rc != 0, f"audit verify exits 0 on a tampered trail: {out.strip()}")
+    eq(rc, 1, "exit status on a broken trail")
+    check(re.search(r"\bevent 3\b", out + err), f"event 3 not named: {(out + err).strip()!r}")
+
+
+# ---------------------------------------------------------------- main
+
+
+def setup():
+    CFG.tmp = tempfile.mkdtemp(prefix="cybercap-workflow.")
+    CFG.data = os.path.join(CFG.tmp, "d")
+    CFG.proc, CFG.port, lines = start_server()
+    CFG.host = "127.0.0.1"
+    signins = parse_signins(lines)
+    CFG.passwords = {email: pw for _, email, pw, _ in signins}
+    with open(os.path.join(CFG.data, "demo-logins.txt")) as f:
+        from_file = parse_signins(f.readlines())
+    if from_file != signins or len(signins) != 5:
+        raise Fail(f"demo sign-ins: stdout {signins} vs demo-logins.txt {from_file}")
+    add_user(ROLE_EMAIL["reviewer_xab"], "Reviewer of XAB", ("reviewer", "XAB", None))
+    add_user(ROLE_EMAIL["reviewer_wf"], "Reviewer of wf-2028")   # granted once wf-2028 exists
+    for e in ("ratelimit@test.cybercap", "ratelimit2@test.cybercap", "creds@test.cybercap"):
+        add_user(e, e.split("@")[0], ("reviewer", "XAB", None))
+    CFG.bearer_xab = cli_ok("user", "token", "--data", CFG.data, "--email",
+                            ROLE_EMAIL["focal_xab"]).strip()
+    if not re.fullmatch(r"[0-9a-f]{64}", CFG.bearer_xab):
+        raise Fail(f"user token printed {CFG.bearer_xab!r}")
+
+
+def stop_server():
+    """SIGTERM; the server must exit 0 within 10 s."""
+    p = CFG.proc
+    p.send_signal(signal.SIGTERM)
+    try:
+        rc = p.wait(10)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.wait()
+        raise Fail("still running 10 s after SIGTERM")
+    CFG.err_file.close()
+    err = open(CFG.err_path, errors="replace").read()
+    check(not re.search(r"AddressSanitizer|LeakSanitizer|runtime error", err),
+          f"sanitizer report:\n{err[:3000]}")
+    eq(rc, 0, f"exit status after SIGTERM ({err[-500:]!r})")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", required=True, help="the cybercap binary")
+    ap.add_argument("--only", help="run the tests whose name contains this (or one of "
+                    "these, comma-separated)")
+    ap.add_argument("--keep", action="store_true", help="keep the data directory")
+    args = ap.parse_args()
+    CFG.bin = os.path.abspath(args.bin)
+    CFG.partial = bool(args.only)
+    t_start = time.time()
+    try:
+        setup()
+    except (Fail, OSError, subprocess.SubprocessError) as e:
+        print(f"FAIL setup: {e}")
+        if getattr(CFG, "proc", None) and CFG.proc.poll() is None:
+            CFG.proc.kill()
+            CFG.proc.wait()
+        shutil.rmtree(CFG.tmp, ignore_errors=True)
+        print("RESULT passed=0 failed=1")
+        return 1
+    passed = failed = 0
+
+    def run(name, fn):
+        nonlocal passed, failed
+        t0 = time.time()
+        try:
+            fn()
+            passed += 1
+            print(f"ok {name} ({time.time() - t0:.2f} s)", flush=True)
+        except Exception as e:  # noqa: BLE001 - report and go on
+            failed += 1
+            where = ""
+            if not isinstance(e, Fail):
+                lines = [str(f.lineno) for f in traceback.extract_tb(e.__traceback__)[1:]]
+                where = f" [{type(e).__name__} at lines {' > '.join(lines)}]"
+            print(f"FAIL {name}: {e}{where}", flush=True)
+
+    try:
+        for fn in TESTS:
+            if args.only and not any(o in fn.__name__ for o in args.only.split(",")):
+                continue
+            run(fn.__name__, fn)
+    finally:
+        if CFG.proc.poll() is None:
+            run("server_exits_0_on_sigterm", stop_server)
+        if args.keep:
+            print(f"data kept in {CFG.tmp}")
+        else:
+            shutil.rmtree(CFG.tmp, ignore_errors=True)
+    print(f"workflow tests took {time.time() - t_start:.1f} s")
+    print(f"RESULT passed={passed} failed={failed}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
