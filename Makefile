@@ -37,7 +37,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all web e2e api-test test test-plain test-asan unit demo bench fuzz clean sample-data
+.PHONY: all web e2e api-test crash-test test test-plain test-asan unit demo bench fuzz clean sample-data
 all: $(BUILD)/cybercap web
 
 # The web interface (web/, TypeScript + Vite) into web/dist, rebuilt when a
@@ -97,6 +97,9 @@ test:
 
 e2e: all
 	sh tests/e2e/run.sh $(BUILD)/cybercap
+
+crash-test: all
+	sh tests/crash/run.sh $(BUILD)/cybercap 60
 
 api-test: all
 	sh tests/api/run.sh $(BUILD)/cybercap

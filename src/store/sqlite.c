@@ -283,7 +283,7 @@ int cc_store_open(struct cc_store **out, const char *dir, int create,
 	if (!rc)
 		rc = cc__run(s, err, "PRAGMA foreign_keys=ON", "");
 	if (!rc)
-		rc = cc__run(s, err, "PRAGMA synchronous=NORMAL", "");
+		rc = cc__run(s, err, "PRAGMA synchronous=FULL", "");
 	if (!rc)
 		rc = migrate(s, err);
 	if (rc) {
