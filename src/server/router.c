@@ -36,6 +36,8 @@ static const struct cc_route routes[] = {
 	{"POST", "/api/v1/campaigns/{id}/assessments/{unit}/return", cc_h_return, 0},
 	{"POST", "/api/v1/campaigns/{id}/assessments/{unit}/validate", cc_h_validate, 0},
 	{"POST", "/api/v1/campaigns/{id}/assessments/{unit}/reviews", cc_h_review, 0},
+	{"GET", "/api/v1/campaigns/{id}/assessments/{unit}/questionnaire.xlsx", cc_h_workbook_get, 0},
+	{"PUT", "/api/v1/campaigns/{id}/assessments/{unit}/questionnaire.xlsx", cc_h_workbook_put, 0},
 };
 
 /* Matches path against pattern; captures {name} segments. */
@@ -84,7 +86,8 @@ static const char *allowed(const char *path, char *buf, size_t bufsize)
 	}
 	/* The combinations are few; a static string per combination. */
 	return get && post && del ? "GET, HEAD, POST, DELETE" : get && post ? "GET, HEAD, POST" :
-		post && del ? "POST, DELETE" : put ? "PUT" : post ? "POST" : "GET, HEAD";
+		get && put ? "GET, HEAD, PUT" : post && del ? "POST, DELETE" : put ? "PUT" :
+		post ? "POST" : "GET, HEAD";
 }
 
 int cc_route(struct cc_req *req, struct cc_resp *resp, char *buf, size_t bufsize)

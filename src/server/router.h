@@ -65,5 +65,7 @@ int cc_h_get_evidence(struct cc_req *req, struct cc_resp *resp);
 int cc_h_history(struct cc_req *req, struct cc_resp *resp);
 int cc_h_create_campaign(struct cc_req *req, struct cc_resp *resp);
 int cc_h_set_status(struct cc_req *req, struct cc_resp *resp);
+int cc_h_workbook_get(struct cc_req *req, struct cc_resp *resp);
+int cc_h_workbook_put(struct cc_req *req, struct cc_resp *resp);
 
 #endif

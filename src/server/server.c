@@ -338,7 +338,8 @@ static size_t max_body(const char *url)
 {
 	size_t n = strlen(url);
 
-	return n > 9 && strcmp(url + n - 9, "/evidence") == 0 ? MAX_UPLOAD : MAX_BODY;
+	return (n > 9 && strcmp(url + n - 9, "/evidence") == 0) ||
+	       (n > 19 && strcmp(url + n - 19, "/questionnaire.xlsx") == 0) ? MAX_UPLOAD : MAX_BODY;
 }
 
 /* Who is calling: a session cookie or a bearer token, or nobody. Unsafe

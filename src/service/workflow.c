@@ -160,6 +160,10 @@ int cc_workflow_set_status(struct cc_store *s, const char *campaign,
 
 /* ---- assessments ------------------------------------------------------ */
 
+static int add_evidence(struct cc_store *s, const char *campaign,
+			const struct cc_evidence_rec *e, long long *id,
+			struct cc_error *err);
+
 int cc_workflow_load(struct cc_store *s, const char *campaign, const char *unit,
 		     struct cc_list *campaign_out, struct cc_framework *fw,
 		     struct cc_answers *answers, struct cc_error *err)
@@ -305,6 +309,64 @@ int cc_workflow_answer(struct cc_store *s, const char *campaign,
 		if (rc)
 			cc_store_rollback(s);
 		free(copy);
+	}
+	cc_framework_free(&fw);
+	return rc;
+}
+
+static int answer_many(struct cc_store *s, const char *campaign, const char *unit,
+		       const struct cc_framework *fw, const struct cc_bulk_answer *rows,
+		       int n, const char *actor, int *saved, struct cc_error *err)
+{
+	int rc = CC_OK;
+
+	for (int i = 0; !rc && i < n; i++) {
+		int node = cc_framework_find(fw, rows[i].question);
+
+		if (node < 0 || fw->nodes[node].kind != CC_QUESTION)
+			return cc_error_set(err, CC_ENOTFOUND, "question", 0, 0,
+					    "the questionnaire has no question \"%s\"", rows[i].question);
+		if (rows[i].answer) {
+			rc = do_answer(s, campaign, unit, &fw->nodes[node], rows[i].answer,
+				       rows[i].comment ? rows[i].comment : "", actor, err);
+			*saved += !rc;
+		}
+		if (!rc && rows[i].evidence_url) {
+			struct cc_evidence_rec e = {.unit = unit, .question = rows[i].question,
+						    .kind = "url", .url = rows[i].evidence_url,
+						    .author = actor};
+			rc = add_evidence(s, campaign, &e, NULL, err);
+		}
+	}
+	return rc;
+}
+
+int cc_workflow_answer_many(struct cc_store *s, const char *campaign,
+			    const char *unit, const struct cc_bulk_answer *rows,
+			    int n, const char *actor, int *saved,
+			    struct cc_error *err)
+{
+	struct cc_list l;
+	struct cc_framework fw;
+	const struct cc_campaign_rec *c;
+	int rc = campaign_of(s, campaign, &l, err);
+
+	*saved = 0;
+	if (rc)
+		return rc;
+	c = l.items;
+	rc = cc_service_framework(s, c->framework, c->framework_hash, &fw, err);
+	cc_list_free(&l);
+	if (rc)
+		return rc;
+	rc = cc_store_begin(s, err);
+	if (!rc)
+		rc = answer_many(s, campaign, unit, &fw, rows, n, actor, saved, err);
+	if (!rc)
+		rc = cc_store_commit(s, err);
+	if (rc) {
+		cc_store_rollback(s);
+		*saved = 0;
 	}
 	cc_framework_free(&fw);
 	return rc;

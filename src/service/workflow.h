@@ -34,6 +34,17 @@ int cc_workflow_answer(struct cc_store *s, const char *campaign,
 		       const char *unit, const char *question, const char *answer,
 		       const char *comment, const char *actor, struct cc_error *err);
 
+/* Saves many answers (and evidence links) at once, all or nothing: the
+ * offline workbook's upload. Rows whose answer is NULL keep the current
+ * answer. */
+struct cc_bulk_answer {
+	const char *question, *answer, *comment, *evidence_url;
+};
+int cc_workflow_answer_many(struct cc_store *s, const char *campaign,
+			    const char *unit, const struct cc_bulk_answer *rows,
+			    int n, const char *actor, int *saved,
+			    struct cc_error *err);
+
 int cc_workflow_submit(struct cc_store *s, const char *campaign,
 		       const char *unit, const char *actor, struct cc_error *err);
 int cc_workflow_return(struct cc_store *s, const char *campaign,

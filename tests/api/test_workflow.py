@@ -1024,6 +1024,48 @@ def refused_uploads_leave_no_file():
 
 
 @test
+def workbook_round_trip():
+    """The offline questionnaire: download the unit's workbook, upload it
+    back; a workbook with bad cells is refused whole with each cell named,
+    and nothing is saved; another unit's workbook is out of scope."""
+    import io
+    import zipfile
+    fp = who("focal_xab")
+    path = A("nci-2027", "XAB", "/questionnaire.xlsx")
+    r = fp.get(path)
+    eq(r.status, 200, "download")
+    check(r.body[:2] == b"PK", "an xlsx is a zip")
+    check("attachment" in (r.header("Content-Disposition") or ""), "served as an attachment")
+    good = r.body
+    before = status_of(fp, "nci-2027", "XAB")["answers"]
+    # every pre-filled "yes" becomes "maybe": refused, cell by cell
+    src = zipfile.ZipFile(io.BytesIO(good))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/sharedStrings.xml":
+                data = data.replace(b"<t>yes</t>", b"<t>maybe</t>")
+            dst.writestr(item, data)
+    bad = out.getvalue()
+    r = fp.put(path, body=bad, headers={"Content-Type": "application/octet-stream"})
+    eq(r.status, 422, "a workbook with bad cells")
+    errs = r.json().get("errors", [])
+    check(len(errs) > 0, "errors listed")
+    check(all(e["sheet"] and e["row"] > 1 and e["column"] for e in errs),
+          f"each error names sheet, row and column: {errs[:2]}")
+    check(any("maybe" in e["message"] for e in errs), "the message names the bad answer")
+    eq(status_of(fp, "nci-2027", "XAB")["answers"], before, "nothing saved from a bad workbook")
+    r = fp.put(path, body=good, headers={"Content-Type": "application/octet-stream"})
+    eq(r.status, 200, f"the good workbook ({r.body[:200]!r})")
+    check(r.json()["rows"] > 0, "rows read")
+    expect(fp.get(A("nci-2027", "XAA", "/questionnaire.xlsx")), 403, what="another unit's workbook")
+    expect(ANON.get(path), 401, what="anonymous download")
+    r = fp.put(path, body=b"not a workbook", headers={"Content-Type": "application/octet-stream"})
+    eq(r.status, 422, "not a zip")
+
+
+@test
 def every_response_matches_openapi():
     """Every exchange of the tests above: its status is documented for the
     operation in src/server/openapi.json and a JSON body matches the
