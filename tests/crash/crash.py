@@ -95,7 +95,9 @@ def questions(host, port):
     return out
 
 
-acked = {}  # question -> last answer that got a 2xx
+acked = {}    # question -> last answer that got a 2xx
+pending = {}  # question -> answers sent after it, not (yet) acknowledged:
+              # the server may have committed one before it was killed
 
 
 def saver(host, port, headers, stop):
@@ -104,6 +106,7 @@ def saver(host, port, headers, stop):
         q = QUESTIONS[i % len(QUESTIONS)]
         a = rng.choice(["yes", "no"])
         i += 1
+        pending.setdefault(q, set()).add(a)
         try:
             status, _, _ = request(host, port, "PUT",
                                    f"/api/v1/campaigns/nci-2027/assessments/XAA/answers/{q}",
@@ -112,6 +115,7 @@ def saver(host, port, headers, stop):
             return  # the server is gone: this save was not acknowledged
         if 200 <= status < 300:
             acked[q] = a
+            pending[q] = set()
 
 
 def main():
@@ -132,7 +136,13 @@ def main():
         status, body, _ = request(host, port, "GET",
                                   "/api/v1/campaigns/nci-2027/assessments/XAA", None, headers)
         answers = json.loads(body)["answers"] if status == 200 else {}
-        lost = [q for q, a in acked.items() if answers.get(q, {}).get("answer") != a]
+        lost = [q for q, a in acked.items()
+                if answers.get(q, {}).get("answer") not in {a} | pending.get(q, set())]
+        # what is stored is now the last known value
+        for q in acked:
+            if answers.get(q, {}).get("answer"):
+                acked[q] = answers[q]["answer"]
+            pending[q] = set()
         check(status == 200 and not lost, f"kill {k + 1}: acknowledged saves lost: {lost[:5]}")
     p.send_signal(signal.SIGTERM)
     p.wait(timeout=15)
