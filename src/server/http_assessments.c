@@ -127,7 +127,7 @@ static json_t *assessment_json(struct cc_req *req, struct cc_error *err, int *rc
 	struct cc_range *ranges = NULL;
 	double *values = NULL;
 	unsigned char *state = NULL;
-	char status[32], missing[600];
+	char status[32], missing[16384];
 	const struct cc_campaign_rec *cr;
 	json_t *o = NULL;
 	int nmissing;

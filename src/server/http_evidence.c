@@ -205,8 +205,9 @@ int cc_h_get_evidence(struct cc_req *req, struct cc_resp *resp)
 		strcmp(found->mime, "image/png") == 0 ? "image/png" :
 		strcmp(found->mime, "image/jpeg") == 0 ? "image/jpeg" : "application/octet-stream";
 	resp->cache = "private, no-store";
-	snprintf(resp->disposition, sizeof(resp->disposition), "attachment; filename=\"evidence-%s\"",
-		 req->params[2]);
+	/* The stored name has no quotes, backslashes or control characters. */
+	snprintf(resp->disposition, sizeof(resp->disposition), "attachment; filename=\"%.200s\"",
+		 *found->filename ? found->filename : "evidence");
 	cc_list_free(&l);
 	return CC_OK;
 }

@@ -398,7 +398,7 @@ static int submit(struct cc_store *s, const char *campaign, const char *unit,
 		  const char *actor, struct cc_error *err)
 {
 	static const char *const from[] = {"not_started", "in_progress", "returned", NULL};
-	char status[32], missing[400];
+	char status[32], missing[4096];
 	int rc = check_open(s, campaign, unit, "submitting", status, err), n;
 
 	if (rc)

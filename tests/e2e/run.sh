@@ -72,8 +72,10 @@ fi
 
 mkdir -p "$root/build/e2e-screenshots"
 out=$(mktemp "${TMPDIR:-/tmp}/cybercap-e2e-tap.XXXXXX")
-E2E_BASE=$base E2E_SHOTS=$root/build/e2e-screenshots CHROMIUM=$chrome \
-	node --test --test-reporter=tap "$here"/*.test.mjs >"$out" 2>&1
+# One file at a time (they share the server, and workflow.test.mjs publishes
+# a campaign); E2E_DATA holds demo-logins.txt, E2E_BIN is for `user add`.
+E2E_BASE=$base E2E_SHOTS=$root/build/e2e-screenshots CHROMIUM=$chrome E2E_DATA=$data E2E_BIN=$bin \
+	node --test --test-concurrency=1 --test-reporter=tap "$here"/*.test.mjs >"$out" 2>&1
 status=$?
 cat "$out"
 pass=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$out" | tail -n 1)

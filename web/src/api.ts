@@ -54,6 +54,11 @@ export function get<T>(path: string): Promise<T> {
   return p;
 }
 
+/** Forgets cached answers whose path starts with PREFIX (after a campaign changes status). */
+export function invalidate(prefix: string) {
+  for (const k of [...cache.keys()]) if (k.startsWith(prefix)) cache.delete(k);
+}
+
 const q = (params: Record<string, string | undefined | null>) => {
   const s = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v) s.set(k, v);

@@ -9,11 +9,15 @@ import { Rankings } from './pages/Rankings';
 import { Profile } from './pages/Profile';
 import { Compare } from './pages/Compare';
 import { FrameworkPage } from './pages/Framework';
+import { RobustnessPage } from './pages/RobustnessLazy';
+import { WorkflowPage } from './pages/WorkflowLazy';
+import { AccountBar, WorkNavItem } from './components/Account';
 
-const NAV: { page: Route['page']; path: string; key: 'navOverview' | 'navRankings' | 'navCompare' | 'navFramework' }[] = [
+const NAV: { page: Route['page']; path: string; key: 'navOverview' | 'navRankings' | 'navCompare' | 'navFramework' | 'navRobustness' }[] = [
   { page: 'overview', path: '/', key: 'navOverview' },
   { page: 'rankings', path: '/rankings', key: 'navRankings' },
   { page: 'compare', path: '/compare', key: 'navCompare' },
+  { page: 'robustness', path: '/robustness', key: 'navRobustness' },
   { page: 'framework', path: '/frameworks', key: 'navFramework' },
 ];
 
@@ -64,6 +68,12 @@ export function App() {
     case 'profile': page = <Profile route={route} />; break;
     case 'compare': page = <Compare route={route} />; break;
     case 'framework': page = <FrameworkPage route={route} />; break;
+    case 'robustness': page = <RobustnessPage route={route} />; break;
+    case 'signin': page = <WorkflowPage name="SignIn" route={route} />; break;
+    case 'mywork': page = <WorkflowPage name="MyWork" route={route} />; break;
+    case 'campaign': page = <WorkflowPage name="CampaignPage" route={route} />; break;
+    case 'questionnaire': page = <WorkflowPage name="Questionnaire" route={route} />; break;
+    case 'review': page = <WorkflowPage name="Review" route={route} />; break;
     default: page = (
       <div class="page">
         <h1>{t('notFoundTitle')}</h1>
@@ -85,6 +95,7 @@ export function App() {
             <span class="brand-tag">{t('tagline')}</span>
           </Link>
           <LanguagePicker onChange={() => setLangTick((x) => x + 1)} />
+          <AccountBar />
         </div>
         <nav class="site-nav" aria-label={t('mainNav')}>
           <ul>
@@ -93,6 +104,7 @@ export function App() {
                 <Link href={keep(n.path)} aria-current={current === n.page ? 'page' : undefined}>{t(n.key)}</Link>
               </li>
             ))}
+            <WorkNavItem current={current} />
           </ul>
         </nav>
       </header>

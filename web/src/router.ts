@@ -5,11 +5,20 @@
 //   /units/{id}           profile      ?campaign
 //   /compare              compare      ?campaign&units=A,B,C
 //   /frameworks/{id}      framework    (?campaign to come back)
+//   /robustness           robustness   ?campaign&vary=A;B&runs&audit
+//   /signin               signin       ?next (a path of this site)
+//   /work                 mywork
+//   /campaigns/{c}        campaign     (analysts: status and moves)
+//   /campaigns/{c}/assessments/{unit}  questionnaire  ?section
+//   /campaigns/{c}/review/{unit}       review         ?show
 import { useEffect, useState } from 'preact/hooks';
 
 export interface Route {
-  page: 'overview' | 'rankings' | 'profile' | 'compare' | 'framework' | 'notfound';
+  page: 'overview' | 'rankings' | 'profile' | 'compare' | 'framework' | 'robustness'
+    | 'signin' | 'mywork' | 'campaign' | 'questionnaire' | 'review' | 'notfound';
   id?: string;
+  /** The unit of a questionnaire or a review (id is the campaign). */
+  unit?: string;
   params: URLSearchParams;
   path: string;
 }
@@ -23,6 +32,12 @@ export function parse(loc: { pathname: string; search: string }): Route {
   if (parts[0] === 'units' && parts.length === 2) return { page: 'profile', id: parts[1], params, path };
   if (parts[0] === 'compare' && parts.length === 1) return { page: 'compare', params, path };
   if (parts[0] === 'frameworks' && parts.length <= 2) return { page: 'framework', id: parts[1], params, path };
+  if (parts[0] === 'robustness' && parts.length === 1) return { page: 'robustness', params, path };
+  if (parts[0] === 'signin' && parts.length === 1) return { page: 'signin', params, path };
+  if (parts[0] === 'work' && parts.length === 1) return { page: 'mywork', params, path };
+  if (parts[0] === 'campaigns' && parts.length === 2) return { page: 'campaign', id: parts[1], params, path };
+  if (parts[0] === 'campaigns' && parts.length === 4 && parts[2] === 'assessments') return { page: 'questionnaire', id: parts[1], unit: parts[3], params, path };
+  if (parts[0] === 'campaigns' && parts.length === 4 && parts[2] === 'review') return { page: 'review', id: parts[1], unit: parts[3], params, path };
   return { page: 'notfound', params, path };
 }
 

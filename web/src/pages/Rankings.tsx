@@ -72,6 +72,7 @@ function RankingsBody({ ctx, route }: { ctx: Ctx; route: Route }) {
         <a class="button-link" href={exportUrl(ctx.campaign.id, 'csv')} download>{t('downloadResultsCsv')}</a>
         <a class="button-link" href={exportUrl(ctx.campaign.id, 'xlsx')} download>{t('downloadResultsXlsx')}</a>
       </div>
+      <p class="robust-link"><Link href={href('/robustness', { campaign: ctx.campaign.id })}>{t('rankingsRobust')}</Link></p>
       {!node ? <Empty title={t('nodeUnknown', { id: nodeId })}><p><Link href={href('/rankings', { campaign: ctx.campaign.id })}>{t('showRoot')}</Link></p></Empty>
         : data.state === 'loading' ? <Loading />
           : data.state === 'error' ? <ErrorState error={data.error} retry={data.retry} />

@@ -1,0 +1,134 @@
+// "My work": what the signed-in person has to do now. A focal point sees
+// the questionnaire of their unit in each campaign that is open (or in
+// review, for a returned one); reviewers and analysts see the units of each
+// active campaign with the status of every assessment; analysts also see
+// every campaign, to move its status.
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../i18n';
+import { href, type Route } from '../router';
+import { api } from '../api';
+import { useAsync, useTitle } from '../hooks';
+import { int, unitName } from '../format';
+import { hasRole, useSession, type User } from '../session';
+import { wf, type Assessment } from '../workflow';
+import { ErrorState, Link, Loading } from '../components/ui';
+import { StatusTag } from '../components/forms';
+import { UnitTable } from '../components/UnitTable';
+import { rolesText } from '../components/Account';
+import { SignInNeeded } from '../components/Gate';
+import type { Campaign, Unit } from '../types';
+import type { ApiError } from '../api';
+
+export function MyWork({ route }: { route: Route }) {
+  const s = useSession(true);
+  useTitle(t('myWorkTitle'));
+  if (s.status === 'unknown') return <div class="page"><h1>{t('myWorkTitle')}</h1><Loading /></div>;
+  if (s.status === 'signed-out') return <SignInNeeded title={t('myWorkTitle')} route={route} />;
+  return <Work user={s.user} />;
+}
+
+function Work({ user }: { user: User }) {
+  const data = useAsync(async () => {
+    const [campaigns, units] = await Promise.all([wf.campaigns(), api.units()]);
+    return { campaigns, units };
+  }, [user.id]);
+  if (data.state === 'loading') return <div class="page"><h1>{t('myWorkTitle')}</h1><Loading /></div>;
+  if (data.state === 'error') return <div class="page"><h1>{t('myWorkTitle')}</h1><ErrorState error={data.error} retry={data.retry} /></div>;
+  const { campaigns, units } = data.data;
+  const focal = user.roles.filter((g) => g.role === 'focal_point' && g.unit);
+  const reviewing = user.roles.some((g) => ['reviewer', 'analyst', 'admin'].includes(g.role));
+  const analyst = hasRole(user, 'analyst') || hasRole(user, 'admin');
+  const active = campaigns.filter((c) => c.status === 'open' || c.status === 'review')
+    .sort((a, b) => b.year - a.year || a.title.localeCompare(b.title));
+  const toReview = active.filter((c) => user.roles.some((g) => g.role !== 'focal_point' && (!g.campaign || g.campaign === c.id)));
+  return (
+    <div class="page">
+      <h1>{t('myWorkTitle')}</h1>
+      <p class="lead">{t('myWorkLead', { name: user.name || user.email })} <span class="muted">{rolesText(user)}</span></p>
+      {focal.length > 0 && (
+        <section aria-labelledby="answer-title" class="work-section">
+          <h2 id="answer-title">{t('toAnswerTitle')}</h2>
+          {!active.length ? <p class="muted">{t('noOpenCampaigns')}</p> : (
+            <ul class="cards">
+              {active.flatMap((c) => [...new Set(focal.filter((g) => !g.campaign || g.campaign === c.id).map((g) => g.unit!))]
+                .map((u) => <AssessmentCard key={c.id + u} campaign={c} unit={u} units={units} />))}
+            </ul>
+          )}
+        </section>
+      )}
+      {reviewing && (
+        <section aria-labelledby="review-title" class="work-section">
+          <h2 id="review-title">{t('toReviewTitle')}</h2>
+          {!toReview.length ? <p class="muted">{t('noReviewCampaigns')}</p> : toReview.map((c) => (
+            <section key={c.id} class="work-campaign" aria-labelledby={'wc-' + c.id}>
+              <div class="work-campaign-head">
+                <h3 id={'wc-' + c.id}>{c.title}</h3>
+                <StatusTag status={c.status} kind="campaign" />
+                {analyst && <Link href={href('/campaigns/' + encodeURIComponent(c.id))}>{t('manageCampaign')}</Link>}
+              </div>
+              <UnitTable campaign={c} units={units} user={user} caption={t('unitsOf', { title: c.title })} />
+            </section>
+          ))}
+        </section>
+      )}
+      {analyst && (
+        <section aria-labelledby="campaigns-title" class="work-section">
+          <h2 id="campaigns-title">{t('allCampaignsTitle')}</h2>
+          <div class="table-wrap">
+            <table class="data">
+              <caption class="sr-only">{t('allCampaignsTitle')}</caption>
+              <thead><tr><th scope="col">{t('colCampaign')}</th><th scope="col">{t('colYear')}</th><th scope="col">{t('colStatus')}</th><th scope="col" class="num">{t('colUnits')}</th></tr></thead>
+              <tbody>
+                {[...campaigns].sort((a, b) => b.year - a.year || a.id.localeCompare(b.id)).map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row"><Link href={href('/campaigns/' + encodeURIComponent(c.id))}>{c.title}</Link> <span class="code">{c.id}</span></th>
+                    <td>{c.year}</td>
+                    <td><StatusTag status={c.status} kind="campaign" /></td>
+                    <td class="num">{int(c.units)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+      {!focal.length && !reviewing && <p>{t('noWork')}</p>}
+    </div>
+  );
+}
+
+function AssessmentCard({ campaign, unit, units }: { campaign: Campaign; unit: string; units: Unit[] }) {
+  const [a, setA] = useState<Assessment | null | ApiError>(null);
+  useEffect(() => {
+    let live = true;
+    wf.assessment(campaign.id, unit).then((x) => live && setA(x), (e) => live && setA(e));
+    return () => { live = false; };
+  }, [campaign.id, unit]);
+  if (a && !('status' in a && 'answers' in a)) {
+    const e = a as ApiError;
+    if (e.status === 404 || e.status === 403) return null; // not in this campaign
+    return <li class="card"><p class="state-error">{t('errGeneric', { message: e.message })}</p></li>;
+  }
+  const u = units.find((x) => x.id === unit);
+  const path = href(`/campaigns/${encodeURIComponent(campaign.id)}/assessments/${encodeURIComponent(unit)}`);
+  const as = a as Assessment | null;
+  const action = !as ? t('actionOpen') : as.status === 'not_started' && !as.progress.answered ? t('actionStart')
+    : as.status === 'in_progress' || as.status === 'returned' ? t('actionContinue') : t('actionView');
+  return (
+    <li class="card">
+      <p class="eyebrow">{campaign.title}</p>
+      <h3 class="card-title"><Link href={path}>{unitName(u, unit)} <span class="code-inline">{unit}</span></Link></h3>
+      {!as ? <p class="muted">{t('loading')}</p> : (
+        <>
+          <p><StatusTag status={as.status} kind="assessment" /></p>
+          {as.status === 'returned' && <p class="card-warn">{t('returnedCard', { n: Object.values(as.reviews).filter((r) => r.verdict === 'query').length })}</p>}
+          <dl class="card-facts">
+            <div><dt>{t('answered')}</dt><dd>{t('nOfM', { n: int(as.progress.answered), m: int(as.progress.applicable) })}</dd></div>
+            <div><dt>{t('needEvidence')}</dt><dd class={as.missing_evidence_count ? 'card-warn' : undefined}>{int(as.missing_evidence_count)}</dd></div>
+          </dl>
+          <p><Link class="button" href={path} aria-label={`${action}: ${unitName(u, unit)}, ${campaign.title}`}>{action}</Link></p>
+        </>
+      )}
+    </li>
+  );
+}

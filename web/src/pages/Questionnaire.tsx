@@ -1,0 +1,553 @@
+// The questionnaire of one unit in one campaign
+// (/campaigns/{c}/assessments/{unit}?section=S). One short group of
+// questions per screen, a side list of the pillars with their progress and
+// the score so far, each answer saved as it is given (and kept on the device
+// until the server has it), evidence per question, and a last screen to
+// check and submit. Read-only once submitted, or for people who do not
+// answer it. A returned questionnaire shows the reviewer's queries.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { t } from '../i18n';
+import { href, navigate, type Route } from '../router';
+import { api, type ApiError } from '../api';
+import { useTitle } from '../hooks';
+import { int, num, numShort, unitName } from '../format';
+import { can, useSession, type User } from '../session';
+import { answerable, wf, type Assessment } from '../workflow';
+import { indexFramework, notApplicable, present, type FwIndex } from '../applies';
+import { answerLabel, isQuestion, label, missingEvidence, numbers, sectionOf, sections, type Section } from '../questionnaire';
+import { useSaver } from '../saver';
+import { Link, Loading } from '../components/ui';
+import { ErrorSummary, StatusTag, clock, type FieldError } from '../components/forms';
+import { QuestionCard, cardId, fieldId } from '../components/QuestionCard';
+import { AccessError, SignInNeeded } from '../components/Gate';
+import type { Campaign, Framework, FwNode, Unit } from '../types';
+import type { JSX } from 'preact';
+
+const SUBMIT = '_submit';
+type Draft = { answer: string; comment: string };
+
+export function Questionnaire({ route }: { route: Route }) {
+  const s = useSession(true);
+  const title = t('qnTitle');
+  // When the session ends while answering, the page stays (answers wait on
+  // the device and the save bar offers to sign in again).
+  const last = useRef<User | null>(null);
+  if (s.status === 'signed-in') last.current = s.user;
+  const user = s.status === 'signed-in' ? s.user : s.status === 'signed-out' && s.expired ? last.current : null;
+  if (s.status === 'unknown') return <div class="page"><h1>{title}</h1><Loading /></div>;
+  if (!user) return <SignInNeeded title={title} route={route} />;
+  return <QuestionnaireLoader route={route} user={user} key={route.id + '/' + route.unit} />;
+}
+
+interface Loaded { a: Assessment; fw: Framework; campaign: Campaign | null; units: Unit[] }
+
+function QuestionnaireLoader({ route, user }: { route: Route; user: User }) {
+  const c = route.id!, u = route.unit!;
+  const [data, setData] = useState<Loaded | null>(null);
+  const [err, setErr] = useState<ApiError | null>(null);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setErr(null);
+    (async () => {
+      const a = await wf.assessment(c, u);
+      const [fw, campaign, units] = await Promise.all([
+        api.framework(a.framework), wf.campaign(c).catch(() => null), api.units().catch(() => [] as Unit[]),
+      ]);
+      return { a, fw, campaign, units };
+    })().then((d) => live && setData(d), (e) => live && setErr(e));
+    return () => { live = false; };
+  }, [c, u, tick]);
+  if (err) return <AccessError title={t('qnTitle')} error={err} route={route} retry={() => setTick((x) => x + 1)} />;
+  if (!data) return <div class="page"><h1>{t('qnTitle')}</h1><Loading /></div>;
+  return <QuestionnaireView route={route} user={user} initial={data} />;
+}
+
+function useOnline(): boolean {
+  const [on, setOn] = useState(typeof navigator === 'undefined' ? true : navigator.onLine !== false);
+  useEffect(() => {
+    const up = () => setOn(true), down = () => setOn(false);
+    window.addEventListener('online', up);
+    window.addEventListener('offline', down);
+    return () => { window.removeEventListener('online', up); window.removeEventListener('offline', down); };
+  }, []);
+  return on;
+}
+
+function useWide(): boolean {
+  const q = '(min-width: 761px)';
+  const [wide, setWide] = useState(() => typeof matchMedia === 'undefined' || matchMedia(q).matches);
+  useEffect(() => {
+    if (typeof matchMedia === 'undefined') return;
+    const m = matchMedia(q);
+    const l = () => setWide(m.matches);
+    m.addEventListener?.('change', l);
+    return () => m.removeEventListener?.('change', l);
+  }, []);
+  return wide;
+}
+
+function QuestionnaireView({ route, user, initial }: { route: Route; user: User; initial: Loaded }) {
+  const c = route.id!, u = route.unit!;
+  const { fw, campaign, units } = initial;
+  const [a, setA] = useState<Assessment>(initial.a);
+  const ix: FwIndex = useMemo(() => indexFramework(fw), [fw]);
+  const secs = useMemo(() => sections(fw), [fw]);
+  const nums = useMemo(() => numbers(ix), [ix]);
+  const unit = units.find((x) => x.id === u);
+  const uname = unitName(unit, u);
+  useTitle(t('qnDocTitle', { unit: uname }));
+
+  // ---- reload the assessment after saves (progress, score, evidence) ------
+  const reloadTimer = useRef<number>();
+  const reload = useCallback(async () => {
+    try { setA(await wf.assessment(c, u)); } catch { /* keep what we have; the save line tells */ }
+  }, [c, u]);
+  const scheduleReload = useCallback(() => {
+    window.clearTimeout(reloadTimer.current);
+    reloadTimer.current = window.setTimeout(reload, 400);
+  }, [reload]);
+  useEffect(() => () => window.clearTimeout(reloadTimer.current), []);
+
+  const saver = useSaver(c, u, scheduleReload);
+
+  // ---- the answers on this page: the server's, then anything not yet sent --
+  const [drafts, setDrafts] = useState<Record<string, Draft>>(() => {
+    const d: Record<string, Draft> = {};
+    for (const [q, r] of Object.entries(initial.a.answers)) d[q] = { answer: r.answer, comment: r.comment };
+    for (const [q, p] of Object.entries(saver.pending())) d[q] = { answer: p.answer, comment: p.comment };
+    return d;
+  });
+  const draftsRef = useRef(drafts);
+  draftsRef.current = drafts;
+  const answers = useMemo(() => Object.fromEntries(Object.entries(drafts).map(([q, d]) => [q, d.answer])), [drafts]);
+  const na = useMemo(() => notApplicable(ix, answers), [ix, answers]);
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const [announce, setAnnounce] = useState('');
+  const typing = useRef(new Map<string, number>());
+  const online = useOnline();
+  const wide = useWide();
+
+  useEffect(() => { saver.retryAll(); }, []);
+  useEffect(() => () => typing.current.forEach((id) => window.clearTimeout(id)), []);
+
+  const mayAnswer = can(user, 'answer', c, u);
+  const readOnly = !mayAnswer || !answerable(a);
+
+  const onChange = (n: FwNode, answer: string, comment: string, send: boolean) => {
+    const q = n.id;
+    const before = na;
+    const next = { ...draftsRef.current, [q]: { answer, comment } };
+    draftsRef.current = next;
+    setDrafts(next);
+    const isNum = n.type === 'number' || n.indicator;
+    const bad = isNum && present(answer) && Number.isNaN(Number(answer.trim().replace(/\s/g, '')));
+    if (send || !bad) setClientErrors((m) => { const { [q]: _, ...rest } = m; return bad && send ? { ...rest, [q]: t('errNumber') } : rest; });
+    window.clearTimeout(typing.current.get(q));
+    if (bad) { if (send) return; saver.stash(q, answer, comment); return; }
+    if (send) saver.save(q, answer, comment);
+    else {
+      saver.stash(q, answer, comment);
+      typing.current.set(q, window.setTimeout(() => {
+        const d = draftsRef.current[q];
+        if (d) saver.save(q, d.answer, d.comment);
+      }, 1500));
+    }
+    // Say when an answer brings questions in or takes them away.
+    const after = notApplicable(ix, Object.fromEntries(Object.entries(next).map(([k, v]) => [k, v.answer])));
+    const dependents = ix.leaves.filter((l) => l.when?.q === q);
+    const shown = dependents.filter((l) => before.has(l.id) && !after.has(l.id)).length;
+    const hidden = dependents.filter((l) => !before.has(l.id) && after.has(l.id)).length;
+    if (shown) setAnnounce(t('questionsShown', { n: shown, count: shown }));
+    else if (hidden) setAnnounce(t('questionsHidden', { n: hidden, count: hidden }));
+  };
+
+  // ---- where we are ---------------------------------------------------------
+  const wanted = route.params.get('section');
+  const current: Section | null = wanted === SUBMIT ? null : secs.find((x) => x.id === wanted) || secs[0];
+  const atSubmit = wanted === SUBMIT;
+  const pos = current ? secs.indexOf(current) : secs.length;
+  const secHref = (id: string) => href(route.path, { section: id });
+  const [jump, setJump] = useState<{ q: string; n: number } | null>(null);
+  const goToQuestion = (q: string) => {
+    const s = sectionOf(secs, q);
+    if (!s) return;
+    navigate(secHref(s.id) + '#' + cardId(q), { focus: false });
+    setJump({ q, n: Date.now() });
+  };
+  const qHref = (q: string) => { const s = sectionOf(secs, q); return s ? secHref(s.id) + '#' + cardId(q) : '#'; };
+
+  // Moving to another screen: start reading at its heading.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) { first.current = false; if (!location.hash) return; }
+    if (jump) return;
+    const h = document.getElementById('section-title');
+    if (h) { h.focus({ preventScroll: true }); document.getElementById('qn-top')?.scrollIntoView({ block: 'start' }); }
+  }, [wanted]);
+  // Links to a question (from the error summary, the missing evidence, queries).
+  useEffect(() => {
+    const id = jump ? cardId(jump.q) : location.hash.startsWith('#q-') ? decodeURIComponent(location.hash.slice(1)) : null;
+    if (!id) return;
+    const el = document.getElementById(id);
+    if (!el) return;
+    el.scrollIntoView({ block: 'start' });
+    const input = el.querySelector<HTMLElement>('input, textarea');
+    (input || el).focus({ preventScroll: true });
+    if (jump) setJump(null);
+  }, [jump, wanted]);
+
+  // ---- figures ----------------------------------------------------------------
+  const counts = (leaves: FwNode[]) => {
+    const qs = leaves.filter((l) => isQuestion(l) && !na.has(l.id));
+    return { answered: qs.filter((l) => present(answers[l.id])).length, applicable: qs.length };
+  };
+  const total = counts(ix.leaves);
+  // The list is computed here (it follows every click); should it ever
+  // disagree with the server's count, the server's list is shown.
+  const computed = missingEvidence(ix, answers, na, a);
+  const missing = computed.length || !a.missing_evidence_count ? computed
+    : a.missing_evidence.split(',').map((q) => ix.byId.get(q.trim())).filter((n): n is FwNode => !!n);
+  const queried = Object.entries(a.reviews).filter(([, r]) => r.verdict === 'query').map(([q]) => q);
+  const pendingN = Object.keys(saver.pending()).length;
+  const savingN = Object.values(saver.states).filter((s) => s.s === 'saving').length;
+  const offlineN = Object.values(saver.states).filter((s) => s.s === 'offline').length;
+  const signinN = Object.values(saver.states).filter((s) => s.s === 'signin').length;
+  const errorN = Object.values(saver.states).filter((s) => s.s === 'error').length + Object.keys(clientErrors).length;
+
+  // ---- errors at the top ---------------------------------------------------------
+  const [submitErr, setSubmitErr] = useState<string | null>(null);
+  const [submitTry, setSubmitTry] = useState(0);
+  const fieldErrors: FieldError[] = [];
+  for (const n of ix.leaves) {
+    const ce = clientErrors[n.id];
+    const st = saver.states[n.id];
+    const msg = ce ? ce : st?.s === 'error' ? (st.field === 'comment' ? st.message : t('errAnswerRefused', { message: st.message })) : null;
+    if (msg) fieldErrors.push({ id: st?.s === 'error' && st.field === 'comment' ? 'c-' + n.id : fieldId(n.id), message: t('errForQuestion', { n: nums.get(n.id)!, message: msg }), href: qHref(n.id), go: () => goToQuestion(n.id) });
+  }
+  if (submitErr) fieldErrors.unshift({ id: 'submit', message: submitErr, href: secHref(SUBMIT), go: () => { navigate(secHref(SUBMIT), { focus: false }); } });
+
+  // ---- submit ----------------------------------------------------------------------
+  const [submitting, setSubmitting] = useState(false);
+  const [justSubmitted, setJustSubmitted] = useState(false);
+  const canSubmit = !readOnly && a.missing_evidence_count === 0 && missing.length === 0 && pendingN === 0 && savingN === 0 && online;
+  const submit = async () => {
+    setSubmitTry((x) => x + 1);
+    if (!canSubmit) return;
+    setSubmitting(true);
+    setSubmitErr(null);
+    try {
+      await wf.submit(c, u);
+      await reload();
+      setJustSubmitted(true);
+      navigate(href(route.path, { section: SUBMIT }), { focus: false });
+      window.setTimeout(() => document.getElementById('qn-status-panel')?.focus(), 0);
+    } catch (e) {
+      const ae = e as ApiError;
+      setSubmitErr(ae.status === 0 ? t('errSubmitOffline') : t('errSubmit', { message: ae.message }));
+      reload();
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  // ---- the page ----------------------------------------------------------------------
+  const status = <StatusTag status={a.status} kind="assessment" />;
+  const reviewLink = can(user, 'review', c, u) ? href(`/campaigns/${encodeURIComponent(c)}/review/${encodeURIComponent(u)}`) : null;
+
+  return (
+    <div class="page page-wide questionnaire">
+      <ErrorSummary errors={fieldErrors} focusKey={submitTry} focusOnAppear={false} />
+      <p class="eyebrow" id="qn-top">{campaign?.title || c}</p>
+      <h1>{t('qnH1', { unit: uname })}</h1>
+      <div class="qn-meta">
+        {status}
+        <span>{t('answeredOf', { n: int(total.answered), m: int(total.applicable) })}</span>
+        {!readOnly && missing.length > 0 && <span>{t('needEvidenceN', { n: missing.length, count: int(missing.length) })}</span>}
+      </div>
+
+      <StatusBanner a={a} readOnly={readOnly} mayAnswer={mayAnswer} justSubmitted={justSubmitted} reviewLink={reviewLink}
+        queried={queried} nums={nums} qHref={qHref} goToQuestion={goToQuestion} ix={ix} />
+
+      <p class="sr-only" aria-live="polite">{announce}</p>
+
+      <div class="qn-layout">
+        <div class="qn-side">
+          <details class="qn-contents" open={wide || undefined}>
+            <summary>{t('contentsAndProgress', { n: int(total.answered), m: int(total.applicable) })}</summary>
+            <nav aria-label={t('qnSections')} class="qn-nav">
+              <ol class="qn-pillars">
+                {fw.children.map((p) => {
+                  const ps = secs.filter((x) => x.pillar.id === p.id);
+                  const pc = counts(ps.flatMap((x) => x.leaves));
+                  const here = current?.pillar.id === p.id;
+                  return (
+                    <li key={p.id} class={'qn-pillar' + (here ? ' qn-pillar-current' : '')}>
+                      {here ? <p class="qn-pillar-name">{label(p)}</p> : (
+                        <Link class="qn-pillar-name" href={secHref(ps[0]?.id || p.id)}>{label(p)}<span class="sr-only">, {t('nOfMAnswered', { n: int(pc.answered), m: int(pc.applicable) })}</span></Link>
+                      )}
+                      <p class="qn-pillar-count" aria-hidden={here ? undefined : 'true'}>{t('nOfMAnswered', { n: int(pc.answered), m: int(pc.applicable) })}</p>
+                      <span class="qn-bar" aria-hidden="true"><span style={{ inlineSize: (pc.applicable ? (100 * pc.answered) / pc.applicable : 0) + '%' }} /></span>
+                      {here && <ol class="qn-sections">
+                        {ps.map((x) => {
+                          const sc = counts(x.leaves);
+                          const done = sc.applicable > 0 && sc.answered === sc.applicable;
+                          const notAsked = na.has(x.node.id);
+                          return (
+                            <li key={x.id}>
+                              <Link href={secHref(x.id)} aria-current={current?.id === x.id ? 'page' : undefined}>
+                                {x.title}
+                                <span class="sr-only">, </span>
+                                <span class={'qn-sec-status' + (done ? ' qn-done' : '')}>
+                                  {notAsked ? t('notAsked') : done ? <><span aria-hidden="true">✓ </span>{t('complete')}</> : t('nOfM', { n: int(sc.answered), m: int(sc.applicable) })}
+                                </span>
+                              </Link>
+                            </li>
+                          );
+                        })}
+                      </ol>}
+                    </li>
+                  );
+                })}
+                <li class="qn-pillar qn-submit-link">
+                  <Link href={secHref(SUBMIT)} aria-current={atSubmit ? 'page' : undefined}>{readOnly ? t('summaryTitle') : t('checkAndSubmit')}</Link>
+                </li>
+              </ol>
+            </nav>
+            <ScorePreview a={a} fw={fw} pending={pendingN + savingN > 0} />
+          </details>
+        </div>
+
+        <div class="qn-content">
+          {!readOnly && (
+            <div class={'save-bar' + (!online || offlineN ? ' save-bar-offline' : signinN || errorN ? ' save-bar-warn' : '')} role="status" aria-live="polite">
+              {!online ? (
+                <span><strong>{t('offlineTitle')}</strong> {pendingN ? t('offlineKept', { n: pendingN, count: int(pendingN) }) : t('offlineText')}</span>
+              ) : signinN ? (
+                <span><strong>{t('notSavedSignInTitle')}</strong> <Link href={href('/signin', { next: route.path + location.search })}>{t('signInAgain')}</Link></span>
+              ) : offlineN ? (
+                <span><strong>{t('notSavedOfflineTitle')}</strong> {t('offlineKept', { n: pendingN, count: int(pendingN) })}
+                  {' '}<button type="button" class="button-link" onClick={() => saver.retryAll()}>{t('retryNow')}</button></span>
+              ) : errorN ? (
+            <span class="save-error">{t('notSavedErrors', { n: errorN, count: int(errorN) })}</span>
+          ) : savingN ? (
+                <span><span class="spinner spinner-s" aria-hidden="true" /> {t('saving')}</span>
+              ) : saver.lastSaved ? (
+                <span><span aria-hidden="true">✓ </span>{t('allSavedAt', { time: clock(saver.lastSaved) })}</span>
+              ) : (
+                <span class="muted">{t('autosaveNote')}</span>
+              )}
+            </div>
+          )}
+          {current ? (
+            <SectionView key={current.id} s={current} pos={pos} secs={secs} fw={fw} a={a} drafts={drafts} na={na} nums={nums}
+              readOnly={readOnly} saver={saver} clientErrors={clientErrors} onChange={onChange} reload={reload} ix={ix}
+              secHref={secHref} c={c} u={u} />
+          ) : (
+            <SubmitView a={a} fw={fw} secs={secs} counts={counts} missing={missing} na={na} answers={answers} nums={nums}
+              readOnly={readOnly} canSubmit={canSubmit} submitting={submitting} submit={submit} pendingN={pendingN + savingN}
+              online={online} submitErr={submitErr} qHref={qHref} goToQuestion={goToQuestion} secHref={secHref} ix={ix} />
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function StatusBanner({ a, readOnly, mayAnswer, justSubmitted, reviewLink, queried, nums, qHref, goToQuestion, ix }: {
+  a: Assessment; readOnly: boolean; mayAnswer: boolean; justSubmitted: boolean; reviewLink: string | null;
+  queried: string[]; nums: Map<string, number>; qHref: (q: string) => string; goToQuestion: (q: string) => void; ix: FwIndex;
+}) {
+  if (a.status === 'returned' && !readOnly) {
+    return (
+      <div class="panel panel-warning" id="qn-status-panel" tabIndex={-1}>
+        <h2 class="panel-title">{t('returnedTitle')}</h2>
+        <p>{t('returnedText', { n: queried.length, count: int(queried.length) })}</p>
+        {queried.length > 0 && (
+          <ul class="link-list">
+            {queried.map((q) => (
+              <li key={q}><a href={qHref(q)} onClick={(e) => { e.preventDefault(); goToQuestion(q); }}>
+                {t('questionN', { n: nums.get(q) || 0 })}: {ix.byId.get(q)?.question || q}</a>
+                <span class="muted"> — “{a.reviews[q].comment}”</span></li>
+            ))}
+          </ul>
+        )}
+      </div>
+    );
+  }
+  if (!readOnly) return null;
+  let title = '', text = '';
+  if (a.status === 'submitted') { title = justSubmitted ? t('submittedNowTitle') : t('submittedTitle'); text = t('submittedText'); }
+  else if (a.status === 'validated') { title = t('validatedTitle'); text = t('validatedText'); }
+  else if (!mayAnswer) { title = t('viewOnlyTitle'); text = t('viewOnlyText'); }
+  else { title = t('closedForAnswersTitle'); text = t('closedForAnswersText', { status: t(('cs_' + a.campaign_status) as 'cs_open') }); }
+  return (
+    <div class={'panel ' + (a.status === 'submitted' || a.status === 'validated' ? 'panel-success' : 'panel-info')} id="qn-status-panel" tabIndex={-1}>
+      <h2 class="panel-title">{title}</h2>
+      <p>{text}</p>
+      {reviewLink && <p><Link class="button button-secondary" href={reviewLink}>{t('openReview')}</Link></p>}
+    </div>
+  );
+}
+
+function ScorePreview({ a, fw, pending }: { a: Assessment; fw: Framework; pending: boolean }) {
+  const p = a.progress;
+  const prec = fw.precision;
+  return (
+    <section class="score-preview" aria-labelledby="score-title">
+      <h2 class="score-title" id="score-title">{t('scorePreviewTitle')}</h2>
+      <p class="score-total"><strong>{num(p.points, prec)}</strong> <span class="muted">{t('ofMaxPoints', { max: numShort(p.max, prec) })}</span></p>
+      <table class="score-table">
+        <caption class="sr-only">{t('scoreByPillar')}</caption>
+        <thead class="sr-only"><tr><th scope="col">{t('colPillar')}</th><th scope="col">{t('colPointsShort')}</th></tr></thead>
+        <tbody>
+          {p.pillars.map((x) => (
+            <tr key={x.id}>
+              <th scope="row">{x.name}</th>
+              <td>
+                <span class="score-num">{num(x.points, prec)}<span class="muted"> / {numShort(x.max, prec)}</span></span>
+                <span class="qn-bar" aria-hidden="true"><span style={{ inlineSize: (x.max && x.points ? (100 * x.points) / x.max : 0) + '%' }} /></span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="small muted">{pending ? t('scorePending') : t('scoreNote')}</p>
+    </section>
+  );
+}
+
+interface SectionProps {
+  s: Section; pos: number; secs: Section[]; fw: Framework; a: Assessment; drafts: Record<string, Draft>; na: Set<string>;
+  nums: Map<string, number>; readOnly: boolean; saver: ReturnType<typeof useSaver>; clientErrors: Record<string, string>;
+  onChange: (n: FwNode, answer: string, comment: string, send: boolean) => void; reload: () => void; ix: FwIndex;
+  secHref: (id: string) => string; c: string; u: string;
+}
+
+function SectionView(p: SectionProps) {
+  const { s, pos, secs, na } = p;
+  const prev = pos > 0 ? secs[pos - 1] : null;
+  const next = pos < secs.length - 1 ? secs[pos + 1] : null;
+  const hidden = s.leaves.filter((l) => na.has(l.id)).length;
+  const evidenceBy = (q: string) => p.a.evidence.filter((e) => e.question === q);
+  const condText = (n: FwNode) => {
+    if (!n.when) return null;
+    const src = p.ix.byId.get(n.when.q);
+    if (!src) return null;
+    return t('askedBecause', { answer: answerLabel(src, n.when.is), n: p.nums.get(src.id) || 0 });
+  };
+  const render = (n: FwNode): JSX.Element | null => {
+    if (na.has(n.id)) return null;
+    if (n.children) {
+      return (
+        <div class="q-subgroup" key={n.id}>
+          <h3 class="q-subgroup-title">{label(n)}</h3>
+          {n.guidance && <p class="hint">{n.guidance}</p>}
+          {n.children.map(render)}
+        </div>
+      );
+    }
+    const d = p.drafts[n.id] || { answer: '', comment: '' };
+    return (
+      <QuestionCard key={n.id} node={n} num={p.nums.get(n.id) || 0} value={d} readOnly={p.readOnly}
+        save={p.saver.states[n.id]} clientError={p.clientErrors[n.id]} evidence={evidenceBy(n.id)}
+        review={p.a.reviews[n.id]} answeredAt={p.a.answers[n.id]?.updated_at} conditional={condText(n)}
+        campaign={p.c} unit={p.u} precision={p.fw.precision}
+        onChange={(answer, comment, send) => p.onChange(n, answer, comment, send)} onEvidence={p.reload} />
+    );
+  };
+  return (
+    <section class="qn-section" aria-labelledby="section-title">
+      <p class="eyebrow">{label(s.pillar)} · {t('partNofM', { n: pos + 1, m: secs.length })}</p>
+      <h2 id="section-title" tabIndex={-1}>{s.title}</h2>
+      {s.node.guidance && <p class="lead">{s.node.guidance}</p>}
+      {na.has(s.node.id) ? <p class="panel panel-info">{t('sectionNotAsked')}</p> : (s.node.children || []).map(render)}
+      {hidden > 0 && !na.has(s.node.id) && <p class="muted small">{t('hiddenQuestions', { n: hidden, count: int(hidden) })}</p>}
+      <nav class="pager" aria-label={t('pagerLabel')}>
+        {prev ? (
+          <Link class="pager-prev" href={p.secHref(prev.id)}>
+            <span class="pager-dir"><span aria-hidden="true">← </span>{t('previous')}</span>
+            <span class="pager-name">{prev.title}</span>
+          </Link>
+        ) : <span />}
+        <Link class="pager-next" href={p.secHref(next ? next.id : SUBMIT)}>
+          <span class="pager-dir">{t('next')}<span aria-hidden="true"> →</span></span>
+          <span class="pager-name">{next ? next.title : p.readOnly ? t('summaryTitle') : t('checkAndSubmit')}</span>
+        </Link>
+      </nav>
+    </section>
+  );
+}
+
+function SubmitView(p: {
+  a: Assessment; fw: Framework; secs: Section[]; counts: (l: FwNode[]) => { answered: number; applicable: number };
+  missing: FwNode[]; na: Set<string>; answers: Record<string, string>; nums: Map<string, number>; readOnly: boolean;
+  canSubmit: boolean; submitting: boolean; submit: () => void; pendingN: number; online: boolean; submitErr: string | null;
+  qHref: (q: string) => string; goToQuestion: (q: string) => void; secHref: (id: string) => string; ix: FwIndex;
+}) {
+  const { a, fw, missing } = p;
+  const unanswered = p.ix.leaves.filter((n) => isQuestion(n) && !p.na.has(n.id) && !present(p.answers[n.id]));
+  const qLink = (n: FwNode) => (
+    <a href={p.qHref(n.id)} onClick={(e) => { e.preventDefault(); p.goToQuestion(n.id); }}>
+      {t('questionN', { n: p.nums.get(n.id) || 0 })}: {n.question || n.id}
+    </a>
+  );
+  const why = !p.online ? t('submitWhyOffline') : p.pendingN ? t('submitWhyPending') : (missing.length || a.missing_evidence_count) ? t('submitWhyEvidence', { n: Math.max(missing.length, a.missing_evidence_count), count: int(Math.max(missing.length, a.missing_evidence_count)) }) : '';
+  return (
+    <section class="qn-section" aria-labelledby="section-title">
+      <h2 id="section-title" tabIndex={-1}>{p.readOnly ? t('summaryTitle') : t('checkAndSubmit')}</h2>
+      <p class="lead">{p.readOnly ? t('summaryLead') : t('checkLead')}</p>
+      <table class="data summary-table">
+        <caption class="sr-only">{t('answersByPillar')}</caption>
+        <thead><tr><th scope="col">{t('colPillar')}</th><th scope="col" class="num">{t('colAnswered')}</th><th scope="col" class="num">{t('colPointsShort')}</th><th scope="col"><span class="sr-only">{t('colAction')}</span></th></tr></thead>
+        <tbody>
+          {fw.children.map((pl) => {
+            const ps = p.secs.filter((x) => x.pillar.id === pl.id);
+            const pc = p.counts(ps.flatMap((x) => x.leaves));
+            const pp = a.progress.pillars.find((x) => x.id === pl.id);
+            return (
+              <tr key={pl.id}>
+                <th scope="row">{label(pl)}</th>
+                <td class="num">{t('nOfM', { n: int(pc.answered), m: int(pc.applicable) })}</td>
+                <td class="num">{pp ? `${num(pp.points, fw.precision)} / ${numShort(pp.max, fw.precision)}` : ''}</td>
+                <td>{ps[0] && <Link href={p.secHref(ps[0].id)}>{p.readOnly ? t('view') : t('change')}<span class="sr-only"> {label(pl)}</span></Link>}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {!p.readOnly && (
+        <>
+          {missing.length > 0 ? (
+            <div class="panel panel-warning" id="missing-evidence">
+              <h3 class="panel-title">{t('missingEvidenceTitle', { n: missing.length, count: int(missing.length) })}</h3>
+              <p>{t('missingEvidenceText')}</p>
+              <ul class="link-list">{missing.map((n) => <li key={n.id}>{qLink(n)}</li>)}</ul>
+            </div>
+          ) : (
+            <p class="panel panel-success"><span aria-hidden="true">✓ </span>{t('evidenceComplete')}</p>
+          )}
+          {unanswered.length > 0 && (
+            <details class="unanswered">
+              <summary>{t('unansweredN', { n: unanswered.length, count: int(unanswered.length) })}</summary>
+              <p class="hint">{fw.missing === 'exclude' ? t('unansweredExclude') : t('unansweredZero')}</p>
+              <ul class="link-list">{unanswered.map((n) => <li key={n.id}>{qLink(n)}</li>)}</ul>
+            </details>
+          )}
+          <div class="submit-box" id="submit">
+            <h3>{t('submitTitle')}</h3>
+            <p>{t('submitText')}</p>
+            <button type="button" class="button button-start" disabled={!p.canSubmit || p.submitting}
+              aria-describedby={why ? 'submit-why' : undefined} onClick={p.submit}>
+              {p.submitting ? t('submitting') : t('submitButton')}
+            </button>
+            {why && <p class="hint" id="submit-why">{why}</p>}
+          </div>
+        </>
+      )}
+      {p.readOnly && a.status !== 'not_started' && <p class="muted">{t('statusIs')} <StatusTag status={a.status} kind="assessment" /></p>}
+      {p.readOnly && <p><Link href={href('/work')}>{t('backToMyWork')}</Link></p>}
+    </section>
+  );
+}
+

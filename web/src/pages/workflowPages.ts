@@ -1,0 +1,6 @@
+// The pages of the workflow, loaded together on first use (WorkflowLazy).
+export { SignIn } from './SignIn';
+export { MyWork } from './MyWork';
+export { Questionnaire } from './Questionnaire';
+export { Review } from './Review';
+export { CampaignPage } from './Campaign';

@@ -1,0 +1,126 @@
+// The workflow part of the API (docs/workflow.md): assessments, answers,
+// evidence, reviews, statuses. Never cached: these change as people work.
+import { request } from './session';
+import { ApiError } from './api';
+import type { Campaign, Unit } from './types';
+
+export type AssessmentStatus = 'not_started' | 'in_progress' | 'submitted' | 'returned' | 'validated' | string;
+
+export interface AnswerRec { answer: string; comment: string; updated_at: string }
+export interface Evidence {
+  id: number; question: string; kind: 'url' | 'file' | string;
+  url?: string | null; filename?: string | null; mime?: string | null; size: number;
+  author: string; at: string;
+}
+export interface ReviewRec { verdict: 'accepted' | 'query' | string; comment: string; reviewer: string; at: string }
+export interface PillarProgress { id: string; name: string; answered: number; applicable: number; points: number | null; max: number }
+export interface Progress { answered: number; applicable: number; pillars: PillarProgress[]; points: number | null; max: number }
+
+export interface Assessment {
+  campaign: string;
+  campaign_status: Campaign['status'];
+  unit: string;
+  framework: string;
+  status: AssessmentStatus;
+  answers: Record<string, AnswerRec>;
+  evidence: Evidence[];
+  reviews: Record<string, ReviewRec>;
+  progress: Progress;
+  missing_evidence_count: number;
+  missing_evidence: string;
+  not_applicable: string[];
+}
+
+export interface HistoryRow { answer: string; comment: string; author: string; at: string }
+export interface AuditRow { id: number; at: string; actor: string; action: string; before: string; after: string }
+
+const e = encodeURIComponent;
+const base = (c: string, u: string) => `/campaigns/${e(c)}/assessments/${e(u)}`;
+
+export const wf = {
+  campaigns: () => request<{ campaigns: Campaign[] }>('GET', '/campaigns').then((r) => r.campaigns),
+  campaign: (c: string) => request<Campaign>('GET', `/campaigns/${e(c)}`),
+  assessment: (c: string, u: string) => request<Assessment>('GET', base(c, u)),
+  answer: (c: string, u: string, q: string, answer: string, comment: string) =>
+    request<{ question: string; answer: string; comment: string }>('PUT', `${base(c, u)}/answers/${e(q)}`, { json: { answer, comment } }),
+  history: (c: string, u: string, q: string) =>
+    request<{ question: string; history: HistoryRow[]; audit: AuditRow[] }>('GET', `${base(c, u)}/answers/${e(q)}/history`),
+  addLink: (c: string, u: string, q: string, url: string) =>
+    request<{ id: number }>('POST', `${base(c, u)}/evidence`, { json: { question: q, url } }),
+  addFile: (c: string, u: string, q: string, file: File) => {
+    const form = new FormData();
+    form.append('question', q);
+    form.append('file', file, file.name);
+    return request<{ id: number }>('POST', `${base(c, u)}/evidence`, { form });
+  },
+  evidenceUrl: (c: string, u: string, id: number) => `/api/v1${base(c, u)}/evidence/${id}`,
+  submit: (c: string, u: string) => request<{ status: string }>('POST', `${base(c, u)}/submit`, { json: {} }),
+  returnIt: (c: string, u: string) => request<{ status: string }>('POST', `${base(c, u)}/return`, { json: {} }),
+  validate: (c: string, u: string) => request<{ status: string }>('POST', `${base(c, u)}/validate`, { json: {} }),
+  review: (c: string, u: string, question: string, verdict: 'accepted' | 'query', comment: string) =>
+    request<{ question: string; verdict: string; comment: string }>('POST', `${base(c, u)}/reviews`, { json: { question, verdict, comment } }),
+  setStatus: (c: string, status: string) => request<{ id: string; status: string }>('POST', `/campaigns/${e(c)}/status`, { json: { status } }),
+};
+
+/** The campaign moves the server allows (service/workflow.c legal_move). */
+export const CAMPAIGN_MOVES: Record<string, string[]> = {
+  draft: ['open'],
+  open: ['review'],
+  review: ['open', 'closed'],
+  closed: ['review', 'published'],
+  published: [],
+};
+export const CAMPAIGN_STEPS = ['draft', 'open', 'review', 'closed', 'published'];
+
+/** Whether answers may change now (service/workflow.c check_open). */
+export function answerable(a: Assessment): boolean {
+  const open = a.campaign_status === 'open' || (a.campaign_status === 'review' && a.status === 'returned');
+  return open && a.status !== 'submitted' && a.status !== 'validated';
+}
+
+// ---- which units a campaign has --------------------------------------------
+// The API has no list of a campaign's assessments, so the units are tried one
+// by one (404: not in the campaign, 403: not yours), a few at a time, until
+// as many as the campaign counts are found. The membership never changes
+// after creation, so it is remembered for the next visit.
+
+export interface UnitRow { unit: string; assessment?: Assessment; error?: ApiError }
+
+const memberKey = (c: string) => 'cybercap.members.' + c;
+
+export async function campaignUnits(
+  campaign: Campaign, units: Unit[], candidates: string[] | null,
+  onProgress?: (tried: number, total: number) => void,
+): Promise<UnitRow[]> {
+  let known: string[] | null = null;
+  try { known = JSON.parse(localStorage.getItem(memberKey(campaign.id)) || 'null'); } catch { /* none */ }
+  const all = candidates || units.map((u) => u.id);
+  const order = known ? [...known.filter((u) => all.includes(u)), ...all.filter((u) => !known!.includes(u))] : all;
+  const found: UnitRow[] = [];
+  const members = new Set<string>();
+  let next = 0, tried = 0, stop = false;
+  const worker = async () => {
+    while (!stop && next < order.length) {
+      const u = order[next++];
+      try {
+        const a = await wf.assessment(campaign.id, u);
+        found.push({ unit: u, assessment: a });
+        members.add(u);
+      } catch (err) {
+        const ae = err as ApiError;
+        // 404: not in the campaign; 403: not ours to see (which says nothing
+        // about membership); anything else is worth showing.
+        if (ae.status !== 404 && ae.status !== 403) { found.push({ unit: u, error: ae }); if (ae.status === 0 || ae.status === 401) stop = true; }
+      }
+      tried++;
+      onProgress?.(tried, order.length);
+      if (members.size >= campaign.units) stop = true;
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker(), worker(), worker()]);
+  if (!found.some((f) => f.error && (f.error.status === 0 || f.error.status === 401))) {
+    try { localStorage.setItem(memberKey(campaign.id), JSON.stringify([...members])); } catch { /* full */ }
+  }
+  const pos = new Map(units.map((u, i) => [u.id, i]));
+  return found.sort((a, b) => (pos.get(a.unit) ?? 0) - (pos.get(b.unit) ?? 0));
+}
