@@ -316,6 +316,28 @@ test('questionnaire: the history of an answer names who changed it', async () =>
   assert.match(text, /Yes/);
 });
 
+test('work offline: the questionnaire workbook downloads, a bad file is refused whole, the good one saves', async () => {
+  await openQuestionnaire('XAA', 'technical.national_cirt');
+  const panel = page.locator('.qn-offline');
+  await panel.waitFor();
+  const link = panel.getByRole('link', { name: /Download the workbook/ });
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const path = await download.path();
+  const bytes = readFileSync(path);
+  assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'the download is an xlsx (zip)');
+  const bad = path + '.txt.xlsx';
+  writeFileSync(bad, "not a workbook");
+  await panel.locator('input[type="file"]').setInputFiles(bad);
+  await panel.getByRole('button', { name: 'Upload and save' }).click();
+  await panel.locator('.qn-wb-errors').waitFor();
+  assert.match(await panel.locator('.qn-wb-errors').innerText(), /Nothing was saved/);
+  await panel.locator('input[type="file"]').setInputFiles(path);
+  await panel.getByRole('button', { name: 'Upload and save' }).click();
+  await panel.locator('.qn-wb-ok').waitFor();
+  assert.match(await panel.locator('.qn-wb-ok').innerText(), /Workbook saved/);
+  await shot(page, 'workflow-workbook', { fullPage: false });
+});
+
 test('submission waits for the required evidence; a link and a file, then submit', async () => {
   await page.locator('.qn-nav').getByRole('link', { name: 'Check and submit' }).click();
   await page.locator('#section-title', { hasText: 'Check and submit' }).waitFor();

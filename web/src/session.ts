@@ -89,6 +89,14 @@ async function send(method: string, path: string, body?: Body): Promise<Response
   }
 }
 
+/** A request with the session and a raw body (a file); the Response as it
+ * came, so that callers can read error bodies with more than one error. */
+export async function sendFile(method: string, path: string, file: Blob): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/octet-stream' };
+  if (csrf) headers['X-CSRF-Token'] = csrf;
+  return fetch(API + path, { method, headers, body: file, credentials: 'same-origin', cache: 'no-store' });
+}
+
 /** A request with the session; JSON in, JSON out. */
 export async function request<T>(method: string, path: string, body?: Body): Promise<T> {
   let res = await send(method, path, body);

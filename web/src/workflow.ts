@@ -1,6 +1,6 @@
 // The workflow part of the API (docs/workflow.md): assessments, answers,
 // evidence, reviews, statuses. Never cached: these change as people work.
-import { request } from './session';
+import { request, sendFile } from './session';
 import { ApiError } from './api';
 import type { Campaign, Unit } from './types';
 
@@ -37,6 +37,9 @@ export interface AuditRow { id: number; at: string; actor: string; action: strin
 const e = encodeURIComponent;
 const base = (c: string, u: string) => `/campaigns/${e(c)}/assessments/${e(u)}`;
 
+export interface WorkbookError { sheet: string | null; row: number; column: string; message: string; text: string }
+export interface WorkbookResult { ok: boolean; rows: number; saved: number; message?: string; errors: WorkbookError[] }
+
 export const wf = {
   campaigns: () => request<{ campaigns: Campaign[] }>('GET', '/campaigns').then((r) => r.campaigns),
   campaign: (c: string) => request<Campaign>('GET', `/campaigns/${e(c)}`),
@@ -59,6 +62,13 @@ export const wf = {
   validate: (c: string, u: string) => request<{ status: string }>('POST', `${base(c, u)}/validate`, { json: {} }),
   review: (c: string, u: string, question: string, verdict: 'accepted' | 'query', comment: string) =>
     request<{ question: string; verdict: string; comment: string }>('POST', `${base(c, u)}/reviews`, { json: { question, verdict, comment } }),
+  workbookUrl: (c: string, u: string) => `/api/v1${base(c, u)}/questionnaire.xlsx`,
+  uploadWorkbook: async (c: string, u: string, file: File): Promise<WorkbookResult> => {
+    const res = await sendFile('PUT', `${base(c, u)}/questionnaire.xlsx`, file);
+    const body = await res.json().catch(() => ({}));
+    if (res.ok) return { ok: true, rows: body.rows, saved: body.saved, errors: [] };
+    return { ok: false, rows: 0, saved: 0, message: body?.error?.message || res.statusText, errors: body?.errors || [] };
+  },
   setStatus: (c: string, status: string) => request<{ id: string; status: string }>('POST', `/campaigns/${e(c)}/status`, { json: { status } }),
 };
 

@@ -565,6 +565,14 @@ const en = {
 
   // questionnaire
   qnTitle: 'Questionnaire',
+  wbTitle: 'Work offline',
+  wbHelp: 'Download the questionnaire as an Excel workbook, fill it in without a connection, then upload it here. Every answer is checked before anything is saved.',
+  wbDownload: 'Download the workbook (.xlsx)',
+  wbUploadLabel: 'Filled workbook',
+  wbUpload: 'Upload and save',
+  wbUploading: 'Checking…',
+  wbSaved: 'Workbook saved: {n} answers.',
+  wbRefused: 'Nothing was saved.',
   qnDocTitle: 'Questionnaire, {unit}',
   qnH1: 'Questionnaire for {unit}',
   qnSections: 'Parts of the questionnaire',

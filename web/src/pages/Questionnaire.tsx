@@ -315,6 +315,7 @@ function QuestionnaireView({ route, user, initial }: { route: Route; user: User;
               </ol>
             </nav>
             <ScorePreview a={a} fw={fw} pending={pendingN + savingN > 0} />
+            <OfflineWorkbook campaign={c} unit={u} canUpload={!readOnly && mayAnswer} onSaved={reload} />
           </details>
         </div>
 
@@ -387,6 +388,52 @@ function StatusBanner({ a, readOnly, mayAnswer, justSubmitted, reviewLink, queri
       <p>{text}</p>
       {reviewLink && <p><Link class="button button-secondary" href={reviewLink}>{t('openReview')}</Link></p>}
     </div>
+  );
+}
+
+/** Work offline: the questionnaire as an Excel workbook, filled without a
+ * connection and uploaded back; the server checks the whole file and names
+ * every bad cell, saving nothing until all are valid. */
+function OfflineWorkbook({ campaign, unit, canUpload, onSaved }:
+  { campaign: string; unit: string; canUpload: boolean; onSaved: () => void }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<import('../workflow').WorkbookResult | null>(null);
+  const upload = async (ev: Event) => {
+    ev.preventDefault();
+    if (!file) return;
+    setBusy(true);
+    try {
+      const r = await wf.uploadWorkbook(campaign, unit, file);
+      setResult(r);
+      if (r.ok) onSaved();
+    } catch (e) {
+      setResult({ ok: false, rows: 0, saved: 0, message: String((e as Error)?.message || e), errors: [] });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="qn-offline" aria-labelledby="qn-offline-h">
+      <h2 id="qn-offline-h">{t('wbTitle')}</h2>
+      <p>{t('wbHelp')}</p>
+      <p><a class="button-link" href={wf.workbookUrl(campaign, unit)} download>{t('wbDownload')}</a></p>
+      {canUpload && (
+        <form onSubmit={upload}>
+          <label for="qn-wb-file">{t('wbUploadLabel')}</label>
+          <input id="qn-wb-file" type="file" accept=".xlsx"
+            onChange={(e) => setFile((e.currentTarget as HTMLInputElement).files?.[0] || null)} />
+          <button type="submit" class="button-secondary" disabled={!file || busy}>{busy ? t('wbUploading') : t('wbUpload')}</button>
+        </form>
+      )}
+      {result && result.ok && <p class="qn-wb-ok" role="status">{t('wbSaved', { n: int(result.saved) })}</p>}
+      {result && !result.ok && (
+        <div class="qn-wb-errors" role="alert">
+          <p>{t('wbRefused')} {result.message}</p>
+          {result.errors.length > 0 && <ul>{result.errors.map((e, i) => <li key={i}>{e.text}</li>)}</ul>}
+        </div>
+      )}
+    </section>
   );
 }
 
