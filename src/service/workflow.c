@@ -160,6 +160,22 @@ int cc_workflow_set_status(struct cc_store *s, const char *campaign,
 
 /* ---- assessments ------------------------------------------------------ */
 
+/* The framework version a campaign was opened on, parsed into fw. */
+static int campaign_framework(struct cc_store *s, const char *campaign,
+			      struct cc_framework *fw, struct cc_error *err)
+{
+	struct cc_list l;
+	const struct cc_campaign_rec *c;
+	int rc = campaign_of(s, campaign, &l, err);
+
+	if (rc)
+		return rc;
+	c = l.items;
+	rc = cc_service_framework(s, c->framework, c->framework_hash, fw, err);
+	cc_list_free(&l);
+	return rc;
+}
+
 static int add_evidence(struct cc_store *s, const char *campaign,
 			const struct cc_evidence_rec *e, long long *id,
 			struct cc_error *err);
@@ -262,21 +278,14 @@ int cc_workflow_answer(struct cc_store *s, const char *campaign,
 		       const char *unit, const char *question, const char *answer,
 		       const char *comment, const char *actor, struct cc_error *err)
 {
-	struct cc_list l;
 	struct cc_framework fw;
-	const struct cc_campaign_rec *c;
 	const struct cc_node *q;
 	struct cc_answer parsed;
 	char why[400];
 	size_t len = strlen(answer);
 	const char *text = cc_trim(answer, &len);
-	int node, rc = campaign_of(s, campaign, &l, err);
+	int node, rc = campaign_framework(s, campaign, &fw, err);
 
-	if (rc)
-		return rc;
-	c = l.items;
-	rc = cc_service_framework(s, c->framework, c->framework_hash, &fw, err);
-	cc_list_free(&l);
 	if (rc)
 		return rc;
 	node = cc_framework_find(&fw, question);
@@ -346,17 +355,11 @@ int cc_workflow_answer_many(struct cc_store *s, const char *campaign,
 			    int n, const char *actor, int *saved,
 			    struct cc_error *err)
 {
-	struct cc_list l;
 	struct cc_framework fw;
-	const struct cc_campaign_rec *c;
-	int rc = campaign_of(s, campaign, &l, err);
+	int rc;
 
 	*saved = 0;
-	if (rc)
-		return rc;
-	c = l.items;
-	rc = cc_service_framework(s, c->framework, c->framework_hash, &fw, err);
-	cc_list_free(&l);
+	rc = campaign_framework(s, campaign, &fw, err);
 	if (rc)
 		return rc;
 	rc = cc_store_begin(s, err);
@@ -436,16 +439,9 @@ int cc_workflow_validate(struct cc_store *s, const char *campaign,
 static int question_exists(struct cc_store *s, const char *campaign,
 			   const char *question, struct cc_error *err)
 {
-	struct cc_list l;
 	struct cc_framework fw;
-	const struct cc_campaign_rec *c;
-	int rc = campaign_of(s, campaign, &l, err), node;
+	int node, rc = campaign_framework(s, campaign, &fw, err);
 
-	if (rc)
-		return rc;
-	c = l.items;
-	rc = cc_service_framework(s, c->framework, c->framework_hash, &fw, err);
-	cc_list_free(&l);
 	if (rc)
 		return rc;
 	node = cc_framework_find(&fw, question);
