@@ -72,7 +72,7 @@ $(BUILD)/libcybercap.a: $(LIB_OBJ)
 $(BUILD)/cybercap: $(CLI_OBJ) $(BUILD)/libcybercap.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/helpers.h $(BUILD)/libcybercap.a
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libcybercap.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(shell pkg-config --cflags cmocka) -Isrc -o $@ $< \
 		$(BUILD)/libcybercap.a $(LDFLAGS) $(shell pkg-config --libs cmocka) $(LDLIBS)

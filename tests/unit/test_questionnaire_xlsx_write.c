@@ -1,0 +1,158 @@
+/*
+ * test_questionnaire_xlsx_write.c - writing the offline questionnaire
+ * workbook (format/questionnaire_xlsx.h): layout, protection, drop-downs,
+ * sheet names and write errors; the fixture is in xlsx_fixture.h.
+ */
+#include "xlsx_fixture.h"
+
+static void test_layout(void **state)
+{
+	struct fx *f = *state;
+	char *wbx = entry_text(f->wb, "xl/workbook.xml");
+	char *legal = entry_text(f->wb, LEGAL);
+	char *tech = entry_text(f->wb, TECH);
+	char *sst = entry_text(f->wb, "xl/sharedStrings.xml");
+	const char *order[] = {"\"Instructions\"", "\"Legal\"", "\"" TECH_SHEET "\"",
+			       "\"General\"", "\"meta\" sheetId=\"5\" state=\"hidden\""};
+	const char *at = wbx;
+
+	for (size_t i = 0; i < sizeof(order) / sizeof(*order); i++) {
+		const char *p = strstr(at, order[i]);
+
+		if (!p)
+			print_error("%s not after the previous sheet in %s\n", order[i], wbx);
+		assert_non_null(p);
+		at = p;
+	}
+	/* Protected without a password; drop-downs for yes_no and choice. */
+	assert_non_null(strstr(legal, "<sheetProtection sheet=\"1\""));
+	assert_null(strstr(legal, "password"));
+	assert_non_null(strstr(legal, "sqref=\"F2\"><formula1>\"yes,no\"</formula1>"));
+	assert_non_null(strstr(legal, "sqref=\"F3\"><formula1>\"yes,no,partial\"</formula1>"));
+	assert_non_null(strstr(legal, "sqref=\"F5\"><formula1>\"low,mid,high\"</formula1>"));
+	assert_null(strstr(legal, "sqref=\"F6\""));
+	assert_non_null(strstr(legal, "<pane ySplit=\"1\""));
+	/* Numbers are numbers; the indicator has no row. */
+	assert_non_null(strstr(tech, "<c r=\"F2\" s=\"") );
+	assert_non_null(strstr(tech, "><v>12.5</v></c>"));
+	assert_null(strstr(sst, "tech.ind"));
+	assert_non_null(strstr(sst, "<t>one of:\nlow = Low\nmid = Medium\nhigh = High</t>"));
+	assert_non_null(strstr(sst, "<t>yes | no | partial</t>"));
+	assert_non_null(strstr(sst, "<t>Regulation</t>"));
+	assert_non_null(strstr(sst, "<t>2025 round</t>"));     /* Instructions */
+	assert_non_null(strstr(sst, "<t>" CC_XLSX_FORMAT "</t>"));   /* meta */
+	free(wbx);
+	free(legal);
+	free(tech);
+	free(sst);
+}
+
+/* Sheet names: Excel's characters, 31 characters, unique in any case. */
+static void test_sheet_names(void **state)
+{
+	static const char *const y =
+		"cybercap: 1\nid: names\ntitle: Names\nnodes:\n"
+		"  - {id: p1, name: Legal, children: [{id: q1, question: Q1, type: yes_no}]}\n"
+		"  - {id: p2, name: LEGAL, children: [{id: q2, question: Q2, type: yes_no}]}\n"
+		"  - {id: p3, name: \"A very long pillar name that goes past 31 characters\", children: [{id: q3, question: Q3, type: yes_no}]}\n"
+		"  - {id: p4, name: \"A very long pillar name that goes past 31 characters too\", children: [{id: q4, question: Q4, type: yes_no}]}\n"
+		"  - {id: p5, name: \"'meta'\", children: [{id: q5, question: Q5, type: yes_no}]}\n"
+		"  - {id: p6, name: \"[]:*?/\", children: [{id: q6, question: Q6, type: yes_no}]}\n"
+		"  - {id: p7, name: Empty, children: [{id: i7, name: I7, indicator: true}]}\n";
+	struct cc_framework fw;
+	struct blob b;
+	char *wbx;
+	const char *names[] = {
+		"name=\"Instructions\"", "name=\"Legal\"", "name=\"LEGAL (2)\"",
+		"name=\"A very long pillar name that go\"",
+		"name=\"A very long pillar name tha (2)\"", "name=\"meta (2)\"",
+		"name=\"------\"", "name=\"meta\"",
+	};
+	const char *at;
+
+	(void)state;
+	parse_framework(&fw, y);
+	b = write_wb(&fw, NULL);
+	wbx = entry_text(b, "xl/workbook.xml");
+	at = wbx;
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
+		const char *p = strstr(at, names[i]);
+
+		if (!p)
+			print_error("%s missing in %s\n", names[i], wbx);
+		assert_non_null(p);
+		at = p;
+	}
+	assert_null(strstr(wbx, "Empty"));
+	free(wbx);
+	free(b.p);
+	cc_framework_free(&fw);
+}
+
+/* A choice whose option ids do not fit in Excel's 255 characters gets no
+ * drop-down (its options are still listed); one that fits gets one. */
+static void test_long_option_list(void **state)
+{
+	char y[8192];
+	size_t used;
+	struct cc_framework fw;
+	struct blob b;
+	char *sheet, *sst;
+
+	(void)state;
+	used = (size_t)snprintf(y, sizeof(y), "cybercap: 1\nid: long\ntitle: Long\nnodes:\n"
+				"  - id: p\n    name: P\n    children:\n"
+				"      - id: q\n        question: Q\n        type: choice\n"
+				"        options:\n");
+	for (int i = 0; i < 16; i++)   /* 16 x 17 - 1 = 271 characters */
+		used += (size_t)snprintf(y + used, sizeof(y) - used,
+					 "          - {id: option_number_%02d, value: 0.5}\n", i);
+	used += (size_t)snprintf(y + used, sizeof(y) - used,
+				 "      - id: r\n        question: R\n        type: choice\n"
+				 "        options:\n");
+	for (int i = 0; i < 15; i++)   /* 15 x 17 - 1 = 254 */
+		used += (size_t)snprintf(y + used, sizeof(y) - used,
+					 "          - {id: option_number_%02d, value: 0.5}\n", i);
+	parse_framework(&fw, y);
+	b = write_wb(&fw, NULL);
+	sheet = entry_text(b, LEGAL);
+	sst = entry_text(b, "xl/sharedStrings.xml");
+	assert_null(strstr(sheet, "sqref=\"F2\""));
+	assert_non_null(strstr(sheet, "sqref=\"F3\"><formula1>\"option_number_00,"));
+	assert_non_null(strstr(sst, "\noption_number_15</t>"));
+	assert_rows(&fw, b, ((const char *const[]){"P!2 q=- c=- u=-", "P!3 r=- c=- u=-", NULL}));
+	free(sheet);
+	free(sst);
+	free(b.p);
+	cc_framework_free(&fw);
+}
+
+static void test_write_errors(void **state)
+{
+	struct fx *f = *state;
+	struct cc_error err;
+
+	assert_int_equal(cc_questionnaire_xlsx_write("/nonexistent-dir/q.xlsx", &f->fw,
+						     NULL, -1, "c", "u", &err), CC_EIO);
+	assert_int_equal(cc_questionnaire_xlsx_write("/tmp/x.xlsx", &f->fw, &f->a, 5,
+						     "c", "u", &err), CC_EUSAGE);
+	assert_int_equal(cc_questionnaire_xlsx_write(NULL, &f->fw, NULL, -1, "c", "u",
+						     &err), CC_EUSAGE);
+}
+
+/* ---- LibreOffice -------------------------------------------------------- */
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_layout),
+		cmocka_unit_test(test_sheet_names),
+		cmocka_unit_test(test_long_option_list),
+		cmocka_unit_test(test_write_errors),
+	};
+	int failed = cmocka_run_group_tests(tests, setup, teardown);
+
+	printf("%d passed, %d failed\n", (int)(sizeof(tests) / sizeof(*tests)) - failed,
+	       failed);
+	return failed != 0;
+}
