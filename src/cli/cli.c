@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include "../format/framework_yaml.h"
+#include "../store/store.h"
 #include "../format/responses_csv.h"
 
 #include <stdarg.h>
@@ -29,8 +30,8 @@ int cli_report(const struct cc_error *err)
 	case CC_EINPUT:
 	case CC_ELIMIT:
 	case CC_EUSAGE:
-	case -10: /* CC_ENOTFOUND */
-	case -11: /* CC_ECONFLICT */
+	case CC_ENOTFOUND:
+	case CC_ECONFLICT:
 		return CLI_BAD;
 	default:
 		return CLI_FAIL;

@@ -118,9 +118,9 @@ int cc_resp_from_error(struct cc_resp *resp, const struct cc_error *err,
 	const char *field = err->file[0] ? err->file : NULL;
 
 	switch (err->code) {
-	case -10: /* CC_ENOTFOUND */
+	case CC_ENOTFOUND:
 		return cc_resp_error(resp, 404, "not_found", field, "%s", err->msg);
-	case -11: /* CC_ECONFLICT */
+	case CC_ECONFLICT:
 		return cc_resp_error(resp, 409, "conflict", field, "%s", err->msg);
 	case CC_ELIMIT:
 		return cc_resp_error(resp, 413, "too_large", field, "%s", err->msg);

@@ -17,8 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* 401 or 403 unless the caller may do action on the assessment. */
-static int allowed(struct cc_req *req, struct cc_resp *resp, enum cc_action action)
+int cc__may(struct cc_req *req, struct cc_resp *resp, enum cc_action action)
 {
 	if (!req->who->id) {
 		cc_resp_error(resp, 401, "unauthenticated", NULL, "sign in first");
@@ -190,7 +189,7 @@ int cc_h_assessment(struct cc_req *req, struct cc_resp *resp)
 	json_t *o;
 	int rc;
 
-	if (!allowed(req, resp, CC_DO_READ_ASSESSMENT))
+	if (!cc__may(req, resp, CC_DO_READ_ASSESSMENT))
 		return CC_OK;
 	cc_error_clear(&err);
 	pthread_mutex_lock(req->store_lock);
@@ -211,7 +210,7 @@ int cc_h_put_answer(struct cc_req *req, struct cc_resp *resp)
 	struct cc_error err;
 	int rc;
 
-	if (!allowed(req, resp, CC_DO_ANSWER) || !(body = cc_req_json(req, resp)))
+	if (!cc__may(req, resp, CC_DO_ANSWER) || !(body = cc_req_json(req, resp)))
 		return CC_OK;
 	ans = json_object_get(body, "answer");
 	com = json_object_get(body, "comment");
@@ -247,7 +246,7 @@ static int transition(struct cc_req *req, struct cc_resp *resp, enum cc_action a
 	struct cc_error err;
 	int rc;
 
-	if (!allowed(req, resp, action))
+	if (!cc__may(req, resp, action))
 		return CC_OK;
 	cc_error_clear(&err);
 	WRITE(req, fn(req->store, req->params[0], req->params[1], actor(req), &err));
@@ -280,7 +279,7 @@ int cc_h_review(struct cc_req *req, struct cc_resp *resp)
 	struct cc_error err;
 	int rc;
 
-	if (!allowed(req, resp, CC_DO_REVIEW) || !(body = cc_req_json(req, resp)))
+	if (!cc__may(req, resp, CC_DO_REVIEW) || !(body = cc_req_json(req, resp)))
 		return CC_OK;
 	q = json_object_get(body, "question");
 	v = json_object_get(body, "verdict");

@@ -61,20 +61,6 @@ static enum MHD_Result on_field(void *cls, enum MHD_ValueKind kind, const char *
 	return MHD_YES;
 }
 
-static int allowed(struct cc_req *req, struct cc_resp *resp, enum cc_action a)
-{
-	if (!req->who->id) {
-		cc_resp_error(resp, 401, "unauthenticated", NULL, "sign in first");
-		return 0;
-	}
-	if (!cc_authz(req->who, a, req->params[0], req->params[1])) {
-		cc_resp_error(resp, 403, "forbidden", NULL, "your role does not allow this for %s in %s",
-			      req->params[1], req->params[0]);
-		return 0;
-	}
-	return 1;
-}
-
 static int upload_file(struct cc_req *req, struct cc_resp *resp, long long *id,
 		       struct cc_error *err)
 {
@@ -127,7 +113,7 @@ int cc_h_add_evidence(struct cc_req *req, struct cc_resp *resp)
 	long long id = 0;
 	int rc;
 
-	if (!allowed(req, resp, CC_DO_ANSWER))
+	if (!cc__may(req, resp, CC_DO_ANSWER))
 		return CC_OK;
 	cc_error_clear(&err);
 	if (type && strncmp(type, "multipart/form-data", 19) == 0) {
@@ -170,7 +156,7 @@ int cc_h_get_evidence(struct cc_req *req, struct cc_resp *resp)
 	struct stat st;
 	int rc, fd;
 
-	if (!allowed(req, resp, CC_DO_READ_ASSESSMENT))
+	if (!cc__may(req, resp, CC_DO_READ_ASSESSMENT))
 		return CC_OK;
 	pthread_mutex_lock(req->store_lock);
 	rc = cc_store_evidence(req->store, req->params[0], req->params[1], &l, &err);
@@ -220,7 +206,7 @@ int cc_h_history(struct cc_req *req, struct cc_resp *resp)
 	json_t *h, *a;
 	int rc;
 
-	if (!allowed(req, resp, CC_DO_READ_ASSESSMENT))
+	if (!cc__may(req, resp, CC_DO_READ_ASSESSMENT))
 		return CC_OK;
 	snprintf(entity, sizeof(entity), "%s/%s/%s", req->params[0], req->params[1], req->params[2]);
 	pthread_mutex_lock(req->store_lock);

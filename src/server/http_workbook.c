@@ -16,20 +16,6 @@
 #include <string.h>
 #include <unistd.h>
 
-static int allowed(struct cc_req *req, struct cc_resp *resp, enum cc_action a)
-{
-	if (!req->who->id) {
-		cc_resp_error(resp, 401, "unauthenticated", NULL, "sign in first");
-		return 0;
-	}
-	if (!cc_authz(req->who, a, req->params[0], req->params[1])) {
-		cc_resp_error(resp, 403, "forbidden", NULL, "your role does not allow this for %s in %s",
-			      req->params[1], req->params[0]);
-		return 0;
-	}
-	return 1;
-}
-
 static int read_whole(const char *path, char **out, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
@@ -58,7 +44,7 @@ int cc_h_workbook_get(struct cc_req *req, struct cc_resp *resp)
 	size_t len = 0;
 	int fd, rc;
 
-	if (!allowed(req, resp, CC_DO_READ_ASSESSMENT))
+	if (!cc__may(req, resp, CC_DO_READ_ASSESSMENT))
 		return CC_OK;
 	cc_error_clear(&err);
 	pthread_mutex_lock(req->store_lock);
@@ -114,7 +100,7 @@ int cc_h_workbook_put(struct cc_req *req, struct cc_resp *resp)
 	struct cc_error err;
 	int rc, saved = 0;
 
-	if (!allowed(req, resp, CC_DO_ANSWER))
+	if (!cc__may(req, resp, CC_DO_ANSWER))
 		return CC_OK;
 	if (!req->body || !req->body_len)
 		return cc_resp_error(resp, 400, "bad_request", "file",

@@ -216,7 +216,7 @@ int cc_jobs_start(struct cc_jobs *j, const struct cc_job *spec, char *id_out)
 		j->release(j->arg, job->snap);
 		job->status = CC_JOB_FREE;
 		pthread_mutex_unlock(&j->lock);
-		return -10; /* CC_ENOTFOUND */
+		return CC_ENOTFOUND;
 	}
 	j->running++;
 	pthread_attr_init(&attr);

@@ -8,6 +8,7 @@
 #define CC_ROUTER_H
 
 #include "http.h"
+#include "../service/auth.h"
 
 typedef int (*cc_handler)(struct cc_req *req, struct cc_resp *resp);
 
@@ -25,6 +26,11 @@ int cc_route(struct cc_req *req, struct cc_resp *resp, char *buf, size_t bufsize
 /* ?limit=&offset= over n items: fills [*from, *to); returns 0, or -1
  * after filling resp with a 400. */
 int cc__page(struct cc_req *req, struct cc_resp *resp, int n, int *from, int *to);
+
+/* For routes under /campaigns/{c}/assessments/{unit}: 1 when the caller may
+ * do action there, else 0 after filling resp with 401 (anonymous) or 403
+ * (outside the role or its scope). */
+int cc__may(struct cc_req *req, struct cc_resp *resp, enum cc_action action);
 
 /* A campaign as JSON. */
 json_t *cc__campaign_json(const struct cc_campaign_rec *c);
