@@ -29,7 +29,12 @@ static const char serve_help[] =
 	"                      the data folder of the installation)\n"
 	"  --threads N         worker threads (default: two per core)\n"
 	"  --tls-cert FILE     serve HTTPS with this PEM certificate (chain) ...\n"
-	"  --tls-key FILE      ... and this PEM private key; cookies are then Secure\n";
+	"  --tls-key FILE      ... and this PEM private key; cookies are then Secure\n"
+	"  --max-connections N open connections at most (default 2048; the process\n"
+	"                      needs as many file descriptors: ulimit -n)\n"
+	"  --per-ip N          open connections from one address at most (default\n"
+	"                      256; behind a reverse proxy every client is one address)\n"
+	"  --timeout S         close a connection idle for S seconds (default 30)\n";
 
 static const char demo_help[] =
 	"Usage: cybercap demo [--data DIR] [--listen HOST:PORT] [--web DIR]\n\n"
@@ -53,6 +58,18 @@ static const char *default_web(void)
 	return access(dir, R_OK) == 0 ? dir : NULL;
 }
 
+/* A whole number in [lo, hi] into *out; -1 when s is not one. */
+static int count_arg(const char *s, unsigned lo, unsigned hi, unsigned *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (end == s || *end || v < (long)lo || v > (long)hi)
+		return -1;
+	*out = (unsigned)v;
+	return 0;
+}
+
 static int parse_serve(int argc, char **argv, const char *cmd,
 		       struct cc_server_opts *o)
 {
@@ -63,6 +80,9 @@ static int parse_serve(int argc, char **argv, const char *cmd,
 		{"threads", required_argument, NULL, 't'},
 		{"tls-cert", required_argument, NULL, 'c'},
 		{"tls-key", required_argument, NULL, 'k'},
+		{"max-connections", required_argument, NULL, 'm'},
+		{"per-ip", required_argument, NULL, 'p'},
+		{"timeout", required_argument, NULL, 'o'},
 		{NULL, 0, NULL, 0},
 	};
 	int c;
@@ -80,9 +100,17 @@ static int parse_serve(int argc, char **argv, const char *cmd,
 		} else if (c == 'k') {
 			o->tls_key = optarg;
 		} else if (c == 't') {
-			o->threads = (unsigned)atoi(optarg);
-			if (o->threads < 1 || o->threads > 64)
+			if (count_arg(optarg, 1, 64, &o->threads))
 				return cli_usage(cmd, "--threads takes 1 to 64");
+		} else if (c == 'm') {
+			if (count_arg(optarg, 1, 65536, &o->max_connections))
+				return cli_usage(cmd, "--max-connections takes 1 to 65536");
+		} else if (c == 'p') {
+			if (count_arg(optarg, 1, 65536, &o->per_ip))
+				return cli_usage(cmd, "--per-ip takes 1 to 65536");
+		} else if (c == 'o') {
+			if (count_arg(optarg, 1, 3600, &o->timeout_s))
+				return cli_usage(cmd, "--timeout takes 1 to 3600 seconds");
 		} else {
 			return cli_usage(cmd, "unknown option \"%s\"", argv[optind - 1]);
 		}
@@ -113,49 +141,6 @@ int cmd_serve(int argc, char **argv)
 	return rc ? cli_report(&err) : CLI_OK;
 }
 
-/* Demo accounts, one per role, with random passwords kept in
- * DIR/demo-logins.txt (readable by the owner only) and printed at start. */
-static const struct { const char *email, *name, *role, *unit, *campaign; } demo_users[] = {
-	{"admin@demo.cybercap", "Demo administrator", "admin", NULL, NULL},
-	{"analyst@demo.cybercap", "Demo analyst", "analyst", NULL, NULL},
-	{"reviewer@demo.cybercap", "Demo reviewer", "reviewer", NULL, "nci-2027"},
-	{"focal.xaa@demo.cybercap", "Focal point of XAA", "focal_point", "XAA", NULL},
-	{"focal.xab@demo.cybercap", "Focal point of XAB", "focal_point", "XAB", NULL},
-};
-
-static int demo_accounts(struct cc_store *s, const char *dir, struct cc_error *err)
-{
-	char path[4300];
-	FILE *f;
-	int rc = CC_OK;
-
-	snprintf(path, sizeof(path), "%s/demo-logins.txt", dir);
-	f = fopen(path, "w");
-	if (!f)
-		return cc_error_set(err, CC_EIO, path, 0, 0, "cannot write");
-	chmod(path, 0600);
-	for (size_t i = 0; !rc && i < sizeof(demo_users) / sizeof(demo_users[0]); i++) {
-		unsigned char r[9];
-		char pw[32], hash[200];
-		long long id;
-
-		randombytes_buf(r, sizeof(r));
-		sodium_bin2base64(pw, sizeof(pw), r, sizeof(r), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-		rc = cc_auth_hash_password(pw, hash, sizeof(hash));
-		if (!rc)
-			rc = cc_store_create_user(s, demo_users[i].email, demo_users[i].name, hash, &id, err);
-		if (!rc)
-			rc = cc_store_grant(s, id, demo_users[i].role, demo_users[i].unit,
-					    demo_users[i].campaign, err);
-		if (!rc)
-			fprintf(f, "%-12s %-26s %s%s%s%s\n", demo_users[i].role, demo_users[i].email, pw,
-				demo_users[i].unit ? "  (unit " : "", demo_users[i].unit ?
-				demo_users[i].unit : "", demo_users[i].unit ? ")" : "");
-	}
-	fclose(f);
-	return rc;
-}
-
 static void print_logins(const char *dir)
 {
 	char path[4300], line[400];
@@ -169,55 +154,6 @@ static void print_logins(const char *dir)
 	while (fgets(line, sizeof(line), f))
 		printf("  %s", line);
 	fclose(f);
-}
-
-/* The demo's three editions: fictional answers from the same units. */
-static int demo_prepare(const char *dir, struct cc_error *err)
-{
-	static const struct { const char *id; int year, edition, publish; double blank; } eds[] = {
-		{"nci-2025", 2025, 0, 1, 0.02},
-		{"nci-2026", 2026, 1, 1, 0.02},
-		{"nci-2027", 2027, 2, 0, 0.45},
-	};
-	char path[4300], id[128];
-	struct cc_store *s;
-	struct cc_list l;
-	int rc, added;
-
-	rc = cc_store_open(&s, dir, 1, err);
-	if (rc)
-		return rc;
-	if (cc_store_campaign(s, "nci-2025", &l, NULL) == CC_OK) {
-		cc_list_free(&l);
-		cc_store_close(s);
-		return CC_OK;  /* prepared before */
-	}
-	snprintf(path, sizeof(path), "%s/countries.csv", cli_data_dir());
-	rc = cc_service_add_units(s, path, &added, err);
-	snprintf(path, sizeof(path), "%s/sample-units.csv", cli_data_dir());
-	if (!rc)
-		rc = cc_service_add_units(s, path, &added, err);
-	snprintf(path, sizeof(path), "%s/../frameworks/national-commitment.yaml", cli_data_dir());
-	if (!rc)
-		rc = cc_service_add_framework(s, path, id, sizeof(id), err);
-	for (size_t e = 0; !rc && e < sizeof(eds) / sizeof(eds[0]); e++) {
-		struct cc_sample_opts so = {.units = 40, .seed = 2026,
-					    .edition = eds[e].edition, .blank_rate = eds[e].blank};
-		char title[100];
-		struct cc_import im = {.campaign = eds[e].id, .framework = id, .title = title,
-				       .year = eds[e].year, .author = "demo"};
-
-		snprintf(title, sizeof(title), "National commitment %d (fictional demo)", eds[e].year);
-		rc = cc_service_import_sample(s, &im, &so, err);
-		if (!rc && eds[e].publish)
-			rc = cc_service_publish(s, eds[e].id, err);
-		else if (!rc)
-			rc = cc_store_set_status(s, eds[e].id, CC_CAMPAIGN_OPEN, err);
-	}
-	if (!rc)
-		rc = demo_accounts(s, dir, err);
-	cc_store_close(s);
-	return rc;
 }
 
 int cmd_demo(int argc, char **argv)
@@ -235,7 +171,7 @@ int cmd_demo(int argc, char **argv)
 	if (!o.data_dir)
 		o.data_dir = "cybercap-demo";
 	cc_error_clear(&err);
-	rc = demo_prepare(o.data_dir, &err);
+	rc = cc_service_demo(o.data_dir, cli_data_dir(), &err);
 	if (!rc) {
 		printf("cybercap: demo data in %s: campaigns nci-2025 and nci-2026 (published), "
 		       "nci-2027 (open); 40 fictional units\n", o.data_dir);

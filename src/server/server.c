@@ -23,6 +23,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -36,7 +38,7 @@ static const char csp[] =
 	"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
 	"form-action 'self'; frame-ancestors 'none'";
 
-struct server {
+struct cc_server {
 	const struct cc_server_opts *opts;
 	struct cc_store *store;
 	pthread_mutex_t lock;
@@ -48,11 +50,12 @@ struct server {
 	int writes, snap_writes;        /* our own commits (data_version
 					   does not count them) */
 	int inflight;                   /* requests begun and not completed */
+	struct MHD_Daemon *daemon;      /* cc_server_embed's daemon */
 };
 
 /* The current snapshot with a reference; reloads it when the database
  * changed (checked at most once a second). */
-static struct cc_snapshot *snap_get(struct server *sv)
+static struct cc_snapshot *snap_get(struct cc_server *sv)
 {
 	struct cc_snapshot *snap;
 	time_t now = time(NULL);
@@ -89,7 +92,7 @@ static struct cc_snapshot *snap_get(struct server *sv)
 	return snap;
 }
 
-static void snap_put(struct server *sv, struct cc_snapshot *snap)
+static void snap_put(struct cc_server *sv, struct cc_snapshot *snap)
 {
 	pthread_mutex_lock(&sv->lock);
 	if (--snap->refs == 0)
@@ -99,7 +102,7 @@ static void snap_put(struct server *sv, struct cc_snapshot *snap)
 
 static void wrote(void *arg)
 {
-	struct server *sv = arg;
+	struct cc_server *sv = arg;
 
 	pthread_mutex_lock(&sv->lock);
 	sv->writes++;
@@ -218,7 +221,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 {
 	struct upload *up = *con_cls;
 
-	struct server *sv = cls;
+	struct cc_server *sv = cls;
 
 	(void)conn;
 	(void)toe;
@@ -345,7 +348,7 @@ static size_t max_body(const char *url)
 /* Who is calling: a session cookie or a bearer token, or nobody. Unsafe
  * methods with a cookie need the session's CSRF token in X-CSRF-Token.
  * Returns 0, or -1 after filling resp (403). */
-static int authenticate(struct server *sv, struct MHD_Connection *conn,
+static int authenticate(struct cc_server *sv, struct MHD_Connection *conn,
 			struct cc_req *req, struct cc_principal *who,
 			struct cc_resp *resp)
 {
@@ -401,7 +404,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 				  const char *version, const char *upload_data,
 				  size_t *upload_size, void **con_cls)
 {
-	struct server *sv = cls;
+	struct cc_server *sv = cls;
 	struct cc_req req = {0};
 	struct cc_resp resp = {.fd = -1};
 	struct upload *up = *con_cls;
@@ -538,15 +541,74 @@ static void wait_for_signal(void)
 
 /* Waits (up to 10 s) for requests in flight; idle keep-alive connections
  * do not count, stopping the daemon closes them. */
-static void drain(struct server *sv)
+static void drain(struct cc_server *sv)
 {
 	for (int i = 0; i < 1000 && __atomic_load_n(&sv->inflight, __ATOMIC_SEQ_CST) > 0; i++)
 		usleep(10000);
 }
 
+/* Opens the store and the first snapshot; the rest of sv is set up here
+ * too. Undone by server_close. */
+static int server_open(struct cc_server *sv, const struct cc_server_opts *o,
+		       struct cc_error *err)
+{
+	int rc;
+
+	memset(sv, 0, sizeof(*sv));
+	sv->opts = o;
+	rc = cc_store_open(&sv->store, o->data_dir, 0, err);
+	if (rc)
+		return rc;
+	rc = cc_snapshot_load(sv->store, &sv->snap, err);
+	if (rc) {
+		cc_store_close(sv->store);
+		return rc;
+	}
+	pthread_mutex_init(&sv->lock, NULL);
+	pthread_mutex_init(&sv->store_lock, NULL);
+	sv->checked = time(NULL);
+	cc_jobs_init(&sv->jobs);
+	cc_cache_init(&sv->cache);
+	cc_cache_reset(&sv->cache, sv->snap);
+	sv->jobs.hold = hold;
+	sv->jobs.release = release;
+	sv->jobs.arg = sv;
+	return CC_OK;
+}
+
+static void server_close(struct cc_server *sv)
+{
+	cc_jobs_free(&sv->jobs);
+	cc_cache_free(&sv->cache);
+	pthread_mutex_lock(&sv->lock);
+	if (--sv->snap->refs == 0)
+		cc_snapshot_free(sv->snap);
+	pthread_mutex_unlock(&sv->lock);
+	pthread_mutex_destroy(&sv->lock);
+	pthread_mutex_destroy(&sv->store_lock);
+	cc_store_close(sv->store);
+}
+
+/* Raises the soft limit on open files to cover the connections (each is a
+ * descriptor) plus the store, evidence and static files; warns when the
+ * hard limit is lower. */
+static void ensure_fds(unsigned connections)
+{
+	rlim_t want = (rlim_t)connections + 128;
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur >= want)
+		return;
+	rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max >= want ? want : rl.rlim_max;
+	if (setrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur < want)
+		fprintf(stderr, "cybercap: warning: only %llu open files allowed (ulimit -n); "
+			"fewer than %u connections will be served\n",
+			(unsigned long long)rl.rlim_cur, connections);
+}
+
 int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 {
-	struct server sv = {.opts = o};
+	struct cc_server sv;
 	struct sockaddr_storage ss;
 	socklen_t sslen;
 	struct MHD_Daemon *d;
@@ -571,26 +633,13 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 			return rc;
 		}
 	}
-	rc = cc_store_open(&sv.store, o->data_dir, 0, err);
+	rc = server_open(&sv, o, err);
 	if (rc) {
 		free(cert);
 		free(key);
 		return rc;
 	}
-	rc = cc_snapshot_load(sv.store, &sv.snap, err);
-	if (rc) {
-		cc_store_close(sv.store);
-		return rc;
-	}
-	pthread_mutex_init(&sv.lock, NULL);
-	pthread_mutex_init(&sv.store_lock, NULL);
-	sv.checked = time(NULL);
-	cc_jobs_init(&sv.jobs);
-	cc_cache_init(&sv.cache);
-	cc_cache_reset(&sv.cache, sv.snap);
-	sv.jobs.hold = hold;
-	sv.jobs.release = release;
-	sv.jobs.arg = &sv;
+	ensure_fds(o->max_connections ? o->max_connections : CC_SERVER_MAX_CONNECTIONS);
 	/* Threads started from here on leave the signals to sigwait. */
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
@@ -605,11 +654,12 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 			     MHD_OPTION_THREAD_POOL_SIZE,
 			     (unsigned)(o->threads ? o->threads : (cores > 0 ? 2 * cores : 4)),
 			     MHD_OPTION_CONNECTION_LIMIT,
-			     (unsigned)(o->max_connections ? o->max_connections : 1024),
+			     (unsigned)(o->max_connections ? o->max_connections : CC_SERVER_MAX_CONNECTIONS),
 			     MHD_OPTION_CONNECTION_TIMEOUT,
-			     (unsigned)(o->timeout_s ? o->timeout_s : 30),
+			     (unsigned)(o->timeout_s ? o->timeout_s : CC_SERVER_TIMEOUT),
 			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
-			     MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)256,
+			     MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+			     (unsigned)(o->per_ip ? o->per_ip : CC_SERVER_PER_IP),
 			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, &sv,
 			     cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert,
 			     MHD_OPTION_HTTPS_MEM_KEY, key,
@@ -637,18 +687,118 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 	drain(&sv);
 	MHD_stop_daemon(d);
 cleanup:
-	cc_jobs_free(&sv.jobs);
-	cc_cache_free(&sv.cache);
-	pthread_mutex_lock(&sv.lock);
-	if (--sv.snap->refs == 0)
-		cc_snapshot_free(sv.snap);
-	pthread_mutex_unlock(&sv.lock);
-	pthread_mutex_destroy(&sv.lock);
-	pthread_mutex_destroy(&sv.store_lock);
-	cc_store_close(sv.store);
+	server_close(&sv);
 	if (key)
 		sodium_memzero(key, strlen(key));
 	free(cert);
 	free(key);
 	return rc;
+}
+
+int cc_server_embed(const struct cc_server_opts *o, struct cc_server **out,
+		    struct cc_error *err)
+{
+	struct cc_server *sv = malloc(sizeof(*sv));
+	int rc;
+
+	*out = NULL;
+	if (!sv)
+		return cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
+	rc = server_open(sv, o, err);
+	if (rc) {
+		free(sv);
+		return rc;
+	}
+	signal(SIGPIPE, SIG_IGN);
+	sv->daemon = MHD_start_daemon(MHD_USE_NO_LISTEN_SOCKET, 0, NULL, NULL, on_request, sv,
+				      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CC_SERVER_TIMEOUT,
+				      MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+				      MHD_OPTION_NOTIFY_COMPLETED, on_completed, sv,
+				      MHD_OPTION_END);
+	if (!sv->daemon) {
+		server_close(sv);
+		free(sv);
+		return cc_error_set(err, CC_EIO, NULL, 0, 0, "cannot start libmicrohttpd");
+	}
+	*out = sv;
+	return CC_OK;
+}
+
+/* Appends what fd has to *buf; 1 at end of stream, 0 when it would block,
+ * -1 on error. */
+static int drain_fd(int fd, char **buf, size_t *len, size_t *cap)
+{
+	char tmp[16384];
+
+	for (;;) {
+		ssize_t n = read(fd, tmp, sizeof(tmp));
+		if (n == 0)
+			return 1;
+		if (n < 0)
+			return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : -1;
+		if (*len + (size_t)n + 1 > *cap) {
+			size_t want = (*cap ? *cap * 2 : 65536) + (size_t)n;
+			char *grown = realloc(*buf, want);
+			if (!grown)
+				return -1;
+			*buf = grown;
+			*cap = want;
+		}
+		memcpy(*buf + *len, tmp, (size_t)n);
+		*len += (size_t)n;
+		(*buf)[*len] = '\0';
+	}
+}
+
+int cc_server_exchange(struct cc_server *sv, const char *in, size_t len,
+		       char **out, size_t *outlen)
+{
+	struct sockaddr_in peer = {.sin_family = AF_INET, .sin_port = htons(40000)};
+	size_t sent = 0, cap = 0;
+	int fds[2], done = 0;
+
+	*out = NULL;
+	*outlen = 0;
+	peer.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, fds) != 0)
+		return CC_EIO;
+	/* The daemon owns fds[1] from here, even when this fails. */
+	if (MHD_add_connection(sv->daemon, fds[1], (struct sockaddr *)&peer,
+			       sizeof(peer)) != MHD_YES) {
+		close(fds[0]);
+		return CC_EIO;
+	}
+	if (len == 0)
+		shutdown(fds[0], SHUT_WR);
+	for (int i = 0; i < 200000 && !done; i++) {
+		if (sent < len) {
+			ssize_t n = write(fds[0], in + sent, len - sent);
+			if (n > 0)
+				sent += (size_t)n;
+			else if (errno != EAGAIN && errno != EWOULDBLOCK)
+				sent = len;  /* the server closed: stop sending */
+			if (sent == len)
+				shutdown(fds[0], SHUT_WR);
+		}
+		if (MHD_run(sv->daemon) != MHD_YES)
+			break;
+		done = drain_fd(fds[0], out, outlen, &cap);
+	}
+	close(fds[0]);
+	if (done != 1) {
+		free(*out);
+		*out = NULL;
+		*outlen = 0;
+		return CC_EIO;
+	}
+	return CC_OK;
+}
+
+void cc_server_free(struct cc_server *sv)
+{
+	if (!sv)
+		return;
+	MHD_stop_daemon(sv->daemon);
+	server_close(sv);
+	free(sv);
 }

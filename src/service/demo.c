@@ -1,0 +1,107 @@
+/*
+ * demo.c - the demonstration data directory (see service.h): the
+ * countries, the 40 fictional units, the bundled framework, three editions
+ * of fictional answers and one account per role. `cybercap demo` serves it;
+ * the fuzz harnesses and load benchmarks start from it too.
+ */
+#include "service.h"
+
+#include "auth.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <sys/stat.h>
+
+/* Demo accounts, one per role, with random passwords kept in
+ * DIR/demo-logins.txt (readable by the owner only). */
+static const struct { const char *email, *name, *role, *unit, *campaign; } demo_users[] = {
+	{"admin@demo.cybercap", "Demo administrator", "admin", NULL, NULL},
+	{"analyst@demo.cybercap", "Demo analyst", "analyst", NULL, NULL},
+	{"reviewer@demo.cybercap", "Demo reviewer", "reviewer", NULL, "nci-2027"},
+	{"focal.xaa@demo.cybercap", "Focal point of XAA", "focal_point", "XAA", NULL},
+	{"focal.xab@demo.cybercap", "Focal point of XAB", "focal_point", "XAB", NULL},
+};
+
+static int demo_accounts(struct cc_store *s, const char *dir, struct cc_error *err)
+{
+	char path[4300];
+	FILE *f;
+	int rc = CC_OK;
+
+	snprintf(path, sizeof(path), "%s/demo-logins.txt", dir);
+	f = fopen(path, "w");
+	if (!f)
+		return cc_error_set(err, CC_EIO, path, 0, 0, "cannot write");
+	chmod(path, 0600);
+	for (size_t i = 0; !rc && i < sizeof(demo_users) / sizeof(demo_users[0]); i++) {
+		unsigned char r[9];
+		char pw[32], hash[200];
+		long long id;
+
+		randombytes_buf(r, sizeof(r));
+		sodium_bin2base64(pw, sizeof(pw), r, sizeof(r), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+		rc = cc_auth_hash_password(pw, hash, sizeof(hash));
+		if (rc)
+			rc = cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "cannot hash a password");
+		if (!rc)
+			rc = cc_store_create_user(s, demo_users[i].email, demo_users[i].name, hash, &id, err);
+		if (!rc)
+			rc = cc_store_grant(s, id, demo_users[i].role, demo_users[i].unit,
+					    demo_users[i].campaign, err);
+		if (!rc)
+			fprintf(f, "%-12s %-26s %s%s%s%s\n", demo_users[i].role, demo_users[i].email, pw,
+				demo_users[i].unit ? "  (unit " : "", demo_users[i].unit ?
+				demo_users[i].unit : "", demo_users[i].unit ? ")" : "");
+	}
+	if (fclose(f) != 0 && !rc)
+		rc = cc_error_set(err, CC_EIO, path, 0, 0, "cannot write");
+	return rc;
+}
+
+int cc_service_demo(const char *dir, const char *bundled, struct cc_error *err)
+{
+	static const struct { const char *id; int year, edition, publish; double blank; } eds[] = {
+		{"nci-2025", 2025, 0, 1, 0.02},
+		{"nci-2026", 2026, 1, 1, 0.02},
+		{"nci-2027", 2027, 2, 0, 0.45},
+	};
+	char path[4300], id[128];
+	struct cc_store *s;
+	struct cc_list l;
+	int rc, added;
+
+	rc = cc_store_open(&s, dir, 1, err);
+	if (rc)
+		return rc;
+	if (cc_store_campaign(s, "nci-2025", &l, NULL) == CC_OK) {
+		cc_list_free(&l);
+		cc_store_close(s);
+		return CC_OK;  /* prepared before */
+	}
+	snprintf(path, sizeof(path), "%s/countries.csv", bundled);
+	rc = cc_service_add_units(s, path, &added, err);
+	snprintf(path, sizeof(path), "%s/sample-units.csv", bundled);
+	if (!rc)
+		rc = cc_service_add_units(s, path, &added, err);
+	snprintf(path, sizeof(path), "%s/../frameworks/national-commitment.yaml", bundled);
+	if (!rc)
+		rc = cc_service_add_framework(s, path, id, sizeof(id), err);
+	for (size_t e = 0; !rc && e < sizeof(eds) / sizeof(eds[0]); e++) {
+		struct cc_sample_opts so = {.units = 40, .seed = 2026,
+					    .edition = eds[e].edition, .blank_rate = eds[e].blank};
+		char title[100];
+		struct cc_import im = {.campaign = eds[e].id, .framework = id, .title = title,
+				       .year = eds[e].year, .author = "demo"};
+
+		snprintf(title, sizeof(title), "National commitment %d (fictional demo)", eds[e].year);
+		rc = cc_service_import_sample(s, &im, &so, err);
+		if (!rc && eds[e].publish)
+			rc = cc_service_publish(s, eds[e].id, err);
+		else if (!rc)
+			rc = cc_store_set_status(s, eds[e].id, CC_CAMPAIGN_OPEN, err);
+	}
+	if (!rc)
+		rc = demo_accounts(s, dir, err);
+	cc_store_close(s);
+	return rc;
+}
