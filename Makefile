@@ -20,6 +20,12 @@ ifeq ($(SAN),1)
 CFLAGS  += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS += -fsanitize=address,undefined
 endif
+# The libFuzzer build (fuzz/run): the library instrumented for coverage.
+ifeq ($(SAN),fuzz)
+CFLAGS  += -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+           -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=fuzzer,address,undefined
+endif
 
 DEPS_OK := $(shell pkg-config --exists $(PKGS) cmocka 2>/dev/null && command -v clang >/dev/null && echo yes)
 ifneq ($(DEPS_OK),yes)
@@ -122,6 +128,10 @@ bench: all
 
 fuzz:
 	@sh fuzz/run $(or $(FUZZ_SECONDS),60)
+
+# One harness (BUILD=build/fuzz SAN=fuzz CC=clang, as fuzz/run calls it).
+$(BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/driver.c fuzz/driver.h $(BUILD)/libcybercap.a
+	$(CC) $(CFLAGS) -Isrc -o $@ $< fuzz/driver.c $(BUILD)/libcybercap.a $(LDFLAGS) $(LDLIBS)
 
 clean:
 	rm -rf build build-test-*.log
