@@ -172,10 +172,11 @@ const struct fuzz_env *fuzz_env(void)
 	return &env;
 }
 
-void fuzz_send(const char *req, size_t len)
+int fuzz_send(const char *req, size_t len)
 {
 	char *out;
 	size_t outlen;
+	int status;
 
 	fuzz_env();
 	if (++sent % RESET_EVERY == 0) {
@@ -209,7 +210,9 @@ void fuzz_send(const char *req, size_t len)
 		if (p > out + outlen)
 			break;
 	}
+	status = outlen >= 12 ? atoi(out + 9) : 0;
 	free(out);
+	return status;
 }
 
 void fuzz_put(struct fuzz_buf *b, const void *data, size_t len)

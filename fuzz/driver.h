@@ -23,8 +23,9 @@ const struct fuzz_env *fuzz_env(void);
  * when the server answers 5xx, answers something that is not HTTP, or the
  * exchange does not end. Every few thousand calls the data directory is
  * restored from a pristine copy, so that the state the fuzzer drives the
- * campaign into (submitted, closed, evidence stored) does not pile up. */
-void fuzz_send(const char *req, size_t len);
+ * campaign into (submitted, closed, evidence stored) does not pile up.
+ * Returns the status of the first response (0 when there was none). */
+int fuzz_send(const char *req, size_t len);
 
 /* A growing buffer for building requests. */
 struct fuzz_buf {

@@ -2,31 +2,40 @@
  * fuzz_json.c - libFuzzer harness for JSON request bodies: the first byte
  * picks one of the routes that read a JSON body and who calls it (admin or
  * the focal point of XAA, by bearer token); the rest is the body, sent
- * through libmicrohttpd to the handler (fuzz/driver.h). Seeds:
+ * through libmicrohttpd to the handler (fuzz/driver.h). Besides crashes
+ * and 5xx, a success for the focal point where its role or unit does not
+ * reach is a finding. Seeds:
  * fuzz/corpus/json.
  */
 #include "driver.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define A "/api/v1/campaigns/nci-2027/assessments/XAA"
+#define B "/api/v1/campaigns/nci-2027/assessments/XAB"
 
-static const struct { const char *method, *path; } routes[] = {
-	{"POST", "/api/v1/session"},
-	{"POST", "/api/v1/campaigns"},
-	{"POST", "/api/v1/campaigns/nci-2027/status"},
-	{"PUT", A "/answers/legal.cybercrime.substantive.systems"},    /* choice */
-	{"PUT", A "/answers/legal.cybercrime.substantive.fraud"},      /* yes_no */
-	{"PUT", A "/answers/legal.data_protection.rights"},            /* multi */
-	{"POST", A "/evidence"},
-	{"POST", A "/submit"},
-	{"POST", A "/return"},
-	{"POST", A "/validate"},
-	{"POST", A "/reviews"},
-	{"POST", "/api/v1/campaigns/nci-2026/robustness"},
+/* focal: whether the focal point of XAA may succeed there; when not, a
+ * 2xx for it is an authorisation gap and a finding. */
+static const struct { const char *method, *path; int focal; } routes[] = {
+	{"POST", "/api/v1/session", 1},
+	{"POST", "/api/v1/campaigns", 0},
+	{"POST", "/api/v1/campaigns/nci-2027/status", 0},
+	{"PUT", A "/answers/legal.cybercrime.substantive.systems", 1},    /* choice */
+	{"PUT", A "/answers/legal.cybercrime.substantive.fraud", 1},      /* yes_no */
+	{"PUT", A "/answers/legal.data_protection.rights", 1},            /* multi */
+	{"POST", A "/evidence", 1},
+	{"POST", A "/submit", 1},
+	{"POST", A "/return", 0},
+	{"POST", A "/validate", 0},
+	{"POST", A "/reviews", 0},
+	{"POST", "/api/v1/campaigns/nci-2026/robustness", 1},
+	{"PUT", B "/answers/legal.cybercrime.substantive.fraud", 0},
+	{"POST", B "/evidence", 0},
+	{"POST", B "/submit", 0},
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))
@@ -36,6 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const struct fuzz_env *e = fuzz_env();
 	struct fuzz_buf b = {0};
 	size_t r;
+	int status;
 
 	if (size < 1)
 		return 0;
@@ -45,7 +55,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    "Content-Length: %zu\r\n\r\n", routes[r].method, routes[r].path,
 		    data[0] & 0x80 ? e->focal : e->admin, size - 1);
 	fuzz_put(&b, data + 1, size - 1);
-	fuzz_send(b.p, b.len);
+	status = fuzz_send(b.p, b.len);
+	if (data[0] & 0x80 && !routes[r].focal && status >= 200 && status < 300) {
+		fprintf(stderr, "fuzz_json: the focal point of XAA got %d on %s %s\n", status,
+			routes[r].method, routes[r].path);
+		abort();
+	}
 	free(b.p);
 	return 0;
 }
