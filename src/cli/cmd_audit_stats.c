@@ -269,11 +269,11 @@ static int csv_row(const char *group, const char *measure, const char *item,
 
 	if (!isnan(value))
 		cc_format_number(v, sizeof(v), value);
-	bad |= cc_csv_write_field(stdout, group) != 0;
+	bad |= cc_csv_write_cell(stdout, group) != 0;
 	bad |= printf(",%s,", measure) < 0;
-	bad |= cc_csv_write_field(stdout, item) != 0;
+	bad |= cc_csv_write_cell(stdout, item) != 0;
 	bad |= putchar(',') == EOF;
-	bad |= cc_csv_write_field(stdout, with) != 0;
+	bad |= cc_csv_write_cell(stdout, with) != 0;
 	bad |= printf(",%d,%s,%s,%s\n", n, v, cc_stats_state_text(state),
 		      flag_names(flags, "|", fl, sizeof(fl))) < 0;
 	return bad;

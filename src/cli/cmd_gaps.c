@@ -44,13 +44,15 @@ static int print_csv(const struct cli_scored *s, const struct cc_gap *g, int n)
 
 	for (int i = 0; i < n; i++) {
 		const struct cc_node *node = &fw->nodes[g[i].node];
-		bad |= printf("%d,%s,%s,%.*f,%.*f,%.*f,%d,%d,%d,%d,", i + 1, node->id,
+		bad |= printf("%d,", i + 1) < 0;
+		bad |= cc_csv_write_cell(stdout, node->id) != 0;
+		bad |= printf(",%s,%.*f,%.*f,%.*f,%d,%d,%d,%d,",
 			      node->kind == CC_GROUP ? "group" : node->kind == CC_INDICATOR ?
 			      "indicator" : "question", fw->precision, g[i].missing,
 			      fw->precision, g[i].points, fw->precision, g[i].max,
 			      g[i].region_full, g[i].region_peers, g[i].peers_full,
 			      g[i].peers) < 0;
-		bad |= cc_csv_write_field(stdout, cc_node_label(node)) != 0;
+		bad |= cc_csv_write_cell(stdout, cc_node_label(node)) != 0;
 		bad |= putchar('\n') == EOF;
 	}
 	return bad;

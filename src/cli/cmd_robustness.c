@@ -157,7 +157,7 @@ static int print_uncertainty(const struct cc_robust *r, const struct cc_rank_sum
 		num(m[2], 32, s[u].p5);
 		num(m[3], 32, s[u].p95);
 		num(m[4], 32, s[u].mean_abs_shift);
-		if (cc_csv_write_field(stdout, a->units[u]) ||
+		if (cc_csv_write_cell(stdout, a->units[u]) ||
 		    (r->nominal[u] ? printf(",%d", r->nominal[u]) : printf(",")) < 0 ||
 		    printf(",%s,%s,%s,%s,%s\n", m[0], m[1], m[2], m[3], m[4]) < 0)
 			return 1;
@@ -176,8 +176,8 @@ static int print_index_row(const char *target, const struct cc_factor *f,
 	num(v[3], 32, x->total);
 	num(v[4], 32, x->total_lo);
 	num(v[5], 32, x->total_hi);
-	return cc_csv_write_field(stdout, target) || putchar(',') == EOF ||
-	       cc_csv_write_field(stdout, f->spec) ||
+	return cc_csv_write_cell(stdout, target) || putchar(',') == EOF ||
+	       cc_csv_write_cell(stdout, f->spec) ||
 	       printf(",%s,%s,%s,%s,%s,%s\n", v[0], v[1], v[2], v[3], v[4], v[5]) < 0;
 }
 

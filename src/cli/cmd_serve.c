@@ -6,6 +6,7 @@
 #include "cli.h"
 
 #include "../server/server.h"
+#include "../server/tls_check.h"
 #include "../service/auth.h"
 #include "../service/service.h"
 
@@ -117,6 +118,15 @@ static int parse_serve(int argc, char **argv, const char *cmd,
 	}
 	if (optind != argc)
 		return cli_usage(cmd, "unexpected argument \"%s\"", argv[optind]);
+	if ((o->tls_cert != NULL) != (o->tls_key != NULL))
+		return cli_usage(cmd, "--tls-cert and --tls-key go together");
+	if (o->tls_cert) {
+		/* A wrong file is named now, not as "cannot listen" later. */
+		struct cc_error err;
+		cc_error_clear(&err);
+		if (cc_tls_check(o->tls_cert, o->tls_key, &err))
+			return cli_report(&err);
+	}
 	if (!o->web_dir)
 		o->web_dir = default_web();
 	return CLI_OK;

@@ -91,8 +91,10 @@ static int print_summary(const struct cli_scored *s, const struct grouping *g,
 			const struct cc_stats *x = &st[(size_t)gi * nn + i];
 			if (depth >= 0 && fw->nodes[i].depth > depth)
 				continue;
-			bad |= cc_csv_write_field(stdout, g->names[gi]) != 0;
-			bad |= printf(",%s,%d", fw->nodes[i].id, x->count) < 0;
+			bad |= cc_csv_write_cell(stdout, g->names[gi]) != 0;
+			bad |= putchar(',') == EOF;
+			bad |= cc_csv_write_cell(stdout, fw->nodes[i].id) != 0;
+			bad |= printf(",%d", x->count) < 0;
 			if (x->count == 0)
 				bad |= printf(",,,,\n") < 0;
 			else

@@ -7,6 +7,7 @@
 
 #include <jansson.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 void cc_format_number(char *buf, size_t size, double x)
@@ -29,6 +30,25 @@ int cc_csv_write_field(FILE *out, const char *s)
 			return CC_EIO;
 	}
 	return fputc('"', out) == EOF ? CC_EIO : CC_OK;
+}
+
+int cc_csv_write_cell(FILE *out, const char *s)
+{
+	/* What a spreadsheet reads as the start of a formula (OWASP's list). */
+	if (*s && strchr("=+-@\t\r", *s)) {
+		size_t n = strlen(s);
+		char *text = malloc(n + 2);
+		int rc;
+
+		if (!text)
+			return CC_ENOMEM;
+		text[0] = '\'';
+		memcpy(text + 1, s, n + 1);
+		rc = cc_csv_write_field(out, text);
+		free(text);
+		return rc;
+	}
+	return cc_csv_write_field(out, s);
 }
 
 int cc_results_write_csv(FILE *out, const struct cc_answers *a,
@@ -54,17 +74,18 @@ int cc_results_write_csv(FILE *out, const struct cc_answers *a,
 			}
 			if (i == 0 && s->level[u] >= 0)
 				level = fw->levels[s->level[u]].id;
-			if (cc_csv_write_field(out, a->units[u]) ||
+			if (cc_csv_write_cell(out, a->units[u]) ||
 			    fputc(',', out) == EOF ||
-			    cc_csv_write_field(out, fw->nodes[i].id))
+			    cc_csv_write_cell(out, fw->nodes[i].id))
 				return CC_EIO;
 			if (s->rank[at] != CC_RANK_NONE) {
-				if (fprintf(out, ",%s,%s,%s,%d,%s\n", v, p, m,
-					    (int)s->rank[at], level) < 0)
+				if (fprintf(out, ",%s,%s,%s,%d,", v, p, m, (int)s->rank[at]) < 0)
 					return CC_EIO;
-			} else if (fprintf(out, ",%s,%s,%s,,%s\n", v, p, m, level) < 0) {
+			} else if (fprintf(out, ",%s,%s,%s,,", v, p, m) < 0) {
 				return CC_EIO;
 			}
+			if (cc_csv_write_cell(out, level) || fputc('\n', out) == EOF)
+				return CC_EIO;
 		}
 	}
 	return CC_OK;

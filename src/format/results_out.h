@@ -3,7 +3,8 @@
  * contract): one row per unit and node, units in their input order, nodes
  * in pre-order with the root first; columns unit,node,value,points,max,
  * rank,level. Numbers use "%.10g"; an excluded node has empty value,
- * points and rank (null in JSON).
+ * points and rank (null in JSON). In CSV, an id starting with = + - @ gets
+ * a leading ' (see cc_csv_write_cell).
  */
 #ifndef CC_RESULTS_OUT_H
 #define CC_RESULTS_OUT_H
@@ -15,8 +16,15 @@
 /* Formats x as "%.10g" into buf (never "-0"). */
 void cc_format_number(char *buf, size_t size, double x);
 
-/* Writes s[0..len) as a CSV field, quoted when it needs to be. */
+/* Writes s as a CSV field, quoted when it needs to be, as it is: for data
+ * files that are read back (responses). */
 int cc_csv_write_field(FILE *out, const char *s);
+
+/* The same for CSV meant for spreadsheets (results, summaries, gaps): text
+ * starting with = + - @, a tab or a carriage return, which Excel and
+ * LibreOffice would run as a formula (formula injection through a unit id
+ * or a name), is written with a leading ' so that it stays text. */
+int cc_csv_write_cell(FILE *out, const char *s);
 
 int cc_results_write_csv(FILE *out, const struct cc_answers *a,
 			 const struct cc_scores *s);

@@ -198,6 +198,28 @@ int cc_h_get_evidence(struct cc_req *req, struct cc_resp *resp)
 	return CC_OK;
 }
 
+/* Whether params[2] is a question of the assessment params[0]/params[1]
+ * (the store lock held). */
+static int known_question(struct cc_req *req, struct cc_error *err)
+{
+	struct cc_list c;
+	struct cc_framework fw;
+	struct cc_answers a;
+	int node, rc = cc_workflow_load(req->store, req->params[0], req->params[1], &c, &fw, &a,
+					err);
+
+	if (rc)
+		return rc;
+	node = cc_framework_find(&fw, req->params[2]);
+	if (node < 0 || fw.nodes[node].kind == CC_GROUP)
+		rc = cc_error_set(err, CC_ENOTFOUND, "question", 0, 0,
+				  "the questionnaire has no question \"%s\"", req->params[2]);
+	cc_answers_free(&a);
+	cc_framework_free(&fw);
+	cc_list_free(&c);
+	return rc;
+}
+
 int cc_h_history(struct cc_req *req, struct cc_resp *resp)
 {
 	struct cc_list hist, events;
@@ -210,8 +232,11 @@ int cc_h_history(struct cc_req *req, struct cc_resp *resp)
 		return CC_OK;
 	snprintf(entity, sizeof(entity), "%s/%s/%s", req->params[0], req->params[1], req->params[2]);
 	pthread_mutex_lock(req->store_lock);
-	rc = cc_store_answer_history(req->store, req->params[0], req->params[1], req->params[2],
-				     &hist, &err);
+	/* An unknown campaign, unit or question is 404, not an empty history. */
+	rc = known_question(req, &err);
+	if (!rc)
+		rc = cc_store_answer_history(req->store, req->params[0], req->params[1],
+					     req->params[2], &hist, &err);
 	if (!rc) {
 		char prefix[420];
 		snprintf(prefix, sizeof(prefix), "answer:%s", entity);

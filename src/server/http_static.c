@@ -5,11 +5,15 @@
  * A path that names no file gets index.html (the interface routes in the
  * browser). A precompressed NAME.gz is sent to clients that accept gzip.
  * Hashed assets (under /assets/) are cached for a year; the rest revalidate.
+ * Symbolic links are followed only as far as the folder: a file whose real
+ * path is outside the web folder's is not served (404).
  */
 #include "router.h"
 
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -50,10 +54,27 @@ static int safe_path(const char *p)
 	return 1;
 }
 
-static int open_file(const char *path, struct stat *st)
+/* Whether path's real path (links resolved) is inside root, itself a real
+ * path. */
+static int inside(const char *root, const char *path)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	char real[PATH_MAX];
+	size_t n = strlen(root);
 
+	if (!realpath(path, real))
+		return 0;
+	if (n == 1 && root[0] == '/')
+		return 1;
+	return strncmp(real, root, n) == 0 && (real[n] == '/' || real[n] == '\0');
+}
+
+static int open_file(const char *root, const char *path, struct stat *st)
+{
+	int fd;
+
+	if (!inside(root, path))
+		return -1;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
 	if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
@@ -66,14 +87,14 @@ static int open_file(const char *path, struct stat *st)
 int cc_h_static(struct cc_req *req, struct cc_resp *resp)
 {
 	const char *rel = req->path, *ae = cc_req_header(req, "Accept-Encoding");
-	char path[1200], gz[1210];
+	char path[1200], gz[1210], root[PATH_MAX];
 	struct stat st;
 	int fd = -1;
 
 	if (!req->web_dir)
 		return cc_resp_error(resp, 404, "not_found", NULL,
 				     "this server has no web interface (start it with --web DIR)");
-	if (!safe_path(rel))
+	if (!safe_path(rel) || !realpath(req->web_dir, root))
 		return cc_resp_error(resp, 404, "not_found", NULL, "no such file");
 	if (strcmp(rel, "/") == 0)
 		rel = "/index.html";
@@ -85,11 +106,11 @@ int cc_h_static(struct cc_req *req, struct cc_resp *resp)
 	resp->content_type = type_of(path);
 	if (ae && strstr(ae, "gzip")) {
 		snprintf(gz, sizeof(gz), "%s.gz", path);
-		fd = open_file(gz, &st);
+		fd = open_file(root, gz, &st);
 		resp->gzipped = fd >= 0;
 	}
 	if (fd < 0)
-		fd = open_file(path, &st);
+		fd = open_file(root, path, &st);
 	if (fd < 0)
 		return cc_resp_error(resp, 404, "not_found", NULL, "no such file");
 	resp->status = 200;

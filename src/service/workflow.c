@@ -5,6 +5,7 @@
 #include "workflow.h"
 
 #include "../core/number.h"
+#include "../format/csv.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -678,6 +679,11 @@ int cc_workflow_evidence_file(struct cc_store *s, const char *data_dir,
 	for (const char *p = base; *p && n < sizeof(name) - 1; p++)
 		name[n++] = (unsigned char)*p < ' ' || *p == '"' || *p == '\\' ? '_' : *p;
 	name[n] = '\0';
+	/* The name is shown and sent as JSON, which takes UTF-8 only: a byte
+	 * that is not (%c0%af...), or a character cut by the length limit,
+	 * becomes '_' too. */
+	for (size_t at = 0; (at += cc_utf8_invalid(name + at, n - at)) < n; at++)
+		name[at] = '_';
 	if (len == 0)
 		return cc_error_set(err, CC_EINPUT, "file", 0, 0, "the file is empty");
 	if (len > CC_EVIDENCE_MAX_BYTES)

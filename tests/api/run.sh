@@ -8,10 +8,14 @@
 #     /api/v1/openapi.json (@apidevtools/swagger-parser; `npm ci` first when
 #     tests/api/node_modules is missing),
 #   - test_api.py (Python 3, standard library only),
+#   - test_tls.py (HTTPS with a throwaway openssl certificate, on a server of
+#     its own; the plain-HTTP cookie check on this one),
 # stops the server with SIGTERM and checks that it exits 0 within 10 s; then
 #   - test_workflow.py (accounts, roles, CSRF, sign-in limits, the campaign
 #     workflow, uploads, the audit trail), which starts its own demo server
-#     on a data directory of its own and stops it with SIGTERM.
+#     on a data directory of its own and stops it with SIGTERM;
+#   - test_traversal.py (path traversal on every route that reads or writes
+#     files), likewise on a server of its own.
 # Ends with "api: N passed, M failed"; exit status 1 when anything failed.
 
 if [ $# -ne 1 ]; then
@@ -122,6 +126,21 @@ else
 	fail "test_api.py ran to the end"
 fi
 
+# HTTPS (a TLS demo server of its own, a throwaway certificate made with
+# openssl); the plain-HTTP cookie check uses the server above.
+TMPDIR=$tmp python3 "$here/test_tls.py" --bin "$bin" --plain-base "$base" --plain-data "$tmp/d" \
+	>"$tmp/tls.log" 2>&1
+grep -v '^RESULT ' "$tmp/tls.log"
+res=$(grep '^RESULT ' "$tmp/tls.log" | tail -n 1)
+if [ -n "$res" ]; then
+	p=$(echo "$res" | sed -E 's/.*passed=([0-9]+).*/\1/')
+	f=$(echo "$res" | sed -E 's/.*failed=([0-9]+).*/\1/')
+	passed=$((passed + p))
+	failed=$((failed + f))
+else
+	fail "test_tls.py ran to the end"
+fi
+
 # Clean shutdown: SIGTERM, exit status 0 within 10 s.
 kill -TERM "$pid"
 start=$(date +%s)
@@ -162,6 +181,21 @@ if [ -n "$res" ]; then
 	failed=$((failed + f))
 else
 	fail "test_workflow.py ran to the end"
+fi
+
+# Path traversal on the routes that read or write files (evidence, the
+# questionnaire workbook, exports, every path parameter), on a server and
+# data directory of its own.
+TMPDIR=$tmp python3 "$here/test_traversal.py" --bin "$bin" >"$tmp/trav.log" 2>&1
+grep -v '^RESULT ' "$tmp/trav.log"
+res=$(grep '^RESULT ' "$tmp/trav.log" | tail -n 1)
+if [ -n "$res" ]; then
+	p=$(echo "$res" | sed -E 's/.*passed=([0-9]+).*/\1/')
+	f=$(echo "$res" | sed -E 's/.*failed=([0-9]+).*/\1/')
+	passed=$((passed + p))
+	failed=$((failed + f))
+else
+	fail "test_traversal.py ran to the end"
 fi
 
 finish

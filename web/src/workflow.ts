@@ -34,6 +34,22 @@ export interface Assessment {
 export interface HistoryRow { answer: string; comment: string; author: string; at: string }
 export interface AuditRow { id: number; at: string; actor: string; action: string; before: string; after: string }
 
+/**
+ * An evidence link the page may make clickable: http:// and https:// only.
+ * The server refuses other links, but a row stored before that check, or a
+ * tampered database, must not give a javascript:, data: or vbscript: href;
+ * such a link is shown as text (null here).
+ */
+export function webLink(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && /^https?:\/\//i.test(url) ? url : null;
+  } catch {
+    return null;
+  }
+}
+
 const e = encodeURIComponent;
 const base = (c: string, u: string) => `/campaigns/${e(c)}/assessments/${e(u)}`;
 

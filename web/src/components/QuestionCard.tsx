@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { num } from '../format';
-import { wf, type Evidence, type HistoryRow, type ReviewRec } from '../workflow';
+import { wf, webLink, type Evidence, type HistoryRow, type ReviewRec } from '../workflow';
 import { answerLabel } from '../questionnaire';
 import { present } from '../applies';
 import type { SaveState } from '../saver';
@@ -297,8 +297,9 @@ function EvidenceBlock(p: QuestionProps & { required: boolean; answered: boolean
         <ul class="evidence-list">
           {evidence.map((ev) => (
             <li key={ev.id}>
-              {ev.kind === 'url' && ev.url ? (
-                <a href={ev.url} target="_blank" rel="noopener noreferrer" class="evidence-link">{ev.url}<span class="sr-only"> {t('opensNewTab')}</span></a>
+              {ev.kind === 'url' && ev.url ? (webLink(ev.url)
+                ? <a href={webLink(ev.url)!} target="_blank" rel="noopener noreferrer" class="evidence-link">{ev.url}<span class="sr-only"> {t('opensNewTab')}</span></a>
+                : <span class="evidence-link evidence-link-bad">{ev.url}</span>
               ) : (
                 <a href={wf.evidenceUrl(p.campaign, p.unit, ev.id)} class="evidence-link" download={ev.filename || undefined}>
                   {ev.filename || t('fileN', { n: ev.id })}

@@ -9,7 +9,7 @@ import { api, type ApiError } from '../api';
 import { useTitle } from '../hooks';
 import { int, num, numShort, unitName } from '../format';
 import { can, useSession, type User } from '../session';
-import { wf, type Assessment, type ReviewRec } from '../workflow';
+import { wf, webLink, type Assessment, type ReviewRec } from '../workflow';
 import { indexFramework, notApplicable, present } from '../applies';
 import { answerLabel, isQuestion, label, numbers } from '../questionnaire';
 import { Link, Loading } from '../components/ui';
@@ -224,7 +224,9 @@ function ReviewItem({ n, num: k, a, c, u, canReview, changed, onDone }: {
                   {ev.map((e) => (
                     <li key={e.id}>
                       {e.kind === 'url' && e.url
-                        ? <a href={e.url} target="_blank" rel="noopener noreferrer">{e.url}<span class="sr-only"> {t('opensNewTab')}</span></a>
+                        ? (webLink(e.url)
+                          ? <a href={webLink(e.url)!} target="_blank" rel="noopener noreferrer">{e.url}<span class="sr-only"> {t('opensNewTab')}</span></a>
+                          : <span class="evidence-link-bad">{e.url}</span>)
                         : <a href={wf.evidenceUrl(c, u, e.id)} download={e.filename || undefined}>{e.filename || t('fileN', { n: e.id })}</a>}
                       <span class="evidence-meta">{t('addedBy', { who: e.author, when: when(e.at) })}</span>
                     </li>

@@ -12,9 +12,20 @@ import { Link } from '../components/ui';
 import { rolesText } from '../components/Account';
 import type { ApiError } from '../api';
 
-/** Only paths of this site: never another origin. */
+/**
+ * Only paths of this site: never another origin. Browsers read "/\host" as
+ * "//host" and drop tabs and newlines ("/<TAB>/host"), so those are refused
+ * too, and the result must resolve to this origin.
+ */
 export function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/signin') ? next : '/work';
+  if (!next || !next.startsWith('/') || /[\\\u0000-\u001f\u007f]/.test(next)) return '/work';
+  try {
+    const u = new URL(next, location.origin);
+    if (u.origin !== location.origin || u.pathname.startsWith('/signin') || next.startsWith('//')) return '/work';
+    return u.pathname + u.search + u.hash;
+  } catch {
+    return '/work';
+  }
 }
 
 export function SignIn({ route }: { route: Route }) {
