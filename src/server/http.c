@@ -3,6 +3,8 @@
  */
 #include "http.h"
 
+#include "../format/csv.h"
+
 #include <math.h>
 #include <microhttpd.h>
 #include <stdarg.h>
@@ -44,10 +46,22 @@ int cc_resp_json(struct cc_resp *resp, int status, json_t *j)
 	return CC_OK;
 }
 
+/* s with every byte that is not part of valid UTF-8 replaced by '?', in
+ * place: messages quote what the client sent (a path, a field name), and
+ * truncation may cut a character in two; JSON takes only UTF-8. */
+static char *utf8_mend(char *s)
+{
+	size_t n = strlen(s), at = 0;
+
+	while ((at += cc_utf8_invalid(s + at, n - at)) < n)
+		s[at++] = '?';
+	return s;
+}
+
 int cc_resp_error(struct cc_resp *resp, int status, const char *code,
 		  const char *field, const char *fmt, ...)
 {
-	char msg[512];
+	char msg[512], fld[256];
 	json_t *e;
 	char *text;
 	va_list ap;
@@ -55,9 +69,11 @@ int cc_resp_error(struct cc_resp *resp, int status, const char *code,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	e = json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", msg);
-	if (e && field)
-		json_object_set_new(json_object_get(e, "error"), "field", json_string(field));
+	e = json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", utf8_mend(msg));
+	if (e && field) {
+		snprintf(fld, sizeof(fld), "%s", field);
+		json_object_set_new(json_object_get(e, "error"), "field", json_string(utf8_mend(fld)));
+	}
 	text = e ? json_dumps(e, JSON_COMPACT) : NULL;
 	json_decref(e);
 	if (!text) {
