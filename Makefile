@@ -4,6 +4,7 @@
 #   make test       unit + CLI tests, plainly and under ASan+UBSan
 #   make demo       build, then score the bundled framework on the sample
 #   make bench      benchmarks (figures in bench/README.md)
+#   make load       the server under load with wrk (bench/load.sh)
 #   make fuzz       libFuzzer harnesses (FUZZ_SECONDS=N each, default 60)
 #
 # Missing system packages are installed by scripts/install-deps (Debian 12).
@@ -43,7 +44,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all web e2e api-test crash-test test test-plain test-asan unit demo bench fuzz clean sample-data
+.PHONY: all web e2e api-test crash-test test test-plain test-asan unit demo bench load fuzz clean sample-data
 all: $(BUILD)/cybercap web
 
 # The web interface (web/, TypeScript + Vite) into web/dist, rebuilt when a
@@ -125,6 +126,12 @@ $(BUILD)/bench_%: bench/bench_%.c $(BUILD)/libcybercap.a
 bench: all
 	@$(MAKE) --no-print-directory BUILD=build/bench OPT="-O3 -g" build/bench/bench_score build/bench/bench_robust
 	@sh bench/run
+
+# 1,000 connections reading, 100 writing, 60 s each (bench/load.sh; set
+# LOAD_SECONDS, LOAD_CONNECTIONS, LOAD_WRITE_CONNECTIONS for a shorter run).
+load: all
+	@command -v wrk >/dev/null || ./scripts/install-deps
+	@sh bench/load.sh $(BUILD)/cybercap
 
 fuzz:
 	@sh fuzz/run $(or $(FUZZ_SECONDS),60)

@@ -35,7 +35,9 @@ static const char serve_help[] =
 	"                      needs as many file descriptors: ulimit -n)\n"
 	"  --per-ip N          open connections from one address at most (default\n"
 	"                      256; behind a reverse proxy every client is one address)\n"
-	"  --timeout S         close a connection idle for S seconds (default 30)\n";
+	"  --timeout S         close a connection idle for S seconds (default 30),\n"
+	"                      or whose request headers are not in after S seconds,\n"
+	"                      or whose body comes slower than 1 KB/s after S\n";
 
 static const char demo_help[] =
 	"Usage: cybercap demo [--data DIR] [--listen HOST:PORT] [--web DIR]\n\n"

@@ -38,7 +38,10 @@ struct cc_req {
 	const char *data_dir;
 	const char *client_ip;
 	int tls;                          /* served over TLS: cookies Secure */
-	void (*wrote)(void *server);      /* call after a committed write */
+	void (*wrote)(void *server);      /* call after a committed write that
+					     changes the snapshot (campaigns,
+					     frameworks, units, results): it is
+					     reloaded on the next request */
 	void *server;
 };
 

@@ -37,12 +37,14 @@ static const char *actor(const struct cc_req *req)
 	return req->who->email;
 }
 
-/* Runs a write under the store lock and tells the server it wrote. */
+/* Runs a write under the store lock. Assessments (answers, reviews, their
+ * status) are not in the snapshot, so the server is not told (req->wrote):
+ * telling it made every request after a save reload the whole snapshot,
+ * 90 % of a save's cost (bench/README.md, "Load"). */
 #define WRITE(req, call) do { \
 		pthread_mutex_lock((req)->store_lock); \
 		rc = (call); \
 		pthread_mutex_unlock((req)->store_lock); \
-		if (!rc) (req)->wrote((req)->server); \
 	} while (0)
 
 static json_t *progress_json(const struct cc_framework *fw, const struct cc_answers *a,

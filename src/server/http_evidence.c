@@ -141,7 +141,6 @@ int cc_h_add_evidence(struct cc_req *req, struct cc_resp *resp)
 	}
 	if (rc)
 		return cc_resp_from_error(resp, &err, 422);
-	req->wrote(req->server);
 	cc_resp_json(resp, 201, json_pack("{s:I}", "id", (json_int_t)id));
 	resp->etag = 0;
 	return CC_OK;

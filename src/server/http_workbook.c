@@ -141,7 +141,6 @@ int cc_h_workbook_put(struct cc_req *req, struct cc_resp *resp)
 		cc_resp_from_error(resp, &err, 422);
 		goto out;
 	}
-	req->wrote(req->server);
 	cc_resp_json(resp, 200, json_pack("{s:i,s:i}", "rows", rows.n, "saved", saved));
 	resp->etag = 0;
 out:

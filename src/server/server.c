@@ -11,6 +11,7 @@
 #include "../service/workflow.h"
 #include "jobs.h"
 #include "router.h"
+#include "slow.h"
 #include "../format/fileio.h"
 
 #include <arpa/inet.h>
@@ -50,6 +51,8 @@ struct cc_server {
 	int writes, snap_writes;        /* our own commits (data_version
 					   does not count them) */
 	int inflight;                   /* requests begun and not completed */
+	struct cc_slow *slow;           /* cc_server_run's watchdog (slow.h) */
+	long long timeout_ms;           /* slow request bodies: 0 (embedded) */
 	struct MHD_Daemon *daemon;      /* cc_server_embed's daemon */
 };
 
@@ -214,6 +217,7 @@ struct upload {
 	char *data;
 	size_t len;
 	int too_big;
+	long long started;              /* ms, when the headers were in */
 };
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
@@ -223,8 +227,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 
 	struct cc_server *sv = cls;
 
-	(void)conn;
 	(void)toe;
+	cc_slow_request_done(sv->slow, conn);
 	if (up) {
 		__atomic_sub_fetch(&sv->inflight, 1, __ATOMIC_SEQ_CST);
 		free(up->data);
@@ -417,6 +421,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 	(void)version;
 	req.conn = conn;
 	if (!up) {
+		cc_slow_headers_in(conn);
 		clen = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
 		if (clen && strtoull(clen, NULL, 10) > max_body(url)) {
 			cc_resp_error(&resp, 413, "too_large", NULL,
@@ -427,12 +432,21 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 		if (!up)
 			return MHD_NO;
 		*con_cls = up;
+		up->started = cc_slow_now_ms();
 		__atomic_add_fetch(&sv->inflight, 1, __ATOMIC_SEQ_CST);
 		/* Answering on the first call makes libmicrohttpd close the
 		 * connection; answer on the last one, after any body. */
 		return MHD_YES;
 	}
 	if (*upload_size) {
+		/* A body trickling in (slow.h): after the timeout, at least
+		 * CC_SLOW_BODY_RATE bytes a second on average, or closed. */
+		if (sv->timeout_ms) {
+			long long ms = cc_slow_now_ms() - up->started;
+			if (ms > sv->timeout_ms &&
+			    (double)(up->len + *upload_size) * 1000 / (double)ms < CC_SLOW_BODY_RATE)
+				return MHD_NO;
+		}
 		if (take_body(up, upload_data, *upload_size, max_body(url)))
 			return MHD_NO;
 		*upload_size = 0;
@@ -616,6 +630,8 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 	sigset_t set;
 	char url[200];
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	unsigned threads = o->threads ? o->threads : (cores > 0 ? 2 * (unsigned)cores : 4);
+	unsigned max_conn = o->max_connections ? o->max_connections : CC_SERVER_MAX_CONNECTIONS;
 	char *cert = NULL, *key = NULL;
 	int rc = parse_listen(o->listen ? o->listen : "127.0.0.1:8080", &ss, &sslen, err);
 
@@ -639,28 +655,35 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 		free(key);
 		return rc;
 	}
-	ensure_fds(o->max_connections ? o->max_connections : CC_SERVER_MAX_CONNECTIONS);
+	ensure_fds(max_conn);
 	/* Threads started from here on leave the signals to sigwait. */
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	sv.timeout_ms = 1000LL * (o->timeout_s ? o->timeout_s : CC_SERVER_TIMEOUT);
+	sv.slow = cc_slow_start(o->timeout_s ? o->timeout_s : CC_SERVER_TIMEOUT, max_conn);
+	if (!sv.slow) {
+		rc = cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "cannot start the connection watchdog");
+		goto cleanup;
+	}
 	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
 			     (ss.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0) |
 			     (cert ? MHD_USE_TLS : 0),
-			     0, NULL, NULL, on_request, &sv,
+			     0, cc_slow_admit, sv.slow, on_request, &sv,
 			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-			     MHD_OPTION_THREAD_POOL_SIZE,
-			     (unsigned)(o->threads ? o->threads : (cores > 0 ? 2 * cores : 4)),
-			     MHD_OPTION_CONNECTION_LIMIT,
-			     (unsigned)(o->max_connections ? o->max_connections : CC_SERVER_MAX_CONNECTIONS),
+			     MHD_OPTION_THREAD_POOL_SIZE, threads,
+			     /* each thread may hold them all; cc_slow_admit keeps
+			      * the total to max_conn (slow.h) */
+			     MHD_OPTION_CONNECTION_LIMIT, max_conn * threads,
 			     MHD_OPTION_CONNECTION_TIMEOUT,
 			     (unsigned)(o->timeout_s ? o->timeout_s : CC_SERVER_TIMEOUT),
 			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
 			     MHD_OPTION_PER_IP_CONNECTION_LIMIT,
 			     (unsigned)(o->per_ip ? o->per_ip : CC_SERVER_PER_IP),
 			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, &sv,
+			     MHD_OPTION_NOTIFY_CONNECTION, cc_slow_notify, sv.slow,
 			     cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert,
 			     MHD_OPTION_HTTPS_MEM_KEY, key,
 			     MHD_OPTION_END);
@@ -687,6 +710,7 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 	drain(&sv);
 	MHD_stop_daemon(d);
 cleanup:
+	cc_slow_stop(sv.slow);
 	server_close(&sv);
 	if (key)
 		sodium_memzero(key, strlen(key));
