@@ -35,6 +35,8 @@ static enum MHD_Result on_field(void *cls, enum MHD_ValueKind kind, const char *
 	struct form *f = cls;
 
 	(void)kind, (void)content_type, (void)transfer_encoding;
+	if (!key)
+		return MHD_YES;  /* a part without a name: not ours */
 	if (strcmp(key, "question") == 0) {
 		if (f->qlen + size >= sizeof(f->question))
 			return MHD_NO;

@@ -4,7 +4,7 @@
  * struct cc_resp, and this file adds compression, ETags and the security
  * headers every response carries.
  */
-#include "server.h"
+#include "server_internal.h"
 
 #include "cache.h"
 #include "../service/auth.h"
@@ -12,6 +12,7 @@
 #include "jobs.h"
 #include "router.h"
 #include "slow.h"
+#include "../format/csv.h"
 #include "../format/fileio.h"
 
 #include <arpa/inet.h>
@@ -39,22 +40,6 @@ static const char csp[] =
 	"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
 	"form-action 'self'; frame-ancestors 'none'";
 
-struct cc_server {
-	const struct cc_server_opts *opts;
-	struct cc_store *store;
-	pthread_mutex_t lock;
-	struct cc_snapshot *snap;
-	time_t checked;
-	struct cc_jobs jobs;
-	struct cc_cache cache;
-	pthread_mutex_t store_lock;     /* one writer on the connection */
-	int writes, snap_writes;        /* our own commits (data_version
-					   does not count them) */
-	int inflight;                   /* requests begun and not completed */
-	struct cc_slow *slow;           /* cc_server_run's watchdog (slow.h) */
-	long long timeout_ms;           /* slow request bodies: 0 (embedded) */
-	struct MHD_Daemon *daemon;      /* cc_server_embed's daemon */
-};
 
 /* The current snapshot with a reference; reloads it when the database
  * changed (checked at most once a second). */
@@ -139,8 +124,11 @@ static void etag_of(const char *body, size_t len, char *out)
 	out[26] = '\0';
 }
 
-static void add_headers(struct MHD_Response *r, const struct cc_resp *resp)
+static void add_headers(struct MHD_Response *r, const struct cc_resp *resp, int tls)
 {
+	/* Served over TLS by this process: browsers are to keep to HTTPS. */
+	if (tls)
+		MHD_add_response_header(r, "Strict-Transport-Security", "max-age=31536000");
 	MHD_add_response_header(r, "Content-Type", resp->content_type ?
 				resp->content_type : "application/octet-stream");
 	MHD_add_response_header(r, "Cache-Control", resp->cache ? resp->cache :
@@ -204,7 +192,7 @@ static enum MHD_Result send_resp(struct MHD_Connection *conn, struct cc_req *req
 	}
 	if (!r)
 		return MHD_NO;
-	add_headers(r, resp);
+	add_headers(r, resp, req->tls);
 	if (etag[0])
 		MHD_add_response_header(r, "ETag", etag);
 	ok = MHD_queue_response(conn, (unsigned)status, r);
@@ -220,7 +208,7 @@ struct upload {
 	long long started;              /* ms, when the headers were in */
 };
 
-static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+void cc__server_on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 			 enum MHD_RequestTerminationCode toe)
 {
 	struct upload *up = *con_cls;
@@ -334,7 +322,7 @@ static enum MHD_Result send_cached(struct MHD_Connection *conn, struct cc_req *r
 	}
 	if (!r)
 		return MHD_NO;
-	add_headers(r, &meta);
+	add_headers(r, &meta, req->tls);
 	MHD_add_response_header(r, "ETag", e->etag);
 	ok = MHD_queue_response(conn, (unsigned)status, r);
 	MHD_destroy_response(r);
@@ -389,6 +377,52 @@ static int authenticate(struct cc_server *sv, struct MHD_Connection *conn,
 	return 0;
 }
 
+static enum MHD_Result utf8_arg(void *cls, enum MHD_ValueKind kind,
+				const char *key, const char *value)
+{
+	int *bad = cls;
+
+	(void)kind;
+	if ((key && cc_utf8_invalid(key, strlen(key)) < strlen(key)) ||
+	    (value && cc_utf8_invalid(value, strlen(value)) < strlen(value))) {
+		*bad = 1;
+		return MHD_NO;
+	}
+	return MHD_YES;
+}
+
+/* Decodes %XX in a path or query part, in place, as libmicrohttpd would,
+ * but turns a decoded NUL into 0x01: a NUL would cut the string short,
+ * making /campaigns/x%00/results read as /campaigns/x; 0x01 is a control
+ * character that sane_url refuses with 400. */
+size_t cc__server_unescape(void *cls, struct MHD_Connection *conn, char *uri)
+{
+	size_t n = MHD_http_unescape(uri);
+
+	(void)cls, (void)conn;
+	for (size_t i = 0; i < n; i++)
+		if (uri[i] == '\0')
+			uri[i] = '\x01';
+	return n;
+}
+
+/* Whether the decoded path and query are UTF-8 (and the path holds no
+ * control character): handlers quote them in JSON, which takes nothing
+ * else. */
+static int sane_url(struct MHD_Connection *conn, const char *url)
+{
+	size_t n = strlen(url);
+	int bad = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)url[i] < 0x20 || url[i] == 0x7f)
+			return 0;
+	if (cc_utf8_invalid(url, n) < n)
+		return 0;
+	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, utf8_arg, &bad);
+	return !bad;
+}
+
 static void client_ip(struct MHD_Connection *conn, char *buf, size_t size)
 {
 	const union MHD_ConnectionInfo *ci =
@@ -403,13 +437,13 @@ static void client_ip(struct MHD_Connection *conn, char *buf, size_t size)
 		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, buf, (socklen_t)size);
 }
 
-static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
+enum MHD_Result cc__server_on_request(void *cls, struct MHD_Connection *conn,
 				  const char *url, const char *method,
 				  const char *version, const char *upload_data,
 				  size_t *upload_size, void **con_cls)
 {
 	struct cc_server *sv = cls;
-	struct cc_req req = {0};
+	struct cc_req req = {.tls = sv->opts->tls_cert != NULL};
 	struct cc_resp resp = {.fd = -1};
 	struct upload *up = *con_cls;
 	const char *clen;
@@ -457,6 +491,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 			      "the request body is larger than %zu bytes", max_body(url));
 		return send_resp(conn, &req, &resp);
 	}
+	if (!sane_url(conn, url)) {
+		cc_resp_error(&resp, 400, "bad_url", NULL,
+			      "the path and query must be UTF-8 without control characters");
+		return send_resp(conn, &req, &resp);
+	}
 	req.method = method;
 	req.path = url;
 	req.body = up->data;
@@ -470,7 +509,6 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 	req.server = sv;
 	client_ip(conn, ip, sizeof(ip));
 	req.client_ip = ip;
-	req.tls = sv->opts->tls_cert != NULL;
 	if (authenticate(sv, conn, &req, &who, &resp))
 		return send_resp(conn, &req, &resp);
 	req.snap = snap_get(sv);
@@ -562,8 +600,8 @@ static void drain(struct cc_server *sv)
 }
 
 /* Opens the store and the first snapshot; the rest of sv is set up here
- * too. Undone by server_close. */
-static int server_open(struct cc_server *sv, const struct cc_server_opts *o,
+ * too. Undone by cc__server_close. */
+int cc__server_open(struct cc_server *sv, const struct cc_server_opts *o,
 		       struct cc_error *err)
 {
 	int rc;
@@ -590,7 +628,7 @@ static int server_open(struct cc_server *sv, const struct cc_server_opts *o,
 	return CC_OK;
 }
 
-static void server_close(struct cc_server *sv)
+void cc__server_close(struct cc_server *sv)
 {
 	cc_jobs_free(&sv->jobs);
 	cc_cache_free(&sv->cache);
@@ -649,7 +687,7 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 			return rc;
 		}
 	}
-	rc = server_open(&sv, o, err);
+	rc = cc__server_open(&sv, o, err);
 	if (rc) {
 		free(cert);
 		free(key);
@@ -671,7 +709,7 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
 			     (ss.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0) |
 			     (cert ? MHD_USE_TLS : 0),
-			     0, cc_slow_admit, sv.slow, on_request, &sv,
+			     0, cc_slow_admit, sv.slow, cc__server_on_request, &sv,
 			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 			     MHD_OPTION_THREAD_POOL_SIZE, threads,
 			     /* each thread may hold them all; cc_slow_admit keeps
@@ -682,7 +720,8 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
 			     MHD_OPTION_PER_IP_CONNECTION_LIMIT,
 			     (unsigned)(o->per_ip ? o->per_ip : CC_SERVER_PER_IP),
-			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, &sv,
+			     MHD_OPTION_NOTIFY_COMPLETED, cc__server_on_completed, &sv,
+			     MHD_OPTION_UNESCAPE_CALLBACK, cc__server_unescape, NULL,
 			     MHD_OPTION_NOTIFY_CONNECTION, cc_slow_notify, sv.slow,
 			     cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert,
 			     MHD_OPTION_HTTPS_MEM_KEY, key,
@@ -711,118 +750,10 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 	MHD_stop_daemon(d);
 cleanup:
 	cc_slow_stop(sv.slow);
-	server_close(&sv);
+	cc__server_close(&sv);
 	if (key)
 		sodium_memzero(key, strlen(key));
 	free(cert);
 	free(key);
 	return rc;
-}
-
-int cc_server_embed(const struct cc_server_opts *o, struct cc_server **out,
-		    struct cc_error *err)
-{
-	struct cc_server *sv = malloc(sizeof(*sv));
-	int rc;
-
-	*out = NULL;
-	if (!sv)
-		return cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
-	rc = server_open(sv, o, err);
-	if (rc) {
-		free(sv);
-		return rc;
-	}
-	signal(SIGPIPE, SIG_IGN);
-	sv->daemon = MHD_start_daemon(MHD_USE_NO_LISTEN_SOCKET, 0, NULL, NULL, on_request, sv,
-				      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CC_SERVER_TIMEOUT,
-				      MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
-				      MHD_OPTION_NOTIFY_COMPLETED, on_completed, sv,
-				      MHD_OPTION_END);
-	if (!sv->daemon) {
-		server_close(sv);
-		free(sv);
-		return cc_error_set(err, CC_EIO, NULL, 0, 0, "cannot start libmicrohttpd");
-	}
-	*out = sv;
-	return CC_OK;
-}
-
-/* Appends what fd has to *buf; 1 at end of stream, 0 when it would block,
- * -1 on error. */
-static int drain_fd(int fd, char **buf, size_t *len, size_t *cap)
-{
-	char tmp[16384];
-
-	for (;;) {
-		ssize_t n = read(fd, tmp, sizeof(tmp));
-		if (n == 0)
-			return 1;
-		if (n < 0)
-			return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : -1;
-		if (*len + (size_t)n + 1 > *cap) {
-			size_t want = (*cap ? *cap * 2 : 65536) + (size_t)n;
-			char *grown = realloc(*buf, want);
-			if (!grown)
-				return -1;
-			*buf = grown;
-			*cap = want;
-		}
-		memcpy(*buf + *len, tmp, (size_t)n);
-		*len += (size_t)n;
-		(*buf)[*len] = '\0';
-	}
-}
-
-int cc_server_exchange(struct cc_server *sv, const char *in, size_t len,
-		       char **out, size_t *outlen)
-{
-	struct sockaddr_in peer = {.sin_family = AF_INET, .sin_port = htons(40000)};
-	size_t sent = 0, cap = 0;
-	int fds[2], done = 0;
-
-	*out = NULL;
-	*outlen = 0;
-	peer.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, fds) != 0)
-		return CC_EIO;
-	/* The daemon owns fds[1] from here, even when this fails. */
-	if (MHD_add_connection(sv->daemon, fds[1], (struct sockaddr *)&peer,
-			       sizeof(peer)) != MHD_YES) {
-		close(fds[0]);
-		return CC_EIO;
-	}
-	if (len == 0)
-		shutdown(fds[0], SHUT_WR);
-	for (int i = 0; i < 200000 && !done; i++) {
-		if (sent < len) {
-			ssize_t n = write(fds[0], in + sent, len - sent);
-			if (n > 0)
-				sent += (size_t)n;
-			else if (errno != EAGAIN && errno != EWOULDBLOCK)
-				sent = len;  /* the server closed: stop sending */
-			if (sent == len)
-				shutdown(fds[0], SHUT_WR);
-		}
-		if (MHD_run(sv->daemon) != MHD_YES)
-			break;
-		done = drain_fd(fds[0], out, outlen, &cap);
-	}
-	close(fds[0]);
-	if (done != 1) {
-		free(*out);
-		*out = NULL;
-		*outlen = 0;
-		return CC_EIO;
-	}
-	return CC_OK;
-}
-
-void cc_server_free(struct cc_server *sv)
-{
-	if (!sv)
-		return;
-	MHD_stop_daemon(sv->daemon);
-	server_close(sv);
-	free(sv);
 }
