@@ -57,7 +57,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!cc_scores_compute(&s, &fw, &a, &err)) {
 		sink = fopen("/dev/null", "w");
 		if (sink) {
-			cc_results_write_csv(sink, &a, &s);
+			cc_results_write_csv(sink, &a, &s, (int)(size & 1));
 			cc_responses_write_csv(sink, &a);
 			fclose(sink);
 		}

@@ -54,7 +54,7 @@ int cmd_score(int argc, char **argv)
 		return rc;
 	rc = strcmp(format, "json") == 0 ?
 		cc_results_write_json(stdout, &s.answers, &s.scores) :
-		cc_results_write_csv(stdout, &s.answers, &s.scores);
+		cc_results_write_csv(stdout, &s.answers, &s.scores, 0);
 	cli_scored_free(&s);
 	if (rc || fflush(stdout) != 0)
 		return cli_write_failed();

@@ -52,8 +52,9 @@ int cc_csv_write_cell(FILE *out, const char *s)
 }
 
 int cc_results_write_csv(FILE *out, const struct cc_answers *a,
-			 const struct cc_scores *s)
+			 const struct cc_scores *s, int spreadsheet)
 {
+	int (*cell)(FILE *, const char *) = spreadsheet ? cc_csv_write_cell : cc_csv_write_field;
 	const struct cc_framework *fw = s->fw;
 	char v[64], p[64], m[64];
 
@@ -74,9 +75,8 @@ int cc_results_write_csv(FILE *out, const struct cc_answers *a,
 			}
 			if (i == 0 && s->level[u] >= 0)
 				level = fw->levels[s->level[u]].id;
-			if (cc_csv_write_cell(out, a->units[u]) ||
-			    fputc(',', out) == EOF ||
-			    cc_csv_write_cell(out, fw->nodes[i].id))
+			if (cell(out, a->units[u]) || fputc(',', out) == EOF ||
+			    cell(out, fw->nodes[i].id))
 				return CC_EIO;
 			if (s->rank[at] != CC_RANK_NONE) {
 				if (fprintf(out, ",%s,%s,%s,%d,", v, p, m, (int)s->rank[at]) < 0)
@@ -84,7 +84,7 @@ int cc_results_write_csv(FILE *out, const struct cc_answers *a,
 			} else if (fprintf(out, ",%s,%s,%s,,", v, p, m) < 0) {
 				return CC_EIO;
 			}
-			if (cc_csv_write_cell(out, level) || fputc('\n', out) == EOF)
+			if (cell(out, level) || fputc('\n', out) == EOF)
 				return CC_EIO;
 		}
 	}

@@ -3,8 +3,9 @@
  * contract): one row per unit and node, units in their input order, nodes
  * in pre-order with the root first; columns unit,node,value,points,max,
  * rank,level. Numbers use "%.10g"; an excluded node has empty value,
- * points and rank (null in JSON). In CSV, an id starting with = + - @ gets
- * a leading ' (see cc_csv_write_cell).
+ * points and rank (null in JSON). The ids are written as they are (the
+ * contract); the spreadsheet download of the server asks for cells that
+ * cannot run as formulas instead (see cc_csv_write_cell).
  */
 #ifndef CC_RESULTS_OUT_H
 #define CC_RESULTS_OUT_H
@@ -26,8 +27,9 @@ int cc_csv_write_field(FILE *out, const char *s);
  * or a name), is written with a leading ' so that it stays text. */
 int cc_csv_write_cell(FILE *out, const char *s);
 
+/* spreadsheet: write ids with cc_csv_write_cell rather than as they are. */
 int cc_results_write_csv(FILE *out, const struct cc_answers *a,
-			 const struct cc_scores *s);
+			 const struct cc_scores *s, int spreadsheet);
 int cc_results_write_json(FILE *out, const struct cc_answers *a,
 			  const struct cc_scores *s);
 

@@ -25,7 +25,7 @@ int cc_h_results_csv(struct cc_req *req, struct cc_resp *resp)
 	mem = open_memstream(&text, &len);
 	if (!mem)
 		return cc_resp_error(resp, 500, "internal", NULL, "out of memory");
-	rc = cc_results_write_csv(mem, &p->answers, &p->scores);
+	rc = cc_results_write_csv(mem, &p->answers, &p->scores, 1);
 	if (fclose(mem) || rc) {
 		free(text);
 		return cc_resp_error(resp, 500, "internal", NULL, "cannot write the CSV");

@@ -113,7 +113,7 @@ static void test_results_csv(void **state)
 	(void)state;
 	score_text(&t, tiny_yaml, tiny_csv);
 	memstream_open(&m);
-	assert_int_equal(cc_results_write_csv(m.f, &t.a, &t.s), CC_OK);
+	assert_int_equal(cc_results_write_csv(m.f, &t.a, &t.s, 0), CC_OK);
 	text = memstream_text(&m);
 	assert_string_equal(text,
 		"unit,node,value,points,max,rank,level\n"
