@@ -6,12 +6,9 @@
  */
 #include "server_internal.h"
 
-#include "cache.h"
 #include "../service/auth.h"
 #include "../service/workflow.h"
-#include "jobs.h"
 #include "router.h"
-#include "slow.h"
 #include "../format/csv.h"
 #include "../format/fileio.h"
 

@@ -48,6 +48,18 @@ passed=0
 failed=0
 pass() { passed=$((passed + 1)); echo "ok $1"; }
 fail() { failed=$((failed + 1)); echo "FAIL $1"; }
+# tally LOG NAME: prints a Python suite's log and adds its last
+# "RESULT passed=N failed=M" line to the counts.
+tally() {
+	grep -v '^RESULT ' "$1"
+	res=$(grep '^RESULT ' "$1" | tail -n 1)
+	if [ -z "$res" ]; then
+		fail "$2 ran to the end"
+		return
+	fi
+	passed=$((passed + $(echo "$res" | sed -E 's/.*passed=([0-9]+).*/\1/')))
+	failed=$((failed + $(echo "$res" | sed -E 's/.*failed=([0-9]+).*/\1/')))
+}
 finish() {
 	echo "api: $passed passed, $failed failed"
 	[ "$failed" -eq 0 ]
@@ -115,31 +127,13 @@ fi
 
 python3 "$here/test_api.py" --base "$base" --bin "$bin" --data "$tmp/d" --web "$tmp/web" \
 	>"$tmp/py.log" 2>&1
-grep -v '^RESULT ' "$tmp/py.log"
-res=$(grep '^RESULT ' "$tmp/py.log" | tail -n 1)
-if [ -n "$res" ]; then
-	p=$(echo "$res" | sed -E 's/.*passed=([0-9]+).*/\1/')
-	f=$(echo "$res" | sed -E 's/.*failed=([0-9]+).*/\1/')
-	passed=$((passed + p))
-	failed=$((failed + f))
-else
-	fail "test_api.py ran to the end"
-fi
+tally "$tmp/py.log" test_api.py
 
 # HTTPS (a TLS demo server of its own, a throwaway certificate made with
 # openssl); the plain-HTTP cookie check uses the server above.
 TMPDIR=$tmp python3 "$here/test_tls.py" --bin "$bin" --plain-base "$base" --plain-data "$tmp/d" \
 	>"$tmp/tls.log" 2>&1
-grep -v '^RESULT ' "$tmp/tls.log"
-res=$(grep '^RESULT ' "$tmp/tls.log" | tail -n 1)
-if [ -n "$res" ]; then
-	p=$(echo "$res" | sed -E 's/.*passed=([0-9]+).*/\1/')
-	f=$(echo "$res" | sed -E 's/.*failed=([0-9]+).*/\1/')
-	passed=$((passed + p))
-	failed=$((failed + f))
-else
-	fail "test_tls.py ran to the end"
-fi
+tally "$tmp/tls.log" test_tls.py
 
 # Clean shutdown: SIGTERM, exit status 0 within 10 s.
 kill -TERM "$pid"
@@ -172,30 +166,12 @@ fi
 
 # Accounts and the workflow, on a server and data directory of their own.
 TMPDIR=$tmp python3 "$here/test_workflow.py" --bin "$bin" >"$tmp/wf.log" 2>&1
-grep -v '^RESULT ' "$tmp/wf.log"
-res=$(grep '^RESULT ' "$tmp/wf.log" | tail -n 1)
-if [ -n "$res" ]; then
-	p=$(echo "$res" | sed -E 's/.*passed=([0-9]+).*/\1/')
-	f=$(echo "$res" | sed -E 's/.*failed=([0-9]+).*/\1/')
-	passed=$((passed + p))
-	failed=$((failed + f))
-else
-	fail "test_workflow.py ran to the end"
-fi
+tally "$tmp/wf.log" test_workflow.py
 
 # Path traversal on the routes that read or write files (evidence, the
 # questionnaire workbook, exports, every path parameter), on a server and
 # data directory of its own.
 TMPDIR=$tmp python3 "$here/test_traversal.py" --bin "$bin" >"$tmp/trav.log" 2>&1
-grep -v '^RESULT ' "$tmp/trav.log"
-res=$(grep '^RESULT ' "$tmp/trav.log" | tail -n 1)
-if [ -n "$res" ]; then
-	p=$(echo "$res" | sed -E 's/.*passed=([0-9]+).*/\1/')
-	f=$(echo "$res" | sed -E 's/.*failed=([0-9]+).*/\1/')
-	passed=$((passed + p))
-	failed=$((failed + f))
-else
-	fail "test_traversal.py ran to the end"
-fi
+tally "$tmp/trav.log" test_traversal.py
 
 finish
