@@ -52,7 +52,13 @@ int cc__demo_maturity(struct cc_store *s, const char *bundled, struct cc_error *
 					    .edition = d->edition, .blank_rate = d->blank};
 		struct cc_import im = {.campaign = d->id, .framework = d->framework,
 				       .title = d->title, .year = d->year, .author = "demo"};
+		struct cc_list l;
 
+		/* A framework file an operator removed from the bundle: its
+		 * campaigns are left out, the rest of the demo stands. */
+		if (cc_store_framework(s, d->framework, NULL, &l, NULL) != CC_OK)
+			continue;
+		cc_list_free(&l);
 		rc = cc_service_import_sample(s, &im, &so, err);
 		if (!rc && d->publish)
 			rc = cc_service_publish(s, d->id, err);
