@@ -24,11 +24,11 @@
 
 struct cc_sample_opts {
 	int units;
-	int first;             /* index of the first unit (0: XAA); a unit's
-				  answers do not depend on which others are drawn */
 	unsigned long seed;
 	int edition;
 	double blank_rate;     /* share of answers left blank */
+	int first;             /* index of the first unit (0: XAA); a unit's
+				  answers do not depend on which others are drawn */
 };
 
 struct cc_sample_unit {

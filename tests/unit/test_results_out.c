@@ -245,7 +245,7 @@ static void test_sampled_answers_round_trip(void **state)
 {
 	struct cc_framework fw;
 	struct cc_answers a, b;
-	struct cc_sample_opts o = {30, 11, 0, 0.1};
+	struct cc_sample_opts o = {.units = 30, .seed = 11, .blank_rate = 0.1};
 	struct cc_error err;
 	struct memstream m;
 	char *text;

@@ -100,7 +100,7 @@ static void test_unit_ids(void **state)
 {
 	struct cc_framework fw;
 	struct cc_answers a;
-	struct cc_sample_opts o = {677, 1, 0, 0.02};
+	struct cc_sample_opts o = {.units = 677, .seed = 1, .blank_rate = 0.02};
 	struct cc_error err;
 
 	(void)state;
