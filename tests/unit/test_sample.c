@@ -42,7 +42,7 @@ static const char *const mixed_yaml =
 static void sample(const struct cc_framework *fw, int units, unsigned long seed,
 		   int edition, double blank, struct cc_answers *a)
 {
-	struct cc_sample_opts o = {units, seed, edition, blank};
+	struct cc_sample_opts o = {.units = units, .seed = seed, .edition = edition, .blank_rate = blank};
 	struct cc_error err;
 
 	cc_error_clear(&err);
