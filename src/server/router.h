@@ -73,5 +73,13 @@ int cc_h_create_campaign(struct cc_req *req, struct cc_resp *resp);
 int cc_h_set_status(struct cc_req *req, struct cc_resp *resp);
 int cc_h_workbook_get(struct cc_req *req, struct cc_resp *resp);
 int cc_h_workbook_put(struct cc_req *req, struct cc_resp *resp);
+int cc_h_set_password(struct cc_req *req, struct cc_resp *resp);
+int cc_h_respondents_add(struct cc_req *req, struct cc_resp *resp);
+int cc_h_respondents_list(struct cc_req *req, struct cc_resp *resp);
+int cc_h_respondent_get(struct cc_req *req, struct cc_resp *resp);
+int cc_h_respondent_delete(struct cc_req *req, struct cc_resp *resp);
+int cc_h_respondent_answer(struct cc_req *req, struct cc_resp *resp);
+int cc_h_responses(struct cc_req *req, struct cc_resp *resp);
+int cc_h_responses_xlsx(struct cc_req *req, struct cc_resp *resp);
 
 #endif

@@ -161,9 +161,8 @@ int cc_workflow_set_status(struct cc_store *s, const char *campaign,
 
 /* ---- assessments ------------------------------------------------------ */
 
-/* The framework version a campaign was opened on, parsed into fw. */
-static int campaign_framework(struct cc_store *s, const char *campaign,
-			      struct cc_framework *fw, struct cc_error *err)
+int cc_workflow_framework(struct cc_store *s, const char *campaign,
+			  struct cc_framework *fw, struct cc_error *err)
 {
 	struct cc_list l;
 	const struct cc_campaign_rec *c;
@@ -219,9 +218,8 @@ int cc_workflow_load(struct cc_store *s, const char *campaign, const char *unit,
 	return rc;
 }
 
-/* The states in which answers may change. */
-static int check_open(struct cc_store *s, const char *campaign, const char *unit,
-		      const char *doing, char *status, struct cc_error *err)
+int cc_workflow_check_open(struct cc_store *s, const char *campaign, const char *unit,
+			   const char *doing, char *status, struct cc_error *err)
 {
 	struct cc_list l;
 	enum cc_campaign_status cs;
@@ -253,7 +251,7 @@ static int do_answer(struct cc_store *s, const char *campaign, const char *unit,
 	const char *before = NULL;
 	struct cc_answer_rec rec = {unit, q->id, answer, comment, NULL};
 	char entity[400], status[32];
-	int rc = check_open(s, campaign, unit, "answering", status, err);
+	int rc = cc_workflow_check_open(s, campaign, unit, "answering", status, err);
 
 	if (rc)
 		return rc;
@@ -275,51 +273,56 @@ static int do_answer(struct cc_store *s, const char *campaign, const char *unit,
 	return rc;
 }
 
+int cc_workflow_check_answer(const struct cc_framework *fw, const char *question,
+			     const char *answer, int *node, const char **text,
+			     size_t *len, struct cc_error *err)
+{
+	const struct cc_node *q;
+	struct cc_answer parsed;
+	char why[400];
+
+	*len = strlen(answer);
+	*text = cc_trim(answer, len);
+	*node = cc_framework_find(fw, question);
+	if (*node < 0 || fw->nodes[*node].kind == CC_GROUP)
+		return cc_error_set(err, CC_ENOTFOUND, "question", 0, 0,
+				    "the questionnaire has no question \"%s\"", question);
+	q = &fw->nodes[*node];
+	if (*len > 0 && !(q->kind == CC_QUESTION && q->qtype == CC_Q_TEXT) &&
+	    !cc_answer_parse(q, *text, *len, &parsed, why, sizeof(why)))
+		return cc_error_set(err, CC_EINPUT, "answer", 0, 0, "%s", why);
+	if (*len > CC_ANSWER_MAX_BYTES)
+		return cc_error_set(err, CC_EINPUT, "answer", 0, 0, "an answer is at most %d bytes",
+				    CC_ANSWER_MAX_BYTES);
+	return CC_OK;
+}
+
 int cc_workflow_answer(struct cc_store *s, const char *campaign,
 		       const char *unit, const char *question, const char *answer,
 		       const char *comment, const char *actor, struct cc_error *err)
 {
 	struct cc_framework fw;
-	const struct cc_node *q;
-	struct cc_answer parsed;
-	char why[400];
-	size_t len = strlen(answer);
-	const char *text = cc_trim(answer, &len);
-	int node, rc = campaign_framework(s, campaign, &fw, err);
+	const char *text;
+	size_t len;
+	char *copy;
+	int node, rc = cc_workflow_framework(s, campaign, &fw, err);
 
 	if (rc)
 		return rc;
-	node = cc_framework_find(&fw, question);
-	if (node < 0 || fw.nodes[node].kind == CC_GROUP) {
-		cc_framework_free(&fw);
-		return cc_error_set(err, CC_ENOTFOUND, "question", 0, 0,
-				    "the questionnaire has no question \"%s\"", question);
-	}
-	q = &fw.nodes[node];
-	if (len > 0 && !(q->kind == CC_QUESTION && q->qtype == CC_Q_TEXT) &&
-	    !cc_answer_parse(q, text, len, &parsed, why, sizeof(why))) {
-		cc_framework_free(&fw);
-		return cc_error_set(err, CC_EINPUT, "answer", 0, 0, "%s", why);
-	}
-	if (len > 10000) {
-		cc_framework_free(&fw);
-		return cc_error_set(err, CC_EINPUT, "answer", 0, 0, "an answer is at most 10000 bytes");
-	}
-	{
-		char *copy = strndup(text, len);
-		if (!copy) {
-			cc_framework_free(&fw);
-			return cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
-		}
+	rc = cc_workflow_check_answer(&fw, question, answer, &node, &text, &len, err);
+	copy = rc ? NULL : strndup(text, len);
+	if (!rc && !copy)
+		rc = cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
+	if (!rc) {
 		rc = cc_store_begin(s, err);
 		if (!rc)
-			rc = do_answer(s, campaign, unit, q, copy, comment, actor, err);
+			rc = do_answer(s, campaign, unit, &fw.nodes[node], copy, comment, actor, err);
 		if (!rc)
 			rc = cc_store_commit(s, err);
 		if (rc)
 			cc_store_rollback(s);
-		free(copy);
 	}
+	free(copy);
 	cc_framework_free(&fw);
 	return rc;
 }
@@ -360,7 +363,7 @@ int cc_workflow_answer_many(struct cc_store *s, const char *campaign,
 	int rc;
 
 	*saved = 0;
-	rc = campaign_framework(s, campaign, &fw, err);
+	rc = cc_workflow_framework(s, campaign, &fw, err);
 	if (rc)
 		return rc;
 	rc = cc_store_begin(s, err);
@@ -403,7 +406,7 @@ static int submit(struct cc_store *s, const char *campaign, const char *unit,
 {
 	static const char *const from[] = {"not_started", "in_progress", "returned", NULL};
 	char status[32], missing[4096];
-	int rc = check_open(s, campaign, unit, "submitting", status, err), n;
+	int rc = cc_workflow_check_open(s, campaign, unit, "submitting", status, err), n;
 
 	if (rc)
 		return rc;
@@ -441,7 +444,7 @@ static int question_exists(struct cc_store *s, const char *campaign,
 			   const char *question, struct cc_error *err)
 {
 	struct cc_framework fw;
-	int node, rc = campaign_framework(s, campaign, &fw, err);
+	int node, rc = cc_workflow_framework(s, campaign, &fw, err);
 
 	if (rc)
 		return rc;
@@ -546,7 +549,7 @@ static int add_evidence(struct cc_store *s, const char *campaign,
 			struct cc_error *err)
 {
 	char status[32], entity[400];
-	int rc = check_open(s, campaign, e->unit, "adding evidence", status, err);
+	int rc = cc_workflow_check_open(s, campaign, e->unit, "adding evidence", status, err);
 
 	if (rc)
 		return rc;
@@ -699,7 +702,7 @@ int cc_workflow_evidence_file(struct cc_store *s, const char *data_dir,
 		char status[32];
 		/* Refuse before writing anything (checked again in the
 		 * transaction). */
-		rc = check_open(s, campaign, unit, "adding evidence", status, err);
+		rc = cc_workflow_check_open(s, campaign, unit, "adding evidence", status, err);
 	}
 	if (rc)
 		return rc;
