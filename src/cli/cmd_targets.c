@@ -66,8 +66,8 @@ int cmd_targets(int argc, char **argv)
 		return CLI_BAD;
 	}
 	rc = strcmp(format, "json") == 0 ?
-		cc_targets_write_json(stdout, &s.answers, &s.scores, t) :
-		cc_targets_write_csv(stdout, &s.answers, &s.scores, t, 0);
+		cc_targets_write_json(stdout, &s.answers, &s.scores, t, -1) :
+		cc_targets_write_csv(stdout, &s.answers, &s.scores, t, -1, 0);
 	cli_scored_free(&s);
 	if (rc || fflush(stdout) != 0)
 		return cli_write_failed();

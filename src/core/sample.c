@@ -141,6 +141,7 @@ static int sample_unit(const struct cc_framework *fw,
 	int unit, rc;
 	char buf[1024];
 
+	i += o->first;
 	cc_sample_unit(o->seed, i, &prof);
 	c = prof.capacity + 0.06 * o->edition * (1 - prof.capacity);
 	rc = cc_answers_unit(a, prof.id, strlen(prof.id), &unit, err);
@@ -182,7 +183,7 @@ int cc_sample_answers(const struct cc_framework *fw,
 	int rc = CC_OK;
 
 	cc_answers_init(a, fw);
-	if (o->units < 0 || o->units > CC_SAMPLE_MAX_UNITS) {
+	if (o->units < 0 || o->first < 0 || o->first + o->units > CC_SAMPLE_MAX_UNITS) {
 		rc = cc_error_set(err, CC_EUSAGE, NULL, 0, 0,
 				  "the number of units must be from 0 to %d",
 				  CC_SAMPLE_MAX_UNITS);

@@ -22,7 +22,7 @@ struct row {
 typedef int (*row_fn)(void *ctx, const struct row *r);
 
 static int each_row(const struct cc_answers *a, const struct cc_scores *s,
-		    int target, row_fn fn, void *ctx)
+		    int target, int unit, row_fn fn, void *ctx)
 {
 	const struct cc_framework *fw = s->fw;
 	unsigned char *state = malloc((size_t)fw->nnodes);
@@ -32,6 +32,8 @@ static int each_row(const struct cc_answers *a, const struct cc_scores *s,
 	for (int u = 0; u < s->nunits && !rc; u++) {
 		const double *values = s->value + (size_t)u * (size_t)s->nnodes;
 
+		if (unit >= 0 && u != unit)
+			continue;
 		cc_score_applicability(fw, a, u, state);
 		for (int t = 0; t < fw->ntargets && !rc; t++) {
 			struct row r = {a->units[u], fw->targets[t].id, fw->id, 0, 0, 0};
@@ -79,13 +81,14 @@ static int csv_row(void *ctx, const struct row *r)
 }
 
 int cc_targets_write_csv(FILE *out, const struct cc_answers *a,
-			 const struct cc_scores *s, int target, int spreadsheet)
+			 const struct cc_scores *s, int target, int unit,
+			 int spreadsheet)
 {
 	struct csv_ctx c = {out, spreadsheet ? cc_csv_write_cell : cc_csv_write_field};
 
 	if (fputs("unit,target,node,required,attained,met\n", out) < 0)
 		return CC_EIO;
-	return each_row(a, s, target, csv_row, &c);
+	return each_row(a, s, target, unit, csv_row, &c);
 }
 
 struct json_ctx {
@@ -115,14 +118,14 @@ static int json_row(void *ctx, const struct row *r)
 }
 
 int cc_targets_write_json(FILE *out, const struct cc_answers *a,
-			  const struct cc_scores *s, int target)
+			  const struct cc_scores *s, int target, int unit)
 {
 	struct json_ctx c = {out, 1};
 	int rc;
 
 	if (fputs("[", out) < 0)
 		return CC_EIO;
-	rc = each_row(a, s, target, json_row, &c);
+	rc = each_row(a, s, target, unit, json_row, &c);
 	if (!rc && fputs(c.first ? "]\n" : "\n]\n", out) < 0)
 		rc = CC_EIO;
 	return rc;

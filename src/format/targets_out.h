@@ -13,11 +13,13 @@
 
 #include "../core/score.h"
 
-/* target: an index into fw->targets, or -1 for all. spreadsheet: as for
+/* target: an index into fw->targets, or -1 for all; unit: an index into
+ * the answers' units, or -1 for all. spreadsheet: as for
  * cc_results_write_csv. */
 int cc_targets_write_csv(FILE *out, const struct cc_answers *a,
-			 const struct cc_scores *s, int target, int spreadsheet);
+			 const struct cc_scores *s, int target, int unit,
+			 int spreadsheet);
 int cc_targets_write_json(FILE *out, const struct cc_answers *a,
-			  const struct cc_scores *s, int target);
+			  const struct cc_scores *s, int target, int unit);
 
 #endif
