@@ -228,8 +228,9 @@ int cc_h_set_password(struct cc_req *req, struct cc_resp *resp)
 	t = json_object_get(body, "token");
 	pw = json_object_get(body, "password");
 	if (!json_is_string(t) || !json_is_string(pw)) {
+		const char *field = !json_is_string(t) ? "token" : "password";
 		json_decref(body);
-		return cc_resp_error(resp, 422, "invalid", !json_is_string(t) ? "token" : "password",
+		return cc_resp_error(resp, 422, "invalid", field,
 				     "send {\"token\": ..., \"password\": ...}");
 	}
 	snprintf(kip, sizeof(kip), "setup-ip:%s", req->client_ip ? req->client_ip : "?");

@@ -16,7 +16,6 @@
 
 #include "../core/number.h"
 
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,25 +78,6 @@ int cc_respondents_check(const struct cc_respondent_new *r, struct cc_error *err
 	return CC_OK;
 }
 
-/* An audit detail {"k1": v1, "k2": v2} (NULL values left out); malloc'd. */
-static char *detail(const char *k1, const char *v1, const char *k2, const char *v2)
-{
-	json_t *o = json_pack("{s:s?,s:s?}", k1, v1, k2, v2);
-	char *t = o ? json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-
-	json_decref(o);
-	return t;
-}
-
-static int audit(struct cc_store *s, const char *actor, const char *action,
-		 const char *entity, char *before, char *after, struct cc_error *err)
-{
-	int rc = cc_store_audit(s, actor, action, entity, before, after, err);
-
-	free(before);
-	free(after);
-	return rc;
-}
 
 /* The account of r->email, made when there is none; *has_password says
  * whether it can sign in already. */
@@ -123,8 +103,8 @@ static int account(struct cc_store *s, const struct cc_respondent_new *r, const 
 	rc = cc_store_create_user(s, r->email, r->name, NULL, &out->user_id, err);
 	snprintf(entity, sizeof(entity), "user:%s", r->email);
 	if (!rc)
-		rc = audit(s, actor, "create", entity, NULL,
-			   detail("email", r->email, "name", r->name), err);
+		rc = cc_workflow_audit(s, actor, "create", entity, NULL,
+			   cc_workflow_audit_json("email", r->email, "name", r->name), err);
 	return rc;
 }
 
@@ -169,15 +149,15 @@ static int link_respondent(struct cc_store *s, const char *campaign, const char 
 		rc = cc_store_grant(s, out->user_id, "respondent", unit, campaign, err);
 	snprintf(entity, sizeof(entity), "grant:%s", r->email);
 	if (!rc)
-		rc = audit(s, actor, "respondent", entity, NULL,
-			   detail("campaign", campaign, "unit", unit), err);
+		rc = cc_workflow_audit(s, actor, "respondent", entity, NULL,
+			   cc_workflow_audit_json("campaign", campaign, "unit", unit), err);
 	if (!rc && !has_password)
 		rc = cc_auth_issue_setup(s, out->user_id, out->token, out->expires_at, err);
 	snprintf(entity, sizeof(entity), "respondent:%s/%s/%lld", campaign, unit, out->id);
 	snprintf(user, sizeof(user), "%lld", out->user_id);
 	if (!rc)
-		rc = audit(s, actor, out->restored ? "restore" : "add", entity, NULL,
-			   detail("group", r->group, "user", user), err);
+		rc = cc_workflow_audit(s, actor, out->restored ? "restore" : "add", entity, NULL,
+			   cc_workflow_audit_json("group", r->group, "user", user), err);
 	return rc;
 }
 
@@ -262,7 +242,7 @@ static int remove_respondent(struct cc_store *s, const char *campaign, const cha
 		rc = cc_store_remove_respondent(s, id, err);
 	snprintf(entity, sizeof(entity), "respondent:%s/%s/%lld", campaign, unit, id);
 	if (!rc)
-		rc = audit(s, actor, "remove", entity, NULL, NULL, err);
+		rc = cc_workflow_audit(s, actor, "remove", entity, NULL, NULL, err);
 	return rc;
 }
 
@@ -304,8 +284,8 @@ static int answer(struct cc_store *s, const char *campaign, const char *unit, lo
 		 question);
 	rc = cc_store_put_respondent_answer(s, id, question, text, comment, actor, err);
 	if (!rc)
-		rc = audit(s, actor, "answer", entity, before ? detail("answer", before, NULL, NULL) : NULL,
-			   detail("answer", text, "comment", comment), err);
+		rc = cc_workflow_audit(s, actor, "answer", entity, before ? cc_workflow_audit_json("answer", before, NULL, NULL) : NULL,
+			   cc_workflow_audit_json("answer", text, "comment", comment), err);
 	cc_list_free(&ans);
 	return rc;
 }

@@ -35,7 +35,8 @@ static int campaign_of(struct cc_store *s, const char *id, struct cc_list *l,
 		return rc_; \
 	} while (0)
 
-static char *json_pair(const char *k1, const char *v1, const char *k2, const char *v2)
+char *cc_workflow_audit_json(const char *k1, const char *v1, const char *k2,
+			     const char *v2)
 {
 	json_t *o = json_object();
 	char *t;
@@ -49,8 +50,8 @@ static char *json_pair(const char *k1, const char *v1, const char *k2, const cha
 	return t;
 }
 
-static int audit(struct cc_store *s, const char *actor, const char *action,
-		 const char *entity, char *before, char *after, struct cc_error *err)
+int cc_workflow_audit(struct cc_store *s, const char *actor, const char *action,
+		      const char *entity, char *before, char *after, struct cc_error *err)
 {
 	int rc = cc_store_audit(s, actor, action, entity, before, after, err);
 
@@ -58,6 +59,7 @@ static int audit(struct cc_store *s, const char *actor, const char *action,
 	free(after);
 	return rc;
 }
+
 
 /* ---- campaigns -------------------------------------------------------- */
 
@@ -83,8 +85,8 @@ static int create_campaign(struct cc_store *s, const char *id, const char *frame
 	snprintf(entity, sizeof(entity), "campaign:%s", id);
 	snprintf(detail, sizeof(detail), "%d", nunits);
 	if (!rc)
-		rc = audit(s, actor, "create", entity, NULL,
-			   json_pair("framework", framework, "units", detail), err);
+		rc = cc_workflow_audit(s, actor, "create", entity, NULL,
+			   cc_workflow_audit_json("framework", framework, "units", detail), err);
 	return rc;
 }
 
@@ -122,9 +124,9 @@ static int set_status(struct cc_store *s, const char *campaign,
 	int rc = cc_store_set_status(s, campaign, to, err);
 
 	if (!rc)
-		rc = audit(s, actor, "status", entity,
-			   json_pair("status", cc_campaign_status_name(from), NULL, NULL),
-			   json_pair("status", cc_campaign_status_name(to), NULL, NULL), err);
+		rc = cc_workflow_audit(s, actor, "status", entity,
+			   cc_workflow_audit_json("status", cc_campaign_status_name(from), NULL, NULL),
+			   cc_workflow_audit_json("status", cc_campaign_status_name(to), NULL, NULL), err);
 	return rc;
 }
 
@@ -152,9 +154,9 @@ int cc_workflow_set_status(struct cc_store *s, const char *campaign,
 		rc = cc_service_publish(s, campaign, err);
 		if (rc)
 			return rc;
-		TXN(s, err, audit(s, actor, "status", entity, json_pair("status",
+		TXN(s, err, cc_workflow_audit(s, actor, "status", entity, cc_workflow_audit_json("status",
 			cc_campaign_status_name(from), NULL, NULL),
-			json_pair("status", "published", NULL, NULL), err));
+			cc_workflow_audit_json("status", "published", NULL, NULL), err));
 	}
 	TXN(s, err, set_status(s, campaign, from, to, actor, entity, err));
 }
@@ -264,9 +266,9 @@ static int do_answer(struct cc_store *s, const char *campaign, const char *unit,
 	snprintf(entity, sizeof(entity), "answer:%s/%s/%s", campaign, unit, q->id);
 	rc = cc_store_put_answer(s, campaign, &rec, actor, err);
 	if (!rc)
-		rc = audit(s, actor, "answer", entity,
-			   before ? json_pair("answer", before, NULL, NULL) : NULL,
-			   json_pair("answer", answer, "comment", comment ? comment : ""), err);
+		rc = cc_workflow_audit(s, actor, "answer", entity,
+			   before ? cc_workflow_audit_json("answer", before, NULL, NULL) : NULL,
+			   cc_workflow_audit_json("answer", answer, "comment", comment ? comment : ""), err);
 	cc_list_free(&l);
 	if (!rc && strcmp(status, "in_progress") != 0 && strcmp(status, "returned") != 0)
 		rc = cc_store_set_assessment_status(s, campaign, unit, "in_progress", err);
@@ -396,8 +398,8 @@ static int move_assessment(struct cc_store *s, const char *campaign, const char 
 	snprintf(entity, sizeof(entity), "assessment:%s/%s", campaign, unit);
 	rc = cc_store_set_assessment_status(s, campaign, unit, to, err);
 	if (!rc)
-		rc = audit(s, actor, "status", entity, json_pair("status", status, NULL, NULL),
-			   json_pair("status", to, NULL, NULL), err);
+		rc = cc_workflow_audit(s, actor, "status", entity, cc_workflow_audit_json("status", status, NULL, NULL),
+			   cc_workflow_audit_json("status", to, NULL, NULL), err);
 	return rc;
 }
 
@@ -473,8 +475,8 @@ static int review(struct cc_store *s, const char *campaign, const char *unit,
 	snprintf(entity, sizeof(entity), "review:%s/%s/%s", campaign, unit, question);
 	rc = cc_store_put_review(s, campaign, &r, err);
 	if (!rc)
-		rc = audit(s, actor, "review", entity, NULL,
-			   json_pair("verdict", verdict, "comment", comment ? comment : ""), err);
+		rc = cc_workflow_audit(s, actor, "review", entity, NULL,
+			   cc_workflow_audit_json("verdict", verdict, "comment", comment ? comment : ""), err);
 	return rc;
 }
 
@@ -556,8 +558,8 @@ static int add_evidence(struct cc_store *s, const char *campaign,
 	snprintf(entity, sizeof(entity), "evidence:%s/%s/%s", campaign, e->unit, e->question);
 	rc = cc_store_add_evidence(s, campaign, e, id, err);
 	if (!rc)
-		rc = audit(s, e->author, "evidence", entity, NULL,
-			   json_pair(e->url && *e->url ? "url" : "sha256",
+		rc = cc_workflow_audit(s, e->author, "evidence", entity, NULL,
+			   cc_workflow_audit_json(e->url && *e->url ? "url" : "sha256",
 				     e->url && *e->url ? e->url : e->sha256,
 				     "filename", e->filename ? e->filename : ""), err);
 	return rc;

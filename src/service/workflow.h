@@ -30,6 +30,14 @@ int cc_workflow_set_status(struct cc_store *s, const char *campaign,
 			   enum cc_campaign_status to, const char *actor,
 			   struct cc_error *err);
 
+/* {"k1": v1, "k2": v2} as compact JSON for an audit row (k1 or k2 NULL:
+ * left out; a NULL value: null), malloc'd. */
+char *cc_workflow_audit_json(const char *k1, const char *v1, const char *k2,
+			     const char *v2);
+/* cc_store_audit, then frees before and after (from the above). */
+int cc_workflow_audit(struct cc_store *s, const char *actor, const char *action,
+		      const char *entity, char *before, char *after, struct cc_error *err);
+
 /* The framework version a campaign was opened on, parsed into fw. */
 int cc_workflow_framework(struct cc_store *s, const char *campaign,
 			  struct cc_framework *fw, struct cc_error *err);
