@@ -172,9 +172,10 @@ ROLE_EMAIL = {
     "focal_xaa": "focal.xaa@demo.cybercap",
     "focal_xab": "focal.xab@demo.cybercap",
     "reviewer_wf": "reviewer.wf@test.cybercap",
+    "respondent_xaa": "respondent.xaa@test.cybercap",
 }
 ROLES = ["anonymous", "admin", "analyst", "reviewer_2027", "reviewer_xab",
-         "focal_xaa", "focal_xab", "focal_bearer"]
+         "focal_xaa", "focal_xab", "focal_bearer", "respondent_xaa"]
 
 
 # ---------------------------------------------------------------- 1. authorization
@@ -186,6 +187,7 @@ ROLES = ["anonymous", "admin", "analyst", "reviewer_2027", "reviewer_xab",
 #   analyst      read, return, validate, review, history, create campaigns, move status
 #   reviewer     read, return, review, history (in its scope)
 #   focal_point  read, answer, evidence, submit, history (its unit only)
+#   respondent   nothing here (a respondent of XAA in nci-2027: see WS_MATRIX)
 # "ok" = allowed (any status but 401/403; 409/422 are state errors),
 # 401 = not signed in, 403 = outside the role or the scope.
 ENDPOINTS = ["read", "answer", "evidence", "submit", "return", "validate", "review",
@@ -208,13 +210,46 @@ focal_xab      XAA   403  403    403      403    403    403      403    403     
 focal_xab      XAB   ok   ok     ok       ok     403    403      403    ok      403    403
 focal_bearer   XAA   403  403    403      403    403    403      403    403     403    403
 focal_bearer   XAB   ok   ok     ok       ok     403    403      403    ok      403    403
+respondent_xaa XAA   403  403    403      403    403    403      403    403     403    403
+respondent_xaa XAB   403  403    403      403    403    403      403    403     403    403
+"""
+
+# The workshop of each assessment (docs/workflow.md "Workshops"), same callers:
+#   facilitators (admin, analyst, the unit's focal point) everything;
+#   whoever reads the assessment (reviewers in scope) the list and the
+#   responses; the respondent (of XAA) only their own record and answers.
+# "own" is the respondent_xaa record (under XAB: an id that is not XAB's);
+# "other" another respondent of that unit, whom "remove" takes off (later
+# calls then get 404: "ok" for facilitators, still 403 for the rest).
+WS_ENDPOINTS = ["add", "list", "own", "other", "answer_own", "answer_other", "remove",
+                "responses", "annex"]
+WS_MATRIX = """
+role           unit  add list own other answer_own answer_other remove responses annex
+anonymous      XAA   401 401  401 401   401        401          401    401       401
+anonymous      XAB   401 401  401 401   401        401          401    401       401
+admin          XAA   ok  ok   ok  ok    ok         ok           ok     ok        ok
+admin          XAB   ok  ok   ok  ok    ok         ok           ok     ok        ok
+analyst        XAA   ok  ok   ok  ok    ok         ok           ok     ok        ok
+analyst        XAB   ok  ok   ok  ok    ok         ok           ok     ok        ok
+reviewer_2027  XAA   403 ok   403 403   403        403          403    ok        ok
+reviewer_2027  XAB   403 ok   403 403   403        403          403    ok        ok
+reviewer_xab   XAA   403 403  403 403   403        403          403    403       403
+reviewer_xab   XAB   403 ok   403 403   403        403          403    ok        ok
+focal_xaa      XAA   ok  ok   ok  ok    ok         ok           ok     ok        ok
+focal_xaa      XAB   403 403  403 403   403        403          403    403       403
+focal_xab      XAA   403 403  403 403   403        403          403    403       403
+focal_xab      XAB   ok  ok   ok  ok    ok         ok           ok     ok        ok
+focal_bearer   XAA   403 403  403 403   403        403          403    403       403
+focal_bearer   XAB   ok  ok   ok  ok    ok         ok           ok     ok        ok
+respondent_xaa XAA   403 403  ok  403   ok         403          403    403       403
+respondent_xaa XAB   403 403  403 403   403        403          403    403       403
 """
 
 
-def parse_matrix(text):
+def parse_matrix(text, endpoints=ENDPOINTS):
     rows = [line.split() for line in text.strip().splitlines()]
     head = rows[0]
-    eq(head[2:], ENDPOINTS, "matrix columns")
+    eq(head[2:], endpoints, "matrix columns")
     table = {}
     for r in rows[1:]:
         for ep, want in zip(head[2:], r[2:]):
@@ -252,16 +287,41 @@ def call_endpoint(c, ep, unit, tag):
     raise ValueError(ep)
 
 
-@test
-def authorization_matrix():
-    table = parse_matrix(MATRIX)
+def call_workshop(c, ep, unit, tag):
+    """One call of workshop endpoint ep on nci-2027/unit; bodies are well formed."""
+    a = A(OPEN, unit)
+    other = CFG.ws_other[unit]
+    if ep == "add":
+        return c.post(a + "/respondents", {"email": f"{tag}@matrix.test", "name": f"M {tag}",
+                                           "group": "academia"})
+    if ep == "list":
+        return c.get(a + "/respondents")
+    if ep == "own":
+        return c.get(a + f"/respondents/{CFG.ws_own}")
+    if ep == "other":
+        return c.get(a + f"/respondents/{other}")
+    if ep == "answer_own":
+        return c.put(a + f"/respondents/{CFG.ws_own}/answers/{Q_YESNO}", {"answer": "yes"})
+    if ep == "answer_other":
+        return c.put(a + f"/respondents/{other}/answers/{Q_YESNO}", {"answer": "no"})
+    if ep == "remove":
+        return c.delete(a + f"/respondents/{other}")
+    if ep == "responses":
+        return c.get(a + "/responses")
+    if ep == "annex":
+        return c.get(a + "/responses.xlsx")
+    raise ValueError(ep)
+
+
+def check_matrix(text, endpoints, call):
+    table = parse_matrix(text, endpoints)
     wrong = []
     for role in ROLES:
         c = who(role)
         for unit in ("XAA", "XAB"):
-            for ep in ENDPOINTS:
+            for ep in endpoints:
                 want = table[(role, unit, ep)]
-                r = call_endpoint(c, ep, unit, f"{role}-{unit}".replace("_", "-").lower())
+                r = call(c, ep, unit, f"{role}-{unit}".replace("_", "-").lower())
                 code, _ = r.error()
                 if want == "ok":
                     good = r.status not in (401, 403) and r.status < 500
@@ -272,6 +332,19 @@ def authorization_matrix():
                 if not good:
                     wrong.append(f"{role} {ep} {unit}: got {r.status} {code}, expected {want}")
     check(not wrong, f"{len(wrong)} cells differ:\n  " + "\n  ".join(wrong))
+
+
+@test
+def authorization_matrix():
+    check_matrix(MATRIX, ENDPOINTS, call_endpoint)
+
+
+@test
+def authorization_matrix_of_workshops():
+    check_matrix(WS_MATRIX, WS_ENDPOINTS, call_workshop)
+    # what the respondent wrote is theirs; the other respondents' are not
+    mine = who("respondent_xaa").get(A(OPEN, "XAA", f"/respondents/{CFG.ws_own}")).json()
+    eq(mine["answers"][Q_YESNO]["answer"], "yes", "the respondent's own answer")
 
 
 @test
@@ -1158,6 +1231,21 @@ def setup():
                             ROLE_EMAIL["focal_xab"]).strip()
     if not re.fullmatch(r"[0-9a-f]{64}", CFG.bearer_xab):
         raise Fail(f"user token printed {CFG.bearer_xab!r}")
+    # the workshop matrix's respondents: an existing account as the caller
+    # (respondent of XAA), and one other respondent per unit
+    add_user(ROLE_EMAIL["respondent_xaa"], "Respondent of XAA")
+    admin = login(ROLE_EMAIL["admin"], name="admin (setup)")
+    CFG.ws_other = {}
+    for unit, email in (("XAA", ROLE_EMAIL["respondent_xaa"]), ("XAA", "other.xaa@test.cybercap"),
+                        ("XAB", "other.xab@test.cybercap")):
+        r = admin.post(A(OPEN, unit, "/respondents"), {"email": email, "name": email.split("@")[0],
+                                                      "group": "cirt"})
+        if r.status != 201:
+            raise Fail(f"adding respondent {email} to {unit}: {r.status} {r.body[:200]!r}")
+        if email == ROLE_EMAIL["respondent_xaa"]:
+            CFG.ws_own = r.json()["id"]
+        else:
+            CFG.ws_other[unit] = r.json()["id"]
 
 
 def stop_server():
