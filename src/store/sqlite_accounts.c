@@ -168,7 +168,7 @@ int cc_store_put_password_token(struct cc_store *s, const char *token_hash,
 	sqlite3_stmt *st;
 	int rc;
 
-	snprintf(ttl, sizeof(ttl), "+%d seconds", ttl_seconds);
+	snprintf(ttl, sizeof(ttl), "%+d seconds", ttl_seconds);
 	rc = cc__run(s, err, "DELETE FROM password_token WHERE user_id = ? OR expires_at < " NOW,
 		     "I", user);
 	if (!rc)
