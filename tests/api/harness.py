@@ -10,9 +10,12 @@ test_traversal.py, test_tls.py and test_workshop.py; each suite keeps its
 own Suite (so that importing one suite into another, as test_workflow.py
 does for test_api.py's schema validator, adds no tests).
 """
+import hashlib
 import http.client
 import json
+import os
 import re
+import secrets
 import subprocess
 import threading
 import time
@@ -335,3 +338,82 @@ def stop_server(p, err_path=None, timeout=10):
         if re.search(SANITIZER, text):
             report = text[:3000]
     return rc, report
+
+
+# ---------------------------------------------------------------- the command line
+
+
+def cli(binary, *args, stdin=None):
+    """Runs `cybercap ARGS`: (status, stdout, stderr)."""
+    p = subprocess.run([binary, *args], input=stdin, capture_output=True, text=True, timeout=60)
+    return p.returncode, p.stdout, p.stderr
+
+
+def cli_ok(binary, *args):
+    rc, out, err = cli(binary, *args)
+    if rc != 0:
+        raise Fail(f"cybercap {' '.join(args)} exited {rc}: {err.strip()}")
+    return out
+
+
+def add_user(binary, data, tmp, email, name, *grants):
+    """Creates an account with a random password (written to a file in tmp
+    for `cybercap user add`) and gives it the grants [(role, unit,
+    campaign)]; returns the password."""
+    pw = secrets.token_urlsafe(12)
+    pwfile = os.path.join(tmp, "pw-" + hashlib.sha1(email.encode()).hexdigest())
+    with open(pwfile, "w") as f:
+        f.write(pw + "\n")
+    cli_ok(binary, "user", "add", "--data", data, "--email", email, "--name", name,
+           "--password-file", pwfile)
+    for role, unit, camp in grants:
+        args = ["user", "grant", "--data", data, "--email", email, "--role", role]
+        if unit:
+            args += ["--unit", unit]
+        if camp:
+            args += ["--campaign", camp]
+        cli_ok(binary, *args)
+    return pw
+
+
+# ---------------------------------------------------------------- OpenAPI
+
+
+def exchanges_vs_openapi(doc, log):
+    """Every exchange of log [(method, path, Resp)] that names an operation
+    of doc: its status documented there, and a JSON body matching the
+    documented schema (test_api.py's validator). Unsafe requests refused
+    for CSRF before routing, and 401 on an operation that needs no
+    sign-in, are not the operation's. Returns (problems, {(METHOD, path
+    template)} seen)."""
+    import test_api  # noqa: E402 - the schema validator lives there
+    tpls = [(re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(t)) + "$"), t)
+            for t in doc["paths"]]
+    problems, seen = [], set()
+    for method, path, r in list(log):
+        path = path.split("?")[0]
+        tpl = next((t for rx, t in tpls if rx.match(path)), None)
+        if r.status == 0 or tpl is None or method.lower() not in doc["paths"][tpl]:
+            continue
+        o = doc["paths"][tpl][method.lower()]
+        if r.status == 401 and "security" not in o:
+            continue
+        seen.add((method, tpl))
+        resp = o["responses"].get(str(r.status))
+        if resp is None:
+            problems.append(f"{method} {tpl}: {r.status} not documented "
+                            f"({sorted(o['responses'])}): {r.body[:120]!r}")
+            continue
+        resp = test_api.resolve(doc, resp)
+        ctype = (r.header("Content-Type") or "").split(";")[0].strip()
+        content = resp.get("content", {})
+        if content and ctype not in content:
+            problems.append(f"{method} {tpl} {r.status}: Content-Type {ctype} not documented")
+        elif ctype == "application/json" and ctype in content:
+            try:
+                errs = test_api.validate(doc, content[ctype]["schema"], json.loads(r.body))
+            except ValueError:
+                errs = ["not JSON"]
+            if errs:
+                problems.append(f"{method} {tpl} {r.status}: " + "; ".join(errs[:4]))
+    return sorted(set(problems)), seen

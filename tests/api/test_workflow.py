@@ -40,7 +40,6 @@ import uuid
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-import test_api  # noqa: E402 - its small OpenAPI schema validator
 
 from harness import Client, Fail, Problems, check, eq, expect, session_cookie  # noqa: E402
 import harness  # noqa: E402
@@ -119,35 +118,18 @@ def status_of(client, camp, unit):
 
 
 def cli(*args, stdin=None):
-    p = subprocess.run([CFG.bin, *args], input=stdin, capture_output=True, text=True, timeout=60)
-    return p.returncode, p.stdout, p.stderr
+    return harness.cli(CFG.bin, *args, stdin=stdin)
 
 
 def cli_ok(*args):
-    rc, out, err = cli(*args)
-    if rc != 0:
-        raise Fail(f"cybercap {' '.join(args)} exited {rc}: {err.strip()}")
-    return out
+    return harness.cli_ok(CFG.bin, *args)
 
 
 def add_user(email, name, *grants):
     """Creates an account (random password) and gives it the grants
     [(role, unit, campaign)]; returns the password."""
-    pw = secrets.token_urlsafe(12)
-    pwfile = os.path.join(CFG.tmp, "pw-" + hashlib.sha1(email.encode()).hexdigest())
-    with open(pwfile, "w") as f:
-        f.write(pw + "\n")
-    cli_ok("user", "add", "--data", CFG.data, "--email", email, "--name", name,
-           "--password-file", pwfile)
-    for role, unit, camp in grants:
-        args = ["user", "grant", "--data", CFG.data, "--email", email, "--role", role]
-        if unit:
-            args += ["--unit", unit]
-        if camp:
-            args += ["--campaign", camp]
-        cli_ok(*args)
-    CFG.passwords[email] = pw
-    return pw
+    CFG.passwords[email] = harness.add_user(CFG.bin, CFG.data, CFG.tmp, email, name, *grants)
+    return CFG.passwords[email]
 
 
 def start_server():
@@ -1113,36 +1095,7 @@ def every_response_matches_openapi():
         doc = json.load(f)
     eq(ANON.get(API + "/openapi.json").json(), doc,
        "the served /api/v1/openapi.json vs src/server/openapi.json (run make)")
-    tpls = [(re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(t)) + "$"), t)
-            for t in doc["paths"]]
-    problems, seen = [], set()
-    for method, path, r in list(LOG):
-        path = path.split("?")[0]
-        tpl = next((t for rx, t in tpls if rx.match(path)), None)
-        if r.status == 0 or tpl is None or method.lower() not in doc["paths"][tpl]:
-            continue
-        o = doc["paths"][tpl][method.lower()]
-        if r.status == 401 and "security" not in o:
-            continue
-        seen.add((method, tpl))
-        resp = o["responses"].get(str(r.status))
-        if resp is None:
-            problems.append(f"{method} {tpl}: {r.status} not documented "
-                            f"({sorted(o['responses'])}): {r.body[:120]!r}")
-            continue
-        resp = test_api.resolve(doc, resp)
-        ctype = (r.header("Content-Type") or "").split(";")[0].strip()
-        content = resp.get("content", {})
-        if content and ctype not in content:
-            problems.append(f"{method} {tpl} {r.status}: Content-Type {ctype} not documented")
-        elif ctype == "application/json" and ctype in content:
-            try:
-                errs = test_api.validate(doc, content[ctype]["schema"], json.loads(r.body))
-            except ValueError:
-                errs = ["not JSON"]
-            if errs:
-                problems.append(f"{method} {tpl} {r.status}: " + "; ".join(errs[:4]))
-    problems = sorted(set(problems))
+    problems, seen = harness.exchanges_vs_openapi(doc, LOG)
     workflow_ops = {(m.upper(), t) for t, item in doc["paths"].items() for m, o in item.items()
                     if "security" in o or t == API + "/session"}
     if not CFG.partial:

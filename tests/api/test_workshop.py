@@ -116,30 +116,15 @@ def R(rid, rest="", unit="XAA", camp=WS):
 
 
 def cli(*args):
-    p = subprocess.run([CFG.bin, *args], capture_output=True, text=True, timeout=60)
-    return p.returncode, p.stdout, p.stderr
+    return harness.cli(CFG.bin, *args)
 
 
 def cli_ok(*args):
-    rc, out, err = cli(*args)
-    if rc != 0:
-        raise Fail(f"cybercap {' '.join(args)} exited {rc}: {err.strip()}")
-    return out
+    return harness.cli_ok(CFG.bin, *args)
 
 
 def add_user(email, name, *grants):
-    pw = secrets.token_urlsafe(12)
-    path = os.path.join(CFG.tmp, "pw-" + re.sub(r"\W", "_", email))
-    with open(path, "w") as f:
-        f.write(pw + "\n")
-    cli_ok("user", "add", "--data", CFG.data, "--email", email, "--name", name,
-           "--password-file", path)
-    for role, unit, camp in grants:
-        args = ["user", "grant", "--data", CFG.data, "--email", email, "--role", role]
-        args += ["--unit", unit] if unit else []
-        args += ["--campaign", camp] if camp else []
-        cli_ok(*args)
-    CFG.passwords[email] = pw
+    CFG.passwords[email] = harness.add_user(CFG.bin, CFG.data, CFG.tmp, email, name, *grants)
 
 
 def db():
@@ -666,28 +651,7 @@ def cli_grants_the_respondent_role_with_campaign_and_unit():
 def every_exchange_matches_openapi():
     with open(os.path.join(os.path.dirname(os.path.dirname(HERE)), "src/server/openapi.json")) as f:
         doc = json.load(f)
-    import test_api
-    tpls = [(re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(t)) + "$"), t)
-            for t in doc["paths"]]
-    problems = []
-    for method, path, r in list(CFG.log):
-        path = path.split("?")[0]
-        tpl = next((t for rx, t in tpls if rx.match(path)), None)
-        if r.status == 0 or tpl is None or method.lower() not in doc["paths"][tpl]:
-            continue
-        o = doc["paths"][tpl][method.lower()]
-        resp = o["responses"].get(str(r.status))
-        if resp is None:
-            problems.append(f"{method} {tpl}: {r.status} not documented: {r.body[:120]!r}")
-            continue
-        resp = test_api.resolve(doc, resp)
-        ctype = (r.header("Content-Type") or "").split(";")[0].strip()
-        content = resp.get("content", {})
-        if ctype == "application/json" and ctype in content:
-            errs = test_api.validate(doc, content[ctype]["schema"], json.loads(r.body))
-            if errs:
-                problems.append(f"{method} {tpl} {r.status}: " + "; ".join(errs[:4]))
-    problems = sorted(set(problems))
+    problems, _ = harness.exchanges_vs_openapi(doc, CFG.log)
     check(not problems, f"{len(problems)} responses differ from openapi.json:\n  "
           + "\n  ".join(problems[:40]))
 

@@ -35,14 +35,6 @@ struct fixture {
 	struct cc_store *s;
 };
 
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	assert_int_equal(fputs(text, f) >= 0, 1);
-	assert_int_equal(fclose(f), 0);
-}
-
 static int setup(void **state)
 {
 	struct fixture *fx = calloc(1, sizeof(*fx));
@@ -73,14 +65,12 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *fx = *state;
-	char cmd[200];
+	int rc;
 
 	cc_store_close(fx->s);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", fx->dir);
-	if (system(cmd) != 0)
-		return -1;
+	rc = remove_dir(fx->dir);
 	free(fx);
-	return 0;
+	return rc;
 }
 
 static long long user(struct fixture *fx, const char *email, const char *hash)
@@ -114,7 +104,7 @@ static int nrows(struct fixture *fx, const char *sql)
 static void test_migration_keeps_grants(void **state)
 {
 	struct fixture *fx = *state;
-	char dir[64], path[128], cmd[200];
+	char dir[64], path[128];
 	struct cc_store *s;
 	struct cc_error err;
 	struct cc_list l;
@@ -176,8 +166,7 @@ static void test_migration_keeps_grants(void **state)
 		sqlite3_finalize(st);
 	}
 	sqlite3_close(db);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
+	assert_int_equal(remove_dir(dir), 0);
 }
 
 static void test_respondent_records(void **state)
