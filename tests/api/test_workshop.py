@@ -575,6 +575,58 @@ def history_and_audit_rows_and_the_chain_holds():
     eq(rc, 0, f"cybercap audit verify: {out.strip()} {err.strip()}")
 
 
+def rating_questions(fw):
+    """(question id, [level values]) of every rating question of a
+    framework tree as GET /frameworks/{id} gives it, in order."""
+    scales = {sc["id"]: [lv["value"] for lv in sc["levels"]] for sc in fw.get("scales", [])}
+    out, stack = [], list(reversed(fw["children"]))
+    while stack:
+        n = stack.pop()
+        if n.get("type") == "rating":
+            out.append((n["id"], scales[n["scale"]]))
+        stack.extend(reversed(n.get("children", [])))
+    return out
+
+
+@test
+def a_workshop_on_the_demos_maturity_campaign():
+    """The demo's CSIRT maturity campaign, left open for a workshop: its
+    first rating question (read from the framework, not assumed), two
+    respondents at the ends of the scale and one in the middle, the focal
+    point of XAB facilitating and recording the consensus."""
+    camps = {c["id"]: c for c in client("anonymous").get(API + "/campaigns").json()["campaigns"]}
+    open_maturity = [c for c in camps.values() if c["status"] == "open" and
+                     rating_questions(client("anonymous").get(
+                         f"{API}/frameworks/{c['framework']}").json())]
+    check(open_maturity, f"no open campaign with rating questions in the demo: {sorted(camps)}")
+    camp = open_maturity[0]
+    fw = client("anonymous").get(f"{API}/frameworks/{camp['framework']}").json()
+    q, levels = rating_questions(fw)[0]
+    check(len(levels) >= 3, f"{q}: a scale of {levels}")
+    fac = login("focal.xab@demo.cybercap")
+    base = f"{API}/campaigns/{camp['id']}/assessments/XAB"
+    ids = []
+    for email, rating in (("low@demo.test", levels[0]), ("high@demo.test", levels[-1]),
+                          ("mid@demo.test", levels[len(levels) // 2])):
+        r = expect(fac.post(base + "/respondents", {"email": email, "name": email.split("@")[0],
+                                                   "group": "cirt"}), 201, what=f"add {email}").json()
+        ids.append(r["id"])
+        expect(fac.put(f"{base}/respondents/{r['id']}/answers/{q}", {"answer": str(rating)}), 200,
+               what=f"{email} rates {q} {rating}")
+    ratings = sorted([levels[0], levels[-1], levels[len(levels) // 2]])
+    item = question(expect(fac.get(base + "/responses"), 200, what="responses").json(), q)
+    eq(item["spread"]["median"], ratings[1], f"{q} median")
+    eq(item["spread"]["divergent"], True, f"{q}: the ends of the scale diverge")
+    eq(sum(item["spread"]["counts"].values()), 3, f"{q} counts")
+    expect(fac.put(f"{base}/answers/{q}", {"answer": str(ratings[1]), "comment": "consensus"}),
+           200, what="the consensus")
+    item = question(fac.get(base + "/responses").json(), q)
+    eq((item["consensus"]["answer"], len(item["responses"])), (str(ratings[1]), 3),
+       "consensus and dissent")
+    # the focal point of XAA facilitates nothing here
+    expect(CFG.fac.get(base + "/responses"), 403, "forbidden", what="focal XAA on XAB's workshop")
+
+
 # ---------------------------------------------------------------- a respondent reaches nothing else
 
 
