@@ -1,8 +1,10 @@
 /*
  * fuzz_responses.c - libFuzzer harness for the responses reader, against a
  * fixed framework that has every question type, an indicator of each
- * normalisation, conditions and a stage group; what parses is also scored
- * and written back out, so the scorer and writers see hostile answers too.
+ * normalisation, conditions, a stage group with stage names and (format
+ * 1.1) rating questions with targets; what parses is also scored, checked
+ * against the targets and written back out, so the scorer and writers see
+ * hostile answers too.
  */
 #include "core/answers.h"
 #include "core/score.h"
@@ -10,6 +12,7 @@
 #include "format/responses_csv.h"
 #include "format/responses_out.h"
 #include "format/results_out.h"
+#include "format/targets_out.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -19,8 +22,11 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char framework[] =
-	"cybercap: 1\nid: fz\ntitle: Fuzz\nprecision: 1\nranking: competition\n"
+	"cybercap: 1.1\nid: fz\ntitle: Fuzz\nprecision: 1\nranking: competition\n"
 	"levels: [{id: A, min: 50}, {id: B, min: 0}]\n"
+	"scales: [{id: s, levels: [{value: -1, name: L}, {value: 2, name: M}, {value: 7, name: H}]}]\n"
+	"stage_names: [S0, S1, S2]\n"
+	"targets: [{id: t, default: 2, require: {p1: 0.5, p2: S1, r1: 7}}]\n"
 	"nodes:\n"
 	"  - id: p1\n    name: P1\n    aggregate: geometric\n    children:\n"
 	"      - {id: yn, question: Q, type: yes_no, partial: 0.5}\n"
@@ -36,7 +42,10 @@ static const char framework[] =
 	"  - id: p3\n    name: P3\n    aggregate: harmonic\n    children:\n"
 	"      - {id: i1, name: I, indicator: true}\n"
 	"      - {id: i2, name: I, indicator: true, normalise: none, direction: -1}\n"
-	"      - {id: i3, name: I, indicator: true, normalise: goalposts, goalposts: [0, 100]}\n";
+	"      - {id: i3, name: I, indicator: true, normalise: goalposts, goalposts: [0, 100]}\n"
+	"  - id: p4\n    name: P4\n    children:\n"
+	"      - {id: r1, question: Q, type: rating, scale: s}\n"
+	"      - {id: r2, question: Q, type: rating, scale: s, when: {q: r1, is: 2}}\n";
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -59,6 +68,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (sink) {
 			cc_results_write_csv(sink, &a, &s, (int)(size & 1));
 			cc_responses_write_csv(sink, &a);
+			cc_targets_write_csv(sink, &a, &s, -1, -1, (int)(size & 2));
 			fclose(sink);
 		}
 		cc_scores_free(&s);

@@ -9,9 +9,11 @@
 
 #include <math.h>
 
-/* Values are shares computed in floating point (a mean of thirds, say);
- * a minimum met up to rounding is met. */
-#define CC_TARGET_EPS 1e-9
+/* Values are shares computed in floating point: a mean of three 0.7s is
+ * 0.6999999999999998. A minimum missed by no more than the last bits of a
+ * double is met; one missed by anything that shows in ten significant
+ * digits is not. */
+#define CC_TARGET_EPS 1e-12
 
 double cc_stage_reached(const struct cc_node *n, double v)
 {
@@ -53,7 +55,8 @@ void cc_targets_unit(const struct cc_framework *fw, const struct cc_answers *a,
 		r->required = tg->min[i];
 		r->attained = cc_target_attained(fw, a, unit, values, i);
 		r->met = !isnan(r->attained) &&
-			 r->attained >= r->required - CC_TARGET_EPS;
+			 r->attained >= r->required -
+				 CC_TARGET_EPS * (fabs(r->required) > 1 ? fabs(r->required) : 1);
 		out->met += r->met;
 	}
 	out->all_met = out->met == out->counted;

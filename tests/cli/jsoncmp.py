@@ -3,14 +3,18 @@
 
 usage: jsoncmp.py EXPECTED ACTUAL
 Both must be a JSON array of objects with exactly the keys
-unit,node,value,points,max,rank,level.  Strings and null must match exactly,
-rank must be the same integer, value/points/max must be numbers equal to
+unit,node,value,points,max,rank,level (`cybercap score`) or, when the
+expected rows have a `target` key, unit,target,node,required,attained,met
+(`cybercap targets`).  Strings and null must match exactly, rank must be the
+same integer, value/points/max/required/attained must be numbers equal to
 within a relative 1e-9 (the CSV golden files pin the exact digits).
 """
 import json
 import sys
 
-KEYS = ["unit", "node", "value", "points", "max", "rank", "level"]
+SCORE_KEYS = ["unit", "node", "value", "points", "max", "rank", "level"]
+TARGET_KEYS = ["unit", "target", "node", "required", "attained", "met"]
+NUMBERS = ("value", "points", "max", "required", "attained")
 
 
 def close(a, b):
@@ -27,6 +31,7 @@ def main():
         print("output is not valid JSON: %s" % e)
         return 1
     errs = []
+    keys = TARGET_KEYS if want and "target" in want[0] else SCORE_KEYS
     if not isinstance(got, list):
         print("output is not a JSON array")
         return 1
@@ -36,11 +41,11 @@ def main():
         if not isinstance(g, dict):
             errs.append("row %d: not an object" % i)
             continue
-        if sorted(g.keys()) != sorted(KEYS):
-            errs.append("row %d: keys %s, expected %s" % (i, sorted(g.keys()), sorted(KEYS)))
-        for k in KEYS:
+        if sorted(g.keys()) != sorted(keys):
+            errs.append("row %d: keys %s, expected %s" % (i, sorted(g.keys()), sorted(keys)))
+        for k in keys:
             a, b = w.get(k), g.get(k)
-            if k in ("value", "points", "max") and a is not None:
+            if k in NUMBERS and a is not None:
                 ok = (isinstance(b, (int, float)) and not isinstance(b, bool)
                       and close(float(a), float(b)))
             elif k == "rank" and a is not None:
