@@ -36,6 +36,13 @@ static const struct { const char *method, *path; int focal; } routes[] = {
 	{"PUT", B "/answers/legal.cybercrime.substantive.fraud", 0},
 	{"POST", B "/evidence", 0},
 	{"POST", B "/submit", 0},
+	/* workshops: the focal point facilitates XAA, not XAB; a set-password
+	 * token the fuzzer cannot guess never succeeds */
+	{"POST", A "/respondents", 1},
+	{"PUT", A "/respondents/1/answers/legal.cybercrime.substantive.fraud", 1},
+	{"POST", B "/respondents", 0},
+	{"PUT", B "/respondents/1/answers/legal.cybercrime.substantive.fraud", 0},
+	{"POST", "/api/v1/password", 0},
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))

@@ -196,6 +196,26 @@ static inline int cc_test_unit(const struct scored *t, const char *unit,
 #define LEVEL(t, unit) \
 	((t)->s.level[cc_test_unit((t), (unit), __FILE__, __LINE__)])
 
+/* ---- files ------------------------------------------------------------ */
+
+/* Writes text to path (failing the test when it cannot). */
+static inline void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	assert_int_equal(fputs(text, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* Removes a directory made by mkdtemp and what is in it; 0 on success. */
+static inline int remove_dir(const char *dir)
+{
+	char cmd[300];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
 /* ---- streams ---------------------------------------------------------- */
 
 /* A memory stream; close it with memstream_text, which returns the text

@@ -33,14 +33,6 @@ struct fixture {
 	struct cc_store *s;
 };
 
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	assert_int_equal(fputs(text, f) >= 0, 1);
-	assert_int_equal(fclose(f), 0);
-}
-
 static int setup(void **state)
 {
 	struct fixture *fx = calloc(1, sizeof(*fx));
@@ -68,14 +60,12 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *fx = *state;
-	char cmd[200];
+	int rc;
 
 	cc_store_close(fx->s);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", fx->dir);
-	if (system(cmd) != 0)
-		return -1;
+	rc = remove_dir(fx->dir);
 	free(fx);
-	return 0;
+	return rc;
 }
 
 static const char *responses(struct fixture *fx, const char *name, const char *text)
