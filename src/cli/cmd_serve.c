@@ -42,9 +42,11 @@ static const char serve_help[] =
 static const char demo_help[] =
 	"Usage: cybercap demo [--data DIR] [--listen HOST:PORT] [--web DIR]\n\n"
 	"Creates DIR (default ./cybercap-demo) if needed with the countries, the\n"
-	"bundled framework and 40 fictional units (XAA-XBN), imports three editions\n"
-	"of fictional answers made by `cybercap sample` (seed 2026): 2025 and 2026\n"
-	"published, 2027 open, then serves them. Nothing describes a real country.\n";
+	"bundled frameworks and 40 fictional units (XAA-XBN), imports three editions\n"
+	"of the national commitment index made by `cybercap sample` (seed 2026):\n"
+	"2025 and 2026 published, 2027 open; campaigns on the maturity and readiness\n"
+	"models (one of them an open workshop with three respondents); one sign-in\n"
+	"per role. Then serves them. Nothing describes a real country.\n";
 
 static void print_ready(const char *url, void *arg)
 {
@@ -187,6 +189,9 @@ int cmd_demo(int argc, char **argv)
 	if (!rc) {
 		printf("cybercap: demo data in %s: campaigns nci-2025 and nci-2026 (published), "
 		       "nci-2027 (open); 40 fictional units\n", o.data_dir);
+		printf("cybercap: maturity and readiness: cirt-readiness-2025/2026 (XAC), "
+		       "national-maturity-2025/2026, the sector models (2026), and the "
+		       "workshop of csirt-maturity-2026 (XAB, open, three respondents)\n");
 		print_logins(o.data_dir);
 		if (!o.web_dir)
 			printf("cybercap: no built web interface found (make builds web/dist); "

@@ -21,6 +21,14 @@ static const struct { const char *email, *name, *role, *unit, *campaign; } demo_
 	{"reviewer@demo.cybercap", "Demo reviewer", "reviewer", NULL, "nci-2027"},
 	{"focal.xaa@demo.cybercap", "Focal point of XAA", "focal_point", "XAA", NULL},
 	{"focal.xab@demo.cybercap", "Focal point of XAB", "focal_point", "XAB", NULL},
+	/* The workshop of demo_maturity.c: three respondents of XAB's CSIRT
+	 * maturity self-assessment (fictional people). */
+	{"amina.respondent@demo.cybercap", "Amina (CIRT team lead, fictional)", "respondent",
+	 "XAB", CC_DEMO_WORKSHOP},
+	{"boris.respondent@demo.cybercap", "Boris (ministry, fictional)", "respondent",
+	 "XAB", CC_DEMO_WORKSHOP},
+	{"chen.respondent@demo.cybercap", "Chen (telecom operator, fictional)", "respondent",
+	 "XAB", CC_DEMO_WORKSHOP},
 };
 
 static int demo_accounts(struct cc_store *s, const char *dir, struct cc_error *err)
@@ -38,7 +46,14 @@ static int demo_accounts(struct cc_store *s, const char *dir, struct cc_error *e
 		unsigned char r[9];
 		char pw[32], hash[200];
 		long long id;
+		struct cc_list l;
 
+		/* the workshop's campaign is left out when its framework is */
+		if (demo_users[i].campaign &&
+		    cc_store_campaign(s, demo_users[i].campaign, &l, NULL) != CC_OK)
+			continue;
+		if (demo_users[i].campaign)
+			cc_list_free(&l);
 		randombytes_buf(r, sizeof(r));
 		sodium_bin2base64(pw, sizeof(pw), r, sizeof(r), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 		rc = cc_auth_hash_password(pw, hash, sizeof(hash));
@@ -50,7 +65,7 @@ static int demo_accounts(struct cc_store *s, const char *dir, struct cc_error *e
 			rc = cc_store_grant(s, id, demo_users[i].role, demo_users[i].unit,
 					    demo_users[i].campaign, err);
 		if (!rc)
-			fprintf(f, "%-12s %-26s %s%s%s%s\n", demo_users[i].role, demo_users[i].email, pw,
+			fprintf(f, "%-12s %-31s %s%s%s%s\n", demo_users[i].role, demo_users[i].email, pw,
 				demo_users[i].unit ? "  (unit " : "", demo_users[i].unit ?
 				demo_users[i].unit : "", demo_users[i].unit ? ")" : "");
 	}
@@ -105,6 +120,8 @@ int cc_service_demo(const char *dir, const char *bundled, struct cc_error *err)
 		rc = cc__demo_maturity(s, bundled, err);
 	if (!rc)
 		rc = demo_accounts(s, dir, err);
+	if (!rc)
+		rc = cc__demo_workshop(s, err);
 	cc_store_close(s);
 	return rc;
 }

@@ -12,4 +12,11 @@
  * readiness campaigns on them (demo_maturity.c). */
 int cc__demo_maturity(struct cc_store *s, const char *bundled, struct cc_error *err);
 
+/* The campaign whose assessment of XAB is run as a workshop. */
+#define CC_DEMO_WORKSHOP "csirt-maturity-2026"
+
+/* Its respondents (accounts made by demo.c), their answers, where they
+ * disagree, and the consensus recorded on some questions. */
+int cc__demo_workshop(struct cc_store *s, struct cc_error *err);
+
 #endif

@@ -12,6 +12,9 @@
  */
 #include "demo_internal.h"
 
+#include "respondents.h"
+#include "workflow.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -64,6 +67,65 @@ int cc__demo_maturity(struct cc_store *s, const char *bundled, struct cc_error *
 			rc = cc_service_publish(s, d->id, err);
 		else if (!rc)
 			rc = cc_store_set_status(s, d->id, CC_CAMPAIGN_OPEN, err);
+	}
+	return rc;
+}
+
+/* The workshop: who sits in it, and how each rates the Organisation
+ * parameters of SIM3 relative to the group's view (offsets in levels).
+ * Amina and Chen differ by two levels on O-3 and O-9, so the facilitator
+ * sees where to talk; the consensus is recorded on the first five. */
+static const struct demo_respondent {
+	const char *email, *name, *organisation, *group;
+	int offset[10];
+} respondents[] = {
+	{"amina.respondent@demo.cybercap", "Amina (fictional)", "National CIRT of XAB", "cirt",
+	 {0, 1, 1, 0, 0, 0, 0, 1, 0, 0}},
+	{"boris.respondent@demo.cybercap", "Boris (fictional)", "Ministry of digital affairs",
+	 "government", {0, 0, 0, 0, -1, 0, 0, 0, 0, 0}},
+	{"chen.respondent@demo.cybercap", "Chen (fictional)", "XAB Telecom", "private_sector",
+	 {0, 0, -1, -1, 0, 0, 0, -1, 0, 0}},
+};
+
+static const char *const workshop_questions[] = {
+	"O-1", "O-2", "O-3", "O-4", "O-5", "O-7", "O-8", "O-9", "O-10", "O-11",
+};
+static const int group_view[] = {2, 1, 2, 3, 1, 2, 1, 2, 0, 1};
+static const char *const consensus_note =
+	"Agreed in the workshop of 12 November (fictional demo).";
+
+int cc__demo_workshop(struct cc_store *s, struct cc_error *err)
+{
+	const char *camp = CC_DEMO_WORKSHOP, *unit = "XAB";
+	struct cc_list l;
+	int rc = CC_OK;
+
+	if (cc_store_campaign(s, camp, &l, NULL) != CC_OK)
+		return CC_OK;   /* its framework is not in the bundle */
+	cc_list_free(&l);
+	for (size_t i = 0; !rc && i < sizeof(respondents) / sizeof(respondents[0]); i++) {
+		const struct demo_respondent *d = &respondents[i];
+		struct cc_respondent_new r = {d->email, d->name, d->organisation, d->group};
+		struct cc_respondent_added out;
+
+		rc = cc_respondents_add(s, camp, unit, &r, "focal.xab@demo.cybercap", &out, err);
+		for (int q = 0; !rc && q < 10; q++) {
+			int v = group_view[q] + d->offset[q];
+			char answer[8];
+
+			snprintf(answer, sizeof(answer), "%d", v < 0 ? 0 : v > 4 ? 4 : v);
+			rc = cc_respondents_answer(s, camp, unit, out.id, workshop_questions[q],
+						   answer, q == 2 && i == 0 ?
+						   "We run this daily, it is only not written down." : "",
+						   d->email, err);
+		}
+	}
+	for (int q = 0; !rc && q < 5; q++) {
+		char answer[8];
+
+		snprintf(answer, sizeof(answer), "%d", group_view[q]);
+		rc = cc_workflow_answer(s, camp, unit, workshop_questions[q], answer,
+					consensus_note, "focal.xab@demo.cybercap", err);
 	}
 	return rc;
 }
