@@ -1,11 +1,13 @@
 /*
- * cmd_init.c - `cybercap init --data DIR [--units FILE]...`: creates a data
- * directory (the database and its schema) and loads the bundled countries,
- * their groups and the bundled frameworks. Safe to run again: records are
- * replaced, nothing is lost.
+ * cmd_init.c - `cybercap init --data DIR [--units FILE]... [--framework
+ * FILE]... [--scenario FILE]...`: creates a data directory (the database
+ * and its schema) and loads the bundled countries, their groups, the
+ * bundled frameworks and the bundled drill scenarios. Safe to run again:
+ * records are replaced or kept as versions, nothing is lost.
  */
 #include "cli.h"
 
+#include "../service/scenarios.h"
 #include "../service/service.h"
 
 #include <getopt.h>
@@ -13,15 +15,19 @@
 #include <string.h>
 
 static const char help[] =
-	"Usage: cybercap init --data DIR [--units FILE]... [--framework FILE]...\n\n"
+	"Usage: cybercap init --data DIR [--units FILE]... [--framework FILE]...\n"
+	"                     [--scenario FILE]...\n\n"
 	"Creates the data directory DIR (database and schema) and loads the bundled\n"
 	"countries (data/countries.csv) with their groups (ITU regions, UN M49\n"
-	"regions, LDC, LLDC, SIDS) and the bundled frameworks (frameworks/*.yaml).\n"
-	"Running it again updates those records and keeps everything else.\n\n"
+	"regions, LDC, LLDC, SIDS), the bundled frameworks (frameworks/*.yaml) and\n"
+	"the bundled drill scenarios (scenarios/*.yaml). Running it again updates\n"
+	"those records (a changed scenario is kept as a new version) and keeps\n"
+	"everything else.\n\n"
 	"Options:\n"
 	"  --data DIR        the data directory (created if missing)\n"
 	"  --units FILE      also load a units file (same columns as countries.csv)\n"
 	"  --framework FILE  also load a framework file\n"
+	"  --scenario FILE   also load a drill scenario (its challenge files beside it)\n"
 	"  -h, --help        this help\n";
 
 static int load_bundled_frameworks(struct cc_store *s, int *count,
@@ -33,16 +39,34 @@ static int load_bundled_frameworks(struct cc_store *s, int *count,
 	return cc_service_add_frameworks_dir(s, dir, count, err);
 }
 
+static int load_scenarios(struct cc_store *s, const char *data, const char **files, int n,
+			  int *count, struct cc_error *err)
+{
+	char dir[4300];
+	int rc;
+
+	snprintf(dir, sizeof(dir), "%s/../scenarios", cli_data_dir());
+	rc = cc_scenarios_add_dir(s, data, dir, "init", count, err);
+	for (int i = 0; !rc && i < n; i++) {
+		struct cc_scenario_added out;
+		rc = cc_scenarios_add_file(s, data, files[i], "init", &out, err);
+		*count += !rc;
+	}
+	return rc;
+}
+
 int cmd_init(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"data", required_argument, NULL, 'd'},
 		{"units", required_argument, NULL, 'u'},
 		{"framework", required_argument, NULL, 'f'},
+		{"scenario", required_argument, NULL, 's'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *data = NULL, *units[16], *fws[16];
-	int nunits = 0, nfws = 0, c, rc, added, total = 0, frameworks = 0;
+	const char *data = NULL, *units[16], *fws[16], *scs[16];
+	int nunits = 0, nfws = 0, nscs = 0, c, rc, added, total = 0, frameworks = 0,
+	    scenarios = 0;
 	char path[4300], id[128];
 	struct cc_store *s;
 	struct cc_error err;
@@ -59,6 +83,8 @@ int cmd_init(int argc, char **argv)
 			units[nunits++] = optarg;
 		else if (c == 'f' && nfws < 16)
 			fws[nfws++] = optarg;
+		else if (c == 's' && nscs < 16)
+			scs[nscs++] = optarg;
 		else
 			return cli_usage("init", "unknown or repeated option \"%s\"", argv[optind - 1]);
 	}
@@ -80,9 +106,12 @@ int cmd_init(int argc, char **argv)
 		rc = cc_service_add_framework(s, fws[i], id, sizeof(id), &err);
 		frameworks += !rc;
 	}
+	if (!rc)
+		rc = load_scenarios(s, data, scs, nscs, &scenarios, &err);
 	cc_store_close(s);
 	if (rc)
 		return cli_report(&err);
-	printf("%s: %d units, %d frameworks loaded\n", data, total, frameworks);
+	printf("%s: %d units, %d frameworks, %d scenarios loaded\n", data, total, frameworks,
+	       scenarios);
 	return CLI_OK;
 }

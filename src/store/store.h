@@ -358,4 +358,8 @@ int cc_store_respondent_history(struct cc_store *s, long long respondent,
 				const char *question, struct cc_list *out,
 				struct cc_error *err);
 
+/* ---- drills (0005_drills) ---- */
+
+#include "store_drills.h"
+
 #endif

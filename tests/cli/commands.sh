@@ -108,7 +108,7 @@ done
 dd="$tmp/data"
 expect init 0 "$bin" init --data "$dd" --units "$d/units.csv" --framework "$d/fw.yaml"
 nbundled=$(ls "$here"/../../frameworks/*.yaml | wc -l)
-has init-counts "$tmp/out" "units, $((nbundled + 1)) frameworks loaded"
+has init-counts "$tmp/out" "units, $((nbundled + 1)) frameworks, "
 printf 'unit,question,answer\nU1,a1,yes\nU2,a1,maybe\n' >"$tmp/bad.csv"
 expect import-bad 2 "$bin" import --data "$dd" --campaign c1 --framework tiny --year 2026 "$tmp/bad.csv"
 has import-bad-line "$tmp/err" "bad.csv:3: error:"

@@ -1,0 +1,46 @@
+/*
+ * drill_internal.h - what the drill service's files share (drills.c,
+ * drill_events.c, drill_play.c, drill_report.c, demo_drills.c). Not for
+ * use outside src/service. Writes run inside the caller's transaction.
+ */
+#ifndef CC_DRILL_INTERNAL_H
+#define CC_DRILL_INTERNAL_H
+
+#include "drills.h"
+
+#include <jansson.h>
+
+/* CC_EINPUT naming field unless s is text of 1..max bytes (lines: line
+ * breaks and tabs allowed, no other control character). */
+int cc__drill_text(const char *s, const char *field, size_t max, bool lines,
+		   struct cc_error *err);
+
+/* {"k1": v1, "k2": v2, "k3": v3} (a NULL value: null) for an audit row,
+ * malloc'd. */
+char *cc__drill_audit3(const char *k1, const char *v1, const char *k2, const char *v2,
+		       const char *k3, const char *v3);
+
+/* Delivers (or skips) pending inject i of d at wall time now: its state,
+ * the events for players and staff, the audit row; d's copy follows. */
+int cc__drill_deliver(struct cc_store *s, struct cc_drill *d, int i, const char *by,
+		      double now, struct cc_error *err);
+int cc__drill_skip(struct cc_store *s, struct cc_drill *d, int i, const char *by,
+		   double now, struct cc_error *err);
+
+/* Adds and delivers an ad-hoc inject (its id into id_out[128]). */
+int cc__drill_adhoc(struct cc_store *s, struct cc_drill *d, const struct cc_adhoc_new *a,
+		    const char *actor, double now, char *id_out, struct cc_error *err);
+
+/* The event everyone is told when the status becomes status. */
+int cc__drill_status_event(struct cc_store *s, const struct cc_drill *d, const char *status,
+			   double clock, double now, struct cc_error *err);
+
+/* Appends an event (payload: a JSON object, stolen). */
+int cc__drill_event(struct cc_store *s, const char *drill, enum cc_drill_event_kind kind,
+		    const char *team, json_t *payload, double now, struct cc_error *err);
+
+/* The inject as players see it: id, title, content, channel, from, clock,
+ * at. New reference. */
+json_t *cc__drill_player_inject(const struct cc_drill_inject *x);
+
+#endif
