@@ -10,6 +10,12 @@
 
 #include <jansson.h>
 
+/* Runs fn(s, d, arg, err) on drill id re-read inside a transaction;
+ * commits when it returns CC_OK, else rolls back. */
+int cc__drill_txn(struct cc_store *s, const char *data_dir, const char *id,
+		  int (*fn)(struct cc_store *, struct cc_drill *, void *, struct cc_error *),
+		  void *arg, struct cc_error *err);
+
 /* CC_EINPUT naming field unless s is text of 1..max bytes (lines: line
  * breaks and tabs allowed, no other control character). */
 int cc__drill_text(const char *s, const char *field, size_t max, bool lines,

@@ -214,8 +214,7 @@ int cc_drills_create(struct cc_store *s, const char *data_dir, const struct cc_d
 
 /* ---- running ---- */
 
-/* Runs fn on the drill re-read inside a transaction; commits on success. */
-static int in_txn(struct cc_store *s, const char *data_dir, const char *id,
+int cc__drill_txn(struct cc_store *s, const char *data_dir, const char *id,
 		  int (*fn)(struct cc_store *, struct cc_drill *, void *, struct cc_error *),
 		  void *arg, struct cc_error *err)
 {
@@ -274,7 +273,7 @@ int cc_drills_move(struct cc_store *s, const char *data_dir, const char *id,
 {
 	struct move_arg m = {to, actor, now};
 
-	return in_txn(s, data_dir, id, do_move, &m, err);
+	return cc__drill_txn(s, data_dir, id, do_move, &m, err);
 }
 
 static int live(const struct cc_drill *d, const char *doing, struct cc_error *err)
@@ -315,7 +314,7 @@ int cc_drills_deliver(struct cc_store *s, const char *data_dir, const char *id,
 {
 	struct inject_arg a = {inject, actor, now, false};
 
-	return in_txn(s, data_dir, id, do_inject, &a, err);
+	return cc__drill_txn(s, data_dir, id, do_inject, &a, err);
 }
 
 int cc_drills_skip(struct cc_store *s, const char *data_dir, const char *id,
@@ -323,7 +322,7 @@ int cc_drills_skip(struct cc_store *s, const char *data_dir, const char *id,
 {
 	struct inject_arg a = {inject, actor, now, true};
 
-	return in_txn(s, data_dir, id, do_inject, &a, err);
+	return cc__drill_txn(s, data_dir, id, do_inject, &a, err);
 }
 
 struct adhoc_arg {
@@ -348,7 +347,7 @@ int cc_drills_adhoc(struct cc_store *s, const char *data_dir, const char *id,
 	struct adhoc_arg arg = {a, actor, now, id_out};
 
 	id_out[0] = '\0';
-	return in_txn(s, data_dir, id, do_adhoc, &arg, err);
+	return cc__drill_txn(s, data_dir, id, do_adhoc, &arg, err);
 }
 
 /* ---- when due ---- */
@@ -401,7 +400,7 @@ int cc_drills_tick(struct cc_store *s, const char *data_dir, const char *id, dou
 		any = cc_drill_due(&d.sc, d.state, i, clock);
 	cc_drill_free(&d);
 	if (any) {
-		rc = in_txn(s, data_dir, id, deliver_due, &a, err);
+		rc = cc__drill_txn(s, data_dir, id, deliver_due, &a, err);
 		*delivered = rc ? 0 : a.delivered;
 	}
 	if (rc)
