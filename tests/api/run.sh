@@ -17,7 +17,10 @@
 #   - test_traversal.py (path traversal on every route that reads or writes
 #     files), likewise on a server of its own;
 #   - test_workshop.py (workshops of respondents: accounts, set-password
-#     tokens, answers, spread, consensus, annex), likewise.
+#     tokens, answers, spread, consensus, annex), likewise;
+#   - test_drills.py (scenarios, drills run on a fast clock, the SSE stream
+#     per viewer, evaluations, feedback, the report, the authorisation
+#     matrix of the drill routes), likewise.
 # Ends with "api: N passed, M failed"; exit status 1 when anything failed.
 
 if [ $# -ne 1 ]; then
@@ -180,5 +183,10 @@ tally "$tmp/trav.log" test_traversal.py
 # on a server and data directory of its own.
 TMPDIR=$tmp python3 "$here/test_workshop.py" --bin "$bin" >"$tmp/ws.log" 2>&1
 tally "$tmp/ws.log" test_workshop.py
+
+# Drills: scenarios, a drill run on a fast clock, its event streams, the
+# report, on a server and data directory of their own.
+TMPDIR=$tmp python3 "$here/test_drills.py" --bin "$bin" >"$tmp/drills.log" 2>&1
+tally "$tmp/drills.log" test_drills.py
 
 finish
