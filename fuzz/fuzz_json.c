@@ -43,6 +43,18 @@ static const struct { const char *method, *path; int focal; } routes[] = {
 	{"POST", B "/respondents", 0},
 	{"PUT", B "/respondents/1/answers/legal.cybercrime.substantive.fraud", 0},
 	{"POST", "/api/v1/password", 0},
+	/* drills (the demo's): the admin directs every drill; the focal point
+	 * of XAA takes part in none, so every drill route is closed to it */
+	{"POST", "/api/v1/scenarios", 0},
+	{"POST", "/api/v1/drills", 0},
+	{"POST", "/api/v1/drills/demo-hospital/status", 0},
+	{"POST", "/api/v1/drills/demo-hospital/injects", 0},
+	{"POST", "/api/v1/drills/demo-hospital-done/injects/first-call/responses", 0},
+	{"POST", "/api/v1/drills/demo-hospital-done/injects/first-call/expects", 0},
+	{"POST", "/api/v1/drills/demo-hospital-done/evaluations", 0},
+	{"POST", "/api/v1/drills/demo-hospital-done/feedback", 0},
+	{"POST", "/api/v1/drills/demo-hospital-done/improvements", 0},
+	{"POST", "/api/v1/drills/demo-hospital/commcheck", 0},
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))

@@ -8,6 +8,8 @@
 
 #include "service.h"
 
+#include <stdio.h>
+
 /* Every bundled framework (BUNDLED/../frameworks) and the maturity and
  * readiness campaigns on them (demo_maturity.c). */
 int cc__demo_maturity(struct cc_store *s, const char *bundled, struct cc_error *err);
@@ -18,5 +20,21 @@ int cc__demo_maturity(struct cc_store *s, const char *bundled, struct cc_error *
 /* Its respondents (accounts made by demo.c), their answers, where they
  * disagree, and the consensus recorded on some questions. */
 int cc__demo_workshop(struct cc_store *s, struct cc_error *err);
+
+/* A demo account with a random password, written to f as a sign-in line
+ * "LABEL EMAIL PASSWORD [(NOTE)]"; role NULL: no platform grant. */
+int cc__demo_user(struct cc_store *s, FILE *f, const char *email, const char *name,
+		  const char *role, const char *unit, const char *campaign, const char *label,
+		  const char *note, long long *id, struct cc_error *err);
+
+/* The bundled drill scenarios (BUNDLED/../scenarios), or the demo's own
+ * (tests/fixtures/drills/demo-hospital.yaml) when the hospital one is not
+ * bundled (demo_drills.c). */
+int cc__demo_scenarios(struct cc_store *s, const char *dir, const char *bundled,
+		       struct cc_error *err);
+
+/* The drills: one scheduled for a newcomer to start, and one finished with
+ * its ratings and improvement plan; their accounts go to f. */
+int cc__demo_drills(struct cc_store *s, const char *dir, FILE *f, struct cc_error *err);
 
 #endif

@@ -175,6 +175,19 @@ static json_t *team_findings(const struct cc_drill *d, const struct facts *f, co
 			 "notes", kinds[2], "expects", expect_counts(d, f, o, team));
 }
 
+/* Whether a team took part: it has players, or evaluations (a team the
+ * controllers play). */
+static bool plays(const struct cc_drill *d, const struct facts *f, const char *team)
+{
+	for (int m = 0; m < d->nmembers; m++)
+		if (d->members[m].team && strcmp(d->members[m].team, team) == 0)
+			return true;
+	for (int i = 0; i < f->evals.n; i++)
+		if (strcmp(((const struct cc_drill_eval_rec *)f->evals.items)[i].team, team) == 0)
+			return true;
+	return false;
+}
+
 static json_t *objectives(const struct cc_drill *d, const struct facts *f)
 {
 	json_t *out = json_array();
@@ -186,7 +199,8 @@ static json_t *objectives(const struct cc_drill *d, const struct facts *f)
 		for (int c = 0; c < o->ncriteria; c++)
 			json_array_append_new(criteria, json_string(o->criteria[c]));
 		for (int t = 0; t < d->nteams; t++)
-			json_array_append_new(teams, team_findings(d, f, o->id, d->teams[t].id));
+			if (plays(d, f, d->teams[t].id))
+				json_array_append_new(teams, team_findings(d, f, o->id, d->teams[t].id));
 		json_array_append_new(out, json_pack("{s:s,s:s,s:o,s:o,s:o}", "id", o->id, "name",
 			o->name, "criteria", criteria, "framework", o->fw_id ?
 			json_pack("{s:s,s:s}", "id", o->fw_id, "node", o->fw_node ? o->fw_node : "") :
