@@ -48,6 +48,11 @@ json_t *cc__drill_inject_seen(const struct cc_drill *d, const struct cc_drill_in
 int cc__json_strings(json_t *body, const char *name, const char *field, bool optional,
 		     int max, const char ***out, int *n, struct cc_resp *resp);
 
+/* The end of a handler: o (stolen) with status when rc is CC_OK, else
+ * the error (400/404/409/413/422 by its code); 500 when o is NULL. */
+int cc__drill_reply(struct cc_resp *resp, int rc, const struct cc_error *err, int status,
+		    json_t *o);
+
 /* A wall time as ISO text, or null. */
 json_t *cc__json_wall(double t);
 

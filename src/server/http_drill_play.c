@@ -69,17 +69,13 @@ int cc_h_drill_respond(struct cc_req *req, struct cc_resp *resp)
 	rc = cc_drills_respond(req->store, req->data_dir, D(req), I(req), req->who, team, text, now,
 			       &id, &err);
 	pthread_mutex_unlock(req->store_lock);
-	if (rc) {
-		json_decref(body);
-		return cc_resp_from_error(resp, &err, 422);
-	}
-	cc__drill_changed(req);
-	cc_resp_json(resp, 201, json_pack("{s:I,s:s,s:s,s:s,s:s,s:o}", "id", (json_int_t)id,
-		"inject", I(req), "team", team, "player", req->who->name, "text", text, "at",
-		cc__json_wall(now)));
+	if (!rc)
+		cc__drill_changed(req);
+	rc = cc__drill_reply(resp, rc, &err, 201, rc ? NULL : json_pack("{s:I,s:s,s:s,s:s,s:s,s:o}",
+		"id", (json_int_t)id, "inject", I(req), "team", team, "player", req->who->name,
+		"text", text, "at", cc__json_wall(now)));
 	json_decref(body);
-	resp->etag = 0;
-	return CC_OK;
+	return rc;
 }
 
 int cc_h_drill_responses(struct cc_req *req, struct cc_resp *resp)
@@ -109,9 +105,7 @@ int cc_h_drill_responses(struct cc_req *req, struct cc_resp *resp)
 			json_array_append_new(arr, response_json(r));
 	}
 	cc_list_free(&l);
-	cc_resp_json(resp, 200, json_pack("{s:s,s:o}", "drill", D(req), "responses", arr));
-	resp->etag = 0;
-	return CC_OK;
+	return cc__drill_reply(resp, CC_OK, NULL, 200, json_pack("{s:s,s:o}", "drill", D(req), "responses", arr));
 }
 
 int cc_h_drill_commcheck(struct cc_req *req, struct cc_resp *resp)
@@ -129,13 +123,10 @@ int cc_h_drill_commcheck(struct cc_req *req, struct cc_resp *resp)
 	rc = cc_drills_commcheck(req->store, req->data_dir, D(req), req->who, team, cc_live_now(),
 				 &at, &err);
 	pthread_mutex_unlock(req->store_lock);
-	if (rc)
-		return cc_resp_from_error(resp, &err, 422);
-	cc__drill_changed(req);
-	cc_resp_json(resp, 200, json_pack("{s:s,s:s,s:o}", "drill", D(req), "team", team,
-					  "confirmed_at", cc__json_wall(at)));
-	resp->etag = 0;
-	return CC_OK;
+	if (!rc)
+		cc__drill_changed(req);
+	return cc__drill_reply(resp, rc, &err, 200, rc ? NULL : json_pack("{s:s,s:s,s:o}", "drill",
+			       D(req), "team", team, "confirmed_at", cc__json_wall(at)));
 }
 
 /* ---- evaluations and expected actions ---- */
@@ -169,16 +160,12 @@ int cc_h_drill_evaluate(struct cc_req *req, struct cc_resp *resp)
 	pthread_mutex_lock(req->store_lock);
 	rc = cc_drills_evaluate(req->store, req->data_dir, D(req), &e, req->who, now, &id, &err);
 	pthread_mutex_unlock(req->store_lock);
-	if (!rc)
-		cc_resp_json(resp, 201, json_pack("{s:I,s:s,s:s,s:o,s:s,s:s,s:o}", "id",
-			(json_int_t)id, "team", e.team, "objective", e.objective, "rating",
-			e.rating ? json_string(e.rating) : json_null(), "observation", e.observation,
-			"evaluator", req->who->name, "at", cc__json_wall(now)));
+	rc = cc__drill_reply(resp, rc, &err, 201, rc ? NULL : json_pack("{s:I,s:s,s:s,s:o,s:s,s:s,"
+		"s:o}", "id", (json_int_t)id, "team", e.team, "objective", e.objective, "rating",
+		e.rating ? json_string(e.rating) : json_null(), "observation", e.observation,
+		"evaluator", req->who->name, "at", cc__json_wall(now)));
 	json_decref(body);
-	if (rc)
-		return cc_resp_from_error(resp, &err, 422);
-	resp->etag = 0;
-	return CC_OK;
+	return rc;
 }
 
 int cc_h_drill_evaluations(struct cc_req *req, struct cc_resp *resp)
@@ -208,9 +195,7 @@ int cc_h_drill_evaluations(struct cc_req *req, struct cc_resp *resp)
 			cc__json_wall(e->at)));
 	}
 	cc_list_free(&l);
-	cc_resp_json(resp, 200, json_pack("{s:s,s:o}", "drill", D(req), "evaluations", arr));
-	resp->etag = 0;
-	return CC_OK;
+	return cc__drill_reply(resp, CC_OK, NULL, 200, json_pack("{s:s,s:o}", "drill", D(req), "evaluations", arr));
 }
 
 int cc_h_drill_expect(struct cc_req *req, struct cc_resp *resp)
@@ -241,14 +226,10 @@ int cc_h_drill_expect(struct cc_req *req, struct cc_resp *resp)
 	rc = cc_drills_mark(req->store, req->data_dir, D(req), I(req), team_id, expect,
 			    json_is_true(met), req->who, cc_live_now(), &err);
 	pthread_mutex_unlock(req->store_lock);
-	if (!rc)
-		cc_resp_json(resp, 200, json_pack("{s:s,s:s,s:s,s:b}", "inject", I(req), "team",
-						  team_id, "expect", expect, "met", json_is_true(met)));
+	rc = cc__drill_reply(resp, rc, &err, 200, rc ? NULL : json_pack("{s:s,s:s,s:s,s:b}",
+		"inject", I(req), "team", team_id, "expect", expect, "met", json_is_true(met)));
 	json_decref(body);
-	if (rc)
-		return cc_resp_from_error(resp, &err, 422);
-	resp->etag = 0;
-	return CC_OK;
+	return rc;
 }
 
 /* ---- feedback ---- */
@@ -295,9 +276,7 @@ int cc_h_drill_feedback_get(struct cc_req *req, struct cc_resp *resp)
 	json_object_set_new(o, "answers", mine ? mine : json_null());
 	json_object_set_new(o, "answered", json_integer(l.n));
 	cc_list_free(&l);
-	cc_resp_json(resp, 200, o);
-	resp->etag = 0;
-	return CC_OK;
+	return cc__drill_reply(resp, CC_OK, NULL, 200, o);
 }
 
 int cc_h_drill_feedback(struct cc_req *req, struct cc_resp *resp)
@@ -319,15 +298,10 @@ int cc_h_drill_feedback(struct cc_req *req, struct cc_resp *resp)
 	rc = cc_drills_feedback(req->store, req->data_dir, D(req), answers, req->who, cc_live_now(),
 				&created, &err);
 	pthread_mutex_unlock(req->store_lock);
-	if (!rc)
-		cc_resp_json(resp, created ? 201 : 200, json_pack("{s:s,s:O,s:b}", "drill", D(req),
-								  "answers", answers, "replaced",
-								  !created));
+	rc = cc__drill_reply(resp, rc, &err, created ? 201 : 200, rc ? NULL : json_pack(
+		"{s:s,s:O,s:b}", "drill", D(req), "answers", answers, "replaced", !created));
 	json_decref(body);
-	if (rc)
-		return cc_resp_from_error(resp, &err, 422);
-	resp->etag = 0;
-	return CC_OK;
+	return rc;
 }
 
 /* ---- the improvement plan ---- */

@@ -40,9 +40,7 @@ int cc_h_drill_report(struct cc_req *req, struct cc_resp *resp)
 
 	if (!r)
 		return CC_OK;
-	cc_resp_json(resp, 200, r);
-	resp->etag = 0;
-	return CC_OK;
+	return cc__drill_reply(resp, CC_OK, NULL, 200, r);
 }
 
 int cc_h_drill_report_csv(struct cc_req *req, struct cc_resp *resp)

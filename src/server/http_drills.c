@@ -73,6 +73,20 @@ json_t *cc__drill_roles_json(unsigned roles)
 	return a;
 }
 
+int cc__drill_reply(struct cc_resp *resp, int rc, const struct cc_error *err, int status,
+		    json_t *o)
+{
+	if (rc) {
+		json_decref(o);
+		return cc_resp_from_error(resp, err, 422);
+	}
+	if (!o)
+		return cc_resp_error(resp, 500, "internal", NULL, "out of memory");
+	cc_resp_json(resp, status, o);
+	resp->etag = 0;
+	return CC_OK;
+}
+
 json_t *cc__json_wall(double t)
 {
 	char at[CC_WALL_ISO_SIZE];
@@ -390,9 +404,7 @@ int cc_h_drill(struct cc_req *req, struct cc_resp *resp)
 	cc_drill_free(&d);
 	if (!o)
 		return cc_resp_error(resp, 500, "internal", NULL, "cannot read the drill");
-	cc_resp_json(resp, 200, o);
-	resp->etag = 0;
-	return CC_OK;
+	return cc__drill_reply(resp, CC_OK, NULL, 200, o);
 }
 
 /* ---- creating ---- */

@@ -54,12 +54,8 @@ int cc_h_add_scenario(struct cc_req *req, struct cc_resp *resp)
 		resp->etag = 0;
 		return CC_OK;
 	}
-	if (rc)
-		return cc_resp_from_error(resp, &err, 422);
-	cc_resp_json(resp, 201, json_pack("{s:s,s:s,s:i}", "id", out.id, "hash", out.hash, "files",
-					  out.files));
-	resp->etag = 0;
-	return CC_OK;
+	return cc__drill_reply(resp, rc, &err, 201, rc ? NULL : json_pack("{s:s,s:s,s:i}", "id",
+			       out.id, "hash", out.hash, "files", out.files));
 }
 
 /* What a caller sees of scenario id: 2 everything, 1 what was delivered
@@ -109,9 +105,7 @@ int cc_h_scenarios(struct cc_req *req, struct cc_resp *resp)
 		return cc_resp_from_error(resp, &err, 400);
 	}
 	cc_list_free(&l);
-	cc_resp_json(resp, 200, json_pack("{s:o}", "scenarios", arr));
-	resp->etag = 0;
-	return CC_OK;
+	return cc__drill_reply(resp, CC_OK, NULL, 200, json_pack("{s:o}", "scenarios", arr));
 }
 
 static json_t *strs(const char *const *s, int n)
@@ -255,7 +249,5 @@ int cc_h_scenario(struct cc_req *req, struct cc_resp *resp)
 				     "scenario %s", id);
 	if (!o)
 		return cc_resp_error(resp, 500, "internal", NULL, "out of memory");
-	cc_resp_json(resp, 200, o);
-	resp->etag = 0;
-	return CC_OK;
+	return cc__drill_reply(resp, CC_OK, NULL, 200, o);
 }

@@ -16,22 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-char *cc__drill_audit3(const char *k1, const char *v1, const char *k2, const char *v2,
-		       const char *k3, const char *v3)
-{
-	json_t *o = json_object();
-	char *t;
-
-	json_object_set_new(o, k1, v1 ? json_string(v1) : json_null());
-	if (k2)
-		json_object_set_new(o, k2, v2 ? json_string(v2) : json_null());
-	if (k3)
-		json_object_set_new(o, k3, v3 ? json_string(v3) : json_null());
-	t = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
-	json_decref(o);
-	return t;
-}
-
 int cc__drill_event(struct cc_store *s, const char *drill, enum cc_drill_event_kind kind,
 		    const char *team, json_t *payload, double now, struct cc_error *err)
 {
@@ -109,7 +93,7 @@ static int audit_inject(struct cc_store *s, const struct cc_drill *d,
 	snprintf(entity, sizeof(entity), "drill:%s/inject:%s", d->d->id, x->id);
 	snprintf(clock, sizeof(clock), "%.3f", x->clock);
 	return cc_workflow_audit(s, by, action, entity, NULL,
-				 cc__drill_audit3("clock", clock, "state", action, NULL, NULL), err);
+				 cc_workflow_audit_json("clock", clock, "state", action), err);
 }
 
 static int move(struct cc_store *s, struct cc_drill *d, int i, const char *by, double now,

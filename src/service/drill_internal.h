@@ -21,11 +21,6 @@ int cc__drill_txn(struct cc_store *s, const char *data_dir, const char *id,
 int cc__drill_text(const char *s, const char *field, size_t max, bool lines,
 		   struct cc_error *err);
 
-/* {"k1": v1, "k2": v2, "k3": v3} (a NULL value: null) for an audit row,
- * malloc'd. */
-char *cc__drill_audit3(const char *k1, const char *v1, const char *k2, const char *v2,
-		       const char *k3, const char *v3);
-
 /* Delivers (or skips) pending inject i of d at wall time now: its state,
  * the events for players and staff, the audit row; d's copy follows. */
 int cc__drill_deliver(struct cc_store *s, struct cc_drill *d, int i, const char *by,

@@ -75,7 +75,7 @@ static int do_respond(struct cc_store *s, struct cc_drill *d, void *arg, struct 
 	if (!rc)
 		rc = cc_workflow_audit(s, a->who->email, "respond",
 				       entity_of(d, "inject", a->inject, entity, sizeof(entity)), NULL,
-				       cc__drill_audit3("team", a->team, "chars", chars, NULL, NULL), err);
+				       cc_workflow_audit_json("team", a->team, "chars", chars), err);
 	return rc;
 }
 
@@ -206,7 +206,7 @@ static int do_evaluate(struct cc_store *s, struct cc_drill *d, void *arg, struct
 	if (!rc)
 		rc = cc_workflow_audit(s, a->who->email, "evaluate",
 				       entity_of(d, "team", ent2, entity, sizeof(entity)), NULL,
-				       cc__drill_audit3("rating", r.rating, "kind", r.kind, NULL, NULL),
+				       cc_workflow_audit_json("rating", r.rating, "kind", r.kind),
 				       err);
 	return rc;
 }
@@ -254,7 +254,7 @@ static int do_mark(struct cc_store *s, struct cc_drill *d, void *arg, struct cc_
 	if (!rc)
 		rc = cc_workflow_audit(s, a->who->email, "expect",
 				       entity_of(d, "inject", a->inject, entity, sizeof(entity)), NULL,
-				       cc__drill_audit3("team", a->team, "expect", a->expect, "met",
+				       cc_workflow_audit_json3("team", a->team, "expect", a->expect, "met",
 							a->met ? "yes" : "no"), err);
 	return rc;
 }
@@ -433,7 +433,7 @@ static int do_improve(struct cc_store *s, struct cc_drill *d, void *arg, struct 
 	if (!rc)
 		rc = cc_workflow_audit(s, a->who->email, "improvement",
 				       entity_of(d, "improvement", id, entity, sizeof(entity)), NULL,
-				       cc__drill_audit3("team", r.team, "objective", r.objective,
+				       cc_workflow_audit_json3("team", r.team, "objective", r.objective,
 							"due", r.due), err);
 	return rc;
 }

@@ -143,7 +143,7 @@ static int create_rows(struct cc_store *s, const struct cc_drill_new *n,
 	snprintf(speed, sizeof(speed), "%g", n->speed);
 	if (!rc)
 		rc = cc_workflow_audit(s, who->email, "create", entity, NULL,
-				       cc__drill_audit3("scenario", sc->id, "hash", hash, "speed", speed),
+				       cc_workflow_audit_json3("scenario", sc->id, "hash", hash, "speed", speed),
 				       err);
 	return rc;
 }
