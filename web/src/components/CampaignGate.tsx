@@ -11,6 +11,7 @@ import { t } from '../i18n';
 import type { Campaign, Framework, Group, ResultRow, Unit } from '../types';
 import { Empty, ErrorState, Link, Loading } from './ui';
 import { date } from '../format';
+import { isMaturity } from '../fw';
 
 export interface Ctx {
   campaign: Campaign;
@@ -24,6 +25,8 @@ export interface Ctx {
   assessed: ResultRow[];
   /** "Source: …" line under every chart. */
   source: string;
+  /** A campaign of a single unit: no ranking is shown anywhere. */
+  single: boolean;
 }
 
 export function publishedCampaigns(cs: Campaign[]): Campaign[] {
@@ -89,6 +92,7 @@ export function CampaignGate({ route, title, children }: { route: Route; title: 
     unitsById: new Map(units.map((u) => [u.id, u])),
     groups, groupsById: new Map(groups.map((g) => [g.id, g])),
     source: sourceLine(framework, campaign),
+    single: assessed.length === 1,
   };
   return <>{children(ctx)}</>;
 }
@@ -126,5 +130,22 @@ export function NodeSelect({ ctx, value, id = 'node' }: { ctx: Ctx; value: strin
         {nodeOptions(ctx.framework).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
     </div>
+  );
+}
+
+/** Instead of a ranking, for a campaign of a single unit: where to see that unit. */
+export function NoRanking({ ctx }: { ctx: Ctx }) {
+  const u = ctx.assessed[0];
+  const enc = encodeURIComponent;
+  return (
+    <Empty title={t('singleUnitTitle', { campaign: ctx.campaign.title })}>
+      <p>{t('singleUnitText')}</p>
+      {u && (
+        <ul class="link-list">
+          <li><Link href={href('/units/' + enc(u.unit), { campaign: ctx.campaign.id })}>{t('singleUnitProfile', { unit: u.name })}</Link></li>
+          {isMaturity(ctx.framework) && <li><Link href={href(`/campaigns/${enc(ctx.campaign.id)}/maturity/${enc(u.unit)}`)}>{t('singleUnitMaturity', { unit: u.name })}</Link></li>}
+        </ul>
+      )}
+    </Empty>
   );
 }
