@@ -54,6 +54,7 @@ void cli_scored_free(struct cli_scored *s);
 const char *cli_data_dir(void);
 
 int cmd_score(int argc, char **argv);
+int cmd_targets(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
 int cmd_gaps(int argc, char **argv);

@@ -8,7 +8,6 @@
 
 #include "../service/service.h"
 
-#include <dirent.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -28,25 +27,10 @@ static const char help[] =
 static int load_bundled_frameworks(struct cc_store *s, int *count,
 				   struct cc_error *err)
 {
-	char dir[4300], path[4600], id[128];
-	struct dirent *e;
-	DIR *d;
-	int rc = CC_OK;
+	char dir[4300];
 
 	snprintf(dir, sizeof(dir), "%s/../frameworks", cli_data_dir());
-	d = opendir(dir);
-	if (!d)
-		return CC_OK;
-	while (!rc && (e = readdir(d))) {
-		size_t n = strlen(e->d_name);
-		if (n < 6 || strcmp(e->d_name + n - 5, ".yaml") != 0)
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		rc = cc_service_add_framework(s, path, id, sizeof(id), err);
-		*count += !rc;
-	}
-	closedir(d);
-	return rc;
+	return cc_service_add_frameworks_dir(s, dir, count, err);
 }
 
 int cmd_init(int argc, char **argv)

@@ -116,6 +116,39 @@ static bool parse_multi(const struct cc_node *n, const char *s, size_t len,
 	return true;
 }
 
+/* A rating: one of the scale's level values, written as an integer. The
+ * node carries its scale (set by cc_framework_finish). */
+static bool parse_rating(const struct cc_node *n, const char *s, size_t len,
+			 struct cc_answer *out, char *why, size_t whylen)
+{
+	const struct cc_scale *sc = n->rating_scale;
+	size_t i = (len > 0 && s[0] == '-') ? 1 : 0;
+	long long v = 0;
+	bool ok = len > i && len - i <= 9;
+	int k = -1;
+
+	for (size_t j = i; ok && j < len; j++) {
+		ok = s[j] >= '0' && s[j] <= '9';
+		v = v * 10 + (s[j] - '0');
+	}
+	if (ok)
+		k = cc_scale_level_index(sc, (double)(i ? -v : v));
+	if (k < 0) {
+		char list[200];
+		size_t used = 0;
+		list[0] = '\0';
+		for (int l = 0; l < sc->nlevels && used + 12 < sizeof(list); l++)
+			used += (size_t)snprintf(list + used, sizeof(list) - used,
+						 "%s%d", l ? ", " : "", sc->levels[l].value);
+		snprintf(why, whylen, "answer \"%.*s\" is not a level of the scale \"%s\" (%s)",
+			 (int)(len > 80 ? 80 : len), s, sc->id, list);
+		return false;
+	}
+	out->bits = (uint64_t)k;
+	out->num = sc->levels[k].value;
+	return true;
+}
+
 bool cc_answer_parse(const struct cc_node *n, const char *s, size_t len,
 		     struct cc_answer *out, char *why, size_t whylen)
 {
@@ -142,6 +175,8 @@ bool cc_answer_parse(const struct cc_node *n, const char *s, size_t len,
 		return parse_choice(n, s, len, out, why, whylen);
 	case CC_Q_MULTI:
 		return parse_multi(n, s, len, out, why, whylen);
+	case CC_Q_RATING:
+		return parse_rating(n, s, len, out, why, whylen);
 	default:
 		snprintf(why, whylen, "text answers are stored, not parsed");
 		return false;
@@ -174,5 +209,10 @@ double cc_answer_value(const struct cc_node *n, const struct cc_answer *a)
 {
 	if (n->qtype == CC_Q_NUMBER)
 		return number_value(n, a->num);
+	if (n->qtype == CC_Q_RATING) {
+		const struct cc_scale *sc = n->rating_scale;
+		double lo = sc->levels[0].value, hi = sc->levels[sc->nlevels - 1].value;
+		return (a->num - lo) / (hi - lo);
+	}
 	return a->num;
 }

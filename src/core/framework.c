@@ -9,6 +9,10 @@
 #include "framework.h"
 
 #include "answer.h"
+#include "framework_i18n.h"
+#include "framework_internal.h"
+
+#include <math.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +36,9 @@ int cc_framework_init(struct cc_framework *fw, const char *file)
 
 void cc_framework_free(struct cc_framework *fw)
 {
+	for (int i = 0; i < fw->nlangs; i++)
+		free(fw->langs[i].items);
+	free(fw->langs);
 	free(fw->nodes);
 	cc_idmap_free(&fw->ids);
 	cc_arena_free(&fw->arena);
@@ -63,6 +70,7 @@ int cc_framework_add_node(struct cc_framework *fw, int parent, long line,
 	n->parent = parent;
 	n->depth = parent < 0 ? 0 : fw->nodes[parent].depth + 1;
 	n->leaf = -1;
+	n->scale = -1;
 	n->line = line;
 	n->col = col;
 	if (n->depth > CC_FRAMEWORK_MAX_DEPTH)
@@ -96,9 +104,34 @@ const char *cc_node_label(const struct cc_node *n)
 	return n->question ? n->question : n->name ? n->name : n->id;
 }
 
+int cc_framework_scale(const struct cc_framework *fw, const char *id)
+{
+	for (int i = 0; i < fw->nscales; i++)
+		if (strcmp(fw->scales[i].id, id) == 0)
+			return i;
+	return -1;
+}
+
+int cc_framework_target(const struct cc_framework *fw, const char *id)
+{
+	for (int i = 0; i < fw->ntargets; i++)
+		if (strcmp(fw->targets[i].id, id) == 0)
+			return i;
+	return -1;
+}
+
+int cc_scale_level_index(const struct cc_scale *sc, double value)
+{
+	for (int i = 0; i < sc->nlevels; i++)
+		if (sc->levels[i].value == value)
+			return i;
+	return -1;
+}
+
 const char *cc_qtype_name(enum cc_qtype t)
 {
-	static const char *names[] = {"yes_no", "choice", "multi", "number", "text"};
+	static const char *names[] = {"yes_no", "choice", "multi", "number", "text",
+				      "rating"};
 	return names[t];
 }
 
@@ -353,7 +386,9 @@ int cc_framework_finish(struct cc_framework *fw, struct cc_error *err)
 		return rc;
 	fw->nleaves = 0;
 	for (int i = 0; i < fw->nnodes; i++) {
-		rc = check_leaf(fw, &fw->nodes[i], err);
+		rc = cc__framework_resolve_scale(fw, &fw->nodes[i], err);
+		if (!rc)
+			rc = check_leaf(fw, &fw->nodes[i], err);
 		if (!rc)
 			rc = check_stages(fw, &fw->nodes[i], err);
 		if (rc)
@@ -373,6 +408,8 @@ int cc_framework_finish(struct cc_framework *fw, struct cc_error *err)
 		}
 	}
 	rc = build_order(fw, err);
+	if (!rc)
+		rc = cc__framework_finish_v11(fw, err);
 	if (rc)
 		return rc;
 	compute_max(fw);

@@ -28,7 +28,8 @@
 #define CC_FRAMEWORK_MAX_DEPTH 64
 
 enum cc_kind { CC_GROUP, CC_QUESTION, CC_INDICATOR };
-enum cc_qtype { CC_Q_YES_NO, CC_Q_CHOICE, CC_Q_MULTI, CC_Q_NUMBER, CC_Q_TEXT };
+enum cc_qtype { CC_Q_YES_NO, CC_Q_CHOICE, CC_Q_MULTI, CC_Q_NUMBER, CC_Q_TEXT,
+		CC_Q_RATING };
 enum cc_agg {
 	CC_AGG_MEAN, CC_AGG_GEOMETRIC, CC_AGG_HARMONIC,
 	CC_AGG_MIN, CC_AGG_MAX, CC_AGG_STAGE
@@ -65,6 +66,49 @@ struct cc_when {
 	long is_line, is_col;   /* where `is` is */
 };
 
+/* Format 1.1: a rating scale, levels strictly ascending by value. */
+struct cc_scale_level {
+	int value;
+	const char *name;
+	const char *description;   /* may be NULL */
+};
+
+struct cc_scale {
+	const char *id;
+	const char *name;
+	struct cc_scale_level *levels;
+	int nlevels;
+	long line, col;
+};
+
+/* A target's minimum for one node; `stage` holds a stage name given
+ * instead of a number, resolved by cc_framework_finish. */
+struct cc_target_req {
+	const char *node_id;
+	int node;                  /* resolved by finish */
+	double min;
+	const char *stage;         /* NULL unless given as a stage name */
+	long line, col;            /* the node id */
+	long min_line, min_col;    /* the minimum */
+};
+
+struct cc_target {
+	const char *id;
+	const char *name;
+	bool has_default;
+	double def;
+	const char *def_stage;     /* default given as a stage name */
+	long def_line, def_col;
+	struct cc_target_req *reqs;
+	int nreqs;
+	long line, col;
+	/* Set by finish: the minimum per node (NaN: the target does not name
+	 * or cover the node), as a rating, a stage number or a value. */
+	double *min;
+};
+
+struct cc_lang;                    /* translations: framework_i18n.h */
+
 struct cc_node {
 	const char *id;
 	const char *name;       /* groups and indicators; NULL for questions */
@@ -90,6 +134,16 @@ struct cc_node {
 	double lo, hi;
 	bool has_when;
 	struct cc_when when;
+	int scale;              /* rating questions: index into fw->scales, else -1 */
+	const struct cc_scale *rating_scale;  /* the same as a pointer */
+	const char *scale_id;   /* as written; resolved by finish */
+	long scale_line, scale_col;
+	/* Stage groups: the names of stages 0..max_stage (the group's own
+	 * `stage_names`, else the top level's; set by finish), or none. */
+	const char **stage_names;
+	int nstage_names;
+	bool own_stage_names;
+	long stage_names_line, stage_names_col;
 
 	int parent;             /* -1 for the root */
 	int depth;              /* 0 for the root */
@@ -119,6 +173,16 @@ struct cc_framework {
 	enum cc_missing missing;
 	struct cc_level *levels;
 	int nlevels;
+	double format;          /* 1 or 1.1, as the file says */
+	struct cc_scale *scales;
+	int nscales;
+	const char **stage_names;   /* top level, may be none */
+	int nstage_names;
+	long stage_names_line, stage_names_col;
+	struct cc_target *targets;
+	int ntargets;
+	struct cc_lang *langs;  /* translations, in the file's order */
+	int nlangs;
 
 	struct cc_node *nodes;
 	int nnodes;
@@ -154,6 +218,13 @@ int cc_framework_find(const struct cc_framework *fw, const char *id);
 
 /* The text a person reads for a node: its question, else its name. */
 const char *cc_node_label(const struct cc_node *n);
+
+/* Index of a scale, target or level by id, or -1. */
+int cc_framework_scale(const struct cc_framework *fw, const char *id);
+int cc_framework_target(const struct cc_framework *fw, const char *id);
+
+/* Index of a rating's level by value in scale sc, or -1. */
+int cc_scale_level_index(const struct cc_scale *sc, double value);
 
 /* Names for enum values, as written in framework files. */
 const char *cc_qtype_name(enum cc_qtype t);

@@ -104,6 +104,12 @@ static int answer_text(const struct cc_node *n, const char *unit, double p,
 	case CC_Q_CHOICE:
 		snprintf(buf, size, "%s", n->options[nearest_option(n, level)].id);
 		return 1;
+	case CC_Q_RATING: {
+		const struct cc_scale *sc = n->rating_scale;
+		int k = (int)lround(level * (sc->nlevels - 1));
+		snprintf(buf, size, "%d", sc->levels[k].value);
+		return 1;
+	}
 	case CC_Q_MULTI:
 		buf[0] = '\0';
 		for (int o = 0; o < n->noptions; o++) {
@@ -135,6 +141,7 @@ static int sample_unit(const struct cc_framework *fw,
 	int unit, rc;
 	char buf[1024];
 
+	i += o->first;
 	cc_sample_unit(o->seed, i, &prof);
 	c = prof.capacity + 0.06 * o->edition * (1 - prof.capacity);
 	rc = cc_answers_unit(a, prof.id, strlen(prof.id), &unit, err);
@@ -176,7 +183,7 @@ int cc_sample_answers(const struct cc_framework *fw,
 	int rc = CC_OK;
 
 	cc_answers_init(a, fw);
-	if (o->units < 0 || o->units > CC_SAMPLE_MAX_UNITS) {
+	if (o->units < 0 || o->first < 0 || o->first + o->units > CC_SAMPLE_MAX_UNITS) {
 		rc = cc_error_set(err, CC_EUSAGE, NULL, 0, 0,
 				  "the number of units must be from 0 to %d",
 				  CC_SAMPLE_MAX_UNITS);
@@ -187,8 +194,17 @@ int cc_sample_answers(const struct cc_framework *fw,
 		goto cleanup;
 	}
 	reseed(r, o->seed, 2, 0);
-	for (int l = 0; l < fw->nleaves; l++)
-		difficulty[l] = 0.15 + 0.7 * gsl_rng_uniform(r);
+	for (int l = 0; l < fw->nleaves; l++) {
+		const struct cc_node *n = &fw->nodes[fw->leaves[l]];
+		double d = gsl_rng_uniform(r);
+
+		/* Under a stage group a later stage is harder to reach, so
+		 * fictional units climb the stages as real ones do (format 1.1
+		 * files only: samples of version 1 files stay as they were). */
+		if (fw->format > 1 && n->stage > 0 && n->parent >= 0)
+			d = ((n->stage - 1) + d) / fw->nodes[n->parent].max_stage;
+		difficulty[l] = 0.15 + 0.7 * d;
+	}
 	for (int i = 0; i < o->units && !rc; i++)
 		rc = sample_unit(fw, o, difficulty, i, r, a, state, err);
 cleanup:

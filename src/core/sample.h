@@ -24,6 +24,8 @@
 
 struct cc_sample_opts {
 	int units;
+	int first;             /* index of the first unit (0: XAA); a unit's
+				  answers do not depend on which others are drawn */
 	unsigned long seed;
 	int edition;
 	double blank_rate;     /* share of answers left blank */

@@ -322,6 +322,19 @@ double cc_scores_points(const struct cc_scores *s, int unit, int node)
 	       s->fw->nodes[node].max;
 }
 
+const char *cc_scores_level(const struct cc_scores *s, int unit, int node)
+{
+	const struct cc_node *n = &s->fw->nodes[node];
+	double v = s->value[(size_t)unit * (size_t)s->nnodes + (size_t)node];
+
+	if (node == 0)
+		return s->level[unit] >= 0 ? s->fw->levels[s->level[unit]].id : NULL;
+	if (n->kind != CC_GROUP || n->agg != CC_AGG_STAGE || !n->nstage_names ||
+	    isnan(v))
+		return NULL;
+	return n->stage_names[lround(v * n->max_stage)];
+}
+
 void cc_scores_free(struct cc_scores *s)
 {
 	free(s->value);

@@ -85,6 +85,11 @@ int cc_scores_compute(struct cc_scores *s, const struct cc_framework *fw,
 		      const struct cc_answers *a, struct cc_error *err);
 void cc_scores_free(struct cc_scores *s);
 
+/* The `level` of a node for a unit, as `cybercap score` writes it: the
+ * root's level id; for a stage group with stage names (format 1.1) the
+ * name of the stage reached; NULL otherwise or when excluded. */
+const char *cc_scores_level(const struct cc_scores *s, int unit, int node);
+
 /* Points of a node for a unit (NaN when excluded). */
 double cc_scores_points(const struct cc_scores *s, int unit, int node);
 

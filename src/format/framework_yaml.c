@@ -8,6 +8,7 @@
  * exact key or value it refuses.
  */
 #include "framework_yaml.h"
+#include "framework_yaml_internal.h"
 
 #include "fileio.h"
 #include "../core/number.h"
@@ -16,39 +17,32 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
 
-enum key {
-	K_CYBERCAP, K_ID, K_TITLE, K_VERSION, K_SCALE, K_PRECISION, K_RANKING,
-	K_MISSING, K_LEVELS, K_NODES,
-	K_NAME, K_WEIGHT, K_AGGREGATE, K_CHILDREN, K_QUESTION, K_TYPE,
-	K_PARTIAL, K_OPTIONS, K_THRESHOLDS, K_GOALPOSTS, K_INDICATOR,
-	K_NORMALISE, K_DIRECTION, K_WHEN, K_NA, K_STAGE, K_EVIDENCE, K_GUIDANCE,
-	K_LABEL, K_VALUE, K_MIN, K_Q, K_IS,
-	K_COUNT
-};
-
-static const char *key_names[K_COUNT] = {
+const char *const fy_key_names[K_COUNT] = {
 	"cybercap", "id", "title", "version", "scale", "precision", "ranking",
 	"missing", "levels", "nodes",
 	"name", "weight", "aggregate", "children", "question", "type",
 	"partial", "options", "thresholds", "goalposts", "indicator",
 	"normalise", "direction", "when", "na", "stage", "evidence", "guidance",
 	"label", "value", "min", "q", "is",
+	"scales", "stage_names", "targets", "translations", "description",
+	"default", "require",
 };
 
 /* Which keys each kind of mapping may hold (bit sets over enum key). */
-#define B(k) (1ull << (k))
 static const unsigned long long keys_top =
 	B(K_CYBERCAP) | B(K_ID) | B(K_TITLE) | B(K_VERSION) | B(K_SCALE) |
-	B(K_PRECISION) | B(K_RANKING) | B(K_MISSING) | B(K_LEVELS) | B(K_NODES);
+	B(K_PRECISION) | B(K_RANKING) | B(K_MISSING) | B(K_LEVELS) | B(K_NODES) |
+	B(K_SCALES) | B(K_STAGE_NAMES) | B(K_TARGETS) | B(K_TRANSLATIONS);
 static const unsigned long long keys_any_node =
 	B(K_ID) | B(K_NAME) | B(K_WEIGHT) | B(K_WHEN) | B(K_NA) | B(K_STAGE) |
 	B(K_GUIDANCE);
-static const unsigned long long keys_group = B(K_AGGREGATE) | B(K_CHILDREN);
+static const unsigned long long keys_group =
+	B(K_AGGREGATE) | B(K_CHILDREN) | B(K_STAGE_NAMES);
 static const unsigned long long keys_question =
 	B(K_QUESTION) | B(K_TYPE) | B(K_PARTIAL) | B(K_OPTIONS) |
-	B(K_THRESHOLDS) | B(K_GOALPOSTS) | B(K_EVIDENCE) | B(K_INDICATOR);
+	B(K_THRESHOLDS) | B(K_GOALPOSTS) | B(K_EVIDENCE) | B(K_INDICATOR) |
+	B(K_SCALE);
 static const unsigned long long keys_indicator =
 	B(K_INDICATOR) | B(K_NORMALISE) | B(K_GOALPOSTS) | B(K_DIRECTION);
 static const unsigned long long keys_option = B(K_ID) | B(K_LABEL) | B(K_VALUE);
@@ -56,25 +50,7 @@ static const unsigned long long keys_threshold = B(K_MIN) | B(K_VALUE);
 static const unsigned long long keys_level = B(K_ID) | B(K_NAME) | B(K_MIN);
 static const unsigned long long keys_when = B(K_Q) | B(K_IS);
 
-struct ctx {
-	yaml_document_t doc;
-	struct cc_framework *fw;
-	const char *file;
-	struct cc_error *err;
-	unsigned char *seen;      /* per document node: visited once already */
-	int nseen;
-};
-
-struct keyset {
-	yaml_node_t *val[K_COUNT];
-	yaml_node_t *key[K_COUNT];
-	yaml_node_t *self;
-};
-
-static int fail(struct ctx *c, const yaml_node_t *n, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int fail(struct ctx *c, const yaml_node_t *n, const char *fmt, ...)
+int fy_fail(struct ctx *c, const yaml_node_t *n, const char *fmt, ...)
 {
 	char msg[400];
 	va_list ap;
@@ -88,76 +64,76 @@ static int fail(struct ctx *c, const yaml_node_t *n, const char *fmt, ...)
 }
 
 /* Every document node is reached once; a second visit means an alias. */
-static yaml_node_t *node_get(struct ctx *c, int index, const yaml_node_t *from)
+yaml_node_t *fy_node_get(struct ctx *c, int index, const yaml_node_t *from)
 {
 	yaml_node_t *n = yaml_document_get_node(&c->doc, index);
 
 	if (!n || index < 1 || index > c->nseen) {
-		fail(c, from, "malformed YAML document");
+		fy_fail(c, from, "malformed YAML document");
 		return NULL;
 	}
 	if (c->seen[index - 1]) {
-		fail(c, from, "aliases (*name) are not supported in framework files");
+		fy_fail(c, from, "aliases (*name) are not supported in framework files");
 		return NULL;
 	}
 	c->seen[index - 1] = 1;
 	return n;
 }
 
-static int keys_read(struct ctx *c, yaml_node_t *map, unsigned long long allowed,
+int fy_keys_read(struct ctx *c, yaml_node_t *map, unsigned long long allowed,
 		     const char *what, struct keyset *ks)
 {
 	memset(ks, 0, sizeof(*ks));
 	ks->self = map;
 	if (map->type != YAML_MAPPING_NODE)
-		return fail(c, map, "%s must be a mapping of keys to values", what);
+		return fy_fail(c, map, "%s must be a mapping of keys to values", what);
 	for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
 	     p < map->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = node_get(c, p->key, map);
+		yaml_node_t *k = fy_node_get(c, p->key, map);
 		yaml_node_t *v;
 		int found = -1;
 
 		if (!k)
 			return CC_EINPUT;
-		v = node_get(c, p->value, k);
+		v = fy_node_get(c, p->value, k);
 		if (!v)
 			return CC_EINPUT;
 		if (k->type != YAML_SCALAR_NODE)
-			return fail(c, k, "a key must be a plain word");
+			return fy_fail(c, k, "a key must be a plain word");
 		for (int i = 0; i < K_COUNT; i++) {
-			if (strlen(key_names[i]) == k->data.scalar.length &&
-			    memcmp(key_names[i], k->data.scalar.value,
+			if (strlen(fy_key_names[i]) == k->data.scalar.length &&
+			    memcmp(fy_key_names[i], k->data.scalar.value,
 				   k->data.scalar.length) == 0)
 				found = i;
 		}
 		if (found < 0 || !(allowed & B(found)))
-			return fail(c, k, "unknown key \"%.*s\" in %s",
+			return fy_fail(c, k, "unknown key \"%.*s\" in %s",
 				    (int)(k->data.scalar.length > 60 ? 60 :
 					  k->data.scalar.length),
 				    (const char *)k->data.scalar.value, what);
 		if (ks->val[found])
-			return fail(c, k, "key \"%s\" is given twice", key_names[found]);
+			return fy_fail(c, k, "key \"%s\" is given twice", fy_key_names[found]);
 		ks->val[found] = v;
 		ks->key[found] = k;
 	}
 	return CC_OK;
 }
 
-static int need(struct ctx *c, const struct keyset *ks, enum key k,
+int fy_need(struct ctx *c, const struct keyset *ks, enum key k,
 		const char *what)
 {
 	if (!ks->val[k])
-		return fail(c, ks->self, "%s needs the key \"%s\"", what, key_names[k]);
+		return fy_fail(c, ks->self, "%s needs the key \"%s\"", what, fy_key_names[k]);
 	return CC_OK;
 }
 
-static int get_text(struct ctx *c, const yaml_node_t *v, const char *key,
+int fy_get_text(struct ctx *c, const yaml_node_t *v, const char *key,
 		    const char **out)
 {
 	if (v->type != YAML_SCALAR_NODE)
-		return fail(c, v, "\"%s\" must be a single value", key);
+		return fy_fail(c, v, "\"%s\" must be a single value", key);
 	if (memchr(v->data.scalar.value, '\0', v->data.scalar.length))
-		return fail(c, v, "\"%s\" contains a NUL character", key);
+		return fy_fail(c, v, "\"%s\" contains a NUL character", key);
 	*out = cc_arena_strndup(&c->fw->arena, (const char *)v->data.scalar.value,
 				v->data.scalar.length);
 	if (!*out)
@@ -165,39 +141,39 @@ static int get_text(struct ctx *c, const yaml_node_t *v, const char *key,
 	return CC_OK;
 }
 
-static int get_number(struct ctx *c, const yaml_node_t *v, const char *key,
+int fy_get_number(struct ctx *c, const yaml_node_t *v, const char *key,
 		      double *out)
 {
 	if (v->type != YAML_SCALAR_NODE ||
 	    !cc_number_parse((const char *)v->data.scalar.value,
 			     v->data.scalar.length, out))
-		return fail(c, v, "\"%s\" must be a number", key);
+		return fy_fail(c, v, "\"%s\" must be a number", key);
 	return CC_OK;
 }
 
-static int get_unit_interval(struct ctx *c, const yaml_node_t *v,
+int fy_get_unit_interval(struct ctx *c, const yaml_node_t *v,
 			     const char *key, double *out)
 {
-	int rc = get_number(c, v, key, out);
+	int rc = fy_get_number(c, v, key, out);
 
 	if (!rc && (*out < 0 || *out > 1))
-		return fail(c, v, "\"%s\" must lie between 0 and 1", key);
+		return fy_fail(c, v, "\"%s\" must lie between 0 and 1", key);
 	return rc;
 }
 
-static int get_id(struct ctx *c, const yaml_node_t *v, const char *key,
+int fy_get_id(struct ctx *c, const yaml_node_t *v, const char *key,
 		  const char **out)
 {
-	int rc = get_text(c, v, key, out);
+	int rc = fy_get_text(c, v, key, out);
 
 	if (!rc && !cc_framework_valid_id(*out, strlen(*out)))
-		return fail(c, v, "\"%s\" must be made of letters, digits, '_', '.', ':' or '-' (got \"%.60s\")",
+		return fy_fail(c, v, "\"%s\" must be made of letters, digits, '_', '.', ':' or '-' (got \"%.60s\")",
 			    key, *out);
 	return rc;
 }
 
 /* Matches a scalar against a list of words; returns the index. */
-static int get_word(struct ctx *c, const yaml_node_t *v, const char *key,
+int fy_get_word(struct ctx *c, const yaml_node_t *v, const char *key,
 		    const char *const *words, int nwords, int *out)
 {
 	char list[200] = "";
@@ -216,58 +192,85 @@ static int get_word(struct ctx *c, const yaml_node_t *v, const char *key,
 	for (int i = 0; i < nwords && used < sizeof(list); i++)
 		used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s",
 					 i ? ", " : "", words[i]);
-	return fail(c, v, "\"%s\" must be one of: %s", key, list);
+	return fy_fail(c, v, "\"%s\" must be one of: %s", key, list);
 }
 
-static int get_seq(struct ctx *c, const yaml_node_t *v, const char *key,
+int fy_oom(struct ctx *c)
+{
+	return cc_error_set(c->err, CC_ENOMEM, c->file, 0, 0, "out of memory");
+}
+
+int fy_get_names(struct ctx *c, const yaml_node_t *v, const char *key,
+		 const char ***names, int *n)
+{
+	int rc = fy_get_seq(c, v, key, 1), count;
+
+	if (rc)
+		return rc;
+	count = SEQ_LEN(v);
+	*names = cc_arena_array(&c->fw->arena, (size_t)count, sizeof(**names));
+	if (!*names)
+		return fy_oom(c);
+	for (int i = 0; i < count; i++) {
+		yaml_node_t *item = fy_node_get(c, SEQ_AT(v, i), v);
+		if (!item)
+			return CC_EINPUT;
+		if ((rc = fy_get_text(c, item, key, &(*names)[i])))
+			return rc;
+		if (!*(*names)[i])
+			return fy_fail(c, item, "a name in \"%s\" is empty", key);
+	}
+	*n = count;
+	return CC_OK;
+}
+
+int fy_get_seq(struct ctx *c, const yaml_node_t *v, const char *key,
 		   int min_items)
 {
 	long n;
 
 	if (v->type != YAML_SEQUENCE_NODE)
-		return fail(c, v, "\"%s\" must be a list", key);
+		return fy_fail(c, v, "\"%s\" must be a list", key);
 	n = v->data.sequence.items.top - v->data.sequence.items.start;
 	if (n < min_items)
-		return fail(c, v, "\"%s\" must list at least %d item%s", key,
+		return fy_fail(c, v, "\"%s\" must list at least %d item%s", key,
 			    min_items, min_items == 1 ? "" : "s");
 	return CC_OK;
 }
 
-#define SEQ_LEN(v) ((int)((v)->data.sequence.items.top - (v)->data.sequence.items.start))
-#define SEQ_AT(v, i) ((v)->data.sequence.items.start[i])
 
 static int read_options(struct ctx *c, struct cc_node *n, const yaml_node_t *v)
 {
-	int rc = get_seq(c, v, "options", 1), count;
+	int rc = fy_get_seq(c, v, "options", 1), count;
 
 	if (rc)
 		return rc;
 	count = SEQ_LEN(v);
 	if (n->qtype == CC_Q_MULTI && count > CC_MULTI_MAX_OPTIONS)
-		return fail(c, v, "a multi question has at most %d options",
+		return fy_fail(c, v, "a multi question has at most %d options",
 			    CC_MULTI_MAX_OPTIONS);
 	n->options = cc_arena_array(&c->fw->arena, (size_t)count, sizeof(*n->options));
 	if (!n->options)
 		return cc_error_set(c->err, CC_ENOMEM, c->file, 0, 0, "out of memory");
 	for (int i = 0; i < count; i++) {
-		yaml_node_t *item = node_get(c, SEQ_AT(v, i), v);
+		yaml_node_t *item = fy_node_get(c, SEQ_AT(v, i), v);
 		struct cc_option *o = &n->options[i];
 		struct keyset ks;
 
 		if (!item)
 			return CC_EINPUT;
-		if ((rc = keys_read(c, item, keys_option, "an option", &ks)) ||
-		    (rc = need(c, &ks, K_ID, "an option")) ||
-		    (rc = need(c, &ks, K_VALUE, "an option")) ||
-		    (rc = get_id(c, ks.val[K_ID], "id", &o->id)) ||
-		    (rc = get_unit_interval(c, ks.val[K_VALUE], "value", &o->value)))
+		if ((rc = fy_keys_read(c, item, keys_option, "an option", &ks)) ||
+		    (rc = fy_need(c, &ks, K_ID, "an option")) ||
+		    (rc = fy_need(c, &ks, K_VALUE, "an option")) ||
+		    (rc = fy_get_id(c, ks.val[K_ID], "id", &o->id)) ||
+		    (rc = fy_get_unit_interval(c, ks.val[K_VALUE], "value", &o->value)))
 			return rc;
 		o->label = o->id;
-		if (ks.val[K_LABEL] && (rc = get_text(c, ks.val[K_LABEL], "label", &o->label)))
+		if (ks.val[K_LABEL] && (rc = fy_get_text(c, ks.val[K_LABEL], "label", &o->label)))
 			return rc;
 		for (int j = 0; j < i; j++)
 			if (strcmp(n->options[j].id, o->id) == 0)
-				return fail(c, ks.val[K_ID], "option id \"%s\" is used twice",
+				return fy_fail(c, ks.val[K_ID], "option id \"%s\" is used twice",
 					    o->id);
 		n->noptions = i + 1;
 	}
@@ -276,7 +279,7 @@ static int read_options(struct ctx *c, struct cc_node *n, const yaml_node_t *v)
 
 static int read_thresholds(struct ctx *c, struct cc_node *n, const yaml_node_t *v)
 {
-	int rc = get_seq(c, v, "thresholds", 1), count;
+	int rc = fy_get_seq(c, v, "thresholds", 1), count;
 
 	if (rc)
 		return rc;
@@ -286,21 +289,21 @@ static int read_thresholds(struct ctx *c, struct cc_node *n, const yaml_node_t *
 	if (!n->thresholds)
 		return cc_error_set(c->err, CC_ENOMEM, c->file, 0, 0, "out of memory");
 	for (int i = 0; i < count; i++) {
-		yaml_node_t *item = node_get(c, SEQ_AT(v, i), v);
+		yaml_node_t *item = fy_node_get(c, SEQ_AT(v, i), v);
 		struct cc_threshold *t = &n->thresholds[i];
 		struct keyset ks;
 
 		if (!item)
 			return CC_EINPUT;
-		if ((rc = keys_read(c, item, keys_threshold, "a threshold", &ks)) ||
-		    (rc = need(c, &ks, K_MIN, "a threshold")) ||
-		    (rc = need(c, &ks, K_VALUE, "a threshold")) ||
-		    (rc = get_number(c, ks.val[K_MIN], "min", &t->min)) ||
-		    (rc = get_unit_interval(c, ks.val[K_VALUE], "value", &t->value)))
+		if ((rc = fy_keys_read(c, item, keys_threshold, "a threshold", &ks)) ||
+		    (rc = fy_need(c, &ks, K_MIN, "a threshold")) ||
+		    (rc = fy_need(c, &ks, K_VALUE, "a threshold")) ||
+		    (rc = fy_get_number(c, ks.val[K_MIN], "min", &t->min)) ||
+		    (rc = fy_get_unit_interval(c, ks.val[K_VALUE], "value", &t->value)))
 			return rc;
 		for (int j = 0; j < i; j++)
 			if (n->thresholds[j].min == t->min)
-				return fail(c, ks.val[K_MIN], "two thresholds have min %g",
+				return fy_fail(c, ks.val[K_MIN], "two thresholds have min %g",
 					    t->min);
 		n->nthresholds = i + 1;
 	}
@@ -309,22 +312,22 @@ static int read_thresholds(struct ctx *c, struct cc_node *n, const yaml_node_t *
 
 static int read_goalposts(struct ctx *c, struct cc_node *n, const yaml_node_t *v)
 {
-	int rc = get_seq(c, v, "goalposts", 2);
+	int rc = fy_get_seq(c, v, "goalposts", 2);
 	yaml_node_t *lo, *hi;
 
 	if (rc)
 		return rc;
 	if (SEQ_LEN(v) != 2)
-		return fail(c, v, "\"goalposts\" must be a list of two numbers [lo, hi]");
-	lo = node_get(c, SEQ_AT(v, 0), v);
-	hi = lo ? node_get(c, SEQ_AT(v, 1), v) : NULL;
+		return fy_fail(c, v, "\"goalposts\" must be a list of two numbers [lo, hi]");
+	lo = fy_node_get(c, SEQ_AT(v, 0), v);
+	hi = lo ? fy_node_get(c, SEQ_AT(v, 1), v) : NULL;
 	if (!hi)
 		return CC_EINPUT;
-	if ((rc = get_number(c, lo, "goalposts", &n->lo)) ||
-	    (rc = get_number(c, hi, "goalposts", &n->hi)))
+	if ((rc = fy_get_number(c, lo, "goalposts", &n->lo)) ||
+	    (rc = fy_get_number(c, hi, "goalposts", &n->hi)))
 		return rc;
 	if (n->lo == n->hi)
-		return fail(c, v, "the two goalposts must differ");
+		return fy_fail(c, v, "the two goalposts must differ");
 	n->has_goalposts = true;
 	return CC_OK;
 }
@@ -334,11 +337,11 @@ static int read_when(struct ctx *c, struct cc_node *n, const yaml_node_t *v)
 	struct keyset ks;
 	int rc;
 
-	if ((rc = keys_read(c, (yaml_node_t *)v, keys_when, "when", &ks)) ||
-	    (rc = need(c, &ks, K_Q, "when")) ||
-	    (rc = need(c, &ks, K_IS, "when")) ||
-	    (rc = get_text(c, ks.val[K_Q], "q", &n->when.q_id)) ||
-	    (rc = get_text(c, ks.val[K_IS], "is", &n->when.is)))
+	if ((rc = fy_keys_read(c, (yaml_node_t *)v, keys_when, "when", &ks)) ||
+	    (rc = fy_need(c, &ks, K_Q, "when")) ||
+	    (rc = fy_need(c, &ks, K_IS, "when")) ||
+	    (rc = fy_get_text(c, ks.val[K_Q], "q", &n->when.q_id)) ||
+	    (rc = fy_get_text(c, ks.val[K_IS], "is", &n->when.is)))
 		return rc;
 	n->has_when = true;
 	n->when.line = (long)ks.val[K_Q]->start_mark.line + 1;
@@ -348,7 +351,7 @@ static int read_when(struct ctx *c, struct cc_node *n, const yaml_node_t *v)
 	return CC_OK;
 }
 
-static const char *const qtype_words[] = {"yes_no", "choice", "multi", "number", "text"};
+static const char *const qtype_words[] = {"yes_no", "choice", "multi", "number", "text", "rating"};
 static const char *const agg_words[] = {"mean", "geometric", "harmonic", "min", "max", "stage"};
 static const char *const norm_words[] = {"minmax", "goalposts", "none"};
 static const char *const na_words[] = {"zero", "exclude"};
@@ -361,8 +364,8 @@ static int check_kind_keys(struct ctx *c, const struct keyset *ks,
 {
 	for (int k = 0; k < K_COUNT; k++)
 		if (ks->val[k] && !(allowed & B(k)))
-			return fail(c, ks->key[k], "key \"%s\" does not apply to %s",
-				    key_names[k], kind);
+			return fy_fail(c, ks->key[k], "key \"%s\" does not apply to %s",
+				    fy_key_names[k], kind);
 	return CC_OK;
 }
 
@@ -371,7 +374,7 @@ static int read_node(struct ctx *c, int parent, yaml_node_t *y, int *out);
 static int read_children(struct ctx *c, int node, const yaml_node_t *seq,
 			 const char *key)
 {
-	int rc = get_seq(c, seq, key, 1);
+	int rc = fy_get_seq(c, seq, key, 1);
 	int count, *kids;
 
 	if (rc)
@@ -381,7 +384,7 @@ static int read_children(struct ctx *c, int node, const yaml_node_t *seq,
 	if (!kids)
 		return cc_error_set(c->err, CC_ENOMEM, c->file, 0, 0, "out of memory");
 	for (int i = 0; i < count && !rc; i++) {
-		yaml_node_t *item = node_get(c, SEQ_AT(seq, i), seq);
+		yaml_node_t *item = fy_node_get(c, SEQ_AT(seq, i), seq);
 		rc = item ? read_node(c, node, item, &kids[i]) : CC_EINPUT;
 	}
 	if (!rc && cc_framework_set_children(c->fw, node, kids, count))
@@ -395,39 +398,49 @@ static int read_question(struct ctx *c, struct cc_node *n, const struct keyset *
 	int rc, t = 0;
 
 	if ((rc = check_kind_keys(c, ks, keys_any_node | keys_question, "a question")) ||
-	    (rc = need(c, ks, K_TYPE, "a question")) ||
-	    (rc = get_text(c, ks->val[K_QUESTION], "question", &n->question)) ||
-	    (rc = get_word(c, ks->val[K_TYPE], "type", qtype_words, 5, &t)))
+	    (rc = fy_need(c, ks, K_TYPE, "a question")) ||
+	    (rc = fy_get_text(c, ks->val[K_QUESTION], "question", &n->question)) ||
+	    (rc = fy_get_word(c, ks->val[K_TYPE], "type", qtype_words, 6, &t)))
 		return rc;
 	n->kind = CC_QUESTION;
 	n->qtype = (enum cc_qtype)t;
 	if (ks->val[K_INDICATOR])
-		return fail(c, ks->key[K_INDICATOR], "a node is a question or an indicator, not both");
+		return fy_fail(c, ks->key[K_INDICATOR], "a node is a question or an indicator, not both");
 	if (ks->val[K_PARTIAL]) {
 		if (n->qtype != CC_Q_YES_NO)
-			return fail(c, ks->key[K_PARTIAL], "\"partial\" applies only to yes_no questions");
-		if ((rc = get_unit_interval(c, ks->val[K_PARTIAL], "partial", &n->partial)))
+			return fy_fail(c, ks->key[K_PARTIAL], "\"partial\" applies only to yes_no questions");
+		if ((rc = fy_get_unit_interval(c, ks->val[K_PARTIAL], "partial", &n->partial)))
 			return rc;
 		n->has_partial = true;
 	}
 	if (ks->val[K_OPTIONS]) {
 		if (n->qtype != CC_Q_CHOICE && n->qtype != CC_Q_MULTI)
-			return fail(c, ks->key[K_OPTIONS], "\"options\" applies only to choice and multi questions");
+			return fy_fail(c, ks->key[K_OPTIONS], "\"options\" applies only to choice and multi questions");
 		if ((rc = read_options(c, n, ks->val[K_OPTIONS])))
 			return rc;
 	}
 	if ((ks->val[K_THRESHOLDS] || ks->val[K_GOALPOSTS]) && n->qtype != CC_Q_NUMBER)
-		return fail(c, ks->key[ks->val[K_THRESHOLDS] ? K_THRESHOLDS : K_GOALPOSTS],
+		return fy_fail(c, ks->key[ks->val[K_THRESHOLDS] ? K_THRESHOLDS : K_GOALPOSTS],
 			    "\"%s\" applies only to number questions",
 			    ks->val[K_THRESHOLDS] ? "thresholds" : "goalposts");
 	if (ks->val[K_THRESHOLDS] && ks->val[K_GOALPOSTS])
-		return fail(c, ks->key[K_GOALPOSTS], "a number question takes \"thresholds\" or \"goalposts\", not both");
+		return fy_fail(c, ks->key[K_GOALPOSTS], "a number question takes \"thresholds\" or \"goalposts\", not both");
 	if (ks->val[K_THRESHOLDS] && (rc = read_thresholds(c, n, ks->val[K_THRESHOLDS])))
 		return rc;
 	if (ks->val[K_GOALPOSTS] && (rc = read_goalposts(c, n, ks->val[K_GOALPOSTS])))
 		return rc;
+	if (ks->val[K_SCALE]) {
+		if (n->qtype != CC_Q_RATING)
+			return fy_fail(c, ks->key[K_SCALE], "\"scale\" applies only to rating questions");
+		if ((rc = fy_get_text(c, ks->val[K_SCALE], "scale", &n->scale_id)))
+			return rc;
+		n->scale_line = (long)ks->val[K_SCALE]->start_mark.line + 1;
+		n->scale_col = (long)ks->val[K_SCALE]->start_mark.column + 1;
+	} else if (n->qtype == CC_Q_RATING) {
+		return fy_fail(c, ks->self, "rating question \"%s\" needs the key \"scale\" (the id of one of the file's scales)", n->id);
+	}
 	if (ks->val[K_EVIDENCE]) {
-		if ((rc = get_word(c, ks->val[K_EVIDENCE], "evidence", evidence_words, 3, &t)))
+		if ((rc = fy_get_word(c, ks->val[K_EVIDENCE], "evidence", evidence_words, 3, &t)))
 			return rc;
 		n->evidence = (enum cc_evidence)t;
 	}
@@ -439,11 +452,11 @@ static int read_indicator(struct ctx *c, struct cc_node *n, const struct keyset 
 	int rc, t = 0;
 
 	if ((rc = check_kind_keys(c, ks, keys_any_node | keys_indicator, "an indicator")) ||
-	    (rc = need(c, ks, K_NAME, "an indicator")))
+	    (rc = fy_need(c, ks, K_NAME, "an indicator")))
 		return rc;
 	n->kind = CC_INDICATOR;
 	if (ks->val[K_NORMALISE]) {
-		if ((rc = get_word(c, ks->val[K_NORMALISE], "normalise", norm_words, 3, &t)))
+		if ((rc = fy_get_word(c, ks->val[K_NORMALISE], "normalise", norm_words, 3, &t)))
 			return rc;
 		n->norm = (enum cc_norm)t;
 	}
@@ -451,10 +464,10 @@ static int read_indicator(struct ctx *c, struct cc_node *n, const struct keyset 
 		return rc;
 	if (ks->val[K_DIRECTION]) {
 		double d;
-		if ((rc = get_number(c, ks->val[K_DIRECTION], "direction", &d)))
+		if ((rc = fy_get_number(c, ks->val[K_DIRECTION], "direction", &d)))
 			return rc;
 		if (d != 1 && d != -1)
-			return fail(c, ks->val[K_DIRECTION], "\"direction\" must be 1 or -1");
+			return fy_fail(c, ks->val[K_DIRECTION], "\"direction\" must be 1 or -1");
 		n->direction = (int)d;
 	}
 	return CC_OK;
@@ -465,12 +478,23 @@ static int read_group(struct ctx *c, int node, const struct keyset *ks)
 	int rc, t = 0;
 
 	if ((rc = check_kind_keys(c, ks, keys_any_node | keys_group, "a group")) ||
-	    (rc = need(c, ks, K_NAME, "a group")))
+	    (rc = fy_need(c, ks, K_NAME, "a group")))
 		return rc;
 	if (ks->val[K_AGGREGATE]) {
-		if ((rc = get_word(c, ks->val[K_AGGREGATE], "aggregate", agg_words, 6, &t)))
+		if ((rc = fy_get_word(c, ks->val[K_AGGREGATE], "aggregate", agg_words, 6, &t)))
 			return rc;
 		c->fw->nodes[node].agg = (enum cc_agg)t;
+	}
+	if (ks->val[K_STAGE_NAMES]) {
+		struct cc_node *n = &c->fw->nodes[node];
+		if (n->agg != CC_AGG_STAGE)
+			return fy_fail(c, ks->key[K_STAGE_NAMES], "\"stage_names\" applies only to a group with \"aggregate: stage\"");
+		if ((rc = fy_get_names(c, ks->val[K_STAGE_NAMES], "stage_names",
+				       &n->stage_names, &n->nstage_names)))
+			return rc;
+		n->own_stage_names = true;
+		n->stage_names_line = (long)ks->val[K_STAGE_NAMES]->start_mark.line + 1;
+		n->stage_names_col = (long)ks->val[K_STAGE_NAMES]->start_mark.column + 1;
 	}
 	return read_children(c, node, ks->val[K_CHILDREN], "children");
 }
@@ -480,33 +504,33 @@ static int read_common(struct ctx *c, struct cc_node *n, const struct keyset *ks
 {
 	int rc, t = 0;
 
-	if ((rc = get_id(c, ks->val[K_ID], "id", &n->id)))
+	if ((rc = fy_get_id(c, ks->val[K_ID], "id", &n->id)))
 		return rc;
-	if (ks->val[K_NAME] && (rc = get_text(c, ks->val[K_NAME], "name", &n->name)))
+	if (ks->val[K_NAME] && (rc = fy_get_text(c, ks->val[K_NAME], "name", &n->name)))
 		return rc;
-	if (ks->val[K_GUIDANCE] && (rc = get_text(c, ks->val[K_GUIDANCE], "guidance", &n->guidance)))
+	if (ks->val[K_GUIDANCE] && (rc = fy_get_text(c, ks->val[K_GUIDANCE], "guidance", &n->guidance)))
 		return rc;
 	if (ks->val[K_WEIGHT]) {
-		if ((rc = get_number(c, ks->val[K_WEIGHT], "weight", &n->weight)))
+		if ((rc = fy_get_number(c, ks->val[K_WEIGHT], "weight", &n->weight)))
 			return rc;
 		if (n->weight < 0)
-			return fail(c, ks->val[K_WEIGHT], "\"weight\" must be 0 or more");
+			return fy_fail(c, ks->val[K_WEIGHT], "\"weight\" must be 0 or more");
 		n->has_weight = true;
 	}
 	if (ks->val[K_STAGE]) {
 		double s;
-		if ((rc = get_number(c, ks->val[K_STAGE], "stage", &s)))
+		if ((rc = fy_get_number(c, ks->val[K_STAGE], "stage", &s)))
 			return rc;
 		if (s < 1 || s > 1000000 || s != (int)s)
-			return fail(c, ks->val[K_STAGE], "\"stage\" must be a whole number of 1 or more");
+			return fy_fail(c, ks->val[K_STAGE], "\"stage\" must be a whole number of 1 or more");
 		n->stage = (int)s;
 	}
 	if (ks->val[K_WHEN] && (rc = read_when(c, n, ks->val[K_WHEN])))
 		return rc;
 	if (ks->val[K_NA]) {
 		if (!ks->val[K_WHEN])
-			return fail(c, ks->key[K_NA], "\"na\" says what happens when \"when\" does not hold; this node has no \"when\"");
-		if ((rc = get_word(c, ks->val[K_NA], "na", na_words, 2, &t)))
+			return fy_fail(c, ks->key[K_NA], "\"na\" says what happens when \"when\" does not hold; this node has no \"when\"");
+		if ((rc = fy_get_word(c, ks->val[K_NA], "na", na_words, 2, &t)))
 			return rc;
 		n->na = (enum cc_na)t;
 	}
@@ -519,8 +543,8 @@ static int read_node(struct ctx *c, int parent, yaml_node_t *y, int *out)
 	int rc, node, indicator = 0;
 	unsigned long long all = keys_any_node | keys_group | keys_question | keys_indicator;
 
-	if ((rc = keys_read(c, y, all, "a node", &ks)) ||
-	    (rc = need(c, &ks, K_ID, "a node")))
+	if ((rc = fy_keys_read(c, y, all, "a node", &ks)) ||
+	    (rc = fy_need(c, &ks, K_ID, "a node")))
 		return rc;
 	if ((rc = cc_framework_add_node(c->fw, parent, (long)y->start_mark.line + 1,
 					(long)y->start_mark.column + 1, &node, c->err)))
@@ -529,7 +553,7 @@ static int read_node(struct ctx *c, int parent, yaml_node_t *y, int *out)
 	if ((rc = read_common(c, &c->fw->nodes[node], &ks)))
 		return rc;
 	if (ks.val[K_INDICATOR] &&
-	    (rc = get_word(c, ks.val[K_INDICATOR], "indicator", bool_words, 2, &indicator)))
+	    (rc = fy_get_word(c, ks.val[K_INDICATOR], "indicator", bool_words, 2, &indicator)))
 		return rc;
 	if (ks.val[K_CHILDREN])
 		return read_group(c, node, &ks);
@@ -537,14 +561,14 @@ static int read_node(struct ctx *c, int parent, yaml_node_t *y, int *out)
 		return read_question(c, &c->fw->nodes[node], &ks);
 	if (indicator)
 		return read_indicator(c, &c->fw->nodes[node], &ks);
-	return fail(c, y, "node \"%s\" needs \"children\" (a group), \"question\" (a question) or \"indicator: true\"",
+	return fy_fail(c, y, "node \"%s\" needs \"children\" (a group), \"question\" (a question) or \"indicator: true\"",
 		    c->fw->nodes[node].id);
 }
 
 static int read_levels(struct ctx *c, const yaml_node_t *v)
 {
 	struct cc_framework *fw = c->fw;
-	int rc = get_seq(c, v, "levels", 1), count;
+	int rc = fy_get_seq(c, v, "levels", 1), count;
 
 	if (rc)
 		return rc;
@@ -553,30 +577,30 @@ static int read_levels(struct ctx *c, const yaml_node_t *v)
 	if (!fw->levels)
 		return cc_error_set(c->err, CC_ENOMEM, c->file, 0, 0, "out of memory");
 	for (int i = 0; i < count; i++) {
-		yaml_node_t *item = node_get(c, SEQ_AT(v, i), v);
+		yaml_node_t *item = fy_node_get(c, SEQ_AT(v, i), v);
 		struct cc_level *l = &fw->levels[i];
 		struct keyset ks;
 
 		if (!item)
 			return CC_EINPUT;
-		if ((rc = keys_read(c, item, keys_level, "a level", &ks)) ||
-		    (rc = need(c, &ks, K_ID, "a level")) ||
-		    (rc = need(c, &ks, K_MIN, "a level")) ||
-		    (rc = get_id(c, ks.val[K_ID], "id", &l->id)) ||
-		    (rc = get_number(c, ks.val[K_MIN], "min", &l->min)))
+		if ((rc = fy_keys_read(c, item, keys_level, "a level", &ks)) ||
+		    (rc = fy_need(c, &ks, K_ID, "a level")) ||
+		    (rc = fy_need(c, &ks, K_MIN, "a level")) ||
+		    (rc = fy_get_id(c, ks.val[K_ID], "id", &l->id)) ||
+		    (rc = fy_get_number(c, ks.val[K_MIN], "min", &l->min)))
 			return rc;
 		l->name = l->id;
-		if (ks.val[K_NAME] && (rc = get_text(c, ks.val[K_NAME], "name", &l->name)))
+		if (ks.val[K_NAME] && (rc = fy_get_text(c, ks.val[K_NAME], "name", &l->name)))
 			return rc;
 		for (int j = 0; j < i; j++)
 			if (strcmp(fw->levels[j].id, l->id) == 0)
-				return fail(c, ks.val[K_ID], "level id \"%s\" is used twice", l->id);
+				return fy_fail(c, ks.val[K_ID], "level id \"%s\" is used twice", l->id);
 		fw->nlevels = i + 1;
 	}
 	return CC_OK;
 }
 
-static bool valid_framework_id(const char *s)
+bool fy_valid_lower_id(const char *s)
 {
 	if (!*s || strlen(s) > 100)
 		return false;
@@ -587,58 +611,71 @@ static bool valid_framework_id(const char *s)
 	return true;
 }
 
-static int read_top(struct ctx *c, yaml_node_t *root)
+static int read_top(struct ctx *c, yaml_node_t *root, yaml_node_t **translations)
 {
 	struct cc_framework *fw = c->fw;
 	struct keyset ks;
 	double version;
 	int rc, t = 0;
 
-	if ((rc = keys_read(c, root, keys_top, "the framework", &ks)) ||
-	    (rc = need(c, &ks, K_CYBERCAP, "the framework")) ||
-	    (rc = need(c, &ks, K_ID, "the framework")) ||
-	    (rc = need(c, &ks, K_TITLE, "the framework")) ||
-	    (rc = need(c, &ks, K_NODES, "the framework")) ||
-	    (rc = get_number(c, ks.val[K_CYBERCAP], "cybercap", &version)))
+	if ((rc = fy_keys_read(c, root, keys_top, "the framework", &ks)) ||
+	    (rc = fy_need(c, &ks, K_CYBERCAP, "the framework")) ||
+	    (rc = fy_need(c, &ks, K_ID, "the framework")) ||
+	    (rc = fy_need(c, &ks, K_TITLE, "the framework")) ||
+	    (rc = fy_need(c, &ks, K_NODES, "the framework")) ||
+	    (rc = fy_get_number(c, ks.val[K_CYBERCAP], "cybercap", &version)))
 		return rc;
-	if (version != 1)
-		return fail(c, ks.val[K_CYBERCAP], "this is format version %g; cybercap reads version 1", version);
-	if ((rc = get_text(c, ks.val[K_ID], "id", &fw->id)))
+	if (version != 1 && version != 1.1)
+		return fy_fail(c, ks.val[K_CYBERCAP], "this is format version %g; cybercap reads versions 1 and 1.1", version);
+	fw->format = version;
+	if ((rc = fy_get_text(c, ks.val[K_ID], "id", &fw->id)))
 		return rc;
-	if (!valid_framework_id(fw->id))
-		return fail(c, ks.val[K_ID], "\"id\" must be made of a-z, 0-9, '.', '_' or '-'");
-	if ((rc = get_text(c, ks.val[K_TITLE], "title", &fw->title)))
+	if (!fy_valid_lower_id(fw->id))
+		return fy_fail(c, ks.val[K_ID], "\"id\" must be made of a-z, 0-9, '.', '_' or '-'");
+	if ((rc = fy_get_text(c, ks.val[K_TITLE], "title", &fw->title)))
 		return rc;
-	if (ks.val[K_VERSION] && (rc = get_text(c, ks.val[K_VERSION], "version", &fw->version)))
+	if (ks.val[K_VERSION] && (rc = fy_get_text(c, ks.val[K_VERSION], "version", &fw->version)))
 		return rc;
 	if (ks.val[K_SCALE]) {
-		if ((rc = get_number(c, ks.val[K_SCALE], "scale", &fw->scale)))
+		if ((rc = fy_get_number(c, ks.val[K_SCALE], "scale", &fw->scale)))
 			return rc;
 		if (fw->scale <= 0 || fw->scale > 1e9)
-			return fail(c, ks.val[K_SCALE], "\"scale\" must be above 0 and at most 1e9");
+			return fy_fail(c, ks.val[K_SCALE], "\"scale\" must be above 0 and at most 1e9");
 	}
 	if (ks.val[K_PRECISION]) {
 		double p;
-		if ((rc = get_number(c, ks.val[K_PRECISION], "precision", &p)))
+		if ((rc = fy_get_number(c, ks.val[K_PRECISION], "precision", &p)))
 			return rc;
 		if (p < 0 || p > 6 || p != (int)p)
-			return fail(c, ks.val[K_PRECISION], "\"precision\" must be a whole number from 0 to 6");
+			return fy_fail(c, ks.val[K_PRECISION], "\"precision\" must be a whole number from 0 to 6");
 		fw->precision = (int)p;
 	}
 	if (ks.val[K_RANKING]) {
 		static const char *const words[] = {"dense", "competition"};
-		if ((rc = get_word(c, ks.val[K_RANKING], "ranking", words, 2, &t)))
+		if ((rc = fy_get_word(c, ks.val[K_RANKING], "ranking", words, 2, &t)))
 			return rc;
 		fw->ranking = (enum cc_ranking)t;
 	}
 	if (ks.val[K_MISSING]) {
 		static const char *const words[] = {"zero", "exclude"};
-		if ((rc = get_word(c, ks.val[K_MISSING], "missing", words, 2, &t)))
+		if ((rc = fy_get_word(c, ks.val[K_MISSING], "missing", words, 2, &t)))
 			return rc;
 		fw->missing = (enum cc_missing)t;
 	}
 	if (ks.val[K_LEVELS] && (rc = read_levels(c, ks.val[K_LEVELS])))
 		return rc;
+	if (ks.val[K_SCALES] && (rc = fy_read_scales(c, ks.val[K_SCALES])))
+		return rc;
+	if (ks.val[K_STAGE_NAMES]) {
+		if ((rc = fy_get_names(c, ks.val[K_STAGE_NAMES], "stage_names",
+				       &fw->stage_names, &fw->nstage_names)))
+			return rc;
+		fw->stage_names_line = (long)ks.val[K_STAGE_NAMES]->start_mark.line + 1;
+		fw->stage_names_col = (long)ks.val[K_STAGE_NAMES]->start_mark.column + 1;
+	}
+	if (ks.val[K_TARGETS] && (rc = fy_read_targets(c, ks.val[K_TARGETS])))
+		return rc;
+	*translations = ks.val[K_TRANSLATIONS];
 	return read_children(c, 0, ks.val[K_NODES], "nodes");
 }
 
@@ -693,6 +730,7 @@ int cc_framework_parse(struct cc_framework *fw, const char *file,
 		       const char *text, size_t len, struct cc_error *err)
 {
 	struct ctx c = {.fw = fw, .file = file, .err = err};
+	yaml_node_t *translations = NULL;
 	int rc = cc_framework_init(fw, file);
 
 	if (rc) {
@@ -709,11 +747,13 @@ int cc_framework_parse(struct cc_framework *fw, const char *file,
 	if (!c.seen) {
 		rc = cc_error_set(err, CC_ENOMEM, file, 0, 0, "out of memory");
 	} else {
-		yaml_node_t *root = node_get(&c, 1, NULL);
-		rc = root ? read_top(&c, root) : CC_EINPUT;
+		yaml_node_t *root = fy_node_get(&c, 1, NULL);
+		rc = root ? read_top(&c, root, &translations) : CC_EINPUT;
 	}
 	if (!rc)
 		rc = cc_framework_finish(fw, err);
+	if (!rc && translations)
+		rc = fy_read_translations(&c, translations);
 	free(c.seen);
 	yaml_document_delete(&c.doc);
 	if (rc)

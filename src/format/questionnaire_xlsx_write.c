@@ -10,6 +10,9 @@
  */
 #include "questionnaire_xlsx.h"
 
+/* Ratings with more levels get no drop-down (the reader checks anyway). */
+#define CC_XLSX_MAX_LEVELS 32
+
 #include "responses_out.h"
 
 #include <stdio.h>
@@ -193,9 +196,33 @@ static const char *type_label(enum cc_qtype t)
 	static const char *const names[] = {
 		[CC_Q_YES_NO] = "yes/no", [CC_Q_CHOICE] = "one choice",
 		[CC_Q_MULTI] = "several choices", [CC_Q_NUMBER] = "number",
-		[CC_Q_TEXT] = "text",
+		[CC_Q_TEXT] = "text", [CC_Q_RATING] = "rating",
 	};
 	return names[t];
+}
+
+/* A rating's levels one a line as "value = name: description", so whoever
+ * fills the sheet reads what each level means where they pick it. */
+static char *rating_text(const struct cc_node *n)
+{
+	const struct cc_scale *sc = n->rating_scale;
+	size_t size = 64, used;
+	char *s;
+
+	for (int i = 0; i < sc->nlevels; i++)
+		size += strlen(sc->levels[i].name) + 24 +
+			(sc->levels[i].description ? strlen(sc->levels[i].description) : 0);
+	s = malloc(size);
+	if (!s)
+		return NULL;
+	used = (size_t)snprintf(s, size, "one level of the scale \"%s\":", sc->name);
+	for (int i = 0; i < sc->nlevels; i++) {
+		const struct cc_scale_level *l = &sc->levels[i];
+		used += (size_t)snprintf(s + used, size - used, "\n%d = %s%s%s", l->value,
+					 l->name, l->description ? ": " : "",
+					 l->description ? l->description : "");
+	}
+	return s;
 }
 
 /* "yes | no", "a number", or the options one a line as "id = label". */
@@ -204,6 +231,8 @@ static char *allowed_text(const struct cc_node *n)
 	size_t size = 64, used = 0;
 	char *s;
 
+	if (n->qtype == CC_Q_RATING)
+		return rating_text(n);
 	for (int i = 0; i < n->noptions; i++)
 		size += strlen(n->options[i].id) + strlen(n->options[i].label) + 8;
 	s = malloc(size);
@@ -243,15 +272,32 @@ static void add_list(struct wctx *w, lxw_worksheet *ws, int row,
 	static const char *const yes_no[] = {"yes", "no", NULL};
 	static const char *const yes_no_partial[] = {"yes", "no", "partial", NULL};
 	const char **list;
+	char values[CC_XLSX_MAX_LEVELS][16];
 	lxw_data_validation dv = {0};
 	size_t chars = 0;
 
 	for (int i = 0; i < n->noptions; i++)
 		chars += strlen(n->options[i].id) + 1;
+	if (n->qtype == CC_Q_RATING) {
+		const struct cc_scale *sc = n->rating_scale;
+		if (sc->nlevels > CC_XLSX_MAX_LEVELS)
+			return;
+		for (int i = 0; i < sc->nlevels; i++)
+			chars += (size_t)snprintf(values[i], sizeof(values[i]), "%d",
+						  sc->levels[i].value) + 1;
+	}
 	if (chars > LIST_INLINE_MAX + 1)
 		return;
 	if (n->qtype == CC_Q_YES_NO) {
 		list = (const char **)(n->has_partial ? yes_no_partial : yes_no);
+	} else if (n->qtype == CC_Q_RATING) {
+		list = calloc((size_t)n->rating_scale->nlevels + 1, sizeof(*list));
+		if (!list) {
+			w->rc = cc_error_set(w->err, CC_ENOMEM, NULL, 0, 0, "out of memory");
+			return;
+		}
+		for (int i = 0; i < n->rating_scale->nlevels; i++)
+			list[i] = values[i];
 	} else {
 		list = calloc((size_t)n->noptions + 1, sizeof(*list));
 		if (!list) {
@@ -306,7 +352,7 @@ static void write_answer(struct wctx *w, lxw_worksheet *ws, int row,
 {
 	lxw_row_t r = (lxw_row_t)row;
 
-	if (n->qtype == CC_Q_NUMBER && answer) {
+	if ((n->qtype == CC_Q_NUMBER || n->qtype == CC_Q_RATING) && answer) {
 		char check[64];
 		double x = strtod(answer, NULL);
 
@@ -353,7 +399,7 @@ static void write_question(struct wctx *w, lxw_worksheet *ws, int row,
 	ok(w, worksheet_write_string(ws, r, C_URL, url ? url : "",
 				     n->evidence == CC_EVIDENCE_NONE ? w->f_text : w->f_input),
 	   n->id);
-	if (n->qtype == CC_Q_YES_NO || n->qtype == CC_Q_CHOICE)
+	if (n->qtype == CC_Q_YES_NO || n->qtype == CC_Q_CHOICE || n->qtype == CC_Q_RATING)
 		add_list(w, ws, row, n);
 	free(allowed);
 }

@@ -31,6 +31,9 @@ void cc_answer_format(const struct cc_answers *a, int leaf,
 	case CC_Q_CHOICE:
 		snprintf(buf, size, "%s", n->options[ans->bits].id);
 		break;
+	case CC_Q_RATING:
+		snprintf(buf, size, "%d", n->rating_scale->levels[ans->bits].value);
+		break;
 	case CC_Q_MULTI:
 		buf[0] = '\0';
 		for (int o = 0; o < n->noptions && used < size; o++)

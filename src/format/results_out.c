@@ -64,7 +64,7 @@ int cc_results_write_csv(FILE *out, const struct cc_answers *a,
 		for (int i = 0; i < s->nnodes; i++) {
 			size_t at = (size_t)u * (size_t)s->nnodes + (size_t)i;
 			double val = s->value[at];
-			const char *level = "";
+			const char *level = cc_scores_level(s, u, i);
 
 			cc_format_number(m, sizeof(m), fw->nodes[i].max);
 			if (isnan(val)) {
@@ -73,8 +73,8 @@ int cc_results_write_csv(FILE *out, const struct cc_answers *a,
 				cc_format_number(v, sizeof(v), val);
 				cc_format_number(p, sizeof(p), val * fw->nodes[i].max);
 			}
-			if (i == 0 && s->level[u] >= 0)
-				level = fw->levels[s->level[u]].id;
+			if (!level)
+				level = "";
 			if (cell(out, a->units[u]) || fputc(',', out) == EOF ||
 			    cell(out, fw->nodes[i].id))
 				return CC_EIO;
@@ -122,9 +122,8 @@ int cc_results_write_json(FILE *out, const struct cc_answers *a,
 			rc |= json_object_set_new(row, "max", json_real(fw->nodes[i].max));
 			rc |= json_object_set_new(row, "rank", s->rank[at] == CC_RANK_NONE ?
 						  json_null() : json_integer(s->rank[at]));
-			rc |= json_object_set_new(row, "level",
-						  i == 0 && s->level[u] >= 0 ?
-						  json_string(fw->levels[s->level[u]].id) :
+			rc |= json_object_set_new(row, "level", cc_scores_level(s, u, i) ?
+						  json_string(cc_scores_level(s, u, i)) :
 						  json_null());
 			text = rc ? NULL : json_dumps(row, JSON_COMPACT | JSON_REAL_PRECISION(10));
 			json_decref(row);

@@ -110,9 +110,9 @@ static int write_nodes(lxw_workbook *wb, const struct cc_pub *p)
 	return 0;
 }
 
-int cc_h_results_xlsx(struct cc_req *req, struct cc_resp *resp)
+int cc__send_xlsx(struct cc_resp *resp, int (*fill)(void *wb, void *ctx),
+		  void *ctx, const char *filename)
 {
-	const struct cc_pub *p = cc__pub(req, resp);
 	char path[] = "/tmp/cybercap-xlsx-XXXXXX";
 	lxw_workbook *wb;
 	char *body = NULL;
@@ -120,14 +120,12 @@ int cc_h_results_xlsx(struct cc_req *req, struct cc_resp *resp)
 	FILE *f;
 	int fd, bad;
 
-	if (!p)
-		return CC_OK;
 	fd = mkstemp(path);
 	if (fd < 0)
 		return cc_resp_error(resp, 500, "internal", NULL, "cannot create a workbook");
 	close(fd);
 	wb = workbook_new(path);
-	bad = !wb || write_ranking(wb, req, p) || write_nodes(wb, p);
+	bad = !wb || fill(wb, ctx);
 	if (wb)
 		bad |= workbook_close(wb) != LXW_NO_ERROR;
 	f = bad ? NULL : fopen(path, "rb");
@@ -149,6 +147,29 @@ int cc_h_results_xlsx(struct cc_req *req, struct cc_resp *resp)
 		     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body, len);
 	resp->etag = 1;
 	snprintf(resp->disposition, sizeof(resp->disposition),
-		 "attachment; filename=\"%s-results.xlsx\"", p->c->id);
+		 "attachment; filename=\"%s\"", filename);
 	return CC_OK;
+}
+
+struct results_book {
+	const struct cc_req *req;
+	const struct cc_pub *p;
+};
+
+static int fill_results(void *wb, void *ctx)
+{
+	struct results_book *b = ctx;
+	return write_ranking(wb, b->req, b->p) || write_nodes(wb, b->p);
+}
+
+int cc_h_results_xlsx(struct cc_req *req, struct cc_resp *resp)
+{
+	const struct cc_pub *p = cc__pub(req, resp);
+	struct results_book b = {req, p};
+	char name[200];
+
+	if (!p)
+		return CC_OK;
+	snprintf(name, sizeof(name), "%s-results.xlsx", p->c->id);
+	return cc__send_xlsx(resp, fill_results, &b, name);
 }

@@ -1,6 +1,7 @@
 /*
  * http_meta.c - the resources that describe what there is: frameworks
- * (list and tree), units, groups, and the OpenAPI document.
+ * (the list; one framework's tree is http_framework.c), units, groups, and
+ * the OpenAPI document.
  */
 #include "router.h"
 
@@ -69,91 +70,6 @@ int cc_h_frameworks(struct cc_req *req, struct cc_resp *resp)
 	for (int i = 0; i < snap->frameworks.n; i++)
 		json_array_append_new(list, framework_summary(&f[i], &snap->fws[i]));
 	return cc_resp_json(resp, 200, json_pack("{s:o}", "frameworks", list));
-}
-
-static const char *const norm_names[] = {"minmax", "goalposts", "none"};
-static const char *const evidence_names[] = {"optional", "required", "none"};
-
-static json_t *node_json(const struct cc_framework *fw, int i)
-{
-	const struct cc_node *n = &fw->nodes[i];
-	json_t *o = json_object();
-
-	json_object_set_new(o, "id", json_string(n->id));
-	if (n->name)
-		json_object_set_new(o, "name", json_string(n->name));
-	if (n->question)
-		json_object_set_new(o, "question", json_string(n->question));
-	json_object_set_new(o, "weight", json_real(n->weight));
-	json_object_set_new(o, "max", cc_json_num(n->max));
-	if (n->guidance)
-		json_object_set_new(o, "guidance", json_string(n->guidance));
-	if (n->kind == CC_QUESTION) {
-		json_object_set_new(o, "type", json_string(cc_qtype_name(n->qtype)));
-		json_object_set_new(o, "evidence", json_string(evidence_names[n->evidence]));
-	}
-	if (n->has_partial)
-		json_object_set_new(o, "partial", json_real(n->partial));
-	if (n->noptions) {
-		json_t *opts = json_array();
-		for (int k = 0; k < n->noptions; k++)
-			json_array_append_new(opts, json_pack("{s:s,s:s,s:f}", "id", n->options[k].id,
-				"label", n->options[k].label, "value", n->options[k].value));
-		json_object_set_new(o, "options", opts);
-	}
-	if (n->nthresholds) {
-		json_t *t = json_array();
-		for (int k = 0; k < n->nthresholds; k++)
-			json_array_append_new(t, json_pack("{s:f,s:f}", "min", n->thresholds[k].min,
-				"value", n->thresholds[k].value));
-		json_object_set_new(o, "thresholds", t);
-	}
-	if (n->has_goalposts)
-		json_object_set_new(o, "goalposts", json_pack("[f,f]", n->lo, n->hi));
-	if (n->kind == CC_INDICATOR) {
-		json_object_set_new(o, "indicator", json_true());
-		json_object_set_new(o, "normalise", json_string(norm_names[n->norm]));
-		json_object_set_new(o, "direction", json_integer(n->direction));
-	}
-	if (n->has_when) {
-		json_object_set_new(o, "when", json_pack("{s:s,s:s}", "q", n->when.q_id, "is", n->when.is));
-		json_object_set_new(o, "na", json_string(n->na == CC_NA_ZERO ? "zero" : "exclude"));
-	}
-	if (n->stage)
-		json_object_set_new(o, "stage", json_integer(n->stage));
-	if (n->kind == CC_GROUP) {
-		json_t *kids = json_array();
-		json_object_set_new(o, "aggregate", json_string(cc_agg_name(n->agg)));
-		for (int c = 0; c < n->nchildren; c++)
-			json_array_append_new(kids, node_json(fw, n->children[c]));
-		json_object_set_new(o, "children", kids);
-	}
-	return o;
-}
-
-int cc_h_framework(struct cc_req *req, struct cc_resp *resp)
-{
-	const struct cc_framework *fw = cc_snapshot_framework(req->snap, req->params[0]);
-	json_t *o, *levels;
-
-	if (!fw)
-		return cc_resp_error(resp, 404, "not_found", NULL, "no framework \"%s\"",
-				     req->params[0]);
-	o = node_json(fw, 0);
-	json_object_del(o, "weight");
-	json_object_del(o, "name");
-	json_object_set_new(o, "title", json_string(fw->title));
-	json_object_set_new(o, "version", json_string(fw->version ? fw->version : ""));
-	json_object_set_new(o, "scale", json_real(fw->scale));
-	json_object_set_new(o, "precision", json_integer(fw->precision));
-	json_object_set_new(o, "ranking", json_string(fw->ranking == CC_RANK_DENSE ? "dense" : "competition"));
-	json_object_set_new(o, "missing", json_string(fw->missing == CC_MISSING_ZERO ? "zero" : "exclude"));
-	levels = json_array();
-	for (int l = 0; l < fw->nlevels; l++)
-		json_array_append_new(levels, json_pack("{s:s,s:s,s:f}", "id", fw->levels[l].id,
-			"name", fw->levels[l].name, "min", fw->levels[l].min));
-	json_object_set_new(o, "levels", levels);
-	return cc_resp_json(resp, 200, o);
 }
 
 static json_t *unit_json(const struct cc_snapshot *snap, int u)

@@ -7,6 +7,7 @@
 
 #include "../core/gaps.h"
 #include "../core/groups.h"
+#include "../core/targets.h"
 #include "../format/responses_out.h"
 
 #include <math.h>
@@ -77,7 +78,7 @@ static json_t *node_row(const struct cc_pub *p, int u, int i,
 	const struct cc_framework *fw = &p->fw;
 	const struct cc_node *n = &fw->nodes[i];
 	size_t at = (size_t)u * (size_t)fw->nnodes + (size_t)i;
-	json_t *means = json_object(), *answer = json_null();
+	json_t *means = json_object(), *answer = json_null(), *row;
 	int ranked = 0, tied = 0;
 	int32_t r = p->scores.rank[at];
 
@@ -101,7 +102,7 @@ static json_t *node_row(const struct cc_pub *p, int u, int i,
 			}
 		}
 	}
-	return json_pack("{s:s,s:s?,s:i,s:s,s:s,s:s?,s:o,s:o,s:o,s:o,s:b,s:i,s:s?,s:o,s:o}",
+	row = json_pack("{s:s,s:s?,s:i,s:s,s:s,s:s?,s:o,s:o,s:o,s:o,s:b,s:i,s:s?,s:o,s:o}",
 		"id", n->id, "parent", n->parent >= 0 ? fw->nodes[n->parent].id : NULL,
 		"depth", n->depth, "kind", kind_name(n), "label", cc_node_label(n),
 		"type", n->kind == CC_QUESTION ? cc_qtype_name(n->qtype) : NULL,
@@ -110,6 +111,12 @@ static json_t *node_row(const struct cc_pub *p, int u, int i,
 		"rank", r ? json_integer(r) : json_null(), "tied", tied > 0, "ranked", ranked,
 		"evidence", n->kind == CC_QUESTION ? evidence[n->evidence] : NULL,
 		"answer", answer, "means", means);
+	if (row && n->kind == CC_GROUP && n->agg == CC_AGG_STAGE) {
+		const char *level = cc_scores_level(&p->scores, u, i);
+		json_object_set_new(row, "stage", cc_json_num(cc_stage_reached(n, p->scores.value[at])));
+		json_object_set_new(row, "level", level ? json_string(level) : json_null());
+	}
+	return row;
 }
 
 static json_t *gaps_json(const struct cc_pub *p, int u, const unsigned char *region)

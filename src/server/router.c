@@ -18,6 +18,9 @@ static const struct cc_route routes[] = {
 	{"GET", "/api/v1/campaigns/{id}/results.csv", cc_h_results_csv, 1},
 	{"GET", "/api/v1/campaigns/{id}/results.xlsx", cc_h_results_xlsx, 1},
 	{"GET", "/api/v1/campaigns/{id}/results/{unit}", cc_h_unit_results, 1},
+	{"GET", "/api/v1/campaigns/{id}/results/{unit}/targets", cc_h_unit_targets, 1},
+	{"GET", "/api/v1/campaigns/{id}/results/{unit}/targets.csv", cc_h_unit_targets_csv, 1},
+	{"GET", "/api/v1/campaigns/{id}/results/{unit}/targets.xlsx", cc_h_unit_targets_xlsx, 1},
 	{"GET", "/api/v1/campaigns/{id}/summary", cc_h_summary, 1},
 	{"GET", "/api/v1/campaigns/{id}/audit", cc_h_audit, 1},
 	{"POST", "/api/v1/campaigns/{id}/robustness", cc_h_robustness, 0},
@@ -37,6 +40,7 @@ static const struct cc_route routes[] = {
 	{"POST", "/api/v1/campaigns/{id}/assessments/{unit}/validate", cc_h_validate, 0},
 	{"POST", "/api/v1/campaigns/{id}/assessments/{unit}/reviews", cc_h_review, 0},
 	{"GET", "/api/v1/campaigns/{id}/assessments/{unit}/questionnaire.xlsx", cc_h_workbook_get, 0},
+	{"GET", "/api/v1/campaigns/{id}/assessments/{unit}/targets", cc_h_assessment_targets, 0},
 	{"PUT", "/api/v1/campaigns/{id}/assessments/{unit}/questionnaire.xlsx", cc_h_workbook_put, 0},
 };
 

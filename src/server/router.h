@@ -39,6 +39,11 @@ json_t *cc__campaign_json(const struct cc_campaign_rec *c);
  * filling resp with 404 (no such campaign) or 409 (not published). */
 const struct cc_pub *cc__pub(struct cc_req *req, struct cc_resp *resp);
 
+/* Sends the workbook fill (a libxlsxwriter lxw_workbook *) writes as an
+ * attachment named filename; 500 when it cannot be written. */
+int cc__send_xlsx(struct cc_resp *resp, int (*fill)(void *wb, void *ctx),
+		  void *ctx, const char *filename);
+
 /* Handlers, one file per resource. */
 int cc_h_openapi(struct cc_req *req, struct cc_resp *resp);
 int cc_h_frameworks(struct cc_req *req, struct cc_resp *resp);
@@ -73,5 +78,9 @@ int cc_h_create_campaign(struct cc_req *req, struct cc_resp *resp);
 int cc_h_set_status(struct cc_req *req, struct cc_resp *resp);
 int cc_h_workbook_get(struct cc_req *req, struct cc_resp *resp);
 int cc_h_workbook_put(struct cc_req *req, struct cc_resp *resp);
+int cc_h_unit_targets(struct cc_req *req, struct cc_resp *resp);
+int cc_h_unit_targets_csv(struct cc_req *req, struct cc_resp *resp);
+int cc_h_unit_targets_xlsx(struct cc_req *req, struct cc_resp *resp);
+int cc_h_assessment_targets(struct cc_req *req, struct cc_resp *resp);
 
 #endif

@@ -10,6 +10,7 @@
 #include "../format/responses_csv.h"
 #include "../format/responses_out.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,33 @@ int cc_service_add_framework(struct cc_store *s, const char *path, char *id,
 		cc_framework_free(&fw);
 	}
 	free(text);
+	return rc;
+}
+
+static int yaml_file(const struct dirent *e)
+{
+	size_t n = strlen(e->d_name);
+	return n > 5 && strcmp(e->d_name + n - 5, ".yaml") == 0;
+}
+
+int cc_service_add_frameworks_dir(struct cc_store *s, const char *dir, int *count,
+				  struct cc_error *err)
+{
+	struct dirent **list = NULL;
+	int n = scandir(dir, &list, yaml_file, alphasort), rc = CC_OK;
+
+	*count = 0;
+	for (int i = 0; i < n; i++) {
+		char path[4600], id[128];
+
+		if (!rc) {
+			snprintf(path, sizeof(path), "%s/%s", dir, list[i]->d_name);
+			rc = cc_service_add_framework(s, path, id, sizeof(id), err);
+			*count += !rc;
+		}
+		free(list[i]);
+	}
+	free(list);
 	return rc;
 }
 

@@ -1,10 +1,11 @@
 /*
  * demo.c - the demonstration data directory (see service.h): the
- * countries, the 40 fictional units, the bundled framework, three editions
- * of fictional answers and one account per role. `cybercap demo` serves it;
+ * countries, the 40 fictional units, the bundled frameworks, three editions
+ * of the national commitment index, the maturity and readiness campaigns
+ * (demo_maturity.c) and one account per role. `cybercap demo` serves it;
  * the fuzz harnesses and load benchmarks start from it too.
  */
-#include "service.h"
+#include "demo_internal.h"
 
 #include "auth.h"
 
@@ -100,6 +101,8 @@ int cc_service_demo(const char *dir, const char *bundled, struct cc_error *err)
 		else if (!rc)
 			rc = cc_store_set_status(s, eds[e].id, CC_CAMPAIGN_OPEN, err);
 	}
+	if (!rc)
+		rc = cc__demo_maturity(s, bundled, err);
 	if (!rc)
 		rc = demo_accounts(s, dir, err);
 	cc_store_close(s);

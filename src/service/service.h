@@ -25,6 +25,12 @@ int cc_service_add_units(struct cc_store *s, const char *path, int *added,
 int cc_service_add_framework(struct cc_store *s, const char *path, char *id,
 			     size_t idlen, struct cc_error *err);
 
+/* Adds every framework file (NAME.yaml) of dir in name order; *count says how many. A folder
+ * that cannot be read adds nothing; the first bad file stops with its
+ * error. */
+int cc_service_add_frameworks_dir(struct cc_store *s, const char *dir, int *count,
+				  struct cc_error *err);
+
 /* Parses the stored framework of a campaign (or the latest of an id when
  * hash is NULL) into fw. */
 int cc_service_framework(struct cc_store *s, const char *id, const char *hash,

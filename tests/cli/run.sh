@@ -1,5 +1,5 @@
 #!/bin/sh
-# Golden tests for `cybercap score`.  Usage: sh tests/cli/run.sh BINARY
+# Golden tests for `cybercap score` (and `targets`: a file `command`).  Usage: sh tests/cli/run.sh BINARY
 # See tests/cli/README.md for the layout of a case.
 # Needs only a POSIX sh, coreutils, diff, and python3 (JSON cases only).
 
@@ -43,8 +43,10 @@ for dir in "$here"/cases/*/; do
 	else
 		args="framework.yaml responses.csv"
 	fi
+	cmd=score
+	[ -f "$dir/command" ] && cmd=$(cat "$dir/command")
 	# shellcheck disable=SC2086  # args is split on purpose
-	(cd "$dir" && exec "$bin" score $args) >"$tmp/out" 2>"$tmp/err"
+	(cd "$dir" && exec "$bin" $cmd $args) >"$tmp/out" 2>"$tmp/err"
 	status=$?
 
 	if [ -f "$dir/expected.status" ]; then

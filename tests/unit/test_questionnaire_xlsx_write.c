@@ -127,6 +127,49 @@ static void test_long_option_list(void **state)
 	cc_framework_free(&fw);
 }
 
+/* A rating question (format 1.1) offers its levels with their names and
+ * descriptions, has a drop-down of the level values, and its answer goes
+ * in as a number that reads back as the same rating. */
+static void test_rating(void **state)
+{
+	static const char *const y =
+		"cybercap: 1.1\nid: rated\ntitle: Rated\n"
+		"scales:\n  - id: r\n    name: Readiness\n    levels:\n"
+		"      - {value: 0, name: Absent, description: Nothing in place}\n"
+		"      - {value: 2, name: Planned}\n"
+		"      - {value: 4, name: Tested, description: Exercised this year}\n"
+		"nodes:\n  - id: p\n    name: P\n    children:\n"
+		"      - {id: q, question: Q, type: rating, scale: r}\n"
+		"      - {id: s, question: S, type: rating, scale: r}\n";
+	static const char *const answers = "unit,question,answer\nZZA,q,2\n";
+	struct cc_framework fw;
+	struct cc_answers a;
+	struct cc_error err;
+	struct blob b, bad;
+	char *sheet, *sst;
+
+	(void)state;
+	parse_framework(&fw, y);
+	assert_int_equal(cc_responses_parse(&a, &fw, "t.csv", answers, strlen(answers), &err), CC_OK);
+	b = write_wb(&fw, &a);
+	sheet = entry_text(b, "xl/worksheets/sheet2.xml");
+	sst = entry_text(b, "xl/sharedStrings.xml");
+	assert_non_null(strstr(sheet, "<formula1>\"0,2,4\"</formula1>"));
+	assert_non_null(strstr(sst, "0 = Absent: Nothing in place\n2 = Planned\n4 = Tested: Exercised this year"));
+	assert_non_null(strstr(sst, ">rating<"));
+	assert_rows(&fw, b, ((const char *const[]){"P!2 q=2 c=- u=-", "P!3 s=- c=- u=-", NULL}));
+	bad = edit_cells(copy(b), "xl/worksheets/sheet2.xml",
+			 (const char *const[]){"F3", inline_cell("F3", "3"), NULL});
+	assert_errors(&fw, bad, "ZZA", CC_EINPUT,
+		      "P, row 3, column F: answer \"3\" is not a level of the scale \"r\" (0, 2, 4)");
+	free(bad.p);
+	free(sheet);
+	free(sst);
+	free(b.p);
+	cc_answers_free(&a);
+	cc_framework_free(&fw);
+}
+
 static void test_write_errors(void **state)
 {
 	struct fx *f = *state;
@@ -148,6 +191,7 @@ int main(void)
 		cmocka_unit_test(test_layout),
 		cmocka_unit_test(test_sheet_names),
 		cmocka_unit_test(test_long_option_list),
+		cmocka_unit_test(test_rating),
 		cmocka_unit_test(test_write_errors),
 	};
 	int failed = cmocka_run_group_tests(tests, setup, teardown);
