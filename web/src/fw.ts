@@ -50,10 +50,14 @@ export function ratingLevel(n: FwNode, answer: string | null | undefined): Scale
   return s.levels.find((l) => l.value === v);
 }
 
-/** Whether a framework has anything of a maturity model: scales, stage names, stage groups or targets. */
+/**
+ * Whether a framework is a maturity or readiness model: it has rating
+ * scales, targets or stage names (a lone stage group without names, as an
+ * index may have, does not make one).
+ */
 export function isMaturity(fw: Framework): boolean {
   if ((fw.scales || []).length || (fw.targets || []).length || (fw.stage_names || []).length) return true;
-  let stage = false;
-  walk(fw.children, (n) => { if (n.aggregate === 'stage') stage = true; });
-  return stage;
+  let named = false;
+  walk(fw.children, (n) => { if (n.aggregate === 'stage' && (n.stage_names || []).length) named = true; });
+  return named;
 }

@@ -4,7 +4,6 @@
 // series' value, so the chart reads without the legend and without colour.
 // Needs three spokes or more (the page draws bars otherwise).
 import { useWidth } from '../hooks';
-import { num } from '../format';
 import { FONT, textWidth } from './scale';
 
 export interface RadarSeries { label: string; color: string; values: (number | null)[]; dash?: string; fill?: boolean }
@@ -26,28 +25,32 @@ function lines(s: string, max: number, size: number): string[] {
 
 export function Radar(props: { axes: string[]; series: RadarSeries[]; ariaLabel: string; percent: (v: number) => string }) {
   const [ref, width] = useWidth<HTMLDivElement>();
-  const W = Math.max(280, Math.min(640, width));
+  const W = Math.max(280, Math.min(760, width));
   const n = props.axes.length;
   const fs = W < 420 ? 11 : 12.5;
-  const labelW = Math.min(150, W * 0.26);
-  const legendH = props.series.length > 1 ? 26 : 0;
-  const R = Math.max(60, Math.min(W / 2 - labelW * 0.62, 210));
-  const cx = W / 2, cy = legendH + R + 42;
-  const H = cy + R + 46;
+  const labelW = Math.min(150, W * 0.28);
+  const legendH = props.series.length > 1 ? (W < 520 ? 44 : 26) : 0;
+  // Room for the labels beside the spokes: they stand at 1.12 R, on the left
+  // and right as wide as labelW, above and below as tall as three lines.
+  const R = Math.max(60, Math.min((W / 2 - labelW - 6) / 1.12, 220));
+  const above = 3 * (fs + 3) + 6;
+  const cx = W / 2, cy = legendH + 1.12 * R + above;
+  const H = cy + 1.12 * R + above - 10;
   const angle = (i: number) => -Math.PI / 2 + (2 * Math.PI * i) / n;
   const at = (i: number, v: number) => [cx + Math.cos(angle(i)) * R * v, cy + Math.sin(angle(i)) * R * v] as const;
   const rings = [0.25, 0.5, 0.75, 1];
   const first = props.series[0];
   return (
-    <div ref={ref} class="chart-svg">
+    <div ref={ref} class="chart-svg chart-radar">
       <svg data-chart viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={props.ariaLabel}
         font-family={FONT} style={{ maxWidth: '100%', height: 'auto' }} direction="ltr">
         {props.series.length > 1 && props.series.map((s, i) => {
-          const x = i * (W / props.series.length);
+          // side by side when wide, one under the other on a phone
+          const x = W < 520 ? 0 : i * (W / props.series.length), y = W < 520 ? 12 + i * 18 : 12;
           return (
             <g key={'lg' + i}>
-              <line x1={x + 2} x2={x + 26} y1={12} y2={12} stroke={s.color} stroke-width="3" stroke-dasharray={s.dash} />
-              <text x={x + 32} y={16} font-size="12.5" fill="#222">{s.label}</text>
+              <line x1={x + 2} x2={x + 26} y1={y} y2={y} stroke={s.color} stroke-width="3" stroke-dasharray={s.dash} />
+              <text x={x + 32} y={y + 4} font-size="12.5" fill="#222">{s.label}</text>
             </g>
           );
         })}
@@ -87,7 +90,7 @@ export function Radar(props: { axes: string[]; series: RadarSeries[]; ariaLabel:
             </g>
           );
         })}
-        <text x={cx} y={cy + 4} font-size="10" fill="#56606a" text-anchor="middle">{num(0, 0)}</text>
+        <text x={cx + 4} y={cy + 12} font-size="10.5" fill="#56606a">{props.percent(0)}</text>
       </svg>
     </div>
   );

@@ -7,7 +7,7 @@ import { useWidth } from '../hooks';
 import { viridis } from '../colors';
 import { FONT, textWidth, truncate } from './scale';
 
-export interface StageRow { label: string; reached: number | null; stages: number; reachedName: string }
+export interface StageRow { label: string; reached: number | null; stages: number; reachedName: string; section?: string }
 
 const ON = viridis(0.12);
 const OFF = '#eef1f4';
@@ -17,13 +17,21 @@ export function StageHeat(props: { rows: StageRow[]; columns: string[]; ariaLabe
   const W = Math.max(280, width);
   const k = props.columns.length;
   const wide = W >= 620;
-  const labelW = wide ? Math.min(240, Math.max(...props.rows.map((r) => textWidth(r.label, 13))) + 10) : 0;
+  const labelW = wide ? Math.min(Math.max(160, W * 0.34), Math.max(...props.rows.map((r) => textWidth(r.label, 13))) + 10) : 0;
   const endW = wide ? Math.min(150, Math.max(...props.rows.map((r) => textWidth(r.reachedName, 12.5))) + 14) : 0;
   const cell = Math.max(24, Math.min(90, Math.floor((W - labelW - endW) / Math.max(1, k))));
   const headH = 34;
   const rowH = wide ? 34 : 54;
-  const top = headH;
-  const H = top + props.rows.length * rowH + 4;
+  const secH = 28;
+  // each row's top, with a heading line where a new part begins
+  const ys: number[] = [];
+  let y = headH;
+  props.rows.forEach((r, i) => {
+    if (r.section && r.section !== props.rows[i - 1]?.section) y += secH;
+    ys.push(y);
+    y += rowH;
+  });
+  const H = y + 4;
   const gx = labelW;
   return (
     <div ref={ref} class="chart-svg">
@@ -35,10 +43,12 @@ export function StageHeat(props: { rows: StageRow[]; columns: string[]; ariaLabe
           </text>
         ))}
         {props.rows.map((r, i) => {
-          const y0 = top + i * rowH + (wide ? 0 : 20);
+          const y0 = ys[i] + (wide ? 0 : 20);
+          const heading = r.section && r.section !== props.rows[i - 1]?.section;
           const h = wide ? rowH - 4 : rowH - 24;
           return (
             <g key={'r' + i}>
+              {heading && <text x={0} y={ys[i] - 9} font-size="13" font-weight="700" fill="#12355b">{truncate(r.section!, W - 4, 13)}</text>}
               {wide
                 ? <text x={labelW - 8} y={y0 + h / 2 + 4.5} font-size="13" fill="#222" text-anchor="end">{truncate(r.label, labelW - 10, 13)}</text>
                 : <text x={0} y={y0 - 6} font-size="12.5" fill="#222">{truncate(r.label + ' · ' + r.reachedName, W - 4, 12.5)}</text>}

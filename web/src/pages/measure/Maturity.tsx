@@ -40,7 +40,7 @@ export function KeyFigures({ d }: { d: MaturityData }) {
       <div><dt>{t('mtOverall')}</dt><dd data-testid="maturity-overall">{pct(all)}</dd></div>
       {d.targets.length > 0 && (
         <div><dt>{t('mtTargetsMet')}</dt><dd data-testid="maturity-targets">{t('nOfM', { n: int(met.length), m: int(d.targets.length) })}
-          <small>{met.length ? met.map((x) => x.name).join(', ') : t('none')}</small></dd></div>
+          <small class="figure-note">{met.length ? met.map((x) => x.name).join(', ') : t('none')}</small></dd></div>
       )}
     </dl>
   );
@@ -76,8 +76,8 @@ function MaturityView({ d, facilitator }: { d: MaturityData; facilitator: boolea
       <NextSteps d={d} />
       <TrendChart d={d} file={file('maturity-trend')} />
       {d.mode === 'published' && (
-        <section class="exports no-print" aria-labelledby="mt-dl">
-          <h2 id="mt-dl">{t('mtDownloads')}</h2>
+        <section class="chart mt-downloads no-print" aria-labelledby="mt-dl">
+          <h2 id="mt-dl" class="chart-title">{t('mtDownloads')}</h2>
           <ul class="link-list">
             {d.targets.length > 0 && <li><a href={targetsExportUrl(c, u, 'csv')} download>{t('dlTargetsCsv')}</a></li>}
             {d.targets.length > 0 && <li><a href={targetsExportUrl(c, u, 'xlsx')} download>{t('dlTargetsXlsx')}</a></li>}

@@ -2,6 +2,7 @@
 // the radar of the mean rating or stage per top-level part (as a share of
 // the highest level, with the nearest unmet target's line), the stages
 // reached per aspect, and the trend across editions.
+import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { api } from '../../api';
 import { useAsync } from '../../hooks';
@@ -18,12 +19,10 @@ import {
   fromResult, nearestUnmet, overall, profile, stageMax, stageNames, targetShares, type PartProfile, type Reading,
 } from '../../maturity';
 import type { MaturityData } from './maturityData';
-import type { FwNode } from '../../types';
+import type { FwNode, TargetResult } from '../../types';
 
 export const pct = (v: number | null | undefined) => (v == null ? t('noValue') : t('percent', { v: num(v * 100, 0) }));
 const TARGET_COLOR = '#c44e00';
-
-export function byIdOf(d: MaturityData): Map<string, FwNode> { return d.ix.byId; }
 
 /** "2.3 on the 0–4 scale", "stage 1.5 of 4", or nothing for parts of mixed items. */
 function meanText(p: PartProfile): string {
@@ -89,7 +88,7 @@ export function StageChart({ d, file }: { d: MaturityData; file: string }) {
   const rows = groups.map((g) => {
     const s = d.reading.stage(g.node.id);
     const names = stageNames(d.fw, g.node);
-    return { label: label(g.node), reached: s, stages: stageMax(g.node), reachedName: s == null ? t('excluded') : names ? names[s] : t('stageOf', { s, S: stageMax(g.node) }) };
+    return { label: label(g.node), section: label(g.pillar), reached: s, stages: stageMax(g.node), reachedName: s == null ? t('excluded') : names ? names[s] : t('stageOf', { s, S: stageMax(g.node) }) };
   });
   const reached = rows.map((r) => r.reached).filter((x): x is number => x != null).sort((a, b) => a - b);
   const med = reached.length ? reached[Math.floor((reached.length - 1) / 2)] : null;
@@ -110,21 +109,22 @@ export function StageChart({ d, file }: { d: MaturityData; file: string }) {
 
 /** Each edition of the framework the unit took part in: the published ones, and this one (live or published). */
 export function TrendChart({ d, file }: { d: MaturityData; file: string }) {
+  const [view, setView] = useState<'all' | 'parts'>('all');
   const eds = d.campaigns.filter((c) => c.framework === d.fw.id && (c.status === 'published' || c.id === d.campaign.id))
     .sort((a, b) => a.year - b.year || a.id.localeCompare(b.id));
   const h = useAsync(async () => {
-    const got = await Promise.all(eds.map(async (c): Promise<Reading | null> => {
-      if (c.id === d.campaign.id) return d.reading;
-      try { return fromResult(d.fw, await api.unitResult(c.id, d.unit.id)); } catch { return null; }
+    const got = await Promise.all(eds.map(async (c): Promise<{ r: Reading; tg: TargetResult[] } | null> => {
+      if (c.id === d.campaign.id) return { r: d.reading, tg: d.targets };
+      try {
+        const [res, tg] = await Promise.all([api.unitResult(c.id, d.unit.id), api.unitTargets(c.id, d.unit.id).catch(() => ({ targets: [] }))]);
+        return { r: fromResult(d.fw, res), tg: tg.targets };
+      } catch { return null; }
     }));
-    return eds.map((c, i) => ({ c, r: got[i] })).filter((x) => x.r) as { c: typeof eds[number]; r: Reading }[];
+    return eds.map((c, i) => ({ c, ...got[i]! })).filter((_, i) => got[i]);
   }, [d.campaign.id, d.unit.id, d.mode]);
   if (h.state === 'loading') return <section class="chart"><Loading /></section>;
   if (h.state === 'error') return <section class="chart"><ErrorState error={h.error} retry={h.retry} /></section>;
   const list = h.data;
-  const parts = d.fw.children.filter((p) => d.its.some((i) => i.pillar === p));
-  const shares = list.map((x) => ({ all: overall(d.its, x.r), parts: profile(d.fw, d.its, x.r) }));
-  const partShare = (k: number, p: FwNode) => shares[k].parts.find((x) => x.pillar === p)?.share ?? null;
   if (list.length < 2) {
     return (
       <section class="chart" aria-labelledby="trend-one">
@@ -133,24 +133,37 @@ export function TrendChart({ d, file }: { d: MaturityData; file: string }) {
       </section>
     );
   }
+  const parts = d.fw.children.filter((p) => d.its.some((i) => i.pillar === p));
+  const shares = list.map((x) => ({ all: overall(d.its, x.r), parts: profile(d.fw, d.its, x.r) }));
+  const partShare = (k: number, p: FwNode) => shares[k].parts.find((x) => x.pillar === p)?.share ?? null;
+  const metOf = (tg: TargetResult[]) => (tg.length ? t('targetsMetShort', { n: int(tg.filter((x) => x.met).length), m: int(tg.length) }) : '');
   const f = shares[0].all, l = shares[shares.length - 1].all;
   const diff = f != null && l != null ? Math.round((l - f) * 100) : null;
   const title = diff == null ? t('mtTrendTitleNone') : diff === 0 ? t('mtTrendTitleFlat', { from: list[0].c.year })
     : t(diff > 0 ? 'mtTrendTitleUp' : 'mtTrendTitleDown', { from: pct(f), to: pct(l), year: list[0].c.year });
-  const series = [
-    { label: t('mtAllParts'), color: UNIT_COLOR, values: shares.map((s) => (s.all == null ? null : s.all * 100)) },
-    ...parts.map((p, i) => ({ label: label(p), color: SERIES[i % SERIES.length], dash: '5 3', values: list.map((_, k) => { const v = partShare(k, p); return v == null ? null : v * 100; }) })),
-  ];
+  const series = view === 'all'
+    ? [{ label: t('mtAllParts'), color: UNIT_COLOR, values: shares.map((s) => (s.all == null ? null : s.all * 100)), notes: list.map((x) => metOf(x.tg)) }]
+    : parts.map((p, i) => ({ label: label(p), color: SERIES[i % SERIES.length], dash: i >= SERIES.length ? '5 3' : undefined,
+      values: list.map((_, k) => { const v = partShare(k, p); return v == null ? null : v * 100; }) }));
   const table = {
     columns: [
       { label: t('colYear') }, { label: t('colCampaign') },
       { label: t('mtAllParts'), numeric: true, format: (v: unknown) => pct(v as number | null) },
       ...parts.map((p) => ({ label: label(p), numeric: true, format: (v: unknown) => pct(v as number | null) })),
+      { label: t('mtTargetsMet') },
     ],
-    rows: list.map((x, k) => [String(x.c.year), x.c.title + (x.c.status === 'published' ? '' : ' ' + t('liveSuffix')), shares[k].all, ...parts.map((p) => partShare(k, p))]),
+    rows: list.map((x, k) => [String(x.c.year), x.c.title + (x.c.status === 'published' ? '' : ' ' + t('liveSuffix')), shares[k].all,
+      ...parts.map((p) => partShare(k, p)), x.tg.filter((y) => y.met).map((y) => y.name).join(', ') || t('none')]),
   };
   return (
-    <ChartFrame file={file} title={title} subtitle={t('mtTrendSubtitle', { n: int(list.length) })} source={d.source} table={table}>
+    <ChartFrame file={file} title={title} subtitle={t(view === 'all' ? 'mtTrendSubtitle' : 'mtTrendSubtitleParts', { n: int(list.length) })}
+      source={d.source} table={table}
+      controls={
+        <div class="segmented" role="group" aria-label={t('trendMeasure')}>
+          <button type="button" aria-pressed={view === 'all'} onClick={() => setView('all')}>{t('mtAllParts')}</button>
+          <button type="button" aria-pressed={view === 'parts'} onClick={() => setView('parts')}>{t('mtEachPart')}</button>
+        </div>
+      }>
       <Line years={list.map((x) => x.c.year)} series={series} max={100} precision={0} ariaLabel={t('mtTrendAria', { unit: d.unit.name, n: list.length })} />
     </ChartFrame>
   );

@@ -3,11 +3,12 @@
 // first; then the next steps toward the nearest unmet target: the nodes to
 // raise with their guidance, the level to reach and, for a stage group,
 // the indicators still missing up to the stage required.
+import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { int, num } from '../../format';
 import { label, answerLabel } from '../../questionnaire';
 import { scaleOf } from '../../fw';
-import { missingIndicators, nearestUnmet, shortfall, unmetNodes } from '../../maturity';
+import { missingIndicators, nearestUnmet, range, unmetNodes } from '../../maturity';
 import { pct, stageLabel } from './ProfileCharts';
 import type { MaturityData } from './maturityData';
 import type { FwNode, TargetNodeResult, TargetResult } from '../../types';
@@ -19,6 +20,16 @@ export function amount(d: MaturityData, n: FwNode | undefined, x: number | null)
   if (scaleOf(n)) return answerLabel(n, String(x));
   if (n.aggregate === 'stage') return stageLabel(d, n, x);
   return pct(x);
+}
+
+/** How far below the minimum, in the node's own terms: levels, stages, or percentage points. */
+function shortBy(n: FwNode | undefined, x: TargetNodeResult): string {
+  if (!n) return t('noValue');
+  const [lo] = range(n);
+  const gap = x.required - (x.attained ?? lo);
+  if (scaleOf(n)) return t('nLevels', { n: gap, count: num(gap, Number.isInteger(gap) ? 0 : 1) });
+  if (n.aggregate === 'stage') return t('nStages', { n: gap, count: int(gap) });
+  return t('nPoints', { n: gap * 100, count: num(gap * 100, 0) });
 }
 
 function pillarOf(d: MaturityData, id: string): FwNode | undefined {
@@ -46,7 +57,7 @@ function UnmetTable({ d, tg, caption }: { d: MaturityData; tg: TargetResult; cap
                 <th scope="row">{n ? label(n) : x.node}{p && p !== n && <span class="muted respondent-email">{label(p)}</span>}</th>
                 <td>{amount(d, n, x.required)}</td>
                 <td>{amount(d, n, x.attained)}</td>
-                <td class="num">{pct(shortfall(n, x))}</td>
+                <td class="num">{shortBy(n, x)}</td>
               </tr>
             );
           })}
@@ -56,8 +67,9 @@ function UnmetTable({ d, tg, caption }: { d: MaturityData; tg: TargetResult; cap
   );
 }
 
-export function TargetsBlock({ d }: { d: MaturityData }) {
+export function TargetsBlock({ d, open }: { d: MaturityData; open?: boolean }) {
   if (!d.targets.length) return null;
+  const near = nearestUnmet(d.targets, d.ix.byId);
   const met = d.targets.filter((x) => x.met);
   const title = met.length === d.targets.length ? t('mtTargetsAll', { n: int(d.targets.length) })
     : !met.length ? t('mtTargetsNone', { n: int(d.targets.length) })
@@ -74,7 +86,12 @@ export function TargetsBlock({ d }: { d: MaturityData }) {
               : <strong class="tag tag-orange" data-testid="target-unmet">{t('targetNotMet')}</strong>}
           </h3>
           <p>{t('targetCount', { n: int(tg.attained), m: int(tg.required) })}</p>
-          {!tg.met && <UnmetTable d={d} tg={tg} caption={t('unmetOf', { target: tg.name })} />}
+          {!tg.met && (open || tg === near ? <UnmetTable d={d} tg={tg} caption={t('unmetOf', { target: tg.name })} /> : (
+            <details class="target-more">
+              <summary>{t('showUnmet', { n: tg.required - tg.attained, count: int(tg.required - tg.attained), target: tg.name })}</summary>
+              <UnmetTable d={d} tg={tg} caption={t('unmetOf', { target: tg.name })} />
+            </details>
+          ))}
         </div>
       ))}
       <p class="chart-source">{d.source}</p>
@@ -104,7 +121,10 @@ function Step({ d, x }: { d: MaturityData; x: TargetNodeResult }) {
   );
 }
 
-export function NextSteps({ d }: { d: MaturityData }) {
+const FIRST_STEPS = 5;
+
+export function NextSteps({ d, all: allAtOnce }: { d: MaturityData; all?: boolean }) {
+  const [all, setAll] = useState(!!allAtOnce);
   if (!d.targets.length) return null;
   const near = nearestUnmet(d.targets, d.ix.byId);
   if (!near) {
@@ -120,7 +140,11 @@ export function NextSteps({ d }: { d: MaturityData }) {
     <section class="chart next-steps" aria-labelledby="next-title">
       <h2 class="chart-title" id="next-title">{t('nextTitle', { target: near.name, n: rows.length, count: int(rows.length) })}</h2>
       <p class="chart-subtitle">{t('nextSubtitle')}</p>
-      <ol class="next-list">{rows.map((x) => <Step key={x.node} d={d} x={x} />)}</ol>
+      <ol class="next-list">{(all ? rows : rows.slice(0, FIRST_STEPS)).map((x) => <Step key={x.node} d={d} x={x} />)}</ol>
+      {rows.length > FIRST_STEPS && (
+        <p class="no-print"><button type="button" class="button-link" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? t('showFewer') : t('showAllN', { n: int(rows.length) })}</button></p>
+      )}
       <p class="chart-source">{d.source}</p>
     </section>
   );
