@@ -30,7 +30,7 @@ function meanText(p: PartProfile): string {
   return p.kind === 'rating' ? t('meanRating', { mean: num(p.mean, 1), lo: p.lo, hi: p.hi }) : t('meanStage', { mean: num(p.mean, 1), hi: p.hi });
 }
 
-export function ProfileChart({ d, file }: { d: MaturityData; file: string }) {
+export function ProfileChart({ d, file, level = 2 }: { d: MaturityData; file: string; level?: 2 | 3 }) {
   const parts = profile(d.fw, d.its, d.reading);
   if (!parts.length) return null;
   const near = nearestUnmet(d.targets, d.ix.byId);
@@ -59,7 +59,7 @@ export function ProfileChart({ d, file }: { d: MaturityData; file: string }) {
     ...(near ? [{ label: t('targetLine', { target: near.name }), color: TARGET_COLOR, values: parts.map(goalOf), dash: '6 4' }] : []),
   ];
   return (
-    <ChartFrame file={file} title={title} subtitle={t('mtProfileSubtitle')} source={d.source} table={table}>
+    <ChartFrame file={file} title={title} subtitle={t('mtProfileSubtitle')} source={d.source} table={table} headingLevel={level} class="chart-profile">
       {parts.length >= 3 ? (
         <Radar axes={parts.map((p) => label(p.pillar))} series={series} percent={(v) => pct(v)}
           ariaLabel={t('mtProfileAria', { unit: d.unit.name, n: parts.length })} />
@@ -79,7 +79,7 @@ export function stageLabel(d: MaturityData, n: FwNode, s: number | null): string
   return names ? t('stageNamed', { s, name: names[s] }) : t('stageOf', { s, S: stageMax(n) });
 }
 
-export function StageChart({ d, file }: { d: MaturityData; file: string }) {
+export function StageChart({ d, file, level = 2 }: { d: MaturityData; file: string; level?: 2 | 3 }) {
   const groups = d.its.filter((i) => i.kind === 'stage');
   if (!groups.length) return null;
   const S = Math.max(...groups.map((g) => stageMax(g.node)));
@@ -101,7 +101,7 @@ export function StageChart({ d, file }: { d: MaturityData; file: string }) {
     rows: groups.map((g, i) => [label(g.node), label(g.pillar), rows[i].reached, rows[i].reachedName, rows[i].stages]),
   };
   return (
-    <ChartFrame file={file} title={title} subtitle={t('mtHeatSubtitle', { S })} source={d.source} table={table}>
+    <ChartFrame file={file} title={title} subtitle={t('mtHeatSubtitle', { S })} source={d.source} table={table} headingLevel={level} class="chart-stages">
       <StageHeat rows={rows} columns={columns} excluded={t('excluded')} ariaLabel={t('mtHeatAria', { m: rows.length })} />
     </ChartFrame>
   );

@@ -74,13 +74,13 @@ function ReportView({ d, annex }: { d: MaturityData; annex: QuestionResponses[] 
 
       <section class="report-section" aria-labelledby="rp-profile">
         <h2 id="rp-profile">{t('rpProfile')}</h2>
-        <ProfileChart d={d} file={file('maturity')} />
-        <StageChart d={d} file={file('stages')} />
+        <ProfileChart d={d} file={file('maturity')} level={3} />
+        <StageChart d={d} file={file('stages')} level={3} />
       </section>
 
       <section class="report-section" aria-labelledby="rp-gaps">
         <h2 id="rp-gaps">{t('rpGaps')}</h2>
-        {d.targets.length ? <><TargetsBlock d={d} open /><NextSteps d={d} all /></> : <p>{t('rpNoTargets')}</p>}
+        {d.targets.length ? <><TargetsBlock d={d} open level={3} /><NextSteps d={d} all level={3} /></> : <p>{t('rpNoTargets')}</p>}
       </section>
 
       {annex && <Annex d={d} annex={annex} />}

@@ -67,7 +67,8 @@ function UnmetTable({ d, tg, caption }: { d: MaturityData; tg: TargetResult; cap
   );
 }
 
-export function TargetsBlock({ d, open }: { d: MaturityData; open?: boolean }) {
+export function TargetsBlock({ d, open, level = 2 }: { d: MaturityData; open?: boolean; level?: 2 | 3 }) {
+  const H = level === 2 ? 'h2' : 'h3', H2 = level === 2 ? 'h3' : 'h4';
   if (!d.targets.length) return null;
   const near = nearestUnmet(d.targets, d.ix.byId);
   const met = d.targets.filter((x) => x.met);
@@ -76,15 +77,15 @@ export function TargetsBlock({ d, open }: { d: MaturityData; open?: boolean }) {
       : t('mtTargetsSome', { met: met.map((x) => x.name).join(', '), n: int(met.length), m: int(d.targets.length) });
   return (
     <section class="chart targets" aria-labelledby="targets-title">
-      <h2 class="chart-title" id="targets-title">{title}</h2>
+      <H class="chart-title" id="targets-title">{title}</H>
       <p class="chart-subtitle">{t('mtTargetsSubtitle')}</p>
       {d.targets.map((tg) => (
         <div class="target" key={tg.id} data-target={tg.id}>
-          <h3 class="target-title">
+          <H2 class="target-title">
             {tg.name}{' '}
             {tg.met ? <strong class="tag tag-green" data-testid="target-met"><span aria-hidden="true">✓ </span>{t('targetMet')}</strong>
               : <strong class="tag tag-orange" data-testid="target-unmet">{t('targetNotMet')}</strong>}
-          </h3>
+          </H2>
           <p>{t('targetCount', { n: int(tg.attained), m: int(tg.required) })}</p>
           {!tg.met && (open || tg === near ? <UnmetTable d={d} tg={tg} caption={t('unmetOf', { target: tg.name })} /> : (
             <details class="target-more">
@@ -99,7 +100,7 @@ export function TargetsBlock({ d, open }: { d: MaturityData; open?: boolean }) {
   );
 }
 
-function Step({ d, x }: { d: MaturityData; x: TargetNodeResult }) {
+function Step({ d, x, H }: { d: MaturityData; x: TargetNodeResult; H: 'h3' | 'h4' }) {
   const n = d.ix.byId.get(x.node);
   if (!n) return null;
   const scale = scaleOf(n);
@@ -107,7 +108,7 @@ function Step({ d, x }: { d: MaturityData; x: TargetNodeResult }) {
   const missing = n.aggregate === 'stage' ? missingIndicators(n, x.required, d.reading) : [];
   return (
     <li class="next-step" data-node={x.node}>
-      <h3 class="next-step-title">{label(n)}</h3>
+      <H class="next-step-title">{label(n)}</H>
       <p class="next-step-move">{t('stepMove', { from: amount(d, n, x.attained), to: amount(d, n, x.required) })}</p>
       {level?.description && <p class="next-step-level"><span class="muted">{t('stepLevelMeans', { level: level.name })}</span> {level.description}</p>}
       {missing.length > 0 && (
@@ -123,14 +124,15 @@ function Step({ d, x }: { d: MaturityData; x: TargetNodeResult }) {
 
 const FIRST_STEPS = 5;
 
-export function NextSteps({ d, all: allAtOnce }: { d: MaturityData; all?: boolean }) {
+export function NextSteps({ d, all: allAtOnce, level = 2 }: { d: MaturityData; all?: boolean; level?: 2 | 3 }) {
+  const H = level === 2 ? 'h2' : 'h3', H2 = level === 2 ? 'h3' : 'h4';
   const [all, setAll] = useState(!!allAtOnce);
   if (!d.targets.length) return null;
   const near = nearestUnmet(d.targets, d.ix.byId);
   if (!near) {
     return (
       <section class="chart next-steps" aria-labelledby="next-title">
-        <h2 class="chart-title" id="next-title">{t('nextAllMet')}</h2>
+        <H class="chart-title" id="next-title">{t('nextAllMet')}</H>
         <p>{t('nextAllMetText')}</p>
       </section>
     );
@@ -138,9 +140,9 @@ export function NextSteps({ d, all: allAtOnce }: { d: MaturityData; all?: boolea
   const rows = unmetNodes(near, d.ix.byId);
   return (
     <section class="chart next-steps" aria-labelledby="next-title">
-      <h2 class="chart-title" id="next-title">{t('nextTitle', { target: near.name, n: rows.length, count: int(rows.length) })}</h2>
+      <H class="chart-title" id="next-title">{t('nextTitle', { target: near.name, n: rows.length, count: int(rows.length) })}</H>
       <p class="chart-subtitle">{t('nextSubtitle')}</p>
-      <ol class="next-list">{(all ? rows : rows.slice(0, FIRST_STEPS)).map((x) => <Step key={x.node} d={d} x={x} />)}</ol>
+      <ol class="next-list">{(all ? rows : rows.slice(0, FIRST_STEPS)).map((x) => <Step key={x.node} d={d} x={x} H={H2} />)}</ol>
       {rows.length > FIRST_STEPS && (
         <p class="no-print"><button type="button" class="button-link" aria-expanded={all} onClick={() => setAll(!all)}>
           {all ? t('showFewer') : t('showAllN', { n: int(rows.length) })}</button></p>
