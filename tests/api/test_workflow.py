@@ -1172,6 +1172,47 @@ def workbook_round_trip():
 
 
 @test
+def live_targets_follow_the_answers():
+    """GET .../assessments/{unit}/targets: the targets of an assessment in
+    progress, recomputed from its current answers, for those who may read
+    it. A rating saved by the focal point is what the target counts as
+    attained; a cleared one attained nothing."""
+    fp = who("focal_xab")
+    camp, unit = "csirt-maturity-2026", "XAB"
+    fw = ANON.get(API + "/frameworks/csirt-maturity").json()
+    scale = {s["id"]: [lv["value"] for lv in s["levels"]] for s in fw["scales"]}
+
+    def ratings(n):
+        if n.get("type") == "rating":
+            yield n
+        for c in n.get("children", []):
+            yield from ratings(c)
+    q = next(ratings(fw))
+    top = scale[q["scale"]][-1]
+    basic = next(t for t in fw["targets"] if t["id"] == "basic")
+    want = basic["require"].get(q["id"], basic["default"])
+    r = fp.put(A(camp, unit, f"/answers/{q['id']}"), {"answer": str(top), "comment": ""})
+    eq(r.status, 200, f"rating saved ({r.body[:200]!r})")
+    t = fp.get(A(camp, unit, "/targets"))
+    eq(t.status, 200, f"live targets ({t.body[:200]!r})")
+    got = next(x for x in t.json()["targets"] if x["id"] == "basic")
+    node = next(n for n in got["nodes"] if n["node"] == q["id"])
+    eq((node["required"], node["attained"], node["met"]), (want, top, True), "the saved rating")
+    eq(got["attained"], sum(n["met"] for n in got["nodes"]), "attained = nodes met")
+    eq(got["required"], len(got["nodes"]), "required = nodes counted")
+    eq(got["met"], all(n["met"] for n in got["nodes"]), "met = every node met")
+    eq(fp.put(A(camp, unit, f"/answers/{q['id']}"), {"answer": "", "comment": ""}).status, 200,
+       "cleared")
+    node = next(n for n in next(x for x in fp.get(A(camp, unit, "/targets")).json()["targets"]
+                                if x["id"] == "basic")["nodes"] if n["node"] == q["id"])
+    eq((node["attained"], node["met"]), (None, False), "a cleared rating attained nothing")
+    r = fp.put(A(camp, unit, f"/answers/{q['id']}"), {"answer": str(top + 1), "comment": ""})
+    expect(r, 422, field="answer", what="a rating that is not a level of the scale")
+    expect(who("focal_xaa").get(A(camp, unit, "/targets")), 403, what="another unit's focal point")
+    expect(ANON.get(A(camp, unit, "/targets")), 401, what="anonymous")
+
+
+@test
 def every_response_matches_openapi():
     """Every exchange of the tests above: its status is documented for the
     operation in src/server/openapi.json and a JSON body matches the

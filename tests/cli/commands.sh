@@ -88,10 +88,27 @@ expect sample-bundled 0 "$bin" sample "$here/../../frameworks/national-commitmen
 cp "$tmp/out" "$tmp/s3.csv"
 expect sample-bundled-scores 0 "$bin" score "$here/../../frameworks/national-commitment.yaml" "$tmp/s3.csv"
 
+# --- every bundled framework: check; sample -> score; sample -> targets (when it has targets).
+# Each output must hold rows for all 12 sampled units.
+units_in() { cut -d, -f1 "$1" | tail -n +2 | sort -u | wc -l; }
+for fw in "$here"/../../frameworks/*.yaml; do
+	n=$(basename "$fw" .yaml)
+	expect "bundled-$n-check" 0 "$bin" check "$fw"
+	expect "bundled-$n-sample" 0 "$bin" sample "$fw" --units 12 --seed 7
+	cp "$tmp/out" "$tmp/bundled.csv"
+	expect "bundled-$n-score" 0 "$bin" score "$fw" "$tmp/bundled.csv"
+	if [ "$(units_in "$tmp/out")" -eq 12 ]; then ok "bundled-$n-score-rows"; else bad "bundled-$n-score-rows" "$(head -3 "$tmp/out")"; fi
+	if grep -q '^targets:' "$fw"; then
+		expect "bundled-$n-targets" 0 "$bin" targets "$fw" "$tmp/bundled.csv"
+		if [ "$(units_in "$tmp/out")" -eq 12 ]; then ok "bundled-$n-targets-rows"; else bad "bundled-$n-targets-rows" "$(head -3 "$tmp/out")"; fi
+	fi
+done
+
 # --- data directory: init, import (all or nothing), publish, backup, restore
 dd="$tmp/data"
 expect init 0 "$bin" init --data "$dd" --units "$d/units.csv" --framework "$d/fw.yaml"
-has init-counts "$tmp/out" "units, 2 frameworks loaded"
+nbundled=$(ls "$here"/../../frameworks/*.yaml | wc -l)
+has init-counts "$tmp/out" "units, $((nbundled + 1)) frameworks loaded"
 printf 'unit,question,answer\nU1,a1,yes\nU2,a1,maybe\n' >"$tmp/bad.csv"
 expect import-bad 2 "$bin" import --data "$dd" --campaign c1 --framework tiny --year 2026 "$tmp/bad.csv"
 has import-bad-line "$tmp/err" "bad.csv:3: error:"
