@@ -22,8 +22,10 @@ static const char help[] =
 	"       cybercap user list  --data DIR\n\n"
 	"add creates an account; the password (at least 10 characters) is read from\n"
 	"F's first line, or standard input, and stored as an Argon2id hash.\n"
-	"grant gives a role: admin, analyst, reviewer, or focal_point (which needs\n"
-	"--unit); --unit and --campaign limit the role to that unit or campaign.\n"
+	"grant gives a role: admin, analyst, reviewer, focal_point (which needs\n"
+	"--unit) or respondent (a workshop's participant: needs --campaign and --unit,\n"
+	"and sees only their own answers there); --unit and --campaign limit the role\n"
+	"to that unit or campaign.\n"
 	"token prints a bearer token for scripts (Authorization: Bearer TOKEN),\n"
 	"valid for a year.\n";
 
@@ -113,6 +115,27 @@ static int user_id(struct cc_store *s, const char *email, long long *id)
 	return CLI_OK;
 }
 
+/* The campaign exists (and has unit, when given). */
+static int campaign_has(struct cc_store *s, const char *campaign, const char *unit)
+{
+	struct cc_list l;
+	struct cc_error err;
+	char status[32];
+	int rc = cc_store_campaign(s, campaign, &l, &err);
+
+	if (rc == CC_ENOTFOUND)
+		return cli_usage("user", "campaign %s is not known", campaign);
+	if (rc)
+		return cli_report(&err);
+	cc_list_free(&l);
+	if (!unit)
+		return CLI_OK;
+	rc = cc_store_assessment_status(s, campaign, unit, status, sizeof(status), &err);
+	if (rc == CC_ENOTFOUND)
+		return cli_usage("user", "unit %s is not in campaign %s", unit, campaign);
+	return rc ? cli_report(&err) : CLI_OK;
+}
+
 static int grant(struct cc_store *s, const struct args *a)
 {
 	struct cc_error err;
@@ -123,11 +146,15 @@ static int grant(struct cc_store *s, const struct args *a)
 	if (!a->email || !a->role)
 		return cli_usage("user", "grant needs --email and --role");
 	if (!cc_auth_valid_role(a->role))
-		return cli_usage("user", "--role is admin, analyst, reviewer or focal_point");
+		return cli_usage("user", "--role is admin, analyst, reviewer, focal_point or respondent");
 	if (strcmp(a->role, "focal_point") == 0 && !a->unit)
 		return cli_usage("user", "a focal point answers for one unit: give --unit");
+	if (strcmp(a->role, "respondent") == 0 && (!a->unit || !a->campaign))
+		return cli_usage("user", "a respondent answers in one assessment: give --campaign and --unit");
 	if (a->unit && !cc_store_unit_exists(s, a->unit))
 		return cli_usage("user", "unit %s is not known", a->unit);
+	if (strcmp(a->role, "respondent") == 0 && (rc = campaign_has(s, a->campaign, a->unit)))
+		return rc;
 	if ((rc = user_id(s, a->email, &id)))
 		return rc;
 	cc_error_clear(&err);

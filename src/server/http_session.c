@@ -1,9 +1,11 @@
 /*
  * http_session.c - signing in and out: POST /api/v1/session (email and
  * password -> session cookie + CSRF token), DELETE /api/v1/session, and
- * GET /api/v1/me. Failed sign-ins are limited per address and per email
- * (a sliding window kept in memory): the sixth failure within
- * LOGIN_WINDOW_S seconds gets 429 until the window has passed.
+ * GET /api/v1/me, and POST /api/v1/password (a one-time set-password
+ * token). Failed sign-ins are limited per address and per email (a
+ * sliding window kept in memory): the sixth failure within LOGIN_WINDOW_S
+ * seconds gets 429 until the window has passed; bad set-password tokens
+ * likewise, per address.
  */
 #include "router.h"
 
@@ -87,17 +89,49 @@ static void forget_failures(const char *key)
 	pthread_mutex_unlock(&failures_lock);
 }
 
-json_t *cc__user_json(const struct cc_principal *p);
-json_t *cc__user_json(const struct cc_principal *p)
+/* The caller as JSON; a respondent grant names the respondent record
+ * ("respondent": id) so that the web can route a respondent to it. */
+static json_t *user_json(struct cc_req *req, const struct cc_principal *p)
 {
 	json_t *grants = json_array();
 
-	for (int i = 0; i < p->ngrants; i++)
-		json_array_append_new(grants, json_pack("{s:s,s:s?,s:s?}", "role", p->grants[i].role,
-			"unit", p->grants[i].unit[0] ? p->grants[i].unit : NULL,
-			"campaign", p->grants[i].campaign[0] ? p->grants[i].campaign : NULL));
+	for (int i = 0; i < p->ngrants; i++) {
+		const struct cc_grant *g = &p->grants[i];
+		json_t *o = json_pack("{s:s,s:s?,s:s?}", "role", g->role,
+				      "unit", g->unit[0] ? g->unit : NULL,
+				      "campaign", g->campaign[0] ? g->campaign : NULL);
+		struct cc_list l;
+		struct cc_error err;
+
+		if (strcmp(g->role, "respondent") == 0) {
+			pthread_mutex_lock(req->store_lock);
+			if (cc_store_respondent(req->store, g->campaign, g->unit, 0, p->id, &l,
+						&err) == CC_OK) {
+				json_object_set_new(o, "respondent", json_integer(
+					((struct cc_respondent_rec *)l.items)->id));
+				cc_list_free(&l);
+			}
+			pthread_mutex_unlock(req->store_lock);
+		}
+		json_array_append_new(grants, o);
+	}
 	return json_pack("{s:I,s:s,s:s,s:o}", "id", (json_int_t)p->id, "email", p->email,
 			 "name", p->name, "roles", grants);
+}
+
+/* Seconds until a caller limited under these keys may try again (0: now). */
+static int wait_for(const char *k1, const char *k2, time_t now)
+{
+	int a = blocked_for(k1, now), b = k2 ? blocked_for(k2, now) : 0;
+
+	return a > b ? a : b;
+}
+
+static int too_many(struct cc_resp *resp, int wait, const char *what)
+{
+	resp->retry_after = wait;
+	return cc_resp_error(resp, 429, "too_many_attempts", NULL,
+			     "too many failed %s; try again in %d seconds", what, wait);
 }
 
 int cc_h_login(struct cc_req *req, struct cc_resp *resp)
@@ -123,14 +157,10 @@ int cc_h_login(struct cc_req *req, struct cc_resp *resp)
 	}
 	snprintf(kip, sizeof(kip), "ip:%s", req->client_ip ? req->client_ip : "?");
 	snprintf(kmail, sizeof(kmail), "email:%s", json_string_value(e));
-	wait = blocked_for(kip, now);
-	if (blocked_for(kmail, now) > wait)
-		wait = blocked_for(kmail, now);
+	wait = wait_for(kip, kmail, now);
 	if (wait > 0) {
 		json_decref(body);
-		resp->retry_after = wait;
-		return cc_resp_error(resp, 429, "too_many_attempts", NULL,
-				     "too many failed sign-ins; try again in %d seconds", wait);
+		return too_many(resp, wait, "sign-ins");
 	}
 	pthread_mutex_lock(req->store_lock);
 	rc = cc_auth_login(req->store, json_string_value(e), json_string_value(pw), token, &p, &err);
@@ -147,7 +177,7 @@ int cc_h_login(struct cc_req *req, struct cc_resp *resp)
 	snprintf(resp->cookie, sizeof(resp->cookie),
 		 "cc_session=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%d%s", token,
 		 CC_SESSION_TTL, req->tls ? "; Secure" : "");
-	cc_resp_json(resp, 200, json_pack("{s:o,s:s}", "user", cc__user_json(&p),
+	cc_resp_json(resp, 200, json_pack("{s:o,s:s}", "user", user_json(req, &p),
 					  "csrf_token", p.csrf));
 	resp->etag = 0;
 	return CC_OK;
@@ -175,8 +205,52 @@ int cc_h_me(struct cc_req *req, struct cc_resp *resp)
 {
 	if (!req->who->id)
 		return cc_resp_error(resp, 401, "unauthenticated", NULL, "not signed in");
-	cc_resp_json(resp, 200, json_pack("{s:o,s:s?}", "user", cc__user_json(req->who),
+	cc_resp_json(resp, 200, json_pack("{s:o,s:s?}", "user", user_json(req, req->who),
 					  "csrf_token", req->who->bearer ? NULL : req->who->csrf));
+	resp->etag = 0;
+	return CC_OK;
+}
+
+/* POST /api/v1/password {"token", "password"}: a one-time set-password
+ * token (auth.h) sets its account's password and is burnt. Unknown, used
+ * or expired tokens count as failures, limited per address as sign-ins
+ * are (a separate window, so that one does not lock out the other). */
+int cc_h_set_password(struct cc_req *req, struct cc_resp *resp)
+{
+	json_t *body = cc_req_json(req, resp), *t, *pw;
+	struct cc_error err;
+	char kip[300];
+	time_t now = time(NULL);
+	int wait, rc;
+
+	if (!body)
+		return CC_OK;
+	t = json_object_get(body, "token");
+	pw = json_object_get(body, "password");
+	if (!json_is_string(t) || !json_is_string(pw)) {
+		const char *field = !json_is_string(t) ? "token" : "password";
+		json_decref(body);
+		return cc_resp_error(resp, 422, "invalid", field,
+				     "send {\"token\": ..., \"password\": ...}");
+	}
+	snprintf(kip, sizeof(kip), "setup-ip:%s", req->client_ip ? req->client_ip : "?");
+	wait = wait_for(kip, NULL, now);
+	if (wait > 0) {
+		json_decref(body);
+		return too_many(resp, wait, "set-password attempts");
+	}
+	cc_error_clear(&err);
+	pthread_mutex_lock(req->store_lock);
+	rc = cc_auth_use_setup(req->store, json_string_value(t), json_string_value(pw), &err);
+	pthread_mutex_unlock(req->store_lock);
+	json_decref(body);
+	if (rc == CC_ENOTFOUND) {
+		record_failure(kip, now);
+		return cc_resp_error(resp, 400, "bad_token", "token", "%s", err.msg);
+	}
+	if (rc)
+		return cc_resp_from_error(resp, &err, 422);
+	cc_resp_json(resp, 200, json_pack("{s:b}", "password_set", 1));
 	resp->etag = 0;
 	return CC_OK;
 }

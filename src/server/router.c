@@ -42,6 +42,14 @@ static const struct cc_route routes[] = {
 	{"GET", "/api/v1/campaigns/{id}/assessments/{unit}/questionnaire.xlsx", cc_h_workbook_get, 0},
 	{"GET", "/api/v1/campaigns/{id}/assessments/{unit}/targets", cc_h_assessment_targets, 0},
 	{"PUT", "/api/v1/campaigns/{id}/assessments/{unit}/questionnaire.xlsx", cc_h_workbook_put, 0},
+	{"POST", "/api/v1/password", cc_h_set_password, 0},
+	{"POST", "/api/v1/campaigns/{id}/assessments/{unit}/respondents", cc_h_respondents_add, 0},
+	{"GET", "/api/v1/campaigns/{id}/assessments/{unit}/respondents", cc_h_respondents_list, 0},
+	{"GET", "/api/v1/campaigns/{id}/assessments/{unit}/respondents/{r}", cc_h_respondent_get, 0},
+	{"DELETE", "/api/v1/campaigns/{id}/assessments/{unit}/respondents/{r}", cc_h_respondent_delete, 0},
+	{"PUT", "/api/v1/campaigns/{id}/assessments/{unit}/respondents/{r}/answers/{q}", cc_h_respondent_answer, 0},
+	{"GET", "/api/v1/campaigns/{id}/assessments/{unit}/responses", cc_h_responses, 0},
+	{"GET", "/api/v1/campaigns/{id}/assessments/{unit}/responses.xlsx", cc_h_responses_xlsx, 0},
 };
 
 /* Matches path against pattern; captures {name} segments. */
@@ -90,8 +98,8 @@ static const char *allowed(const char *path, char *buf, size_t bufsize)
 	}
 	/* The combinations are few; a static string per combination. */
 	return get && post && del ? "GET, HEAD, POST, DELETE" : get && post ? "GET, HEAD, POST" :
-		get && put ? "GET, HEAD, PUT" : post && del ? "POST, DELETE" : put ? "PUT" :
-		post ? "POST" : "GET, HEAD";
+		get && put ? "GET, HEAD, PUT" : get && del ? "GET, HEAD, DELETE" :
+		post && del ? "POST, DELETE" : put ? "PUT" : post ? "POST" : "GET, HEAD";
 }
 
 int cc_route(struct cc_req *req, struct cc_resp *resp, char *buf, size_t bufsize)

@@ -163,7 +163,21 @@ int cc_auth_logout(struct cc_store *s, const char *token, struct cc_error *err)
 bool cc_auth_valid_role(const char *role)
 {
 	return strcmp(role, "admin") == 0 || strcmp(role, "analyst") == 0 ||
-	       strcmp(role, "reviewer") == 0 || strcmp(role, "focal_point") == 0;
+	       strcmp(role, "reviewer") == 0 || strcmp(role, "focal_point") == 0 ||
+	       strcmp(role, "respondent") == 0;
+}
+
+bool cc_auth_is_respondent(const struct cc_principal *p, const char *campaign,
+			   const char *unit)
+{
+	if (!p || p->id == 0 || !campaign || !unit || !*campaign || !*unit)
+		return false;
+	for (int i = 0; i < p->ngrants; i++)
+		if (strcmp(p->grants[i].role, "respondent") == 0 &&
+		    strcmp(p->grants[i].campaign, campaign) == 0 &&
+		    strcmp(p->grants[i].unit, unit) == 0)
+			return true;
+	return false;
 }
 
 bool cc_auth_has_role(const struct cc_principal *p, const char *role)
@@ -181,11 +195,14 @@ static bool role_allows(const char *role, enum cc_action a)
 		return true;
 	if (strcmp(role, "analyst") == 0)
 		return a == CC_DO_READ_ASSESSMENT || a == CC_DO_REVIEW ||
-		       a == CC_DO_VALIDATE || a == CC_DO_MANAGE_CAMPAIGN;
+		       a == CC_DO_VALIDATE || a == CC_DO_MANAGE_CAMPAIGN ||
+		       a == CC_DO_FACILITATE;
 	if (strcmp(role, "reviewer") == 0)
 		return a == CC_DO_READ_ASSESSMENT || a == CC_DO_REVIEW;
 	if (strcmp(role, "focal_point") == 0)
-		return a == CC_DO_READ_ASSESSMENT || a == CC_DO_ANSWER;
+		return a == CC_DO_READ_ASSESSMENT || a == CC_DO_ANSWER ||
+		       a == CC_DO_FACILITATE;
+	/* respondent: nothing here (see cc_auth_is_respondent) */
 	return false;
 }
 
@@ -208,4 +225,60 @@ bool cc_authz(const struct cc_principal *p, enum cc_action action,
 		    in_scope(&p->grants[i], campaign, unit))
 			return true;
 	return false;
+}
+
+int cc_auth_issue_setup(struct cc_store *s, long long user, char *token,
+			char *expires_at, struct cc_error *err)
+{
+	char hash[65];
+
+	random_hex(token, 32);
+	token_hash(token, hash);
+	return cc_store_put_password_token(s, hash, user, CC_SETUP_TTL, expires_at, err);
+}
+
+static int use_setup(struct cc_store *s, const char *hash, const char *pwhash,
+		     struct cc_error *err)
+{
+	char entity[64];
+	long long user;
+	int rc = cc_store_take_password_token(s, hash, &user, err);
+
+	if (rc == CC_ENOTFOUND)
+		return cc_error_set(err, CC_ENOTFOUND, "token", 0, 0,
+				    "this link is unknown, used or expired: ask for a new one");
+	if (!rc)
+		rc = cc_store_set_password(s, user, pwhash, err);
+	snprintf(entity, sizeof(entity), "user:%lld", user);
+	if (!rc)
+		rc = cc_store_audit(s, "setup-token", "password", entity, NULL, NULL, err);
+	return rc;
+}
+
+int cc_auth_use_setup(struct cc_store *s, const char *token, const char *password,
+		      struct cc_error *err)
+{
+	char hash[65], pwhash[crypto_pwhash_STRBYTES];
+	size_t n = strlen(password);
+	int rc;
+
+	if (strlen(token) != 64)
+		return cc_error_set(err, CC_ENOTFOUND, "token", 0, 0,
+				    "this link is unknown, used or expired: ask for a new one");
+	if (n < CC_PASSWORD_MIN || n > CC_PASSWORD_MAX)
+		return cc_error_set(err, CC_EINPUT, "password", 0, 0,
+				    "a password has %d to %d characters", CC_PASSWORD_MIN,
+				    CC_PASSWORD_MAX);
+	if (cc_auth_hash_password(password, pwhash, sizeof(pwhash)))
+		return cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "cannot hash the password");
+	token_hash(token, hash);
+	rc = cc_store_begin(s, err);
+	if (!rc)
+		rc = use_setup(s, hash, pwhash, err);
+	if (!rc)
+		rc = cc_store_commit(s, err);
+	if (rc)
+		cc_store_rollback(s);
+	sodium_memzero(pwhash, sizeof(pwhash));
+	return rc;
 }

@@ -7,6 +7,14 @@
  * publication); reviewer (review and return, in a campaign or for some
  * units); focal_point (answers and evidence for one unit). A grant may be
  * limited to a unit and/or a campaign; a grant without a limit covers all.
+ * respondent (a workshop's participant) allows none of the actions below:
+ * it is always limited to one campaign and one unit, and the workshop's
+ * routes check it with cc_auth_is_respondent, for the respondent's own
+ * answers only.
+ *
+ * Set-password tokens: a new account made for a respondent has no
+ * password; cc_auth_issue_setup gives a one-time token (stored as its
+ * SHA-256, valid CC_SETUP_TTL) with which its owner chooses one.
  */
 #ifndef CC_AUTH_H
 #define CC_AUTH_H
@@ -19,6 +27,8 @@
 #define CC_TOKEN_TTL (365 * 24 * 3600)
 #define CC_MAX_GRANTS 64
 #define CC_PASSWORD_MIN 10
+#define CC_PASSWORD_MAX 1024
+#define CC_SETUP_TTL (7 * 24 * 3600)
 
 struct cc_grant {
 	char role[16];
@@ -42,7 +52,9 @@ enum cc_action {
 	CC_DO_REVIEW,           /* accept or query answers, return */
 	CC_DO_VALIDATE,         /* validate a submitted assessment */
 	CC_DO_MANAGE_CAMPAIGN,  /* create campaigns, move their status */
-	CC_DO_MANAGE_USERS
+	CC_DO_MANAGE_USERS,
+	CC_DO_FACILITATE        /* run an assessment's workshop: add and remove
+				   respondents, answer in their hand */
 };
 
 /* Argon2id string of password into out (crypto_pwhash_STRBYTES). */
@@ -74,5 +86,21 @@ bool cc_authz(const struct cc_principal *p, enum cc_action action,
 bool cc_auth_has_role(const struct cc_principal *p, const char *role);
 
 bool cc_auth_valid_role(const char *role);
+
+/* Whether p holds the respondent role for exactly (campaign, unit). */
+bool cc_auth_is_respondent(const struct cc_principal *p, const char *campaign,
+			   const char *unit);
+
+/* A one-time set-password token for user (64 hex characters into token,
+ * its expiry, ISO 8601 UTC, into expires_at[32]); any earlier token of the
+ * user stops working. Inside the caller's transaction. */
+int cc_auth_issue_setup(struct cc_store *s, long long user, char *token,
+			char *expires_at, struct cc_error *err);
+/* Sets the password of the token's user and burns the token, audited.
+ * CC_ENOTFOUND for a token that is unknown, used or expired (err->file
+ * "token"); CC_EINPUT for a password shorter than CC_PASSWORD_MIN or
+ * longer than CC_PASSWORD_MAX (err->file "password"). */
+int cc_auth_use_setup(struct cc_store *s, const char *token, const char *password,
+		      struct cc_error *err);
 
 #endif

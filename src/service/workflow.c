@@ -35,7 +35,8 @@ static int campaign_of(struct cc_store *s, const char *id, struct cc_list *l,
 		return rc_; \
 	} while (0)
 
-static char *json_pair(const char *k1, const char *v1, const char *k2, const char *v2)
+char *cc_workflow_audit_json(const char *k1, const char *v1, const char *k2,
+			     const char *v2)
 {
 	json_t *o = json_object();
 	char *t;
@@ -49,8 +50,8 @@ static char *json_pair(const char *k1, const char *v1, const char *k2, const cha
 	return t;
 }
 
-static int audit(struct cc_store *s, const char *actor, const char *action,
-		 const char *entity, char *before, char *after, struct cc_error *err)
+int cc_workflow_audit(struct cc_store *s, const char *actor, const char *action,
+		      const char *entity, char *before, char *after, struct cc_error *err)
 {
 	int rc = cc_store_audit(s, actor, action, entity, before, after, err);
 
@@ -58,6 +59,7 @@ static int audit(struct cc_store *s, const char *actor, const char *action,
 	free(after);
 	return rc;
 }
+
 
 /* ---- campaigns -------------------------------------------------------- */
 
@@ -83,8 +85,8 @@ static int create_campaign(struct cc_store *s, const char *id, const char *frame
 	snprintf(entity, sizeof(entity), "campaign:%s", id);
 	snprintf(detail, sizeof(detail), "%d", nunits);
 	if (!rc)
-		rc = audit(s, actor, "create", entity, NULL,
-			   json_pair("framework", framework, "units", detail), err);
+		rc = cc_workflow_audit(s, actor, "create", entity, NULL,
+			   cc_workflow_audit_json("framework", framework, "units", detail), err);
 	return rc;
 }
 
@@ -122,9 +124,9 @@ static int set_status(struct cc_store *s, const char *campaign,
 	int rc = cc_store_set_status(s, campaign, to, err);
 
 	if (!rc)
-		rc = audit(s, actor, "status", entity,
-			   json_pair("status", cc_campaign_status_name(from), NULL, NULL),
-			   json_pair("status", cc_campaign_status_name(to), NULL, NULL), err);
+		rc = cc_workflow_audit(s, actor, "status", entity,
+			   cc_workflow_audit_json("status", cc_campaign_status_name(from), NULL, NULL),
+			   cc_workflow_audit_json("status", cc_campaign_status_name(to), NULL, NULL), err);
 	return rc;
 }
 
@@ -152,18 +154,17 @@ int cc_workflow_set_status(struct cc_store *s, const char *campaign,
 		rc = cc_service_publish(s, campaign, err);
 		if (rc)
 			return rc;
-		TXN(s, err, audit(s, actor, "status", entity, json_pair("status",
+		TXN(s, err, cc_workflow_audit(s, actor, "status", entity, cc_workflow_audit_json("status",
 			cc_campaign_status_name(from), NULL, NULL),
-			json_pair("status", "published", NULL, NULL), err));
+			cc_workflow_audit_json("status", "published", NULL, NULL), err));
 	}
 	TXN(s, err, set_status(s, campaign, from, to, actor, entity, err));
 }
 
 /* ---- assessments ------------------------------------------------------ */
 
-/* The framework version a campaign was opened on, parsed into fw. */
-static int campaign_framework(struct cc_store *s, const char *campaign,
-			      struct cc_framework *fw, struct cc_error *err)
+int cc_workflow_framework(struct cc_store *s, const char *campaign,
+			  struct cc_framework *fw, struct cc_error *err)
 {
 	struct cc_list l;
 	const struct cc_campaign_rec *c;
@@ -219,9 +220,8 @@ int cc_workflow_load(struct cc_store *s, const char *campaign, const char *unit,
 	return rc;
 }
 
-/* The states in which answers may change. */
-static int check_open(struct cc_store *s, const char *campaign, const char *unit,
-		      const char *doing, char *status, struct cc_error *err)
+int cc_workflow_check_open(struct cc_store *s, const char *campaign, const char *unit,
+			   const char *doing, char *status, struct cc_error *err)
 {
 	struct cc_list l;
 	enum cc_campaign_status cs;
@@ -253,7 +253,7 @@ static int do_answer(struct cc_store *s, const char *campaign, const char *unit,
 	const char *before = NULL;
 	struct cc_answer_rec rec = {unit, q->id, answer, comment, NULL};
 	char entity[400], status[32];
-	int rc = check_open(s, campaign, unit, "answering", status, err);
+	int rc = cc_workflow_check_open(s, campaign, unit, "answering", status, err);
 
 	if (rc)
 		return rc;
@@ -266,13 +266,37 @@ static int do_answer(struct cc_store *s, const char *campaign, const char *unit,
 	snprintf(entity, sizeof(entity), "answer:%s/%s/%s", campaign, unit, q->id);
 	rc = cc_store_put_answer(s, campaign, &rec, actor, err);
 	if (!rc)
-		rc = audit(s, actor, "answer", entity,
-			   before ? json_pair("answer", before, NULL, NULL) : NULL,
-			   json_pair("answer", answer, "comment", comment ? comment : ""), err);
+		rc = cc_workflow_audit(s, actor, "answer", entity,
+			   before ? cc_workflow_audit_json("answer", before, NULL, NULL) : NULL,
+			   cc_workflow_audit_json("answer", answer, "comment", comment ? comment : ""), err);
 	cc_list_free(&l);
 	if (!rc && strcmp(status, "in_progress") != 0 && strcmp(status, "returned") != 0)
 		rc = cc_store_set_assessment_status(s, campaign, unit, "in_progress", err);
 	return rc;
+}
+
+int cc_workflow_check_answer(const struct cc_framework *fw, const char *question,
+			     const char *answer, int *node, const char **text,
+			     size_t *len, struct cc_error *err)
+{
+	const struct cc_node *q;
+	struct cc_answer parsed;
+	char why[400];
+
+	*len = strlen(answer);
+	*text = cc_trim(answer, len);
+	*node = cc_framework_find(fw, question);
+	if (*node < 0 || fw->nodes[*node].kind == CC_GROUP)
+		return cc_error_set(err, CC_ENOTFOUND, "question", 0, 0,
+				    "the questionnaire has no question \"%s\"", question);
+	q = &fw->nodes[*node];
+	if (*len > 0 && !(q->kind == CC_QUESTION && q->qtype == CC_Q_TEXT) &&
+	    !cc_answer_parse(q, *text, *len, &parsed, why, sizeof(why)))
+		return cc_error_set(err, CC_EINPUT, "answer", 0, 0, "%s", why);
+	if (*len > CC_ANSWER_MAX_BYTES)
+		return cc_error_set(err, CC_EINPUT, "answer", 0, 0, "an answer is at most %d bytes",
+				    CC_ANSWER_MAX_BYTES);
+	return CC_OK;
 }
 
 int cc_workflow_answer(struct cc_store *s, const char *campaign,
@@ -280,46 +304,27 @@ int cc_workflow_answer(struct cc_store *s, const char *campaign,
 		       const char *comment, const char *actor, struct cc_error *err)
 {
 	struct cc_framework fw;
-	const struct cc_node *q;
-	struct cc_answer parsed;
-	char why[400];
-	size_t len = strlen(answer);
-	const char *text = cc_trim(answer, &len);
-	int node, rc = campaign_framework(s, campaign, &fw, err);
+	const char *text;
+	size_t len;
+	char *copy;
+	int node, rc = cc_workflow_framework(s, campaign, &fw, err);
 
 	if (rc)
 		return rc;
-	node = cc_framework_find(&fw, question);
-	if (node < 0 || fw.nodes[node].kind == CC_GROUP) {
-		cc_framework_free(&fw);
-		return cc_error_set(err, CC_ENOTFOUND, "question", 0, 0,
-				    "the questionnaire has no question \"%s\"", question);
-	}
-	q = &fw.nodes[node];
-	if (len > 0 && !(q->kind == CC_QUESTION && q->qtype == CC_Q_TEXT) &&
-	    !cc_answer_parse(q, text, len, &parsed, why, sizeof(why))) {
-		cc_framework_free(&fw);
-		return cc_error_set(err, CC_EINPUT, "answer", 0, 0, "%s", why);
-	}
-	if (len > 10000) {
-		cc_framework_free(&fw);
-		return cc_error_set(err, CC_EINPUT, "answer", 0, 0, "an answer is at most 10000 bytes");
-	}
-	{
-		char *copy = strndup(text, len);
-		if (!copy) {
-			cc_framework_free(&fw);
-			return cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
-		}
+	rc = cc_workflow_check_answer(&fw, question, answer, &node, &text, &len, err);
+	copy = rc ? NULL : strndup(text, len);
+	if (!rc && !copy)
+		rc = cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
+	if (!rc) {
 		rc = cc_store_begin(s, err);
 		if (!rc)
-			rc = do_answer(s, campaign, unit, q, copy, comment, actor, err);
+			rc = do_answer(s, campaign, unit, &fw.nodes[node], copy, comment, actor, err);
 		if (!rc)
 			rc = cc_store_commit(s, err);
 		if (rc)
 			cc_store_rollback(s);
-		free(copy);
 	}
+	free(copy);
 	cc_framework_free(&fw);
 	return rc;
 }
@@ -360,7 +365,7 @@ int cc_workflow_answer_many(struct cc_store *s, const char *campaign,
 	int rc;
 
 	*saved = 0;
-	rc = campaign_framework(s, campaign, &fw, err);
+	rc = cc_workflow_framework(s, campaign, &fw, err);
 	if (rc)
 		return rc;
 	rc = cc_store_begin(s, err);
@@ -393,8 +398,8 @@ static int move_assessment(struct cc_store *s, const char *campaign, const char 
 	snprintf(entity, sizeof(entity), "assessment:%s/%s", campaign, unit);
 	rc = cc_store_set_assessment_status(s, campaign, unit, to, err);
 	if (!rc)
-		rc = audit(s, actor, "status", entity, json_pair("status", status, NULL, NULL),
-			   json_pair("status", to, NULL, NULL), err);
+		rc = cc_workflow_audit(s, actor, "status", entity, cc_workflow_audit_json("status", status, NULL, NULL),
+			   cc_workflow_audit_json("status", to, NULL, NULL), err);
 	return rc;
 }
 
@@ -403,7 +408,7 @@ static int submit(struct cc_store *s, const char *campaign, const char *unit,
 {
 	static const char *const from[] = {"not_started", "in_progress", "returned", NULL};
 	char status[32], missing[4096];
-	int rc = check_open(s, campaign, unit, "submitting", status, err), n;
+	int rc = cc_workflow_check_open(s, campaign, unit, "submitting", status, err), n;
 
 	if (rc)
 		return rc;
@@ -441,7 +446,7 @@ static int question_exists(struct cc_store *s, const char *campaign,
 			   const char *question, struct cc_error *err)
 {
 	struct cc_framework fw;
-	int node, rc = campaign_framework(s, campaign, &fw, err);
+	int node, rc = cc_workflow_framework(s, campaign, &fw, err);
 
 	if (rc)
 		return rc;
@@ -470,8 +475,8 @@ static int review(struct cc_store *s, const char *campaign, const char *unit,
 	snprintf(entity, sizeof(entity), "review:%s/%s/%s", campaign, unit, question);
 	rc = cc_store_put_review(s, campaign, &r, err);
 	if (!rc)
-		rc = audit(s, actor, "review", entity, NULL,
-			   json_pair("verdict", verdict, "comment", comment ? comment : ""), err);
+		rc = cc_workflow_audit(s, actor, "review", entity, NULL,
+			   cc_workflow_audit_json("verdict", verdict, "comment", comment ? comment : ""), err);
 	return rc;
 }
 
@@ -546,15 +551,15 @@ static int add_evidence(struct cc_store *s, const char *campaign,
 			struct cc_error *err)
 {
 	char status[32], entity[400];
-	int rc = check_open(s, campaign, e->unit, "adding evidence", status, err);
+	int rc = cc_workflow_check_open(s, campaign, e->unit, "adding evidence", status, err);
 
 	if (rc)
 		return rc;
 	snprintf(entity, sizeof(entity), "evidence:%s/%s/%s", campaign, e->unit, e->question);
 	rc = cc_store_add_evidence(s, campaign, e, id, err);
 	if (!rc)
-		rc = audit(s, e->author, "evidence", entity, NULL,
-			   json_pair(e->url && *e->url ? "url" : "sha256",
+		rc = cc_workflow_audit(s, e->author, "evidence", entity, NULL,
+			   cc_workflow_audit_json(e->url && *e->url ? "url" : "sha256",
 				     e->url && *e->url ? e->url : e->sha256,
 				     "filename", e->filename ? e->filename : ""), err);
 	return rc;
@@ -699,7 +704,7 @@ int cc_workflow_evidence_file(struct cc_store *s, const char *data_dir,
 		char status[32];
 		/* Refuse before writing anything (checked again in the
 		 * transaction). */
-		rc = check_open(s, campaign, unit, "adding evidence", status, err);
+		rc = cc_workflow_check_open(s, campaign, unit, "adding evidence", status, err);
 	}
 	if (rc)
 		return rc;

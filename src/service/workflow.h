@@ -19,6 +19,7 @@
 #include "service.h"
 
 #define CC_EVIDENCE_MAX_BYTES (20u << 20)
+#define CC_ANSWER_MAX_BYTES 10000
 
 int cc_workflow_create_campaign(struct cc_store *s, const char *id,
 				const char *framework, const char *title, int year,
@@ -28,6 +29,35 @@ int cc_workflow_create_campaign(struct cc_store *s, const char *id,
 int cc_workflow_set_status(struct cc_store *s, const char *campaign,
 			   enum cc_campaign_status to, const char *actor,
 			   struct cc_error *err);
+
+/* {"k1": v1, "k2": v2} as compact JSON for an audit row (k1 or k2 NULL:
+ * left out; a NULL value: null), malloc'd. */
+char *cc_workflow_audit_json(const char *k1, const char *v1, const char *k2,
+			     const char *v2);
+/* cc_store_audit, then frees before and after (from the above). */
+int cc_workflow_audit(struct cc_store *s, const char *actor, const char *action,
+		      const char *entity, char *before, char *after, struct cc_error *err);
+
+/* The framework version a campaign was opened on, parsed into fw. */
+int cc_workflow_framework(struct cc_store *s, const char *campaign,
+			  struct cc_framework *fw, struct cc_error *err);
+
+/* Whether the answers of (campaign, unit) may change now: the campaign is
+ * open (or in review, for a returned assessment) and the assessment is not
+ * submitted or validated. Fills status[32] with the assessment's status.
+ * CC_ENOTFOUND (no such campaign, or unit not in it), CC_ECONFLICT (the
+ * message says why, naming doing). */
+int cc_workflow_check_open(struct cc_store *s, const char *campaign,
+			   const char *unit, const char *doing, char *status,
+			   struct cc_error *err);
+
+/* Checks answer (trimmed into *text, *len: a view into answer) against
+ * question of fw (a question or an indicator; *node its index): what
+ * PUT .../answers/{q} takes. CC_ENOTFOUND (field "question"), CC_EINPUT
+ * (field "answer"). */
+int cc_workflow_check_answer(const struct cc_framework *fw, const char *question,
+			     const char *answer, int *node, const char **text,
+			     size_t *len, struct cc_error *err);
 
 /* Saves one answer (empty text clears it). */
 int cc_workflow_answer(struct cc_store *s, const char *campaign,

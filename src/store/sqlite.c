@@ -62,8 +62,8 @@ int cc__db_fail(struct cc_store *s, struct cc_error *err, const char *what)
 
 /*
  * Binds values described by types: 't' text (const char *, NULL binds
- * NULL), 'i' int, 'd' double (NaN binds NULL), 'b' text with length
- * (const char *, size_t).
+ * NULL), 'i' int, 'I' long long, 'd' double (NaN binds NULL), 'b' text
+ * with length (const char *, size_t).
  */
 static int bind_all(sqlite3_stmt *st, const char *types, va_list ap)
 {
@@ -86,6 +86,9 @@ static int bind_all(sqlite3_stmt *st, const char *types, va_list ap)
 		}
 		case 'i':
 			rc = sqlite3_bind_int(st, at, va_arg(ap, int));
+			break;
+		case 'I':
+			rc = sqlite3_bind_int64(st, at, va_arg(ap, long long));
 			break;
 		case 'd': {
 			double d = va_arg(ap, double);

@@ -152,3 +152,63 @@ int cc_store_delete_session(struct cc_store *s, const char *token_hash,
 {
 	return cc__run(s, err, "DELETE FROM session WHERE token_hash = ?", "t", token_hash);
 }
+
+int cc_store_revoke(struct cc_store *s, long long user, const char *role,
+		    const char *unit, const char *campaign, struct cc_error *err)
+{
+	return cc__run(s, err, "DELETE FROM role_grant WHERE user_id = ? AND role = ? AND "
+		       "unit_id IS ? AND campaign_id IS ?", "Ittt", user, role, unit, campaign);
+}
+
+int cc_store_put_password_token(struct cc_store *s, const char *token_hash,
+				long long user, int ttl_seconds, char *expires_at,
+				struct cc_error *err)
+{
+	char ttl[48];
+	sqlite3_stmt *st;
+	int rc;
+
+	snprintf(ttl, sizeof(ttl), "+%d seconds", ttl_seconds);
+	rc = cc__run(s, err, "DELETE FROM password_token WHERE user_id = ? OR expires_at < " NOW,
+		     "I", user);
+	if (!rc)
+		rc = cc__run(s, err, "INSERT INTO password_token (token_hash, user_id, created_at, "
+			     "expires_at) VALUES (?, ?, " NOW ", strftime('%Y-%m-%dT%H:%M:%SZ', "
+			     "'now', ?))", "tIt", token_hash, user, ttl);
+	if (rc)
+		return rc;
+	st = cc__prepare(s, err, "SELECT expires_at FROM password_token WHERE token_hash = ?",
+			 "t", token_hash);
+	if (!st)
+		return err ? err->code : CC_EIO;
+	rc = sqlite3_step(st) == SQLITE_ROW ? CC_OK : cc__db_fail(s, err, "read");
+	if (!rc)
+		snprintf(expires_at, 32, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int cc_store_take_password_token(struct cc_store *s, const char *token_hash,
+				 long long *user, struct cc_error *err)
+{
+	sqlite3_stmt *st = cc__prepare(s, err, "SELECT user_id FROM password_token WHERE "
+				       "token_hash = ? AND used_at IS NULL AND expires_at >= " NOW,
+				       "t", token_hash);
+	int rc;
+
+	if (!st)
+		return err ? err->code : CC_EIO;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*user = sqlite3_column_int64(st, 0);
+		rc = CC_OK;
+	} else {
+		rc = rc == SQLITE_DONE ? cc_error_set(err, CC_ENOTFOUND, NULL, 0, 0, "no such token") :
+			cc__db_fail(s, err, "read");
+	}
+	sqlite3_finalize(st);
+	if (!rc)
+		rc = cc__run(s, err, "UPDATE password_token SET used_at = " NOW
+			     " WHERE token_hash = ?", "t", token_hash);
+	return rc;
+}

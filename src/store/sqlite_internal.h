@@ -19,7 +19,8 @@ struct cc_store {
 int cc__db_fail(struct cc_store *s, struct cc_error *err, const char *what);
 
 /* Prepares sql and binds values by types: 't' text (NULL binds NULL),
- * 'b' text with length (const char *, size_t), 'i' int, 'd' double (NaN
+ * 'b' text with length (const char *, size_t), 'i' int, 'I' long long,
+ * 'd' double (NaN
  * binds NULL). Returns NULL (err filled) on failure. */
 sqlite3_stmt *cc__prepare(struct cc_store *s, struct cc_error *err,
 			  const char *sql, const char *types, ...);

@@ -238,6 +238,20 @@ int cc_store_grant(struct cc_store *s, long long user, const char *role,
 		   const char *unit, const char *campaign, struct cc_error *err);
 int cc_store_grants(struct cc_store *s, long long user, struct cc_list *out,
 		    struct cc_error *err);
+/* Takes a grant back (a no-op when there is none); unit and campaign NULL
+ * match a grant without that limit. */
+int cc_store_revoke(struct cc_store *s, long long user, const char *role,
+		    const char *unit, const char *campaign, struct cc_error *err);
+
+/* One-time set-password tokens (0003_respondents), by the SHA-256 of the
+ * secret. put replaces the user's earlier tokens and writes the expiry
+ * (ISO 8601 UTC) into expires_at[32]. take burns a live token and gives
+ * its user; CC_ENOTFOUND for one unknown, used or expired. */
+int cc_store_put_password_token(struct cc_store *s, const char *token_hash,
+				long long user, int ttl_seconds, char *expires_at,
+				struct cc_error *err);
+int cc_store_take_password_token(struct cc_store *s, const char *token_hash,
+				 long long *user, struct cc_error *err);
 
 int cc_store_create_session(struct cc_store *s, const char *token_hash,
 			    long long user, const char *csrf, const char *kind,
@@ -286,5 +300,62 @@ int cc_store_audit_verify(struct cc_store *s, long long *bad, long long *count,
 			  struct cc_error *err);
 int cc_store_audit_events(struct cc_store *s, const char *entity_prefix,
 			  struct cc_list *out, struct cc_error *err);
+
+/* ---- workshops of respondents (0003_respondents) ---- */
+
+struct cc_respondent_rec {
+	long long id;
+	long long user_id;
+	const char *campaign, *unit;
+	const char *email;          /* the account's */
+	const char *name, *organisation, *group;
+	int removed;
+	const char *created_by, *at;
+	int answered;               /* questions with a non-empty answer */
+};
+
+struct cc_respondent_answer_rec {
+	long long respondent;
+	const char *question, *answer, *comment, *author, *at;
+};
+
+/* Adds a respondent; CC_ECONFLICT when the user is one of that assessment
+ * already (removed or not). */
+int cc_store_add_respondent(struct cc_store *s, const char *campaign,
+			    const char *unit, long long user, const char *name,
+			    const char *organisation, const char *group,
+			    const char *created_by, long long *id,
+			    struct cc_error *err);
+/* Brings a removed respondent back with new details. */
+int cc_store_restore_respondent(struct cc_store *s, long long id,
+				const char *name, const char *organisation,
+				const char *group, struct cc_error *err);
+int cc_store_remove_respondent(struct cc_store *s, long long id,
+			       struct cc_error *err);
+/* The respondents of an assessment (removed ones too), by id. */
+int cc_store_respondents(struct cc_store *s, const char *campaign,
+			 const char *unit, struct cc_list *out,
+			 struct cc_error *err);
+/* One respondent of an assessment by id (user 0), or by user (id 0);
+ * CC_ENOTFOUND when none. */
+int cc_store_respondent(struct cc_store *s, const char *campaign,
+			const char *unit, long long id, long long user,
+			struct cc_list *out, struct cc_error *err);
+/* Sets a respondent's answer (both answer and comment empty: clears it)
+ * and appends the change to the history. */
+int cc_store_put_respondent_answer(struct cc_store *s, long long respondent,
+				   const char *question, const char *answer,
+				   const char *comment, const char *author,
+				   struct cc_error *err);
+/* Current answers of one respondent (respondent > 0) or of every
+ * respondent of the assessment (respondent 0), by respondent and time. */
+int cc_store_respondent_answers(struct cc_store *s, const char *campaign,
+				const char *unit, long long respondent,
+				struct cc_list *out, struct cc_error *err);
+/* The history of one respondent's answer to question, oldest first (a
+ * struct cc_respondent_answer_rec per change). */
+int cc_store_respondent_history(struct cc_store *s, long long respondent,
+				const char *question, struct cc_list *out,
+				struct cc_error *err);
 
 #endif

@@ -15,7 +15,9 @@
 #     workflow, uploads, the audit trail), which starts its own demo server
 #     on a data directory of its own and stops it with SIGTERM;
 #   - test_traversal.py (path traversal on every route that reads or writes
-#     files), likewise on a server of its own.
+#     files), likewise on a server of its own;
+#   - test_workshop.py (workshops of respondents: accounts, set-password
+#     tokens, answers, spread, consensus, annex), likewise.
 # Ends with "api: N passed, M failed"; exit status 1 when anything failed.
 
 if [ $# -ne 1 ]; then
@@ -173,5 +175,10 @@ tally "$tmp/wf.log" test_workflow.py
 # data directory of its own.
 TMPDIR=$tmp python3 "$here/test_traversal.py" --bin "$bin" >"$tmp/trav.log" 2>&1
 tally "$tmp/trav.log" test_traversal.py
+
+# Workshops of respondents (a framework with rating questions of its own),
+# on a server and data directory of its own.
+TMPDIR=$tmp python3 "$here/test_workshop.py" --bin "$bin" >"$tmp/ws.log" 2>&1
+tally "$tmp/ws.log" test_workshop.py
 
 finish

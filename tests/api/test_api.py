@@ -28,87 +28,30 @@ import sys
 import tempfile
 import threading
 import time
-import traceback
 import urllib.parse
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
+sys.path.insert(0, HERE)
+from harness import Fail, check, eq, near  # noqa: E402
+import harness  # noqa: E402
+
 CFG = argparse.Namespace()
-TESTS = []
-
-
-def test(fn):
-    TESTS.append(fn)
-    return fn
-
-
-class Fail(AssertionError):
-    pass
-
-
-def check(cond, msg="check failed"):
-    if not cond:
-        raise Fail(msg)
-
-
-def eq(a, b, msg=""):
-    if a != b:
-        raise Fail(f"{msg}: {a!r} != {b!r}" if msg else f"{a!r} != {b!r}")
-
-
-def near(a, b, tol, msg=""):
-    if a is None or b is None or abs(a - b) > tol:
-        raise Fail(f"{msg}: {a!r} vs {b!r} (tolerance {tol})")
+SUITE = harness.Suite()
+test = SUITE.test
 
 
 # ---------------------------------------------------------------- HTTP
 
 
-class Resp:
-    def __init__(self, status, headers, body):
-        self.status = status
-        self.headers = headers          # list of (name, value)
-        self.body = body
-
-    def header(self, name):
-        for k, v in self.headers:
-            if k.lower() == name.lower():
-                return v
-        return None
-
-    def json(self):
-        try:
-            return json.loads(self.body)
-        except ValueError as e:
-            raise Fail(f"not JSON ({e}): {self.body[:200]!r}")
-
-    def __repr__(self):
-        return f"<{self.status} {self.body[:120]!r}>"
-
-
 def request(method, path, headers=None, body=None, timeout=20):
     """One request on its own connection (closed after), the path sent
-    exactly as given (no normalisation of "..")."""
-    host, port = CFG.host, CFG.port
-    conn = http.client.HTTPConnection(host, port, timeout=timeout)
-    try:
-        h = {"Connection": "close"}
-        h.update(headers or {})
-        conn.putrequest(method, path, skip_accept_encoding=True)
-        for k, v in h.items():
-            conn.putheader(k, v)
-        if body is not None:
-            conn.putheader("Content-Length", str(len(body)))
-        conn.endheaders()
-        if body is not None:
-            conn.send(body)
-        r = conn.getresponse()
-        data = r.read()
-        return Resp(r.status, r.getheaders(), data)
-    finally:
-        conn.close()
+    exactly as given (no normalisation of ".."); Content-Length only with
+    a body."""
+    return harness.request(CFG.host, CFG.port, method, path, headers, body, timeout=timeout,
+                           length_for=(), catch=False)
 
 
 def get(path, **kw):
@@ -1676,20 +1619,7 @@ def start_server(data, web):
     cmd = [CFG.bin, "demo", "--data", data, "--listen", "127.0.0.1:0"]
     if web:
         cmd += ["--web", web]
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.time() + 20
-    port = None
-    while time.time() < deadline:
-        line = p.stdout.readline().decode()
-        m = re.search(r"serving http://127\.0\.0\.1:(\d+)/", line)
-        if m:
-            port = int(m.group(1))
-            break
-        if not line and p.poll() is not None:
-            break
-    if port is None:
-        p.kill()
-        raise Fail(f"second server did not start: {p.stderr.read()[:300]!r}")
+    p, port, _ = harness.start_server(cmd, timeout=20, drain=False)
     return p, port
 
 
@@ -1707,7 +1637,7 @@ def sanitizer_report(p):
     if p.poll() is None:
         return None
     err = p.stderr.read().decode(errors="replace")
-    return err if re.search(r"AddressSanitizer|LeakSanitizer|runtime error", err) else None
+    return err if re.search(harness.SANITIZER, err) else None
 
 
 @test
@@ -1795,24 +1725,8 @@ def main():
     u = urllib.parse.urlsplit(args.base)
     CFG.host, CFG.port = u.hostname, u.port
     CFG.bin, CFG.data, CFG.web = os.path.abspath(args.bin), args.data, args.web
-    passed = failed = 0
-    for fn in TESTS:
-        if args.only and args.only not in fn.__name__:
-            continue
-        t0 = time.time()
-        try:
-            fn()
-            passed += 1
-            print(f"ok {fn.__name__} ({time.time() - t0:.2f} s)", flush=True)
-        except Exception as e:  # noqa: BLE001 - report and go on
-            failed += 1
-            where = ""
-            if not isinstance(e, Fail):
-                tb = traceback.extract_tb(e.__traceback__)[-1]
-                where = f" [{type(e).__name__} at line {tb.lineno}]"
-            print(f"FAIL {fn.__name__}: {e}{where}", flush=True)
-    print(f"RESULT passed={passed} failed={failed}")
-    return 1 if failed else 0
+    SUITE.run(args.only)
+    return SUITE.result()
 
 
 if __name__ == "__main__":

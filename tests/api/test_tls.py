@@ -32,39 +32,21 @@ import json
 import os
 import re
 import shutil
-import signal
 import socket
 import ssl
 import subprocess
 import sys
 import tempfile
-import threading
-import time
-import traceback
 import urllib.parse
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from harness import Fail, check, eq  # noqa: E402
+import harness  # noqa: E402
+
 CFG = argparse.Namespace()
-TESTS = []
+SUITE = harness.Suite()
+test = SUITE.test
 API = "/api/v1"
-
-
-def test(fn):
-    TESTS.append(fn)
-    return fn
-
-
-class Fail(AssertionError):
-    pass
-
-
-def check(cond, msg="check failed"):
-    if not cond:
-        raise Fail(msg)
-
-
-def eq(a, b, msg=""):
-    if a != b:
-        raise Fail(f"{msg}: {a!r} != {b!r}" if msg else f"{a!r} != {b!r}")
 
 
 # ---------------------------------------------------------------- helpers
@@ -87,48 +69,22 @@ def make_cert(name, cn="127.0.0.1"):
 
 def start(args, scheme):
     """Starts `cybercap ARGS`; returns (process, port, stdout lines so far)."""
-    err = open(os.path.join(CFG.tmp, f"server-{len(CFG.procs)}.err"), "wb")
-    p = subprocess.Popen([CFG.bin, *args], stdout=subprocess.PIPE, stderr=err)
+    err = os.path.join(CFG.tmp, f"server-{len(CFG.procs)}.err")
+    p, port, lines = harness.start_server([CFG.bin, *args], scheme, err_path=err)
     CFG.procs.append(p)
-    lines, port = [], None
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        line = p.stdout.readline().decode()
-        if not line and p.poll() is not None:
-            break
-        lines.append(line)
-        m = re.search(scheme + r"://127\.0\.0\.1:(\d+)/", line)
-        if m:
-            port = int(m.group(1))
-            break
-    if port is None:
-        p.kill()
-        p.wait()
-        raise Fail(f"cybercap {' '.join(args)} did not start: {''.join(lines)}"
-                   f"{open(err.name, errors='replace').read()[:1000]}")
-    threading.Thread(target=lambda: [None for _ in p.stdout], daemon=True).start()
     return p, port, lines
 
 
 def stop(p):
     if p.poll() is None:
-        p.send_signal(signal.SIGTERM)
-        try:
-            p.wait(10)
-        except subprocess.TimeoutExpired:
-            p.kill()
-            p.wait()
+        rc, _ = harness.stop_server(p)
+        if rc is None:
             raise Fail("the server did not stop within 10 s of SIGTERM")
     return p.returncode
 
 
 def demo_logins(lines):
-    out = {}
-    for line in lines:
-        m = re.match(r"\s*(admin|analyst|reviewer|focal_point)\s+(\S+@\S+)\s+(\S+)", line)
-        if m:
-            out[m.group(2)] = m.group(3)
-    return out
+    return {email: pw for _, email, pw, _ in harness.demo_signins(lines)}
 
 
 def tls_context(cafile):
@@ -139,18 +95,10 @@ def tls_context(cafile):
 
 
 def https(method, path, headers=None, body=None, ctx=None):
-    conn = http.client.HTTPSConnection("127.0.0.1", CFG.port, timeout=20,
-                                       context=ctx or tls_context(CFG.cert))
-    try:
-        h = {"Connection": "close"}
-        h.update(headers or {})
-        conn.connect()
-        peer = conn.sock.getpeercert(binary_form=True)
-        conn.request(method, path, body=body, headers=h)
-        r = conn.getresponse()
-        return r.status, r.getheaders(), r.read(), peer
-    finally:
-        conn.close()
+    r = harness.request("127.0.0.1", CFG.port, method, path, headers, body, timeout=20,
+                        length_for=("POST", "PUT"), catch=False,
+                        ctx=ctx or tls_context(CFG.cert))
+    return r.status, r.headers, r.body, r.peer
 
 
 def header(headers, name):
@@ -331,18 +279,13 @@ def bad_certificate_or_key_files_are_named():
 
 @test
 def over_plain_http_the_cookie_is_not_secure():
-    conn = http.client.HTTPConnection(CFG.plain_host, CFG.plain_port, timeout=20)
-    try:
-        email = "analyst@demo.cybercap"
-        conn.request("POST", API + "/session", body=json.dumps(
-            {"email": email, "password": CFG.plain_logins[email]}).encode(),
-            headers={"Content-Type": "application/json", "Connection": "close"})
-        r = conn.getresponse()
-        body = r.read()
-        eq(r.status, 200, f"sign-in over plain HTTP ({body[:200]!r})")
-        cookies = [v for k, v in r.getheaders() if k.lower() == "set-cookie"]
-    finally:
-        conn.close()
+    email = "analyst@demo.cybercap"
+    r = harness.request(CFG.plain_host, CFG.plain_port, "POST", API + "/session",
+                        {"Content-Type": "application/json"},
+                        json.dumps({"email": email, "password": CFG.plain_logins[email]}).encode(),
+                        timeout=20, catch=False)
+    eq(r.status, 200, f"sign-in over plain HTTP ({r.body[:200]!r})")
+    cookies = r.headers_named("Set-Cookie")
     eq(len(cookies), 1, f"Set-Cookie headers: {cookies}")
     a = cookie_attrs(cookies[0])
     check("secure" not in a, f"Secure over plain HTTP (browsers would never send it back): {cookies[0]}")
@@ -376,6 +319,16 @@ def setup(args):
         CFG.plain_logins = demo_logins(lines)
 
 
+def stopped_cleanly():
+    rc = stop(CFG.proc)
+    eq(rc, 0, "exit status of the TLS server after SIGTERM")
+    for name in os.listdir(CFG.tmp):
+        if name.startswith("server-") and name.endswith(".err"):
+            text = open(os.path.join(CFG.tmp, name), errors="replace").read()
+            check(not re.search(harness.SANITIZER, text),
+                  f"sanitizer report from a server:\n{text[:3000]}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", required=True, help="the cybercap binary")
@@ -384,55 +337,25 @@ def main():
     ap.add_argument("--only", help="run the tests whose name contains this")
     args = ap.parse_args()
     CFG.bin = os.path.abspath(args.bin)
-    passed = failed = 0
     try:
         setup(args)
     except (Fail, OSError, subprocess.SubprocessError) as e:
-        print(f"FAIL setup: {e}")
         for p in getattr(CFG, "procs", []):
             if p.poll() is None:
                 p.kill()
                 p.wait()
         shutil.rmtree(getattr(CFG, "tmp", ""), ignore_errors=True)
-        print("RESULT passed=0 failed=1")
-        return 1
+        return harness.setup_failed(e)
     try:
-        for fn in TESTS:
-            if args.only and args.only not in fn.__name__:
-                continue
-            t0 = time.time()
-            try:
-                fn()
-                passed += 1
-                print(f"ok {fn.__name__} ({time.time() - t0:.2f} s)", flush=True)
-            except Exception as e:  # noqa: BLE001 - report and go on
-                failed += 1
-                where = ""
-                if not isinstance(e, Fail):
-                    tb = traceback.extract_tb(e.__traceback__)[-1]
-                    where = f" [{type(e).__name__} at line {tb.lineno}]"
-                print(f"FAIL {fn.__name__}: {e}{where}", flush=True)
-        try:
-            rc = stop(CFG.proc)
-            eq(rc, 0, "exit status of the TLS server after SIGTERM")
-            for name in os.listdir(CFG.tmp):
-                if name.startswith("server-") and name.endswith(".err"):
-                    text = open(os.path.join(CFG.tmp, name), errors="replace").read()
-                    check(not re.search(r"AddressSanitizer|LeakSanitizer|runtime error", text),
-                          f"sanitizer report from a server:\n{text[:3000]}")
-            passed += 1
-            print("ok the TLS server exits 0 on SIGTERM", flush=True)
-        except Fail as e:
-            failed += 1
-            print(f"FAIL the TLS server exits 0 on SIGTERM: {e}", flush=True)
+        SUITE.run(args.only)
+        SUITE.run_one("the TLS server exits 0 on SIGTERM", stopped_cleanly)
     finally:
         for p in CFG.procs:
             if p.poll() is None:
                 p.kill()
                 p.wait()
         shutil.rmtree(CFG.tmp, ignore_errors=True)
-    print(f"RESULT passed={passed} failed={failed}")
-    return 1 if failed else 0
+    return SUITE.result()
 
 
 if __name__ == "__main__":

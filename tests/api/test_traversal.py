@@ -35,24 +35,22 @@ Each test prints "ok NAME" or "FAIL NAME: why"; the last line is
 """
 import argparse
 import hashlib
-import http.client
 import io
-import json
 import os
 import re
 import shutil
-import signal
-import subprocess
 import sys
 import tempfile
-import threading
-import time
-import traceback
 import uuid
 import zipfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from harness import Fail, Problems, check, eq  # noqa: E402
+import harness  # noqa: E402
+
 CFG = argparse.Namespace()
-TESTS = []
+SUITE = harness.Suite()
+test = SUITE.test
 API = "/api/v1"
 OPEN, PUBLISHED = "nci-2027", "nci-2026"
 Q = "legal.cybercrime.procedural.search_seizure"   # yes_no, evidence required
@@ -74,98 +72,17 @@ HOSTILE = [
 ]
 
 
-def test(fn):
-    TESTS.append(fn)
-    return fn
-
-
-class Fail(AssertionError):
-    pass
-
-
-def check(cond, msg="check failed"):
-    if not cond:
-        raise Fail(msg)
-
-
-def eq(a, b, msg=""):
-    if a != b:
-        raise Fail(f"{msg}: {a!r} != {b!r}" if msg else f"{a!r} != {b!r}")
-
-
-class Problems:
-    """Collects every problem of a test instead of stopping at the first."""
-
-    def __init__(self):
-        self.items = []
-
-    def add(self, msg):
-        self.items.append(msg)
-
-    def done(self):
-        check(not self.items, f"{len(self.items)} problems:\n  " + "\n  ".join(self.items[:40]))
-
-
 # ---------------------------------------------------------------- HTTP
 
 
-class Resp:
-    def __init__(self, status, headers, body):
-        self.status, self.headers, self.body = status, headers, body
-
-    def header(self, name):
-        for k, v in self.headers:
-            if k.lower() == name.lower():
-                return v
-        return None
-
-    def json(self):
-        return json.loads(self.body)
-
-
-def request(method, path, headers=None, body=None):
+def request(method, path, headers=None, body=None, src=None):
     """One request, the path sent byte for byte as given."""
-    conn = http.client.HTTPConnection("127.0.0.1", CFG.port, timeout=30)
-    try:
-        conn.putrequest(method, path, skip_host=False, skip_accept_encoding=True)
-        h = {"Connection": "close"}
-        h.update(headers or {})
-        for k, v in h.items():
-            conn.putheader(k, v)
-        if body is not None or method in ("POST", "PUT"):
-            conn.putheader("Content-Length", str(len(body or b"")))
-        conn.endheaders()
-        if body:
-            conn.send(body)
-        r = conn.getresponse()
-        return Resp(r.status, r.getheaders(), r.read())
-    except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError) as e:
-        return Resp(0, [], f"<no response: {type(e).__name__}>".encode())
-    finally:
-        conn.close()
-
-
-class Client:
-    def __init__(self, cookie, csrf):
-        self.cookie, self.csrf = cookie, csrf
-
-    def call(self, method, path, obj=None, body=None, headers=None):
-        h = {"Cookie": f"cc_session={self.cookie}"}
-        if method not in ("GET", "HEAD"):
-            h["X-CSRF-Token"] = self.csrf
-        if obj is not None:
-            body = json.dumps(obj).encode()
-            h["Content-Type"] = "application/json"
-        h.update(headers or {})
-        return request(method, path, headers=h, body=body)
+    return harness.request("127.0.0.1", CFG.port, method, path, headers, body, src=src,
+                           length_for=("POST", "PUT"))
 
 
 def login(email):
-    r = request("POST", API + "/session", headers={"Content-Type": "application/json"},
-                body=json.dumps({"email": email, "password": CFG.passwords[email]}).encode())
-    eq(r.status, 200, f"sign-in of {email} ({r.body[:200]!r})")
-    cookie = re.search(r"cc_session=([^;]*)", r.header("Set-Cookie")).group(1)
-    return Client(cookie, r.json()["csrf_token"])
+    return harness.sign_in(request, email, CFG.passwords[email], src=None)
 
 
 def multipart(question, filename, data):
@@ -450,29 +367,10 @@ def every_path_parameter_of_the_api():
 
 def start_server():
     CFG.data = os.path.join(CFG.tmp, "d")
-    err = open(os.path.join(CFG.tmp, "server.err"), "wb")
-    p = subprocess.Popen([CFG.bin, "demo", "--data", CFG.data, "--listen", "127.0.0.1:0"],
-                         stdout=subprocess.PIPE, stderr=err)
-    CFG.proc, lines, port = p, [], None
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        line = p.stdout.readline().decode()
-        if not line and p.poll() is not None:
-            break
-        lines.append(line)
-        m = re.search(r"serving http://127\.0\.0\.1:(\d+)/", line)
-        if m:
-            port = int(m.group(1))
-            break
-    if port is None:
-        raise Fail("the demo server did not start: " + "".join(lines))
-    threading.Thread(target=lambda: [None for _ in p.stdout], daemon=True).start()
-    CFG.port = port
-    CFG.passwords = {}
-    for line in lines:
-        m = re.match(r"\s*(admin|analyst|reviewer|focal_point)\s+(\S+@\S+)\s+(\S+)", line)
-        if m:
-            CFG.passwords[m.group(2)] = m.group(3)
+    CFG.err_path = os.path.join(CFG.tmp, "server.err")
+    CFG.proc, CFG.port, lines = harness.start_server(
+        [CFG.bin, "demo", "--data", CFG.data, "--listen", "127.0.0.1:0"], err_path=CFG.err_path)
+    CFG.passwords = {email: pw for _, email, pw, _ in harness.demo_signins(lines)}
     # secrets beside the data directory, inside it, and inside DATA/evidence
     for path in (os.path.join(CFG.tmp, "secret-beside-data.txt"),
                  os.path.join(CFG.data, "secret-in-data.txt"),
@@ -482,6 +380,14 @@ def start_server():
             f.write("CYBERCAP-SECRET " + path + "\n")
 
 
+def stop():
+    """The server still answers after all that, and exits 0 on SIGTERM."""
+    eq(request("GET", API + "/campaigns").status, 200, "the server answers after all that")
+    rc, report = harness.stop_server(CFG.proc, CFG.err_path)
+    check(not report, f"status {rc}, with a sanitizer report:\n{report}")
+    eq(rc, 0, "exit status")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", required=True)
@@ -489,57 +395,24 @@ def main():
     args = ap.parse_args()
     CFG.bin = os.path.abspath(args.bin)
     CFG.tmp = tempfile.mkdtemp(prefix="cybercap-traversal.")
-    passed = failed = 0
     try:
         start_server()
         CFG.analyst = login("analyst@demo.cybercap")
     except (Fail, OSError) as e:
-        print(f"FAIL setup: {e}")
         if getattr(CFG, "proc", None) and CFG.proc.poll() is None:
             CFG.proc.kill()
             CFG.proc.wait()
         shutil.rmtree(CFG.tmp, ignore_errors=True)
-        print("RESULT passed=0 failed=1")
-        return 1
+        return harness.setup_failed(e)
     try:
-        for fn in TESTS:
-            if args.only and args.only not in fn.__name__:
-                continue
-            t0 = time.time()
-            try:
-                fn()
-                passed += 1
-                print(f"ok {fn.__name__} ({time.time() - t0:.2f} s)", flush=True)
-            except Exception as e:  # noqa: BLE001 - report and go on
-                failed += 1
-                where = ""
-                if not isinstance(e, Fail):
-                    tb = traceback.extract_tb(e.__traceback__)[-1]
-                    where = f" [{type(e).__name__} at line {tb.lineno}]"
-                print(f"FAIL {fn.__name__}: {e}{where}", flush=True)
-        # the secrets are still there, and the server still answers
-        eq(request("GET", API + "/campaigns").status, 200, "the server answers after all that")
-        CFG.proc.send_signal(signal.SIGTERM)
-        try:
-            rc = CFG.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            rc = None
-        err = open(os.path.join(CFG.tmp, "server.err"), errors="replace").read()
-        if re.search(r"AddressSanitizer|LeakSanitizer|runtime error", err):
-            rc = f"{rc}, with a sanitizer report:\n{err[:3000]}"
-        if rc == 0:
-            passed += 1
-            print("ok the server exits 0 on SIGTERM", flush=True)
-        else:
-            failed += 1
-            print(f"FAIL the server exits 0 on SIGTERM (status {rc})", flush=True)
+        SUITE.run(args.only)
+        SUITE.run_one("the server exits 0 on SIGTERM", stop)
     finally:
         if CFG.proc.poll() is None:
             CFG.proc.kill()
             CFG.proc.wait()
         shutil.rmtree(CFG.tmp, ignore_errors=True)
-    print(f"RESULT passed={passed} failed={failed}")
-    return 1 if failed else 0
+    return SUITE.result()
 
 
 if __name__ == "__main__":

@@ -23,13 +23,11 @@ from 127.0.0.1 never fail a sign-in.
 """
 import argparse
 import hashlib
-import http.client
 import json
 import os
 import re
 import secrets
 import shutil
-import signal
 import socket
 import sqlite3
 import subprocess
@@ -37,7 +35,6 @@ import sys
 import tempfile
 import threading
 import time
-import traceback
 import uuid
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -45,8 +42,12 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 import test_api  # noqa: E402 - its small OpenAPI schema validator
 
+from harness import Client, Fail, Problems, check, eq, expect, session_cookie  # noqa: E402
+import harness  # noqa: E402
+
 CFG = argparse.Namespace()
-TESTS = []
+SUITE = harness.Suite()
+test = SUITE.test
 LOG = []            # (method, path, Resp) of every exchange, for the OpenAPI check
 API = "/api/v1"
 FW = "national-commitment"
@@ -58,128 +59,20 @@ Q_YESNO = "legal.cybercrime.procedural.search_seizure"  # yes_no, evidence requi
 Q_OPTIONAL = "technical.standards.certification"        # yes_no, evidence optional
 
 
-def test(fn):
-    TESTS.append(fn)
-    return fn
-
-
-class Fail(AssertionError):
-    pass
-
-
-def check(cond, msg="check failed"):
-    if not cond:
-        raise Fail(msg)
-
-
-def eq(a, b, msg=""):
-    if a != b:
-        raise Fail(f"{msg}: {a!r} != {b!r}" if msg else f"{a!r} != {b!r}")
-
-
 # ---------------------------------------------------------------- HTTP
-
-
-class Resp:
-    def __init__(self, status, headers, body):
-        self.status = status
-        self.headers = headers          # list of (name, value)
-        self.body = body
-
-    def header(self, name):
-        for k, v in self.headers:
-            if k.lower() == name.lower():
-                return v
-        return None
-
-    def headers_named(self, name):
-        return [v for k, v in self.headers if k.lower() == name.lower()]
-
-    def json(self):
-        try:
-            return json.loads(self.body)
-        except ValueError as e:
-            raise Fail(f"not JSON ({e}): {self.body[:200]!r}")
-
-    def error(self):
-        """(code, field) of an error body, or (None, None)."""
-        try:
-            e = json.loads(self.body)["error"]
-            return e.get("code"), e.get("field")
-        except (ValueError, KeyError, TypeError):
-            return None, None
-
-    def __repr__(self):
-        return f"<{self.status} {self.body[:160]!r}>"
 
 
 def request(method, path, headers=None, body=None, src="127.0.0.1", timeout=30):
     """One request on its own connection, from source address src."""
-    conn = http.client.HTTPConnection(CFG.host, CFG.port, timeout=timeout,
-                                      source_address=(src, 0))
-    try:
-        h = {"Connection": "close"}
-        h.update(headers or {})
-        conn.putrequest(method, path, skip_accept_encoding=True)
-        for k, v in h.items():
-            conn.putheader(k, v)
-        if body is not None or method in ("POST", "PUT", "DELETE"):
-            conn.putheader("Content-Length", str(len(body or b"")))
-        try:
-            conn.endheaders()
-            if body:
-                conn.send(body)
-            r = conn.getresponse()
-            resp = Resp(r.status, r.getheaders(), r.read())
-            LOG.append((method, path, resp))
-            return resp
-        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError,
-                ConnectionRefusedError) as e:
-            # reported as status 0 so that a test names the call
-            return Resp(0, [], f"<no response: {type(e).__name__}>".encode())
-    finally:
-        conn.close()
+    return harness.request(CFG.host, CFG.port, method, path, headers, body, src=src,
+                           timeout=timeout, log=LOG)
 
 
-class Client:
-    """A caller: anonymous, a cookie session (with its CSRF token) or a
-    bearer token. Unsafe methods send X-CSRF-Token unless csrf=False or
-    csrf="value" overrides it."""
-
-    def __init__(self, name, cookie=None, csrf=None, bearer=None, src="127.0.0.1"):
-        self.name, self.cookie, self.csrf, self.bearer, self.src = name, cookie, csrf, bearer, src
-
-    def call(self, method, path, obj=None, body=None, headers=None, csrf=True):
-        h = {}
-        if self.cookie:
-            h["Cookie"] = f"cc_session={self.cookie}"
-        if self.bearer:
-            h["Authorization"] = f"Bearer {self.bearer}"
-        if method not in ("GET", "HEAD"):
-            if csrf is True and self.csrf:
-                h["X-CSRF-Token"] = self.csrf
-            elif isinstance(csrf, str):
-                h["X-CSRF-Token"] = csrf
-        if obj is not None:
-            body = json.dumps(obj).encode()
-            h["Content-Type"] = "application/json"
-        h.update(headers or {})
-        return request(method, path, headers=h, body=body, src=self.src)
-
-    def get(self, path, **kw):
-        return self.call("GET", path, **kw)
-
-    def post(self, path, obj=None, **kw):
-        return self.call("POST", path, obj=obj, **kw)
-
-    def put(self, path, obj=None, **kw):
-        return self.call("PUT", path, obj=obj, **kw)
-
-    def delete(self, path, **kw):
-        return self.call("DELETE", path, **kw)
+def client(name, cookie=None, csrf=None, bearer=None, src="127.0.0.1"):
+    return Client(name, cookie, csrf, bearer, src, send=request)
 
 
-ANON = Client("anonymous")
+ANON = client("anonymous")
 
 
 def login_raw(email, password, src="127.0.0.1", cookie=None):
@@ -190,21 +83,9 @@ def login_raw(email, password, src="127.0.0.1", cookie=None):
                    body=json.dumps({"email": email, "password": password}).encode(), src=src)
 
 
-def session_cookie(r):
-    """The cc_session value set by a response, or None."""
-    for v in r.headers_named("Set-Cookie"):
-        m = re.match(r"\s*cc_session=([^;]*)", v)
-        if m:
-            return m.group(1)
-    return None
-
-
 def login(email, password=None, name=None, src="127.0.0.1"):
-    r = login_raw(email, password if password is not None else CFG.passwords[email], src=src)
-    eq(r.status, 200, f"sign-in of {email} ({r.body[:200]!r})")
-    token = session_cookie(r)
-    check(token, f"sign-in of {email}: no cc_session cookie in {r.headers}")
-    return Client(name or email, cookie=token, csrf=r.json()["csrf_token"], src=src)
+    return harness.sign_in(request, email, password if password is not None else
+                           CFG.passwords[email], src=src, name=name)
 
 
 _sessions = {}
@@ -216,7 +97,7 @@ def who(key):
         if key == "anonymous":
             _sessions[key] = ANON
         elif key == "focal_bearer":
-            _sessions[key] = Client(key, bearer=CFG.bearer_xab)
+            _sessions[key] = client(key, bearer=CFG.bearer_xab)
         else:
             _sessions[key] = login(ROLE_EMAIL[key], name=key)
     return _sessions[key]
@@ -232,18 +113,6 @@ def status_of(client, camp, unit):
     r = client.get(A(camp, unit))
     eq(r.status, 200, f"GET assessment {camp}/{unit} as {client.name} ({r.body[:200]!r})")
     return r.json()
-
-
-def expect(r, status, code=None, field=None, what=""):
-    if r.status != status:
-        raise Fail(f"{what}: status {r.status}, expected {status} ({r.body[:300]!r})")
-    if code is not None or field is not None:
-        c, f = r.error()
-        if code is not None:
-            eq(c, code, f"{what}: error code")
-        if field is not None:
-            eq(f, field, f"{what}: error field")
-    return r
 
 
 # ---------------------------------------------------------------- server and CLI
@@ -282,41 +151,12 @@ def add_user(email, name, *grants):
 
 
 def start_server():
-    cmd = [CFG.bin, "demo", "--data", CFG.data, "--listen", "127.0.0.1:0"]
     CFG.err_path = os.path.join(CFG.tmp, "server.err")
-    CFG.err_file = open(CFG.err_path, "wb")
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=CFG.err_file)
-    lines = []
-    deadline = time.time() + 60
-    port = None
-    while time.time() < deadline:
-        line = p.stdout.readline().decode()
-        if not line and p.poll() is not None:
-            break
-        lines.append(line)
-        m = re.search(r"serving http://127\.0\.0\.1:(\d+)/", line)
-        if m:
-            port = int(m.group(1))
-            break
-    if port is None:
-        p.kill()
-        p.wait()
-        raise Fail(f"the demo server did not start:\n{''.join(lines)}"
-                         f"{open(CFG.err_path, errors='replace').read()[:2000]}")
-    # keep reading stdout so that the server never blocks on a full pipe
-    threading.Thread(target=lambda: [None for _ in p.stdout], daemon=True).start()
-    return p, port, lines
+    return harness.start_server([CFG.bin, "demo", "--data", CFG.data, "--listen", "127.0.0.1:0"],
+                                err_path=CFG.err_path)
 
 
-def parse_signins(lines):
-    """(role, email, password, unit) from the demo's sign-in lines."""
-    out = []
-    for line in lines:
-        m = re.match(r"\s*(admin|analyst|reviewer|focal_point)\s+(\S+@\S+)\s+(\S+)"
-                     r"(?:\s+\(unit (\w+)\))?\s*$", line)
-        if m:
-            out.append(m.groups())
-    return out
+parse_signins = harness.demo_signins
 
 
 # ---------------------------------------------------------------- roles
@@ -523,25 +363,25 @@ def bearer_tokens_need_no_csrf():
     expect(b.put(A(OPEN, "XAB", f"/answers/{Q_OPTIONAL}"), {"answer": "no", "comment": "bearer"}),
            200, what="PUT with a bearer token and no X-CSRF-Token")
     # a bad bearer token is an error, not anonymity
-    bad = Client("bad bearer", bearer="ab" * 32)
+    bad = client("bad bearer", bearer="ab" * 32)
     expect(bad.get(API + "/me"), 401, "unauthenticated", what="unknown bearer token")
     expect(bad.get(API + "/campaigns"), 401, "unauthenticated",
            what="unknown bearer token on a public route")
     # a bearer token is not a session cookie, and a cookie is not a bearer token
-    expect(Client("bearer as cookie", cookie=CFG.bearer_xab).get(API + "/me"), 401,
+    expect(client("bearer as cookie", cookie=CFG.bearer_xab).get(API + "/me"), 401,
            what="a bearer token sent as the cc_session cookie")
     c = who("focal_xab")
-    expect(Client("cookie as bearer", bearer=c.cookie).get(API + "/me"), 401,
+    expect(client("cookie as bearer", bearer=c.cookie).get(API + "/me"), 401,
            what="a session cookie sent as a bearer token")
 
 
 @test
 def session_fixation_and_cookie_attributes():
     invented = secrets.token_hex(32)
-    expect(Client("invented", cookie=invented).get(API + "/me"), 401, "unauthenticated",
+    expect(client("invented", cookie=invented).get(API + "/me"), 401, "unauthenticated",
            what="an invented cc_session cookie")
     # an invented cookie on an unsafe request is anonymous (401), not a session
-    expect(Client("invented", cookie=invented, csrf="x").put(
+    expect(client("invented", cookie=invented, csrf="x").put(
         A(OPEN, "XAA", f"/answers/{Q_OPTIONAL}"), {"answer": "yes"}), 401, "unauthenticated",
         what="PUT with an invented cookie")
     r = login_raw(ROLE_EMAIL["focal_xaa"], CFG.passwords[ROLE_EMAIL["focal_xaa"]], cookie=invented)
@@ -549,9 +389,9 @@ def session_fixation_and_cookie_attributes():
     token = session_cookie(r)
     check(token and re.fullmatch(r"[0-9a-f]{64}", token), f"session token {token!r}")
     check(token != invented, "the sign-in kept the cookie value set before it")
-    expect(Client("invented", cookie=invented).get(API + "/me"), 401,
+    expect(client("invented", cookie=invented).get(API + "/me"), 401,
            what="the planted cookie after the sign-in")
-    expect(Client("new", cookie=token).get(API + "/me"), 200, what="the new session")
+    expect(client("new", cookie=token).get(API + "/me"), 200, what="the new session")
     # each sign-in is a new session
     r2 = login_raw(ROLE_EMAIL["focal_xaa"], CFG.passwords[ROLE_EMAIL["focal_xaa"]])
     check(session_cookie(r2) != token, "two sign-ins got the same session token")
@@ -902,28 +742,6 @@ def raw_exchange(data, timeout=30, src="127.0.0.1"):
     m = re.match(rb"HTTP/1\.[01] (\d{3})", head)
     check(m, f"no HTTP status in {got[:200]!r}")
     return int(m.group(1)), head.decode("latin-1"), body
-
-
-class Problems:
-    """Collects failed expectations so that one test reports them all."""
-
-    def __init__(self):
-        self.items = []
-
-    def expect(self, r, status, code=None, field=None, what=""):
-        try:
-            return expect(r, status, code, field, what)
-        except Fail as e:
-            self.items.append(str(e))
-            return None
-
-    def check(self, cond, msg):
-        if not cond:
-            self.items.append(msg)
-        return cond
-
-    def done(self):
-        check(not self.items, f"{len(self.items)} problems:\n  " + "\n  ".join(self.items))
 
 
 @test
@@ -1292,7 +1110,7 @@ def wrong_types_in_json_bodies():
     p = Problems()
     for c, method, path, obj, status, field in cases:
         src = "127.0.0.6" if path.endswith("/session") else "127.0.0.1"
-        r = Client(c.name, c.cookie, c.csrf, c.bearer, src=src).call(method, path, obj=obj)
+        r = client(c.name, c.cookie, c.csrf, c.bearer, src=src).call(method, path, obj=obj)
         what = f"{method} {path.replace(API, '')} {json.dumps(obj)[:60]}"
         p.expect(r, status, field=field, what=what)
         if ANON.get(API + "/campaigns").status != 200:
@@ -1385,19 +1203,10 @@ def setup():
 
 def stop_server():
     """SIGTERM; the server must exit 0 within 10 s."""
-    p = CFG.proc
-    p.send_signal(signal.SIGTERM)
-    try:
-        rc = p.wait(10)
-    except subprocess.TimeoutExpired:
-        p.kill()
-        p.wait()
-        raise Fail("still running 10 s after SIGTERM")
-    CFG.err_file.close()
-    err = open(CFG.err_path, errors="replace").read()
-    check(not re.search(r"AddressSanitizer|LeakSanitizer|runtime error", err),
-          f"sanitizer report:\n{err[:3000]}")
-    eq(rc, 0, f"exit status after SIGTERM ({err[-500:]!r})")
+    rc, report = harness.stop_server(CFG.proc, CFG.err_path)
+    check(rc is not None, "still running 10 s after SIGTERM")
+    check(not report, f"sanitizer report:\n{report}")
+    eq(rc, 0, f"exit status after SIGTERM ({open(CFG.err_path, errors='replace').read()[-500:]!r})")
 
 
 def main():
@@ -1413,45 +1222,22 @@ def main():
     try:
         setup()
     except (Fail, OSError, subprocess.SubprocessError) as e:
-        print(f"FAIL setup: {e}")
         if getattr(CFG, "proc", None) and CFG.proc.poll() is None:
             CFG.proc.kill()
             CFG.proc.wait()
         shutil.rmtree(CFG.tmp, ignore_errors=True)
-        print("RESULT passed=0 failed=1")
-        return 1
-    passed = failed = 0
-
-    def run(name, fn):
-        nonlocal passed, failed
-        t0 = time.time()
-        try:
-            fn()
-            passed += 1
-            print(f"ok {name} ({time.time() - t0:.2f} s)", flush=True)
-        except Exception as e:  # noqa: BLE001 - report and go on
-            failed += 1
-            where = ""
-            if not isinstance(e, Fail):
-                lines = [str(f.lineno) for f in traceback.extract_tb(e.__traceback__)[1:]]
-                where = f" [{type(e).__name__} at lines {' > '.join(lines)}]"
-            print(f"FAIL {name}: {e}{where}", flush=True)
-
+        return harness.setup_failed(e)
     try:
-        for fn in TESTS:
-            if args.only and not any(o in fn.__name__ for o in args.only.split(",")):
-                continue
-            run(fn.__name__, fn)
+        SUITE.run(args.only)
     finally:
         if CFG.proc.poll() is None:
-            run("server_exits_0_on_sigterm", stop_server)
+            SUITE.run_one("server_exits_0_on_sigterm", stop_server)
         if args.keep:
             print(f"data kept in {CFG.tmp}")
         else:
             shutil.rmtree(CFG.tmp, ignore_errors=True)
     print(f"workflow tests took {time.time() - t_start:.1f} s")
-    print(f"RESULT passed={passed} failed={failed}")
-    return 1 if failed else 0
+    return SUITE.result()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,337 @@
+"""What the Python API suites share: the test runner (test/check/eq/Fail,
+"ok NAME" / "FAIL NAME: why" lines and the closing "RESULT passed=N
+failed=M" that tests/api/run.sh tallies), one HTTP client (a request on its
+own connection, the path sent byte for byte, and a caller with a cookie
+session and CSRF token or a bearer token), and starting a `cybercap` server
+on a free port.
+
+Standard library only. Used by test_api.py, test_workflow.py,
+test_traversal.py, test_tls.py and test_workshop.py; each suite keeps its
+own Suite (so that importing one suite into another, as test_workflow.py
+does for test_api.py's schema validator, adds no tests).
+"""
+import http.client
+import json
+import re
+import subprocess
+import threading
+import time
+import traceback
+
+API = "/api/v1"
+SANITIZER = r"AddressSanitizer|LeakSanitizer|runtime error"
+
+
+# ---------------------------------------------------------------- runner
+
+
+class Fail(AssertionError):
+    pass
+
+
+def check(cond, msg="check failed"):
+    if not cond:
+        raise Fail(msg)
+
+
+def eq(a, b, msg=""):
+    if a != b:
+        raise Fail(f"{msg}: {a!r} != {b!r}" if msg else f"{a!r} != {b!r}")
+
+
+def near(a, b, tol, msg=""):
+    if a is None or b is None or abs(a - b) > tol:
+        raise Fail(f"{msg}: {a!r} vs {b!r} (tolerance {tol})")
+
+
+def expect(r, status, code=None, field=None, what=""):
+    """r has status (and, when given, the error code and field)."""
+    if r.status != status:
+        raise Fail(f"{what}: status {r.status}, expected {status} ({r.body[:300]!r})")
+    if code is not None or field is not None:
+        c, f = r.error()
+        if code is not None:
+            eq(c, code, f"{what}: error code")
+        if field is not None:
+            eq(f, field, f"{what}: error field")
+    return r
+
+
+class Problems:
+    """Collects every problem of a test instead of stopping at the first."""
+
+    def __init__(self):
+        self.items = []
+
+    def add(self, msg):
+        self.items.append(msg)
+
+    def check(self, cond, msg):
+        if not cond:
+            self.items.append(msg)
+        return cond
+
+    def expect(self, r, status, code=None, field=None, what=""):
+        try:
+            return expect(r, status, code, field, what)
+        except Fail as e:
+            self.items.append(str(e))
+            return None
+
+    def done(self):
+        more = f"\n  ... and {len(self.items) - 40} more" if len(self.items) > 40 else ""
+        check(not self.items, f"{len(self.items)} problems:\n  " +
+              "\n  ".join(self.items[:40]) + more)
+
+
+class Suite:
+    """The tests of one file, in the order they are defined, and their
+    counts. suite.test is the decorator; run() runs those selected by
+    --only (a name part, or several separated by commas)."""
+
+    def __init__(self):
+        self.tests = []
+        self.passed = self.failed = 0
+
+    def test(self, fn):
+        self.tests.append(fn)
+        return fn
+
+    def run_one(self, name, fn):
+        t0 = time.time()
+        try:
+            fn()
+            self.passed += 1
+            print(f"ok {name} ({time.time() - t0:.2f} s)", flush=True)
+        except Exception as e:  # noqa: BLE001 - report and go on
+            self.failed += 1
+            where = ""
+            if not isinstance(e, Fail):
+                lines = [str(f.lineno) for f in traceback.extract_tb(e.__traceback__)[1:]]
+                where = f" [{type(e).__name__} at lines {' > '.join(lines)}]"
+            print(f"FAIL {name}: {e}{where}", flush=True)
+
+    def run(self, only=None):
+        for fn in self.tests:
+            if only and not any(o in fn.__name__ for o in only.split(",")):
+                continue
+            self.run_one(fn.__name__, fn)
+
+    def result(self):
+        """Prints the RESULT line; returns the exit status."""
+        print(f"RESULT passed={self.passed} failed={self.failed}")
+        return 1 if self.failed else 0
+
+
+def setup_failed(e):
+    """What a suite prints when it cannot even start; returns its status."""
+    print(f"FAIL setup: {e}")
+    print("RESULT passed=0 failed=1")
+    return 1
+
+
+# ---------------------------------------------------------------- HTTP
+
+
+class Resp:
+    def __init__(self, status, headers, body, peer=None):
+        self.status = status
+        self.headers = headers          # list of (name, value)
+        self.body = body
+        self.peer = peer                # the server's certificate (DER), over TLS
+
+    def header(self, name):
+        for k, v in self.headers:
+            if k.lower() == name.lower():
+                return v
+        return None
+
+    def headers_named(self, name):
+        return [v for k, v in self.headers if k.lower() == name.lower()]
+
+    def json(self):
+        try:
+            return json.loads(self.body)
+        except ValueError as e:
+            raise Fail(f"not JSON ({e}): {self.body[:200]!r}")
+
+    def error(self):
+        """(code, field) of an error body, or (None, None)."""
+        try:
+            e = json.loads(self.body)["error"]
+            return e.get("code"), e.get("field")
+        except (ValueError, KeyError, TypeError):
+            return None, None
+
+    def __repr__(self):
+        return f"<{self.status} {self.body[:160]!r}>"
+
+
+DISCONNECTS = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError,
+               ConnectionRefusedError)
+
+
+def request(host, port, method, path, headers=None, body=None, src=None, timeout=30,
+            length_for=("POST", "PUT", "DELETE"), catch=True, ctx=None, log=None):
+    """One request on its own connection (closed after), the path sent
+    exactly as given (no normalisation of ".."), from source address src.
+    Content-Length goes with a body and with the methods in length_for.
+    A connection the server drops is Resp status 0 when catch is set (so
+    that a test names the call), else the exception. ctx: HTTPS with that
+    ssl context. log: a list that gets (method, path, Resp)."""
+    if ctx is not None:
+        conn = http.client.HTTPSConnection(host, port, timeout=timeout, context=ctx)
+    else:
+        conn = http.client.HTTPConnection(host, port, timeout=timeout,
+                                          source_address=(src, 0) if src else None)
+    try:
+        h = {"Connection": "close"}
+        h.update(headers or {})
+        try:
+            conn.connect()
+            peer = conn.sock.getpeercert(binary_form=True) if ctx is not None else None
+            conn.putrequest(method, path, skip_accept_encoding=True)
+            for k, v in h.items():
+                conn.putheader(k, v)
+            if body is not None or method in length_for:
+                conn.putheader("Content-Length", str(len(body or b"")))
+            conn.endheaders()
+            if body:
+                conn.send(body)
+            r = conn.getresponse()
+            resp = Resp(r.status, r.getheaders(), r.read(), peer)
+        except DISCONNECTS as e:
+            if not catch:
+                raise
+            resp = Resp(0, [], f"<no response: {type(e).__name__}>".encode())
+        if log is not None:
+            log.append((method, path, resp))
+        return resp
+    finally:
+        conn.close()
+
+
+class Client:
+    """A caller: anonymous, a cookie session (with its CSRF token) or a
+    bearer token. Unsafe methods send X-CSRF-Token unless csrf=False or
+    csrf="value" overrides it. send is the suite's request function
+    (method, path, headers=, body=, src=)."""
+
+    def __init__(self, name, cookie=None, csrf=None, bearer=None, src="127.0.0.1", send=None):
+        self.name, self.cookie, self.csrf, self.bearer, self.src = name, cookie, csrf, bearer, src
+        self.send = send
+
+    def call(self, method, path, obj=None, body=None, headers=None, csrf=True):
+        h = {}
+        if self.cookie:
+            h["Cookie"] = f"cc_session={self.cookie}"
+        if self.bearer:
+            h["Authorization"] = f"Bearer {self.bearer}"
+        if method not in ("GET", "HEAD"):
+            if csrf is True and self.csrf:
+                h["X-CSRF-Token"] = self.csrf
+            elif isinstance(csrf, str):
+                h["X-CSRF-Token"] = csrf
+        if obj is not None:
+            body = json.dumps(obj).encode()
+            h["Content-Type"] = "application/json"
+        h.update(headers or {})
+        return self.send(method, path, headers=h, body=body, src=self.src)
+
+    def get(self, path, **kw):
+        return self.call("GET", path, **kw)
+
+    def post(self, path, obj=None, **kw):
+        return self.call("POST", path, obj=obj, **kw)
+
+    def put(self, path, obj=None, **kw):
+        return self.call("PUT", path, obj=obj, **kw)
+
+    def delete(self, path, **kw):
+        return self.call("DELETE", path, **kw)
+
+
+def session_cookie(r):
+    """The cc_session value set by a response, or None."""
+    for v in r.headers_named("Set-Cookie"):
+        m = re.match(r"\s*cc_session=([^;]*)", v)
+        if m:
+            return m.group(1)
+    return None
+
+
+def sign_in(send, email, password, src="127.0.0.1", name=None):
+    """A Client signed in with email and password (cookie and CSRF token)."""
+    r = send("POST", API + "/session", headers={"Content-Type": "application/json"},
+             body=json.dumps({"email": email, "password": password}).encode(), src=src)
+    eq(r.status, 200, f"sign-in of {email} ({r.body[:200]!r})")
+    token = session_cookie(r)
+    check(token, f"sign-in of {email}: no cc_session cookie in {r.headers}")
+    return Client(name or email, cookie=token, csrf=r.json()["csrf_token"], src=src, send=send)
+
+
+# ---------------------------------------------------------------- servers
+
+
+DEMO_SIGNIN = re.compile(r"\s*(admin|analyst|reviewer|focal_point)\s+(\S+@\S+)\s+(\S+)"
+                         r"(?:\s+\(unit (\w+)\))?\s*$")
+
+
+def demo_signins(lines):
+    """(role, email, password, unit) from `cybercap demo`'s sign-in lines."""
+    out = []
+    for line in lines:
+        m = DEMO_SIGNIN.match(line)
+        if m:
+            out.append(m.groups())
+    return out
+
+
+def start_server(cmd, scheme="http", err_path=None, timeout=60, drain=True):
+    """Starts cmd (a cybercap server listening on 127.0.0.1:0) and waits for
+    the line naming its address; returns (process, port, stdout lines so
+    far). stderr goes to err_path, else to a pipe (p.stderr). With drain,
+    a thread keeps reading stdout so that the server never blocks on a
+    full pipe."""
+    err = open(err_path, "wb") if err_path else subprocess.PIPE
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err)
+    if err_path:
+        err.close()
+    lines, port = [], None
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        line = p.stdout.readline().decode()
+        if not line and p.poll() is not None:
+            break
+        lines.append(line)
+        m = re.search(scheme + r"://127\.0\.0\.1:(\d+)/", line)
+        if m:
+            port = int(m.group(1))
+            break
+    if port is None:
+        p.kill()
+        p.wait()
+        text = open(err_path, errors="replace").read() if err_path else \
+            p.stderr.read().decode(errors="replace")
+        raise Fail(f"{' '.join(cmd[1:3])} did not start:\n{''.join(lines)}{text[:2000]}")
+    if drain:
+        threading.Thread(target=lambda: [None for _ in p.stdout], daemon=True).start()
+    return p, port, lines
+
+
+def stop_server(p, err_path=None, timeout=10):
+    """SIGTERM; the exit status (None when still running after timeout,
+    then killed) and the sanitizer report found in err_path, if any."""
+    p.terminate()
+    try:
+        rc = p.wait(timeout)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.wait()
+        rc = None
+    report = None
+    if err_path:
+        text = open(err_path, errors="replace").read()
+        if re.search(SANITIZER, text):
+            report = text[:3000]
+    return rc, report
