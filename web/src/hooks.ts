@@ -67,16 +67,18 @@ export function useOnline(): boolean {
   return on;
 }
 
-/** Whether the window is wider than a phone (side lists open by themselves). */
-export function useWide(): boolean {
-  const q = '(min-width: 761px)';
-  const [wide, setWide] = useState(() => typeof matchMedia === 'undefined' || matchMedia(q).matches);
+/** Whether a media query matches, following its changes. */
+export function useMedia(q: string): boolean {
+  const [on, setOn] = useState(() => typeof matchMedia === 'undefined' || matchMedia(q).matches);
   useEffect(() => {
     if (typeof matchMedia === 'undefined') return;
     const m = matchMedia(q);
-    const l = () => setWide(m.matches);
+    const l = () => setOn(m.matches);
     m.addEventListener?.('change', l);
     return () => m.removeEventListener?.('change', l);
-  }, []);
-  return wide;
+  }, [q]);
+  return on;
 }
+
+/** Whether the window is wider than a phone (side lists open by themselves). */
+export const useWide = () => useMedia('(min-width: 761px)');

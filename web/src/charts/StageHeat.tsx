@@ -51,7 +51,12 @@ export function StageHeat(props: { rows: StageRow[]; columns: string[]; ariaLabe
               {heading && <text x={0} y={ys[i] - 9} font-size="13" font-weight="700" fill="#12355b">{truncate(r.section!, W - 4, 13)}</text>}
               {wide
                 ? <text x={labelW - 8} y={y0 + h / 2 + 4.5} font-size="13" fill="#222" text-anchor="end">{truncate(r.label, labelW - 10, 13)}</text>
-                : <text x={0} y={y0 - 6} font-size="12.5" fill="#222">{truncate(r.label + ' · ' + r.reachedName, W - 4, 12.5)}</text>}
+                : (
+                  <g>
+                    <text x={0} y={y0 - 6} font-size="12.5" fill="#222">{truncate(r.label, W - textWidth(r.reachedName, 12.5) - 16, 12.5)}</text>
+                    <text x={W - 2} y={y0 - 6} font-size="12.5" fill="#222" font-weight="600" text-anchor="end">{r.reached == null ? props.excluded : r.reachedName}</text>
+                  </g>
+                )}
               {props.columns.map((_, j) => {
                 if (j >= r.stages) return null;
                 const on = r.reached != null && j < r.reached;

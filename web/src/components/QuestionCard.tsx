@@ -119,11 +119,11 @@ function QuestionTitle({ n, num: k, as }: { n: FwNode; num: number; as: 'legend'
   return <h3 class="q-title q-legend" id={n.id + '-title'}><label for={fieldId(n.id)}>{inner}</label></h3>;
 }
 
-function Tags({ n, answered }: { n: FwNode; answered: boolean }) {
+function Tags({ n, answered, simple }: { n: FwNode; answered: boolean; simple?: boolean }) {
   return (
     <p class="q-tags">
-      {n.evidence === 'required' && <strong class="tag tag-orange">{t('evidenceRequired')}</strong>}
-      {n.evidence !== 'required' && n.evidence !== 'none' && <span class="tag tag-grey">{t('evidenceOptional')}</span>}
+      {!simple && n.evidence === 'required' && <strong class="tag tag-orange">{t('evidenceRequired')}</strong>}
+      {!simple && n.evidence !== 'required' && n.evidence !== 'none' && <span class="tag tag-grey">{t('evidenceOptional')}</span>}
       {!answered && <span class="tag tag-white">{t('notAnswered')}</span>}
     </p>
   );
@@ -133,7 +133,7 @@ function QuestionInput(p: QuestionProps & { errId: string | null; hintId: string
   const { node: n, value, readOnly } = p;
   const q = n.id;
   const answered = present(value.answer);
-  const hint = typeHint(n, p.precision);
+  const hint = typeHint(n, p.precision, p.simple);
   const set = (a: string, send = true) => p.onChange(a, value.comment, send);
   const err = <FieldErrorText id={q + '-error'} message={p.answerErr} />;
 
@@ -144,7 +144,7 @@ function QuestionInput(p: QuestionProps & { errId: string | null; hintId: string
           <span class="q-num">{t('questionN', { n: p.num })}</span>
           <span class="q-text">{n.question || n.name || n.id}</span>
         </h3>
-        <Tags n={n} answered={answered} />
+        <Tags n={n} answered={answered} simple={p.simple} />
         <p class="q-answer"><span class="sr-only">{t('colAnswer')}: </span>{answerLabel(n, value.answer)}</p>
       </div>
     );
@@ -160,7 +160,7 @@ function QuestionInput(p: QuestionProps & { errId: string | null; hintId: string
     return (
       <fieldset class="fieldset" aria-describedby={p.describedBy}>
         <QuestionTitle n={n} num={p.num} as="legend" />
-        <Tags n={n} answered={answered} />
+        <Tags n={n} answered={answered} simple={p.simple} />
         <p class="hint" id={p.hintId}>{hint}</p>
         {err}
         <div class={(multi ? 'checkboxes' : 'radios') + (opts.length <= 3 && !multi && n.type === 'yes_no' ? ' radios-inline' : '') + (described ? ' radios-described' : '')}>
@@ -196,7 +196,7 @@ function QuestionInput(p: QuestionProps & { errId: string | null; hintId: string
   return (
     <div>
       <QuestionTitle n={n} num={p.num} as="label" />
-      <Tags n={n} answered={answered} />
+      <Tags n={n} answered={answered} simple={p.simple} />
       <p class="hint" id={p.hintId}>{hint}</p>
       {err}
       {isNumber ? (
@@ -214,8 +214,9 @@ function QuestionInput(p: QuestionProps & { errId: string | null; hintId: string
   );
 }
 
-function typeHint(n: FwNode, precision: number): string {
-  const pts = t('worthPoints', { max: num(n.max, precision) });
+function typeHint(n: FwNode, precision: number, simple?: boolean): string {
+  // A respondent gives a view; points are the assessment's business.
+  const pts = simple ? '' : t('worthPoints', { max: num(n.max, precision) });
   switch (n.type) {
     case 'multi': return t('hintMulti') + ' ' + pts;
     case 'number': return t('hintNumber') + ' ' + pts;

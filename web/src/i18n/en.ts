@@ -780,6 +780,7 @@ const en = {
   nothingAttained: 'nothing yet',
   liveSuffix: '(live)',
   copyLink: 'Copy the link',
+  cellLabel: '{label}:',
   copied: 'Copied',
   grp_government: 'Government',
   grp_cirt: 'CIRT or CSIRT',
@@ -801,6 +802,7 @@ const en = {
   rspDoneLead: 'Every answer is saved as you give it; you can change them until the workshop. There is nothing to submit.',
   rspUnanswered: { one: '{count} question is not answered yet.', other: '{count} questions are not answered yet.' } as const,
   rspFirstUnanswered: 'Go to the first one',
+  rspClosed: 'The workshop is over: your answers can no longer change. The facilitator has them.',
 
   // set a password from a one-time link
   pwTitle: 'Choose a password',
@@ -909,8 +911,9 @@ const en = {
   mtProfileTitleNone: 'Nothing is rated yet',
   mtProfileSubtitle: 'Mean rating or stage reached per part, as a share of the highest level (0–100 %)',
   mtProfileAria: 'Radar chart of {unit} across {n} parts; the numbers are in the table.',
-  axisShare: 'Share of the highest level (%)',
+  axisShare: '% of the highest level',
   targetLine: 'Target: {target}',
+  targetShort: 'Target',
   colPart: 'Part',
   colItems: 'Rated',
   colShare: 'Share of the highest',

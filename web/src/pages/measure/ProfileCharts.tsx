@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { api } from '../../api';
-import { useAsync } from '../../hooks';
+import { useAsync, useMedia } from '../../hooks';
 import { int, num } from '../../format';
 import { label } from '../../questionnaire';
 import { ChartFrame } from '../../components/ChartFrame';
@@ -40,6 +40,8 @@ export function ProfileChart({ d, file, level = 2 }: { d: MaturityData; file: st
     const xs = d.its.filter((i) => i.pillar === p.pillar && goal.has(i.node)).map((i) => goal.get(i.node)!);
     return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
   };
+  // On a phone, bars read better than a radar squeezed between its labels.
+  const roomy = useMedia('(min-width: 520px)');
   const scored = parts.filter((p) => p.share != null);
   const best = [...scored].sort((a, b) => b.share! - a.share!)[0];
   const worst = [...scored].sort((a, b) => a.share! - b.share!)[0];
@@ -55,17 +57,17 @@ export function ProfileChart({ d, file, level = 2 }: { d: MaturityData; file: st
     rows: parts.map((p) => [label(p.pillar), t('nOfM', { n: int(p.counted), m: int(p.items) }), meanText(p), p.share, ...(near ? [goalOf(p)] : [])]),
   };
   const series = [
-    { label: d.unit.name, color: UNIT_COLOR, values: parts.map((p) => p.share), fill: true },
-    ...(near ? [{ label: t('targetLine', { target: near.name }), color: TARGET_COLOR, values: parts.map(goalOf), dash: '6 4' }] : []),
+    { label: d.unit.name, short: d.unit.id, color: UNIT_COLOR, values: parts.map((p) => p.share), fill: true },
+    ...(near ? [{ label: t('targetLine', { target: near.name }), short: t('targetShort'), color: TARGET_COLOR, values: parts.map(goalOf), dash: '6 4' }] : []),
   ];
   return (
     <ChartFrame file={file} title={title} subtitle={t('mtProfileSubtitle')} source={d.source} table={table} headingLevel={level} class="chart-profile">
-      {parts.length >= 3 ? (
+      {parts.length >= 3 && roomy ? (
         <Radar axes={parts.map((p) => label(p.pillar))} series={series} percent={(v) => pct(v)}
           ariaLabel={t('mtProfileAria', { unit: d.unit.name, n: parts.length })} />
       ) : (
         <HBars rows={parts.map((p, i) => ({ key: p.pillar.id, label: label(p.pillar), values: series.map((s) => (s.values[i] == null ? null : s.values[i]! * 100)) }))}
-          series={series.map((s) => ({ label: s.label, short: s.label, color: s.color }))} max={100} precision={0}
+          series={series.map((s) => ({ label: s.label, short: s.short, color: s.color }))} max={100} precision={0}
           axisLabel={t('axisShare')} ariaLabel={t('mtProfileAria', { unit: d.unit.name, n: parts.length })} />
       )}
     </ChartFrame>

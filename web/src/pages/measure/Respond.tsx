@@ -73,6 +73,8 @@ function RespondView({ route, d }: { route: Route; d: Loaded }) {
   const counts = counter(na, answers, isQuestion);
   const total = counts(ix.leaves);
   const last = { id: DONE, label: t('rspDoneTitle') };
+  // The server takes answers while the campaign is open (and says so if not).
+  const readOnly = campaign.status !== 'open';
 
   const fieldErrors: FieldError[] = [];
   for (const n of ix.leaves) {
@@ -97,12 +99,13 @@ function RespondView({ route, d }: { route: Route; d: Loaded }) {
           </details>
         </div>
         <div class="qn-content">
-          <SaveBar saver={saver} online={online} clientErrors={clientErrors} next={route.path + location.search} />
+          {readOnly ? <p class="panel panel-info" data-testid="respond-closed">{t('rspClosed')}</p>
+            : <SaveBar saver={saver} online={online} clientErrors={clientErrors} next={route.path + location.search} />}
           {current ? (
             <SectionView key={current.id} s={current} pos={pos} secs={secs} na={na} secHref={secHref} last={last}
               card={(n) => (
                 <QuestionCard key={n.id} node={n} num={nums.get(n.id) || 0} value={drafts[n.id] || { answer: '', comment: '' }}
-                  readOnly={false} save={saver.states[n.id]} clientError={clientErrors[n.id]} evidence={[]}
+                  readOnly={readOnly} save={saver.states[n.id]} clientError={clientErrors[n.id]} evidence={[]}
                   conditional={conditionText(n, ix, nums)} campaign={c} unit={u} precision={fw.precision} simple
                   commentHint={t('rspCommentHint')} onChange={(answer, comment, send) => onChange(n, answer, comment, send)} onEvidence={() => {}} />
               )} />

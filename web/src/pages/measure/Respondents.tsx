@@ -16,8 +16,8 @@ export const groupName = (g: string) => {
   return s === k ? g : s;
 };
 
-export function RespondentList({ c, u, list, questions, onChange }: {
-  c: string; u: string; list: Respondent[]; questions: number; onChange: () => void;
+export function RespondentList({ c, u, list, questions, onChange, readOnly }: {
+  c: string; u: string; list: Respondent[]; questions: number; onChange: () => void; readOnly: boolean;
 }) {
   const [asking, setAsking] = useState<number | null>(null);
   const [err, setErr] = useState<string | null>(null);
@@ -31,8 +31,8 @@ export function RespondentList({ c, u, list, questions, onChange }: {
   return (
     <>
       {err && <p class="field-error" role="alert">{err}</p>}
-      <div class="table-wrap" tabIndex={0} role="region" aria-label={t('wsRespondentsTitle')}>
-        <table class="data respondents">
+      <div class="table-wrap" tabIndex={0} role="region" aria-label={t('tableOf', { title: t('wsRespondentsTitle') })}>
+        <table class="data respondents stack-table">
           <caption class="sr-only">{t('wsRespondentsTitle')}</caption>
           <thead><tr>
             <th scope="col">{t('colName')}</th><th scope="col">{t('colOrganisation')}</th><th scope="col">{t('colGroup')}</th>
@@ -42,11 +42,11 @@ export function RespondentList({ c, u, list, questions, onChange }: {
             {list.map((r) => (
               <tr key={r.id} data-respondent={r.email}>
                 <th scope="row">{r.name}<span class="muted respondent-email">{r.email}</span></th>
-                <td>{r.organisation || t('noValue')}</td>
-                <td>{groupName(r.group)}</td>
-                <td class="num">{t('nOfM', { n: int(r.answered), m: int(questions) })}</td>
+                <td data-label={t('cellLabel', { label: t('colOrganisation') })}>{r.organisation || t('noValue')}</td>
+                <td data-label={t('cellLabel', { label: t('colGroup') })}>{groupName(r.group)}</td>
+                <td class="num" data-label={t('cellLabel', { label: t('colAnswered') })}>{t('nOfM', { n: int(r.answered), m: int(questions) })}</td>
                 <td>
-                  {asking === r.id ? (
+                  {readOnly ? null : asking === r.id ? (
                     <span class="confirm-inline" role="group" aria-label={t('wsRemoveConfirm', { name: r.name })}>
                       <span>{t('wsRemoveConfirm', { name: r.name })}</span>
                       <button type="button" class="button button-small button-danger" disabled={busy} onClick={() => remove(r)}>{t('wsRemoveYes')}</button>

@@ -11,6 +11,8 @@ import { ws } from '../../workshop';
 import { ErrorSummary, FieldErrorText, type FieldError } from '../../components/forms';
 import { Link } from '../../components/ui';
 import type { ApiError } from '../../api';
+import { WaitError } from '../../session';
+import { waitText } from '../SignIn';
 
 export const MIN_PASSWORD = 10;
 
@@ -64,8 +66,9 @@ export function SetPassword({ route }: { route: Route }) {
     } catch (e) {
       const ae = e as ApiError;
       const msg = ae.status === 0 ? t('errOfflineSignIn')
-        : ae.status === 404 || ae.status === 410 || ae.code === 'expired' || ae.code === 'not_found' ? t('errPwToken')
-          : t('errGeneric', { message: ae.message });
+        : ae.code === 'bad_token' || ae.field === 'token' ? t('errPwToken')
+          : ae instanceof WaitError ? t('errTooMany', { time: waitText(ae.retryAfter) })
+            : t('errGeneric', { message: ae.message });
       setErrors([{ id: 'new-password', message: msg }]);
     } finally {
       setBusy(false);

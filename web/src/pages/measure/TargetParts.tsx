@@ -42,7 +42,7 @@ function UnmetTable({ d, tg, caption }: { d: MaturityData; tg: TargetResult; cap
   const rows = unmetNodes(tg, d.ix.byId);
   return (
     <div class="table-wrap" tabIndex={0} role="region" aria-label={caption}>
-      <table class="data unmet">
+      <table class="data unmet stack-table">
         <caption class="sr-only">{caption}</caption>
         <thead><tr>
           <th scope="col">{t('colAspect')}</th><th scope="col">{t('colRequired')}</th><th scope="col">{t('colAttained')}</th>
@@ -55,9 +55,9 @@ function UnmetTable({ d, tg, caption }: { d: MaturityData; tg: TargetResult; cap
             return (
               <tr key={x.node} data-node={x.node}>
                 <th scope="row">{n ? label(n) : x.node}{p && p !== n && <span class="muted respondent-email">{label(p)}</span>}</th>
-                <td>{amount(d, n, x.required)}</td>
-                <td>{amount(d, n, x.attained)}</td>
-                <td class="num">{shortBy(n, x)}</td>
+                <td data-label={t('cellLabel', { label: t('colRequired') })}>{amount(d, n, x.required)}</td>
+                <td data-label={t('cellLabel', { label: t('colAttained') })}>{amount(d, n, x.attained)}</td>
+                <td class="num" data-label={t('cellLabel', { label: t('colShortfall') })}>{shortBy(n, x)}</td>
               </tr>
             );
           })}

@@ -105,9 +105,9 @@ function WorkshopView({ route, d }: { route: Route; d: Loaded }) {
           <section class="work-section" aria-labelledby="ws-rsp-title">
             <h2 id="ws-rsp-title">{t('wsRespondentsTitle')}</h2>
             {live.state === 'loading' && !live.data ? <Loading /> : (
-              <RespondentList c={c} u={u} list={respondents} questions={questions.length} onChange={reload} />
+              <RespondentList c={c} u={u} list={respondents} questions={questions.length} onChange={reload} readOnly={readOnly} />
             )}
-            <AddRespondent c={c} u={u} onAdded={reload} />
+            {!readOnly && <AddRespondent c={c} u={u} onAdded={reload} />}
           </section>
 
           <section class="work-section" aria-labelledby="ws-q-title">

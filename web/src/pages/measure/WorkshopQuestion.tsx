@@ -32,15 +32,15 @@ export function WorkshopQuestion({ c, u, n, num: k, r, respondents, readOnly, on
         {r && <SpreadLine n={n} r={r} />}
         {responses.length ? (
           <div class="table-wrap" tabIndex={0} role="region" aria-label={t('wsResponsesOf', { n: k })}>
-            <table class="data wq-responses">
+            <table class="data wq-responses stack-table">
               <caption class="sr-only">{t('wsResponsesOf', { n: k })}</caption>
               <thead><tr><th scope="col">{t('colRespondent')}</th><th scope="col">{t('colAnswer')}</th><th scope="col">{t('commentLabel')}</th></tr></thead>
               <tbody>
                 {responses.map((x) => (
                   <tr key={x.respondent}>
                     <th scope="row">{x.name}<span class="muted respondent-email">{groupName(x.group)}</span></th>
-                    <td>{answerLabel(n, x.answer)}</td>
-                    <td>{x.comment || <span class="muted">{t('noValue')}</span>}</td>
+                    <td data-label={t('cellLabel', { label: t('colAnswer') })}>{answerLabel(n, x.answer)}</td>
+                    <td data-label={t('cellLabel', { label: t('commentLabel') })}>{x.comment || <span class="muted">{t('noValue')}</span>}</td>
                   </tr>
                 ))}
               </tbody>
@@ -54,29 +54,35 @@ export function WorkshopQuestion({ c, u, n, num: k, r, respondents, readOnly, on
   );
 }
 
-/** "2 × Implicit, 1 × Explicit, audited · median 2 · views differ by 2 or more levels" */
+/** The answers given, over every level or option of the question (zeros too, so a gap shows), the median, and the divergence in words. */
 function SpreadLine({ n, r }: { n: FwNode; r: QuestionResponses }) {
-  const counts = Object.entries(r.spread.counts).filter(([, v]) => v > 0);
+  const given = Object.entries(r.spread.counts).filter(([, v]) => v > 0);
   const opts = answerOptions(n);
-  const order = (a: string) => { const i = opts?.findIndex((o) => o.id === a) ?? -1; return i < 0 ? 999 : i; };
-  counts.sort((a, b) => order(a[0]) - order(b[0]));
-  const scale = scaleOf(n);
+  const rows = opts ? opts.map((o) => [o.id, r.spread.counts[o.id] || 0] as [string, number]) : given;
+  const most = Math.max(1, ...rows.map(([, v]) => v));
   const med = r.spread.median;
-  const medLevel = scale && med != null ? scale.levels.find((l) => l.value === med) : undefined;
+  const medText = med == null ? null : scaleOf(n) ? answerLabel(n, String(med)) : num(med, Number.isInteger(med) ? 0 : 1);
   return (
     <div class="wq-spread">
       {r.spread.divergent && (
         <p class="wq-diverge" data-testid="divergent"><span class="wq-diverge-sign" aria-hidden="true">⚠</span> <strong>{t('wsDivergent')}</strong></p>
       )}
-      {counts.length > 0 && (
-        <dl class="wq-figures">
-          <div><dt>{t('wsCounts')}</dt><dd>
-            <ul class="wq-counts">
-              {counts.map(([a, v]) => <li key={a}><span class="wq-count-n">{int(v)} ×</span> {answerLabel(n, a)}</li>)}
-            </ul>
-          </dd></div>
-          {med != null && <div><dt>{t('wsMedian')}</dt><dd data-testid="median">{medLevel ? answerLabel(n, String(med)) : num(med, Number.isInteger(med) ? 0 : 1)}</dd></div>}
-        </dl>
+      {given.length > 0 && (
+        <div class="wq-figures">
+          <table class="wq-counts" data-testid="counts">
+            <caption class="wq-sub">{t('wsCounts')}</caption>
+            <tbody>
+              {rows.map(([a, v]) => (
+                <tr key={a} class={v ? undefined : 'wq-zero'}>
+                  <th scope="row">{answerLabel(n, a)}</th>
+                  <td class="num">{int(v)}</td>
+                  <td class="wq-bar-cell" aria-hidden="true"><span class="wq-bar" style={{ inlineSize: `${(100 * v) / most}%` }} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {medText && <p class="wq-median"><span class="muted">{t('wsMedian')}:</span> <strong data-testid="median">{medText}</strong></p>}
+        </div>
       )}
     </div>
   );
