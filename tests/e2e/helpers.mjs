@@ -49,10 +49,15 @@ export async function api(path) {
   return r.json();
 }
 
-/** The latest published campaign, as the interface chooses it. */
-export async function latestCampaign() {
+/**
+ * The latest published campaign of FRAMEWORK (the demo's index by default:
+ * the demo also publishes maturity models, of one unit or a few), and all
+ * its published campaigns, newest first.
+ */
+export async function latestCampaign(framework = 'national-commitment') {
   const { campaigns } = await api('/campaigns');
-  const pub = campaigns.filter((c) => c.status === 'published').sort((a, b) => b.year - a.year);
+  const pub = campaigns.filter((c) => c.status === 'published' && (!framework || c.framework === framework))
+    .sort((a, b) => b.year - a.year || String(b.published_at).localeCompare(String(a.published_at)));
   return { latest: pub[0], published: pub, all: campaigns };
 }
 

@@ -99,7 +99,7 @@ before(async () => {
   assert.ok(DATA, 'E2E_DATA names the demo data directory (tests/e2e/run.sh sets it)');
   logins = readLogins();
   analyst = await apiSession('analyst@demo.cybercap', logins['analyst@demo.cybercap']);
-  let r = await analyst('POST', '/campaigns', { id: CID, framework: FW, title: TITLE, year: 2024, units: [UNIT] });
+  let r = await analyst('POST', '/campaigns', { id: CID, framework: FW, title: TITLE, year: 2025, units: [UNIT] });
   assert.equal(r.status, 201, JSON.stringify(r.json));
   r = await analyst('POST', `/campaigns/${CID}/status`, { status: 'open' });
   assert.equal(r.status, 200, JSON.stringify(r.json));

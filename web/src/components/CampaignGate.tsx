@@ -34,6 +34,16 @@ export function publishedCampaigns(cs: Campaign[]): Campaign[] {
     .sort((a, b) => b.year - a.year || String(b.published_at).localeCompare(String(a.published_at)));
 }
 
+/**
+ * The campaign a results page opens with when the URL names none: the
+ * latest edition of the framework with the widest campaign (the index that
+ * covers most units), not a maturity review of one unit published last.
+ */
+export function defaultCampaign(published: Campaign[]): Campaign | undefined {
+  const widest = published.reduce<Campaign | undefined>((w, c) => (!w || c.units > w.units ? c : w), undefined);
+  return widest && published.find((c) => c.framework === widest.framework);
+}
+
 export function sourceLine(fw: Framework, c: Campaign): string {
   return t('sourceLine', {
     framework: fw.title + (fw.version ? ` (${t('version')} ${fw.version})` : ''),
@@ -48,10 +58,11 @@ export function CampaignGate({ route, title, children }: { route: Route; title: 
   const camps = useAsync(api.campaigns, []);
   const wanted = route.params.get('campaign');
   const published = camps.data ? publishedCampaigns(camps.data) : [];
-  const campaign = wanted ? published.find((c) => c.id === wanted) : published[0];
+  const first = defaultCampaign(published);
+  const campaign = wanted ? published.find((c) => c.id === wanted) : first;
 
   useEffect(() => {
-    if (camps.state === 'ok' && !wanted && published[0]) setParams({ campaign: published[0].id }, true);
+    if (camps.state === 'ok' && !wanted && first) setParams({ campaign: first.id }, true);
   }, [camps.state, wanted]);
 
   const fwId = campaign?.framework;
@@ -78,8 +89,8 @@ export function CampaignGate({ route, title, children }: { route: Route; title: 
     return shell(
       <Empty title={other ? t('campaignNotPublishedTitle', { title: other.title }) : t('campaignUnknownTitle', { id: wanted || '' })}>
         <p>{other ? t('campaignNotPublishedText', { status: t(('status_' + other.status) as 'status_open') || other.status }) : t('campaignUnknownText')}</p>
-        <p><Link href={href(route.path, { ...Object.fromEntries(route.params), campaign: published[0].id })}>
-          {t('seeLatest', { title: published[0].title })}
+        <p><Link href={href(route.path, { ...Object.fromEntries(route.params), campaign: first!.id })}>
+          {t('seeLatest', { title: first!.title })}
         </Link></p>
       </Empty>
     );
