@@ -946,6 +946,7 @@ const en = {
   showUnmet: { one: 'Show the aspect short of {target}', other: 'Show the {count} aspects short of {target}' } as const,
   nextTitle: { one: 'Next step toward {target}: {count} aspect to raise', other: 'Next steps toward {target}: {count} aspects to raise' } as const,
   nextSubtitle: 'The nearest target not yet met, and what it takes, the largest shortfall first',
+  nextMore: { one: '{count} more aspect to raise is in the table of this target above.', other: '{count} more aspects to raise are in the table of this target above.' } as const,
   nextAllMet: 'Every target is met',
   nextAllMetText: 'Keep the levels reached, and look at the guidance of the parts still below their highest level.',
   stepMove: 'From {from} to {to}',

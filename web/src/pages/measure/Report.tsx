@@ -80,7 +80,7 @@ function ReportView({ d, annex }: { d: MaturityData; annex: QuestionResponses[] 
 
       <section class="report-section" aria-labelledby="rp-gaps">
         <h2 id="rp-gaps">{t('rpGaps')}</h2>
-        {d.targets.length ? <><TargetsBlock d={d} open level={3} /><NextSteps d={d} all level={3} /></> : <p>{t('rpNoTargets')}</p>}
+        {d.targets.length ? <><TargetsBlock d={d} open level={3} /><NextSteps d={d} first={10} printed level={3} /></> : <p>{t('rpNoTargets')}</p>}
       </section>
 
       {annex && <Annex d={d} annex={annex} />}

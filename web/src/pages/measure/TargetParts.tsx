@@ -122,11 +122,10 @@ function Step({ d, x, H }: { d: MaturityData; x: TargetNodeResult; H: 'h3' | 'h4
   );
 }
 
-const FIRST_STEPS = 5;
-
-export function NextSteps({ d, all: allAtOnce, level = 2 }: { d: MaturityData; all?: boolean; level?: 2 | 3 }) {
+/** The first FIRST next steps (5 on screen, with a button for the rest; the report says how many more its table lists). */
+export function NextSteps({ d, first = 5, printed, level = 2 }: { d: MaturityData; first?: number; printed?: boolean; level?: 2 | 3 }) {
   const H = level === 2 ? 'h2' : 'h3', H2 = level === 2 ? 'h3' : 'h4';
-  const [all, setAll] = useState(!!allAtOnce);
+  const [all, setAll] = useState(false);
   if (!d.targets.length) return null;
   const near = nearestUnmet(d.targets, d.ix.byId);
   if (!near) {
@@ -142,8 +141,9 @@ export function NextSteps({ d, all: allAtOnce, level = 2 }: { d: MaturityData; a
     <section class="chart next-steps" aria-labelledby="next-title">
       <H class="chart-title" id="next-title">{t('nextTitle', { target: near.name, n: rows.length, count: int(rows.length) })}</H>
       <p class="chart-subtitle">{t('nextSubtitle')}</p>
-      <ol class="next-list">{(all ? rows : rows.slice(0, FIRST_STEPS)).map((x) => <Step key={x.node} d={d} x={x} H={H2} />)}</ol>
-      {rows.length > FIRST_STEPS && (
+      <ol class="next-list">{(all ? rows : rows.slice(0, first)).map((x) => <Step key={x.node} d={d} x={x} H={H2} />)}</ol>
+      {printed && rows.length > first && <p>{t('nextMore', { n: rows.length - first, count: int(rows.length - first) })}</p>}
+      {!printed && rows.length > first && (
         <p class="no-print"><button type="button" class="button-link" aria-expanded={all} onClick={() => setAll(!all)}>
           {all ? t('showFewer') : t('showAllN', { n: int(rows.length) })}</button></p>
       )}
