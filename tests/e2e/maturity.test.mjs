@@ -258,6 +258,22 @@ test('the facilitator sees the divergence, records the consensus with a note', a
   assert.match(await q.locator('[data-testid="consensus"]').innerText(), /Recorded: 2 – Explicit, internal/);
   assert.match(await q.locator('[data-testid="consensus"]').innerText(), new RegExp(NOTE.slice(0, 20)));
 
+  // an answer entered on a respondent's behalf, at the workshop
+  await go(page, ws);
+  const q2 = page.locator('.wq[data-question="O-2"]');
+  await q2.locator('summary', { hasText: 'Enter an answer for a respondent' }).click();
+  await q2.locator('select').selectOption({ label: RSP[1].name });
+  await q2.locator('label[for="ob-O-2-4"]').click();
+  await q2.getByRole('button', { name: 'Save their answer' }).click();
+  await q2.locator('.wq-responses', { hasText: RSP[1].name }).waitFor();
+  assert.match(await q2.locator('.wq-responses').innerText(), /4 – Explicit, audited/);
+  // the annex workbook
+  const annex = await page.evaluate(async (u) => { const r = await fetch(u); return [r.status, r.headers.get('content-type'), (await r.arrayBuffer()).byteLength]; },
+    await page.locator('a', { hasText: 'Download every individual answer' }).getAttribute('href'));
+  assert.equal(annex[0], 200);
+  assert.match(annex[1], /spreadsheetml/);
+  assert.ok(annex[2] > 1000, 'an XLSX file');
+
   // the assessment's answer is the consensus
   const fa = await apiSession(FAC, logins[FAC]);
   const a = await fa('GET', `/campaigns/${CID}/assessments/${UNIT}`);
