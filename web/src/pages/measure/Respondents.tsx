@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { int } from '../../format';
 import { GROUPS, setupLink, ws, type NewRespondent, type Respondent } from '../../workshop';
-import { ErrorSummary, FieldErrorText, when, type FieldError } from '../../components/forms';
+import { FieldErrorText, when, type FieldError } from '../../components/forms';
 import type { ApiError } from '../../api';
 
 export const groupName = (g: string) => {
@@ -71,10 +71,12 @@ type Fields = { email: string; name: string; organisation: string; group: string
 const EMPTY: Fields = { email: '', name: '', organisation: '', group: '' };
 const FIELD_ID: Record<keyof Fields, string> = { email: 'rsp-email', name: 'rsp-name', organisation: 'rsp-org', group: 'rsp-group' };
 
-export function AddRespondent({ c, u, onAdded }: { c: string; u: string; onAdded: () => void }) {
+/** The form; its errors go to the page's summary at the top (ONERRORS, with a count of attempts to take focus). */
+export function AddRespondent({ c, u, onAdded, errors, onErrors }: {
+  c: string; u: string; onAdded: () => void; errors: FieldError[]; onErrors: (e: FieldError[]) => void;
+}) {
   const [f, setF] = useState<Fields>(EMPTY);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const setErrors = onErrors;
   const [busy, setBusy] = useState(false);
   const [added, setAdded] = useState<NewRespondent | null>(null);
   const err = (k: keyof Fields) => errors.find((e) => e.id === FIELD_ID[k])?.message;
@@ -88,7 +90,6 @@ export function AddRespondent({ c, u, onAdded }: { c: string; u: string; onAdded
     if (!f.email.trim()) errs.push({ id: FIELD_ID.email, message: t('errEmailEmpty') });
     else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.email.trim())) errs.push({ id: FIELD_ID.email, message: t('errEmailFormat') });
     if (!f.group) errs.push({ id: FIELD_ID.group, message: t('errRspGroup') });
-    setAttempt((x) => x + 1);
     setErrors(errs);
     if (errs.length) return;
     setBusy(true);
@@ -101,7 +102,6 @@ export function AddRespondent({ c, u, onAdded }: { c: string; u: string; onAdded
       const ae = e as ApiError;
       const k = (ae.field && ae.field in FIELD_ID ? ae.field : 'email') as keyof Fields;
       setErrors([{ id: FIELD_ID[k], message: ae.status === 0 ? t('errOfflineSignIn') : ae.status === 409 ? t('errRspExists') : t('errGeneric', { message: ae.message }) }]);
-      setAttempt((x) => x + 1);
     } finally {
       setBusy(false);
     }
@@ -120,7 +120,6 @@ export function AddRespondent({ c, u, onAdded }: { c: string; u: string; onAdded
   return (
     <div class="add-respondent">
       {added && <SetupLink r={added} onClose={() => setAdded(null)} />}
-      <ErrorSummary errors={errors} focusKey={attempt} />
       <form class="form" noValidate onSubmit={submit} aria-labelledby="add-rsp-title">
         <h3 id="add-rsp-title">{t('wsAddTitle')}</h3>
         {input('name', t('rspNameLabel'), { autoComplete: 'off' })}

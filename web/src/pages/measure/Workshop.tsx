@@ -18,7 +18,7 @@ import { isQuestion, numbers, sections } from '../../questionnaire';
 import { isMaturity } from '../../fw';
 import { Link, Loading } from '../../components/ui';
 import { AccessError, SignInNeeded } from '../../components/Gate';
-import { StatusTag } from '../../components/forms';
+import { ErrorSummary, StatusTag, type FieldError } from '../../components/forms';
 import { ApiError } from '../../api';
 import { AddRespondent, RespondentList } from './Respondents';
 import { WorkshopQuestion } from './WorkshopQuestion';
@@ -54,6 +54,10 @@ function WorkshopView({ route, d }: { route: Route; d: Loaded }) {
   const { fw, a } = d;
   const [tick, setTick] = useState(0);
   const reload = () => setTick((x) => x + 1);
+  // The add form's errors, summed up at the top of the page (GOV.UK).
+  const [addErrors, setAddErrors] = useState<FieldError[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const onAddErrors = (e: FieldError[]) => { setAddErrors(e); setAttempt((x) => x + 1); };
   const live = useAsync(async () => {
     const [respondents, questions] = await Promise.all([ws.list(c, u), ws.responses(c, u)]);
     return { respondents, questions };
@@ -83,6 +87,7 @@ function WorkshopView({ route, d }: { route: Route; d: Loaded }) {
 
   return (
     <div class="page page-wide workshop">
+      <ErrorSummary errors={addErrors} focusKey={attempt} />
       <p class="eyebrow">{d.campaign?.title || c}</p>
       <h1>{t('wsH1', { unit: uname })}</h1>
       <p class="lead">{t('wsLead')}</p>
@@ -107,7 +112,7 @@ function WorkshopView({ route, d }: { route: Route; d: Loaded }) {
             {live.state === 'loading' && !live.data ? <Loading /> : (
               <RespondentList c={c} u={u} list={respondents} questions={questions.length} onChange={reload} readOnly={readOnly} />
             )}
-            {!readOnly && <AddRespondent c={c} u={u} onAdded={reload} />}
+            {!readOnly && <AddRespondent c={c} u={u} onAdded={reload} errors={addErrors} onErrors={onAddErrors} />}
           </section>
 
           <section class="work-section" aria-labelledby="ws-q-title">

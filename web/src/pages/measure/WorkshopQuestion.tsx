@@ -47,7 +47,7 @@ export function WorkshopQuestion({ c, u, n, num: k, r, respondents, readOnly, on
             </table>
           </div>
         ) : <p class="muted">{t('wsNoResponses')}</p>}
-        <Consensus c={c} u={u} n={n} k={k} current={r?.consensus || null} readOnly={readOnly} onSaved={onSaved} />
+        <Consensus c={c} u={u} n={n} k={k} current={r?.consensus || null} readOnly={readOnly} onSaved={onSaved} answered={responses.length > 0} />
         {respondents.length > 0 && !readOnly && <OnBehalf c={c} u={u} n={n} k={k} respondents={respondents} r={r} onSaved={onSaved} />}
       </div>
     </section>
@@ -137,8 +137,9 @@ function useSubmit(save: () => Promise<unknown>, onSaved: () => void) {
   return { busy, err, done, run };
 }
 
-function Consensus({ c, u, n, k, current, readOnly, onSaved }: {
+function Consensus({ c, u, n, k, current, readOnly, onSaved, answered }: {
   c: string; u: string; n: FwNode; k: number; current: { answer: string; comment: string } | null; readOnly: boolean; onSaved: () => void;
+  answered: boolean;
 }) {
   const [answer, setAnswer] = useState(current?.answer || '');
   const [note, setNote] = useState(current?.comment || '');
@@ -153,7 +154,7 @@ function Consensus({ c, u, n, k, current, readOnly, onSaved }: {
           {current!.comment && <span class="muted"> — “{current!.comment}”</span>}</p>
       ) : <p class="muted">{t('wsNoConsensus')}</p>}
       {!readOnly && (
-        <details class="wq-form" open={!recorded || undefined}>
+        <details class="wq-form" open={(!recorded && answered) || undefined}>
           <summary>{recorded ? t('wsChangeConsensus') : t('wsRecordConsensus')}<span class="sr-only">: {t('questionN', { n: k })}</span></summary>
           <form noValidate onSubmit={(e) => s.run(e, () => (present(answer) ? null : t('errConsensusEmpty')))}>
             <div class={'form-group' + (s.err ? ' form-group-error' : '')}>
