@@ -86,3 +86,35 @@ export async function axe(page) {
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' :: ' + n.failureSummary) }));
   });
 }
+
+/** Sign-ins of the demo: "role email password [(unit X)]" per line. */
+export function readLogins(dir) {
+  const text = readFileSync(join(dir, 'demo-logins.txt'), 'utf8');
+  const out = {};
+  for (const line of text.trim().split('\n')) {
+    const [, email, pw] = line.trim().split(/\s+/);
+    out[email] = pw;
+  }
+  return out;
+}
+
+/** The API as a signed-in user (cookie + CSRF token), outside the browser. */
+export async function apiSession(email, password) {
+  const r = await fetch(BASE + '/api/v1/session', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }),
+  });
+  if (r.status !== 200) throw new Error(`sign-in of ${email} through the API: HTTP ${r.status}`);
+  const cookie = r.headers.get('set-cookie').split(';')[0];
+  const { csrf_token: csrf } = await r.json();
+  return async (method, path, body) => {
+    const res = await fetch(BASE + '/api/v1' + path, {
+      method,
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let json = null;
+    try { json = JSON.parse(text); } catch { /* not JSON */ }
+    return { status: res.status, json };
+  };
+}

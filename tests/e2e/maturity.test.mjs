@@ -16,9 +16,7 @@
 // and phone) go to build/e2e-screenshots/maturity-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { BASE, axe, launch, shot } from './helpers.mjs';
+import { BASE, apiSession, axe, launch, readLogins, shot } from './helpers.mjs';
 
 const DATA = process.env.E2E_DATA;
 const FW = 'csirt-maturity';
@@ -39,34 +37,6 @@ const respond = `/campaigns/${CID}/respond/${UNIT}`;
 
 let fac, facPage, logins = {}, analyst;
 const contexts = [];
-
-function readLogins() {
-  const out = {};
-  for (const line of readFileSync(join(DATA, 'demo-logins.txt'), 'utf8').trim().split('\n')) {
-    const [, email, pw] = line.trim().split(/\s+/);
-    out[email] = pw;
-  }
-  return out;
-}
-
-async function apiSession(email, password) {
-  const r = await fetch(BASE + '/api/v1/session', {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }),
-  });
-  assert.equal(r.status, 200, `sign-in of ${email} through the API`);
-  const cookie = r.headers.get('set-cookie').split(';')[0];
-  const { csrf_token: csrf } = await r.json();
-  return async (method, path, body) => {
-    const res = await fetch(BASE + '/api/v1' + path, {
-      method, headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    let json = null;
-    try { json = JSON.parse(text); } catch { /* not JSON */ }
-    return { status: res.status, json };
-  };
-}
 
 async function ready(page) {
   await page.waitForSelector('main h1');
@@ -97,7 +67,7 @@ const pageGet = (page, path) => page.evaluate(async (p) => (await fetch('/api/v1
 
 before(async () => {
   assert.ok(DATA, 'E2E_DATA names the demo data directory (tests/e2e/run.sh sets it)');
-  logins = readLogins();
+  logins = readLogins(DATA);
   analyst = await apiSession('analyst@demo.cybercap', logins['analyst@demo.cybercap']);
   let r = await analyst('POST', '/campaigns', { id: CID, framework: FW, title: TITLE, year: 2025, units: [UNIT] });
   assert.equal(r.status, 201, JSON.stringify(r.json));
