@@ -46,9 +46,9 @@ static const char demo_help[] =
 	"of the national commitment index made by `cybercap sample` (seed 2026):\n"
 	"2025 and 2026 published, 2027 open; campaigns on the maturity and readiness\n"
 	"models (one of them an open workshop with three respondents); a drill on the\n"
-	"hospital ransomware scenario ready to start (speed 12: two hours of play in\n"
-	"ten minutes) and one run to its end with its after-action report; one sign-in\n"
-	"per role. Then serves them. Nothing describes a real country.\n";
+	"hospital ransomware scenario ready to start (speed 12: three hours of play\n"
+	"in fifteen minutes) and one run to its end with its after-action report; one\n"
+	"sign-in per role. Then serves them. Nothing describes a real country.\n";
 
 static void print_ready(const char *url, void *arg)
 {

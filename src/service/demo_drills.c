@@ -1,13 +1,14 @@
 /*
  * demo_drills.c - the drills of the demonstration data (see
- * cc_service_demo): the bundled hospital ransomware scenario (or, while it
- * is not bundled, the demo's own in tests/fixtures/drills), a drill on it
- * scheduled at a fast speed for a newcomer to start as its director and
- * follow as a player in another window, and the same drill run a week ago
- * to its end, with responses, ratings, feedback and an improvement plan,
- * so that its after-action report has something to show. Two teams play,
- * bound to the fictional units XAA and XAB; their accounts are fictional
- * people, written to demo-logins.txt with the others.
+ * cc_service_demo): the bundled drill scenarios, a drill on the hospital
+ * ransomware one (scenarios/hospital-ransomware.yaml) scheduled at a fast
+ * speed for a newcomer to start as its director and follow as a player in
+ * another window, and the same drill run a week ago to its end, with
+ * responses, ratings, feedback and an improvement plan, so that its
+ * after-action report has something to show. The scenario's first two
+ * teams play, bound to the fictional units XAA and XAB; their accounts are
+ * fictional people, written to demo-logins.txt with the others. Without
+ * that scenario in the bundle there are no demo drills.
  */
 #include "demo_internal.h"
 
@@ -22,56 +23,37 @@
 
 #define LIVE_DRILL "demo-hospital"
 #define PAST_DRILL "demo-hospital-done"
-#define DEMO_SPEED 12.0     /* two hours of play in ten minutes */
-
-static const char *const bundled_ids[] = {"hospital-ransomware", "demo-hospital-ransomware"};
+#define DEMO_SPEED 12.0     /* three hours of play in fifteen minutes */
+#define DEMO_SCENARIO "hospital-ransomware"
 
 static const struct { const char *email, *name, *label; } people[] = {
 	{"director.drill@demo.cybercap", "Dara (exercise director, fictional)", "director"},
 	{"player.cirt@demo.cybercap", "Ines (CIRT duty officer, fictional)", "player"},
-	{"player.health@demo.cybercap", "Omar (ministry of health, fictional)", "player"},
+	{"player.hospital@demo.cybercap", "Omar (hospital IT manager, fictional)", "player"},
 	{"evaluator.drill@demo.cybercap", "Lena (evaluator, fictional)", "evaluator"},
 };
 
 int cc__demo_scenarios(struct cc_store *s, const char *dir, const char *bundled,
 		       struct cc_error *err)
 {
-	struct cc_scenario_added out;
-	struct cc_list l;
 	char path[4300];
-	int rc, count;
+	int count;
 
 	snprintf(path, sizeof(path), "%s/../scenarios", bundled);
-	rc = cc_scenarios_add_dir(s, dir, path, "demo", &count, err);
-	if (rc || cc_store_scenario(s, bundled_ids[0], NULL, &l, NULL) == CC_OK) {
-		if (!rc)
-			cc_list_free(&l);
-		return rc;
-	}
-	snprintf(path, sizeof(path), "%s/../tests/fixtures/drills/demo-hospital.yaml", bundled);
-	rc = cc_scenarios_add_file(s, dir, path, "demo", &out, err);
-	if (rc == CC_EIO) {   /* an installation without it: no drills */
-		cc_error_clear(err);
-		return CC_OK;
-	}
-	return rc;
+	return cc_scenarios_add_dir(s, dir, path, "demo", &count, err);
 }
 
 /* The scenario the drills run on, parsed, or CC_ENOTFOUND. */
-static int scenario_of(struct cc_store *s, const char *dir, struct cc_scenario *sc,
-		       const char **id)
+static int scenario_of(struct cc_store *s, const char *dir, struct cc_scenario *sc)
 {
-	for (size_t i = 0; i < sizeof(bundled_ids) / sizeof(bundled_ids[0]); i++) {
-		struct cc_list l;
-		int rc;
-		if (cc_store_scenario(s, bundled_ids[i], NULL, &l, NULL) != CC_OK)
-			continue;
-		rc = cc_scenarios_parse(dir, l.items, sc, NULL);
-		cc_list_free(&l);
-		*id = bundled_ids[i];
-		return rc;
-	}
-	return CC_ENOTFOUND;
+	struct cc_list l;
+	int rc;
+
+	if (cc_store_scenario(s, DEMO_SCENARIO, NULL, &l, NULL) != CC_OK)
+		return CC_ENOTFOUND;
+	rc = cc_scenarios_parse(dir, l.items, sc, NULL);
+	cc_list_free(&l);
+	return rc;
 }
 
 struct cast {
@@ -79,7 +61,7 @@ struct cast {
 };
 
 static int create(struct cc_store *s, const char *dir, const struct cc_scenario *sc,
-		  const char *scenario, const char *id, const char *title,
+		  const char *id, const char *title,
 		  const struct cast *c, double now, struct cc_error *err)
 {
 	const char *p1[] = {people[1].email}, *p2[] = {people[2].email},
@@ -89,7 +71,7 @@ static int create(struct cc_store *s, const char *dir, const struct cc_scenario 
 		{.team = sc->nteams > 1 ? sc->teams[1].id : "", .unit = "XAB", .players = p2,
 		 .nplayers = 1},
 	};
-	struct cc_drill_new n = {.id = id, .scenario = scenario, .title = title,
+	struct cc_drill_new n = {.id = id, .scenario = DEMO_SCENARIO, .title = title,
 				 .speed = DEMO_SPEED, .teams = teams, .nteams = 2,
 				 .evaluators = ev, .nevaluators = 1};
 
@@ -116,9 +98,10 @@ static int play(struct cc_store *s, const char *dir, const struct cc_scenario *s
 				to |= strcmp(in->to[t].id, team ? t1 : t0) == 0;
 			if (to)
 				rc = cc_drills_respond(s, dir, id, in->id, &c->p[1 + team], team ? t1 : t0,
-						       team ? "Noted. The ministry is on it; we keep the "
-						       "hospital informed." : "Case opened; advice sent to "
-						       "the hospital's IT team.", due + 40, &rid, err);
+						       team ? "EXERCISE Noted; we are acting on it and keep the "
+						       "CIRT informed. EXERCISE" : "EXERCISE Case opened; advice "
+						       "sent to the hospital's IT team. EXERCISE", due + 40,
+						       &rid, err);
 		}
 		end = due + 60;
 	}
@@ -130,28 +113,32 @@ static int play(struct cc_store *s, const char *dir, const struct cc_scenario *s
 static int evaluate(struct cc_store *s, const char *dir, const struct cc_scenario *sc,
 		    const struct cast *c, double at, struct cc_error *err)
 {
-	static const char *const ratings[] = {"S", "P", "M"};
-	static const char *const notes[] = {
-		"The CIRT opened a national incident quickly, but the ministry named its contact "
-		"only after an hour.",
-		"The hospital was told to isolate the file servers without cutting off the "
-		"imaging devices.",
-		"No statement was agreed between the CIRT and the ministry before the evening.",
+	/* per team (the CIRT, the other team), per objective in turn */
+	static const char *const ratings[2][5] = {{"S", "P", "S", "P", "M"},
+						  {"M", "S", "S", "M", "P"}};
+	static const char *const good[] = {
+		"Reported with the facts known at the time and asked for help at once.",
+		"Clear advice, followed without cutting off patient care.",
+	};
+	static const char *const poor[] = {
+		"The first report went to the supplier, not the CIRT: 50 minutes were lost.",
+		"Decisions were taken but not written down; the next meeting reopened them.",
 	};
 	long long id;
 	int rc = CC_OK;
 
-	for (int o = 0; !rc && o < sc->nobjectives && o < 3; o++)
+	for (int o = 0; !rc && o < sc->nobjectives; o++)
 		for (int t = 0; !rc && t < 2; t++) {
+			const char *r = ratings[t][o % 5];
 			struct cc_eval_new e = {.team = sc->teams[t].id, .objective = sc->objectives[o].id,
-						.rating = ratings[(o + t) % 3],
-						.observation = notes[(o + t) % 3]};
+						.rating = r, .observation = *r == 'M' ? poor[o % 2] :
+						good[(o + t) % 2]};
 			rc = cc_drills_evaluate(s, dir, PAST_DRILL, &e, &c->p[3], at, &id, err);
 		}
 	for (int p = 1; !rc && p <= 2; p++) {
 		json_t *a = json_pack("{s:i,s:i,s:i,s:i,s:i,s:s}", "realism", 3 + p % 2,
 				      "objectives", 4, "injects", 3 + p, "learned", 4, "prepared", 3,
-				      "went_well", p == 1 ? "Working with the ministry on one line"
+				      "went_well", p == 1 ? "The CIRT and the hospital on one line all along"
 				      : "The injects felt real");
 		bool created;
 		rc = cc_drills_feedback(s, dir, PAST_DRILL, a, &c->p[p], at + 60, &created, err);
@@ -160,11 +147,11 @@ static int evaluate(struct cc_store *s, const char *dir, const struct cc_scenari
 	if (!rc) {
 		struct cc_improvement_new imp = {
 			.team = sc->teams[1].id, .objective = sc->objectives[0].id,
-			.issue = "The ministry named its point of contact an hour after the first "
-				 "report.",
-			.action = "Name a standing cyber incident contact at the ministry and train "
-				  "two deputies.",
-			.owner = "Secretary general of the ministry", .due = "2027-06-30"};
+			.issue = "The hospital reported to the national CIRT 50 minutes after its "
+				 "first alert; its first call went to the supplier.",
+			.action = "Put the CIRT's reporting line first on the hospital's on-call "
+				  "sheet and rehearse the first report every quarter.",
+			.owner = "Head of IT of the hospital", .due = "2027-06-30"};
 		rc = cc_drills_improve(s, dir, PAST_DRILL, &imp, &c->p[0], at + 120, &id, err);
 	}
 	return rc;
@@ -174,11 +161,10 @@ int cc__demo_drills(struct cc_store *s, const char *dir, FILE *f, struct cc_erro
 {
 	struct cc_scenario sc;
 	struct cast c;
-	const char *scenario = NULL;
 	double now = (double)time(NULL), past = now - 7 * 86400;
 	int rc;
 
-	if (scenario_of(s, dir, &sc, &scenario) != CC_OK)
+	if (scenario_of(s, dir, &sc) != CC_OK)
 		return CC_OK;   /* no scenario: no drills */
 	memset(&c, 0, sizeof(c));
 	rc = sc.nteams >= 2 && sc.nobjectives >= 1 ? CC_OK : CC_ENOTFOUND;
@@ -199,14 +185,14 @@ int cc__demo_drills(struct cc_store *s, const char *dir, FILE *f, struct cc_erro
 		return CC_OK;   /* a scenario of another shape: no drills */
 	}
 	if (!rc)
-		rc = create(s, dir, &sc, scenario, PAST_DRILL, "Hospital ransomware drill, last week "
+		rc = create(s, dir, &sc, PAST_DRILL, "Hospital ransomware drill, last week "
 			    "(fictional demo)", &c, past - 3600, err);
 	if (!rc)
 		rc = play(s, dir, &sc, &c, past, err);
 	if (!rc)
 		rc = evaluate(s, dir, &sc, &c, past + 2 * 3600, err);
 	if (!rc)
-		rc = create(s, dir, &sc, scenario, LIVE_DRILL, "Hospital ransomware drill (fictional "
+		rc = create(s, dir, &sc, LIVE_DRILL, "Hospital ransomware drill (fictional "
 			    "demo: start it)", &c, now, err);
 	cc_scenario_free(&sc);
 	return rc;

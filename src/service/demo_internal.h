@@ -27,9 +27,7 @@ int cc__demo_user(struct cc_store *s, FILE *f, const char *email, const char *na
 		  const char *role, const char *unit, const char *campaign, const char *label,
 		  const char *note, long long *id, struct cc_error *err);
 
-/* The bundled drill scenarios (BUNDLED/../scenarios), or the demo's own
- * (tests/fixtures/drills/demo-hospital.yaml) when the hospital one is not
- * bundled (demo_drills.c). */
+/* The bundled drill scenarios (BUNDLED/../scenarios; demo_drills.c). */
 int cc__demo_scenarios(struct cc_store *s, const char *dir, const char *bundled,
 		       struct cc_error *err);
 
