@@ -565,24 +565,31 @@ static int add_evidence(struct cc_store *s, const char *campaign,
 	return rc;
 }
 
+int cc_workflow_check_url(const char *url, const char *field, struct cc_error *err)
+{
+	size_t n = strlen(url);
+
+	if ((strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0) ||
+	    n > 2000 || n < 10)
+		return cc_error_set(err, CC_EINPUT, field, 0, 0,
+				    "evidence links start with https:// or http://");
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)url[i] <= ' ' || url[i] == '"' || url[i] == '<' || url[i] == '>')
+			return cc_error_set(err, CC_EINPUT, field, 0, 0,
+					    "a link cannot hold spaces, quotes or angle brackets");
+	return CC_OK;
+}
+
 int cc_workflow_evidence_url(struct cc_store *s, const char *campaign,
 			     const char *unit, const char *question,
 			     const char *url, const char *actor, long long *id,
 			     struct cc_error *err)
 {
 	struct cc_evidence_rec e = {0};
-	size_t n = strlen(url);
-	int rc;
+	int rc = cc_workflow_check_url(url, "url", err);
 
-	if ((strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0) ||
-	    n > 2000 || n < 10)
-		return cc_error_set(err, CC_EINPUT, "url", 0, 0,
-				    "evidence links start with https:// or http://");
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)url[i] <= ' ' || url[i] == '"' || url[i] == '<' || url[i] == '>')
-			return cc_error_set(err, CC_EINPUT, "url", 0, 0,
-					    "a link cannot hold spaces, quotes or angle brackets");
-	rc = question_exists(s, campaign, question, err);
+	if (!rc)
+		rc = question_exists(s, campaign, question, err);
 	if (rc)
 		return rc;
 	e.unit = unit;
