@@ -90,5 +90,36 @@ int cc_h_unit_targets(struct cc_req *req, struct cc_resp *resp);
 int cc_h_unit_targets_csv(struct cc_req *req, struct cc_resp *resp);
 int cc_h_unit_targets_xlsx(struct cc_req *req, struct cc_resp *resp);
 int cc_h_assessment_targets(struct cc_req *req, struct cc_resp *resp);
+int cc_h_csirt_services(struct cc_req *req, struct cc_resp *resp);
+int cc_h_plan_templates(struct cc_req *req, struct cc_resp *resp);
+int cc_h_plans(struct cc_req *req, struct cc_resp *resp);
+int cc_h_plan_create(struct cc_req *req, struct cc_resp *resp);
+int cc_h_plan(struct cc_req *req, struct cc_resp *resp);
+int cc_h_plan_patch(struct cc_req *req, struct cc_resp *resp);
+int cc_h_objective_add(struct cc_req *req, struct cc_resp *resp);
+int cc_h_objective_patch(struct cc_req *req, struct cc_resp *resp);
+int cc_h_objective_delete(struct cc_req *req, struct cc_resp *resp);
+int cc_h_action_add(struct cc_req *req, struct cc_resp *resp);
+int cc_h_action(struct cc_req *req, struct cc_resp *resp);
+int cc_h_action_patch(struct cc_req *req, struct cc_resp *resp);
+int cc_h_action_delete(struct cc_req *req, struct cc_resp *resp);
+int cc_h_plan_draft(struct cc_req *req, struct cc_resp *resp);
+int cc_h_plan_monitoring(struct cc_req *req, struct cc_resp *resp);
+int cc_h_plan_report(struct cc_req *req, struct cc_resp *resp);
+int cc_h_plan_report_csv(struct cc_req *req, struct cc_resp *resp);
+int cc_h_plan_report_xlsx(struct cc_req *req, struct cc_resp *resp);
+int cc_h_plan_services(struct cc_req *req, struct cc_resp *resp);
+int cc_h_plan_services_put(struct cc_req *req, struct cc_resp *resp);
+int cc_h_plan_history(struct cc_req *req, struct cc_resp *resp);
+
+/* Plans (http_plans.c, shared with http_plan_reports.c): the plan named
+ * by the first path parameter, loaded into pl after the caller's right
+ * to read it (write: to change it) is checked; 1 when it may go on, else
+ * 0 after filling resp (401, 403, 404). */
+struct cc_plan;
+int cc__plan_open(struct cc_req *req, struct cc_resp *resp, bool write, struct cc_plan *pl);
+/* The day the figures are for: ?at=YYYY-MM-DD, else today (UTC); -1
+ * after filling resp with 400. */
+int cc__plan_today(struct cc_req *req, struct cc_resp *resp, int *today);
 
 #endif

@@ -229,7 +229,12 @@ bool cc_authz(const struct cc_principal *p, enum cc_action action,
 
 bool cc_auth_plan_write(const struct cc_principal *p, const char *unit)
 {
-	return unit && cc_authz(p, CC_DO_PLAN, NULL, unit);
+	if (unit)
+		return cc_authz(p, CC_DO_PLAN, NULL, unit);
+	for (int i = 0; p && p->id && i < p->ngrants; i++)
+		if (role_allows(p->grants[i].role, CC_DO_PLAN) && !p->grants[i].campaign[0])
+			return true;
+	return false;
 }
 
 bool cc_auth_plan_read(const struct cc_principal *p, const char *unit, bool is_public)

@@ -87,7 +87,8 @@ bool cc_authz(const struct cc_principal *p, enum cc_action action,
 	      const char *campaign, const char *unit);
 
 /* Plans (service/plans.h): anyone reads a public plan; a private one,
- * and every write, need CC_DO_PLAN for the plan's unit. */
+ * and every write, need CC_DO_PLAN for the plan's unit. unit NULL: may p
+ * write the plans of some unit? */
 bool cc_auth_plan_read(const struct cc_principal *p, const char *unit, bool is_public);
 bool cc_auth_plan_write(const struct cc_principal *p, const char *unit);
 

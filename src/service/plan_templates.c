@@ -269,22 +269,25 @@ struct readiness {
 	int counted, met;
 };
 
-/* The unit's latest cirt-readiness campaign: published (its results), or
- * else one under way; r->campaign "" when none. */
-static int find_readiness(struct cc_store *s, const char *unit, struct readiness *r,
+/* The cirt-readiness campaign the plan starts from: its baseline when
+ * that is one, else the unit's latest published one, else one under
+ * way; r->campaign "" when none. */
+static int find_readiness(struct cc_store *s, const struct cc_plan_rec *p, struct readiness *r,
 			  struct cc_error *err)
 {
 	struct cc_list l;
-	int rc = cc_store_unit_campaigns(s, unit, &l, err);
+	bool fixed = false;
+	int rc = cc_store_unit_campaigns(s, p->unit, &l, err);
 
 	if (rc)
 		return rc;
-	for (int i = 0; i < l.n; i++) {
+	for (int i = 0; i < l.n && !fixed; i++) {
 		const struct cc_campaign_rec *c = &((struct cc_campaign_rec *)l.items)[i];
 		bool pub = c->status == CC_CAMPAIGN_PUBLISHED;
 
 		if (strcmp(c->framework, READINESS) != 0 || (r->published && !pub))
 			continue;
+		fixed = pub && p->baseline && strcmp(p->baseline, c->id) == 0;
 		/* published ones come first, oldest first: the last wins */
 		snprintf(r->campaign, sizeof(r->campaign), "%s", c->id);
 		snprintf(r->start, sizeof(r->start), "%.10s", c->created_at);
@@ -393,9 +396,25 @@ static json_t *link(const char *fw, const char *node, const char *campaign, json
 	return o;
 }
 
-/* The body of one template action, with what the readiness results add. */
-static json_t *action_body(struct cc_store *s, const struct tmpl_action *ac, long long objective,
-			   const struct readiness *r)
+/* Whether some action of tp links node of framework fw already. */
+static bool in_template(const struct tmpl *tp, const char *fw, const char *node)
+{
+	for (size_t o = 0; o < NOBJ(tp) && tp->objectives[o].title; o++)
+		for (size_t a = 0; a < NACT(&tp->objectives[o]) && tp->objectives[o].actions[a].title;
+		     a++) {
+			const struct tmpl_action *ac = &tp->objectives[o].actions[a];
+			for (size_t n = 0; ac->framework && n < NNODES(ac) && ac->nodes[n]; n++)
+				if (!strcmp(ac->framework, fw) && !strcmp(ac->nodes[n], node))
+					return true;
+		}
+	return false;
+}
+
+/* The body of one template action, with what the readiness results add:
+ * its unmet nodes with what they need and have, and the unmet nodes of
+ * its part that no action of the template names. */
+static json_t *action_body(struct cc_store *s, const struct tmpl *tp, const struct tmpl_action *ac,
+			   long long objective, const struct readiness *r)
 {
 	json_t *links = json_array(), *u;
 	json_t *b = json_pack("{s:I,s:s,s:s,s:s}", "objective", (json_int_t)objective, "title",
@@ -414,10 +433,8 @@ static json_t *action_body(struct cc_store *s, const struct tmpl_action *ac, lon
 	}
 	json_array_foreach(results && ac->part ? r->unmet : NULL, i, u) {
 		const char *node = json_string_value(json_object_get(u, "node"));
-		bool linked = false;
-		for (size_t n = 0; n < NNODES(ac) && ac->nodes[n]; n++)
-			linked |= !strcmp(ac->nodes[n], node);
-		if (!linked && !strcmp(json_string_value(json_object_get(u, "part")), ac->part))
+		if (!in_template(tp, READINESS, node) &&
+		    !strcmp(json_string_value(json_object_get(u, "part")), ac->part))
 			json_array_append_new(links, link(READINESS, node, r->campaign, u));
 	}
 	json_object_set_new(b, "links", links);
@@ -444,7 +461,7 @@ int cc__plan_from_template(struct cc_store *s, const struct cc_plan_rec *p,
 	int rc = tp ? CC_OK : cc_error_set(err, CC_EINPUT, "template", 0, 0, "no such template");
 
 	if (!rc && strcmp(tp->id, "cirt-establishment") == 0 && framework_stored(s, READINESS))
-		rc = find_readiness(s, p->unit, &r, err);
+		rc = find_readiness(s, p, &r, err);
 	if (!rc && r.published)
 		rc = unmet_nodes(s, p->unit, &r, err);
 	for (size_t o = 0; !rc && o < NOBJ(tp) && tp->objectives[o].title; o++) {
@@ -458,7 +475,7 @@ int cc__plan_from_template(struct cc_store *s, const struct cc_plan_rec *p,
 			rc = cc__plan_audit(s, actor, "create", entity, NULL, json_pack("{s:I,s:s}",
 					    "id", (json_int_t)oid, "title", ob->title), err);
 		for (size_t a = 0; !rc && a < NACT(ob) && ob->actions[a].title; a++) {
-			json_t *body = action_body(s, &ob->actions[a], oid, &r);
+			json_t *body = action_body(s, tp, &ob->actions[a], oid, &r);
 			rc = body ? cc__plan_insert_action(s, p->id, body, optional, actor, "create",
 							   &aid, err) :
 				cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
