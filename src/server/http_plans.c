@@ -282,9 +282,10 @@ int cc_h_plan_create(struct cc_req *req, struct cc_resp *resp)
 		return CC_OK;
 	unit = json_object_get(body, "unit");
 	if (json_is_string(unit) && !cc_auth_plan_write(req->who, json_string_value(unit))) {
+		cc_resp_error(resp, 403, "forbidden", "unit", "you may not make plans for %s",
+			      json_string_value(unit));
 		json_decref(body);
-		return cc_resp_error(resp, 403, "forbidden", "unit",
-				     "you may not make plans for %s", json_string_value(unit));
+		return CC_OK;
 	}
 	cc_error_clear(&err);
 	pthread_mutex_lock(req->store_lock);

@@ -12,9 +12,11 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Numbers as computed (node values equal the results endpoints'); NaN
+ * is null and -0 is 0. */
 static json_t *num(double x)
 {
-	return isnan(x) ? json_null() : json_real(round(x * 1e6) / 1e6);
+	return isnan(x) ? json_null() : json_real(x == 0 ? 0 : x);
 }
 
 static json_t *text_or_null(const char *s)
