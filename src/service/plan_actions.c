@@ -620,7 +620,7 @@ int cc__plan_insert_action(struct cc_store *s, const char *plan, const json_t *b
 int cc_plan_add_action(struct cc_store *s, const char *plan, const json_t *body,
 		       const char *actor, long long *id, struct cc_error *err)
 {
-	CC_PLAN_TXN(s, err, cc__plan_insert_action(s, plan, body, NULL, actor, "create", id, err));
+	CC_TXN(s, err, cc__plan_insert_action(s, plan, body, NULL, actor, "create", id, err));
 }
 
 /* The loaded plan's action id, or CC_ENOTFOUND. */
@@ -664,7 +664,7 @@ static int update_action(struct cc_store *s, const char *plan, long long id, con
 int cc_plan_update_action(struct cc_store *s, const char *plan, long long id,
 			  const json_t *body, const char *actor, struct cc_error *err)
 {
-	CC_PLAN_TXN(s, err, update_action(s, plan, id, body, actor, err));
+	CC_TXN(s, err, update_action(s, plan, id, body, actor, err));
 }
 
 static int delete_action(struct cc_store *s, const char *plan, long long id, const char *actor,
@@ -690,5 +690,5 @@ static int delete_action(struct cc_store *s, const char *plan, long long id, con
 int cc_plan_delete_action(struct cc_store *s, const char *plan, long long id,
 			  const char *actor, struct cc_error *err)
 {
-	CC_PLAN_TXN(s, err, delete_action(s, plan, id, actor, err));
+	CC_TXN(s, err, delete_action(s, plan, id, actor, err));
 }

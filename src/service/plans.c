@@ -157,24 +157,19 @@ int cc__plan_latest_published(struct cc_store *s, const char *unit, const char *
 
 int cc_plan_load(struct cc_store *s, const char *id, struct cc_plan *pl, struct cc_error *err)
 {
+	typedef int (*list_fn)(struct cc_store *, const char *, struct cc_list *, struct cc_error *);
+	const struct { list_fn fn; struct cc_list *out; } parts[] = {
+		{cc_store_objectives, &pl->objectives}, {cc_store_actions, &pl->actions},
+		{cc_store_kpis, &pl->kpis}, {cc_store_measurements, &pl->measurements},
+		{cc_store_links, &pl->links}, {cc_store_action_evidence, &pl->evidence},
+		{cc_store_plan_services, &pl->services},
+	};
 	int rc;
 
 	memset(pl, 0, sizeof(*pl));
 	rc = cc_store_plan(s, id, &pl->plan, err);
-	if (!rc)
-		rc = cc_store_objectives(s, id, &pl->objectives, err);
-	if (!rc)
-		rc = cc_store_actions(s, id, &pl->actions, err);
-	if (!rc)
-		rc = cc_store_kpis(s, id, &pl->kpis, err);
-	if (!rc)
-		rc = cc_store_measurements(s, id, &pl->measurements, err);
-	if (!rc)
-		rc = cc_store_links(s, id, &pl->links, err);
-	if (!rc)
-		rc = cc_store_action_evidence(s, id, &pl->evidence, err);
-	if (!rc)
-		rc = cc_store_plan_services(s, id, &pl->services, err);
+	for (size_t i = 0; !rc && i < sizeof(parts) / sizeof(parts[0]); i++)
+		rc = parts[i].fn(s, id, parts[i].out, err);
 	if (!rc)
 		pl->p = pl->plan.items;
 	return rc;
@@ -185,26 +180,30 @@ void cc_plan_free(struct cc_plan *pl)
 	struct cc_list *all[] = {&pl->plan, &pl->objectives, &pl->actions, &pl->kpis,
 				 &pl->measurements, &pl->links, &pl->evidence, &pl->services};
 
+	/* a zeroed list (not loaded) frees as an empty one */
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
-		if (all[i]->items || all[i]->n)
-			cc_list_free(all[i]);
+		cc_list_free(all[i]);
 	pl->p = NULL;
+}
+
+/* The index of the record with id in a list of records of size bytes
+ * whose first member is their long long id; -1 when none. */
+static int index_of(const struct cc_list *l, size_t size, long long id)
+{
+	for (int i = 0; i < l->n; i++)
+		if (*(const long long *)((const char *)l->items + (size_t)i * size) == id)
+			return i;
+	return -1;
 }
 
 int cc_plan_action_index(const struct cc_plan *pl, long long id)
 {
-	for (int i = 0; i < pl->actions.n; i++)
-		if (((struct cc_action_rec *)pl->actions.items)[i].id == id)
-			return i;
-	return -1;
+	return index_of(&pl->actions, sizeof(struct cc_action_rec), id);
 }
 
 int cc_plan_objective_index(const struct cc_plan *pl, long long id)
 {
-	for (int i = 0; i < pl->objectives.n; i++)
-		if (((struct cc_objective_rec *)pl->objectives.items)[i].id == id)
-			return i;
-	return -1;
+	return index_of(&pl->objectives, sizeof(struct cc_objective_rec), id);
 }
 
 /* ---- the plan record ------------------------------------------------------ */
@@ -329,7 +328,7 @@ int cc_plan_create(struct cc_store *s, const json_t *body, const char *actor,
 	rc = plan_fields(body, &p, true, err);
 	if (rc)
 		return rc;
-	CC_PLAN_TXN(s, err, create_plan(s, &p, latest, err));
+	CC_TXN(s, err, create_plan(s, &p, latest, err));
 }
 
 static int update_plan(struct cc_store *s, const char *plan, const json_t *body,
@@ -369,7 +368,7 @@ static int update_plan(struct cc_store *s, const char *plan, const json_t *body,
 int cc_plan_update(struct cc_store *s, const char *plan, const json_t *body,
 		   const char *actor, struct cc_error *err)
 {
-	CC_PLAN_TXN(s, err, update_plan(s, plan, body, actor, err));
+	CC_TXN(s, err, update_plan(s, plan, body, actor, err));
 }
 
 /* ---- objectives ---------------------------------------------------------- */
@@ -430,7 +429,7 @@ static int add_objective(struct cc_store *s, const char *plan, const json_t *bod
 int cc_plan_add_objective(struct cc_store *s, const char *plan, const json_t *body,
 			  const char *actor, long long *id, struct cc_error *err)
 {
-	CC_PLAN_TXN(s, err, add_objective(s, plan, body, actor, id, err));
+	CC_TXN(s, err, add_objective(s, plan, body, actor, id, err));
 }
 
 static int update_objective(struct cc_store *s, const char *plan, long long id,
@@ -466,7 +465,7 @@ static int update_objective(struct cc_store *s, const char *plan, long long id,
 int cc_plan_update_objective(struct cc_store *s, const char *plan, long long id,
 			     const json_t *body, const char *actor, struct cc_error *err)
 {
-	CC_PLAN_TXN(s, err, update_objective(s, plan, id, body, actor, err));
+	CC_TXN(s, err, update_objective(s, plan, id, body, actor, err));
 }
 
 static int delete_objective(struct cc_store *s, const char *plan, long long id,
@@ -498,7 +497,7 @@ static int delete_objective(struct cc_store *s, const char *plan, long long id,
 int cc_plan_delete_objective(struct cc_store *s, const char *plan, long long id,
 			     const char *actor, struct cc_error *err)
 {
-	CC_PLAN_TXN(s, err, delete_objective(s, plan, id, actor, err));
+	CC_TXN(s, err, delete_objective(s, plan, id, actor, err));
 }
 
 /* ---- the service catalogue ------------------------------------------------ */

@@ -9,16 +9,7 @@
 #define CC_PLANS_INTERNAL_H
 
 #include "plans.h"
-
-/* Runs body inside a transaction: commit on success, else roll back. */
-#define CC_PLAN_TXN(s, err, body) do { \
-		int rc_ = cc_store_begin((s), (err)); \
-		if (rc_) return rc_; \
-		rc_ = (body); \
-		if (!rc_) rc_ = cc_store_commit((s), (err)); \
-		if (rc_) cc_store_rollback(s); \
-		return rc_; \
-	} while (0)
+#include "txn.h"
 
 /* A text member v (NULL or JSON null: absent). required: absent or only
  * spaces is an error; lines: line breaks and tabs allowed; at most max

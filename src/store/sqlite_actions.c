@@ -97,7 +97,6 @@ int cc_store_actions(struct cc_store *s, const char *plan, struct cc_list *out,
 int cc_store_put_kpi(struct cc_store *s, const struct cc_kpi_rec *k, long long *id,
 		     struct cc_error *err)
 {
-	sqlite3_stmt *st;
 	int rc = cc__run(s, err,
 		"INSERT INTO kpi (action_id, name, unit, baseline, target, position) VALUES "
 		"(?, ?, ?, ?, ?, ?) ON CONFLICT (action_id, name) DO UPDATE SET unit = excluded.unit, "
@@ -105,17 +104,8 @@ int cc_store_put_kpi(struct cc_store *s, const struct cc_kpi_rec *k, long long *
 		"Ittddi", k->action, k->name, k->unit ? k->unit : "", k->baseline, k->target,
 		k->position);
 
-	if (rc)
-		return rc;
-	st = cc__prepare(s, err, "SELECT id FROM kpi WHERE action_id = ? AND name = ?", "It",
-			 k->action, k->name);
-	if (!st)
-		return err ? err->code : CC_EIO;
-	rc = sqlite3_step(st) == SQLITE_ROW ? CC_OK : cc__db_fail(s, err, "read");
-	if (!rc)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return rc;
+	return rc ? rc : cc__one_int64(s, cc__prepare(s, err, "SELECT id FROM kpi WHERE action_id = ? "
+				       "AND name = ?", "It", k->action, k->name), id, "KPI", err);
 }
 
 int cc_store_delete_kpi(struct cc_store *s, long long id, struct cc_error *err)
@@ -224,24 +214,11 @@ int cc_store_find_source(struct cc_store *s, const char *plan, const char *kind,
 			 const char *campaign, const char *node, long long *action,
 			 struct cc_error *err)
 {
-	sqlite3_stmt *st = cc__prepare(s, err,
+	return cc__one_int64(s, cc__prepare(s, err,
 		"SELECT k.action_id FROM action_link k JOIN action a ON a.id = k.action_id "
 		"WHERE a.plan_id = ? AND k.role = 'source' AND k.kind = ? AND k.campaign IS ? AND "
-		"k.node IS ? ORDER BY k.action_id LIMIT 1", "tttt", plan, kind, campaign, node);
-	int rc;
-
-	if (!st)
-		return err ? err->code : CC_EIO;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*action = sqlite3_column_int64(st, 0);
-		rc = CC_OK;
-	} else {
-		rc = rc == SQLITE_DONE ? cc_error_set(err, CC_ENOTFOUND, NULL, 0, 0, "no such source")
-				       : cc__db_fail(s, err, "read");
-	}
-	sqlite3_finalize(st);
-	return rc;
+		"k.node IS ? ORDER BY k.action_id LIMIT 1", "tttt", plan, kind, campaign, node),
+		action, "source", err);
 }
 
 /* ---- evidence ---------------------------------------------------------- */

@@ -369,6 +369,7 @@ struct cc_plan_rec {
 	const char *created_by, *created_at, *updated_at;
 };
 
+/* Plan records start with their id (service/plans.c looks them up by it). */
 struct cc_objective_rec {
 	long long id;
 	const char *plan, *title;
