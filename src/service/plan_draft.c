@@ -138,7 +138,6 @@ static int objective_for(struct draft *d, int i, long long *id, struct cc_error 
 	const struct cc_framework *fw = d->e->fw;
 	const char *title;
 	struct cc_list l;
-	char entity[CC_PLAN_ID_MAX + 40];
 	int rc;
 
 	if (d->objective) {
@@ -161,12 +160,7 @@ static int objective_for(struct draft *d, int i, long long *id, struct cc_error 
 	cc_list_free(&l);
 	if (rc || *id)
 		return rc;
-	rc = cc_store_add_objective(d->s, d->plan, title, id, err);
-	cc__plan_entity(entity, sizeof(entity), d->plan, "objective", *id);
-	if (!rc)
-		rc = cc__plan_audit(d->s, d->actor, "create", entity, NULL,
-				    json_pack("{s:I,s:s}", "id", (json_int_t)*id, "title", title), err);
-	return rc;
+	return cc__plan_new_objective(d->s, d->plan, title, d->actor, id, err);
 }
 
 /* Saves the proposal for node i from source kind (detail: what it came

@@ -467,13 +467,8 @@ int cc__plan_from_template(struct cc_store *s, const struct cc_plan_rec *p,
 	for (size_t o = 0; !rc && o < NOBJ(tp) && tp->objectives[o].title; o++) {
 		const struct tmpl_objective *ob = &tp->objectives[o];
 		long long oid, aid;
-		char entity[CC_PLAN_ID_MAX + 40];
 
-		rc = cc_store_add_objective(s, p->id, ob->title, &oid, err);
-		cc__plan_entity(entity, sizeof(entity), p->id, "objective", oid);
-		if (!rc)
-			rc = cc__plan_audit(s, actor, "create", entity, NULL, json_pack("{s:I,s:s}",
-					    "id", (json_int_t)oid, "title", ob->title), err);
+		rc = cc__plan_new_objective(s, p->id, ob->title, actor, &oid, err);
 		for (size_t a = 0; !rc && a < NACT(ob) && ob->actions[a].title; a++) {
 			json_t *body = action_body(s, tp, &ob->actions[a], oid, &r);
 			rc = body ? cc__plan_insert_action(s, p->id, body, optional, actor, "create",

@@ -373,57 +373,66 @@ int cc_plan_update(struct cc_store *s, const char *plan, const json_t *body,
 
 /* ---- objectives ---------------------------------------------------------- */
 
-/* The objective id of plan, CC_ENOTFOUND otherwise; its title in *title
- * (in l, which the caller frees). */
-static int objective_of(struct cc_store *s, const char *plan, long long id, struct cc_list *l,
-			const struct cc_objective_rec **o, struct cc_error *err)
+static json_t *objective_json(long long id, const char *title)
 {
-	int rc = cc_store_objectives(s, plan, l, err);
+	return json_pack("{s:I,s:s}", "id", (json_int_t)id, "title", title);
+}
+
+int cc__plan_new_objective(struct cc_store *s, const char *plan, const char *title,
+			   const char *actor, long long *id, struct cc_error *err)
+{
+	char entity[CC_PLAN_ID_MAX + 40];
+	int rc = cc_store_add_objective(s, plan, title, id, err);
+
+	cc__plan_entity(entity, sizeof(entity), plan, "objective", *id);
+	if (!rc)
+		rc = cc_store_touch_plan(s, plan, err);
+	return rc ? rc : cc__plan_audit(s, actor, "create", entity, NULL,
+					objective_json(*id, title), err);
+}
+
+/* The objectives of plan (CC_ENOTFOUND, field plan, when there is no
+ * such plan) into l, which the caller frees; *o the one with id when id
+ * is not 0 (CC_ENOTFOUND, field objective, when the plan has none). */
+static int objectives_of(struct cc_store *s, const char *plan, long long id, struct cc_list *l,
+			 const struct cc_objective_rec **o, struct cc_error *err)
+{
+	int rc = cc_store_plan(s, plan, l, err);
 
 	*o = NULL;
 	if (rc)
 		return rc;
-	for (int i = 0; i < l->n; i++)
+	cc_list_free(l);
+	rc = cc_store_objectives(s, plan, l, err);
+	for (int i = 0; !rc && i < l->n; i++)
 		if (((struct cc_objective_rec *)l->items)[i].id == id)
 			*o = &((struct cc_objective_rec *)l->items)[i];
-	if (!*o) {
+	if (!rc && id && !*o) {
 		cc_list_free(l);
 		return cc_error_set(err, CC_ENOTFOUND, "objective", 0, 0,
 				    "plan %s has no objective %lld", plan, id);
 	}
-	return CC_OK;
+	return rc;
 }
 
 static int add_objective(struct cc_store *s, const char *plan, const json_t *body,
 			 const char *actor, long long *id, struct cc_error *err)
 {
 	struct cc_list l;
+	const struct cc_objective_rec *o;
 	const char *title;
-	char entity[CC_PLAN_ID_MAX + 40];
-	int n, rc = cc_store_plan(s, plan, &l, err);
+	int n, rc = objectives_of(s, plan, 0, &l, &o, err);
 
-	if (rc)
-		return rc;
-	cc_list_free(&l);
-	rc = cc__plan_text(json_object_get(body, "title"), "title", true, CC_PLAN_TEXT_MAX, false,
-			   &title, err);
-	if (!rc)
-		rc = cc_store_objectives(s, plan, &l, err);
 	if (rc)
 		return rc;
 	n = l.n;
 	cc_list_free(&l);
-	if (n >= CC_PLAN_MAX_OBJECTIVES)
-		return cc_error_set(err, CC_ELIMIT, "objective", 0, 0,
-				    "a plan has at most %d objectives", CC_PLAN_MAX_OBJECTIVES);
-	rc = cc_store_add_objective(s, plan, title, id, err);
-	if (!rc)
-		rc = cc_store_touch_plan(s, plan, err);
-	cc__plan_entity(entity, sizeof(entity), plan, "objective", *id);
-	if (!rc)
-		rc = cc__plan_audit(s, actor, "create", entity, NULL,
-				    json_pack("{s:I,s:s}", "id", (json_int_t)*id, "title", title), err);
-	return rc;
+	rc = cc__plan_text(json_object_get(body, "title"), "title", true, CC_PLAN_TEXT_MAX, false,
+			   &title, err);
+	if (!rc && n >= CC_PLAN_MAX_OBJECTIVES)
+		rc = cc_error_set(err, CC_ELIMIT, "objective", 0, 0,
+				  "a plan has at most %d objectives", CC_PLAN_MAX_OBJECTIVES);
+	return rc ? rc : cc__plan_new_objective(s, plan, title, actor, id, err);
 }
 
 int cc_plan_add_objective(struct cc_store *s, const char *plan, const json_t *body,
@@ -432,32 +441,31 @@ int cc_plan_add_objective(struct cc_store *s, const char *plan, const json_t *bo
 	CC_TXN(s, err, add_objective(s, plan, body, actor, id, err));
 }
 
-static int update_objective(struct cc_store *s, const char *plan, long long id,
-			    const json_t *body, const char *actor, struct cc_error *err)
+/* Renames (title not NULL) or deletes objective id, audited. */
+static int change_objective(struct cc_store *s, const char *plan, long long id,
+			    const json_t *body, bool del, const char *actor, struct cc_error *err)
 {
 	struct cc_list l;
 	const struct cc_objective_rec *o;
-	const char *title;
+	const char *title = NULL;
 	char entity[CC_PLAN_ID_MAX + 40];
-	int rc = cc_store_plan(s, plan, &l, err);
+	int rc = objectives_of(s, plan, id ? id : -1, &l, &o, err);
 
 	if (rc)
 		return rc;
-	cc_list_free(&l);
-	rc = objective_of(s, plan, id, &l, &o, err);
-	if (rc)
-		return rc;
-	rc = cc__plan_text(json_object_get(body, "title"), "title", true, CC_PLAN_TEXT_MAX, false,
-			   &title, err);
+	if (!del)
+		rc = cc__plan_text(json_object_get(body, "title"), "title", true, CC_PLAN_TEXT_MAX,
+				   false, &title, err);
 	if (!rc)
-		rc = cc_store_update_objective(s, id, title, err);
+		rc = del ? cc_store_delete_objective(s, id, err) :
+			cc_store_update_objective(s, id, title, err);
 	if (!rc)
 		rc = cc_store_touch_plan(s, plan, err);
 	cc__plan_entity(entity, sizeof(entity), plan, "objective", id);
 	if (!rc)
-		rc = cc__plan_audit(s, actor, "update", entity,
-				    json_pack("{s:I,s:s}", "id", (json_int_t)id, "title", o->title),
-				    json_pack("{s:I,s:s}", "id", (json_int_t)id, "title", title), err);
+		rc = cc__plan_audit(s, actor, del ? "delete" : "update", entity,
+				    objective_json(id, o->title),
+				    del ? NULL : objective_json(id, title), err);
 	cc_list_free(&l);
 	return rc;
 }
@@ -465,39 +473,13 @@ static int update_objective(struct cc_store *s, const char *plan, long long id,
 int cc_plan_update_objective(struct cc_store *s, const char *plan, long long id,
 			     const json_t *body, const char *actor, struct cc_error *err)
 {
-	CC_TXN(s, err, update_objective(s, plan, id, body, actor, err));
-}
-
-static int delete_objective(struct cc_store *s, const char *plan, long long id,
-			    const char *actor, struct cc_error *err)
-{
-	struct cc_list l;
-	const struct cc_objective_rec *o;
-	char entity[CC_PLAN_ID_MAX + 40];
-	int rc = cc_store_plan(s, plan, &l, err);
-
-	if (rc)
-		return rc;
-	cc_list_free(&l);
-	rc = objective_of(s, plan, id, &l, &o, err);
-	if (rc)
-		return rc;
-	rc = cc_store_delete_objective(s, id, err);
-	if (!rc)
-		rc = cc_store_touch_plan(s, plan, err);
-	cc__plan_entity(entity, sizeof(entity), plan, "objective", id);
-	if (!rc)
-		rc = cc__plan_audit(s, actor, "delete", entity,
-				    json_pack("{s:I,s:s}", "id", (json_int_t)id, "title", o->title),
-				    NULL, err);
-	cc_list_free(&l);
-	return rc;
+	CC_TXN(s, err, change_objective(s, plan, id, body, false, actor, err));
 }
 
 int cc_plan_delete_objective(struct cc_store *s, const char *plan, long long id,
 			     const char *actor, struct cc_error *err)
 {
-	CC_TXN(s, err, delete_objective(s, plan, id, actor, err));
+	CC_TXN(s, err, change_objective(s, plan, id, NULL, true, actor, err));
 }
 
 /* ---- the service catalogue ------------------------------------------------ */

@@ -42,6 +42,10 @@ int cc__plan_insert_action(struct cc_store *s, const char *plan, const json_t *b
 			   const char *const *optional, const char *actor,
 			   const char *audit_action, long long *id, struct cc_error *err);
 
+/* Adds an objective to plan, audited, inside the caller's transaction. */
+int cc__plan_new_objective(struct cc_store *s, const char *plan, const char *title,
+			   const char *actor, long long *id, struct cc_error *err);
+
 /* Fills a new plan from a template (objectives, proposed actions, and for
  * cirt-establishment what the unit's cirt-readiness results say), inside
  * the caller's transaction. */
