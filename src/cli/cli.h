@@ -55,6 +55,9 @@ const char *cli_data_dir(void);
 
 int cmd_score(int argc, char **argv);
 int cmd_targets(int argc, char **argv);
+int cmd_scenario(int argc, char **argv);
+int cmd_matrix(int argc, char **argv);
+int cmd_mapping(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
 int cmd_gaps(int argc, char **argv);

@@ -10,6 +10,9 @@
 static const struct cli_command commands[] = {
 	{"score", cmd_score, "score units on a framework (CSV or JSON)"},
 	{"targets", cmd_targets, "whether units meet the framework's targets (format 1.1)"},
+	{"scenario", cmd_scenario, "check a drill scenario and print its planned timeline"},
+	{"matrix", cmd_matrix, "check a risk matrix and print its grid"},
+	{"mapping", cmd_mapping, "check a crosswalk between frameworks, or pre-fill answers through it"},
 	{"check", cmd_check, "validate a framework and print its tree"},
 	{"summary", cmd_summary, "points by group: count, mean, median, min, max"},
 	{"gaps", cmd_gaps, "a unit's largest gains still available"},

@@ -14,6 +14,8 @@ static const struct cc_route routes[] = {
 	{"GET", "/api/v1/units", cc_h_units, 1},
 	{"GET", "/api/v1/units/{unit}/history", cc_h_unit_history, 1},
 	{"GET", "/api/v1/groups", cc_h_groups, 1},
+	{"GET", "/api/v1/trends", cc_h_trends, 1},
+	{"GET", "/api/v1/trends/movers", cc_h_trend_movers, 1},
 	{"GET", "/api/v1/campaigns", cc_h_campaigns, 1},
 	{"GET", "/api/v1/campaigns/{id}", cc_h_campaign, 1},
 	{"GET", "/api/v1/campaigns/{id}/results", cc_h_results, 1},

@@ -87,6 +87,8 @@ int cc_h_respondent_answer(struct cc_req *req, struct cc_resp *resp);
 int cc_h_responses(struct cc_req *req, struct cc_resp *resp);
 int cc_h_responses_xlsx(struct cc_req *req, struct cc_resp *resp);
 int cc_h_unit_targets(struct cc_req *req, struct cc_resp *resp);
+int cc_h_trends(struct cc_req *req, struct cc_resp *resp);
+int cc_h_trend_movers(struct cc_req *req, struct cc_resp *resp);
 int cc_h_unit_targets_csv(struct cc_req *req, struct cc_resp *resp);
 int cc_h_unit_targets_xlsx(struct cc_req *req, struct cc_resp *resp);
 int cc_h_assessment_targets(struct cc_req *req, struct cc_resp *resp);

@@ -5,8 +5,8 @@
  * readiness assessment of one unit over two editions (no ranking, targets
  * and a trend), a CSIRT maturity self-assessment left open for a workshop
  * of respondents, a national maturity review of several units over two
- * editions (stages and their heat map), and one published round of each
- * sector model. The answers come from the sample generator: fictional,
+ * editions (stages and their heat map), the evaluation of one unit's
+ * national strategy, and one published round of each sector model. The answers come from the sample generator: fictional,
  * reproducible, and a unit's answers do not depend on which other units
  * are drawn.
  */
@@ -33,6 +33,9 @@ static const struct demo_campaign {
 	 2025, 0, 8, 0, 1, 0.02},
 	{"national-maturity-2026", "national-maturity", "National maturity review 2026 (fictional demo)",
 	 2026, 0, 8, 2, 1, 0.02},
+	{"ncs-evaluation-2026", "ncs-evaluation",
+	 "Evaluation of XAA's national cybersecurity strategy, 2026 (fictional demo)",
+	 2026, 0, 1, 1, 1, 0.05},
 	{"ciip-2026", "ciip", "CIIP self-assessment 2026 (fictional demo)", 2026, 0, 6, 1, 1, 0.03},
 	{"cop-national-2026", "cop-national", "Child online protection review 2026 (fictional demo)",
 	 2026, 0, 6, 1, 1, 0.03},

@@ -942,6 +942,92 @@ def history_matches_each_campaign():
            [profile(u, c)["nodes"][0]["points"] for c in PUBLISHED], f"{u} history points")
 
 
+# ---------------------------------------------------------------- trends
+
+
+def csv_points(camp, node=FW):
+    """{unit: (points, level)} of a node from results.csv (the `cybercap score` CSV)."""
+    import csv as _csv
+    import io
+    r = request("GET", f"{API}/campaigns/{camp}/results.csv")
+    eq(r.status, 200, f"{camp} results.csv")
+    out = {}
+    for row in _csv.DictReader(io.StringIO(r.body.decode())):
+        if row["node"] == node and row["points"] != "":
+            out[row["unit"].lstrip("'")] = (float(row["points"]), row["level"])
+    return out
+
+
+def close_to(a, b, what):
+    """results.csv carries 10 significant digits: agree to 1e-8."""
+    check(abs(a - b) <= 1e-8 * max(1, abs(b)), f"{what}: {a} != {b}")
+
+
+@test
+def trends_equal_the_means_of_each_edition():
+    """GET /trends: per published edition, N, mean and median of the root's
+    unrounded points, its level counts and each group's mean (with the
+    rest) equal what a reader computes from the edition's results.csv."""
+    import statistics
+    t = cached(f"{API}/trends?framework={FW}")
+    eq([e["campaign"] for e in t["editions"]], PUBLISHED, "editions oldest first")
+    members = {g["id"]: set() for g in cached(API + "/groups")["groups"]}
+    for u in units():
+        for g in u["groups"]:
+            members.setdefault(g, set()).add(u["id"])
+    for e in t["editions"]:
+        pts = csv_points(e["campaign"])
+        vals = [p for p, _ in pts.values()]
+        eq(e["n"], len(vals), f"{e['campaign']} n")
+        close_to(e["mean"], statistics.fmean(vals), f"{e['campaign']} mean")
+        close_to(e["median"], statistics.median(vals), f"{e['campaign']} median")
+        levels = {}
+        for _, lv in pts.values():
+            levels[lv] = levels.get(lv, 0) + 1
+        eq(e["levels"], levels, f"{e['campaign']} levels")
+        for gid in ("ldc", "sids", "itu:africa"):
+            inside = [p for u, (p, _) in pts.items() if u in members.get(gid, ())]
+            rest = [p for u, (p, _) in pts.items() if u not in members.get(gid, ())]
+            g = e["groups"][gid]
+            eq((g["n"], g["rest"]["n"]), (len(inside), len(rest)), f"{gid} n")
+            if inside:
+                close_to(g["mean"], statistics.fmean(inside), f"{e['campaign']} {gid} mean")
+            close_to(g["rest"]["mean"], statistics.fmean(rest), f"{e['campaign']} rest of {gid}")
+    one = cached(f"{API}/trends?framework={FW}&group=ldc")
+    eq([list(e["groups"]) for e in one["editions"]], [["ldc"]] * len(PUBLISHED), "group=ldc only")
+    pillar = framework()["children"][0]["id"]
+    tp = cached(f"{API}/trends?framework={FW}&node={pillar}&balanced=true")
+    eq((tp["node"], tp["balanced"]), (pillar, True), "node and balanced")
+    for e in tp["editions"]:
+        vals = [p for p, _ in csv_points(e["campaign"], pillar).values()]
+        close_to(e["mean"], statistics.fmean(vals), f"{e['campaign']} {pillar} mean")
+    for bad, status in ((f"{API}/trends", 400), (f"{API}/trends?framework=nope", 404),
+                        (f"{API}/trends?framework={FW}&node=nope", 404),
+                        (f"{API}/trends?framework={FW}&group=nope", 404),
+                        (f"{API}/trends?framework={FW}&balanced=maybe", 400)):
+        eq(request("GET", bad).status, status, bad)
+
+
+@test
+def movers_are_the_changes_between_two_editions():
+    a, b = PUBLISHED[0], PUBLISHED[-1]
+    m = cached(f"{API}/trends/movers?framework={FW}&from={a}&to={b}")
+    pa, pb = csv_points(a), csv_points(b)
+    both = sorted(set(pa) & set(pb))
+    eq(m["n"], len(both), "units in both")
+    changes = {u: pb[u][0] - pa[u][0] for u in both}
+    eq([r["unit"] for r in m["risers"]],
+       sorted([u for u in both if changes[u] > 0], key=lambda u: (-changes[u], u)), "risers")
+    eq([r["unit"] for r in m["fallers"]],
+       sorted([u for u in both if changes[u] < 0], key=lambda u: (changes[u], u)), "fallers")
+    for r in m["risers"] + m["fallers"]:
+        close_to(r["change"], changes[r["unit"]], f"{r['unit']} change")
+        eq((r.get("level_from"), r.get("level_to")), (pa[r["unit"]][1], pb[r["unit"]][1]),
+           f"{r['unit']} levels")
+    eq(request("GET", f"{API}/trends/movers?framework={FW}&from={a}").status, 400, "no to")
+    eq(request("GET", f"{API}/trends/movers?framework={FW}&from={a}&to=nope").status, 404, "unknown to")
+
+
 # ---------------------------------------------------------------- audit
 
 
