@@ -77,10 +77,13 @@ int cc_h_plan_monitoring(struct cc_req *req, struct cc_resp *resp)
 int cc_h_plan_report(struct cc_req *req, struct cc_resp *resp)
 {
 	struct report_ctx c;
+	json_t *o;
 
 	if (!open_report(req, resp, true, &c))
 		return CC_OK;
-	cc_resp_json(resp, 200, cc_plan_report_json(&c.pl, &c.m, &c.r));
+	o = cc_plan_report_json(&c.pl, &c.m, &c.r);
+	cc__plan_scrub(req, c.pl.p->unit, o);
+	cc_resp_json(resp, 200, o);
 	resp->etag = 0;
 	ctx_free(&c);
 	return CC_OK;

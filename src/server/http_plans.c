@@ -98,6 +98,28 @@ int cc__plan_today(struct cc_req *req, struct cc_resp *resp, int *today)
 	return 0;
 }
 
+static void drop_people(json_t *j)
+{
+	const char *key;
+	json_t *v;
+	size_t i;
+
+	if (json_is_object(j)) {
+		json_object_del(j, "created_by");
+		json_object_foreach(j, key, v)
+			drop_people(v);
+	} else if (json_is_array(j)) {
+		json_array_foreach(j, i, v)
+			drop_people(v);
+	}
+}
+
+void cc__plan_scrub(struct cc_req *req, const char *unit, json_t *j)
+{
+	if (j && !cc_auth_plan_write(req->who, unit))
+		drop_people(j);
+}
+
 /* The monitoring of pl as the query asks (?weight=equal|budget, ?at=). */
 static int monitor(struct cc_req *req, struct cc_resp *resp, const struct cc_plan *pl,
 		   struct cc_plan_monitor *m)
@@ -143,6 +165,7 @@ static int answer_plan(struct cc_req *req, struct cc_resp *resp, int status, lon
 	}
 	at = action ? cc_plan_action_index(&pl, action) : -1;
 	o = action ? (at >= 0 ? cc_plan_action_json(&pl, &m, at) : NULL) : cc_plan_json(&pl, &m);
+	cc__plan_scrub(req, pl.p->unit, o);
 	cc_plan_monitor_free(&m);
 	cc_plan_free(&pl);
 	if (!o)
@@ -214,6 +237,7 @@ static json_t *listed(struct cc_req *req, const struct cc_plan_rec *rec, int tod
 	json_t *o = cc_plan_summary_json(rec);
 	int rc;
 
+	cc__plan_scrub(req, rec->unit, o);
 	memset(&m, 0, sizeof(m));
 	pthread_mutex_lock(req->store_lock);
 	rc = cc_plan_load(req->store, rec->id, &pl, &err);
@@ -309,7 +333,9 @@ int cc_h_plan(struct cc_req *req, struct cc_resp *resp)
 	if (!cc__plan_open(req, resp, false, &pl))
 		return CC_OK;
 	if (!monitor(req, resp, &pl, &m)) {
-		cc_resp_json(resp, 200, cc_plan_json(&pl, &m));
+		json_t *o = cc_plan_json(&pl, &m);
+		cc__plan_scrub(req, pl.p->unit, o);
+		cc_resp_json(resp, 200, o);
 		resp->etag = 0;
 		cc_plan_monitor_free(&m);
 	}
@@ -437,7 +463,9 @@ int cc_h_action(struct cc_req *req, struct cc_resp *resp)
 		cc_resp_error(resp, 404, "not_found", "action", "plan %s has no action %s", P(req),
 			      req->params[1]);
 	else if (!monitor(req, resp, &pl, &m)) {
-		cc_resp_json(resp, 200, cc_plan_action_json(&pl, &m, at));
+		json_t *o = cc_plan_action_json(&pl, &m, at);
+		cc__plan_scrub(req, pl.p->unit, o);
+		cc_resp_json(resp, 200, o);
 		resp->etag = 0;
 		cc_plan_monitor_free(&m);
 	}
@@ -562,8 +590,16 @@ int cc_h_plan_history(struct cc_req *req, struct cc_resp *resp)
 	json_t *events;
 	int rc;
 
+	/* who changed what is for those who may change it: it names people */
 	if (!cc__plan_open(req, resp, false, &pl))
 		return CC_OK;
+	if (!cc_auth_plan_write(req->who, pl.p->unit)) {
+		cc_plan_free(&pl);
+		return req->who->id ?
+			cc_resp_error(resp, 403, "forbidden", NULL, "the history of a plan is for "
+				      "those who may change it") :
+			cc_resp_error(resp, 401, "unauthenticated", NULL, "sign in first");
+	}
 	cc_plan_free(&pl);
 	snprintf(own, sizeof(own), "plan:%s", P(req));
 	snprintf(prefix, sizeof(prefix), "plan:%s/", P(req));

@@ -120,6 +120,10 @@ int cc_h_plan_history(struct cc_req *req, struct cc_resp *resp);
  * 0 after filling resp (401, 403, 404). */
 struct cc_plan;
 int cc__plan_open(struct cc_req *req, struct cc_resp *resp, bool write, struct cc_plan *pl);
+/* Drops "created_by" (who made a plan or an action: an email) from j
+ * when the caller may not change the plans of unit: public readers see
+ * no names. */
+void cc__plan_scrub(struct cc_req *req, const char *unit, json_t *j);
 /* The day the figures are for: ?at=YYYY-MM-DD, else today (UTC); -1
  * after filling resp with 400. */
 int cc__plan_today(struct cc_req *req, struct cc_resp *resp, int *today);
