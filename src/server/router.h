@@ -120,6 +120,23 @@ int cc_h_plan_history(struct cc_req *req, struct cc_resp *resp);
  * 0 after filling resp (401, 403, 404). */
 struct cc_plan;
 int cc__plan_open(struct cc_req *req, struct cc_resp *resp, bool write, struct cc_plan *pl);
+/* An id in a path: digits only, 1 .. 10^15; else 0. */
+long long cc__path_id(const char *s);
+/* The monitoring of pl as the query asks (?weight=equal|budget, ?at=)
+ * into m; -1 after filling resp (400, 500). */
+struct cc_plan_monitor;
+int cc__plan_monitor_req(struct cc_req *req, struct cc_resp *resp, const struct cc_plan *pl,
+			 struct cc_plan_monitor *m);
+/* Reloads the plan of the path and answers status with it (action 0) or
+ * with that action of it. */
+int cc__plan_answer(struct cc_req *req, struct cc_resp *resp, int status, long long action);
+/* Runs a write of the service under the store lock, after checking that
+ * the caller may change the plan (and reading the body when needed);
+ * 0 when it succeeded, else -1 after filling resp. */
+typedef int (*cc__plan_write_fn)(struct cc_req *req, const json_t *body, long long id,
+				 long long *out, struct cc_error *err);
+int cc__plan_write(struct cc_req *req, struct cc_resp *resp, bool body_needed,
+		   cc__plan_write_fn fn, long long id, long long *out);
 /* Drops "created_by" (who made a plan or an action: an email) from j
  * when the caller may not change the plans of unit: public readers see
  * no names. */
