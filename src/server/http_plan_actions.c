@@ -109,24 +109,16 @@ int cc_h_action_add(struct cc_req *req, struct cc_resp *resp)
 int cc_h_action(struct cc_req *req, struct cc_resp *resp)
 {
 	struct cc_plan pl;
-	struct cc_plan_monitor m;
-	int at;
+	long long id = cc__path_id(req->params[1]);
 
 	if (!cc__plan_open(req, resp, false, &pl))
 		return CC_OK;
-	at = cc_plan_action_index(&pl, cc__path_id(req->params[1]));
-	if (at < 0)
-		cc_resp_error(resp, 404, "not_found", "action", "plan %s has no action %s", P(req),
-			      req->params[1]);
-	else if (!cc__plan_monitor_req(req, resp, &pl, &m)) {
-		json_t *o = cc_plan_action_json(&pl, &m, at);
-		cc__plan_scrub(req, pl.p->unit, o);
-		cc_resp_json(resp, 200, o);
-		resp->etag = 0;
-		cc_plan_monitor_free(&m);
+	if (!id) {
+		cc_plan_free(&pl);
+		return cc_resp_error(resp, 404, "not_found", "action", "plan %s has no action %s",
+				     P(req), req->params[1]);
 	}
-	cc_plan_free(&pl);
-	return CC_OK;
+	return cc__plan_send(req, resp, 200, &pl, id);
 }
 
 static int do_action_patch(struct cc_req *req, const json_t *body, long long id, long long *out,

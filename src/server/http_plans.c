@@ -141,13 +141,36 @@ int cc__plan_monitor_req(struct cc_req *req, struct cc_resp *resp, const struct 
 	return 0;
 }
 
+int cc__plan_send(struct cc_req *req, struct cc_resp *resp, int status, struct cc_plan *pl,
+		  long long action)
+{
+	struct cc_plan_monitor m;
+	int at = action ? cc_plan_action_index(pl, action) : -1;
+	json_t *o;
+
+	if (action && at < 0) {
+		cc_resp_error(resp, 404, "not_found", "action", "plan %s has no action %lld",
+			      pl->p->id, action);
+	} else if (!cc__plan_monitor_req(req, resp, pl, &m)) {
+		o = action ? cc_plan_action_json(pl, &m, at) : cc_plan_json(pl, &m);
+		cc__plan_scrub(req, pl->p->unit, o);
+		if (o) {
+			cc_resp_json(resp, status, o);
+			resp->etag = 0;
+		} else {
+			cc_resp_error(resp, 500, "internal", NULL, "out of memory");
+		}
+		cc_plan_monitor_free(&m);
+	}
+	cc_plan_free(pl);
+	return CC_OK;
+}
+
 int cc__plan_answer(struct cc_req *req, struct cc_resp *resp, int status, long long action)
 {
 	struct cc_plan pl;
-	struct cc_plan_monitor m;
 	struct cc_error err;
-	json_t *o;
-	int rc, at;
+	int rc;
 
 	cc_error_clear(&err);
 	pthread_mutex_lock(req->store_lock);
@@ -157,21 +180,7 @@ int cc__plan_answer(struct cc_req *req, struct cc_resp *resp, int status, long l
 		cc_plan_free(&pl);
 		return cc_resp_from_error(resp, &err, 400);
 	}
-	if (cc__plan_monitor_req(req, resp, &pl, &m)) {
-		cc_plan_free(&pl);
-		return CC_OK;
-	}
-	at = action ? cc_plan_action_index(&pl, action) : -1;
-	o = action ? (at >= 0 ? cc_plan_action_json(&pl, &m, at) : NULL) : cc_plan_json(&pl, &m);
-	cc__plan_scrub(req, pl.p->unit, o);
-	cc_plan_monitor_free(&m);
-	cc_plan_free(&pl);
-	if (!o)
-		return cc_resp_error(resp, action ? 404 : 500, action ? "not_found" : "internal",
-				     action ? "action" : NULL, action ? "no such action" : "out of memory");
-	cc_resp_json(resp, status, o);
-	resp->etag = 0;
-	return CC_OK;
+	return cc__plan_send(req, resp, status, &pl, action);
 }
 
 int cc__plan_write(struct cc_req *req, struct cc_resp *resp, bool body_needed,
@@ -322,19 +331,10 @@ int cc_h_plan_create(struct cc_req *req, struct cc_resp *resp)
 int cc_h_plan(struct cc_req *req, struct cc_resp *resp)
 {
 	struct cc_plan pl;
-	struct cc_plan_monitor m;
 
 	if (!cc__plan_open(req, resp, false, &pl))
 		return CC_OK;
-	if (!cc__plan_monitor_req(req, resp, &pl, &m)) {
-		json_t *o = cc_plan_json(&pl, &m);
-		cc__plan_scrub(req, pl.p->unit, o);
-		cc_resp_json(resp, 200, o);
-		resp->etag = 0;
-		cc_plan_monitor_free(&m);
-	}
-	cc_plan_free(&pl);
-	return CC_OK;
+	return cc__plan_send(req, resp, 200, &pl, 0);
 }
 
 static int do_plan_patch(struct cc_req *req, const json_t *body, long long id, long long *out,

@@ -127,8 +127,11 @@ long long cc__path_id(const char *s);
 struct cc_plan_monitor;
 int cc__plan_monitor_req(struct cc_req *req, struct cc_resp *resp, const struct cc_plan *pl,
 			 struct cc_plan_monitor *m);
-/* Reloads the plan of the path and answers status with it (action 0) or
- * with that action of it. */
+/* Answers status with the loaded plan pl (action 0) or with that action
+ * of it (404 when it has none), as the query asks; frees pl. */
+int cc__plan_send(struct cc_req *req, struct cc_resp *resp, int status, struct cc_plan *pl,
+		  long long action);
+/* The same after loading the plan of the path again. */
 int cc__plan_answer(struct cc_req *req, struct cc_resp *resp, int status, long long action);
 /* Runs a write of the service under the store lock, after checking that
  * the caller may change the plan (and reading the body when needed);
