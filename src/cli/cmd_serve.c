@@ -45,10 +45,11 @@ static const char demo_help[] =
 	"bundled frameworks and 40 fictional units (XAA-XBN), imports three editions\n"
 	"of the national commitment index made by `cybercap sample` (seed 2026):\n"
 	"2025 and 2026 published, 2027 open; campaigns on the maturity and readiness\n"
-	"models (one of them an open workshop with three respondents); a drill on the\n"
-	"hospital ransomware scenario ready to start (speed 12: three hours of play\n"
-	"in fifteen minutes) and one run to its end with its after-action report; one\n"
-	"sign-in per role. Then serves them. Nothing describes a real country.\n";
+	"models (one of them an open workshop with three respondents); two action\n"
+	"plans (XAA's drafted from its gaps, XAC's CIRT establishment plan); a drill\n"
+	"on the hospital ransomware scenario ready to start (speed 12: three hours of\n"
+	"play in fifteen minutes) and one run to its end with its after-action report;\n"
+	"one sign-in per role. Then serves them. Nothing describes a real country.\n";
 
 static void print_ready(const char *url, void *arg)
 {
@@ -194,6 +195,8 @@ int cmd_demo(int argc, char **argv)
 		printf("cybercap: maturity and readiness: cirt-readiness-2025/2026 (XAC), "
 		       "national-maturity-2025/2026, the sector models (2026), and the "
 		       "workshop of csirt-maturity-2026 (XAB, open, three respondents)\n");
+		printf("cybercap: action plans: xaa-2026 (XAA, public, drafted from its nci-2025 "
+		       "gaps) and xac-cirt (XAC, CIRT establishment from cirt-readiness-2025)\n");
 		print_logins(o.data_dir);
 		if (!o.web_dir)
 			printf("cybercap: no built web interface found (make builds web/dist); "

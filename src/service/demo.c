@@ -2,8 +2,9 @@
  * demo.c - the demonstration data directory (see service.h): the
  * countries, the 40 fictional units, the bundled frameworks, three editions
  * of the national commitment index, the maturity and readiness campaigns
- * (demo_maturity.c) and one account per role. `cybercap demo` serves it;
- * the fuzz harnesses and load benchmarks start from it too.
+ * (demo_maturity.c), one account per role and two action plans
+ * (demo_plans.c). `cybercap demo` serves it; the fuzz harnesses and load
+ * benchmarks start from it too.
  */
 #include "demo_internal.h"
 
@@ -138,6 +139,8 @@ int cc_service_demo(const char *dir, const char *bundled, struct cc_error *err)
 		rc = demo_accounts(s, dir, err);
 	if (!rc)
 		rc = cc__demo_workshop(s, err);
+	if (!rc)
+		rc = cc__demo_plans(s, err);
 	cc_store_close(s);
 	return rc;
 }

@@ -34,5 +34,8 @@ int cc__demo_scenarios(struct cc_store *s, const char *dir, const char *bundled,
 /* The drills: one scheduled for a newcomer to start, and one finished with
  * its ratings and improvement plan; their accounts go to f. */
 int cc__demo_drills(struct cc_store *s, const char *dir, FILE *f, struct cc_error *err);
+/* The action plans (demo_plans.c): XAA's drafted from its gaps, XAC's
+ * CIRT establishment plan. After the accounts and the workshop. */
+int cc__demo_plans(struct cc_store *s, struct cc_error *err);
 
 #endif

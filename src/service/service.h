@@ -75,7 +75,7 @@ int cc_service_publish(struct cc_store *s, const char *campaign,
  * and framework (from BUNDLED, the installation's data folder), campaigns
  * nci-2025 and nci-2026 (published) and nci-2027 (open) with fictional
  * answers, and one account per role with a random password written to
- * DIR/demo-logins.txt (mode 0600). */
+ * DIR/demo-logins.txt (mode 0600), and two action plans (demo_plans.c). */
 int cc_service_demo(const char *dir, const char *bundled, struct cc_error *err);
 
 #endif
