@@ -306,6 +306,26 @@ int cc_h_drill_feedback(struct cc_req *req, struct cc_resp *resp)
 
 /* ---- the improvement plan ---- */
 
+/* 1 unless plan exists and the caller may not change it (then 0 after a
+ * 403): sending a finding to a plan is a change of that plan. A plan that
+ * is not there is the service's 422. */
+static int may_write_plan(struct cc_req *req, struct cc_resp *resp, const char *plan)
+{
+	struct cc_list l;
+	bool ok = true;
+
+	pthread_mutex_lock(req->store_lock);
+	if (cc_store_plan(req->store, plan, &l, NULL) == CC_OK) {
+		ok = cc_auth_plan_write(req->who, ((const struct cc_plan_rec *)l.items)->unit);
+		cc_list_free(&l);
+	}
+	pthread_mutex_unlock(req->store_lock);
+	if (!ok)
+		cc_resp_error(resp, 403, "forbidden", "plan", "your role does not allow changing "
+			      "plan %s", plan);
+	return ok;
+}
+
 int cc_h_drill_improve(struct cc_req *req, struct cc_resp *resp)
 {
 	struct cc_improvement_new n = {0};
@@ -334,10 +354,10 @@ int cc_h_drill_improve(struct cc_req *req, struct cc_resp *resp)
 		json_decref(body);
 		return CC_OK;
 	}
-	if (plan) {
+	n.plan = plan;
+	if (plan && !may_write_plan(req, resp, plan)) {
 		json_decref(body);
-		return cc_resp_error(resp, 422, "invalid", "plan", "action plans are not on this "
-				     "server yet: leave plan out");
+		return CC_OK;
 	}
 	cc_error_clear(&err);
 	pthread_mutex_lock(req->store_lock);

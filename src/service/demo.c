@@ -82,8 +82,6 @@ static int demo_accounts(struct cc_store *s, const char *dir, struct cc_error *e
 				   demo_users[i].unit, demo_users[i].campaign, demo_users[i].role,
 				   demo_users[i].unit ? note : NULL, &id, err);
 	}
-	if (!rc)
-		rc = cc__demo_drills(s, dir, f, err);
 	if (fclose(f) != 0 && !rc)
 		rc = cc_error_set(err, CC_EIO, path, 0, 0, "cannot write");
 	return rc;
@@ -141,6 +139,8 @@ int cc_service_demo(const char *dir, const char *bundled, struct cc_error *err)
 		rc = cc__demo_workshop(s, err);
 	if (!rc)
 		rc = cc__demo_plans(s, err);
+	if (!rc)
+		rc = cc__demo_drills(s, dir, err);
 	cc_store_close(s);
 	return rc;
 }

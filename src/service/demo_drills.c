@@ -25,6 +25,7 @@
 #define PAST_DRILL "demo-hospital-done"
 #define DEMO_SPEED 12.0     /* three hours of play in fifteen minutes */
 #define DEMO_SCENARIO "hospital-ransomware"
+#define DEMO_PLAN "xaa-2026"
 
 static const struct { const char *email, *name, *label; } people[] = {
 	{"director.drill@demo.cybercap", "Dara (exercise director, fictional)", "director"},
@@ -54,6 +55,17 @@ static int scenario_of(struct cc_store *s, const char *dir, struct cc_scenario *
 	rc = cc_scenarios_parse(dir, l.items, sc, NULL);
 	cc_list_free(&l);
 	return rc;
+}
+
+/* XAA's action plan of the demo (demo_plans.c), or NULL without it. */
+static const char *demo_plan(struct cc_store *s)
+{
+	struct cc_list l;
+
+	if (cc_store_plan(s, DEMO_PLAN, &l, NULL) != CC_OK)
+		return NULL;
+	cc_list_free(&l);
+	return DEMO_PLAN;
 }
 
 struct cast {
@@ -154,10 +166,21 @@ static int evaluate(struct cc_store *s, const char *dir, const struct cc_scenari
 			.owner = "Head of IT of the hospital", .due = "2027-06-30"};
 		rc = cc_drills_improve(s, dir, PAST_DRILL, &imp, &c->p[0], at + 120, &id, err);
 	}
+	if (!rc) {
+		/* the CIRT's finding goes to its country's plan (the spine) */
+		struct cc_improvement_new imp = {
+			.team = sc->teams[0].id, .objective = sc->objectives[sc->nobjectives - 1].id,
+			.issue = "No holding statement was agreed before the first press deadline.",
+			.action = "Agree press lines for cyber incidents in advance with the "
+				  "government communication office.",
+			.owner = "Head of the national CIRT", .due = "2027-03-31",
+			.plan = demo_plan(s)};
+		rc = cc_drills_improve(s, dir, PAST_DRILL, &imp, &c->p[0], at + 180, &id, err);
+	}
 	return rc;
 }
 
-int cc__demo_drills(struct cc_store *s, const char *dir, FILE *f, struct cc_error *err)
+static int drills(struct cc_store *s, const char *dir, FILE *f, struct cc_error *err)
 {
 	struct cc_scenario sc;
 	struct cast c;
@@ -195,5 +218,20 @@ int cc__demo_drills(struct cc_store *s, const char *dir, FILE *f, struct cc_erro
 		rc = create(s, dir, &sc, LIVE_DRILL, "Hospital ransomware drill (fictional "
 			    "demo: start it)", &c, now, err);
 	cc_scenario_free(&sc);
+	return rc;
+}
+
+int cc__demo_drills(struct cc_store *s, const char *dir, struct cc_error *err)
+{
+	char path[4300];
+	FILE *f;
+	int rc;
+
+	snprintf(path, sizeof(path), "%s/demo-logins.txt", dir);
+	if (!(f = fopen(path, "a")))
+		return cc_error_set(err, CC_EIO, path, 0, 0, "cannot write");
+	rc = drills(s, dir, f, err);
+	if (fclose(f) != 0 && !rc)
+		rc = cc_error_set(err, CC_EIO, path, 0, 0, "cannot write");
 	return rc;
 }

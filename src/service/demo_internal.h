@@ -32,8 +32,9 @@ int cc__demo_scenarios(struct cc_store *s, const char *dir, const char *bundled,
 		       struct cc_error *err);
 
 /* The drills: one scheduled for a newcomer to start, and one finished with
- * its ratings and improvement plan; their accounts go to f. */
-int cc__demo_drills(struct cc_store *s, const char *dir, FILE *f, struct cc_error *err);
+ * its ratings and improvement plan, one improvement sent to XAA's action
+ * plan; their accounts are added to DIR/demo-logins.txt. After the plans. */
+int cc__demo_drills(struct cc_store *s, const char *dir, struct cc_error *err);
 /* The action plans (demo_plans.c): XAA's drafted from its gaps, XAC's
  * CIRT establishment plan. After the accounts and the workshop. */
 int cc__demo_plans(struct cc_store *s, struct cc_error *err);

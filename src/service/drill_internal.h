@@ -32,6 +32,13 @@ int cc__drill_skip(struct cc_store *s, struct cc_drill *d, int i, const char *by
 int cc__drill_adhoc(struct cc_store *s, struct cc_drill *d, const struct cc_adhoc_new *a,
 		    const char *actor, double now, char *id_out, struct cc_error *err);
 
+/* Sends improvement iid (row r) to plan as an action (drill_plan.c):
+ * CC_EINPUT field plan when there is no such plan, it is not the unit's
+ * the team plays for, or it refuses the action. *action its id. */
+int cc__drill_to_plan(struct cc_store *s, const struct cc_drill *d, long long iid,
+		      const struct cc_improvement_rec *r, const char *plan, const char *actor,
+		      double now, long long *action, struct cc_error *err);
+
 /* The event everyone is told when the status becomes status. */
 int cc__drill_status_event(struct cc_store *s, const struct cc_drill *d, const char *status,
 			   double clock, double now, struct cc_error *err);

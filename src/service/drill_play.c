@@ -9,6 +9,7 @@
 #include "drill_internal.h"
 #include "workflow.h"
 
+#include "../core/date.h"
 #include "../format/wall_time.h"
 
 #include <math.h>
@@ -355,23 +356,6 @@ int cc_drills_feedback(struct cc_store *s, const char *data_dir, const char *id,
 
 /* ---- the improvement plan ---- */
 
-/* YYYY-MM-DD naming a real day. */
-static bool iso_date(const char *s)
-{
-	static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	int y, m, d;
-
-	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return false;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return false;
-	y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
-		return false;
-	return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
-}
-
 void cc_drills_organisation(struct cc_store *s, const struct cc_drill *d, int t, char *out,
 			    size_t size)
 {
@@ -389,6 +373,8 @@ struct improve_arg {
 static int check_improvement(const struct cc_drill *d, const struct cc_improvement_new *n,
 			     struct cc_error *err)
 {
+	int due, start;
+
 	if (team_field(d, n->team, err))
 		return CC_EINPUT;
 	if (!n->objective || cc_scenario_objective(&d->sc, n->objective) < 0)
@@ -400,9 +386,9 @@ static int check_improvement(const struct cc_drill *d, const struct cc_improveme
 	    (n->organisation && cc__drill_text(n->organisation, "organisation",
 					       CC_DRILL_TITLE_MAX, false, err)))
 		return CC_EINPUT;
-	if (!iso_date(n->due))
+	if (!cc_date_valid(n->due, &due))
 		return cc_error_set(err, CC_EINPUT, "due", 0, 0, "due is a date YYYY-MM-DD");
-	if (n->start && (!iso_date(n->start) || strcmp(n->start, n->due) > 0))
+	if (n->start && (!cc_date_valid(n->start, &start) || start > due))
 		return cc_error_set(err, CC_EINPUT, "start", 0, 0, "start is a date YYYY-MM-DD, not "
 				    "after due");
 	return CC_OK;
@@ -429,12 +415,19 @@ static int do_improve(struct cc_store *s, struct cc_drill *d, void *arg, struct 
 		r.organisation = org;
 	}
 	rc = cc_store_add_improvement(s, d->d->id, &r, a->iid, err);
+	if (!rc && a->n->plan) {
+		long long action = 0;
+		rc = cc__drill_to_plan(s, d, *a->iid, &r, a->n->plan, a->who->email, a->now,
+				       &action, err);
+		if (!rc)
+			rc = cc_store_set_improvement_plan(s, *a->iid, a->n->plan, action, err);
+	}
 	snprintf(id, sizeof(id), "%lld", *a->iid);
 	if (!rc)
 		rc = cc_workflow_audit(s, a->who->email, "improvement",
 				       entity_of(d, "improvement", id, entity, sizeof(entity)), NULL,
 				       cc_workflow_audit_json3("team", r.team, "objective", r.objective,
-							"due", r.due), err);
+							"plan", a->n->plan), err);
 	return rc;
 }
 

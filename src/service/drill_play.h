@@ -60,9 +60,13 @@ struct cc_improvement_new {
 	const char *team, *objective, *issue, *action, *owner, *due;
 	const char *organisation;   /* NULL: the organisation the team plays for */
 	const char *start;          /* NULL: none */
+	const char *plan;           /* NULL, or a plan of the team's unit: the row
+				       becomes an action there (drill_plan.c) */
 };
 
-/* A row of the improvement plan, during play or after (dates YYYY-MM-DD). */
+/* A row of the improvement plan, during play or after (dates YYYY-MM-DD);
+ * with n->plan, also an action of that plan whose source is the finding,
+ * in the same transaction. */
 int cc_drills_improve(struct cc_store *s, const char *data_dir, const char *id,
 		      const struct cc_improvement_new *n, const struct cc_principal *who,
 		      double now, long long *iid, struct cc_error *err);

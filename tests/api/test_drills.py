@@ -751,6 +751,52 @@ def improvement_plan():
 
 
 @test
+def a_finding_goes_to_the_units_action_plan():
+    """The spine: with `plan`, the row becomes an action of that plan (the
+    demo's xaa-2026, XAA's, the unit red plays for) whose source is the
+    drill finding, under an objective named for the drill."""
+    body = {"team": "red", "objective": "detect", "issue": "Logs were kept for 7 days only",
+            "action": "Keep firewall and VPN logs for 90 days", "owner": "CIRT operations",
+            "due": "2027-09-30", "plan": "xaa-2026"}
+    r = expect(who("director").post(DR("/improvements"), body), 201, what="to a plan").json()
+    eq(r["plan"], "xaa-2026", "the row's plan")
+    check(isinstance(r["plan_action"], int), f"plan_action {r['plan_action']}")
+    admin = CFG.admin
+    plan = expect(admin.get(API + "/plans/xaa-2026"), 200, what="the plan").json()
+    obj = [o for o in plan["objectives"] if o["title"] == f"Findings of drill {D}"]
+    eq(len(obj), 1, "the drill's objective in the plan")
+    act = [a for a in obj[0]["actions"] if a["id"] == r["plan_action"]]
+    eq(len(act), 1, "the action under it")
+    a = act[0]
+    eq((a["title"], a["owner"], a["due"], a["status"], a["lead_agency"]),
+       (body["action"], body["owner"], body["due"], "planned", "Fictional country XAA"),
+       "the action")
+    eq((a["source"]["kind"], a["source"]["ref"], a["source"]["detail"]["team"],
+        a["source"]["detail"]["issue"]),
+       ("drill", f"{D}/improvement:{r['id']}", "red", body["issue"]), "its source: the finding")
+    # a second finding joins the same objective
+    r2 = expect(who("director").post(DR("/improvements"), dict(body, issue="Second",
+                                                                 action="A second action")),
+                201, what="a second to the plan").json()
+    plan = admin.get(API + "/plans/xaa-2026").json()
+    obj = [o for o in plan["objectives"] if o["title"] == f"Findings of drill {D}"]
+    eq(sorted(x["id"] for x in obj[0]["actions"]), sorted([r["plan_action"], r2["plan_action"]]),
+       "one objective per drill")
+    before = len(who("observer").get(DR("/improvements")).json()["improvements"])
+    for over, status, field in (({"plan": "nope"}, 422, "plan"),
+                                ({"plan": "xac-cirt"}, 422, "plan"),
+                                ({"team": "blue"}, 422, "plan"),
+                                ({"plan": 5}, 422, "plan")):
+        expect(who("director").post(DR("/improvements"), dict(body, **over)), status, "invalid",
+               field, what=f"to a plan with {over}")
+    # the evaluator may write the drill's plan, not the unit's action plan
+    expect(who("evaluator").post(DR("/improvements"), body), 403, "forbidden", "plan",
+           what="an evaluator sends to a plan")
+    eq(len(who("observer").get(DR("/improvements")).json()["improvements"]), before,
+       "nothing of the refused rows was kept")
+
+
+@test
 def the_after_action_report():
     r = expect(who("observer").get(DR("/report")), 200, what="the report").json()
     eq((r["drill"]["status"], r["drill"]["final"], r["scenario"]["id"]), ("ended", True, SC),
@@ -772,7 +818,8 @@ def the_after_action_report():
     fb = {q["id"]: q for q in r["feedback"]["questions"]}
     eq((r["feedback"]["answered"], fb["realism"]["mean"], fb["change"]["answers"]),
        (2, 3.5, ["More time"]), "the feedback summary")
-    eq(len(r["improvements"]), 1, "the improvement plan")
+    eq([(x["plan"], x["plan_action"] is not None) for x in r["improvements"]],
+       [(None, False), ("xaa-2026", True), ("xaa-2026", True)], "the improvement plan")
     # CSV: the same facts
     c = expect(who("evaluator").get(DR("/report.csv")), 200, what="report.csv")
     check(c.header("Content-Type").startswith("text/csv"), c.header("Content-Type"))
@@ -784,8 +831,9 @@ def the_after_action_report():
            if x["section"] == "rating"}
     eq(got, {("rating", "red", "detect", "S"), ("rating", "blue", "inform", "M")}, "CSV ratings")
     plan = [x for x in rows if x["section"] == "plan"]
-    eq([(x["action"], x["owner"], x["due"]) for x in plan],
-       [("Write and drill a triage runbook", "Head of the CIRT", "2027-06-30")], "CSV plan")
+    eq([(x["action"], x["owner"], x["due"]) for x in plan][0],
+       ("Write and drill a triage runbook", "Head of the CIRT", "2027-06-30"), "CSV plan")
+    eq(len(plan), 3, "CSV plan rows")
     check(any(x["section"] == "skipped" and x["item"] == "s3" for x in rows), "CSV skip")
     # XLSX: a workbook with the five sheets
     x = expect(who("director").get(DR("/report.xlsx")), 200, what="report.xlsx")
@@ -964,6 +1012,8 @@ def setup():
         CFG.clients[role] = client(role, bearer=token)
         if role == "player_a":
             CFG.cookie_a = harness.sign_in(request, email, pw)
+    token = cli_ok("user", "token", "--data", CFG.data, "--email", "admin@demo.cybercap").strip()
+    CFG.admin = client("admin", bearer=token)
 
 
 def stop():
