@@ -169,10 +169,11 @@ static int evaluate(struct cc_store *s, const char *dir, const struct cc_scenari
 	if (!rc) {
 		/* the CIRT's finding goes to its country's plan (the spine) */
 		struct cc_improvement_new imp = {
-			.team = sc->teams[0].id, .objective = sc->objectives[sc->nobjectives - 1].id,
-			.issue = "No holding statement was agreed before the first press deadline.",
-			.action = "Agree press lines for cyber incidents in advance with the "
-				  "government communication office.",
+			.team = sc->teams[0].id, .objective = sc->objectives[0].id,
+			.issue = "The CIRT had one handler on duty at night; isolation advice came "
+				 "only after the second call.",
+			.action = "Set up a 24/7 on-call rota of two incident handlers at the "
+				  "national CIRT.",
 			.owner = "Head of the national CIRT", .due = "2027-03-31",
 			.plan = demo_plan(s)};
 		rc = cc_drills_improve(s, dir, PAST_DRILL, &imp, &c->p[0], at + 180, &id, err);
