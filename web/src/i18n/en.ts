@@ -1137,6 +1137,7 @@ const en = {
   plFrom: 'Where it came from:',
   plSrcGap: 'a gap in {campaign}, node {node}: {missing} of {max} points missing (rank {rank} among the largest gaps).',
   plSrcPeers: '{full} of {peers} units already have full marks here ({rfull} of {rpeers} in the region).',
+  plSrcNoPeers: 'No other unit was assessed in this campaign, so no peers are compared.',
   plSrcLive: 'Scored from live answers: no peers are compared.',
   plSrcTarget: 'the target “{target}” in {campaign}, node {node}: it requires {required}, attained {attained}.',
   plSrcOther: '{kind} {node}',

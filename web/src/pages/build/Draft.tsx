@@ -95,7 +95,7 @@ function DraftView({ d, reload }: { d: PlanData; reload: () => void }) {
       {!proposals.length ? <p class="muted">{t('plNoProposals')}</p> : (
         <ul class="proposals">
           {proposals.map(({ a, o }) => (
-            <li key={a.id} class="proposal" data-action={a.id}>
+            <li key={a.id} class="proposal" data-action={a.id} data-kind={a.source?.kind}>
               <h3>{a.title}</h3>
               <p class="muted">{t('plInObjective', { o })}</p>
               {a.source && <SourceNote source={a.source} />}

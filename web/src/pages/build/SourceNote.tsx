@@ -11,7 +11,7 @@ export function sourceText(s: Source): string {
   const d = (s.detail || {}) as Record<string, unknown>;
   if (s.kind === 'gap') {
     const base = t('plSrcGap', { node: s.node || '', campaign: s.campaign || '', missing: num(n(d.missing), 2), max: num(n(d.max), 2), rank: int(n(d.rank) || 0) });
-    const peers = n(d.peers) == null ? t('plSrcLive')
+    const peers = n(d.peers) == null ? t('plSrcLive') : !n(d.peers) ? t('plSrcNoPeers')
       : t('plSrcPeers', { full: int(n(d.peers_full) || 0), peers: int(n(d.peers) || 0), rfull: int(n(d.region_full) || 0), rpeers: int(n(d.region_peers) || 0) });
     return base + ' ' + peers;
   }

@@ -2,6 +2,7 @@
 // its header with the plan's pages as tabs, status and RAG tags that say
 // what they mean in words, percentages and node values.
 import type { ComponentChildren } from 'preact';
+import { useRef } from 'preact/hooks';
 import { t, type Key } from '../../i18n';
 import { href, type Route } from '../../router';
 import { api } from '../../api';
@@ -47,10 +48,13 @@ export function WithPlan({ route, title, tick = 0, children }: {
     const [plan, units] = await Promise.all([plans.get(p), api.units().catch(() => [] as Unit[])]);
     return { plan, units };
   }, [p, s.status, user?.id, tick]);
-  useTitle(data.data ? t(title) + ', ' + data.data.plan.title : t(title));
+  // Reloading after a change keeps the page (and what it says) in place.
+  const last = useRef<typeof data.data>(undefined);
+  if (data.data) last.current = data.data;
+  const d = data.data || last.current;
+  useTitle(d ? t(title) + ', ' + d.plan.title : t(title));
   if (data.state === 'error') return <AccessError title={t(title)} error={data.error} route={route} retry={data.retry} />;
-  if (data.state === 'loading' && !data.data) return <div class="page"><h1>{t(title)}</h1><Loading /></div>;
-  const d = data.data!;
+  if (!d) return <div class="page"><h1>{t(title)}</h1><Loading /></div>;
   const unitLabel = unitName(d.units.find((u) => u.id === d.plan.unit), d.plan.unit);
   return <>{children({ plan: d.plan, units: d.units, user, edit: mayEdit(user, d.plan.unit), unitLabel })}</>;
 }
