@@ -36,7 +36,6 @@ export function Marks({ a }: { a: Action }) {
   return (
     <>
       {a.overdue && <strong class="mark mark-overdue">{t('plOverdueMark')}</strong>}
-      {a.status === 'blocked' && <strong class="mark mark-blocked">{t('plBlockedMark')}</strong>}
     </>
   );
 }
@@ -95,7 +94,7 @@ function PlanView({ route, d, reload }: { route: Route; d: PlanData; reload: () 
           <section key={o.id} class="objective" aria-labelledby={'obj-' + o.id} data-objective={o.id}>
             <div class="objective-head">
               <h2 id={'obj-' + o.id}>{o.title}</h2>
-              <p><RagTag rag={o.rag} /> {t('plObjProgress', { p: pct(o.progress), n: int(o.counted) })}</p>
+              <p><RagTag rag={o.rag} /> {o.counted ? t('plObjProgress', { p: pct(o.progress), n: int(o.counted) }) : t('plObjNoneCounted')}</p>
             </div>
             {!acts.length ? <p class="muted">{t('plNoneShown')}</p> : (
               <div class="table-wrap" tabIndex={0} role="region" aria-label={t('tableOf', { title: o.title })}>
