@@ -79,6 +79,9 @@ export function App() {
     case 'maturity': page = <WorkflowPage name="Maturity" route={route} />; break;
     case 'report': page = <WorkflowPage name="Report" route={route} />; break;
     case 'password': page = <WorkflowPage name="SetPassword" route={route} />; break;
+    case 'drill': page = <WorkflowPage name="DrillPage" route={route} />; break;
+    case 'drillEvaluate': page = <WorkflowPage name="Evaluate" route={route} />; break;
+    case 'drillReport': page = <WorkflowPage name="AfterAction" route={route} />; break;
     default: page = (
       <div class="page">
         <h1>{t('notFoundTitle')}</h1>

@@ -12,12 +12,14 @@ import { ErrorState, Loading } from '../components/ui';
 
 type Pages = typeof import('./workflowPages');
 type Name = 'SignIn' | 'MyWork' | 'Questionnaire' | 'Review' | 'CampaignPage'
-  | 'Respond' | 'Workshop' | 'Maturity' | 'Report' | 'SetPassword';
+  | 'Respond' | 'Workshop' | 'Maturity' | 'Report' | 'SetPassword'
+  | 'DrillPage' | 'Evaluate' | 'AfterAction';
 let loaded: Pages | null = null;
 
 const TITLES: Record<Name, Key> = {
   SignIn: 'signInTitle', MyWork: 'myWorkTitle', Questionnaire: 'qnTitle', Review: 'reviewTitle', CampaignPage: 'campaignTitle',
   Respond: 'qnTitle', Workshop: 'wsTitle', Maturity: 'mtTitle', Report: 'rpTitle', SetPassword: 'pwTitle',
+  DrillPage: 'drTitle', Evaluate: 'evTitle', AfterAction: 'aarTitle',
 };
 
 export function WorkflowPage({ name, route }: { name: Name; route: Route }) {

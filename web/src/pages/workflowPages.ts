@@ -9,3 +9,6 @@ export { Workshop } from './measure/Workshop';
 export { Maturity } from './measure/Maturity';
 export { Report } from './measure/Report';
 export { SetPassword } from './measure/SetPassword';
+export { DrillPage } from './convene/Drill';
+export { Evaluate } from './convene/Evaluate';
+export { AfterAction } from './convene/AfterAction';
