@@ -13,7 +13,8 @@ import { ErrorState, Loading } from '../components/ui';
 type Pages = typeof import('./workflowPages');
 type Name = 'SignIn' | 'MyWork' | 'Questionnaire' | 'Review' | 'CampaignPage'
   | 'Respond' | 'Workshop' | 'Maturity' | 'Report' | 'SetPassword'
-  | 'PlansPage' | 'NewPlan' | 'PlanPage' | 'ActionPage' | 'DraftPage' | 'ServicesPage' | 'MonitoringPage' | 'PlanReportPage';
+  | 'PlansPage' | 'NewPlan' | 'PlanPage' | 'ActionPage' | 'DraftPage' | 'ServicesPage' | 'MonitoringPage' | 'PlanReportPage'
+  | 'DrillPage' | 'Evaluate' | 'AfterAction';
 let loaded: Pages | null = null;
 
 const TITLES: Record<Name, Key> = {
@@ -21,6 +22,7 @@ const TITLES: Record<Name, Key> = {
   Respond: 'qnTitle', Workshop: 'wsTitle', Maturity: 'mtTitle', Report: 'rpTitle', SetPassword: 'pwTitle',
   PlansPage: 'plListTitle', NewPlan: 'plNewTitle', PlanPage: 'plTitle', ActionPage: 'plEditAction', DraftPage: 'plDraftTitle',
   ServicesPage: 'plServicesTitle', MonitoringPage: 'plMonTitle', PlanReportPage: 'plReportTitle',
+  DrillPage: 'drTitle', Evaluate: 'evTitle', AfterAction: 'aarTitle',
 };
 
 export function WorkflowPage({ name, route }: { name: Name; route: Route }) {

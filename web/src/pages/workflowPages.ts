@@ -17,3 +17,6 @@ export { DraftPage } from './build/Draft';
 export { ServicesPage } from './build/Services';
 export { MonitoringPage } from './build/Monitoring';
 export { PlanReportPage } from './build/PlanReport';
+export { DrillPage } from './convene/Drill';
+export { Evaluate } from './convene/Evaluate';
+export { AfterAction } from './convene/AfterAction';
