@@ -41,15 +41,44 @@ static int framework_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 }
 
 #define FRAMEWORK_COLS "id, hash, version, title, text, added_at"
+/* The latest text of an id: its highest version, then the last added. */
+#define LATEST "version COLLATE cc_version DESC, added_at DESC, rowid DESC LIMIT 1"
 
 int cc_store_frameworks(struct cc_store *s, struct cc_list *out,
 			struct cc_error *err)
 {
 	return cc__collect(s, cc__prepare(s, err,
 		"SELECT " FRAMEWORK_COLS " FROM framework f WHERE rowid = "
-		"(SELECT rowid FROM framework g WHERE g.id = f.id ORDER BY added_at DESC, rowid DESC LIMIT 1) "
+		"(SELECT rowid FROM framework g WHERE g.id = f.id ORDER BY " LATEST ") "
 		"ORDER BY id", ""),
 		out, sizeof(struct cc_framework_rec), framework_row, err);
+}
+
+int cc_store_framework_versions(struct cc_store *s, struct cc_list *out,
+				struct cc_error *err)
+{
+	return cc__collect(s, cc__prepare(s, err,
+		"SELECT " FRAMEWORK_COLS " FROM framework f WHERE rowid = "
+		"(SELECT rowid FROM framework g WHERE g.id = f.id AND g.version = f.version "
+		"ORDER BY added_at DESC, rowid DESC LIMIT 1) "
+		"ORDER BY id, version COLLATE cc_version DESC", ""),
+		out, sizeof(struct cc_framework_rec), framework_row, err);
+}
+
+int cc_store_framework_version(struct cc_store *s, const char *id, const char *version,
+			       struct cc_list *out, struct cc_error *err)
+{
+	int rc = cc__collect(s, cc__prepare(s, err,
+		"SELECT " FRAMEWORK_COLS " FROM framework WHERE id = ? AND version = ? "
+		"ORDER BY added_at DESC, rowid DESC LIMIT 1", "tt", id, version),
+		out, sizeof(struct cc_framework_rec), framework_row, err);
+
+	if (!rc && out->n == 0) {
+		cc_list_free(out);
+		return cc_error_set(err, CC_ENOTFOUND, NULL, 0, 0,
+				    "no framework \"%s\" of version \"%s\"", id, version);
+	}
+	return rc;
 }
 
 int cc_store_framework(struct cc_store *s, const char *id, const char *hash,
@@ -59,7 +88,7 @@ int cc_store_framework(struct cc_store *s, const char *id, const char *hash,
 		cc__prepare(s, err, "SELECT " FRAMEWORK_COLS " FROM framework WHERE id = ? AND hash = ?",
 			    "tt", id, hash) :
 		cc__prepare(s, err, "SELECT " FRAMEWORK_COLS " FROM framework WHERE id = ? "
-			    "ORDER BY added_at DESC, rowid DESC LIMIT 1", "t", id),
+			    "ORDER BY " LATEST, "t", id),
 		out, sizeof(struct cc_framework_rec), framework_row, err);
 
 	if (!rc && out->n == 0) {

@@ -132,13 +132,22 @@ int cc_store_groups(struct cc_store *s, struct cc_list *out, struct cc_error *er
 
 /* Frameworks: stored as text, keyed by id and the text's hash. put returns
  * the hash in hash_out (65 bytes) and is a no-op when the same text is
- * stored already. frameworks lists the latest text of each id. */
+ * stored already. The latest text of an id is that of its highest version
+ * (core/version.h: "2027" after "2026"), the last added among texts of the
+ * same version. frameworks lists the latest text of each id;
+ * framework_versions the latest text of each (id, version), by id and
+ * version, highest first; framework_version the latest text of one
+ * (id, version), CC_ENOTFOUND when none. */
 int cc_store_put_framework(struct cc_store *s, const char *id,
 			   const char *version, const char *title,
 			   const char *text, size_t len, char *hash_out,
 			   struct cc_error *err);
 int cc_store_frameworks(struct cc_store *s, struct cc_list *out,
 			struct cc_error *err);
+int cc_store_framework_versions(struct cc_store *s, struct cc_list *out,
+				struct cc_error *err);
+int cc_store_framework_version(struct cc_store *s, const char *id, const char *version,
+			       struct cc_list *out, struct cc_error *err);
 /* hash NULL: the latest text of id. */
 int cc_store_framework(struct cc_store *s, const char *id, const char *hash,
 		       struct cc_list *out, struct cc_error *err);
