@@ -66,3 +66,19 @@ cleanup:
 		fclose(f);
 	return rc;
 }
+
+int cc_load_file(const char *path, size_t max, cc_parse_fn parse, void *obj, size_t size,
+		 struct cc_error *err)
+{
+	char *text;
+	size_t len;
+	int rc = cc_read_file(path, max, &text, &len, err);
+
+	if (rc) {
+		memset(obj, 0, size);
+		return rc;
+	}
+	rc = parse(obj, path, text, len, err);
+	free(text);
+	return rc;
+}

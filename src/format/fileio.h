@@ -18,4 +18,12 @@
 int cc_read_file(const char *path, size_t max, char **buf, size_t *len,
 		 struct cc_error *err);
 
+/* Reads path (at most max bytes) and hands its text to parse, which fills
+ * obj; what parse returns is returned. On a read failure obj is zeroed
+ * (size bytes), so that its _free is safe and does nothing. */
+typedef int (*cc_parse_fn)(void *obj, const char *file, const char *text, size_t len,
+			   struct cc_error *err);
+int cc_load_file(const char *path, size_t max, cc_parse_fn parse, void *obj, size_t size,
+		 struct cc_error *err);
+
 #endif

@@ -508,18 +508,13 @@ int cc_framework_parse(struct cc_framework *fw, const char *file,
 	return rc;
 }
 
-int cc_framework_load(struct cc_framework *fw, const char *path,
-		      struct cc_error *err)
+static int parse_any(void *obj, const char *file, const char *text, size_t len,
+		     struct cc_error *err)
 {
-	char *text;
-	size_t len;
-	int rc = cc_read_file(path, CC_FRAMEWORK_MAX_BYTES, &text, &len, err);
+	return cc_framework_parse(obj, file, text, len, err);
+}
 
-	if (rc) {
-		memset(fw, 0, sizeof(*fw));
-		return rc;
-	}
-	rc = cc_framework_parse(fw, path, text, len, err);
-	free(text);
-	return rc;
+int cc_framework_load(struct cc_framework *fw, const char *path, struct cc_error *err)
+{
+	return cc_load_file(path, CC_FRAMEWORK_MAX_BYTES, parse_any, fw, sizeof(*fw), err);
 }

@@ -175,17 +175,13 @@ int cc_mapping_parse(struct cc_mapping *m, const char *file, const char *text, s
 	return rc;
 }
 
+static int parse_any(void *obj, const char *file, const char *text, size_t len,
+		     struct cc_error *err)
+{
+	return cc_mapping_parse(obj, file, text, len, err);
+}
+
 int cc_mapping_load(struct cc_mapping *m, const char *path, struct cc_error *err)
 {
-	char *text;
-	size_t len;
-	int rc = cc_read_file(path, CC_MAPPING_MAX_BYTES, &text, &len, err);
-
-	if (rc) {
-		memset(m, 0, sizeof(*m));
-		return rc;
-	}
-	rc = cc_mapping_parse(m, path, text, len, err);
-	free(text);
-	return rc;
+	return cc_load_file(path, CC_MAPPING_MAX_BYTES, parse_any, m, sizeof(*m), err);
 }

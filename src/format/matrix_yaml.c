@@ -197,17 +197,13 @@ int cc_matrix_parse(struct cc_matrix *m, const char *file, const char *text, siz
 	return rc;
 }
 
+static int parse_any(void *obj, const char *file, const char *text, size_t len,
+		     struct cc_error *err)
+{
+	return cc_matrix_parse(obj, file, text, len, err);
+}
+
 int cc_matrix_load(struct cc_matrix *m, const char *path, struct cc_error *err)
 {
-	char *text;
-	size_t len;
-	int rc = cc_read_file(path, CC_MATRIX_MAX_BYTES, &text, &len, err);
-
-	if (rc) {
-		memset(m, 0, sizeof(*m));
-		return rc;
-	}
-	rc = cc_matrix_parse(m, path, text, len, err);
-	free(text);
-	return rc;
+	return cc_load_file(path, CC_MATRIX_MAX_BYTES, parse_any, m, sizeof(*m), err);
 }

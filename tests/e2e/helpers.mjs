@@ -49,10 +49,15 @@ export async function api(path) {
   return r.json();
 }
 
-/** The latest published campaign, as the interface chooses it. */
-export async function latestCampaign() {
+/**
+ * The latest published campaign of FRAMEWORK (the demo's index by default:
+ * the demo also publishes maturity models, of one unit or a few), and all
+ * its published campaigns, newest first.
+ */
+export async function latestCampaign(framework = 'national-commitment') {
   const { campaigns } = await api('/campaigns');
-  const pub = campaigns.filter((c) => c.status === 'published').sort((a, b) => b.year - a.year);
+  const pub = campaigns.filter((c) => c.status === 'published' && (!framework || c.framework === framework))
+    .sort((a, b) => b.year - a.year || String(b.published_at).localeCompare(String(a.published_at)));
   return { latest: pub[0], published: pub, all: campaigns };
 }
 
@@ -80,4 +85,36 @@ export async function axe(page) {
     const r = await axe.run(document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' :: ' + n.failureSummary) }));
   });
+}
+
+/** Sign-ins of the demo: "role email password [(unit X)]" per line. */
+export function readLogins(dir) {
+  const text = readFileSync(join(dir, 'demo-logins.txt'), 'utf8');
+  const out = {};
+  for (const line of text.trim().split('\n')) {
+    const [, email, pw] = line.trim().split(/\s+/);
+    out[email] = pw;
+  }
+  return out;
+}
+
+/** The API as a signed-in user (cookie + CSRF token), outside the browser. */
+export async function apiSession(email, password) {
+  const r = await fetch(BASE + '/api/v1/session', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }),
+  });
+  if (r.status !== 200) throw new Error(`sign-in of ${email} through the API: HTTP ${r.status}`);
+  const cookie = r.headers.get('set-cookie').split(';')[0];
+  const { csrf_token: csrf } = await r.json();
+  return async (method, path, body) => {
+    const res = await fetch(BASE + '/api/v1' + path, {
+      method,
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let json = null;
+    try { json = JSON.parse(text); } catch { /* not JSON */ }
+    return { status: res.status, json };
+  };
 }

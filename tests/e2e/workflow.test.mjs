@@ -18,7 +18,7 @@ import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE, axe, launch, shot } from './helpers.mjs';
+import { BASE, apiSession, axe, launch, readLogins, shot } from './helpers.mjs';
 
 const DATA = process.env.E2E_DATA;
 const BIN = process.env.E2E_BIN;
@@ -36,38 +36,6 @@ const REVIEWER = `reviewer.${CID}@e2e.cybercap`;
 const REVIEWER_PW = 'e2e-reviewer-' + Math.random().toString(36).slice(2, 10);
 
 let b, page, logins = {}, analyst, reviewerEmail = REVIEWER;
-
-/** Sign-ins of the demo: "role email password [(unit X)]" per line. */
-function readLogins() {
-  const text = readFileSync(join(DATA, 'demo-logins.txt'), 'utf8');
-  const out = {};
-  for (const line of text.trim().split('\n')) {
-    const [, email, pw] = line.trim().split(/\s+/);
-    out[email] = pw;
-  }
-  return out;
-}
-
-/** The API as a signed-in user (cookie + CSRF token), outside the browser. */
-async function apiSession(email, password) {
-  const r = await fetch(BASE + '/api/v1/session', {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }),
-  });
-  assert.equal(r.status, 200, `sign-in of ${email} through the API`);
-  const cookie = r.headers.get('set-cookie').split(';')[0];
-  const { csrf_token: csrf } = await r.json();
-  return async (method, path, body) => {
-    const res = await fetch(BASE + '/api/v1' + path, {
-      method,
-      headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    let json = null;
-    try { json = JSON.parse(text); } catch { /* not JSON */ }
-    return { status: res.status, json };
-  };
-}
 
 const card = (q) => page.locator(`[id="q-${q}"]`);
 const qPath = (unit) => `/campaigns/${CID}/assessments/${unit}`;
@@ -118,7 +86,7 @@ async function noViolations(name) {
 
 before(async () => {
   assert.ok(DATA, 'E2E_DATA names the demo data directory (tests/e2e/run.sh sets it)');
-  logins = readLogins();
+  logins = readLogins(DATA);
   analyst = await apiSession('analyst@demo.cybercap', logins['analyst@demo.cybercap']);
   let r = await analyst('POST', '/campaigns', { id: CID, framework: FW, title: TITLE, year: 2024, units: ['XAA', 'XAB'] });
   assert.equal(r.status, 201, JSON.stringify(r.json));

@@ -2,8 +2,10 @@
 // life of the page (published figures never change) so that moving between
 // pages on a slow connection asks the server only once.
 import type {
-  Campaign, Framework, FrameworkInfo, Group, History, Results, Summary, Unit, UnitResult,
+  Campaign, Framework, FrameworkInfo, Group, History, Results, Summary, Targets, Unit, UnitResult,
 } from './types';
+import { currentLang } from './i18n';
+import { linkScales } from './fw';
 
 export const API = '/api/v1';
 
@@ -70,7 +72,9 @@ const e = encodeURIComponent;
 export const api = {
   campaigns: () => get<{ campaigns: Campaign[] }>('/campaigns').then((r) => r.campaigns),
   frameworks: () => get<{ frameworks: FrameworkInfo[] }>('/frameworks').then((r) => r.frameworks),
-  framework: (id: string) => get<Framework>(`/frameworks/${e(id)}`),
+  /** The tree in the chosen language (a framework without that translation answers in its own). */
+  framework: (id: string) =>
+    get<Framework>(`/frameworks/${e(id)}${q({ lang: currentLang() === 'en' ? null : currentLang() })}`).then(linkScales),
   units: () => get<{ total: number; units: Unit[] }>('/units').then((r) => r.units),
   groups: () => get<{ groups: Group[] }>('/groups').then((r) => r.groups),
   results: (campaign: string, node?: string | null, group?: string | null) =>
@@ -79,9 +83,13 @@ export const api = {
     get<UnitResult>(`/campaigns/${e(campaign)}/results/${e(unit)}`),
   summary: (campaign: string, by: string) =>
     get<Summary>(`/campaigns/${e(campaign)}/summary${q({ by })}`),
+  unitTargets: (campaign: string, unit: string) =>
+    get<Targets>(`/campaigns/${e(campaign)}/results/${e(unit)}/targets`),
   history: (unit: string, framework: string) =>
     get<History>(`/units/${e(unit)}/history${q({ framework })}`),
 };
 
 export const exportUrl = (campaign: string, ext: 'csv' | 'xlsx') =>
   `${API}/campaigns/${e(campaign)}/results.${ext}`;
+export const targetsExportUrl = (campaign: string, unit: string, ext: 'csv' | 'xlsx') =>
+  `${API}/campaigns/${e(campaign)}/results/${e(unit)}/targets.${ext}`;

@@ -11,7 +11,7 @@ import { Compare } from './pages/Compare';
 import { FrameworkPage } from './pages/Framework';
 import { RobustnessPage } from './pages/RobustnessLazy';
 import { WorkflowPage } from './pages/WorkflowLazy';
-import { AccountBar, WorkNavItem } from './components/Account';
+import { AccountBar, WorkNavItem, useRespondentOnly } from './components/Account';
 
 const NAV: { page: Route['page']; path: string; key: 'navOverview' | 'navRankings' | 'navCompare' | 'navFramework' | 'navRobustness' }[] = [
   { page: 'overview', path: '/', key: 'navOverview' },
@@ -74,6 +74,11 @@ export function App() {
     case 'campaign': page = <WorkflowPage name="CampaignPage" route={route} />; break;
     case 'questionnaire': page = <WorkflowPage name="Questionnaire" route={route} />; break;
     case 'review': page = <WorkflowPage name="Review" route={route} />; break;
+    case 'respond': page = <WorkflowPage name="Respond" route={route} />; break;
+    case 'workshop': page = <WorkflowPage name="Workshop" route={route} />; break;
+    case 'maturity': page = <WorkflowPage name="Maturity" route={route} />; break;
+    case 'report': page = <WorkflowPage name="Report" route={route} />; break;
+    case 'password': page = <WorkflowPage name="SetPassword" route={route} />; break;
     default: page = (
       <div class="page">
         <h1>{t('notFoundTitle')}</h1>
@@ -83,6 +88,8 @@ export function App() {
     );
   }
   const current = route.page;
+  // A workshop respondent is shown their own questionnaire only.
+  const respondent = useRespondentOnly();
 
   return (
     <>
@@ -99,7 +106,7 @@ export function App() {
         </div>
         <nav class="site-nav" aria-label={t('mainNav')}>
           <ul>
-            {NAV.map((n) => (
+            {!respondent && NAV.map((n) => (
               <li key={n.page}>
                 <Link href={keep(n.path)} aria-current={current === n.page ? 'page' : undefined}>{t(n.key)}</Link>
               </li>

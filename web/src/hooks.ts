@@ -54,3 +54,31 @@ export function useTitle(title: string | undefined) {
     if (title) document.title = title + ' · cybercap';
   }, [title]);
 }
+
+/** Whether the browser says it is online, following its changes. */
+export function useOnline(): boolean {
+  const [on, setOn] = useState(typeof navigator === 'undefined' ? true : navigator.onLine !== false);
+  useEffect(() => {
+    const up = () => setOn(true), down = () => setOn(false);
+    window.addEventListener('online', up);
+    window.addEventListener('offline', down);
+    return () => { window.removeEventListener('online', up); window.removeEventListener('offline', down); };
+  }, []);
+  return on;
+}
+
+/** Whether a media query matches, following its changes. */
+export function useMedia(q: string): boolean {
+  const [on, setOn] = useState(() => typeof matchMedia === 'undefined' || matchMedia(q).matches);
+  useEffect(() => {
+    if (typeof matchMedia === 'undefined') return;
+    const m = matchMedia(q);
+    const l = () => setOn(m.matches);
+    m.addEventListener?.('change', l);
+    return () => m.removeEventListener?.('change', l);
+  }, [q]);
+  return on;
+}
+
+/** Whether the window is wider than a phone (side lists open by themselves). */
+export const useWide = () => useMedia('(min-width: 761px)');

@@ -5,6 +5,7 @@
 import { t } from './i18n';
 import { present, type FwIndex } from './applies';
 import type { Framework, FwNode } from './types';
+import { ratingLevel, scaleOf } from './fw';
 import type { Assessment } from './workflow';
 
 export interface Section {
@@ -45,7 +46,22 @@ export function answerLabel(n: FwNode, answer: string | undefined | null): strin
   if (n.type === 'yes_no') return a === 'yes' ? t('answerYes') : a === 'no' ? t('answerNo') : a === 'partial' ? t('answerPartial') : a;
   if (n.type === 'choice') return n.options?.find((o) => o.id === a)?.label || a;
   if (n.type === 'multi') return a.split('|').map((x) => n.options?.find((o) => o.id === x.trim())?.label || x).join('; ');
+  if (n.type === 'rating') {
+    const l = ratingLevel(n, a);
+    return l ? t('ratingLevel', { value: l.value, name: l.name }) : a;
+  }
   return a;
+}
+
+/** The answers a question offers as a list (yes/no, options, a scale's levels); null for multi, number and text. */
+export function answerOptions(n: FwNode): { id: string; label: string; description?: string }[] | null {
+  if (n.type === 'yes_no') {
+    return [{ id: 'yes', label: t('answerYes') }, ...(n.partial != null ? [{ id: 'partial', label: t('answerPartial') }] : []), { id: 'no', label: t('answerNo') }];
+  }
+  if (n.type === 'choice') return (n.options || []).map((o) => ({ id: o.id, label: o.label }));
+  const s = scaleOf(n);
+  if (n.type === 'rating' && s) return s.levels.map((l) => ({ id: String(l.value), label: t('ratingLevel', { value: l.value, name: l.name }), description: l.description }));
+  return null;
 }
 
 /** Required evidence still missing, by the server's rule (applies, answered, no evidence). */

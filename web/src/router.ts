@@ -11,17 +11,29 @@
 //   /campaigns/{c}        campaign     (analysts: status and moves)
 //   /campaigns/{c}/assessments/{unit}  questionnaire  ?section
 //   /campaigns/{c}/review/{unit}       review         ?show
+//   /campaigns/{c}/respond/{unit}      respond        ?section (a workshop respondent's own answers)
+//   /campaigns/{c}/workshop/{unit}     workshop       ?section&show (the facilitator's)
+//   /campaigns/{c}/maturity/{unit}     maturity       (published, or live for the team)
+//   /campaigns/{c}/report/{unit}       report         (printable A4)
+//   /password             password     ?token (choose a password from a one-time link)
 import { useEffect, useState } from 'preact/hooks';
 
 export interface Route {
   page: 'overview' | 'rankings' | 'profile' | 'compare' | 'framework' | 'robustness'
-    | 'signin' | 'mywork' | 'campaign' | 'questionnaire' | 'review' | 'notfound';
+    | 'signin' | 'mywork' | 'campaign' | 'questionnaire' | 'review'
+    | 'respond' | 'workshop' | 'maturity' | 'report' | 'password' | 'notfound';
   id?: string;
   /** The unit of a questionnaire or a review (id is the campaign). */
   unit?: string;
   params: URLSearchParams;
   path: string;
 }
+
+/** /campaigns/{c}/WORD/{unit}: the page of one unit in one campaign. */
+const UNIT_PAGES = new Map<string, Route['page']>([
+  ['assessments', 'questionnaire'], ['review', 'review'], ['respond', 'respond'],
+  ['workshop', 'workshop'], ['maturity', 'maturity'], ['report', 'report'],
+]);
 
 export function parse(loc: { pathname: string; search: string }): Route {
   const params = new URLSearchParams(loc.search);
@@ -36,8 +48,10 @@ export function parse(loc: { pathname: string; search: string }): Route {
   if (parts[0] === 'signin' && parts.length === 1) return { page: 'signin', params, path };
   if (parts[0] === 'work' && parts.length === 1) return { page: 'mywork', params, path };
   if (parts[0] === 'campaigns' && parts.length === 2) return { page: 'campaign', id: parts[1], params, path };
-  if (parts[0] === 'campaigns' && parts.length === 4 && parts[2] === 'assessments') return { page: 'questionnaire', id: parts[1], unit: parts[3], params, path };
-  if (parts[0] === 'campaigns' && parts.length === 4 && parts[2] === 'review') return { page: 'review', id: parts[1], unit: parts[3], params, path };
+  if (parts[0] === 'password' && parts.length === 1) return { page: 'password', params, path };
+  if (parts[0] === 'campaigns' && parts.length === 4 && UNIT_PAGES.has(parts[2])) {
+    return { page: UNIT_PAGES.get(parts[2])!, id: parts[1], unit: parts[3], params, path };
+  }
   return { page: 'notfound', params, path };
 }
 

@@ -4,6 +4,8 @@
 // in the queue and is sent again when the browser is back online, every
 // half minute meanwhile, and on the next visit. Answers to one question are
 // sent one after the other, the latest last.
+// The assessment's answers by default; a workshop respondent's own answers
+// with a SaveTarget.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { wf } from './workflow';
 import type { ApiError } from './api';
@@ -38,8 +40,13 @@ export class Queue {
   }
 }
 
-export function useSaver(campaign: string, unit: string, onSaved: (q: string) => void) {
-  const queue = useMemo(() => new Queue(`cybercap.pending.${campaign}.${unit}`), [campaign, unit]);
+/** Where answers go other than the assessment: a workshop respondent's own answers. */
+export interface SaveTarget { key: string; send: (q: string, answer: string, comment: string) => Promise<unknown> }
+
+export function useSaver(campaign: string, unit: string, onSaved: (q: string) => void, target?: SaveTarget) {
+  const key = target ? target.key : `cybercap.pending.${campaign}.${unit}`;
+  const queue = useMemo(() => new Queue(key), [key]);
+  const deliver = target ? target.send : (q: string, answer: string, comment: string) => wf.answer(campaign, unit, q, answer, comment);
   const [states, setStates] = useState<Record<string, SaveState>>({});
   const [lastSaved, setLastSaved] = useState<Date | null>(null);
   const busy = useRef(new Map<string, Promise<void>>());
@@ -58,7 +65,7 @@ export function useSaver(campaign: string, unit: string, onSaved: (q: string) =>
     if (typeof navigator !== 'undefined' && navigator.onLine === false) { setState(q, { s: 'offline' }); return; }
     setState(q, { s: 'saving' });
     try {
-      await wf.answer(campaign, unit, q, p.answer, p.comment);
+      await deliver(q, p.answer, p.comment);
       queue.done(q, p);
       if (!latest.current.has(q)) {
         const at = new Date();

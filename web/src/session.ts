@@ -4,10 +4,10 @@
 // request() is the one way the workflow pages talk to the API: it adds the
 // token, turns error bodies into ApiError (with the field the API names and
 // Retry-After), and notices an expired session.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { API, ApiError } from './api';
 
-export interface Grant { role: 'admin' | 'analyst' | 'reviewer' | 'focal_point' | string; unit: string | null; campaign: string | null }
+export interface Grant { role: 'admin' | 'analyst' | 'reviewer' | 'focal_point' | 'respondent' | string; unit: string | null; campaign: string | null }
 export interface User { id: number; email: string; name: string; roles: Grant[] }
 
 export type SessionState =
@@ -48,6 +48,19 @@ export function useSession(need = false): SessionState {
     return () => { listeners.delete(l); };
   }, []);
   return need && !asked ? { status: 'unknown' } : state;
+}
+
+/**
+ * The user of a page where people answer: when the session ends while they
+ * answer, the page stays with the last user (answers wait on the device and
+ * the save bar offers to sign in again). Undefined while not known yet.
+ */
+export function useAnsweringUser(): User | null | undefined {
+  const s = useSession(true);
+  const last = useRef<User | null>(null);
+  if (s.status === 'signed-in') last.current = s.user;
+  if (s.status === 'unknown') return undefined;
+  return s.status === 'signed-in' ? s.user : s.expired ? last.current : null;
 }
 
 /** On page load: ask the server only if this browser signed in (or FORCE). */
@@ -172,6 +185,8 @@ const ROLE_ALLOWS: Record<string, Action[]> = {
   analyst: ['read', 'review', 'validate', 'manage'],
   reviewer: ['read', 'review'],
   focal_point: ['read', 'answer'],
+  // A workshop respondent answers their own questions only (workshop.ts).
+  respondent: [],
 };
 
 const inScope = (g: Grant, campaign?: string | null, unit?: string | null) =>

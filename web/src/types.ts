@@ -14,6 +14,13 @@ export interface Level { id: string; name: string; min: number }
 
 export interface Option { id: string; label: string; value: number }
 
+/** One step of a rating scale (framework format 1.1). */
+export interface ScaleLevel { value: number; name: string; description?: string }
+export interface Scale { id: string; name: string; levels: ScaleLevel[] }
+
+/** A named target: a minimum per node (a rating, a stage number or a value in [0, 1]). */
+export interface Target { id: string; name: string; default: number | null; require: Record<string, number> }
+
 export interface FwNode {
   id: string;
   name?: string;
@@ -35,6 +42,10 @@ export interface FwNode {
   stage?: number;
   guidance?: string;
   evidence?: string;
+  /** A rating question's scale (an id of Framework.scales). */
+  scale?: string;
+  /** A stage group's effective stage names, S + 1 of them (index = stage reached). */
+  stage_names?: string[];
 }
 
 export interface Framework {
@@ -48,6 +59,10 @@ export interface Framework {
   levels?: Level[];
   max: number;
   children: FwNode[];
+  /** Format 1.1; absent or empty for a framework without them. */
+  scales?: Scale[];
+  stage_names?: string[];
+  targets?: Target[];
 }
 
 export interface FrameworkInfo {
@@ -110,6 +125,9 @@ export interface UnitNode {
   evidence: string | null;
   answer: string | null;
   means: Record<string, number | null>;
+  /** Stage groups only: the stage reached (null when excluded) and its name. */
+  stage?: number | null;
+  level?: string | null;
 }
 
 export interface Gap {
@@ -164,3 +182,8 @@ export interface History {
   framework: string;
   history: HistoryEntry[];
 }
+
+/** How far a unit is from each target (results/{unit}/targets, assessments/{unit}/targets). */
+export interface TargetNodeResult { node: string; required: number; attained: number | null; met: boolean }
+export interface TargetResult { id: string; name: string; met: boolean; required: number; attained: number; nodes: TargetNodeResult[] }
+export interface Targets { targets: TargetResult[] }

@@ -6,10 +6,17 @@ import { t } from '../i18n';
 import { href, navigate } from '../router';
 import { startSession, signOut, useSession, type Grant, type User } from '../session';
 import { Link } from './ui';
+import { onlyRespondent, respondPath, respondentGrants } from '../workshop';
 import '../workflow.css';
 
 let started = false;
-const WORK_PATHS = /^\/(work|signin|campaigns)(\/|$)/;
+const WORK_PATHS = /^\/(work|signin|campaigns|password)(\/|$)/;
+
+/** Whether the signed-in user answers workshops and nothing else (the public pages leave the menu for them). */
+export function useRespondentOnly(): boolean {
+  const s = useSession();
+  return s.status === 'signed-in' && onlyRespondent(s.user);
+}
 
 export function roleLabel(g: Grant): string {
   const name = t(('role_' + g.role) as 'role_analyst');
@@ -49,12 +56,20 @@ export function AccountBar() {
   );
 }
 
-const WORK_PAGES = new Set(['mywork', 'questionnaire', 'review', 'campaign']);
+const WORK_PAGES = new Set(['mywork', 'questionnaire', 'review', 'campaign', 'workshop', 'maturity', 'report']);
 
-/** "My work" in the main navigation, once signed in. */
+/** "My work" in the main navigation, once signed in; "My answers" for a workshop respondent. */
 export function WorkNavItem({ current }: { current: string }) {
   const s = useSession();
   if (s.status !== 'signed-in') return null;
+  const mine = respondentGrants(s.user);
+  if (onlyRespondent(s.user) && mine.length === 1) {
+    return (
+      <li class="nav-work">
+        <Link href={href(respondPath(mine[0]))} aria-current={current === 'respond' ? 'page' : undefined}>{t('navMyAnswers')}</Link>
+      </li>
+    );
+  }
   return (
     <li class="nav-work">
       <Link href={href('/work')} aria-current={current === 'mywork' ? 'page' : WORK_PAGES.has(current) ? 'true' : undefined}>{t('navMyWork')}</Link>

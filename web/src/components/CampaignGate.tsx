@@ -11,6 +11,7 @@ import { t } from '../i18n';
 import type { Campaign, Framework, Group, ResultRow, Unit } from '../types';
 import { Empty, ErrorState, Link, Loading } from './ui';
 import { date } from '../format';
+import { isMaturity } from '../fw';
 
 export interface Ctx {
   campaign: Campaign;
@@ -24,11 +25,23 @@ export interface Ctx {
   assessed: ResultRow[];
   /** "Source: …" line under every chart. */
   source: string;
+  /** A campaign of a single unit: no ranking is shown anywhere. */
+  single: boolean;
 }
 
 export function publishedCampaigns(cs: Campaign[]): Campaign[] {
   return cs.filter((c) => c.status === 'published')
     .sort((a, b) => b.year - a.year || String(b.published_at).localeCompare(String(a.published_at)));
+}
+
+/**
+ * The campaign a results page opens with when the URL names none: the
+ * latest edition of the framework with the widest campaign (the index that
+ * covers most units), not a maturity review of one unit published last.
+ */
+export function defaultCampaign(published: Campaign[]): Campaign | undefined {
+  const widest = published.reduce<Campaign | undefined>((w, c) => (!w || c.units > w.units ? c : w), undefined);
+  return widest && published.find((c) => c.framework === widest.framework);
 }
 
 export function sourceLine(fw: Framework, c: Campaign): string {
@@ -45,10 +58,11 @@ export function CampaignGate({ route, title, children }: { route: Route; title: 
   const camps = useAsync(api.campaigns, []);
   const wanted = route.params.get('campaign');
   const published = camps.data ? publishedCampaigns(camps.data) : [];
-  const campaign = wanted ? published.find((c) => c.id === wanted) : published[0];
+  const first = defaultCampaign(published);
+  const campaign = wanted ? published.find((c) => c.id === wanted) : first;
 
   useEffect(() => {
-    if (camps.state === 'ok' && !wanted && published[0]) setParams({ campaign: published[0].id }, true);
+    if (camps.state === 'ok' && !wanted && first) setParams({ campaign: first.id }, true);
   }, [camps.state, wanted]);
 
   const fwId = campaign?.framework;
@@ -75,8 +89,8 @@ export function CampaignGate({ route, title, children }: { route: Route; title: 
     return shell(
       <Empty title={other ? t('campaignNotPublishedTitle', { title: other.title }) : t('campaignUnknownTitle', { id: wanted || '' })}>
         <p>{other ? t('campaignNotPublishedText', { status: t(('status_' + other.status) as 'status_open') || other.status }) : t('campaignUnknownText')}</p>
-        <p><Link href={href(route.path, { ...Object.fromEntries(route.params), campaign: published[0].id })}>
-          {t('seeLatest', { title: published[0].title })}
+        <p><Link href={href(route.path, { ...Object.fromEntries(route.params), campaign: first!.id })}>
+          {t('seeLatest', { title: first!.title })}
         </Link></p>
       </Empty>
     );
@@ -89,6 +103,7 @@ export function CampaignGate({ route, title, children }: { route: Route; title: 
     unitsById: new Map(units.map((u) => [u.id, u])),
     groups, groupsById: new Map(groups.map((g) => [g.id, g])),
     source: sourceLine(framework, campaign),
+    single: assessed.length === 1,
   };
   return <>{children(ctx)}</>;
 }
@@ -126,5 +141,22 @@ export function NodeSelect({ ctx, value, id = 'node' }: { ctx: Ctx; value: strin
         {nodeOptions(ctx.framework).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
     </div>
+  );
+}
+
+/** Instead of a ranking, for a campaign of a single unit: where to see that unit. */
+export function NoRanking({ ctx }: { ctx: Ctx }) {
+  const u = ctx.assessed[0];
+  const enc = encodeURIComponent;
+  return (
+    <Empty title={t('singleUnitTitle', { campaign: ctx.campaign.title })}>
+      <p>{t('singleUnitText')}</p>
+      {u && (
+        <ul class="link-list">
+          <li><Link href={href('/units/' + enc(u.unit), { campaign: ctx.campaign.id })}>{t('singleUnitProfile', { unit: u.name })}</Link></li>
+          {isMaturity(ctx.framework) && <li><Link href={href(`/campaigns/${enc(ctx.campaign.id)}/maturity/${enc(u.unit)}`)}>{t('singleUnitMaturity', { unit: u.name })}</Link></li>}
+        </ul>
+      )}
+    </Empty>
   );
 }

@@ -6,7 +6,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { num } from '../format';
 import { wf, webLink, type Evidence, type HistoryRow, type ReviewRec } from '../workflow';
-import { answerLabel } from '../questionnaire';
+import { answerLabel, answerOptions } from '../questionnaire';
+import { scaleOf } from '../fw';
 import { present } from '../applies';
 import type { SaveState } from '../saver';
 import type { FwNode } from '../types';
@@ -30,6 +31,10 @@ export interface QuestionProps {
   /** SEND false: still typing (keep it, send a little later). */
   onChange: (answer: string, comment: string, send: boolean) => void;
   onEvidence: () => void;
+  /** A workshop respondent's card: no evidence, no history (those belong to the assessment). */
+  simple?: boolean;
+  /** The comment's hint, when it is not for the reviewer. */
+  commentHint?: string;
 }
 
 export const fieldId = (q: string) => 'f-' + q;
@@ -70,7 +75,7 @@ export function QuestionCard(p: QuestionProps) {
             <summary>{t('addComment')}</summary>
             <div class={'form-group' + (commentErr ? ' form-group-error' : '')}>
               <label class="label label-s" for={'c-' + q}>{t('commentLabel')}</label>
-              <span class="hint" id={'c-' + q + '-hint'}>{t('commentHint')}</span>
+              <span class="hint" id={'c-' + q + '-hint'}>{p.commentHint || t('commentHint')}</span>
               <FieldErrorText id={'c-' + q + '-error'} message={commentErr} />
               <textarea class="textarea" id={'c-' + q} rows={3} value={value.comment}
                 aria-describedby={'c-' + q + '-hint' + (commentErr ? ' c-' + q + '-error' : '')}
@@ -80,12 +85,12 @@ export function QuestionCard(p: QuestionProps) {
           </details>
         )}
         {readOnly && value.comment && <p class="q-comment-ro"><span class="muted">{t('commentLabel')}:</span> {value.comment}</p>}
-        {n.evidence !== 'none' && (!readOnly || answered || p.evidence.length > 0) && (
+        {!p.simple && n.evidence !== 'none' && (!readOnly || answered || p.evidence.length > 0) && (
           <EvidenceBlock {...p} required={required} answered={answered} />
         )}
         <div class="q-foot">
           {!readOnly && <SaveLine state={save} />}
-          <History campaign={p.campaign} unit={p.unit} node={n} />
+          {!p.simple && <History campaign={p.campaign} unit={p.unit} node={n} />}
         </div>
       </div>
       {n.guidance && (
@@ -114,11 +119,11 @@ function QuestionTitle({ n, num: k, as }: { n: FwNode; num: number; as: 'legend'
   return <h3 class="q-title q-legend" id={n.id + '-title'}><label for={fieldId(n.id)}>{inner}</label></h3>;
 }
 
-function Tags({ n, answered }: { n: FwNode; answered: boolean }) {
+function Tags({ n, answered, simple }: { n: FwNode; answered: boolean; simple?: boolean }) {
   return (
     <p class="q-tags">
-      {n.evidence === 'required' && <strong class="tag tag-orange">{t('evidenceRequired')}</strong>}
-      {n.evidence !== 'required' && n.evidence !== 'none' && <span class="tag tag-grey">{t('evidenceOptional')}</span>}
+      {!simple && n.evidence === 'required' && <strong class="tag tag-orange">{t('evidenceRequired')}</strong>}
+      {!simple && n.evidence !== 'required' && n.evidence !== 'none' && <span class="tag tag-grey">{t('evidenceOptional')}</span>}
       {!answered && <span class="tag tag-white">{t('notAnswered')}</span>}
     </p>
   );
@@ -128,7 +133,7 @@ function QuestionInput(p: QuestionProps & { errId: string | null; hintId: string
   const { node: n, value, readOnly } = p;
   const q = n.id;
   const answered = present(value.answer);
-  const hint = typeHint(n, p.precision);
+  const hint = typeHint(n, p.precision, p.simple);
   const set = (a: string, send = true) => p.onChange(a, value.comment, send);
   const err = <FieldErrorText id={q + '-error'} message={p.answerErr} />;
 
@@ -139,38 +144,41 @@ function QuestionInput(p: QuestionProps & { errId: string | null; hintId: string
           <span class="q-num">{t('questionN', { n: p.num })}</span>
           <span class="q-text">{n.question || n.name || n.id}</span>
         </h3>
-        <Tags n={n} answered={answered} />
+        <Tags n={n} answered={answered} simple={p.simple} />
         <p class="q-answer"><span class="sr-only">{t('colAnswer')}: </span>{answerLabel(n, value.answer)}</p>
       </div>
     );
   }
 
-  if (n.type === 'yes_no' || n.type === 'choice' || n.type === 'multi') {
-    const opts = n.type === 'yes_no'
-      ? [{ id: 'yes', label: t('answerYes') }, ...(n.partial != null ? [{ id: 'partial', label: t('answerPartial') }] : []), { id: 'no', label: t('answerNo') }]
-      : (n.options || []).map((o) => ({ id: o.id, label: o.label }));
+  // A rating question's levels are radios with the level's description
+  // under each (GOV.UK radio hints), read out with it.
+  if (n.type === 'yes_no' || n.type === 'choice' || n.type === 'multi' || (n.type === 'rating' && scaleOf(n))) {
+    const opts: { id: string; label: string; description?: string }[] = answerOptions(n) || (n.options || []).map((o) => ({ id: o.id, label: o.label }));
     const multi = n.type === 'multi';
+    const described = opts.some((o) => o.description);
     const chosen = new Set(value.answer.split('|').map((x) => x.trim()).filter(Boolean));
     return (
       <fieldset class="fieldset" aria-describedby={p.describedBy}>
         <QuestionTitle n={n} num={p.num} as="legend" />
-        <Tags n={n} answered={answered} />
+        <Tags n={n} answered={answered} simple={p.simple} />
         <p class="hint" id={p.hintId}>{hint}</p>
         {err}
-        <div class={(multi ? 'checkboxes' : 'radios') + (opts.length <= 3 && !multi && n.type === 'yes_no' ? ' radios-inline' : '')}>
+        <div class={(multi ? 'checkboxes' : 'radios') + (opts.length <= 3 && !multi && n.type === 'yes_no' ? ' radios-inline' : '') + (described ? ' radios-described' : '')}>
           {opts.map((o, i) => {
             const id = i === 0 ? fieldId(q) : `${fieldId(q)}-${o.id}`;
             const checked = multi ? chosen.has(o.id) : value.answer.trim() === o.id;
             return (
               <div class={multi ? 'checkbox' : 'radio'} key={o.id}>
                 <input type={multi ? 'checkbox' : 'radio'} id={id} name={q} value={o.id} checked={checked}
+                  aria-describedby={o.description ? id + '-desc' : undefined}
                   onChange={(e) => {
                     if (!multi) { set(o.id); return; }
                     const on = (e.currentTarget as HTMLInputElement).checked;
                     const next = opts.map((x) => x.id).filter((x) => (x === o.id ? on : chosen.has(x)));
                     set(next.join('|'));
                   }} />
-                <label for={id}>{o.label}</label>
+                <label for={id}>{described ? <span class="rating-name">{o.label}</span> : o.label}</label>
+                {o.description && <p class="radio-hint" id={id + '-desc'}>{o.description}</p>}
               </div>
             );
           })}
@@ -188,7 +196,7 @@ function QuestionInput(p: QuestionProps & { errId: string | null; hintId: string
   return (
     <div>
       <QuestionTitle n={n} num={p.num} as="label" />
-      <Tags n={n} answered={answered} />
+      <Tags n={n} answered={answered} simple={p.simple} />
       <p class="hint" id={p.hintId}>{hint}</p>
       {err}
       {isNumber ? (
@@ -206,12 +214,14 @@ function QuestionInput(p: QuestionProps & { errId: string | null; hintId: string
   );
 }
 
-function typeHint(n: FwNode, precision: number): string {
-  const pts = t('worthPoints', { max: num(n.max, precision) });
+function typeHint(n: FwNode, precision: number, simple?: boolean): string {
+  // A respondent gives a view; points are the assessment's business.
+  const pts = simple ? '' : t('worthPoints', { max: num(n.max, precision) });
   switch (n.type) {
     case 'multi': return t('hintMulti') + ' ' + pts;
     case 'number': return t('hintNumber') + ' ' + pts;
     case 'text': return t('hintText');
+    case 'rating': return t('hintRating', { scale: scaleOf(n)?.name || '' }) + ' ' + pts;
     default: return n.indicator ? t('hintNumber') + ' ' + pts : t('hintOne') + ' ' + pts;
   }
 }

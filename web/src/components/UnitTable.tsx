@@ -8,6 +8,7 @@ import { can, type User } from '../session';
 import { campaignUnits, type UnitRow } from '../workflow';
 import type { Campaign, Unit } from '../types';
 import { Link } from './ui';
+import { MeasureLinks } from './MeasureLinks';
 import { StatusTag } from './forms';
 
 /** The units USER may read in CAMPAIGN: null for all, else the list (possibly empty). */
@@ -88,6 +89,7 @@ export function UnitTable({ campaign, units, user, caption, onRows }: {
                       <td>
                         <Link class={a!.status === 'submitted' && review ? 'button button-small' : ''} href={href(path)}
                           aria-label={`${label}: ${unitName(u, unit)}`}>{label}</Link>
+                        <MeasureLinks campaign={campaign.id} unit={unit} framework={a!.framework} user={user} unitLabel={unitName(u, unit)} />
                       </td>
                     </tr>
                   );

@@ -147,7 +147,7 @@ function CompareResults({ ctx, ids }: { ctx: Ctx; ids: string[] }) {
             <tr>
               <th scope="col">{t('colUnit')}</th>
               <th scope="col" class="num">{t('colPointsOf', { max: numShort(fw.max, p) })}</th>
-              <th scope="col" class="num">{t('colRank')}</th>
+              {!ctx.single && <th scope="col" class="num">{t('colRank')}</th>}
               <th scope="col">{t('colLevel')}</th>
             </tr>
           </thead>
@@ -159,7 +159,7 @@ function CompareResults({ ctx, ids }: { ctx: Ctx; ids: string[] }) {
                   <Link href={href('/units/' + encodeURIComponent(r.unit.id), { campaign: ctx.campaign.id })}>{label(r)}</Link>
                 </th>
                 <td class="num">{num(root(r).points, p)}</td>
-                <td class="num">{t('rankOf', { rank: rank(root(r).rank, root(r).tied), n: int(root(r).ranked || r.n) })}</td>
+                {!ctx.single && <td class="num">{t('rankOf', { rank: rank(root(r).rank, root(r).tied), n: int(root(r).ranked || r.n) })}</td>}
                 <td><LevelBadge fw={fw} level={r.level?.id} /></td>
               </tr>
             ))}

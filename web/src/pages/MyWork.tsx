@@ -5,7 +5,7 @@
 // every campaign, to move its status.
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
-import { href, type Route } from '../router';
+import { href, navigate, type Route } from '../router';
 import { api } from '../api';
 import { useAsync, useTitle } from '../hooks';
 import { int, unitName } from '../format';
@@ -16,6 +16,8 @@ import { StatusTag } from '../components/forms';
 import { UnitTable } from '../components/UnitTable';
 import { rolesText } from '../components/Account';
 import { SignInNeeded } from '../components/Gate';
+import { MeasureLinks } from '../components/MeasureLinks';
+import { onlyRespondent, respondPath, respondentGrants } from '../workshop';
 import type { Campaign, Unit } from '../types';
 import type { ApiError } from '../api';
 
@@ -28,6 +30,30 @@ export function MyWork({ route }: { route: Route }) {
 }
 
 function Work({ user }: { user: User }) {
+  // A workshop respondent sees their own questionnaire and nothing else.
+  const mine = respondentGrants(user);
+  const only = onlyRespondent(user);
+  useEffect(() => { if (only && mine.length === 1) navigate(href(respondPath(mine[0])), { replace: true }); }, [only, mine.length]);
+  if (only) return <RespondentWork user={user} />;
+  return <TeamWork user={user} />;
+}
+
+function RespondentWork({ user }: { user: User }) {
+  const mine = respondentGrants(user);
+  return (
+    <div class="page">
+      <h1>{t('myWorkTitle')}</h1>
+      <p class="lead">{t('myWorkLead', { name: user.name || user.email })}</p>
+      {mine.length === 1 ? <Loading /> : (
+        <ul class="link-list">
+          {mine.map((g) => <li key={g.campaign + '/' + g.unit}><Link href={href(respondPath(g))}>{t('rspCard', { campaign: g.campaign!, unit: g.unit! })}</Link></li>)}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function TeamWork({ user }: { user: User }) {
   const data = useAsync(async () => {
     const [campaigns, units] = await Promise.all([wf.campaigns(), api.units()]);
     return { campaigns, units };
@@ -51,7 +77,7 @@ function Work({ user }: { user: User }) {
           {!active.length ? <p class="muted">{t('noOpenCampaigns')}</p> : (
             <ul class="cards">
               {active.flatMap((c) => [...new Set(focal.filter((g) => !g.campaign || g.campaign === c.id).map((g) => g.unit!))]
-                .map((u) => <AssessmentCard key={c.id + u} campaign={c} unit={u} units={units} />))}
+                .map((u) => <AssessmentCard key={c.id + u} campaign={c} unit={u} units={units} user={user} />))}
             </ul>
           )}
         </section>
@@ -97,7 +123,7 @@ function Work({ user }: { user: User }) {
   );
 }
 
-function AssessmentCard({ campaign, unit, units }: { campaign: Campaign; unit: string; units: Unit[] }) {
+function AssessmentCard({ campaign, unit, units, user }: { campaign: Campaign; unit: string; units: Unit[]; user: User }) {
   const [a, setA] = useState<Assessment | null | ApiError>(null);
   useEffect(() => {
     let live = true;
@@ -126,6 +152,7 @@ function AssessmentCard({ campaign, unit, units }: { campaign: Campaign; unit: s
             <div><dt>{t('answered')}</dt><dd>{t('nOfM', { n: int(as.progress.answered), m: int(as.progress.applicable) })}</dd></div>
             <div><dt>{t('needEvidence')}</dt><dd class={as.missing_evidence_count ? 'card-warn' : undefined}>{int(as.missing_evidence_count)}</dd></div>
           </dl>
+          <MeasureLinks campaign={campaign.id} unit={unit} framework={as.framework} user={user} unitLabel={unitName(u, unit)} />
           <p><Link class="button" href={path} aria-label={`${action}: ${unitName(u, unit)}, ${campaign.title}`}>{action}</Link></p>
         </>
       )}

@@ -176,11 +176,12 @@ function MapSection({ ctx, results, bins, isRoot, counts }: { ctx: Ctx; results:
       { label: t('colUnit') }, { label: t('colCode') },
       { label: t('colPoints', { max: numShort(max, p) }), numeric: true, format: (v: unknown) => num(v as number, p) },
       { label: isRoot ? t('colLevel') : t('colClass') },
-      { label: t('colRank'), numeric: true },
+      ...(ctx.single ? [] : [{ label: t('colRank'), numeric: true }]),
     ],
     rows: results.results.map((r) => {
       const b = binOf(bins, r.points);
-      return [unitName(ctx.unitsById.get(r.unit), r.name), r.unit, r.points, b ? b.label : t('noData'), r.rank == null ? null : (r.tied ? '=' : '') + r.rank];
+      return [unitName(ctx.unitsById.get(r.unit), r.name), r.unit, r.points, b ? b.label : t('noData'),
+        ...(ctx.single ? [] : [r.rank == null ? null : (r.tied ? '=' : '') + r.rank])];
     }),
   };
   const picture = () => {

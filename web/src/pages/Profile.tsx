@@ -10,12 +10,13 @@ import { t } from '../i18n';
 import { CampaignGate, CampaignSelect, type Ctx } from '../components/CampaignGate';
 import { ChartFrame } from '../components/ChartFrame';
 import { Controls, ErrorState, LevelBadge, Link, Loading } from '../components/ui';
-import { findNode } from '../fw';
+import { findNode, isMaturity } from '../fw';
 import { int, num, numShort, pointsOf, rank, unitName } from '../format';
 import { HBars } from '../charts/HBars';
 import { Line } from '../charts/Line';
 import { REGION_COLOR, SERIES, UNIT_COLOR, WORLD_COLOR } from '../colors';
 import { saveCsv } from '../download';
+import { answerLabel } from '../questionnaire';
 import type { Framework, FwNode, History, UnitNode, UnitResult } from '../types';
 
 export function Profile({ route }: { route: Route }) {
@@ -101,7 +102,7 @@ function ProfileContent({ ctx, r }: { ctx: Ctx; r: UnitResult }) {
         <h2 id="pa-title" class="sr-only">{t('keyFigures')}</h2>
         <dl class="figures figures-big">
           <div><dt>{t('points')}</dt><dd data-testid="profile-points">{num(root.points, p)} <small>{t('ofMaxPoints', { max: numShort(root.max, p) })}</small></dd></div>
-          <div><dt>{t('colRank')}</dt><dd data-testid="profile-rank">{rank(root.rank, root.tied)} <small>{t('ofN', { n: int(root.ranked || r.n) })}</small></dd></div>
+          {!ctx.single && <div><dt>{t('colRank')}</dt><dd data-testid="profile-rank">{rank(root.rank, root.tied)} <small>{t('ofN', { n: int(root.ranked || r.n) })}</small></dd></div>}
           <div><dt>{t('colLevel')}</dt><dd data-testid="profile-level">{r.level ? <LevelBadge fw={fw} level={r.level.id} long /> : t('noValue')}</dd></div>
         </dl>
         <p class="lead">
@@ -110,6 +111,9 @@ function ProfileContent({ ctx, r }: { ctx: Ctx; r: UnitResult }) {
         </p>
         {next && toNext != null && (
           <p class="next-level">{t('nextLevel', { points: num(toNext, p), level: next.name, min: numShort(next.min, p) })}</p>
+        )}
+        {isMaturity(fw) && (
+          <p class="no-print"><Link href={href(`/campaigns/${encodeURIComponent(ctx.campaign.id)}/maturity/${encodeURIComponent(r.unit.id)}`)}>{t('mtFromProfile')}</Link></p>
         )}
       </section>
       <PillarChart ctx={ctx} r={r} pillars={pillars} unitLabel={unitLabel} regionId={region?.id} regionName={regionName} worldName={world ? t('allUnits') : ''} />
@@ -146,9 +150,10 @@ function PillarChart({ ctx, r, pillars, unitLabel, regionId, regionName }: {
       { label: unitLabel, numeric: true, format: (v: unknown) => num(v as number, p) },
       ...(regionId ? [{ label: t('regionMean', { region: regionName }), numeric: true, format: (v: unknown) => num(v as number, p) }] : []),
       { label: t('worldMean'), numeric: true, format: (v: unknown) => num(v as number, p) },
-      { label: t('colRank'), numeric: true },
+      ...(ctx.single ? [] : [{ label: t('colRank'), numeric: true }]),
     ],
-    rows: pillars.map((n) => [n.label, n.max, n.points, ...(regionId ? [n.means[regionId] ?? null] : []), n.means.world ?? null, n.rank == null ? null : (n.tied ? '=' : '') + n.rank]),
+    rows: pillars.map((n) => [n.label, n.max, n.points, ...(regionId ? [n.means[regionId] ?? null] : []), n.means.world ?? null,
+      ...(ctx.single ? [] : [n.rank == null ? null : (n.tied ? '=' : '') + n.rank])]),
   };
   if (!pillars.length) return null;
   return (
@@ -245,6 +250,8 @@ function Trend({ ctx, unitId, unitLabel }: { ctx: Ctx; unitId: string; unitLabel
   const hist = (h.data as History).history;
   if (!hist.length) return <section class="chart"><h2 class="chart-title">{t('trendTitleNone')}</h2><p>{t('trendNone')}</p></section>;
   const years = hist.map((e) => e.year);
+  // Ranks only where some edition ranked more than one unit.
+  const ranked = hist.some((e) => e.n > 1);
   const firstE = hist[0], lastE = hist[hist.length - 1];
   const diff = lastE.points != null && firstE.points != null ? lastE.points - firstE.points : null;
   const title = hist.length < 2 ? t('trendTitleOne', { year: lastE.year })
@@ -255,16 +262,16 @@ function Trend({ ctx, unitId, unitLabel }: { ctx: Ctx; unitId: string; unitLabel
   const pillarName = (id: string) => findNode(fw, id)?.name || id;
   const pmax = Math.max(...fw.children.map((c) => c.max));
   const series = view === 'total'
-    ? [{ label: unitLabel, color: UNIT_COLOR, values: hist.map((e) => e.points), notes: hist.map((e) => e.rank == null ? '' : t('rankOfShort', { rank: String(e.rank), n: int(e.n) })) }]
+    ? [{ label: unitLabel, color: UNIT_COLOR, values: hist.map((e) => e.points), notes: hist.map((e) => e.rank == null || e.n <= 1 ? '' : t('rankOfShort', { rank: String(e.rank), n: int(e.n) })) }]
     : pillarIds.map((id, i) => ({ label: pillarName(id), color: SERIES[i % SERIES.length], dash: i >= SERIES.length ? '5 3' : undefined, values: hist.map((e) => e.pillars?.[id] ?? null) }));
   const table = {
     columns: [
       { label: t('colYear') }, { label: t('colCampaign') },
       { label: t('colPoints', { max: numShort(fw.max, p) }), numeric: true, format: (v: unknown) => num(v as number, p) },
-      { label: t('colRank'), numeric: true }, { label: t('colN'), numeric: true }, { label: t('colLevel') },
+      ...(ranked ? [{ label: t('colRank'), numeric: true }, { label: t('colN'), numeric: true }] : []), { label: t('colLevel') },
       ...pillarIds.map((id) => ({ label: pillarName(id), numeric: true, format: (v: unknown) => num(v as number, p) })),
     ],
-    rows: hist.map((e) => [String(e.year), e.title, e.points, e.rank, e.n, fw.levels?.find((l) => l.id === e.level)?.name || e.level, ...pillarIds.map((id) => e.pillars?.[id] ?? null)]),
+    rows: hist.map((e) => [String(e.year), e.title, e.points, ...(ranked ? [e.rank, e.n] : []), fw.levels?.find((l) => l.id === e.level)?.name || e.level, ...pillarIds.map((id) => e.pillars?.[id] ?? null)]),
   };
   return (
     <ChartFrame file={`trend-${unitId}`} title={title}
@@ -284,12 +291,7 @@ function Trend({ ctx, unitId, unitLabel }: { ctx: Ctx; unitId: string; unitLabel
 
 export function answerText(q: FwNode | undefined, a: string | null): string {
   if (a == null || a === '') return t('notAnswered');
-  if (!q) return a;
-  if (q.type === 'yes_no') return a === 'yes' ? t('answerYes') : a === 'no' ? t('answerNo') : a === 'partial' ? t('answerPartial') : a;
-  if (q.options) {
-    return a.split('|').map((id) => q.options!.find((o) => o.id === id)?.label || id).join('; ');
-  }
-  return a;
+  return q ? answerLabel(q, a) : a;
 }
 
 export const evidenceText = (e: string | null | undefined) =>

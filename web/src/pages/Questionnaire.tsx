@@ -9,32 +9,28 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { t } from '../i18n';
 import { href, navigate, type Route } from '../router';
 import { api, type ApiError } from '../api';
-import { useTitle } from '../hooks';
+import { useOnline, useTitle, useWide } from '../hooks';
 import { int, num, numShort, unitName } from '../format';
-import { can, useSession, type User } from '../session';
+import { can, useAnsweringUser, type User } from '../session';
 import { answerable, wf, type Assessment } from '../workflow';
-import { indexFramework, notApplicable, present, type FwIndex } from '../applies';
-import { answerLabel, isQuestion, label, missingEvidence, numbers, sectionOf, sections, type Section } from '../questionnaire';
+import { indexFramework, present, type FwIndex } from '../applies';
+import { isQuestion, label, missingEvidence, numbers, sections, type Section } from '../questionnaire';
 import { useSaver } from '../saver';
+import { useAnswering, useScreens } from '../answering';
+import { SaveBar, SectionNav, SectionView, conditionText, counter, saveCounts } from '../components/Screens';
 import { Link, Loading } from '../components/ui';
-import { ErrorSummary, StatusTag, clock, type FieldError } from '../components/forms';
-import { QuestionCard, cardId, fieldId } from '../components/QuestionCard';
+import { ErrorSummary, StatusTag, type FieldError } from '../components/forms';
+import { QuestionCard, fieldId } from '../components/QuestionCard';
 import { AccessError, SignInNeeded } from '../components/Gate';
+import { MeasureLinks } from '../components/MeasureLinks';
 import type { Campaign, Framework, FwNode, Unit } from '../types';
-import type { JSX } from 'preact';
 
 const SUBMIT = '_submit';
-type Draft = { answer: string; comment: string };
 
 export function Questionnaire({ route }: { route: Route }) {
-  const s = useSession(true);
+  const user = useAnsweringUser();
   const title = t('qnTitle');
-  // When the session ends while answering, the page stays (answers wait on
-  // the device and the save bar offers to sign in again).
-  const last = useRef<User | null>(null);
-  if (s.status === 'signed-in') last.current = s.user;
-  const user = s.status === 'signed-in' ? s.user : s.status === 'signed-out' && s.expired ? last.current : null;
-  if (s.status === 'unknown') return <div class="page"><h1>{title}</h1><Loading /></div>;
+  if (user === undefined) return <div class="page"><h1>{title}</h1><Loading /></div>;
   if (!user) return <SignInNeeded title={title} route={route} />;
   return <QuestionnaireLoader route={route} user={user} key={route.id + '/' + route.unit} />;
 }
@@ -63,30 +59,6 @@ function QuestionnaireLoader({ route, user }: { route: Route; user: User }) {
   return <QuestionnaireView route={route} user={user} initial={data} />;
 }
 
-function useOnline(): boolean {
-  const [on, setOn] = useState(typeof navigator === 'undefined' ? true : navigator.onLine !== false);
-  useEffect(() => {
-    const up = () => setOn(true), down = () => setOn(false);
-    window.addEventListener('online', up);
-    window.addEventListener('offline', down);
-    return () => { window.removeEventListener('online', up); window.removeEventListener('offline', down); };
-  }, []);
-  return on;
-}
-
-function useWide(): boolean {
-  const q = '(min-width: 761px)';
-  const [wide, setWide] = useState(() => typeof matchMedia === 'undefined' || matchMedia(q).matches);
-  useEffect(() => {
-    if (typeof matchMedia === 'undefined') return;
-    const m = matchMedia(q);
-    const l = () => setWide(m.matches);
-    m.addEventListener?.('change', l);
-    return () => m.removeEventListener?.('change', l);
-  }, []);
-  return wide;
-}
-
 function QuestionnaireView({ route, user, initial }: { route: Route; user: User; initial: Loaded }) {
   const c = route.id!, u = route.unit!;
   const { fw, campaign, units } = initial;
@@ -110,98 +82,18 @@ function QuestionnaireView({ route, user, initial }: { route: Route; user: User;
   useEffect(() => () => window.clearTimeout(reloadTimer.current), []);
 
   const saver = useSaver(c, u, scheduleReload);
-
-  // ---- the answers on this page: the server's, then anything not yet sent --
-  const [drafts, setDrafts] = useState<Record<string, Draft>>(() => {
-    const d: Record<string, Draft> = {};
-    for (const [q, r] of Object.entries(initial.a.answers)) d[q] = { answer: r.answer, comment: r.comment };
-    for (const [q, p] of Object.entries(saver.pending())) d[q] = { answer: p.answer, comment: p.comment };
-    return d;
-  });
-  const draftsRef = useRef(drafts);
-  draftsRef.current = drafts;
-  const answers = useMemo(() => Object.fromEntries(Object.entries(drafts).map(([q, d]) => [q, d.answer])), [drafts]);
-  const na = useMemo(() => notApplicable(ix, answers), [ix, answers]);
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const [announce, setAnnounce] = useState('');
-  const typing = useRef(new Map<string, number>());
+  const { drafts, answers, na, clientErrors, announce, onChange } = useAnswering(ix, saver, initial.a.answers);
   const online = useOnline();
   const wide = useWide();
-
-  useEffect(() => { saver.retryAll(); }, []);
-  useEffect(() => () => typing.current.forEach((id) => window.clearTimeout(id)), []);
 
   const mayAnswer = can(user, 'answer', c, u);
   const readOnly = !mayAnswer || !answerable(a);
 
-  const onChange = (n: FwNode, answer: string, comment: string, send: boolean) => {
-    const q = n.id;
-    const before = na;
-    const next = { ...draftsRef.current, [q]: { answer, comment } };
-    draftsRef.current = next;
-    setDrafts(next);
-    const isNum = n.type === 'number' || n.indicator;
-    const bad = isNum && present(answer) && Number.isNaN(Number(answer.trim().replace(/\s/g, '')));
-    if (send || !bad) setClientErrors((m) => { const { [q]: _, ...rest } = m; return bad && send ? { ...rest, [q]: t('errNumber') } : rest; });
-    window.clearTimeout(typing.current.get(q));
-    if (bad) { if (send) return; saver.stash(q, answer, comment); return; }
-    if (send) saver.save(q, answer, comment);
-    else {
-      saver.stash(q, answer, comment);
-      typing.current.set(q, window.setTimeout(() => {
-        const d = draftsRef.current[q];
-        if (d) saver.save(q, d.answer, d.comment);
-      }, 1500));
-    }
-    // Say when an answer brings questions in or takes them away.
-    const after = notApplicable(ix, Object.fromEntries(Object.entries(next).map(([k, v]) => [k, v.answer])));
-    const dependents = ix.leaves.filter((l) => l.when?.q === q);
-    const shown = dependents.filter((l) => before.has(l.id) && !after.has(l.id)).length;
-    const hidden = dependents.filter((l) => !before.has(l.id) && after.has(l.id)).length;
-    if (shown) setAnnounce(t('questionsShown', { n: shown, count: shown }));
-    else if (hidden) setAnnounce(t('questionsHidden', { n: hidden, count: hidden }));
-  };
-
   // ---- where we are ---------------------------------------------------------
-  const wanted = route.params.get('section');
-  const current: Section | null = wanted === SUBMIT ? null : secs.find((x) => x.id === wanted) || secs[0];
-  const atSubmit = wanted === SUBMIT;
-  const pos = current ? secs.indexOf(current) : secs.length;
-  const secHref = (id: string) => href(route.path, { section: id });
-  const [jump, setJump] = useState<{ q: string; n: number } | null>(null);
-  const goToQuestion = (q: string) => {
-    const s = sectionOf(secs, q);
-    if (!s) return;
-    navigate(secHref(s.id) + '#' + cardId(q), { focus: false });
-    setJump({ q, n: Date.now() });
-  };
-  const qHref = (q: string) => { const s = sectionOf(secs, q); return s ? secHref(s.id) + '#' + cardId(q) : '#'; };
-
-  // Moving to another screen: start reading at its heading.
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) { first.current = false; if (!location.hash) return; }
-    if (jump) return;
-    const h = document.getElementById('section-title');
-    if (h) { h.focus({ preventScroll: true }); document.getElementById('qn-top')?.scrollIntoView({ block: 'start' }); }
-  }, [wanted]);
-  // Links to a question (from the error summary, the missing evidence, queries).
-  useEffect(() => {
-    const id = jump ? cardId(jump.q) : location.hash.startsWith('#q-') ? decodeURIComponent(location.hash.slice(1)) : null;
-    if (!id) return;
-    const el = document.getElementById(id);
-    if (!el) return;
-    el.scrollIntoView({ block: 'start' });
-    const input = el.querySelector<HTMLElement>('input, textarea');
-    (input || el).focus({ preventScroll: true });
-    if (jump) setJump(null);
-  }, [jump, wanted]);
+  const { current, atLast: atSubmit, pos, secHref, goToQuestion, qHref } = useScreens(route, secs, SUBMIT);
 
   // ---- figures ----------------------------------------------------------------
-  const counts = (leaves: FwNode[]) => {
-    const qs = leaves.filter((l) => isQuestion(l) && !na.has(l.id));
-    return { answered: qs.filter((l) => present(answers[l.id])).length, applicable: qs.length };
-  };
+  const counts = counter(na, answers, isQuestion);
   const total = counts(ix.leaves);
   // The list is computed here (it follows every click); should it ever
   // disagree with the server's count, the server's list is shown.
@@ -209,11 +101,7 @@ function QuestionnaireView({ route, user, initial }: { route: Route; user: User;
   const missing = computed.length || !a.missing_evidence_count ? computed
     : a.missing_evidence.split(',').map((q) => ix.byId.get(q.trim())).filter((n): n is FwNode => !!n);
   const queried = Object.entries(a.reviews).filter(([, r]) => r.verdict === 'query').map(([q]) => q);
-  const pendingN = Object.keys(saver.pending()).length;
-  const savingN = Object.values(saver.states).filter((s) => s.s === 'saving').length;
-  const offlineN = Object.values(saver.states).filter((s) => s.s === 'offline').length;
-  const signinN = Object.values(saver.states).filter((s) => s.s === 'signin').length;
-  const errorN = Object.values(saver.states).filter((s) => s.s === 'error').length + Object.keys(clientErrors).length;
+  const { pendingN, savingN } = saveCounts(saver, clientErrors);
 
   // ---- errors at the top ---------------------------------------------------------
   const [submitErr, setSubmitErr] = useState<string | null>(null);
@@ -265,6 +153,7 @@ function QuestionnaireView({ route, user, initial }: { route: Route; user: User;
         <span>{t('answeredOf', { n: int(total.answered), m: int(total.applicable) })}</span>
         {!readOnly && missing.length > 0 && <span>{t('needEvidenceN', { n: missing.length, count: int(missing.length) })}</span>}
       </div>
+      <MeasureLinks campaign={c} unit={u} framework={a.framework} user={user} />
 
       <StatusBanner a={a} readOnly={readOnly} mayAnswer={mayAnswer} justSubmitted={justSubmitted} reviewLink={reviewLink}
         queried={queried} nums={nums} qHref={qHref} goToQuestion={goToQuestion} ix={ix} />
@@ -275,75 +164,25 @@ function QuestionnaireView({ route, user, initial }: { route: Route; user: User;
         <div class="qn-side">
           <details class="qn-contents" open={wide || undefined}>
             <summary>{t('contentsAndProgress', { n: int(total.answered), m: int(total.applicable) })}</summary>
-            <nav aria-label={t('qnSections')} class="qn-nav">
-              <ol class="qn-pillars">
-                {fw.children.map((p) => {
-                  const ps = secs.filter((x) => x.pillar.id === p.id);
-                  const pc = counts(ps.flatMap((x) => x.leaves));
-                  const here = current?.pillar.id === p.id;
-                  return (
-                    <li key={p.id} class={'qn-pillar' + (here ? ' qn-pillar-current' : '')}>
-                      {here ? <p class="qn-pillar-name">{label(p)}</p> : (
-                        <Link class="qn-pillar-name" href={secHref(ps[0]?.id || p.id)}>{label(p)}<span class="sr-only">, {t('nOfMAnswered', { n: int(pc.answered), m: int(pc.applicable) })}</span></Link>
-                      )}
-                      <p class="qn-pillar-count" aria-hidden={here ? undefined : 'true'}>{t('nOfMAnswered', { n: int(pc.answered), m: int(pc.applicable) })}</p>
-                      <span class="qn-bar" aria-hidden="true"><span style={{ inlineSize: (pc.applicable ? (100 * pc.answered) / pc.applicable : 0) + '%' }} /></span>
-                      {here && <ol class="qn-sections">
-                        {ps.map((x) => {
-                          const sc = counts(x.leaves);
-                          const done = sc.applicable > 0 && sc.answered === sc.applicable;
-                          const notAsked = na.has(x.node.id);
-                          return (
-                            <li key={x.id}>
-                              <Link href={secHref(x.id)} aria-current={current?.id === x.id ? 'page' : undefined}>
-                                {x.title}
-                                <span class="sr-only">, </span>
-                                <span class={'qn-sec-status' + (done ? ' qn-done' : '')}>
-                                  {notAsked ? t('notAsked') : done ? <><span aria-hidden="true">✓ </span>{t('complete')}</> : t('nOfM', { n: int(sc.answered), m: int(sc.applicable) })}
-                                </span>
-                              </Link>
-                            </li>
-                          );
-                        })}
-                      </ol>}
-                    </li>
-                  );
-                })}
-                <li class="qn-pillar qn-submit-link">
-                  <Link href={secHref(SUBMIT)} aria-current={atSubmit ? 'page' : undefined}>{readOnly ? t('summaryTitle') : t('checkAndSubmit')}</Link>
-                </li>
-              </ol>
-            </nav>
+            <SectionNav fw={fw} secs={secs} current={current} counts={counts} na={na} secHref={secHref}
+              last={{ id: SUBMIT, label: readOnly ? t('summaryTitle') : t('checkAndSubmit'), current: atSubmit }} />
             <ScorePreview a={a} fw={fw} pending={pendingN + savingN > 0} />
             <OfflineWorkbook campaign={c} unit={u} canUpload={!readOnly && mayAnswer} onSaved={reload} />
           </details>
         </div>
 
         <div class="qn-content">
-          {!readOnly && (
-            <div class={'save-bar' + (!online || offlineN ? ' save-bar-offline' : signinN || errorN ? ' save-bar-warn' : '')} role="status" aria-live="polite">
-              {!online ? (
-                <span><strong>{t('offlineTitle')}</strong> {pendingN ? t('offlineKept', { n: pendingN, count: int(pendingN) }) : t('offlineText')}</span>
-              ) : signinN ? (
-                <span><strong>{t('notSavedSignInTitle')}</strong> <Link href={href('/signin', { next: route.path + location.search })}>{t('signInAgain')}</Link></span>
-              ) : offlineN ? (
-                <span><strong>{t('notSavedOfflineTitle')}</strong> {t('offlineKept', { n: pendingN, count: int(pendingN) })}
-                  {' '}<button type="button" class="button-link" onClick={() => saver.retryAll()}>{t('retryNow')}</button></span>
-              ) : errorN ? (
-            <span class="save-error">{t('notSavedErrors', { n: errorN, count: int(errorN) })}</span>
-          ) : savingN ? (
-                <span><span class="spinner spinner-s" aria-hidden="true" /> {t('saving')}</span>
-              ) : saver.lastSaved ? (
-                <span><span aria-hidden="true">✓ </span>{t('allSavedAt', { time: clock(saver.lastSaved) })}</span>
-              ) : (
-                <span class="muted">{t('autosaveNote')}</span>
-              )}
-            </div>
-          )}
+          {!readOnly && <SaveBar saver={saver} online={online} clientErrors={clientErrors} next={route.path + location.search} />}
           {current ? (
-            <SectionView key={current.id} s={current} pos={pos} secs={secs} fw={fw} a={a} drafts={drafts} na={na} nums={nums}
-              readOnly={readOnly} saver={saver} clientErrors={clientErrors} onChange={onChange} reload={reload} ix={ix}
-              secHref={secHref} c={c} u={u} />
+            <SectionView key={current.id} s={current} pos={pos} secs={secs} na={na} secHref={secHref}
+              last={{ id: SUBMIT, label: readOnly ? t('summaryTitle') : t('checkAndSubmit') }}
+              card={(n) => (
+                <QuestionCard key={n.id} node={n} num={nums.get(n.id) || 0} value={drafts[n.id] || { answer: '', comment: '' }} readOnly={readOnly}
+                  save={saver.states[n.id]} clientError={clientErrors[n.id]} evidence={a.evidence.filter((e) => e.question === n.id)}
+                  review={a.reviews[n.id]} answeredAt={a.answers[n.id]?.updated_at} conditional={conditionText(n, ix, nums)}
+                  campaign={c} unit={u} precision={fw.precision}
+                  onChange={(answer, comment, send) => onChange(n, answer, comment, send)} onEvidence={reload} />
+              )} />
           ) : (
             <SubmitView a={a} fw={fw} secs={secs} counts={counts} missing={missing} na={na} answers={answers} nums={nums}
               readOnly={readOnly} canSubmit={canSubmit} submitting={submitting} submit={submit} pendingN={pendingN + savingN}
@@ -460,68 +299,6 @@ function ScorePreview({ a, fw, pending }: { a: Assessment; fw: Framework; pendin
         </tbody>
       </table>
       <p class="small muted">{pending ? t('scorePending') : t('scoreNote')}</p>
-    </section>
-  );
-}
-
-interface SectionProps {
-  s: Section; pos: number; secs: Section[]; fw: Framework; a: Assessment; drafts: Record<string, Draft>; na: Set<string>;
-  nums: Map<string, number>; readOnly: boolean; saver: ReturnType<typeof useSaver>; clientErrors: Record<string, string>;
-  onChange: (n: FwNode, answer: string, comment: string, send: boolean) => void; reload: () => void; ix: FwIndex;
-  secHref: (id: string) => string; c: string; u: string;
-}
-
-function SectionView(p: SectionProps) {
-  const { s, pos, secs, na } = p;
-  const prev = pos > 0 ? secs[pos - 1] : null;
-  const next = pos < secs.length - 1 ? secs[pos + 1] : null;
-  const hidden = s.leaves.filter((l) => na.has(l.id)).length;
-  const evidenceBy = (q: string) => p.a.evidence.filter((e) => e.question === q);
-  const condText = (n: FwNode) => {
-    if (!n.when) return null;
-    const src = p.ix.byId.get(n.when.q);
-    if (!src) return null;
-    return t('askedBecause', { answer: answerLabel(src, n.when.is), n: p.nums.get(src.id) || 0 });
-  };
-  const render = (n: FwNode): JSX.Element | null => {
-    if (na.has(n.id)) return null;
-    if (n.children) {
-      return (
-        <div class="q-subgroup" key={n.id}>
-          <h3 class="q-subgroup-title">{label(n)}</h3>
-          {n.guidance && <p class="hint">{n.guidance}</p>}
-          {n.children.map(render)}
-        </div>
-      );
-    }
-    const d = p.drafts[n.id] || { answer: '', comment: '' };
-    return (
-      <QuestionCard key={n.id} node={n} num={p.nums.get(n.id) || 0} value={d} readOnly={p.readOnly}
-        save={p.saver.states[n.id]} clientError={p.clientErrors[n.id]} evidence={evidenceBy(n.id)}
-        review={p.a.reviews[n.id]} answeredAt={p.a.answers[n.id]?.updated_at} conditional={condText(n)}
-        campaign={p.c} unit={p.u} precision={p.fw.precision}
-        onChange={(answer, comment, send) => p.onChange(n, answer, comment, send)} onEvidence={p.reload} />
-    );
-  };
-  return (
-    <section class="qn-section" aria-labelledby="section-title">
-      <p class="eyebrow">{label(s.pillar)} · {t('partNofM', { n: pos + 1, m: secs.length })}</p>
-      <h2 id="section-title" tabIndex={-1}>{s.title}</h2>
-      {s.node.guidance && <p class="lead">{s.node.guidance}</p>}
-      {na.has(s.node.id) ? <p class="panel panel-info">{t('sectionNotAsked')}</p> : (s.node.children || []).map(render)}
-      {hidden > 0 && !na.has(s.node.id) && <p class="muted small">{t('hiddenQuestions', { n: hidden, count: int(hidden) })}</p>}
-      <nav class="pager" aria-label={t('pagerLabel')}>
-        {prev ? (
-          <Link class="pager-prev" href={p.secHref(prev.id)}>
-            <span class="pager-dir"><span aria-hidden="true">← </span>{t('previous')}</span>
-            <span class="pager-name">{prev.title}</span>
-          </Link>
-        ) : <span />}
-        <Link class="pager-next" href={p.secHref(next ? next.id : SUBMIT)}>
-          <span class="pager-dir">{t('next')}<span aria-hidden="true"> →</span></span>
-          <span class="pager-name">{next ? next.title : p.readOnly ? t('summaryTitle') : t('checkAndSubmit')}</span>
-        </Link>
-      </nav>
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { api, exportUrl } from '../api';
 import { useAsync, useTitle } from '../hooks';
 import { href, setParams, type Route } from '../router';
 import { t } from '../i18n';
-import { CampaignGate, CampaignSelect, NodeSelect, type Ctx } from '../components/CampaignGate';
+import { CampaignGate, CampaignSelect, NoRanking, NodeSelect, type Ctx } from '../components/CampaignGate';
 import { Controls, Empty, ErrorState, LevelBadge, Link, Loading } from '../components/ui';
 import { findNode, nodeLabel } from '../fw';
 import { int, num, numShort, rank, unitName } from '../format';
@@ -72,8 +72,8 @@ function RankingsBody({ ctx, route }: { ctx: Ctx; route: Route }) {
         <a class="button-link" href={exportUrl(ctx.campaign.id, 'csv')} download>{t('downloadResultsCsv')}</a>
         <a class="button-link" href={exportUrl(ctx.campaign.id, 'xlsx')} download>{t('downloadResultsXlsx')}</a>
       </div>
-      <p class="robust-link"><Link href={href('/robustness', { campaign: ctx.campaign.id })}>{t('rankingsRobust')}</Link></p>
-      {!node ? <Empty title={t('nodeUnknown', { id: nodeId })}><p><Link href={href('/rankings', { campaign: ctx.campaign.id })}>{t('showRoot')}</Link></p></Empty>
+      {!ctx.single && <p class="robust-link"><Link href={href('/robustness', { campaign: ctx.campaign.id })}>{t('rankingsRobust')}</Link></p>}
+      {ctx.single ? <NoRanking ctx={ctx} /> : !node ? <Empty title={t('nodeUnknown', { id: nodeId })}><p><Link href={href('/rankings', { campaign: ctx.campaign.id })}>{t('showRoot')}</Link></p></Empty>
         : data.state === 'loading' ? <Loading />
           : data.state === 'error' ? <ErrorState error={data.error} retry={data.retry} />
             : <RankTable ctx={ctx} main={data.data.main} rest={data.data.rest} parts={parts.map((c) => ({ id: c.id, name: nodeLabel(c), max: c.max }))}

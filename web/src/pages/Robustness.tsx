@@ -11,7 +11,7 @@ import { get } from '../api';
 import { useAsync, useTitle } from '../hooks';
 import { setParams, type Route } from '../router';
 import { t } from '../i18n';
-import { CampaignGate, CampaignSelect, type Ctx } from '../components/CampaignGate';
+import { CampaignGate, CampaignSelect, NoRanking, type Ctx } from '../components/CampaignGate';
 import { ChartFrame, type TableData } from '../components/ChartFrame';
 import { Controls, Empty, ErrorState, Select } from '../components/ui';
 import { findNode, nodeLabel, walk } from '../fw';
@@ -105,6 +105,20 @@ export function Robustness({ route }: { route: Route }) {
 }
 
 function RobustnessBody({ ctx, route }: { ctx: Ctx; route: Route }) {
+  if (ctx.single) {
+    return (
+      <div class="page rb">
+        <p class="eyebrow">{t('navRobustness')} · {ctx.campaign.title}</p>
+        <h1>{t('rbH1')}</h1>
+        <Controls label={t('chooseWhatToShow')}><CampaignSelect ctx={ctx} /></Controls>
+        <NoRanking ctx={ctx} />
+      </div>
+    );
+  }
+  return <RobustnessRanked ctx={ctx} route={route} />;
+}
+
+function RobustnessRanked({ ctx, route }: { ctx: Ctx; route: Route }) {
   const fw = ctx.framework;
   const varyParam = route.params.get('vary');
   const vary = useMemo(() => parseVary(varyParam, fw), [varyParam, fw]);

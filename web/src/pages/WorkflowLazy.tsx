@@ -1,4 +1,5 @@
-// The workflow pages (sign-in, my work, questionnaire, review, campaign) are
+// The workflow pages (sign-in, my work, questionnaire, review, campaign;
+// workshops and maturity results, pages/measure/) are
 // loaded only when one of them is opened, so that the first load of the
 // published results stays small. Until then the page shows its heading and
 // a loading state; if the code cannot be fetched, an error with "Try again".
@@ -10,11 +11,13 @@ import { ApiError } from '../api';
 import { ErrorState, Loading } from '../components/ui';
 
 type Pages = typeof import('./workflowPages');
-type Name = 'SignIn' | 'MyWork' | 'Questionnaire' | 'Review' | 'CampaignPage';
+type Name = 'SignIn' | 'MyWork' | 'Questionnaire' | 'Review' | 'CampaignPage'
+  | 'Respond' | 'Workshop' | 'Maturity' | 'Report' | 'SetPassword';
 let loaded: Pages | null = null;
 
 const TITLES: Record<Name, Key> = {
   SignIn: 'signInTitle', MyWork: 'myWorkTitle', Questionnaire: 'qnTitle', Review: 'reviewTitle', CampaignPage: 'campaignTitle',
+  Respond: 'qnTitle', Workshop: 'wsTitle', Maturity: 'mtTitle', Report: 'rpTitle', SetPassword: 'pwTitle',
 };
 
 export function WorkflowPage({ name, route }: { name: Name; route: Route }) {
