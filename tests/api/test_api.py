@@ -95,7 +95,10 @@ def openapi():
 
 
 def framework():
-    return cached(f"{API}/frameworks/{FW}")
+    """The tree of the framework version CAMP was opened on (2026): since
+    the 2027 edition is loaded too, /frameworks/{FW} alone is the latest."""
+    version = cached(f"{API}/campaigns/{CAMP}")["framework_version"]
+    return cached(f"{API}/frameworks/{FW}?version={q(version)}")
 
 
 def fw_nodes():
@@ -434,7 +437,8 @@ def errors_are_documented_json_with_code_and_field():
 def documented_keys_of_docs_api_md():
     """The keys shown in docs/api.md, endpoint by endpoint."""
     f = cached(API + "/frameworks")["frameworks"][0]
-    eq(set(f), {"id", "title", "version", "hash", "questions", "groups", "indicators"}, "framework")
+    eq(set(f), {"id", "title", "version", "hash", "questions", "groups", "indicators",
+                "versions"}, "framework")
     t = framework()
     check({"id", "title", "version", "scale", "precision", "ranking", "missing", "levels",
            "max", "children"} <= set(t), f"tree keys {sorted(t)}")
@@ -443,7 +447,8 @@ def documented_keys_of_docs_api_md():
     g = cached(API + "/groups")["groups"][0]
     eq(set(g), {"id", "name", "kind", "members"}, "group")
     c = cached(API + "/campaigns")["campaigns"][0]
-    eq(set(c), {"id", "framework", "title", "year", "status", "units", "published_at"}, "campaign")
+    eq(set(c), {"id", "framework", "framework_version", "title", "year", "status", "units",
+                "published_at"}, "campaign")
     r = results()
     eq(set(r), {"campaign", "node", "n", "total", "stats", "results"}, "results")
     eq(set(r["node"]), {"id", "name", "max", "parent"}, "results.node")
@@ -470,17 +475,29 @@ def documented_keys_of_docs_api_md():
 # ---------------------------------------------------------------- meta
 
 
+def version_key(v):
+    """Versions in their natural order (digit runs as numbers), as the store
+    orders them to find the latest."""
+    return [(0, int(x), "") if x.isdigit() else (1, 0, x) for x in re.findall(r"\d+|\D+", v)]
+
+
 @test
 def frameworks_counts_match_the_tree():
-    """Every bundled framework is listed, with the counts of its own tree."""
-    bundled = []
+    """Every bundled framework id is listed once, as its latest (highest)
+    version, with every version of the id, and the counts of its own tree."""
+    bundled = {}
     for name in sorted(os.listdir(os.path.join(ROOT, "frameworks"))):
         if name.endswith(".yaml"):
             with open(os.path.join(ROOT, "frameworks", name)) as f:
-                bundled += re.findall(r"^id: *([a-z0-9._-]+)", f.read(), re.M)
+                text = f.read()
+            fid = re.search(r"^id: *([a-z0-9._-]+)", text, re.M).group(1)
+            ver = re.search(r'^version: *"?([^"\n]*)"?', text, re.M)
+            bundled.setdefault(fid, []).append(ver.group(1) if ver else "")
     fws = cached(API + "/frameworks")["frameworks"]
     eq(sorted(f["id"] for f in fws), sorted(bundled), "frameworks")
     for f in fws:
+        want = sorted(bundled[f["id"]], key=version_key, reverse=True)
+        eq((f["version"], f["versions"]), (want[0], want), f"{f['id']} versions")
         check(re.fullmatch(r"[0-9a-f]{64}", f["hash"]), f"hash {f['hash']}")
         t = cached(f"{API}/frameworks/{f['id']}")
         kinds = {"question": 0, "group": 0, "indicator": 0}
@@ -494,8 +511,15 @@ def frameworks_counts_match_the_tree():
            (kinds["question"], kinds["group"], kinds["indicator"]), f"{f['id']} counts")
         eq((t["id"], t["title"], t["version"]), (f["id"], f["title"], f["version"]),
            f"{f['id']} tree vs list")
+    # The index: its 2027 edition is the latest; the 2026 one stays reachable.
     f = next(f for f in fws if f["id"] == FW)
-    eq((f["questions"], f["groups"]), (76, 30), "the national commitment framework")
+    eq((f["version"], f["versions"], f["questions"], f["groups"]), ("2027", ["2027", "2026"], 82, 30),
+       "the national commitment framework (latest)")
+    old = cached(f"{API}/frameworks/{FW}?version=2026")
+    eq(old["version"], "2026", "?version=2026")
+    eq(sum(1 for n, _, _ in fw_nodes() if "children" not in n), 76, "2026 questions")
+    r = get(f"{API}/frameworks/{FW}?version=1999")
+    is_error(r, 404, "not_found", "version")
 
 
 @test
@@ -1026,6 +1050,46 @@ def movers_are_the_changes_between_two_editions():
            f"{r['unit']} levels")
     eq(request("GET", f"{API}/trends/movers?framework={FW}&from={a}").status, 400, "no to")
     eq(request("GET", f"{API}/trends/movers?framework={FW}&from={a}&to=nope").status, 404, "unknown to")
+
+
+@test
+def trends_read_older_editions_through_the_edition_mapping():
+    """An edition on an older version of the framework than the latest is
+    read through the mapping between the two versions: a renamed question
+    through its old id (equal), the root as it was (subset: the newer
+    edition asks more), a question new in the latest edition not at all;
+    each edition says which node, mapping and relation it used, and its
+    figures are those of that node in its own results.csv."""
+    latest = cached(f"{API}/frameworks/{FW}")["version"]
+    edition = "national-commitment-2026-2027"
+    cases = (("technical.national_cirt.reachability", "technical.national_cirt.contact", "equal"),
+             (FW, FW, "subset"), ("legal.cii.supply_chain", None, None))
+    for node, old, relation in cases:
+        t = cached(f"{API}/trends?framework={FW}&node={q(node)}")
+        check(t["editions"], "editions")
+        for e in t["editions"]:
+            what = f"{node} in {e['campaign']}"
+            eq(e["version"], cached(f"{API}/campaigns/{e['campaign']}")["framework_version"], what)
+            if e["version"] == latest:
+                used, want = node, (node, None, None)
+            else:
+                used, want = old, (old, edition, relation)
+            eq((e["node_used"], e["mapping"], e["relation"]), want, what)
+            eq(e["node_missing"], used is None, f"{what}: node_missing")
+            vals = [p for p, _ in csv_points(e["campaign"], used).values()] if used else []
+            eq(e["n"], len(vals), f"{what}: n")
+            if vals:
+                close_to(e["mean"], statistics.fmean(vals), f"{what}: mean")
+    a, b = PUBLISHED[0], PUBLISHED[-1]
+    m = cached(f"{API}/trends/movers?framework={FW}&from={a}&to={b}&node=technical.national_cirt.reachability")
+    for side, camp in (("from_reading", a), ("to_reading", b)):
+        r = m[side]
+        v = cached(f"{API}/campaigns/{camp}")["framework_version"]
+        eq(r["node_used"], "technical.national_cirt.reachability" if v == latest else
+           "technical.national_cirt.contact", f"movers {side}")
+    pa = csv_points(a, m["from_reading"]["node_used"])
+    pb = csv_points(b, m["to_reading"]["node_used"])
+    eq(m["n"], len(set(pa) & set(pb)), "movers: units in both")
 
 
 # ---------------------------------------------------------------- audit
