@@ -71,7 +71,8 @@ def post_json(path, obj):
 
 API = "/api/v1"
 FW = "national-commitment"
-PUBLISHED = ["nci-2025", "nci-2026"]
+PUBLISHED = ["nci-2025", "nci-2026", "nci-2027"]   # nci-2027 on the index's 2027 edition
+OPEN = "nci-2028"                                  # the demo's open campaign
 CAMP = "nci-2026"
 
 
@@ -366,7 +367,7 @@ SAMPLES = [
     "/api/v1/groups",
     "/api/v1/campaigns",
     "/api/v1/campaigns/nci-2025",
-    "/api/v1/campaigns/nci-2027",
+    "/api/v1/campaigns/nci-2028",
     "/api/v1/campaigns/nci-2026/results",
     "/api/v1/campaigns/nci-2025/results?node=legal&group=itu%3Aafrica&limit=3",
     "/api/v1/campaigns/nci-2026/results/XAA",
@@ -388,7 +389,7 @@ ERROR_SAMPLES = [  # path, status, code, field
     ("/api/v1/units/XAA/history?framework=nope", 404, "not_found", "framework"),
     ("/api/v1/campaigns/nope", 404, "not_found", None),
     ("/api/v1/campaigns/nope/results", 404, "not_found", None),
-    ("/api/v1/campaigns/nci-2027/results", 409, "not_published", None),
+    ("/api/v1/campaigns/nci-2028/results", 409, "not_published", None),
     ("/api/v1/campaigns/nci-2026/results?node=nope", 404, "not_found", "node"),
     ("/api/v1/campaigns/nci-2026/results?group=nope", 404, "not_found", "group"),
     ("/api/v1/campaigns/nci-2026/results?limit=-1", 400, "bad_parameter", "limit"),
@@ -397,16 +398,16 @@ ERROR_SAMPLES = [  # path, status, code, field
     ("/api/v1/campaigns/nci-2026/results?offset=z", 400, "bad_parameter", "offset"),
     ("/api/v1/campaigns/nci-2026/results/QQQ", 404, "not_found", None),
     ("/api/v1/campaigns/nci-2026/results/AFG", 404, "not_found", None),
-    ("/api/v1/campaigns/nci-2027/results/XAA", 409, "not_published", None),
+    ("/api/v1/campaigns/nci-2028/results/XAA", 409, "not_published", None),
     ("/api/v1/campaigns/nope/results/XAA", 404, "not_found", None),
     ("/api/v1/campaigns/nci-2026/summary?by=nope", 400, "bad_parameter", "by"),
-    ("/api/v1/campaigns/nci-2027/summary?by=ldc", 409, "not_published", None),
+    ("/api/v1/campaigns/nci-2028/summary?by=ldc", 409, "not_published", None),
     ("/api/v1/campaigns/nope/summary", 404, "not_found", None),
-    ("/api/v1/campaigns/nci-2027/results.csv", 409, "not_published", None),
+    ("/api/v1/campaigns/nci-2028/results.csv", 409, "not_published", None),
     ("/api/v1/campaigns/nope/results.csv", 404, "not_found", None),
-    ("/api/v1/campaigns/nci-2027/results.xlsx", 409, "not_published", None),
+    ("/api/v1/campaigns/nci-2028/results.xlsx", 409, "not_published", None),
     ("/api/v1/campaigns/nope/results.xlsx", 404, "not_found", None),
-    ("/api/v1/campaigns/nci-2027/audit", 409, "not_published", None),
+    ("/api/v1/campaigns/nci-2028/audit", 409, "not_published", None),
     ("/api/v1/campaigns/nope/audit", 404, "not_found", None),
     ("/api/v1/jobs/0123456789abcdef0123456789abcdef", 404, "not_found", None),
 ]
@@ -628,9 +629,11 @@ def campaigns_list_and_one():
     for c in every:
         check(c["framework"] in ids, f"{c['id']}: framework {c['framework']} is listed")
     cs = [c for c in every if c["framework"] == FW]
-    eq([c["id"] for c in cs], ["nci-2025", "nci-2026", "nci-2027"], "campaigns")
-    eq([c["status"] for c in cs], ["published", "published", "open"], "statuses")
-    eq([c["year"] for c in cs], [2025, 2026, 2027], "years")
+    eq([c["id"] for c in cs], PUBLISHED + [OPEN], "campaigns")
+    eq([c["status"] for c in cs], ["published", "published", "published", "open"], "statuses")
+    eq([c["year"] for c in cs], [2025, 2026, 2027, 2028], "years")
+    eq([c["framework_version"] for c in cs], ["2026", "2026", "2027", "2027"],
+       "the index's editions: nci-2027 and nci-2028 on its 2027 edition")
     for c in cs:
         eq(c["framework"], FW, "framework")
         eq(c["units"], 40, f"{c['id']} units")
@@ -1207,10 +1210,13 @@ def results_csv_matches_the_json():
 @test
 def results_csv_equals_cybercap_score():
     """The demo imports `cybercap sample FW --units 40 --seed 2026 --edition K
-    --blank-rate 0.02` (K = 0, 1 for nci-2025, nci-2026; see cmd_serve.c):
-    scoring the same file with `cybercap score` must give the served CSV."""
-    fwfile = os.path.join(ROOT, "frameworks", FW + ".yaml")
+    --blank-rate 0.02` (K = 0, 1, 2 for nci-2025, nci-2026 on the 2026 file,
+    nci-2027 on the 2027 one; see src/service/demo.c): scoring the same file
+    with `cybercap score` must give the served CSV."""
+    files = {"2026": FW + ".yaml", "2027": FW + "-2027.yaml"}
     for k, camp in enumerate(PUBLISHED):
+        fwfile = os.path.join(ROOT, "frameworks",
+                              files[cached(f"{API}/campaigns/{camp}")["framework_version"]])
         sample = subprocess.run([CFG.bin, "sample", fwfile, "--units", "40", "--seed", "2026",
                                  "--edition", str(k), "--blank-rate", "0.02"],
                                 capture_output=True, check=True)
@@ -1591,7 +1597,7 @@ def check_security_headers(r, label):
 @test
 def security_headers_on_every_response():
     cases = [("GET", API + "/units"), ("GET", API + "/nope"), ("POST", API + "/units"),
-             ("GET", f"{API}/campaigns/nci-2027/results"), ("GET", "/"), ("GET", "/../etc/passwd"),
+             ("GET", f"{API}/campaigns/{OPEN}/results"), ("GET", "/"), ("GET", "/../etc/passwd"),
              ("HEAD", API + "/groups"), ("GET", f"{API}/campaigns/{CAMP}/results.xlsx"),
              ("GET", f"{API}/campaigns/{CAMP}/results?limit=x")]
     for m, p in cases:
@@ -1615,7 +1621,7 @@ def head_on_get_routes():
             eq(h.header("ETag"), g.header("ETag"), f"HEAD {path} ETag")
         if h.header("Content-Length") is not None and "xlsx" not in path:
             eq(int(h.header("Content-Length")), len(g.body), f"HEAD {path} Content-Length")
-    h = request("HEAD", f"{API}/campaigns/nci-2027/results")
+    h = request("HEAD", f"{API}/campaigns/{OPEN}/results")
     eq((h.status, h.body), (409, b""), "HEAD on an unpublished campaign's results")
 
 
@@ -1728,9 +1734,9 @@ def robustness_bad_requests():
         except Fail as e:
             raise Fail(f"POST {body!r:.60}: {e}")
     is_error(post_json(f"{API}/campaigns/nope/robustness", {"vary": ["weights:20"]}), 404, "not_found")
-    r = post_json(f"{API}/campaigns/nci-2027/robustness", {"vary": ["weights:20"]})
+    r = post_json(f"{API}/campaigns/{OPEN}/robustness", {"vary": ["weights:20"]})
     is_error(r, 409, "not_published")
-    check_documented("POST", f"{API}/campaigns/nci-2027/robustness", r)
+    check_documented("POST", f"{API}/campaigns/{OPEN}/robustness", r)
 
 
 @test
