@@ -141,9 +141,11 @@ int cc_h_prefill(struct cc_req *req, struct cc_resp *resp)
 	/* Published answers are public; live ones only to who may read them. */
 	if (!cc_snapshot_pub(req->snap, f) &&
 	    !cc_authz(req->who, CC_DO_READ_ASSESSMENT, f, req->params[1])) {
+		/* f lives in body: the message first */
+		cc_resp_error(resp, 403, "forbidden", "from_campaign",
+			      "your role does not allow reading %s in %s", req->params[1], f);
 		json_decref(body);
-		return cc_resp_error(resp, 403, "forbidden", "from_campaign",
-				     "your role does not allow reading %s in %s", req->params[1], f);
+		return CC_OK;
 	}
 	cc_error_clear(&err);
 	pthread_mutex_lock(req->store_lock);

@@ -413,6 +413,21 @@ def an_edition_carries_over_and_ratings_map_level_to_level():
 
 
 @test
+def the_demos_review_is_prefilled_from_the_index():
+    """national-maturity-2027 (open, XAA) starts from XAA's nci-2026 answers:
+    the rows of cybercap mapping apply, every one marked and awaiting its
+    focal point."""
+    want = applied(TO_NM, PUBLISHED, "XAA")
+    a = assessment(CFG.focal_xaa, "national-maturity-2027", "XAA")
+    eq((a["campaign_status"], a["status"], a["framework"]), ("open", "in_progress", "national-maturity"),
+       "an open review")
+    eq(a["prefilled"], [q for q, _, _ in want], "awaiting confirmation")
+    eq({q: (x["answer"], x["prefill"]) for q, x in a["answers"].items()},
+       {q: (ans, {"mapping": TO_NM, "from_campaign": PUBLISHED, "source": src}) for q, ans, src in want},
+       "the pre-filled answers and their marks")
+
+
+@test
 def every_exchange_matches_openapi():
     with open(os.path.join(ROOT, "src/server/openapi.json")) as f:
         doc = json.load(f)
