@@ -40,6 +40,7 @@ static const struct cc_route routes[] = {
 	{"PUT", "/api/v1/campaigns/{id}/assessments/{unit}/answers/{q}", cc_h_put_answer, 0},
 	{"GET", "/api/v1/campaigns/{id}/assessments/{unit}/answers/{q}/history", cc_h_history, 0},
 	{"POST", "/api/v1/campaigns/{id}/assessments/{unit}/answers/{q}/confirm", cc_h_confirm, 0},
+	{"GET", "/api/v1/campaigns/{id}/assessments/{unit}/prefill", cc_h_prefill_options, 0},
 	{"POST", "/api/v1/campaigns/{id}/assessments/{unit}/prefill", cc_h_prefill, 0},
 	{"POST", "/api/v1/campaigns/{id}/assessments/{unit}/evidence", cc_h_add_evidence, 0},
 	{"GET", "/api/v1/campaigns/{id}/assessments/{unit}/evidence/{e}", cc_h_get_evidence, 0},

@@ -99,6 +99,7 @@ int cc_h_assessment_targets(struct cc_req *req, struct cc_resp *resp);
 int cc_h_mappings(struct cc_req *req, struct cc_resp *resp);
 int cc_h_mapping(struct cc_req *req, struct cc_resp *resp);
 int cc_h_prefill(struct cc_req *req, struct cc_resp *resp);
+int cc_h_prefill_options(struct cc_req *req, struct cc_resp *resp);
 int cc_h_confirm(struct cc_req *req, struct cc_resp *resp);
 int cc_h_csirt_services(struct cc_req *req, struct cc_resp *resp);
 int cc_h_plan_templates(struct cc_req *req, struct cc_resp *resp);
