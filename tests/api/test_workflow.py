@@ -172,30 +172,31 @@ ROLES = ["anonymous", "admin", "analyst", "reviewer_open", "reviewer_xab",
 #   respondent   nothing here (a respondent of XAA in nci-2028: see WS_MATRIX)
 # "ok" = allowed (any status but 401/403; 409/422 are state errors),
 # 401 = not signed in, 403 = outside the role or the scope.
-#   prefill      focal points (their unit), analysts, admins (docs/crosswalks.md)
+#   prefill      focal points (their unit), analysts, admins (docs/crosswalks.md);
+#                options (GET .../prefill, what it may start from): the same
 #   confirm      as answer: focal points (their unit), admins
 ENDPOINTS = ["read", "answer", "evidence", "submit", "return", "validate", "review",
-             "history", "create", "status", "prefill", "confirm"]
+             "history", "create", "status", "prefill", "options", "confirm"]
 MATRIX = """
-role           unit  read answer evidence submit return validate review history create status prefill confirm
-anonymous      XAA   401  401    401      401    401    401      401    401     401    401    401     401
-anonymous      XAB   401  401    401      401    401    401      401    401     401    401    401     401
-admin          XAA   ok   ok     ok       ok     ok     ok       ok     ok      ok     ok     ok      ok
-admin          XAB   ok   ok     ok       ok     ok     ok       ok     ok      ok     ok     ok      ok
-analyst        XAA   ok   403    403      403    ok     ok       ok     ok      ok     ok     ok      403
-analyst        XAB   ok   403    403      403    ok     ok       ok     ok      ok     ok     ok      403
-reviewer_open  XAA   ok   403    403      403    ok     403      ok     ok      403    403    403     403
-reviewer_open  XAB   ok   403    403      403    ok     403      ok     ok      403    403    403     403
-reviewer_xab   XAA   403  403    403      403    403    403      403    403     403    403    403     403
-reviewer_xab   XAB   ok   403    403      403    ok     403      ok     ok      403    403    403     403
-focal_xaa      XAA   ok   ok     ok       ok     403    403      403    ok      403    403    ok      ok
-focal_xaa      XAB   403  403    403      403    403    403      403    403     403    403    403     403
-focal_xab      XAA   403  403    403      403    403    403      403    403     403    403    403     403
-focal_xab      XAB   ok   ok     ok       ok     403    403      403    ok      403    403    ok      ok
-focal_bearer   XAA   403  403    403      403    403    403      403    403     403    403    403     403
-focal_bearer   XAB   ok   ok     ok       ok     403    403      403    ok      403    403    ok      ok
-respondent_xaa XAA   403  403    403      403    403    403      403    403     403    403    403     403
-respondent_xaa XAB   403  403    403      403    403    403      403    403     403    403    403     403
+role           unit  read answer evidence submit return validate review history create status prefill options confirm
+anonymous      XAA   401  401    401      401    401    401      401    401     401    401    401     401     401
+anonymous      XAB   401  401    401      401    401    401      401    401     401    401    401     401     401
+admin          XAA   ok   ok     ok       ok     ok     ok       ok     ok      ok     ok     ok      ok      ok
+admin          XAB   ok   ok     ok       ok     ok     ok       ok     ok      ok     ok     ok      ok      ok
+analyst        XAA   ok   403    403      403    ok     ok       ok     ok      ok     ok     ok      ok      403
+analyst        XAB   ok   403    403      403    ok     ok       ok     ok      ok     ok     ok      ok      403
+reviewer_open  XAA   ok   403    403      403    ok     403      ok     ok      403    403    403     403     403
+reviewer_open  XAB   ok   403    403      403    ok     403      ok     ok      403    403    403     403     403
+reviewer_xab   XAA   403  403    403      403    403    403      403    403     403    403    403     403     403
+reviewer_xab   XAB   ok   403    403      403    ok     403      ok     ok      403    403    403     403     403
+focal_xaa      XAA   ok   ok     ok       ok     403    403      403    ok      403    403    ok      ok      ok
+focal_xaa      XAB   403  403    403      403    403    403      403    403     403    403    403     403     403
+focal_xab      XAA   403  403    403      403    403    403      403    403     403    403    403     403     403
+focal_xab      XAB   ok   ok     ok       ok     403    403      403    ok      403    403    ok      ok      ok
+focal_bearer   XAA   403  403    403      403    403    403      403    403     403    403    403     403     403
+focal_bearer   XAB   ok   ok     ok       ok     403    403      403    ok      403    403    ok      ok      ok
+respondent_xaa XAA   403  403    403      403    403    403      403    403     403    403    403     403     403
+respondent_xaa XAB   403  403    403      403    403    403      403    403     403    403    403     403     403
 """
 
 # The workshop of each assessment (docs/workflow.md "Workshops"), same callers:
@@ -272,6 +273,8 @@ def call_endpoint(c, ep, unit, tag):
         # an unknown mapping is refused (422, or 409 once submitted) after
         # the role check: nothing is pre-filled
         return c.post(a + "/prefill", {"mapping": "no-such-mapping", "from_campaign": PUBLISHED})
+    if ep == "options":
+        return c.get(a + "/prefill")
     if ep == "confirm":
         # nothing is pre-filled here: 409 after the role check
         return c.post(a + f"/answers/{Q_YESNO}/confirm")
