@@ -55,10 +55,12 @@ enum cc_action {
 	CC_DO_MANAGE_USERS,
 	CC_DO_FACILITATE,       /* run an assessment's workshop: add and remove
 				   respondents, answer in their hand */
-	CC_DO_PLAN              /* write a unit's action plans and read its
+	CC_DO_PLAN,             /* write a unit's action plans and read its
 				   private ones (admin, analyst, the unit's
 				   focal point; a grant limited to a campaign
 				   does not cover plans, which are in none) */
+	CC_DO_PREFILL           /* pre-fill an assessment from another through a
+				   mapping (focal points, analysts, admins) */
 };
 
 /* Argon2id string of password into out (crypto_pwhash_STRBYTES). */

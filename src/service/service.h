@@ -25,9 +25,15 @@ int cc_service_add_units(struct cc_store *s, const char *path, int *added,
 int cc_service_add_framework(struct cc_store *s, const char *path, char *id,
 			     size_t idlen, struct cc_error *err);
 
-/* Adds every framework file (NAME.yaml) of dir in name order; *count says how many. A folder
- * that cannot be read adds nothing; the first bad file stops with its
- * error. */
+/* Adds every NAME.yaml file of dir, in name order, with add (which fills
+ * id, <= idlen bytes); *count says how many. A folder that cannot be read
+ * adds nothing; the first bad file stops with its error. */
+typedef int (*cc_service_add_fn)(struct cc_store *s, const char *path, char *id,
+				 size_t idlen, struct cc_error *err);
+int cc_service_add_dir(struct cc_store *s, const char *dir, cc_service_add_fn add,
+		       int *count, struct cc_error *err);
+
+/* cc_service_add_dir with cc_service_add_framework. */
 int cc_service_add_frameworks_dir(struct cc_store *s, const char *dir, int *count,
 				  struct cc_error *err);
 
@@ -39,6 +45,7 @@ int cc_service_framework(struct cc_store *s, const char *id, const char *hash,
 struct cc_import {
 	const char *campaign;
 	const char *framework;      /* framework id; used when creating */
+	const char *version;        /* its version; NULL: the latest */
 	const char *title;          /* NULL: the framework's title and year */
 	int year;                   /* 0: keep / current */
 	const char *author;
@@ -71,11 +78,14 @@ int cc_service_answers(struct cc_store *s, const struct cc_campaign_rec *c,
 int cc_service_publish(struct cc_store *s, const char *campaign,
 		       struct cc_error *err);
 
-/* Prepares DIR for `cybercap demo` unless done before: the bundled units
- * and framework (from BUNDLED, the installation's data folder), campaigns
- * nci-2025 and nci-2026 (published) and nci-2027 (open) with fictional
- * answers, and one account per role with a random password written to
- * DIR/demo-logins.txt (mode 0600), and two action plans (demo_plans.c). */
+/* Prepares DIR for `cybercap demo` unless done before: the bundled units,
+ * frameworks and mappings (from BUNDLED, the installation's data folder),
+ * the index's campaigns nci-2025 and nci-2026 (published, on its 2026
+ * edition), nci-2027 (published, on its 2027 edition) and nci-2028 (open,
+ * 2027 edition) with fictional answers, the maturity and readiness
+ * campaigns (demo_maturity.c), and one account per role with a random
+ * password written to DIR/demo-logins.txt (mode 0600), and two action
+ * plans (demo_plans.c). */
 int cc_service_demo(const char *dir, const char *bundled, struct cc_error *err);
 
 #endif

@@ -24,6 +24,8 @@
 #   - test_drills.py (scenarios, drills run on a fast clock, the SSE stream
 #     per viewer, evaluations, feedback, the report, the authorisation
 #     matrix of the drill routes), likewise.
+#   - test_mappings.py (the bundled mappings and their coverage, pre-filling
+#     an assessment through a mapping and confirming it), likewise.
 # Ends with "api: N passed, M failed"; exit status 1 when anything failed.
 
 if [ $# -ne 1 ]; then
@@ -195,5 +197,9 @@ tally "$tmp/plans.log" test_plans.py
 # report, on a server and data directory of their own.
 TMPDIR=$tmp python3 "$here/test_drills.py" --bin "$bin" >"$tmp/drills.log" 2>&1
 tally "$tmp/drills.log" test_drills.py
+# Crosswalks: coverage and pre-filling, on a server and data directory of
+# their own.
+TMPDIR=$tmp python3 "$here/test_mappings.py" --bin "$bin" >"$tmp/map.log" 2>&1
+tally "$tmp/map.log" test_mappings.py
 
 finish

@@ -118,15 +118,16 @@ def demo_xaa_plan_has_every_status_and_a_done_action_on_a_node_that_rose():
     eq(sorted({a["status"] for a in acts}), sorted(STATUSES), "every status")
     eq(plan["baseline"], "nci-2025", "baseline")
     check(any(k["measurements"] for a in acts for k in a["kpis"]), "KPIs with measurements")
-    before, after = unit_values("nci-2025", "XAA"), unit_values("nci-2026", "XAA")
+    # after: the index's latest publication, nci-2027 (on its 2027 edition)
+    before, after = unit_values("nci-2025", "XAA"), unit_values("nci-2027", "XAA")
     mon = ok(ANON.get(P("xaa-2026", "/monitoring")))
     rose = [n for n in mon["nodes"] if n["rose"]]
     check(rose, "a node rose")
     for n in mon["nodes"]:
         eq(n["before_campaign"], "nci-2025", f"{n['node']} before campaign")
-        eq(n["after_campaign"], "nci-2026", f"{n['node']} after campaign")
+        eq(n["after_campaign"], "nci-2027", f"{n['node']} after campaign")
         eq(n["before"], before[n["node"]], f"{n['node']} before = results of nci-2025")
-        eq(n["after"], after[n["node"]], f"{n['node']} after = results of nci-2026")
+        eq(n["after"], after[n["node"]], f"{n['node']} after = results of nci-2027")
         eq(n["rose"], after[n["node"]] > before[n["node"]], f"{n['node']} rose")
     by_id = {a["id"]: a for a in acts}
     done_rose = [n for n in rose if any(by_id[i]["status"] == "done" for i in n["actions"])]
@@ -148,10 +149,10 @@ def create_plan_with_default_and_explicit_baseline():
     eq((plan["id"], plan["unit"], plan["baseline"], plan["public"], plan["objectives"]),
        ("flow", "XAA", "nci-2025", False, []), "the new plan")
     eq(plan["created_by"], "focal.xaa@demo.cybercap", "created_by")
-    # XBN is only in the two published nci editions: its latest is nci-2026
+    # XBN is only in the three published nci editions: its latest is nci-2027
     r = CFG.admin.post(API + "/plans", {"id": "xbn-default", "unit": "XBN", "title": "Default",
                                         "start": "2026-01-01", "end": "2026-12-31"})
-    eq(ok(r, 201)["baseline"], "nci-2026", "default baseline: the unit's latest published")
+    eq(ok(r, 201)["baseline"], "nci-2027", "default baseline: the unit's latest published")
     expect(c.post(API + "/plans", {"id": "flow", "unit": "XAA", "title": "x", "start": "2026-01-01",
                                    "end": "2026-12-31"}), 409, "conflict", "id", what="id in use")
 
@@ -297,7 +298,7 @@ def every_422_names_the_field_and_saves_nothing():
         ({"id": "Bad Id"}, "id"), ({"id": ""}, "id"), ({"unit": "XZZ"}, "unit"),
         ({"title": ""}, "title"), ({"title": 5}, "title"), ({"start": "2026-02-30"}, "start"),
         ({"start": "2026-1-1"}, "start"), ({"end": "tomorrow"}, "end"),
-        ({"end": "2025-12-31"}, "end"), ({"baseline": "nci-2027"}, "baseline"),
+        ({"end": "2025-12-31"}, "end"), ({"baseline": "nci-2028"}, "baseline"),
         ({"baseline": "cirt-readiness-2025"}, "baseline"), ({"template": "cirt"}, "template"),
         ({"public": "yes"}, "public"),
     ]
@@ -404,7 +405,7 @@ def draft_from_gaps_twice_without_duplicates():
     eq([(s["node"], s["action"]) for s in again["skipped"]],
        [(a["source"]["node"], a["id"]) for a in res["proposals"]], "the skipped name their actions")
     eq(len(actions_of(ok(CFG.focal_xab.get(P("draft-xab"))))), 5, "five actions in all")
-    live = ok(CFG.focal_xab.post(P("draft-xab", "/draft"), {"campaign": "nci-2027", "top": 2}))
+    live = ok(CFG.focal_xab.post(P("draft-xab", "/draft"), {"campaign": "nci-2028", "top": 2}))
     eq(live["live"], True, "an open campaign is drafted live")
     check(all(a["source"]["detail"]["peers"] is None for a in live["proposals"]),
           "live drafts count no peers")

@@ -72,9 +72,10 @@ const e = encodeURIComponent;
 export const api = {
   campaigns: () => get<{ campaigns: Campaign[] }>('/campaigns').then((r) => r.campaigns),
   frameworks: () => get<{ frameworks: FrameworkInfo[] }>('/frameworks').then((r) => r.frameworks),
-  /** The tree in the chosen language (a framework without that translation answers in its own). */
-  framework: (id: string) =>
-    get<Framework>(`/frameworks/${e(id)}${q({ lang: currentLang() === 'en' ? null : currentLang() })}`).then(linkScales),
+  /** The tree in the chosen language (a framework without that translation answers in its own),
+   *  of one version (a campaign's framework_version; default: the latest). */
+  framework: (id: string, version?: string | null) =>
+    get<Framework>(`/frameworks/${e(id)}${q({ lang: currentLang() === 'en' ? null : currentLang(), version })}`).then(linkScales),
   units: () => get<{ total: number; units: Unit[] }>('/units').then((r) => r.units),
   groups: () => get<{ groups: Group[] }>('/groups').then((r) => r.groups),
   results: (campaign: string, node?: string | null, group?: string | null) =>

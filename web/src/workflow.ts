@@ -6,7 +6,9 @@ import type { Campaign, Unit } from './types';
 
 export type AssessmentStatus = 'not_started' | 'in_progress' | 'submitted' | 'returned' | 'validated' | string;
 
-export interface AnswerRec { answer: string; comment: string; updated_at: string }
+/** Where a pre-filled answer came from, until the focal point confirms or changes it. */
+export interface PrefillMark { mapping: string; from_campaign: string; source: string }
+export interface AnswerRec { answer: string; comment: string; updated_at: string; prefill?: PrefillMark | null }
 export interface Evidence {
   id: number; question: string; kind: 'url' | 'file' | string;
   url?: string | null; filename?: string | null; mime?: string | null; size: number;
@@ -21,6 +23,7 @@ export interface Assessment {
   campaign_status: Campaign['status'];
   unit: string;
   framework: string;
+  framework_version?: string;
   status: AssessmentStatus;
   answers: Record<string, AnswerRec>;
   evidence: Evidence[];
@@ -29,6 +32,8 @@ export interface Assessment {
   missing_evidence_count: number;
   missing_evidence: string;
   not_applicable: string[];
+  /** Questions whose pre-filled answers await confirmation (submit is refused until none is left). */
+  prefilled?: string[];
 }
 
 export interface HistoryRow { answer: string; comment: string; author: string; at: string }

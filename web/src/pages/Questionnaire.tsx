@@ -48,7 +48,7 @@ function QuestionnaireLoader({ route, user }: { route: Route; user: User }) {
     (async () => {
       const a = await wf.assessment(c, u);
       const [fw, campaign, units] = await Promise.all([
-        api.framework(a.framework), wf.campaign(c).catch(() => null), api.units().catch(() => [] as Unit[]),
+        api.framework(a.framework, a.framework_version), wf.campaign(c).catch(() => null), api.units().catch(() => [] as Unit[]),
       ]);
       return { a, fw, campaign, units };
     })().then((d) => live && setData(d), (e) => live && setErr(e));
