@@ -2,7 +2,7 @@
 // life of the page (published figures never change) so that moving between
 // pages on a slow connection asks the server only once.
 import type {
-  Campaign, Framework, FrameworkInfo, Group, History, Results, Summary, Targets, Unit, UnitResult,
+  Campaign, Framework, FrameworkInfo, Group, History, Movers, Results, Summary, Targets, Trends, Unit, UnitResult,
 } from './types';
 import { currentLang } from './i18n';
 import { linkScales } from './fw';
@@ -87,6 +87,11 @@ export const api = {
     get<Targets>(`/campaigns/${e(campaign)}/results/${e(unit)}/targets`),
   history: (unit: string, framework: string) =>
     get<History>(`/units/${e(unit)}/history${q({ framework })}`),
+  /** A node over the published editions of a framework; balanced keeps units present in every edition. */
+  trends: (framework: string, node?: string | null, balanced = false, group?: string | null) =>
+    get<Trends>(`/trends${q({ framework, node, group, balanced: balanced ? 'true' : null })}`),
+  movers: (framework: string, from: string, to: string, node?: string | null) =>
+    get<Movers>(`/trends/movers${q({ framework, from, to, node })}`),
 };
 
 export const exportUrl = (campaign: string, ext: 'csv' | 'xlsx') =>

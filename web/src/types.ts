@@ -187,3 +187,25 @@ export interface History {
 export interface TargetNodeResult { node: string; required: number; attained: number | null; met: boolean }
 export interface TargetResult { id: string; name: string; met: boolean; required: number; attained: number; nodes: TargetNodeResult[] }
 export interface Targets { targets: TargetResult[] }
+
+/** One node over the published editions of a framework (GET /trends). */
+export interface TrendGroup { n: number; mean: number | null; rest: { n: number; mean: number | null } }
+export interface TrendEdition {
+  campaign: string;
+  year: number;
+  title: string;
+  n: number;
+  mean: number | null;
+  median: number | null;
+  levels: Record<string, number>;
+  groups: Record<string, TrendGroup>;
+  /** The node is not in this edition's framework. */
+  node_missing: boolean;
+  /** The edition's framework version, when the server says it. */
+  version?: string | null;
+}
+export interface Trends { framework: string; node: string; balanced: boolean; editions: TrendEdition[] }
+
+/** Who rose and fell most between two editions (GET /trends/movers). */
+export interface Mover { unit: string; from: number; to: number; change: number; level_from?: string | null; level_to?: string | null }
+export interface Movers { framework: string; node: string; from: string; to: string; n: number; risers: Mover[]; fallers: Mover[] }
