@@ -13,6 +13,7 @@
 #include "../format/results_out.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char help[] =
@@ -26,23 +27,7 @@ static const char help[] =
 	"target that the equal and superset mappings allow:\n"
 	"  unit,question,answer,source\n";
 
-struct inputs {
-	struct cc_mapping m;
-	struct cc_framework src, dst;
-	int loaded;                 /* how many of m, src, dst are loaded */
-};
-
-static void inputs_free(struct inputs *in)
-{
-	if (in->loaded > 2)
-		cc_framework_free(&in->dst);
-	if (in->loaded > 1)
-		cc_framework_free(&in->src);
-	if (in->loaded > 0)
-		cc_mapping_free(&in->m);
-}
-
-static int load(char **argv, struct inputs *in, struct cc_error *err)
+static int load(char **argv, struct cc_bound_mapping *in, struct cc_error *err)
 {
 	int rc;
 
@@ -59,35 +44,31 @@ static int load(char **argv, struct inputs *in, struct cc_error *err)
 	return cc_mapping_bind(&in->m, &in->src, &in->dst, err);
 }
 
-static int print_check(const struct inputs *in)
+static int print_check(const struct cc_bound_mapping *in)
 {
 	int bad = fputs("target,relation,sources\n", stdout) == EOF;
+	int *src = malloc(((size_t)in->m.npairs + 1) * sizeof(int));
 
+	if (!src)
+		return 1;
 	for (int t = 1; t < in->dst.nnodes && !bad; t++) {
-		int rel = cc_mapping_cover(&in->m, t), first = 1;
+		int n = cc_mapping_sources(&in->m, t, src);
+		char buf[65536];
+		size_t used = 0;
 
+		buf[0] = '\0';
+		for (int k = 0; k < n && used < sizeof(buf); k++)
+			used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s", k ? "|" : "",
+						 in->m.pairs[src[k]].source_id);
 		bad |= cc_csv_write_field(stdout, in->dst.nodes[t].id) ||
-		       printf(",%s,", rel < 0 ? "" : cc_relation_name((enum cc_relation)rel)) < 0;
-		if (rel >= 0) {
-			char buf[65536];
-			size_t used = 0;
-			buf[0] = '\0';
-			for (int i = 0; i < in->m.npairs; i++) {
-				const struct cc_mapping_pair *p = &in->m.pairs[i];
-				if (p->target != t || (int)p->relation != rel || used >= sizeof(buf))
-					continue;
-				used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s",
-							 first ? "" : "|", p->source_id);
-				first = 0;
-			}
-			bad |= cc_csv_write_field(stdout, buf);
-		}
-		bad |= fputc('\n', stdout) == EOF;
+		       printf(",%s,", n ? cc_relation_name(in->m.pairs[src[0]].relation) : "") < 0 ||
+		       cc_csv_write_field(stdout, buf) || fputc('\n', stdout) == EOF;
 	}
+	free(src);
 	return bad;
 }
 
-static int print_apply(const struct inputs *in, const struct cc_answers *a,
+static int print_apply(const struct cc_bound_mapping *in, const struct cc_answers *a,
 		       const struct cc_prefill *rows, int n)
 {
 	int bad = fputs("unit,question,answer,source\n", stdout) == EOF;
@@ -110,7 +91,7 @@ static int print_apply(const struct inputs *in, const struct cc_answers *a,
 
 int cmd_mapping(int argc, char **argv)
 {
-	struct inputs in;
+	struct cc_bound_mapping in;
 	struct cc_error err;
 	int apply, bad, rc;
 
@@ -123,7 +104,7 @@ int cmd_mapping(int argc, char **argv)
 		return cli_usage("mapping", "usage: cybercap mapping check|apply MAPPING SOURCE TARGET [RESPONSES]");
 	cc_error_clear(&err);
 	if ((rc = load(argv + 2, &in, &err))) {
-		inputs_free(&in);
+		cc_bound_mapping_free(&in);
 		return cli_report(&err);
 	}
 	if (!apply) {
@@ -134,7 +115,7 @@ int cmd_mapping(int argc, char **argv)
 		int n = 0;
 
 		if ((rc = cc_responses_load(&a, &in.src, argv[5], &err))) {
-			inputs_free(&in);
+			cc_bound_mapping_free(&in);
 			return cli_report(&err);
 		}
 		rc = cc_mapping_apply(&in.m, &in.src, &in.dst, &a, &rows, &n, &err);
@@ -142,11 +123,11 @@ int cmd_mapping(int argc, char **argv)
 		cc_prefill_free(rows, n);
 		cc_answers_free(&a);
 		if (rc) {
-			inputs_free(&in);
+			cc_bound_mapping_free(&in);
 			return cli_report(&err);
 		}
 	}
-	inputs_free(&in);
+	cc_bound_mapping_free(&in);
 	if (bad || fflush(stdout))
 		return cli_write_failed();
 	return CLI_OK;

@@ -29,6 +29,17 @@ void cc_mapping_free(struct cc_mapping *m)
 	memset(m, 0, sizeof(*m));
 }
 
+void cc_bound_mapping_free(struct cc_bound_mapping *b)
+{
+	if (b->loaded > 2)
+		cc_framework_free(&b->dst);
+	if (b->loaded > 1)
+		cc_framework_free(&b->src);
+	if (b->loaded > 0)
+		cc_mapping_free(&b->m);
+	b->loaded = 0;
+}
+
 const char *cc_relation_name(enum cc_relation r)
 {
 	static const char *const names[] = {"equal", "superset", "subset", "intersect",
@@ -86,6 +97,16 @@ int cc_mapping_cover(const struct cc_mapping *m, int t)
 		if (m->pairs[i].target == t && (best < 0 || (int)m->pairs[i].relation < best))
 			best = (int)m->pairs[i].relation;
 	return best;
+}
+
+int cc_mapping_sources(const struct cc_mapping *m, int t, int *out)
+{
+	int rel = cc_mapping_cover(m, t), n = 0;
+
+	for (int i = 0; rel >= 0 && i < m->npairs; i++)
+		if (m->pairs[i].target == t && (int)m->pairs[i].relation == rel)
+			out[n++] = i;
+	return n;
 }
 
 static bool applied(const struct cc_mapping_pair *p)

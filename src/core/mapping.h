@@ -44,6 +44,16 @@ int cc_mapping_init(struct cc_mapping *m, const char *file);
 void cc_mapping_free(struct cc_mapping *m);
 const char *cc_relation_name(enum cc_relation r);
 
+/* A mapping with the two frameworks it is bound to, as loaded together
+ * (by `cybercap mapping` and the service); free releases what loaded says
+ * is there: 1 the mapping, 2 and the source, 3 and the target. */
+struct cc_bound_mapping {
+	struct cc_mapping m;
+	struct cc_framework src, dst;
+	int loaded;
+};
+void cc_bound_mapping_free(struct cc_bound_mapping *b);
+
 /* Checks the mapping against its two frameworks (ids, versions, every
  * node) and resolves the node indices; errors name the mapping file. */
 int cc_mapping_bind(struct cc_mapping *m, const struct cc_framework *src,
@@ -52,6 +62,11 @@ int cc_mapping_bind(struct cc_mapping *m, const struct cc_framework *src,
 /* The strongest relation (enum cc_relation) any pair gives target node t,
  * or -1 for none. */
 int cc_mapping_cover(const struct cc_mapping *m, int t);
+
+/* The pairs that give target node t its strongest relation (the sources
+ * of `mapping check`), in the file's order: their indices into m->pairs go
+ * to out (room for m->npairs); returns how many (0 when t has none). */
+int cc_mapping_sources(const struct cc_mapping *m, int t, int *out);
 
 /* One pre-filled answer: a target question, the answer text (arena or
  * static) and the source pairs used (indices into m->pairs). */

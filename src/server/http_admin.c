@@ -1,7 +1,8 @@
 /*
  * http_admin.c - campaigns managed over the API: create a draft campaign
- * on a framework for chosen units, and move its status (publishing freezes
- * the results). Analysts and admins only.
+ * on a framework (its latest version, or the one named) for chosen units,
+ * and move its status (publishing freezes the results). Analysts and
+ * admins only.
  */
 #include "router.h"
 
@@ -13,7 +14,7 @@
 
 int cc_h_create_campaign(struct cc_req *req, struct cc_resp *resp)
 {
-	json_t *body, *id, *fw, *title, *year, *units, *u;
+	json_t *body, *id, *fw, *ver, *title, *year, *units, *u;
 	const char *list[1024];
 	struct cc_error err;
 	size_t i;
@@ -30,13 +31,18 @@ int cc_h_create_campaign(struct cc_req *req, struct cc_resp *resp)
 	title = json_object_get(body, "title");
 	year = json_object_get(body, "year");
 	units = json_object_get(body, "units");
+	ver = json_object_get(body, "framework_version");
 	if (!json_is_string(id) || !json_is_string(fw) || !json_is_string(title) ||
-	    !json_is_integer(year) || !json_is_array(units) || json_array_size(units) > 1024) {
+	    !json_is_integer(year) || !json_is_array(units) || json_array_size(units) > 1024 ||
+	    (ver && !json_is_string(ver) && !json_is_null(ver))) {
 		const char *field = !json_is_string(id) ? "id" : !json_is_string(fw) ? "framework" :
-			!json_is_string(title) ? "title" : !json_is_integer(year) ? "year" : "units";
+			!json_is_string(title) ? "title" : !json_is_integer(year) ? "year" :
+			!json_is_array(units) || json_array_size(units) > 1024 ? "units" :
+			"framework_version";
 		json_decref(body);
 		return cc_resp_error(resp, 422, "invalid", field,
-				     "send {\"id\", \"framework\", \"title\", \"year\", \"units\": [...]}");
+				     "send {\"id\", \"framework\", \"title\", \"year\", \"units\": [...]} "
+				     "(and \"framework_version\", a version of the framework)");
 	}
 	json_array_foreach(units, i, u) {
 		if (!json_is_string(u)) {
@@ -48,6 +54,7 @@ int cc_h_create_campaign(struct cc_req *req, struct cc_resp *resp)
 	cc_error_clear(&err);
 	pthread_mutex_lock(req->store_lock);
 	rc = cc_workflow_create_campaign(req->store, json_string_value(id), json_string_value(fw),
+					 json_is_string(ver) ? json_string_value(ver) : NULL,
 					 json_string_value(title), (int)json_integer_value(year),
 					 list, (int)json_array_size(units), req->who->email, &err);
 	pthread_mutex_unlock(req->store_lock);

@@ -80,15 +80,21 @@ static json_t *progress_json(const struct cc_framework *fw, const struct cc_answ
 			 "max", json_real(fw->scale));
 }
 
-static json_t *answers_json(const struct cc_list *l)
+/* The answers by question; *pending gets the questions whose pre-filled
+ * answers await confirmation. */
+static json_t *answers_json(const struct cc_list *l, json_t **pending)
 {
 	json_t *o = json_object();
 
+	*pending = json_array();
 	for (int i = 0; i < l->n; i++) {
 		const struct cc_answer_rec *a = &((struct cc_answer_rec *)l->items)[i];
 		/* cc_store_unit_answers puts updated_at in the evidence field */
-		json_object_set_new(o, a->question, json_pack("{s:s,s:s,s:s}", "answer", a->answer,
-			"comment", a->comment ? a->comment : "", "updated_at", a->evidence ? a->evidence : ""));
+		json_object_set_new(o, a->question, json_pack("{s:s,s:s,s:s,s:o}", "answer", a->answer,
+			"comment", a->comment ? a->comment : "", "updated_at", a->evidence ? a->evidence : "",
+			"prefill", cc__prefill_json(&a->prefill)));
+		if (a->prefill.source && *a->prefill.source)
+			json_array_append_new(*pending, json_string(a->question));
 	}
 	return o;
 }
@@ -130,7 +136,7 @@ static json_t *assessment_json(struct cc_req *req, struct cc_error *err, int *rc
 	unsigned char *state = NULL;
 	char status[32], missing[16384];
 	const struct cc_campaign_rec *cr;
-	json_t *o = NULL;
+	json_t *o = NULL, *pending;
 	int nmissing;
 
 	*rc = cc_workflow_load(req->store, req->params[0], req->params[1], &c, &fw, &a, err);
@@ -154,12 +160,16 @@ static json_t *assessment_json(struct cc_req *req, struct cc_error *err, int *rc
 	values = malloc((size_t)fw.nnodes * sizeof(double));
 	state = malloc((size_t)fw.nnodes);
 	if (ranges && values && state) {
+		json_t *answers = answers_json(&ans, &pending);
+
 		cc_score_ranges(&fw, &a, ranges);
 		cc_score_unit(&fw, &a, ranges, NULL, 0, values, state);
-		o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:i,s:s}",
+		o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:i,s:s}",
 			      "campaign", cr->id, "campaign_status", cc_campaign_status_name(cr->status),
 			      "unit", req->params[1], "framework", cr->framework,
-			      "status", status, "answers", answers_json(&ans),
+			      "framework_version", cr->framework_version,
+			      "status", status, "answers", answers,
+			      "prefilled", pending,
 			      "evidence", evidence_json(&ev), "reviews", reviews_json(&rev),
 			      "progress", progress_json(&fw, &a, state, values),
 			      "missing_evidence_count", nmissing > 0 ? nmissing : 0,

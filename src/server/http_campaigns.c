@@ -16,8 +16,9 @@
 
 json_t *cc__campaign_json(const struct cc_campaign_rec *c)
 {
-	return json_pack("{s:s,s:s,s:s,s:i,s:s,s:i,s:s?}", "id", c->id,
-			 "framework", c->framework, "title", c->title, "year", c->year,
+	return json_pack("{s:s,s:s,s:s,s:s,s:i,s:s,s:i,s:s?}", "id", c->id,
+			 "framework", c->framework, "framework_version", c->framework_version,
+			 "title", c->title, "year", c->year,
 			 "status", cc_campaign_status_name(c->status), "units", c->units,
 			 "published_at", c->published_at);
 }

@@ -252,9 +252,9 @@ int cc_h_history(struct cc_req *req, struct cc_resp *resp)
 	a = json_array();
 	for (int i = 0; i < hist.n; i++) {
 		const struct cc_history_rec *r = &((struct cc_history_rec *)hist.items)[i];
-		json_array_append_new(h, json_pack("{s:s,s:s,s:s,s:s}", "answer", r->answer,
+		json_array_append_new(h, json_pack("{s:s,s:s,s:s,s:s,s:o}", "answer", r->answer,
 			"comment", r->comment ? r->comment : "", "author", r->author ? r->author : "",
-			"at", r->at));
+			"at", r->at, "prefill", cc__prefill_json(&r->prefill)));
 	}
 	for (int i = 0; i < events.n; i++) {
 		const struct cc_audit_rec *r = &((struct cc_audit_rec *)events.items)[i];

@@ -5,6 +5,8 @@
  * the rating scales, stage names and targets. ?lang=TAG gives the
  * framework's translated texts where its `translations` have them, its own
  * text elsewhere; ids and numbers never change with the language.
+ * ?version=V gives that version of the id (a campaign's framework_version);
+ * without it, the latest (the highest version).
  */
 #include "router.h"
 
@@ -158,11 +160,16 @@ static json_t *targets_json(const struct view *v)
 
 int cc_h_framework(struct cc_req *req, struct cc_resp *resp)
 {
-	const struct cc_framework *fw = cc_snapshot_framework(req->snap, req->params[0]);
-	const char *lang = cc_req_query(req, "lang");
+	const char *lang = cc_req_query(req, "lang"), *version = cc_req_query(req, "version");
+	const struct cc_framework *fw = version ?
+		cc_snapshot_framework_version(req->snap, req->params[0], version) :
+		cc_snapshot_framework(req->snap, req->params[0]);
 	struct view v = {fw, -1};
 	json_t *o, *levels, *langs;
 
+	if (!fw && version && cc_snapshot_framework(req->snap, req->params[0]))
+		return cc_resp_error(resp, 404, "not_found", "version",
+				     "framework %s has no version \"%s\"", req->params[0], version);
 	if (!fw)
 		return cc_resp_error(resp, 404, "not_found", NULL, "no framework \"%s\"",
 				     req->params[0]);

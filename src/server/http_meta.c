@@ -46,9 +46,13 @@ int cc__page(struct cc_req *req, struct cc_resp *resp, int n, int *from, int *to
 	return CC_OK;
 }
 
-static json_t *framework_summary(const struct cc_framework_rec *r,
+/* A framework's counts; versions: every version of its id, highest
+ * first (the latest is the one described). */
+static json_t *framework_summary(const struct cc_snapshot *snap, const struct cc_framework_rec *r,
 				 const struct cc_framework *fw)
 {
+	const struct cc_framework_rec *v = snap->versions.items;
+	json_t *versions = json_array();
 	int q = 0, g = 0, ind = 0;
 
 	for (int i = 0; i < fw->nnodes; i++) {
@@ -56,9 +60,12 @@ static json_t *framework_summary(const struct cc_framework_rec *r,
 		g += fw->nodes[i].kind == CC_GROUP;
 		ind += fw->nodes[i].kind == CC_INDICATOR;
 	}
-	return json_pack("{s:s,s:s,s:s,s:s,s:i,s:i,s:i}", "id", r->id, "title", r->title,
+	for (int i = 0; i < snap->versions.n; i++)
+		if (strcmp(v[i].id, r->id) == 0)
+			json_array_append_new(versions, json_string(v[i].version ? v[i].version : ""));
+	return json_pack("{s:s,s:s,s:s,s:s,s:i,s:i,s:i,s:o}", "id", r->id, "title", r->title,
 			 "version", r->version ? r->version : "", "hash", r->hash,
-			 "questions", q, "groups", g, "indicators", ind);
+			 "questions", q, "groups", g, "indicators", ind, "versions", versions);
 }
 
 int cc_h_frameworks(struct cc_req *req, struct cc_resp *resp)
@@ -68,7 +75,7 @@ int cc_h_frameworks(struct cc_req *req, struct cc_resp *resp)
 	json_t *list = json_array();
 
 	for (int i = 0; i < snap->frameworks.n; i++)
-		json_array_append_new(list, framework_summary(&f[i], &snap->fws[i]));
+		json_array_append_new(list, framework_summary(snap, &f[i], &snap->fws[i]));
 	return cc_resp_json(resp, 200, json_pack("{s:o}", "frameworks", list));
 }
 

@@ -131,7 +131,7 @@ int cc_h_workbook_put(struct cc_req *req, struct cc_resp *resp)
 	bulk = calloc((size_t)rows.n + 1, sizeof(*bulk));
 	for (int i = 0; bulk && i < rows.n; i++)
 		bulk[i] = (struct cc_bulk_answer){rows.v[i].question, rows.v[i].answer,
-						  rows.v[i].comment, rows.v[i].evidence_url};
+						  rows.v[i].comment, rows.v[i].evidence_url, NULL};
 	pthread_mutex_lock(req->store_lock);
 	rc = bulk ? cc_workflow_answer_many(req->store, req->params[0], req->params[1], bulk,
 					    rows.n, req->who->email, &saved, &err) :

@@ -32,6 +32,10 @@ int cc__page(struct cc_req *req, struct cc_resp *resp, int n, int *from, int *to
  * (outside the role or its scope). */
 int cc__may(struct cc_req *req, struct cc_resp *resp, enum cc_action action);
 
+/* Where a pre-filled answer came from, as JSON ({"mapping",
+ * "from_campaign", "source"}), or null for an answer a person wrote. */
+json_t *cc__prefill_json(const struct cc_prefill_mark *m);
+
 /* A campaign as JSON. */
 json_t *cc__campaign_json(const struct cc_campaign_rec *c);
 
@@ -92,5 +96,9 @@ int cc_h_trend_movers(struct cc_req *req, struct cc_resp *resp);
 int cc_h_unit_targets_csv(struct cc_req *req, struct cc_resp *resp);
 int cc_h_unit_targets_xlsx(struct cc_req *req, struct cc_resp *resp);
 int cc_h_assessment_targets(struct cc_req *req, struct cc_resp *resp);
+int cc_h_mappings(struct cc_req *req, struct cc_resp *resp);
+int cc_h_mapping(struct cc_req *req, struct cc_resp *resp);
+int cc_h_prefill(struct cc_req *req, struct cc_resp *resp);
+int cc_h_confirm(struct cc_req *req, struct cc_resp *resp);
 
 #endif

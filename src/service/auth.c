@@ -196,12 +196,12 @@ static bool role_allows(const char *role, enum cc_action a)
 	if (strcmp(role, "analyst") == 0)
 		return a == CC_DO_READ_ASSESSMENT || a == CC_DO_REVIEW ||
 		       a == CC_DO_VALIDATE || a == CC_DO_MANAGE_CAMPAIGN ||
-		       a == CC_DO_FACILITATE;
+		       a == CC_DO_FACILITATE || a == CC_DO_PREFILL;
 	if (strcmp(role, "reviewer") == 0)
 		return a == CC_DO_READ_ASSESSMENT || a == CC_DO_REVIEW;
 	if (strcmp(role, "focal_point") == 0)
 		return a == CC_DO_READ_ASSESSMENT || a == CC_DO_ANSWER ||
-		       a == CC_DO_FACILITATE;
+		       a == CC_DO_FACILITATE || a == CC_DO_PREFILL;
 	/* respondent: nothing here (see cc_auth_is_respondent) */
 	return false;
 }

@@ -53,8 +53,10 @@ enum cc_action {
 	CC_DO_VALIDATE,         /* validate a submitted assessment */
 	CC_DO_MANAGE_CAMPAIGN,  /* create campaigns, move their status */
 	CC_DO_MANAGE_USERS,
-	CC_DO_FACILITATE        /* run an assessment's workshop: add and remove
+	CC_DO_FACILITATE,       /* run an assessment's workshop: add and remove
 				   respondents, answer in their hand */
+	CC_DO_PREFILL           /* pre-fill an assessment from another through a
+				   mapping (focal points, analysts, admins) */
 };
 
 /* Argon2id string of password into out (crypto_pwhash_STRBYTES). */

@@ -12,6 +12,7 @@
  */
 #include "demo_internal.h"
 
+#include "mappings.h"
 #include "respondents.h"
 #include "workflow.h"
 
@@ -52,6 +53,9 @@ int cc__demo_maturity(struct cc_store *s, const char *bundled, struct cc_error *
 
 	snprintf(dir, sizeof(dir), "%s/../frameworks", bundled);
 	rc = cc_service_add_frameworks_dir(s, dir, &count, err);
+	snprintf(dir, sizeof(dir), "%s/../mappings", bundled);
+	if (!rc)
+		rc = cc_service_add_dir(s, dir, cc_service_add_mapping, &count, err);
 	for (size_t i = 0; !rc && i < sizeof(campaigns) / sizeof(campaigns[0]); i++) {
 		const struct demo_campaign *d = &campaigns[i];
 		struct cc_sample_opts so = {.units = d->units, .first = d->first, .seed = 2026,

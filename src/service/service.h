@@ -25,9 +25,15 @@ int cc_service_add_units(struct cc_store *s, const char *path, int *added,
 int cc_service_add_framework(struct cc_store *s, const char *path, char *id,
 			     size_t idlen, struct cc_error *err);
 
-/* Adds every framework file (NAME.yaml) of dir in name order; *count says how many. A folder
- * that cannot be read adds nothing; the first bad file stops with its
- * error. */
+/* Adds every NAME.yaml file of dir, in name order, with add (which fills
+ * id, <= idlen bytes); *count says how many. A folder that cannot be read
+ * adds nothing; the first bad file stops with its error. */
+typedef int (*cc_service_add_fn)(struct cc_store *s, const char *path, char *id,
+				 size_t idlen, struct cc_error *err);
+int cc_service_add_dir(struct cc_store *s, const char *dir, cc_service_add_fn add,
+		       int *count, struct cc_error *err);
+
+/* cc_service_add_dir with cc_service_add_framework. */
 int cc_service_add_frameworks_dir(struct cc_store *s, const char *dir, int *count,
 				  struct cc_error *err);
 

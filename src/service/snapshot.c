@@ -115,20 +115,48 @@ static int index_units(struct cc_snapshot *snap, struct cc_error *err)
 	return CC_OK;
 }
 
+/* Parses every framework record of l into *fws (one per record). */
+static int parse_all(struct cc_store *s, const struct cc_list *l, struct cc_framework **fws,
+		     struct cc_error *err)
+{
+	const struct cc_framework_rec *f = l->items;
+	int rc = CC_OK;
+
+	*fws = calloc((size_t)l->n + 1, sizeof(**fws));
+	if (!*fws)
+		return cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
+	for (int i = 0; !rc && i < l->n; i++)
+		rc = cc_service_framework(s, f[i].id, f[i].hash, &(*fws)[i], err);
+	return rc;
+}
+
 static int load_frameworks(struct cc_store *s, struct cc_snapshot *snap,
 			   struct cc_error *err)
 {
-	const struct cc_framework_rec *f;
 	int rc = cc_store_frameworks(s, &snap->frameworks, err);
+
+	if (!rc)
+		rc = parse_all(s, &snap->frameworks, &snap->fws, err);
+	if (!rc)
+		rc = cc_store_framework_versions(s, &snap->versions, err);
+	if (!rc)
+		rc = parse_all(s, &snap->versions, &snap->vfws, err);
+	return rc;
+}
+
+static int load_mappings(struct cc_store *s, struct cc_snapshot *snap, struct cc_error *err)
+{
+	const struct cc_mapping_rec *m;
+	int rc = cc_store_mappings(s, &snap->mappings, err);
 
 	if (rc)
 		return rc;
-	f = snap->frameworks.items;
-	snap->fws = calloc((size_t)snap->frameworks.n + 1, sizeof(*snap->fws));
-	if (!snap->fws)
+	m = snap->mappings.items;
+	snap->maps = calloc((size_t)snap->mappings.n + 1, sizeof(*snap->maps));
+	if (!snap->maps)
 		return cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
-	for (int i = 0; !rc && i < snap->frameworks.n; i++)
-		rc = cc_service_framework(s, f[i].id, f[i].hash, &snap->fws[i], err);
+	for (int i = 0; !rc && i < snap->mappings.n; i++)
+		rc = cc_service_bind_mapping(s, &m[i], NULL, NULL, &snap->maps[i], err);
 	return rc;
 }
 
@@ -151,6 +179,8 @@ int cc_snapshot_load(struct cc_store *s, struct cc_snapshot **out,
 		rc = index_units(snap, err);
 	if (!rc)
 		rc = load_frameworks(s, snap, err);
+	if (!rc)
+		rc = load_mappings(s, snap, err);
 	if (!rc)
 		rc = cc_store_campaigns(s, &snap->campaigns, err);
 	if (!rc) {
@@ -184,6 +214,14 @@ void cc_snapshot_free(struct cc_snapshot *snap)
 	for (int i = 0; snap->fws && i < snap->frameworks.n; i++)
 		cc_framework_free(&snap->fws[i]);
 	free(snap->fws);
+	for (int i = 0; snap->vfws && i < snap->versions.n; i++)
+		cc_framework_free(&snap->vfws[i]);
+	free(snap->vfws);
+	for (int i = 0; snap->maps && i < snap->mappings.n; i++)
+		cc_bound_mapping_free(&snap->maps[i]);
+	free(snap->maps);
+	cc_list_free(&snap->versions);
+	cc_list_free(&snap->mappings);
 	for (int u = 0; snap->unit_groups && u < snap->units.n; u++)
 		free(snap->unit_groups[u]);
 	free(snap->unit_groups);
@@ -241,6 +279,27 @@ const struct cc_framework *cc_snapshot_framework(const struct cc_snapshot *snap,
 		if (strcmp(snap->fws[i].id, id) == 0)
 			return &snap->fws[i];
 	return NULL;
+}
+
+const struct cc_framework *cc_snapshot_framework_version(const struct cc_snapshot *snap,
+							 const char *id, const char *version)
+{
+	const struct cc_framework_rec *f = snap->versions.items;
+
+	for (int i = 0; i < snap->versions.n; i++)
+		if (strcmp(f[i].id, id) == 0 && strcmp(f[i].version ? f[i].version : "", version) == 0)
+			return &snap->vfws[i];
+	return NULL;
+}
+
+int cc_snapshot_mapping(const struct cc_snapshot *snap, const char *id)
+{
+	const struct cc_mapping_rec *m = snap->mappings.items;
+
+	for (int i = 0; i < snap->mappings.n; i++)
+		if (strcmp(m[i].id, id) == 0)
+			return i;
+	return -1;
 }
 
 int cc_snapshot_in_group(const struct cc_snapshot *snap, const char *unit,

@@ -8,7 +8,7 @@
 #ifndef CC_SNAPSHOT_H
 #define CC_SNAPSHOT_H
 
-#include "service.h"
+#include "mappings.h"
 
 /* A published campaign with its results as frozen in the store. */
 struct cc_pub {
@@ -24,6 +24,10 @@ struct cc_snapshot {
 	struct cc_list frameworks;   /* struct cc_framework_rec (latest) */
 	struct cc_list campaigns;    /* struct cc_campaign_rec */
 	struct cc_framework *fws;    /* parsed, same order as frameworks */
+	struct cc_list versions;     /* struct cc_framework_rec: every (id, version) */
+	struct cc_framework *vfws;   /* parsed, same order as versions */
+	struct cc_list mappings;     /* struct cc_mapping_rec, by id */
+	struct cc_bound_mapping *maps;  /* parsed and bound, same order */
 	struct cc_pub *pubs;
 	int npubs;
 	struct cc_idmap unit_ids;    /* unit id -> index in units */
@@ -48,6 +52,11 @@ const struct cc_pub *cc_snapshot_pub(const struct cc_snapshot *snap,
 /* The latest framework of an id, parsed, or NULL. */
 const struct cc_framework *cc_snapshot_framework(const struct cc_snapshot *snap,
 						 const char *id);
+/* The latest text of one version of a framework, parsed, or NULL. */
+const struct cc_framework *cc_snapshot_framework_version(const struct cc_snapshot *snap,
+							 const char *id, const char *version);
+/* The index in snap->mappings (and maps) of a mapping, or -1. */
+int cc_snapshot_mapping(const struct cc_snapshot *snap, const char *id);
 /* True when unit is a member of group. */
 int cc_snapshot_in_group(const struct cc_snapshot *snap, const char *unit,
 			 const struct cc_group_rec *g);

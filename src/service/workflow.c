@@ -4,6 +4,7 @@
  */
 #include "workflow.h"
 
+#include "mappings.h"
 #include "../core/number.h"
 #include "../format/csv.h"
 
@@ -64,13 +65,18 @@ int cc_workflow_audit(struct cc_store *s, const char *actor, const char *action,
 /* ---- campaigns -------------------------------------------------------- */
 
 static int create_campaign(struct cc_store *s, const char *id, const char *framework,
-			   const char *title, int year, const char *const *units,
-			   int nunits, const char *actor, struct cc_error *err)
+			   const char *version, const char *title, int year,
+			   const char *const *units, int nunits, const char *actor,
+			   struct cc_error *err)
 {
 	struct cc_list fl;
 	char hash[65], entity[200], detail[300];
-	int rc = cc_store_framework(s, framework, NULL, &fl, err);
+	int rc = version ? cc_store_framework_version(s, framework, version, &fl, err) :
+			   cc_store_framework(s, framework, NULL, &fl, err);
 
+	if (rc == CC_ENOTFOUND && version)
+		return cc_error_set(err, CC_EINPUT, "framework_version", 0, 0,
+				    "framework %s has no version \"%s\"", framework, version);
 	if (rc)
 		return rc;
 	snprintf(hash, sizeof(hash), "%s", ((struct cc_framework_rec *)fl.items)->hash);
@@ -91,7 +97,8 @@ static int create_campaign(struct cc_store *s, const char *id, const char *frame
 }
 
 int cc_workflow_create_campaign(struct cc_store *s, const char *id,
-				const char *framework, const char *title, int year,
+				const char *framework, const char *version,
+				const char *title, int year,
 				const char *const *units, int nunits,
 				const char *actor, struct cc_error *err)
 {
@@ -100,7 +107,8 @@ int cc_workflow_create_campaign(struct cc_store *s, const char *id,
 				    "a campaign id is made of letters, digits, '_', '.', ':' or '-'");
 	if (year < 1990 || year > 2999)
 		return cc_error_set(err, CC_EINPUT, "year", 0, 0, "year must be a year such as 2026");
-	TXN(s, err, create_campaign(s, id, framework, title, year, units, nunits, actor, err));
+	TXN(s, err, create_campaign(s, id, framework, version, title, year, units, nunits, actor,
+				    err));
 }
 
 static bool legal_move(enum cc_campaign_status from, enum cc_campaign_status to)
@@ -187,9 +195,8 @@ int cc_workflow_load(struct cc_store *s, const char *campaign, const char *unit,
 		     struct cc_answers *answers, struct cc_error *err)
 {
 	const struct cc_campaign_rec *c;
-	struct cc_list l;
 	char status[32];
-	int rc = campaign_of(s, campaign, campaign_out, err), u;
+	int rc = campaign_of(s, campaign, campaign_out, err);
 
 	if (rc)
 		return rc;
@@ -201,22 +208,37 @@ int cc_workflow_load(struct cc_store *s, const char *campaign, const char *unit,
 		cc_list_free(campaign_out);
 		return rc;
 	}
+	rc = cc_workflow_unit_answers(s, campaign, unit, fw, answers, err);
+	if (rc) {
+		cc_framework_free(fw);
+		cc_list_free(campaign_out);
+	}
+	return rc;
+}
+
+int cc_workflow_unit_answers(struct cc_store *s, const char *campaign, const char *unit,
+			     const struct cc_framework *fw, struct cc_answers *answers,
+			     struct cc_error *err)
+{
+	struct cc_list l;
+	int u, rc;
+
 	cc_answers_init(answers, fw);
 	rc = cc_answers_unit(answers, unit, strlen(unit), &u, err);
 	if (!rc)
 		rc = cc_store_unit_answers(s, campaign, unit, &l, err);
+	if (rc) {
+		cc_answers_free(answers);
+		return rc;
+	}
 	for (int i = 0; !rc && i < l.n; i++) {
 		const struct cc_answer_rec *a = &((struct cc_answer_rec *)l.items)[i];
 		rc = cc_answers_set(answers, u, a->question, strlen(a->question), a->answer,
 				    strlen(a->answer), err);
 	}
-	if (!rc)
-		cc_list_free(&l);
-	if (rc) {
+	cc_list_free(&l);
+	if (rc)
 		cc_answers_free(answers);
-		cc_framework_free(fw);
-		cc_list_free(campaign_out);
-	}
 	return rc;
 }
 
@@ -245,13 +267,17 @@ int cc_workflow_check_open(struct cc_store *s, const char *campaign, const char 
 	return CC_OK;
 }
 
+/* Saves one answer; mark NULL: written by the actor (which confirms a
+ * pre-filled answer), else pre-filled from where mark says (audited as
+ * "prefill"). */
 static int do_answer(struct cc_store *s, const char *campaign, const char *unit,
 		     const struct cc_node *q, const char *answer, const char *comment,
-		     const char *actor, struct cc_error *err)
+		     const struct cc_prefill_mark *mark, const char *actor,
+		     struct cc_error *err)
 {
 	struct cc_list l;
 	const char *before = NULL;
-	struct cc_answer_rec rec = {unit, q->id, answer, comment, NULL};
+	struct cc_answer_rec rec = {unit, q->id, answer, comment, NULL, {NULL, NULL, NULL}};
 	char entity[400], status[32];
 	int rc = cc_workflow_check_open(s, campaign, unit, "answering", status, err);
 
@@ -264,8 +290,16 @@ static int do_answer(struct cc_store *s, const char *campaign, const char *unit,
 		if (strcmp(((struct cc_answer_rec *)l.items)[i].question, q->id) == 0)
 			before = ((struct cc_answer_rec *)l.items)[i].answer;
 	snprintf(entity, sizeof(entity), "answer:%s/%s/%s", campaign, unit, q->id);
+	if (mark)
+		rec.prefill = *mark;
 	rc = cc_store_put_answer(s, campaign, &rec, actor, err);
-	if (!rc)
+	if (!rc && mark) {
+		char from[600];
+		snprintf(from, sizeof(from), "%s %s %s", mark->mapping, mark->campaign, mark->source);
+		rc = cc_workflow_audit(s, actor, "prefill", entity,
+			   before ? cc_workflow_audit_json("answer", before, NULL, NULL) : NULL,
+			   cc_workflow_audit_json("answer", answer, "from", from), err);
+	} else if (!rc)
 		rc = cc_workflow_audit(s, actor, "answer", entity,
 			   before ? cc_workflow_audit_json("answer", before, NULL, NULL) : NULL,
 			   cc_workflow_audit_json("answer", answer, "comment", comment ? comment : ""), err);
@@ -318,7 +352,7 @@ int cc_workflow_answer(struct cc_store *s, const char *campaign,
 	if (!rc) {
 		rc = cc_store_begin(s, err);
 		if (!rc)
-			rc = do_answer(s, campaign, unit, &fw.nodes[node], copy, comment, actor, err);
+			rc = do_answer(s, campaign, unit, &fw.nodes[node], copy, comment, NULL, actor, err);
 		if (!rc)
 			rc = cc_store_commit(s, err);
 		if (rc)
@@ -329,21 +363,43 @@ int cc_workflow_answer(struct cc_store *s, const char *campaign,
 	return rc;
 }
 
+/* The pre-fill mark a bulk row is saved with: its own, or, for a row that
+ * repeats a pre-filled answer unchanged (an uploaded workbook that still
+ * holds it), the mark it has: only a change, a save of that one answer or
+ * a confirmation confirms it. */
+static const struct cc_prefill_mark *bulk_mark(const struct cc_list *current,
+					       const struct cc_bulk_answer *row)
+{
+	if (row->prefill)
+		return row->prefill;
+	for (int i = 0; i < current->n; i++) {
+		const struct cc_answer_rec *a = &((const struct cc_answer_rec *)current->items)[i];
+		if (strcmp(a->question, row->question) == 0)
+			return a->prefill.source && *a->prefill.source &&
+			       strcmp(a->answer, row->answer) == 0 ? &a->prefill : NULL;
+	}
+	return NULL;
+}
+
 static int answer_many(struct cc_store *s, const char *campaign, const char *unit,
 		       const struct cc_framework *fw, const struct cc_bulk_answer *rows,
 		       int n, const char *actor, int *saved, struct cc_error *err)
 {
-	int rc = CC_OK;
+	struct cc_list current;
+	int rc = cc_store_unit_answers(s, campaign, unit, &current, err);
 
 	for (int i = 0; !rc && i < n; i++) {
 		int node = cc_framework_find(fw, rows[i].question);
 
-		if (node < 0 || fw->nodes[node].kind != CC_QUESTION)
-			return cc_error_set(err, CC_ENOTFOUND, "question", 0, 0,
-					    "the questionnaire has no question \"%s\"", rows[i].question);
+		if (node < 0 || fw->nodes[node].kind != CC_QUESTION) {
+			rc = cc_error_set(err, CC_ENOTFOUND, "question", 0, 0,
+					  "the questionnaire has no question \"%s\"", rows[i].question);
+			break;
+		}
 		if (rows[i].answer) {
 			rc = do_answer(s, campaign, unit, &fw->nodes[node], rows[i].answer,
-				       rows[i].comment ? rows[i].comment : "", actor, err);
+				       rows[i].comment ? rows[i].comment : "",
+				       bulk_mark(&current, &rows[i]), actor, err);
 			*saved += !rc;
 		}
 		if (!rc && rows[i].evidence_url) {
@@ -353,6 +409,7 @@ static int answer_many(struct cc_store *s, const char *campaign, const char *uni
 			rc = add_evidence(s, campaign, &e, NULL, err);
 		}
 	}
+	cc_list_free(&current);
 	return rc;
 }
 
@@ -419,6 +476,13 @@ static int submit(struct cc_store *s, const char *campaign, const char *unit,
 		return cc_error_set(err, CC_EINPUT, "evidence", 0, 0,
 				    "%d question%s still need%s the required evidence: %s", n,
 				    n == 1 ? "" : "s", n == 1 ? "s" : "", missing);
+	n = cc_prefill_pending(s, campaign, unit, missing, sizeof(missing), err);
+	if (n < 0)
+		return n;
+	if (n > 0)
+		return cc_error_set(err, CC_EINPUT, "prefilled", 0, 0,
+				    "%d pre-filled answer%s %s not confirmed yet (confirm or change "
+				    "each): %s", n, n == 1 ? "" : "s", n == 1 ? "is" : "are", missing);
 	return move_assessment(s, campaign, unit, from, "submitted", actor, err);
 }
 
@@ -442,8 +506,8 @@ int cc_workflow_validate(struct cc_store *s, const char *campaign,
 	TXN(s, err, move_assessment(s, campaign, unit, from, "validated", actor, err));
 }
 
-static int question_exists(struct cc_store *s, const char *campaign,
-			   const char *question, struct cc_error *err)
+int cc_workflow_question_exists(struct cc_store *s, const char *campaign,
+				const char *question, struct cc_error *err)
 {
 	struct cc_framework fw;
 	int node, rc = cc_workflow_framework(s, campaign, &fw, err);
@@ -492,7 +556,7 @@ int cc_workflow_review(struct cc_store *s, const char *campaign,
 	if (strcmp(verdict, "query") == 0 && (!comment || !*comment))
 		return cc_error_set(err, CC_EINPUT, "comment", 0, 0,
 				    "a query needs a comment saying what is missing");
-	rc = question_exists(s, campaign, question, err);
+	rc = cc_workflow_question_exists(s, campaign, question, err);
 	if (rc)
 		return rc;
 	TXN(s, err, review(s, campaign, unit, question, verdict, comment, actor, err));
@@ -582,7 +646,7 @@ int cc_workflow_evidence_url(struct cc_store *s, const char *campaign,
 		if ((unsigned char)url[i] <= ' ' || url[i] == '"' || url[i] == '<' || url[i] == '>')
 			return cc_error_set(err, CC_EINPUT, "url", 0, 0,
 					    "a link cannot hold spaces, quotes or angle brackets");
-	rc = question_exists(s, campaign, question, err);
+	rc = cc_workflow_question_exists(s, campaign, question, err);
 	if (rc)
 		return rc;
 	e.unit = unit;
@@ -699,7 +763,7 @@ int cc_workflow_evidence_file(struct cc_store *s, const char *data_dir,
 		return cc_error_set(err, CC_EINPUT, "file", 0, 0,
 				    "\"%s\" is not an accepted file: PDF, PNG, JPEG, DOCX, XLSX, ODT, "
 				    "ODS, TXT or CSV whose content matches its name", name);
-	rc = question_exists(s, campaign, question, err);
+	rc = cc_workflow_question_exists(s, campaign, question, err);
 	if (!rc) {
 		char status[32];
 		/* Refuse before writing anything (checked again in the

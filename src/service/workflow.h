@@ -21,8 +21,12 @@
 #define CC_EVIDENCE_MAX_BYTES (20u << 20)
 #define CC_ANSWER_MAX_BYTES 10000
 
+/* A draft campaign on one version of framework (NULL: the latest, its
+ * highest version); CC_EINPUT (field "framework_version") for a version
+ * that is not loaded. */
 int cc_workflow_create_campaign(struct cc_store *s, const char *id,
-				const char *framework, const char *title, int year,
+				const char *framework, const char *version,
+				const char *title, int year,
 				const char *const *units, int nunits,
 				const char *actor, struct cc_error *err);
 
@@ -59,22 +63,33 @@ int cc_workflow_check_answer(const struct cc_framework *fw, const char *question
 			     const char *answer, int *node, const char **text,
 			     size_t *len, struct cc_error *err);
 
+/* CC_ENOTFOUND (field "question") unless question is a question or an
+ * indicator of the campaign's framework. */
+int cc_workflow_question_exists(struct cc_store *s, const char *campaign,
+				const char *question, struct cc_error *err);
+
 /* Saves one answer (empty text clears it). */
 int cc_workflow_answer(struct cc_store *s, const char *campaign,
 		       const char *unit, const char *question, const char *answer,
 		       const char *comment, const char *actor, struct cc_error *err);
 
 /* Saves many answers (and evidence links) at once, all or nothing: the
- * offline workbook's upload. Rows whose answer is NULL keep the current
- * answer. */
+ * offline workbook's upload, and pre-filling (mappings.h). Rows whose
+ * answer is NULL keep the current answer. A row with a prefill mark is
+ * saved as pre-filled; a row without one confirms a pre-filled answer only
+ * when it changes it (a workbook that still holds the pre-filled answer
+ * leaves it to be confirmed). */
 struct cc_bulk_answer {
 	const char *question, *answer, *comment, *evidence_url;
+	const struct cc_prefill_mark *prefill;
 };
 int cc_workflow_answer_many(struct cc_store *s, const char *campaign,
 			    const char *unit, const struct cc_bulk_answer *rows,
 			    int n, const char *actor, int *saved,
 			    struct cc_error *err);
 
+/* Refuses (CC_EINPUT, field "evidence" or "prefilled") while required
+ * evidence is missing or pre-filled answers are not confirmed. */
 int cc_workflow_submit(struct cc_store *s, const char *campaign,
 		       const char *unit, const char *actor, struct cc_error *err);
 int cc_workflow_return(struct cc_store *s, const char *campaign,
@@ -103,6 +118,12 @@ int cc_workflow_evidence_file(struct cc_store *s, const char *data_dir,
 int cc_workflow_missing_evidence(struct cc_store *s, const char *campaign,
 				 const char *unit, char *buf, size_t size,
 				 struct cc_error *err);
+
+/* One unit's current answers in campaign, read into answers (initialised
+ * here on fw, the campaign's framework). */
+int cc_workflow_unit_answers(struct cc_store *s, const char *campaign, const char *unit,
+			     const struct cc_framework *fw, struct cc_answers *answers,
+			     struct cc_error *err);
 
 /* The campaign, its framework (parsed) and one unit's answers, for
  * callers that show an assessment. */

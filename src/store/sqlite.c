@@ -10,6 +10,7 @@
 #include "sqlite_internal.h"
 
 #include "migrations.h"
+#include "../core/version.h"
 
 #include <math.h>
 #include <sodium.h>
@@ -205,6 +206,14 @@ int cc__collect(struct cc_store *s, sqlite3_stmt *st, struct cc_list *out,
 	return CC_OK;
 }
 
+/* The collation cc_version: framework versions in their natural order
+ * (core/version.h), so that "the latest" of an id is its highest version. */
+static int version_collation(void *ctx, int alen, const void *a, int blen, const void *b)
+{
+	(void)ctx;
+	return cc_version_cmp(a, (size_t)alen, b, (size_t)blen);
+}
+
 static int migrate(struct cc_store *s, struct cc_error *err)
 {
 	int version = 0, rc;
@@ -282,7 +291,11 @@ int cc_store_open(struct cc_store **out, const char *dir, int create,
 	}
 	sqlite3_busy_timeout(s->db, 5000);
 	sqlite3_extended_result_codes(s->db, 0);
-	rc = cc__run(s, err, "PRAGMA journal_mode=WAL", "");
+	rc = sqlite3_create_collation_v2(s->db, "cc_version", SQLITE_UTF8, NULL,
+					 version_collation, NULL) == SQLITE_OK ? CC_OK :
+		cc__db_fail(s, err, "set up");
+	if (!rc)
+		rc = cc__run(s, err, "PRAGMA journal_mode=WAL", "");
 	if (!rc)
 		rc = cc__run(s, err, "PRAGMA foreign_keys=ON", "");
 	if (!rc)

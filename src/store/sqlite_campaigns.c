@@ -41,15 +41,44 @@ static int framework_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 }
 
 #define FRAMEWORK_COLS "id, hash, version, title, text, added_at"
+/* The latest text of an id: its highest version, then the last added. */
+#define LATEST "version COLLATE cc_version DESC, added_at DESC, rowid DESC LIMIT 1"
 
 int cc_store_frameworks(struct cc_store *s, struct cc_list *out,
 			struct cc_error *err)
 {
 	return cc__collect(s, cc__prepare(s, err,
 		"SELECT " FRAMEWORK_COLS " FROM framework f WHERE rowid = "
-		"(SELECT rowid FROM framework g WHERE g.id = f.id ORDER BY added_at DESC, rowid DESC LIMIT 1) "
+		"(SELECT rowid FROM framework g WHERE g.id = f.id ORDER BY " LATEST ") "
 		"ORDER BY id", ""),
 		out, sizeof(struct cc_framework_rec), framework_row, err);
+}
+
+int cc_store_framework_versions(struct cc_store *s, struct cc_list *out,
+				struct cc_error *err)
+{
+	return cc__collect(s, cc__prepare(s, err,
+		"SELECT " FRAMEWORK_COLS " FROM framework f WHERE rowid = "
+		"(SELECT rowid FROM framework g WHERE g.id = f.id AND g.version = f.version "
+		"ORDER BY added_at DESC, rowid DESC LIMIT 1) "
+		"ORDER BY id, version COLLATE cc_version DESC", ""),
+		out, sizeof(struct cc_framework_rec), framework_row, err);
+}
+
+int cc_store_framework_version(struct cc_store *s, const char *id, const char *version,
+			       struct cc_list *out, struct cc_error *err)
+{
+	int rc = cc__collect(s, cc__prepare(s, err,
+		"SELECT " FRAMEWORK_COLS " FROM framework WHERE id = ? AND version = ? "
+		"ORDER BY added_at DESC, rowid DESC LIMIT 1", "tt", id, version),
+		out, sizeof(struct cc_framework_rec), framework_row, err);
+
+	if (!rc && out->n == 0) {
+		cc_list_free(out);
+		return cc_error_set(err, CC_ENOTFOUND, NULL, 0, 0,
+				    "no framework \"%s\" of version \"%s\"", id, version);
+	}
+	return rc;
 }
 
 int cc_store_framework(struct cc_store *s, const char *id, const char *hash,
@@ -59,7 +88,7 @@ int cc_store_framework(struct cc_store *s, const char *id, const char *hash,
 		cc__prepare(s, err, "SELECT " FRAMEWORK_COLS " FROM framework WHERE id = ? AND hash = ?",
 			    "tt", id, hash) :
 		cc__prepare(s, err, "SELECT " FRAMEWORK_COLS " FROM framework WHERE id = ? "
-			    "ORDER BY added_at DESC, rowid DESC LIMIT 1", "t", id),
+			    "ORDER BY " LATEST, "t", id),
 		out, sizeof(struct cc_framework_rec), framework_row, err);
 
 	if (!rc && out->n == 0) {
@@ -99,13 +128,15 @@ static int campaign_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 	c->created_at = cc__col_text(l, st, 6);
 	c->published_at = cc__col_text(l, st, 7);
 	c->units = sqlite3_column_int(st, 8);
-	return c->id && c->framework && c->title && c->created_at ? 0 : -1;
+	c->framework_version = cc__col_text(l, st, 9);
+	return c->id && c->framework && c->title && c->created_at && c->framework_version ? 0 : -1;
 }
 
 #define CAMPAIGN_SELECT \
 	"SELECT id, framework_id, framework_hash, title, year, status, created_at, " \
-	"published_at, (SELECT count(*) FROM assessment a WHERE a.campaign_id = c.id) " \
-	"FROM campaign c "
+	"published_at, (SELECT count(*) FROM assessment a WHERE a.campaign_id = c.id), " \
+	"coalesce((SELECT version FROM framework f WHERE f.id = c.framework_id " \
+	"AND f.hash = c.framework_hash), '') FROM campaign c "
 
 int cc_store_campaigns(struct cc_store *s, struct cc_list *out,
 		       struct cc_error *err)
@@ -164,20 +195,31 @@ int cc_store_put_answer(struct cc_store *s, const char *campaign,
 			struct cc_error *err)
 {
 	const char *c = a->comment ? a->comment : "", *e = a->evidence ? a->evidence : "";
+	const struct cc_prefill_mark *p = &a->prefill;
+	int marked = p->source && *p->source;
+	const char *pm = marked && p->mapping ? p->mapping : "";
+	const char *pc = marked && p->campaign ? p->campaign : "", *ps = marked ? p->source : "";
 	int rc = cc__run(s, err,
 			 "INSERT INTO answer (campaign_id, unit_id, question, answer, comment, "
-			 "evidence, author, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, " NOW ") "
+			 "evidence, author, updated_at, prefill_mapping, prefill_campaign, "
+			 "prefill_source) VALUES (?, ?, ?, ?, ?, ?, ?, " NOW ", ?, ?, ?) "
 			 "ON CONFLICT (campaign_id, unit_id, question) DO UPDATE SET "
 			 "answer = excluded.answer, comment = excluded.comment, "
 			 "evidence = excluded.evidence, author = excluded.author, "
-			 "updated_at = excluded.updated_at",
-			 "ttttttt", campaign, a->unit, a->question, a->answer, c, e, author);
+			 "updated_at = excluded.updated_at, "
+			 "prefill_mapping = excluded.prefill_mapping, "
+			 "prefill_campaign = excluded.prefill_campaign, "
+			 "prefill_source = excluded.prefill_source",
+			 "tttttttttt", campaign, a->unit, a->question, a->answer, c, e, author,
+			 pm, pc, ps);
 
 	if (!rc)
 		rc = cc__run(s, err,
 			     "INSERT INTO answer_history (campaign_id, unit_id, question, answer, "
-			     "comment, evidence, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, " NOW ")",
-			     "ttttttt", campaign, a->unit, a->question, a->answer, c, e, author);
+			     "comment, evidence, author, at, prefill_mapping, prefill_campaign, "
+			     "prefill_source) VALUES (?, ?, ?, ?, ?, ?, ?, " NOW ", ?, ?, ?)",
+			     "tttttttttt", campaign, a->unit, a->question, a->answer, c, e, author,
+			     pm, pc, ps);
 	return rc;
 }
 
@@ -190,6 +232,9 @@ int cc__answer_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 	a->answer = cc__col_text(l, st, 2);
 	a->comment = cc__col_text(l, st, 3);
 	a->evidence = cc__col_text(l, st, 4);
+	a->prefill.mapping = cc__col_text(l, st, 5);
+	a->prefill.campaign = cc__col_text(l, st, 6);
+	a->prefill.source = cc__col_text(l, st, 7);
 	return a->unit && a->question && a->answer ? 0 : -1;
 }
 
@@ -197,7 +242,8 @@ int cc_store_answers(struct cc_store *s, const char *campaign,
 		     struct cc_list *out, struct cc_error *err)
 {
 	return cc__collect(s, cc__prepare(s, err,
-		"SELECT a.unit_id, a.question, a.answer, a.comment, a.evidence FROM answer a "
+		"SELECT a.unit_id, a.question, a.answer, a.comment, a.evidence, a.prefill_mapping, "
+		"a.prefill_campaign, a.prefill_source FROM answer a "
 		"JOIN assessment m ON m.campaign_id = a.campaign_id AND m.unit_id = a.unit_id "
 		"WHERE a.campaign_id = ? ORDER BY m.position, a.rowid", "t", campaign),
 		out, sizeof(struct cc_answer_rec), cc__answer_row, err);

@@ -38,7 +38,8 @@ typedef int (*cc__row_fn)(struct cc_list *l, sqlite3_stmt *st, void *item);
 int cc__collect(struct cc_store *s, sqlite3_stmt *st, struct cc_list *out,
 		size_t size, cc__row_fn fn, struct cc_error *err);
 
-/* A row (unit, question, answer, comment, evidence-or-time) as a struct
+/* A row (unit, question, answer, comment, evidence-or-time,
+ * prefill_mapping, prefill_campaign, prefill_source) as a struct
  * cc_answer_rec. */
 int cc__answer_row(struct cc_list *l, sqlite3_stmt *st, void *item);
 

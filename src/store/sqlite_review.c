@@ -47,7 +47,8 @@ int cc_store_unit_answers(struct cc_store *s, const char *campaign,
 			  struct cc_error *err)
 {
 	return cc__collect(s, cc__prepare(s, err,
-		"SELECT unit_id, question, answer, comment, updated_at FROM answer "
+		"SELECT unit_id, question, answer, comment, updated_at, prefill_mapping, "
+		"prefill_campaign, prefill_source FROM answer "
 		"WHERE campaign_id = ? AND unit_id = ? ORDER BY rowid", "tt", campaign, unit),
 		out, sizeof(struct cc_answer_rec), cc__answer_row, err);
 }
@@ -60,6 +61,9 @@ static int history_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 	h->comment = cc__col_text(l, st, 1);
 	h->author = cc__col_text(l, st, 2);
 	h->at = cc__col_text(l, st, 3);
+	h->prefill.mapping = cc__col_text(l, st, 4);
+	h->prefill.campaign = cc__col_text(l, st, 5);
+	h->prefill.source = cc__col_text(l, st, 6);
 	return h->answer && h->at ? 0 : -1;
 }
 
@@ -68,7 +72,8 @@ int cc_store_answer_history(struct cc_store *s, const char *campaign,
 			    struct cc_list *out, struct cc_error *err)
 {
 	return cc__collect(s, cc__prepare(s, err,
-		"SELECT answer, comment, author, at FROM answer_history WHERE campaign_id = ? "
+		"SELECT answer, comment, author, at, prefill_mapping, prefill_campaign, "
+		"prefill_source FROM answer_history WHERE campaign_id = ? "
 		"AND unit_id = ? AND question = ? ORDER BY id", "ttt", campaign, unit, question),
 		out, sizeof(struct cc_history_rec), history_row, err);
 }

@@ -76,6 +76,14 @@ struct cc_campaign_rec {
 	const char *created_at;
 	const char *published_at;   /* NULL until published */
 	int units;                  /* units in the campaign */
+	const char *framework_version;  /* the version of framework_hash's text */
+};
+
+/* Where a pre-filled answer came from (POST .../prefill): the mapping, the
+ * campaign whose answers were used and the source questions
+ * ("mapped:a|b"). source NULL or "": written by a person, or confirmed. */
+struct cc_prefill_mark {
+	const char *mapping, *campaign, *source;
 };
 
 struct cc_answer_rec {
@@ -84,6 +92,7 @@ struct cc_answer_rec {
 	const char *answer;
 	const char *comment;
 	const char *evidence;
+	struct cc_prefill_mark prefill;
 };
 
 struct cc_result_rec {
@@ -132,13 +141,22 @@ int cc_store_groups(struct cc_store *s, struct cc_list *out, struct cc_error *er
 
 /* Frameworks: stored as text, keyed by id and the text's hash. put returns
  * the hash in hash_out (65 bytes) and is a no-op when the same text is
- * stored already. frameworks lists the latest text of each id. */
+ * stored already. The latest text of an id is that of its highest version
+ * (core/version.h: "2027" after "2026"), the last added among texts of the
+ * same version. frameworks lists the latest text of each id;
+ * framework_versions the latest text of each (id, version), by id and
+ * version, highest first; framework_version the latest text of one
+ * (id, version), CC_ENOTFOUND when none. */
 int cc_store_put_framework(struct cc_store *s, const char *id,
 			   const char *version, const char *title,
 			   const char *text, size_t len, char *hash_out,
 			   struct cc_error *err);
 int cc_store_frameworks(struct cc_store *s, struct cc_list *out,
 			struct cc_error *err);
+int cc_store_framework_versions(struct cc_store *s, struct cc_list *out,
+				struct cc_error *err);
+int cc_store_framework_version(struct cc_store *s, const char *id, const char *version,
+			       struct cc_list *out, struct cc_error *err);
 /* hash NULL: the latest text of id. */
 int cc_store_framework(struct cc_store *s, const char *id, const char *hash,
 		       struct cc_list *out, struct cc_error *err);
@@ -160,7 +178,8 @@ int cc_store_add_assessment(struct cc_store *s, const char *campaign,
 int cc_store_campaign_units(struct cc_store *s, const char *campaign,
 			    struct cc_list *out, struct cc_error *err);
 
-/* Answers: put replaces the current answer and appends to the history. */
+/* Answers: put replaces the current answer (with its pre-fill mark, which
+ * an answer without one clears) and appends to the history. */
 int cc_store_put_answer(struct cc_store *s, const char *campaign,
 			const struct cc_answer_rec *a, const char *author,
 			struct cc_error *err);
@@ -218,6 +237,7 @@ struct cc_evidence_rec {
 
 struct cc_history_rec {
 	const char *answer, *comment, *author, *at;
+	struct cc_prefill_mark prefill;
 };
 
 struct cc_audit_rec {
@@ -357,5 +377,27 @@ int cc_store_respondent_answers(struct cc_store *s, const char *campaign,
 int cc_store_respondent_history(struct cc_store *s, long long respondent,
 				const char *question, struct cc_list *out,
 				struct cc_error *err);
+
+/* ---- crosswalks between frameworks (0006_mappings) ---- */
+
+struct cc_mapping_rec {
+	const char *id, *title;
+	const char *source, *source_hash, *source_version;   /* version "" : not named */
+	const char *target, *target_hash, *target_version;
+	const char *hash;           /* SHA-256 of the text, hex */
+	const char *text;
+	size_t len;
+	const char *added_at;
+};
+
+/* Stores a mapping's text with the framework texts it was checked against
+ * (m->hash is computed here; the rest is the caller's); replaces a mapping
+ * of the same id. */
+int cc_store_put_mapping(struct cc_store *s, const struct cc_mapping_rec *m,
+			 struct cc_error *err);
+/* Every mapping, by id; one by id (CC_ENOTFOUND when none). */
+int cc_store_mappings(struct cc_store *s, struct cc_list *out, struct cc_error *err);
+int cc_store_mapping(struct cc_store *s, const char *id, struct cc_list *out,
+		     struct cc_error *err);
 
 #endif

@@ -108,7 +108,19 @@ done
 dd="$tmp/data"
 expect init 0 "$bin" init --data "$dd" --units "$d/units.csv" --framework "$d/fw.yaml"
 nbundled=$(ls "$here"/../../frameworks/*.yaml | wc -l)
-has init-counts "$tmp/out" "units, $((nbundled + 1)) frameworks loaded"
+nmaps=$(ls "$here"/../../mappings/*.yaml | wc -l)
+has init-counts "$tmp/out" "units, $((nbundled + 1)) frameworks, $nmaps mappings loaded"
+# --mapping: checked against the frameworks loaded (the latest of an id is
+# its highest version: 2027 has no technical.national_cirt.contact).
+expect init-mapping 0 "$bin" init --data "$dd" --framework "$d/fw.yaml" --mapping "$d/map.yaml"
+has init-mapping-counts "$tmp/out" "frameworks, $((nmaps + 1)) mappings loaded"
+expect init-mapping-bad-node 2 "$bin" init --data "$dd" --framework "$d/fw.yaml" --mapping "$d/map-bad-node.yaml"
+has init-mapping-bad-node-where "$tmp/err" "map-bad-node.yaml:7:"
+has init-mapping-bad-node-what "$tmp/err" '"technical.national_cirt.contact" is not a node of the target framework'
+expect init-mapping-no-framework 2 "$bin" init --data "$dd" --framework "$d/fw.yaml" --mapping "$d/map-no-framework.yaml"
+has init-mapping-no-framework-what "$tmp/err" 'map-no-framework.yaml:5:9: error: the target framework "national-commitment" version "2031" is not loaded'
+expect init-mapping-needs-framework 2 "$bin" init --data "$tmp/data-nofw" --mapping "$d/map.yaml"
+has init-mapping-needs-framework-what "$tmp/err" 'the source framework "tiny" is not loaded'
 printf 'unit,question,answer\nU1,a1,yes\nU2,a1,maybe\n' >"$tmp/bad.csv"
 expect import-bad 2 "$bin" import --data "$dd" --campaign c1 --framework tiny --year 2026 "$tmp/bad.csv"
 has import-bad-line "$tmp/err" "bad.csv:3: error:"

@@ -53,7 +53,7 @@ static int setup(void **state)
 	if (cc_store_open(&fx->s, fx->dir, 1, &err) ||
 	    cc_service_add_units(fx->s, up, &added, &err) ||
 	    cc_service_add_framework(fx->s, fw, id, sizeof(id), &err) ||
-	    cc_workflow_create_campaign(fx->s, "w", "wsfw", "W", 2026, units, 2, "t", &err) ||
+	    cc_workflow_create_campaign(fx->s, "w", "wsfw", NULL, "W", 2026, units, 2, "t", &err) ||
 	    cc_workflow_set_status(fx->s, "w", CC_CAMPAIGN_OPEN, "t", &err)) {
 		fprintf(stderr, "setup: %s\n", err.msg);
 		return -1;
