@@ -276,6 +276,36 @@ test('over time: an edition that lacks the node is said so on the chart, with no
   await p2.close();
 });
 
+test('over time: an edition on another version of the framework is said so, and the line into it is dashed', async () => {
+  // Until the demo publishes an edition on the 2027 version, the browser is
+  // told that the latest edition is on it and that the one before reads the
+  // node through the 2026-2027 crosswalk as a subset (the fields the trends
+  // API gives an edition on an older version); the numbers are the server's.
+  const [prev, last] = eds.slice(-2);
+  const p2 = await b.context.newPage();
+  await p2.route((u) => u.pathname === '/api/v1/trends' && !u.searchParams.has('node'), async (route) => {
+    const res = await route.fetch();
+    const body = await res.json();
+    for (const e of body.editions) {
+      if (e.campaign === last.id) Object.assign(e, { version: '2027', mapping: null, relation: null, node_used: FW });
+      else Object.assign(e, { version: '2026', mapping: 'national-commitment-2026-2027', relation: 'subset', node_used: FW });
+    }
+    await route.fulfill({ response: res, json: body });
+  });
+  await open(p2, `/trends?framework=${FW}`);
+  await p2.waitForSelector('section.tr-node table');
+  const note = await p2.locator('section.tr-node .chart-notes').innerText();
+  assert.ok(note.startsWith(`${last.year} edition: questions changed; compared on mapped nodes.`), note);
+  assert.match(note, new RegExp(`what ${prev.year} asked covers only part of what ${last.year} asks`));
+  for (const sel of ['section.tr-node', 'section.tr-gap']) {
+    assert.ok((await p2.locator(`${sel} svg .year-note`).allTextContents()).includes('questions changed'), sel);
+    assert.equal(await p2.locator(`${sel} svg path.changed-segment`).count(), sel === 'section.tr-gap' ? 2 : 1, `${sel}: the line into ${last.year} is dashed`);
+    assert.equal(await p2.locator(`${sel} svg line.edition-change`).count(), 1);
+  }
+  assert.match(await p2.locator('.tr-edition-notes').innerText(), /questions changed; compared on mapped nodes/);
+  await p2.close();
+});
+
 test('over time at phone width: fits, reads, axe finds nothing', async () => {
   const phone = await b.context.newPage();
   await phone.setViewportSize({ width: 375, height: 800 });

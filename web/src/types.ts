@@ -8,6 +8,8 @@ export interface Campaign {
   status: 'draft' | 'open' | 'review' | 'closed' | 'published' | string;
   units: number;
   published_at: string | null;
+  /** The version of the framework the campaign's questionnaire follows. */
+  framework_version?: string;
 }
 
 export interface Level { id: string; name: string; min: number }
@@ -201,8 +203,12 @@ export interface TrendEdition {
   groups: Record<string, TrendGroup>;
   /** The node is not in this edition's framework. */
   node_missing: boolean;
-  /** The edition's framework version, when the server says it. */
+  /** The edition's framework version. */
   version?: string | null;
+  /** On an older version than the latest: the node read (a renamed one), the mapping between the versions, its relation for the node. */
+  node_used?: string | null;
+  mapping?: string | null;
+  relation?: string | null;
 }
 export interface Trends { framework: string; node: string; balanced: boolean; editions: TrendEdition[] }
 

@@ -8,7 +8,11 @@ import { useWidth } from '../hooks';
 import { num } from '../format';
 import { FONT, linear, niceTicks, textWidth } from './scale';
 
-export interface LineSeries { label: string; color: string; values: (number | null)[]; dash?: string; notes?: string[] }
+export interface LineSeries {
+  label: string; color: string; values: (number | null)[]; dash?: string; notes?: string[];
+  /** This series' own edition changes (else the chart's). */
+  changed?: boolean[];
+}
 
 export function Line(props: {
   years: number[];
@@ -66,7 +70,7 @@ export function Line(props: {
           <text key={`n${i}-${k}`} class="year-note" x={x(i)} y={H - bottom + 36 + (rankLine + k) * 15} font-size="12" fill="#555"
             text-anchor="middle">{ln}</text>
         )))}
-        {props.changed?.map((c, i) => c && i > 0 && (
+        {props.years.map((_, i) => i > 0 && (props.changed?.[i] || props.series.some((x) => x.changed?.[i])) && (
           <line key={'c' + i} class="edition-change" x1={(x(i - 1) + x(i)) / 2} x2={(x(i - 1) + x(i)) / 2} y1={top} y2={H - bottom}
             stroke="#555" stroke-width="1.5" stroke-dasharray="2 3" />
         ))}
@@ -78,7 +82,7 @@ export function Line(props: {
           pts.forEach((p, i) => {
             const q = pts[i - 1];
             if (!p || !q) return;
-            if (props.changed?.[i]) dd += seg(q, p); else d += seg(q, p);
+            if ((s.changed ?? props.changed)?.[i]) dd += seg(q, p); else d += seg(q, p);
           });
           return (
             <g key={'s' + si}>

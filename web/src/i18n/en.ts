@@ -228,7 +228,14 @@ const en = {
   trLeadNBalanced: 'Only units present in every edition: {ns}.',
   trAllUnits: 'All units',
   trNoteMissing: '{year} edition: “{node}” is not in its questionnaire, so no point is drawn for it.',
-  trNoteChanged: '{year} edition: questions changed (framework version {version}); compared with {prev} on the nodes both editions share, and the line into it is dashed.',
+  trNoteMapped: '{year} edition: questions changed; compared on mapped nodes. For “{node}”, {relation}, so the dashed line joins measures that are not the same.',
+  trRelSuperset: 'what {prev} asked covers all of what {year} asks, and more',
+  trRelSubset: 'what {prev} asked covers only part of what {year} asks',
+  trRelIntersect: 'what {prev} asked and what {year} asks overlap',
+  trRelNotRelated: 'what {prev} asked is not related to what {year} asks',
+  trNoteEqual: '{year} edition: questions changed (version {version} of the framework), but the crosswalk between the editions finds “{node}” the same in both.',
+  trNoteUnmapped: '{year} edition: questions changed (version {version} of the framework) and no crosswalk relates it to {prev}; the dashed line joins different questionnaires.',
+  trNoteRenamed: 'In {prev} it was asked as “{old}”.',
   trYearMissing: 'not asked',
   trYearChanged: 'questions changed',
   trLineTitleUp: 'The mean of “{node}” rose from {a} to {b} points, {from} to {to}',
@@ -292,13 +299,14 @@ const en = {
   trMoversAxis: 'change in points, {from} to {to}',
   trMoversAria: 'Bar chart of the change in points of {n} units from {from} to {to}; the numbers are in the table.',
   trLevelChange: '{from} → {to}',
+  trMoversVersions: 'The {from} and {to} editions follow different versions of the framework ({a} and {b}): questions changed, and units are compared on mapped nodes.',
   trColPointsIn: 'Points {year}',
   trColChange: 'Change',
   trColLevelIn: 'Level {year}',
   trLevelMovesTitle: '{up} moved up a level and {down} down, {from} to {to}',
   trLevelMovesSubtitle: 'Units whose level of the total (the levels of “{framework}”) changed between the two editions',
 
-  // crosswalks (pages/measure/Crosswalks.tsx)
+  // crosswalks (pages/measure/Crosswalks.tsx); relations in plain words
   cwTitle: 'Crosswalks',
 
   // robustness (pages/Robustness.tsx)

@@ -72,6 +72,8 @@ function MoversCharts({ ctx, movers }: { ctx: TrendCtx; movers: Movers }) {
   ];
   const row = (m: Mover) => [name(m.unit), m.unit, m.from, m.to, m.change, lname(m.level_from), lname(m.level_to)];
   const table: TableData = { columns, rows: shown.map(row) };
+  const vf = ctx.editions.find((c) => c.id === movers.from)?.framework_version;
+  const vt = ctx.editions.find((c) => c.id === movers.to)?.framework_version;
   return (
     <>
       <ChartFrame class="tr-movers-chart" headingLevel={3} file={`movers-${ctx.nodeId}-${movers.from}-${movers.to}`} title={title}
@@ -80,6 +82,7 @@ function MoversCharts({ ctx, movers }: { ctx: TrendCtx; movers: Movers }) {
         <Diverging precision={p} axisLabel={t('trMoversAxis', { from: yf, to: yt })}
           rows={shown.map((m) => ({ key: m.unit, label: name(m.unit), value: m.change, note: note(m) }))}
           ariaLabel={t('trMoversAria', { n: int(shown.length), from: yf, to: yt })} />
+        {vf && vt && vf !== vt && <p class="chart-note">{t('trMoversVersions', { from: yf, to: yt, a: vf, b: vt })}</p>}
       </ChartFrame>
       {levels.length > 0 && <LevelMoves ctx={ctx} movers={movers} levels={levels} columns={columns} row={row} yf={yf} yt={yt} />}
     </>

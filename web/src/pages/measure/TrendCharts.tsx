@@ -14,26 +14,31 @@ import { int, num, numShort } from '../../format';
 import type { TrendEdition } from '../../types';
 import type { TrendCtx } from './Trends';
 import {
-  GAP_GROUPS, atOrAbove, endpoints, gapFinding, gapPresent, gapSeries, levelsOf, same, thresholdLevel, type GapPoint, type LevelDef,
+  GAP_GROUPS, atOrAbove, changedEditions, editionChanges, type EditionChange, endpoints, gapFinding, gapPresent, gapSeries, levelsOf, same, thresholdLevel, type GapPoint, type LevelDef,
 } from './trendsData';
 
-/** Sentences naming each edition whose questionnaire changed, for NAME (a node's). */
-export function editionNotes(ctx: TrendCtx, eds: TrendEdition[], name = ctx.node.name): string[] {
-  const out: string[] = [];
-  eds.forEach((e, i) => {
-    if (e.node_missing) out.push(t('trNoteMissing', { year: e.year, node: name }));
-    else if (i > 0 && e.version != null && eds[i - 1].version != null && e.version !== eds[i - 1].version) {
-      out.push(t('trNoteChanged', { year: e.year, version: e.version, prev: eds[i - 1].year }));
-    }
-  });
-  return out;
+const REL_KEYS = { superset: 'trRelSuperset', subset: 'trRelSubset', intersect: 'trRelIntersect', not_related: 'trRelNotRelated' } as const;
+/** What the crosswalk says of a node across two editions, in plain words. */
+const relationWords = (r: string | null | undefined, prev: number | string, year: number) =>
+  t(REL_KEYS[(r && r in REL_KEYS ? r : 'intersect') as keyof typeof REL_KEYS], { prev, year });
+
+/** The sentence under a chart for an edition whose questionnaire changed, about the node NAME. */
+function noteOf(c: EditionChange, name: string): string {
+  const v = { year: c.year, prev: c.prev ?? '', node: name, version: c.version ?? '', relation: relationWords(c.relation, c.prev ?? '', c.year), old: c.renamed ?? '' };
+  const base = t(c.kind === 'missing' ? 'trNoteMissing' : c.kind === 'equal' ? 'trNoteEqual' : c.kind === 'mapped' ? 'trNoteMapped' : 'trNoteUnmapped', v);
+  return c.renamed ? base + ' ' + t('trNoteRenamed', v) : base;
+}
+
+/** Sentences naming each edition whose questionnaire changed, for the node NAME. */
+export function editionNotes(changes: (EditionChange | null)[], name: string): string[] {
+  return changes.filter((c): c is EditionChange => c != null).map((c) => noteOf(c, name));
 }
 
 /** What is written under each year: N, and whether the questionnaire changed. */
 function yearNotes(ctx: TrendCtx, eds: TrendEdition[], first: (e: TrendEdition) => string): string[] {
   return eds.map((e, i) => [
     first(e),
-    e.node_missing ? t('trYearMissing') : ctx.changed[i] ? t('trYearChanged') : '',
+    e.node_missing ? t('trYearMissing') : ctx.changes[i] ? t('trYearChanged') : '',
   ].filter(Boolean).join('\n'));
 }
 
@@ -66,11 +71,11 @@ export function NodeLine({ ctx }: { ctx: TrendCtx }) {
   return (
     <ChartFrame class="tr-node" file={`trend-${ctx.nodeId}${ctx.balanced ? '-balanced' : ''}`} title={title}
       subtitle={t('trLineSubtitle', { node: ctx.node.name, max: numShort(max, p) })} source={ctx.source} table={table}>
-      <Line years={eds.map((e) => e.year)} max={max} precision={p} changed={ctx.changed}
+      <Line years={eds.map((e) => e.year)} max={max} precision={p} changed={changedEditions(ctx.changes)}
         series={[{ label: t('trAllUnits'), color: '#12355b', values: eds.map((e) => (e.node_missing ? null : e.mean)) }]}
         yearNotes={yearNotes(ctx, eds, (e) => t('trNShort', { n: int(e.n) }))}
         ariaLabel={t('trLineAria', { node: ctx.node.name, n: int(eds.length) })} />
-      <Notes notes={editionNotes(ctx, eds)} />
+      <Notes notes={editionNotes(ctx.changes, ctx.node.name)} />
     </ChartFrame>
   );
 }
@@ -100,11 +105,13 @@ export function PartLines({ ctx }: { ctx: TrendCtx }) {
     else if (rounded(best.d) < 0) title = t('trPartsTitleAllDown', v);
     else title = t('trPartsTitleMixed', v);
   }
-  // notes: the node's own, and each part missing from an edition
-  const notes = [...new Set(parts.flatMap((x) => editionNotes(ctx, eds.map((e) => at(parts.indexOf(x), e.campaign) || { ...e, node_missing: true }), x.node.name || x.node.id)))];
+  // notes: each part whose questionnaire changed, or that an edition lacks
+  const partEds = parts.map((_, i) => eds.map((e) => at(i, e.campaign) || { ...e, node_missing: true }));
+  const partChanges = parts.map((x, i) => editionChanges(partEds[i], x.node.id));
+  const notes = parts.flatMap((_, i) => editionNotes(partChanges[i], label(i)));
   const series = parts.map((_, i) => ({
     label: label(i), color: SERIES[i % SERIES.length], dash: i >= SERIES.length ? '5 3' : undefined,
-    values: eds.map((e) => value(at(i, e.campaign))),
+    values: eds.map((e) => value(at(i, e.campaign))), changed: changedEditions(partChanges[i]),
   }));
   const table: TableData = {
     columns: [
@@ -116,7 +123,7 @@ export function PartLines({ ctx }: { ctx: TrendCtx }) {
   return (
     <ChartFrame class="tr-parts" file={`trend-parts-${ctx.nodeId}${ctx.balanced ? '-balanced' : ''}`} title={title}
       subtitle={t('trPartsSubtitle', { node: ctx.node.name, max: numShort(pmax, p) })} source={ctx.source} table={table}>
-      <Line years={eds.map((e) => e.year)} max={pmax} precision={p} series={series} changed={ctx.changed}
+      <Line years={eds.map((e) => e.year)} max={pmax} precision={p} series={series}
         yearNotes={yearNotes(ctx, eds, (e) => t('trNShort', { n: int(e.n) }))}
         ariaLabel={t('trPartsAria', { node: ctx.node.name, n: int(parts.length) })} />
       <Notes notes={notes} />
@@ -181,7 +188,7 @@ export function GapChart({ ctx, route }: { ctx: TrendCtx; route: Route }) {
       subtitle={t('trGapSubtitle', { group: name, node: ctx.node.name, max: numShort(max, p) })} source={ctx.source} table={table}
       controls={<Select id="tr-group" label={t('trGapGroup')} value={group.value} options={options}
         onChange={(g) => setParams({ group: g === options[0].value ? null : g })} />}>
-      <Line years={eds.map((e) => e.year)} max={max} precision={p} changed={ctx.changed}
+      <Line years={eds.map((e) => e.year)} max={max} precision={p} changed={changedEditions(ctx.changes)}
         series={[
           { label: name, color: SERIES[0], values: series.map((s) => s.mean) },
           { label: t('trTheRest'), color: WORLD_COLOR, dash: '6 3', values: series.map((s) => s.rest) },
@@ -192,7 +199,7 @@ export function GapChart({ ctx, route }: { ctx: TrendCtx; route: Route }) {
         })}
         ariaLabel={t('trGapAria', { group: name, node: ctx.node.name })} />
       <p class="chart-note">{t('trGapHow', { group: name })}</p>
-      <Notes notes={editionNotes(ctx, eds)} />
+      <Notes notes={editionNotes(ctx.changes, ctx.node.name)} />
     </ChartFrame>
   );
 }
@@ -237,11 +244,11 @@ export function LevelsChart({ ctx }: { ctx: TrendCtx }) {
       <Stacked segments={levels.map((l, i) => ({ key: l.key, label: l.name, color: colors[i] }))}
         rows={eds.map((e, i) => ({
           key: e.campaign, label: String(e.year), counts: levels.map((l) => e.levels[l.key] || 0),
-          end: t('trNShort', { n: int(e.n) }) + (e.node_missing ? ' · ' + t('trYearMissing') : ctx.changed[i] ? ' · ' + t('trYearChanged') : ''),
+          end: t('trNShort', { n: int(e.n) }) + (e.node_missing ? ' · ' + t('trYearMissing') : ctx.changes[i] ? ' · ' + t('trYearChanged') : ''),
         }))}
         axisLabel={t('trLevelsAxis')}
         ariaLabel={t('trLevelsAria', { n: int(eds.length) })} />
-      <Notes notes={editionNotes(ctx, eds)} />
+      <Notes notes={editionNotes(ctx.changes, ctx.node.name)} />
     </ChartFrame>
   );
 }

@@ -18,7 +18,7 @@ import { findNode, nodeLabel } from '../../fw';
 import { int, num, numShort } from '../../format';
 import type { Campaign, Framework, Group, Unit } from '../../types';
 import {
-  chooseFramework, changedEditions, endpoints, gapPresent, gapSeries, loadView, same, trendFrameworks, type TrendView,
+  chooseFramework, editionChanges, endpoints, gapPresent, gapSeries, loadView, same, trendFrameworks, type EditionChange, type TrendView,
 } from './trendsData';
 import { GapChart, LevelsChart, NodeLine, PartLines, editionNotes, gapTitle, groupLabel } from './TrendCharts';
 import { MoversSection } from './Movers';
@@ -34,7 +34,8 @@ export interface TrendCtx {
   units: Map<string, Unit>;
   groups: Group[];
   source: string;
-  changed: boolean[];
+  /** How each edition's questionnaire differs from the one before, for the node. */
+  changes: (EditionChange | null)[];
 }
 
 export function Trends({ route }: { route: Route }) {
@@ -80,7 +81,7 @@ function TrendsBody({ route, fw, fws, titles, units, groups, unknown }: {
   const nodeId = node ? node.id : fw.id;
   const balanced = route.params.get('balanced') === 'true';
   const editions = fws.get(fw.id) || [];
-  const view = useAsync(() => loadView(fw, nodeId, balanced), [fw.id, nodeId, balanced]);
+  const view = useAsync(() => loadView(fw, nodeId, balanced, editions), [fw.id, nodeId, balanced]);
   const nodeName = nodeId === fw.id ? fw.title : nodeLabel(node);
   useTitle(t('trDocTitle', { framework: fw.title }));
 
@@ -124,7 +125,7 @@ function TrendsBody({ route, fw, fws, titles, units, groups, unknown }: {
             source: t(balanced ? 'trSourceBalanced' : 'trSource', {
               framework: fw.title, editions: view.data.node.editions.map((e) => e.year).join(', '),
             }),
-            changed: changedEditions(view.data.node.editions),
+            changes: editionChanges(view.data.node.editions, nodeId),
           }} route={route} />}
       <p class="tr-more"><Link href={href('/crosswalks', { target: fw.id })}>{t('trCrosswalkLink', { framework: fw.title })}</Link></p>
     </div>
@@ -136,7 +137,7 @@ function TrendsContent({ ctx, route }: { ctx: TrendCtx; route: Route }) {
   const p = ctx.fw.precision;
   if (eds.length < 2) return <Empty title={t('trNoneTitle')}><p>{t('trNoneText')}</p></Empty>;
   const ep = endpoints(eds, (e) => e.mean);
-  const notes = editionNotes(ctx, eds);
+  const notes = editionNotes(ctx.changes, ctx.node.name);
   const ns = eds.map((e) => t('trNYear', { year: e.year, n: int(e.n) })).join(', ');
   const lead = !ep ? t('trLeadNone')
     : t(same(ep.a, ep.b, p) ? 'trLeadSame' : ep.b > ep.a ? 'trLeadUp' : 'trLeadDown', {

@@ -58,28 +58,57 @@ export interface TrendView {
 }
 
 /** One request for the node (every group in it) and one per part. */
-export async function loadView(fw: Framework, nodeId: string, balanced: boolean): Promise<TrendView> {
+export async function loadView(fw: Framework, nodeId: string, balanced: boolean, campaigns: Campaign[]): Promise<TrendView> {
   const parts = partsOf(fw, nodeId);
   const [node, ...pts] = await Promise.all([
     api.trends(fw.id, nodeId === fw.id ? null : nodeId, balanced),
     ...parts.map((p) => api.trends(fw.id, p.id, balanced)),
   ]);
-  return { node, parts: parts.map((p, i) => ({ node: p, trends: pts[i] })) };
+  const v = (tr: Trends) => ({ ...tr, editions: withVersions(tr.editions, campaigns) });
+  return { node: v(node), parts: parts.map((p, i) => ({ node: p, trends: v(pts[i]) })) };
+}
+
+/** The framework version of each edition: the trends API's, else its campaign's. */
+export function withVersions(eds: TrendEdition[], campaigns: Campaign[]): TrendEdition[] {
+  return eds.map((e) => (e.version != null ? e : { ...e, version: campaigns.find((c) => c.id === e.campaign)?.framework_version ?? null }));
 }
 
 /**
- * Whether each edition's questionnaire differs from the one before: a
- * different framework version (when the server says it) or the node
- * missing from it. The first edition is never "changed".
+ * How an edition's questionnaire differs from the one before, for one node:
+ * `missing` (the node is not in it), `equal` (another version, but the
+ * crosswalk between the versions finds the node the same), `mapped` (the
+ * crosswalk relates it otherwise: subset, superset, intersect), `unmapped`
+ * (another version and no crosswalk says how). The server gives the
+ * crosswalk's relation on the older edition (it reads every edition
+ * against the latest version).
  */
-export function changedEditions(eds: TrendEdition[]): boolean[] {
+export interface EditionChange {
+  kind: 'missing' | 'equal' | 'mapped' | 'unmapped';
+  year: number;
+  prev?: number;
+  version?: string | null;
+  relation?: string | null;
+  mapping?: string | null;
+  /** The id the older edition asked the node by, when it was renamed. */
+  renamed?: string | null;
+}
+
+export function editionChanges(eds: TrendEdition[], nodeId: string): (EditionChange | null)[] {
   return eds.map((e, i) => {
-    if (i === 0) return false;
+    if (e.node_missing) return { kind: 'missing', year: e.year };
     const prev = eds[i - 1];
-    return e.node_missing || prev.node_missing
-      || (e.version != null && prev.version != null && e.version !== prev.version);
+    if (!prev || prev.node_missing || e.version == null || prev.version == null || e.version === prev.version) return null;
+    const mapping = prev.mapping ?? e.mapping ?? null;
+    const relation = prev.mapping ? prev.relation : e.relation;
+    const renamed = prev.node_used && prev.node_used !== nodeId ? prev.node_used : null;
+    const base = { year: e.year, prev: prev.year, version: e.version, mapping, relation, renamed };
+    if (!mapping || !relation) return { kind: 'unmapped', ...base };
+    return { kind: relation === 'equal' ? 'equal' : 'mapped', ...base };
   });
 }
+
+/** Whether the line into each edition joins measures that are not the same (drawn dashed). */
+export const changedEditions = (ch: (EditionChange | null)[]) => ch.map((c) => c != null && c.kind !== 'equal');
 
 /** The first and last editions with a value of f, for "from X to Y" findings. */
 export function endpoints<T>(eds: T[], f: (e: T) => number | null | undefined): { first: T; last: T; a: number; b: number } | null {
