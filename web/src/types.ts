@@ -215,3 +215,19 @@ export interface Trends { framework: string; node: string; balanced: boolean; ed
 /** Who rose and fell most between two editions (GET /trends/movers). */
 export interface Mover { unit: string; from: number; to: number; change: number; level_from?: string | null; level_to?: string | null }
 export interface Movers { framework: string; node: string; from: string; to: string; n: number; risers: Mover[]; fallers: Mover[] }
+
+/** A crosswalk between two frameworks (GET /mappings): counts of its pairs by relation and of the target's nodes it reaches. */
+export type Relation = 'equal' | 'superset' | 'subset' | 'intersect' | 'not_related';
+export interface MappingSummary {
+  id: string; title: string;
+  source: string; source_version: string; target: string; target_version: string;
+  pairs: number; relations: Record<Relation, number>;
+  target_nodes: number; mapped: number; unmapped: number;
+}
+/** One target node: the strongest relation any pair gives it and the source nodes with that relation. */
+export interface CoverageRow { target: string; label: string; kind: 'group' | 'question' | 'indicator' | string; relation: Relation | null; sources: string[] }
+export interface MappingDetail extends MappingSummary {
+  mappings: { source: string; target: string; relation: Relation; rationale?: string }[];
+  coverage: CoverageRow[];
+  unmapped_nodes: string[];
+}

@@ -6,7 +6,7 @@
 import { useWidth } from '../hooks';
 import { int } from '../format';
 import { textOn } from '../colors';
-import { FONT, textWidth } from './scale';
+import { FONT, textWidth, truncate } from './scale';
 
 export interface StackSegment { key: string; label: string; color: string }
 export interface StackRow { key: string; label: string; counts: number[]; end: string }
@@ -15,7 +15,11 @@ export function Stacked(props: { rows: StackRow[]; segments: StackSegment[]; ari
   const [ref, width] = useWidth<HTMLDivElement>();
   const W = Math.max(280, width);
   const { rows, segments } = props;
-  const labelW = Math.max(...rows.map((r) => textWidth(r.label, 13))) + 10;
+  // long row names go above their bars when beside them they would take too much room
+  const fullLabelW = Math.max(...rows.map((r) => textWidth(r.label, 13))) + 10;
+  const above = fullLabelW > W * 0.3;
+  const labelW = above ? 0 : fullLabelW;
+  const aboveH = above ? 18 : 0;
   const endW = Math.max(...rows.map((r) => textWidth(r.end, 12))) + 10;
   const x0 = labelW, x1 = W - endW;
   const barH = 28, gap = 12;
@@ -29,7 +33,7 @@ export function Stacked(props: { rows: StackRow[]; segments: StackSegment[]; ari
     lx += w;
   }
   const top = ly + 30;
-  const plotBottom = top + rows.length * (barH + gap) - gap + 4;
+  const plotBottom = top + rows.length * (barH + gap + aboveH) - gap + 4;
   const H = plotBottom + 38;
   const ticks = W < 420 ? [0, 50, 100] : [0, 25, 50, 75, 100];
   const xAt = (share: number) => x0 + (share / 100) * (x1 - x0);
@@ -45,17 +49,19 @@ export function Stacked(props: { rows: StackRow[]; segments: StackSegment[]; ari
         ))}
         {ticks.map((tv) => (
           <g key={'t' + tv}>
-            <line x1={xAt(tv)} x2={xAt(tv)} y1={top - 4} y2={plotBottom} stroke="#e3e3e3" />
+            <line x1={xAt(tv)} x2={xAt(tv)} y1={top - 4 + aboveH} y2={plotBottom} stroke="#e3e3e3" />
             <text x={xAt(tv)} y={plotBottom + 16} font-size="12" fill="#555" text-anchor={tv === 0 ? 'start' : tv === 100 ? 'end' : 'middle'}>{tv}%</text>
           </g>
         ))}
         {rows.map((r, i) => {
-          const y = top + i * (barH + gap);
+          const y = top + i * (barH + gap + aboveH) + aboveH;
           const total = r.counts.reduce((a, b) => a + b, 0);
           let acc = 0;
           return (
             <g key={r.key} class="stack-row" data-row={r.key}>
-              <text x={labelW - 8} y={y + barH / 2 + 5} font-size="13" fill="#222" text-anchor="end">{r.label}</text>
+              {above
+                ? <text x={0} y={y - 5} font-size="13" fill="#222">{truncate(r.label, W)}</text>
+                : <text x={labelW - 8} y={y + barH / 2 + 5} font-size="13" fill="#222" text-anchor="end">{r.label}</text>}
               {r.counts.map((c, k) => {
                 if (!c || !total) return null;
                 const a = xAt((100 * acc) / total), b = xAt((100 * (acc + c)) / total);

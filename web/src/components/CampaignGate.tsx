@@ -70,7 +70,7 @@ export function CampaignGate({ route, title, children }: { route: Route; title: 
   const rest = useAsync(async () => {
     if (!fwId || !cid) return null;
     const [framework, units, groups, root] = await Promise.all([
-      api.framework(fwId), api.units(), api.groups(), api.results(cid),
+      api.framework(fwId, campaign?.framework_version), api.units(), api.groups(), api.results(cid),
     ]);
     return { framework, units, groups, assessed: root.results };
   }, [fwId, cid]);

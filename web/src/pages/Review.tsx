@@ -37,7 +37,7 @@ function ReviewLoader({ route, user }: { route: Route; user: User }) {
     let live = true;
     (async () => {
       const a = await wf.assessment(c, u);
-      const [fw, campaign, units] = await Promise.all([api.framework(a.framework), wf.campaign(c).catch(() => null), api.units().catch(() => [] as Unit[])]);
+      const [fw, campaign, units] = await Promise.all([api.framework(a.framework, a.framework_version), wf.campaign(c).catch(() => null), api.units().catch(() => [] as Unit[])]);
       return { a, fw, campaign, units };
     })().then((d) => live && setData(d), (e) => live && setErr(e));
     return () => { live = false; };

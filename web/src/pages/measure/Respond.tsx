@@ -47,7 +47,7 @@ function RespondLoader({ route, user }: { route: Route; user: User }) {
     const [campaigns, me, units] = await Promise.all([api.campaigns(), ws.get(c, u, id), api.units().catch(() => [] as Unit[])]);
     const campaign = campaigns.find((x) => x.id === c);
     if (!campaign) throw new ApiError(404, 'not_found', c);
-    return { campaign, fw: await api.framework(campaign.framework), me, unit: units.find((x) => x.id === u), id };
+    return { campaign, fw: await api.framework(campaign.framework, campaign.framework_version), me, unit: units.find((x) => x.id === u), id };
   }, [c, u, user.id]);
   if (data.state === 'error') return <AccessError title={t('qnTitle')} error={data.error} route={route} retry={data.retry} />;
   if (data.state === 'loading') return <div class="page"><h1>{t('qnTitle')}</h1><Loading /></div>;

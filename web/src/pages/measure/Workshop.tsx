@@ -39,7 +39,7 @@ function WorkshopLoader({ route, user }: { route: Route; user: User }) {
   const c = route.id!, u = route.unit!;
   const base = useAsync<Loaded>(async () => {
     const a = await wf.assessment(c, u);
-    const [fw, campaign, units] = await Promise.all([api.framework(a.framework), wf.campaign(c).catch(() => null), api.units().catch(() => [] as Unit[])]);
+    const [fw, campaign, units] = await Promise.all([api.framework(a.framework, a.framework_version), wf.campaign(c).catch(() => null), api.units().catch(() => [] as Unit[])]);
     return { a, fw, campaign, units };
   }, [c, u, user.id]);
   if (base.state === 'error') return <AccessError title={t('wsTitle')} error={base.error} route={route} retry={base.retry} />;

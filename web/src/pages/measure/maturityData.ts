@@ -39,7 +39,7 @@ export async function loadMaturity(c: string, u: string, user: User | null): Pro
   const [campaigns, units] = await Promise.all([api.campaigns(), api.units().catch(() => [] as Unit[])]);
   const campaign = campaigns.find((x) => x.id === c);
   if (!campaign) throw new ApiError(404, 'not_found', t('campaignUnknownTitle', { id: c }));
-  const fw = await api.framework(campaign.framework);
+  const fw = await api.framework(campaign.framework, campaign.framework_version);
   const ix = indexFramework(fw);
   const unit = { id: u, name: unitName(units.find((x) => x.id === u), u) };
   const base = { campaign, campaigns, fw, ix, its: items(fw), unit, units };
