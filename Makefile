@@ -111,8 +111,9 @@ crash-test: all
 api-test: all
 	sh tests/api/run.sh $(BUILD)/cybercap
 
-# Builds, prepares build/demo-data (countries, the bundled framework, three
-# fictional editions) and serves it; DEMO_LISTEN picks the address.
+# Builds, prepares build/demo-data (countries, the bundled frameworks and
+# mappings, four fictional editions of the index, the maturity campaigns)
+# and serves it; DEMO_LISTEN picks the address.
 demo: all
 	@build/cybercap demo --data build/demo-data --listen $(or $(DEMO_LISTEN),127.0.0.1:8080)
 

@@ -37,7 +37,7 @@ threads=${LOAD_THREADS:-2}
 timeout=${LOAD_TIMEOUT:-2s}
 phases=${LOAD_PHASES:-reads writes}
 out=${LOAD_OUT:-$root/build/load}
-campaign=nci-2027
+campaign=nci-2028
 
 command -v wrk >/dev/null || { echo "load: wrk is missing (scripts/install-deps installs it)" >&2; exit 2; }
 command -v python3 >/dev/null || { echo "load: python3 is missing" >&2; exit 2; }

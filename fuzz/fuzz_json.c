@@ -15,15 +15,15 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define A "/api/v1/campaigns/nci-2027/assessments/XAA"
-#define B "/api/v1/campaigns/nci-2027/assessments/XAB"
+#define A "/api/v1/campaigns/nci-2028/assessments/XAA"
+#define B "/api/v1/campaigns/nci-2028/assessments/XAB"
 
 /* focal: whether the focal point of XAA may succeed there; when not, a
  * 2xx for it is an authorisation gap and a finding. */
 static const struct { const char *method, *path; int focal; } routes[] = {
 	{"POST", "/api/v1/session", 1},
 	{"POST", "/api/v1/campaigns", 0},
-	{"POST", "/api/v1/campaigns/nci-2027/status", 0},
+	{"POST", "/api/v1/campaigns/nci-2028/status", 0},
 	{"PUT", A "/answers/legal.cybercrime.substantive.systems", 1},    /* choice */
 	{"PUT", A "/answers/legal.cybercrime.substantive.fraud", 1},      /* yes_no */
 	{"PUT", A "/answers/legal.data_protection.rights", 1},            /* multi */

@@ -26,7 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i < head; i++)
 		if (data[i] == '\r' || data[i] == '\0')
 			return 0;
-	fuzz_printf(&b, "POST /api/v1/campaigns/nci-2027/assessments/XAA/evidence HTTP/1.1\r\n"
+	fuzz_printf(&b, "POST /api/v1/campaigns/nci-2028/assessments/XAA/evidence HTTP/1.1\r\n"
 		    "Host: fuzz\r\nConnection: close\r\nAuthorization: Bearer %s\r\n"
 		    "Content-Type: multipart/form-data; ", e->focal);
 	fuzz_put(&b, data, head);

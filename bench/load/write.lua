@@ -2,7 +2,7 @@
 -- on the open campaign, spread over units and questions, "yes" and "no" in
 -- turn. Environment (set by bench/load.sh):
 --   LOAD_TOKEN      bearer token (an admin's: `cybercap user token`)
---   LOAD_CAMPAIGN   campaign id (nci-2027)
+--   LOAD_CAMPAIGN   campaign id (nci-2028)
 --   LOAD_UNITS      unit ids, comma-separated
 --   LOAD_QUESTIONS  yes/no question ids, comma-separated
 --   LOAD_THREADS    wrk's -t, so that threads take different answers
@@ -17,7 +17,7 @@ local function list(name)
 end
 
 local token = os.getenv("LOAD_TOKEN") or error("LOAD_TOKEN is not set")
-local campaign = os.getenv("LOAD_CAMPAIGN") or "nci-2027"
+local campaign = os.getenv("LOAD_CAMPAIGN") or "nci-2028"
 local units = list("LOAD_UNITS")
 local questions = list("LOAD_QUESTIONS")
 local headers = {

@@ -1,6 +1,6 @@
 /*
  * cmd_import.c - `cybercap import --data DIR --campaign ID --framework FW
- * RESPONSES.csv`: creates or fills a campaign. Strict and all-or-nothing:
+ * [--framework-version V] RESPONSES.csv`: creates or fills a campaign. Strict and all-or-nothing:
  * the whole file is checked first and a bad file changes nothing.
  */
 #include "cli.h"
@@ -14,9 +14,11 @@
 
 static const char help[] =
 	"Usage: cybercap import --data DIR --campaign ID --framework FW\n"
-	"                       [--title T] [--year Y] RESPONSES.csv\n\n"
+	"                       [--framework-version V] [--title T] [--year Y] RESPONSES.csv\n\n"
 	"Creates campaign ID on framework FW (a framework id in the data\n"
-	"directory) if it does not exist, then stores the answers of RESPONSES.\n"
+	"directory; its latest version, the highest, or version V) if it does not\n"
+	"exist, then stores the answers of RESPONSES, read with the campaign's own\n"
+	"version of FW.\n"
 	"The file is checked whole first (every error names FILE:LINE); if\n"
 	"anything is wrong, nothing is stored. An answer given again replaces the\n"
 	"previous one, which stays in the history. Published campaigns never\n"
@@ -30,6 +32,7 @@ int cmd_import(int argc, char **argv)
 		{"framework", required_argument, NULL, 'f'},
 		{"title", required_argument, NULL, 't'},
 		{"year", required_argument, NULL, 'y'},
+		{"framework-version", required_argument, NULL, 'v'},
 		{NULL, 0, NULL, 0},
 	};
 	struct cc_import im = {.author = "cli:import", .year = 0};
@@ -50,6 +53,7 @@ int cmd_import(int argc, char **argv)
 		case 'c': im.campaign = optarg; break;
 		case 'f': im.framework = optarg; break;
 		case 't': im.title = optarg; break;
+		case 'v': im.version = optarg; break;
 		case 'y':
 			im.year = (int)strtol(optarg, &end, 10);
 			if (*end || im.year < 1900 || im.year > 2999)

@@ -52,7 +52,7 @@ static int print_check(const struct cc_bound_mapping *in)
 	if (!src)
 		return 1;
 	for (int t = 1; t < in->dst.nnodes && !bad; t++) {
-		int n = cc_mapping_sources(&in->m, t, src);
+		int n = cc_mapping_sources(&in->m, t, src, in->m.npairs);
 		char buf[65536];
 		size_t used = 0;
 

@@ -42,11 +42,13 @@ static const char serve_help[] =
 static const char demo_help[] =
 	"Usage: cybercap demo [--data DIR] [--listen HOST:PORT] [--web DIR]\n\n"
 	"Creates DIR (default ./cybercap-demo) if needed with the countries, the\n"
-	"bundled frameworks and 40 fictional units (XAA-XBN), imports three editions\n"
-	"of the national commitment index made by `cybercap sample` (seed 2026):\n"
-	"2025 and 2026 published, 2027 open; campaigns on the maturity and readiness\n"
-	"models (one of them an open workshop with three respondents); one sign-in\n"
-	"per role. Then serves them. Nothing describes a real country.\n";
+	"bundled frameworks and mappings and 40 fictional units (XAA-XBN), imports\n"
+	"four editions of the national commitment index made by `cybercap sample`\n"
+	"(seed 2026): 2025 and 2026 published on its 2026 edition, 2027 published on\n"
+	"its 2027 edition, 2028 open; campaigns on the maturity and readiness models\n"
+	"(one of them an open workshop with three respondents, one a review of XAA\n"
+	"pre-filled from the index through a mapping); one sign-in per role. Then\n"
+	"serves them. Nothing describes a real country.\n";
 
 static void print_ready(const char *url, void *arg)
 {
@@ -187,11 +189,13 @@ int cmd_demo(int argc, char **argv)
 	cc_error_clear(&err);
 	rc = cc_service_demo(o.data_dir, cli_data_dir(), &err);
 	if (!rc) {
-		printf("cybercap: demo data in %s: campaigns nci-2025 and nci-2026 (published), "
-		       "nci-2027 (open); 40 fictional units\n", o.data_dir);
+		printf("cybercap: demo data in %s: campaigns nci-2025, nci-2026 and nci-2027 "
+		       "(published; nci-2027 on the index's 2027 edition), nci-2028 (open); "
+		       "40 fictional units\n", o.data_dir);
 		printf("cybercap: maturity and readiness: cirt-readiness-2025/2026 (XAC), "
-		       "national-maturity-2025/2026, the sector models (2026), and the "
-		       "workshop of csirt-maturity-2026 (XAB, open, three respondents)\n");
+		       "national-maturity-2025/2026, the sector models (2026), the "
+		       "workshop of csirt-maturity-2026 (XAB, open, three respondents) and "
+		       "national-maturity-2027 (XAA, open, pre-filled from nci-2026)\n");
 		print_logins(o.data_dir);
 		if (!o.web_dir)
 			printf("cybercap: no built web interface found (make builds web/dist); "

@@ -99,13 +99,16 @@ int cc_mapping_cover(const struct cc_mapping *m, int t)
 	return best;
 }
 
-int cc_mapping_sources(const struct cc_mapping *m, int t, int *out)
+int cc_mapping_sources(const struct cc_mapping *m, int t, int *out, int max)
 {
 	int rel = cc_mapping_cover(m, t), n = 0;
 
 	for (int i = 0; rel >= 0 && i < m->npairs; i++)
-		if (m->pairs[i].target == t && (int)m->pairs[i].relation == rel)
-			out[n++] = i;
+		if (m->pairs[i].target == t && (int)m->pairs[i].relation == rel) {
+			if (n < max)
+				out[n] = i;
+			n++;
+		}
 	return n;
 }
 

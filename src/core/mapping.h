@@ -64,9 +64,10 @@ int cc_mapping_bind(struct cc_mapping *m, const struct cc_framework *src,
 int cc_mapping_cover(const struct cc_mapping *m, int t);
 
 /* The pairs that give target node t its strongest relation (the sources
- * of `mapping check`), in the file's order: their indices into m->pairs go
- * to out (room for m->npairs); returns how many (0 when t has none). */
-int cc_mapping_sources(const struct cc_mapping *m, int t, int *out);
+ * of `mapping check`), in the file's order: the indices into m->pairs of
+ * the first max of them go to out; returns how many there are (0 when t
+ * has none). */
+int cc_mapping_sources(const struct cc_mapping *m, int t, int *out, int max);
 
 /* One pre-filled answer: a target question, the answer text (arena or
  * static) and the source pairs used (indices into m->pairs). */

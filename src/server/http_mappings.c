@@ -64,7 +64,7 @@ static json_t *coverage_json(const struct cc_bound_mapping *b, json_t *unmapped,
 
 	for (int t = 1; t < b->dst.nnodes; t++) {
 		const struct cc_node *node = &b->dst.nodes[t];
-		int n = cc_mapping_sources(&b->m, t, src);
+		int n = cc_mapping_sources(&b->m, t, src, b->m.npairs);
 		json_t *sources = json_array();
 
 		for (int k = 0; k < n; k++)
@@ -132,17 +132,20 @@ int cc_h_prefill(struct cc_req *req, struct cc_resp *resp)
 	mapping = json_object_get(body, "mapping");
 	from = json_object_get(body, "from_campaign");
 	if (!json_is_string(mapping) || !json_is_string(from)) {
+		const char *field = !json_is_string(mapping) ? "mapping" : "from_campaign";
 		json_decref(body);
-		return cc_resp_error(resp, 422, "invalid", !json_is_string(mapping) ? "mapping" :
-				     "from_campaign", "send {\"mapping\": ID, \"from_campaign\": ID}");
+		return cc_resp_error(resp, 422, "invalid", field,
+				     "send {\"mapping\": ID, \"from_campaign\": ID}");
 	}
 	f = json_string_value(from);
 	/* Published answers are public; live ones only to who may read them. */
 	if (!cc_snapshot_pub(req->snap, f) &&
 	    !cc_authz(req->who, CC_DO_READ_ASSESSMENT, f, req->params[1])) {
+		/* f lives in body: the message first */
+		cc_resp_error(resp, 403, "forbidden", "from_campaign",
+			      "your role does not allow reading %s in %s", req->params[1], f);
 		json_decref(body);
-		return cc_resp_error(resp, 403, "forbidden", "from_campaign",
-				     "your role does not allow reading %s in %s", req->params[1], f);
+		return CC_OK;
 	}
 	cc_error_clear(&err);
 	pthread_mutex_lock(req->store_lock);

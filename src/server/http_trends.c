@@ -5,6 +5,13 @@
  * GET /api/v1/trends/movers (who rose and fell most between two
  * editions). Points are the published, unrounded points (those of
  * `cybercap score`). Public, as published results are.
+ *
+ * Editions on another version of the framework than the latest (the index
+ * before its questionnaire changed) are compared on the node itself when
+ * that edition has it, else on the node a mapping between the two versions
+ * names as its source (a renamed question); each edition says which node
+ * it used and the mapping's relation for it, so that a chart can say when
+ * a line joins nodes that are not equal.
  */
 #include "router.h"
 
@@ -32,6 +39,56 @@ static int editions(const struct cc_snapshot *snap, const char *fw, const struct
 			out[j] = a;
 		}
 	return n;
+}
+
+/* How an edition reads node N of the latest version: the node (index in
+ * p->fw, -1 when none), and when p is on another version, the mapping
+ * between the two versions and the relation it gives N (-1: none). */
+struct reading {
+	int node;
+	const char *version, *mapping;
+	int relation;
+};
+
+static struct reading read_node(const struct cc_snapshot *snap, const struct cc_framework *latest,
+				const struct cc_pub *p, const char *node_id)
+{
+	const char *v = p->fw.version ? p->fw.version : "", *lv = latest->version ? latest->version : "";
+	struct reading r = {cc_framework_find(&p->fw, node_id), v, NULL, -1};
+	const struct cc_mapping_rec *m = snap->mappings.items;
+
+	if (strcmp(v, lv) == 0)
+		return r;
+	for (int i = 0; i < snap->mappings.n; i++) {
+		const struct cc_bound_mapping *b = &snap->maps[i];
+		int t, src;
+
+		if (strcmp(m[i].source, latest->id) || strcmp(m[i].target, latest->id) ||
+		    strcmp(b->src.version ? b->src.version : "", v) ||
+		    strcmp(b->dst.version ? b->dst.version : "", lv))
+			continue;
+		r.mapping = m[i].id;
+		t = cc_framework_find(&b->dst, node_id);
+		if (t < 0 || cc_mapping_sources(&b->m, t, &src, 1) == 0)
+			break;
+		r.relation = (int)b->m.pairs[src].relation;
+		/* the first source of the strongest relation: a renamed node */
+		if (r.node < 0 && r.relation != CC_REL_NOT_RELATED)
+			r.node = cc_framework_find(&p->fw, b->m.pairs[src].source_id);
+		break;
+	}
+	return r;
+}
+
+static json_t *reading_json(const struct cc_pub *p, const struct reading *r, json_t *o)
+{
+	json_object_set_new(o, "version", json_string(r->version));
+	json_object_set_new(o, "node_used", r->node >= 0 ? json_string(p->fw.nodes[r->node].id) :
+			    json_null());
+	json_object_set_new(o, "mapping", r->mapping ? json_string(r->mapping) : json_null());
+	json_object_set_new(o, "relation", r->relation >= 0 ?
+			    json_string(cc_relation_name((enum cc_relation)r->relation)) : json_null());
+	return o;
 }
 
 /* Whether unit is in every edition (balanced panels). */
@@ -62,13 +119,15 @@ static json_t *group_entry(const double *pts, const unsigned char *member, int n
 	return json_pack("{s:i,s:o}", "n", k, "mean", k ? json_real(sum / k) : json_null());
 }
 
-static json_t *edition_json(const struct cc_req *req, const struct cc_pub *p, const char *node_id,
+static json_t *edition_json(const struct cc_req *req, const struct cc_framework *latest,
+			    const struct cc_pub *p, const char *node_id,
 			    const char *group, const struct cc_pub *const *eds, int neds,
 			    bool balanced, double *buf, unsigned char *member)
 {
 	const struct cc_snapshot *snap = req->snap;
 	const struct cc_group_rec *gs = snap->groups.items;
-	int node = cc_framework_find(&p->fw, node_id), nu = p->scores.nunits, k = 0;
+	struct reading rd = read_node(snap, latest, p, node_id);
+	int node = rd.node, nu = p->scores.nunits, k = 0;
 	json_t *levels = json_object(), *groups = json_object();
 	double *pts = buf + nu;
 	struct cc_stats st = {0, NAN, NAN, NAN, NAN};
@@ -99,11 +158,11 @@ static json_t *edition_json(const struct cc_req *req, const struct cc_pub *p, co
 		json_object_set_new(e, "rest", group_entry(pts, member, nu));
 		json_object_set_new(groups, gs[g].id, e);
 	}
-	return json_pack("{s:s,s:i,s:s,s:i,s:o,s:o,s:o,s:o,s:b}", "campaign", p->c->id,
-			 "year", p->c->year, "title", p->c->title, "n", k,
+	return reading_json(p, &rd, json_pack("{s:s,s:i,s:s,s:i,s:o,s:o,s:o,s:o,s:b}", "campaign",
+			 p->c->id, "year", p->c->year, "title", p->c->title, "n", k,
 			 "mean", k ? num_or_null(st.mean) : json_null(),
 			 "median", k ? num_or_null(st.median) : json_null(),
-			 "levels", levels, "groups", groups, "node_missing", node < 0);
+			 "levels", levels, "groups", groups, "node_missing", node < 0));
 }
 
 static const struct cc_framework *trend_framework(struct cc_req *req, struct cc_resp *resp,
@@ -158,7 +217,7 @@ int cc_h_trends(struct cc_req *req, struct cc_resp *resp)
 	member = malloc((size_t)maxu);
 	list = json_array();
 	for (int e = 0; buf && member && e < n; e++)
-		json_array_append_new(list, edition_json(req, eds[e], node, group, eds, n,
+		json_array_append_new(list, edition_json(req, fw, eds[e], node, group, eds, n,
 							 bal && strcmp(bal, "true") == 0, buf, member));
 	free(eds);
 	free(member);
@@ -212,6 +271,7 @@ int cc_h_trend_movers(struct cc_req *req, struct cc_resp *resp)
 	const char *node, *from = cc_req_query(req, "from"), *to = cc_req_query(req, "to");
 	const struct cc_framework *fw = trend_framework(req, resp, &node);
 	const struct cc_pub *pf, *pt;
+	struct reading rf, rt;
 	struct move *m;
 	json_t *risers, *fallers;
 	int n = 0, nf, nt;
@@ -227,8 +287,10 @@ int cc_h_trend_movers(struct cc_req *req, struct cc_resp *resp)
 		return cc_resp_error(resp, 404, "not_found", !pf || strcmp(pf->c->framework, fw->id) ? "from" : "to",
 				     "no published campaign of %s named \"%s\"", fw->id,
 				     !pf || strcmp(pf->c->framework, fw->id) ? from : to);
-	nf = cc_framework_find(&pf->fw, node);
-	nt = cc_framework_find(&pt->fw, node);
+	rf = read_node(req->snap, fw, pf, node);
+	rt = read_node(req->snap, fw, pt, node);
+	nf = rf.node;
+	nt = rt.node;
 	if (nf < 0 || nt < 0)
 		return cc_resp_error(resp, 404, "not_found", "node", "node \"%s\" is not in both editions", node);
 	m = malloc(((size_t)pf->scores.nunits + 1) * sizeof(*m));
@@ -250,7 +312,9 @@ int cc_h_trend_movers(struct cc_req *req, struct cc_resp *resp)
 	}
 	fallers = moves_json(m, n, -1, pf, pt);
 	free(m);
-	return cc_resp_json(resp, 200, json_pack("{s:s,s:s,s:s,s:s,s:i,s:o,s:o}", "framework", fw->id,
-						 "node", node, "from", from, "to", to, "n", n,
-						 "risers", risers, "fallers", fallers));
+	return cc_resp_json(resp, 200, json_pack("{s:s,s:s,s:s,s:s,s:i,s:o,s:o,s:o,s:o}",
+						 "framework", fw->id, "node", node, "from", from,
+						 "to", to, "n", n, "risers", risers, "fallers", fallers,
+						 "from_reading", reading_json(pf, &rf, json_object()),
+						 "to_reading", reading_json(pt, &rt, json_object())));
 }

@@ -164,13 +164,14 @@ static int store_answers(struct cc_store *s, struct cc_import *im,
 	return rc;
 }
 
-/* The latest stored version of a framework, parsed, with its hash. */
-static int latest_framework(struct cc_store *s, const char *id,
-			   struct cc_framework *fw, char *hash,
-			   struct cc_error *err)
+/* A stored version of a framework (NULL: the latest), parsed, with its
+ * hash. */
+static int version_of(struct cc_store *s, const char *id, const char *version,
+		      struct cc_framework *fw, char *hash, struct cc_error *err)
 {
 	struct cc_list fl;
-	int rc = cc_store_framework(s, id, NULL, &fl, err);
+	int rc = version ? cc_store_framework_version(s, id, version, &fl, err) :
+			   cc_store_framework(s, id, NULL, &fl, err);
 
 	if (rc)
 		return rc;
@@ -203,13 +204,40 @@ int cc_service_import_answers(struct cc_store *s, struct cc_import *im,
 	return rc;
 }
 
+/* The framework answers are read with: an existing campaign's own version
+ * (whatever the latest is now), else the version asked for (NULL: the
+ * latest). A campaign on another framework is refused by open_campaign. */
+static int import_framework(struct cc_store *s, const struct cc_import *im,
+			    struct cc_framework *fw, char *hash, struct cc_error *err)
+{
+	struct cc_list l;
+	const struct cc_campaign_rec *c;
+	int rc;
+
+	if (cc_store_campaign(s, im->campaign, &l, NULL) != CC_OK)
+		return version_of(s, im->framework, im->version, fw, hash, err);
+	c = l.items;
+	if (strcmp(c->framework, im->framework) != 0 ||
+	    (im->version && strcmp(c->framework_version, im->version) != 0)) {
+		rc = cc_error_set(err, CC_EINPUT, NULL, 0, 0,
+				  "campaign \"%s\" uses framework \"%s\" version \"%s\", not \"%s\"%s%s",
+				  c->id, c->framework, c->framework_version, im->framework,
+				  im->version ? " version " : "", im->version ? im->version : "");
+		cc_list_free(&l);
+		return rc;
+	}
+	snprintf(hash, 65, "%s", c->framework_hash);
+	cc_list_free(&l);
+	return cc_service_framework(s, im->framework, hash, fw, err);
+}
+
 int cc_service_import(struct cc_store *s, struct cc_import *im,
 		      const char *responses, struct cc_error *err)
 {
 	struct cc_framework fw;
 	struct cc_answers a;
 	char hash[65];
-	int rc = latest_framework(s, im->framework, &fw, hash, err);
+	int rc = import_framework(s, im, &fw, hash, err);
 
 	if (rc)
 		return rc;
@@ -229,7 +257,7 @@ int cc_service_import_sample(struct cc_store *s, struct cc_import *im,
 	struct cc_framework fw;
 	struct cc_answers a;
 	char hash[65];
-	int rc = latest_framework(s, im->framework, &fw, hash, err);
+	int rc = import_framework(s, im, &fw, hash, err);
 
 	if (rc)
 		return rc;

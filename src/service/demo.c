@@ -1,9 +1,12 @@
 /*
  * demo.c - the demonstration data directory (see service.h): the
- * countries, the 40 fictional units, the bundled frameworks, three editions
- * of the national commitment index, the maturity and readiness campaigns
- * (demo_maturity.c) and one account per role. `cybercap demo` serves it;
- * the fuzz harnesses and load benchmarks start from it too.
+ * countries, the 40 fictional units, the bundled frameworks and mappings,
+ * four editions of the national commitment index (three published, the
+ * last of them on the index's 2027 edition, so that the trend views
+ * compare editions through the edition mapping; the fourth open), the
+ * maturity and readiness campaigns (demo_maturity.c) and one account per
+ * role. `cybercap demo` serves it; the fuzz harnesses and load benchmarks
+ * start from it too.
  */
 #include "demo_internal.h"
 
@@ -18,7 +21,7 @@
 static const struct { const char *email, *name, *role, *unit, *campaign; } demo_users[] = {
 	{"admin@demo.cybercap", "Demo administrator", "admin", NULL, NULL},
 	{"analyst@demo.cybercap", "Demo analyst", "analyst", NULL, NULL},
-	{"reviewer@demo.cybercap", "Demo reviewer", "reviewer", NULL, "nci-2027"},
+	{"reviewer@demo.cybercap", "Demo reviewer", "reviewer", NULL, CC_DEMO_OPEN},
 	{"focal.xaa@demo.cybercap", "Focal point of XAA", "focal_point", "XAA", NULL},
 	{"focal.xab@demo.cybercap", "Focal point of XAB", "focal_point", "XAB", NULL},
 	/* The workshop of demo_maturity.c: three respondents of XAB's CSIRT
@@ -76,11 +79,20 @@ static int demo_accounts(struct cc_store *s, const char *dir, struct cc_error *e
 
 int cc_service_demo(const char *dir, const char *bundled, struct cc_error *err)
 {
-	static const struct { const char *id; int year, edition, publish; double blank; } eds[] = {
-		{"nci-2025", 2025, 0, 1, 0.02},
-		{"nci-2026", 2026, 1, 1, 0.02},
-		{"nci-2027", 2027, 2, 0, 0.45},
+	/* The index's editions: version is the framework's (national-commitment.yaml
+	 * is 2026, national-commitment-2027.yaml 2027). */
+	static const struct {
+		const char *id, *version;
+		int year, edition, publish;
+		double blank;
+	} eds[] = {
+		{"nci-2025", "2026", 2025, 0, 1, 0.02},
+		{"nci-2026", "2026", 2026, 1, 1, 0.02},
+		{"nci-2027", "2027", 2027, 2, 1, 0.02},
+		{CC_DEMO_OPEN, "2027", 2028, 3, 0, 0.45},
 	};
+	static const char *const index_files[] = {"national-commitment.yaml",
+						  "national-commitment-2027.yaml"};
 	char path[4300], id[128];
 	struct cc_store *s;
 	struct cc_list l;
@@ -99,14 +111,16 @@ int cc_service_demo(const char *dir, const char *bundled, struct cc_error *err)
 	snprintf(path, sizeof(path), "%s/sample-units.csv", bundled);
 	if (!rc)
 		rc = cc_service_add_units(s, path, &added, err);
-	snprintf(path, sizeof(path), "%s/../frameworks/national-commitment.yaml", bundled);
-	if (!rc)
+	for (size_t f = 0; !rc && f < sizeof(index_files) / sizeof(index_files[0]); f++) {
+		snprintf(path, sizeof(path), "%s/../frameworks/%s", bundled, index_files[f]);
 		rc = cc_service_add_framework(s, path, id, sizeof(id), err);
+	}
 	for (size_t e = 0; !rc && e < sizeof(eds) / sizeof(eds[0]); e++) {
 		struct cc_sample_opts so = {.units = 40, .seed = 2026,
 					    .edition = eds[e].edition, .blank_rate = eds[e].blank};
 		char title[100];
-		struct cc_import im = {.campaign = eds[e].id, .framework = id, .title = title,
+		struct cc_import im = {.campaign = eds[e].id, .framework = id,
+				       .version = eds[e].version, .title = title,
 				       .year = eds[e].year, .author = "demo"};
 
 		snprintf(title, sizeof(title), "National commitment %d (fictional demo)", eds[e].year);

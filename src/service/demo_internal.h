@@ -8,9 +8,16 @@
 
 #include "service.h"
 
-/* Every bundled framework (BUNDLED/../frameworks) and the maturity and
- * readiness campaigns on them (demo_maturity.c). */
+/* Every bundled framework (BUNDLED/../frameworks) and mapping
+ * (BUNDLED/../mappings), the maturity and readiness campaigns on them and
+ * the pre-filled review (demo_maturity.c). */
 int cc__demo_maturity(struct cc_store *s, const char *bundled, struct cc_error *err);
+
+/* The index's open campaign (on its 2027 edition), for the workflow. */
+#define CC_DEMO_OPEN "nci-2028"
+
+/* The open maturity review of XAA pre-filled from the index. */
+#define CC_DEMO_PREFILLED "national-maturity-2027"
 
 /* The campaign whose assessment of XAB is run as a workshop. */
 #define CC_DEMO_WORKSHOP "csirt-maturity-2026"

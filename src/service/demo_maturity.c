@@ -8,7 +8,9 @@
  * editions (stages and their heat map), the evaluation of one unit's
  * national strategy, and one published round of each sector model. The answers come from the sample generator: fictional,
  * reproducible, and a unit's answers do not depend on which other units
- * are drawn.
+ * are drawn. One more maturity review, of XAA in 2027, is left open and
+ * pre-filled from XAA's answers to the index (nci-2026) through the
+ * bundled mapping, its answers waiting for XAA's focal point to confirm.
  */
 #include "demo_internal.h"
 
@@ -46,6 +48,34 @@ static const struct demo_campaign {
 	 2026, 0, 6, 1, 1, 0.03},
 };
 
+/* The open maturity review of XAA, pre-filled from the index through the
+ * bundled mapping (left out when the mapping or the index is not there). */
+static int prefilled_review(struct cc_store *s, struct cc_error *err)
+{
+	static const char *const units[] = {"XAA"};
+	const char *id = CC_DEMO_PREFILLED, *mapping = "national-commitment-national-maturity";
+	struct cc_prefill_result out;
+	struct cc_list l;
+	int rc;
+
+	if (cc_store_mapping(s, mapping, &l, NULL) != CC_OK)
+		return CC_OK;
+	cc_list_free(&l);
+	if (cc_store_campaign(s, "nci-2026", &l, NULL) != CC_OK)
+		return CC_OK;
+	cc_list_free(&l);
+	rc = cc_workflow_create_campaign(s, id, "national-maturity", NULL,
+					 "National maturity review of XAA, 2027, pre-filled from the "
+					 "index (fictional demo)", 2027, units, 1, "demo", err);
+	if (!rc)
+		rc = cc_workflow_set_status(s, id, CC_CAMPAIGN_OPEN, "demo", err);
+	if (!rc)
+		rc = cc_prefill(s, id, "XAA", mapping, "nci-2026", "demo", &out, err);
+	if (!rc)
+		cc_prefill_result_free(&out);
+	return rc;
+}
+
 int cc__demo_maturity(struct cc_store *s, const char *bundled, struct cc_error *err)
 {
 	char dir[4300];
@@ -75,7 +105,7 @@ int cc__demo_maturity(struct cc_store *s, const char *bundled, struct cc_error *
 		else if (!rc)
 			rc = cc_store_set_status(s, d->id, CC_CAMPAIGN_OPEN, err);
 	}
-	return rc;
+	return rc ? rc : prefilled_review(s, err);
 }
 
 /* The workshop: who sits in it, and how each rates the Organisation

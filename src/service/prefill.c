@@ -130,18 +130,22 @@ static int split_rows(struct cc_store *s, const char *campaign, const char *unit
 	if (rc)
 		return rc;
 	for (int i = 0; !rc && i < n; i++) {
-		const char *q = dst->nodes[rows[i].question].id, *src = source_of(&out->arena, m, &rows[i]);
+		/* out outlives m and dst: everything it holds is copied */
+		const char *q = cc_arena_strdup(&out->arena, dst->nodes[rows[i].question].id);
+		const char *src = source_of(&out->arena, m, &rows[i]);
 		const char *ans = cc_arena_strdup(&out->arena, rows[i].answer);
 		const struct cc_answer_rec *have = NULL;
 
+		if (!q || !src || !ans) {
+			rc = cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
+			break;
+		}
 		for (int k = 0; k < cur.n; k++) {
 			const struct cc_answer_rec *a = &((struct cc_answer_rec *)cur.items)[k];
 			if (strcmp(a->question, q) == 0 && *a->answer)
 				have = a;
 		}
-		if (!src || !ans) {
-			rc = cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
-		} else if (have) {
+		if (have) {
 			out->kept[out->nkept++] = (struct cc_prefilled){q,
 				cc_arena_strdup(&out->arena, have->answer), src};
 		} else {

@@ -45,6 +45,7 @@ int cc_service_framework(struct cc_store *s, const char *id, const char *hash,
 struct cc_import {
 	const char *campaign;
 	const char *framework;      /* framework id; used when creating */
+	const char *version;        /* its version; NULL: the latest */
 	const char *title;          /* NULL: the framework's title and year */
 	int year;                   /* 0: keep / current */
 	const char *author;
@@ -77,11 +78,13 @@ int cc_service_answers(struct cc_store *s, const struct cc_campaign_rec *c,
 int cc_service_publish(struct cc_store *s, const char *campaign,
 		       struct cc_error *err);
 
-/* Prepares DIR for `cybercap demo` unless done before: the bundled units
- * and framework (from BUNDLED, the installation's data folder), campaigns
- * nci-2025 and nci-2026 (published) and nci-2027 (open) with fictional
- * answers, and one account per role with a random password written to
- * DIR/demo-logins.txt (mode 0600). */
+/* Prepares DIR for `cybercap demo` unless done before: the bundled units,
+ * frameworks and mappings (from BUNDLED, the installation's data folder),
+ * the index's campaigns nci-2025 and nci-2026 (published, on its 2026
+ * edition), nci-2027 (published, on its 2027 edition) and nci-2028 (open,
+ * 2027 edition) with fictional answers, the maturity and readiness
+ * campaigns (demo_maturity.c), and one account per role with a random
+ * password written to DIR/demo-logins.txt (mode 0600). */
 int cc_service_demo(const char *dir, const char *bundled, struct cc_error *err);
 
 #endif

@@ -363,22 +363,21 @@ int cc_workflow_answer(struct cc_store *s, const char *campaign,
 	return rc;
 }
 
-/* The pre-fill mark a bulk row is saved with: its own, or, for a row that
- * repeats a pre-filled answer unchanged (an uploaded workbook that still
- * holds it), the mark it has: only a change, a save of that one answer or
- * a confirmation confirms it. */
-static const struct cc_prefill_mark *bulk_mark(const struct cc_list *current,
-					       const struct cc_bulk_answer *row)
+/* Whether a bulk row without a mark leaves a pre-filled answer exactly as
+ * it is (an uploaded workbook that still holds it): it is then not saved,
+ * so that the answer stays to be confirmed; any change confirms it. */
+static bool untouched_prefill(const struct cc_list *current, const struct cc_bulk_answer *row)
 {
 	if (row->prefill)
-		return row->prefill;
+		return false;
 	for (int i = 0; i < current->n; i++) {
 		const struct cc_answer_rec *a = &((const struct cc_answer_rec *)current->items)[i];
 		if (strcmp(a->question, row->question) == 0)
 			return a->prefill.source && *a->prefill.source &&
-			       strcmp(a->answer, row->answer) == 0 ? &a->prefill : NULL;
+			       strcmp(a->answer, row->answer) == 0 &&
+			       strcmp(a->comment ? a->comment : "", row->comment ? row->comment : "") == 0;
 	}
-	return NULL;
+	return false;
 }
 
 static int answer_many(struct cc_store *s, const char *campaign, const char *unit,
@@ -396,10 +395,10 @@ static int answer_many(struct cc_store *s, const char *campaign, const char *uni
 					  "the questionnaire has no question \"%s\"", rows[i].question);
 			break;
 		}
-		if (rows[i].answer) {
+		if (rows[i].answer && !untouched_prefill(&current, &rows[i])) {
 			rc = do_answer(s, campaign, unit, &fw->nodes[node], rows[i].answer,
-				       rows[i].comment ? rows[i].comment : "",
-				       bulk_mark(&current, &rows[i]), actor, err);
+				       rows[i].comment ? rows[i].comment : "", rows[i].prefill,
+				       actor, err);
 			*saved += !rc;
 		}
 		if (!rc && rows[i].evidence_url) {

@@ -76,9 +76,9 @@ int cc_workflow_answer(struct cc_store *s, const char *campaign,
 /* Saves many answers (and evidence links) at once, all or nothing: the
  * offline workbook's upload, and pre-filling (mappings.h). Rows whose
  * answer is NULL keep the current answer. A row with a prefill mark is
- * saved as pre-filled; a row without one confirms a pre-filled answer only
- * when it changes it (a workbook that still holds the pre-filled answer
- * leaves it to be confirmed). */
+ * saved as pre-filled; a row without one that leaves a pre-filled answer
+ * and its comment as they are is not saved (a workbook that still holds
+ * the pre-filled answer leaves it to be confirmed); any change confirms. */
 struct cc_bulk_answer {
 	const char *question, *answer, *comment, *evidence_url;
 	const struct cc_prefill_mark *prefill;

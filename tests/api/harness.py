@@ -340,6 +340,55 @@ def stop_server(p, err_path=None, timeout=10):
     return rc, report
 
 
+def run_demo_suite(suite, cfg, setup, prefix):
+    """main() of a suite on a demo server of its own: parses --bin, --only
+    and --keep; cfg gets bin, tmp (a new temporary folder), data, err_path,
+    log, proc, port, host and passwords (the demo's sign-ins), then setup()
+    runs; the tests run, then the server is stopped with SIGTERM (exit 0,
+    no sanitizer report) as a test of its own. Returns the exit status."""
+    import argparse
+    import shutil
+    import tempfile
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--only")
+    ap.add_argument("--keep", action="store_true")
+    args = ap.parse_args()
+    cfg.bin = os.path.abspath(args.bin)
+    cfg.tmp = tempfile.mkdtemp(prefix=prefix)
+    cfg.data = os.path.join(cfg.tmp, "d")
+    cfg.err_path = os.path.join(cfg.tmp, "server.err")
+    cfg.log, cfg.host, cfg.proc = [], "127.0.0.1", None
+
+    def stop():
+        rc, report = stop_server(cfg.proc, cfg.err_path)
+        check(not report, f"sanitizer report:\n{report}")
+        eq(rc, 0, "exit status after SIGTERM")
+    try:
+        cfg.proc, cfg.port, lines = start_server(
+            [cfg.bin, "demo", "--data", cfg.data, "--listen", "127.0.0.1:0"], err_path=cfg.err_path)
+        cfg.passwords = {email: pw for _, email, pw, _ in demo_signins(lines)}
+        setup()
+    except (Fail, OSError, subprocess.SubprocessError) as e:
+        if cfg.proc and cfg.proc.poll() is None:
+            cfg.proc.kill()
+            cfg.proc.wait()
+        shutil.rmtree(cfg.tmp, ignore_errors=True)
+        return setup_failed(e)
+    try:
+        suite.run(args.only)
+        suite.run_one("the server exits 0 on SIGTERM", stop)
+    finally:
+        if cfg.proc.poll() is None:
+            cfg.proc.kill()
+            cfg.proc.wait()
+        if args.keep:
+            print(f"data kept in {cfg.tmp}")
+        else:
+            shutil.rmtree(cfg.tmp, ignore_errors=True)
+    return suite.result()
+
+
 # ---------------------------------------------------------------- the command line
 
 

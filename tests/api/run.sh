@@ -17,7 +17,9 @@
 #   - test_traversal.py (path traversal on every route that reads or writes
 #     files), likewise on a server of its own;
 #   - test_workshop.py (workshops of respondents: accounts, set-password
-#     tokens, answers, spread, consensus, annex), likewise.
+#     tokens, answers, spread, consensus, annex), likewise;
+#   - test_mappings.py (the bundled mappings and their coverage, pre-filling
+#     an assessment through a mapping and confirming it), likewise.
 # Ends with "api: N passed, M failed"; exit status 1 when anything failed.
 
 if [ $# -ne 1 ]; then
@@ -180,5 +182,10 @@ tally "$tmp/trav.log" test_traversal.py
 # on a server and data directory of its own.
 TMPDIR=$tmp python3 "$here/test_workshop.py" --bin "$bin" >"$tmp/ws.log" 2>&1
 tally "$tmp/ws.log" test_workshop.py
+
+# Crosswalks: coverage and pre-filling, on a server and data directory of
+# their own.
+TMPDIR=$tmp python3 "$here/test_mappings.py" --bin "$bin" >"$tmp/map.log" 2>&1
+tally "$tmp/map.log" test_mappings.py
 
 finish

@@ -71,7 +71,8 @@ def post_json(path, obj):
 
 API = "/api/v1"
 FW = "national-commitment"
-PUBLISHED = ["nci-2025", "nci-2026"]
+PUBLISHED = ["nci-2025", "nci-2026", "nci-2027"]   # nci-2027 on the index's 2027 edition
+OPEN = "nci-2028"                                  # the demo's open campaign
 CAMP = "nci-2026"
 
 
@@ -95,7 +96,10 @@ def openapi():
 
 
 def framework():
-    return cached(f"{API}/frameworks/{FW}")
+    """The tree of the framework version CAMP was opened on (2026): since
+    the 2027 edition is loaded too, /frameworks/{FW} alone is the latest."""
+    version = cached(f"{API}/campaigns/{CAMP}")["framework_version"]
+    return cached(f"{API}/frameworks/{FW}?version={q(version)}")
 
 
 def fw_nodes():
@@ -363,7 +367,7 @@ SAMPLES = [
     "/api/v1/groups",
     "/api/v1/campaigns",
     "/api/v1/campaigns/nci-2025",
-    "/api/v1/campaigns/nci-2027",
+    "/api/v1/campaigns/nci-2028",
     "/api/v1/campaigns/nci-2026/results",
     "/api/v1/campaigns/nci-2025/results?node=legal&group=itu%3Aafrica&limit=3",
     "/api/v1/campaigns/nci-2026/results/XAA",
@@ -385,7 +389,7 @@ ERROR_SAMPLES = [  # path, status, code, field
     ("/api/v1/units/XAA/history?framework=nope", 404, "not_found", "framework"),
     ("/api/v1/campaigns/nope", 404, "not_found", None),
     ("/api/v1/campaigns/nope/results", 404, "not_found", None),
-    ("/api/v1/campaigns/nci-2027/results", 409, "not_published", None),
+    ("/api/v1/campaigns/nci-2028/results", 409, "not_published", None),
     ("/api/v1/campaigns/nci-2026/results?node=nope", 404, "not_found", "node"),
     ("/api/v1/campaigns/nci-2026/results?group=nope", 404, "not_found", "group"),
     ("/api/v1/campaigns/nci-2026/results?limit=-1", 400, "bad_parameter", "limit"),
@@ -394,16 +398,16 @@ ERROR_SAMPLES = [  # path, status, code, field
     ("/api/v1/campaigns/nci-2026/results?offset=z", 400, "bad_parameter", "offset"),
     ("/api/v1/campaigns/nci-2026/results/QQQ", 404, "not_found", None),
     ("/api/v1/campaigns/nci-2026/results/AFG", 404, "not_found", None),
-    ("/api/v1/campaigns/nci-2027/results/XAA", 409, "not_published", None),
+    ("/api/v1/campaigns/nci-2028/results/XAA", 409, "not_published", None),
     ("/api/v1/campaigns/nope/results/XAA", 404, "not_found", None),
     ("/api/v1/campaigns/nci-2026/summary?by=nope", 400, "bad_parameter", "by"),
-    ("/api/v1/campaigns/nci-2027/summary?by=ldc", 409, "not_published", None),
+    ("/api/v1/campaigns/nci-2028/summary?by=ldc", 409, "not_published", None),
     ("/api/v1/campaigns/nope/summary", 404, "not_found", None),
-    ("/api/v1/campaigns/nci-2027/results.csv", 409, "not_published", None),
+    ("/api/v1/campaigns/nci-2028/results.csv", 409, "not_published", None),
     ("/api/v1/campaigns/nope/results.csv", 404, "not_found", None),
-    ("/api/v1/campaigns/nci-2027/results.xlsx", 409, "not_published", None),
+    ("/api/v1/campaigns/nci-2028/results.xlsx", 409, "not_published", None),
     ("/api/v1/campaigns/nope/results.xlsx", 404, "not_found", None),
-    ("/api/v1/campaigns/nci-2027/audit", 409, "not_published", None),
+    ("/api/v1/campaigns/nci-2028/audit", 409, "not_published", None),
     ("/api/v1/campaigns/nope/audit", 404, "not_found", None),
     ("/api/v1/jobs/0123456789abcdef0123456789abcdef", 404, "not_found", None),
 ]
@@ -434,7 +438,8 @@ def errors_are_documented_json_with_code_and_field():
 def documented_keys_of_docs_api_md():
     """The keys shown in docs/api.md, endpoint by endpoint."""
     f = cached(API + "/frameworks")["frameworks"][0]
-    eq(set(f), {"id", "title", "version", "hash", "questions", "groups", "indicators"}, "framework")
+    eq(set(f), {"id", "title", "version", "hash", "questions", "groups", "indicators",
+                "versions"}, "framework")
     t = framework()
     check({"id", "title", "version", "scale", "precision", "ranking", "missing", "levels",
            "max", "children"} <= set(t), f"tree keys {sorted(t)}")
@@ -443,7 +448,8 @@ def documented_keys_of_docs_api_md():
     g = cached(API + "/groups")["groups"][0]
     eq(set(g), {"id", "name", "kind", "members"}, "group")
     c = cached(API + "/campaigns")["campaigns"][0]
-    eq(set(c), {"id", "framework", "title", "year", "status", "units", "published_at"}, "campaign")
+    eq(set(c), {"id", "framework", "framework_version", "title", "year", "status", "units",
+                "published_at"}, "campaign")
     r = results()
     eq(set(r), {"campaign", "node", "n", "total", "stats", "results"}, "results")
     eq(set(r["node"]), {"id", "name", "max", "parent"}, "results.node")
@@ -470,17 +476,29 @@ def documented_keys_of_docs_api_md():
 # ---------------------------------------------------------------- meta
 
 
+def version_key(v):
+    """Versions in their natural order (digit runs as numbers), as the store
+    orders them to find the latest."""
+    return [(0, int(x), "") if x.isdigit() else (1, 0, x) for x in re.findall(r"\d+|\D+", v)]
+
+
 @test
 def frameworks_counts_match_the_tree():
-    """Every bundled framework is listed, with the counts of its own tree."""
-    bundled = []
+    """Every bundled framework id is listed once, as its latest (highest)
+    version, with every version of the id, and the counts of its own tree."""
+    bundled = {}
     for name in sorted(os.listdir(os.path.join(ROOT, "frameworks"))):
         if name.endswith(".yaml"):
             with open(os.path.join(ROOT, "frameworks", name)) as f:
-                bundled += re.findall(r"^id: *([a-z0-9._-]+)", f.read(), re.M)
+                text = f.read()
+            fid = re.search(r"^id: *([a-z0-9._-]+)", text, re.M).group(1)
+            ver = re.search(r'^version: *"?([^"\n]*)"?', text, re.M)
+            bundled.setdefault(fid, []).append(ver.group(1) if ver else "")
     fws = cached(API + "/frameworks")["frameworks"]
     eq(sorted(f["id"] for f in fws), sorted(bundled), "frameworks")
     for f in fws:
+        want = sorted(bundled[f["id"]], key=version_key, reverse=True)
+        eq((f["version"], f["versions"]), (want[0], want), f"{f['id']} versions")
         check(re.fullmatch(r"[0-9a-f]{64}", f["hash"]), f"hash {f['hash']}")
         t = cached(f"{API}/frameworks/{f['id']}")
         kinds = {"question": 0, "group": 0, "indicator": 0}
@@ -494,8 +512,15 @@ def frameworks_counts_match_the_tree():
            (kinds["question"], kinds["group"], kinds["indicator"]), f"{f['id']} counts")
         eq((t["id"], t["title"], t["version"]), (f["id"], f["title"], f["version"]),
            f"{f['id']} tree vs list")
+    # The index: its 2027 edition is the latest; the 2026 one stays reachable.
     f = next(f for f in fws if f["id"] == FW)
-    eq((f["questions"], f["groups"]), (76, 30), "the national commitment framework")
+    eq((f["version"], f["versions"], f["questions"], f["groups"]), ("2027", ["2027", "2026"], 82, 30),
+       "the national commitment framework (latest)")
+    old = cached(f"{API}/frameworks/{FW}?version=2026")
+    eq(old["version"], "2026", "?version=2026")
+    eq(sum(1 for n, _, _ in fw_nodes() if "children" not in n), 76, "2026 questions")
+    r = get(f"{API}/frameworks/{FW}?version=1999")
+    is_error(r, 404, "not_found", "version")
 
 
 @test
@@ -604,9 +629,11 @@ def campaigns_list_and_one():
     for c in every:
         check(c["framework"] in ids, f"{c['id']}: framework {c['framework']} is listed")
     cs = [c for c in every if c["framework"] == FW]
-    eq([c["id"] for c in cs], ["nci-2025", "nci-2026", "nci-2027"], "campaigns")
-    eq([c["status"] for c in cs], ["published", "published", "open"], "statuses")
-    eq([c["year"] for c in cs], [2025, 2026, 2027], "years")
+    eq([c["id"] for c in cs], PUBLISHED + [OPEN], "campaigns")
+    eq([c["status"] for c in cs], ["published", "published", "published", "open"], "statuses")
+    eq([c["year"] for c in cs], [2025, 2026, 2027, 2028], "years")
+    eq([c["framework_version"] for c in cs], ["2026", "2026", "2027", "2027"],
+       "the index's editions: nci-2027 and nci-2028 on its 2027 edition")
     for c in cs:
         eq(c["framework"], FW, "framework")
         eq(c["units"], 40, f"{c['id']} units")
@@ -1028,6 +1055,46 @@ def movers_are_the_changes_between_two_editions():
     eq(request("GET", f"{API}/trends/movers?framework={FW}&from={a}&to=nope").status, 404, "unknown to")
 
 
+@test
+def trends_read_older_editions_through_the_edition_mapping():
+    """An edition on an older version of the framework than the latest is
+    read through the mapping between the two versions: a renamed question
+    through its old id (equal), the root as it was (subset: the newer
+    edition asks more), a question new in the latest edition not at all;
+    each edition says which node, mapping and relation it used, and its
+    figures are those of that node in its own results.csv."""
+    latest = cached(f"{API}/frameworks/{FW}")["version"]
+    edition = "national-commitment-2026-2027"
+    cases = (("technical.national_cirt.reachability", "technical.national_cirt.contact", "equal"),
+             (FW, FW, "subset"), ("legal.cii.supply_chain", None, None))
+    for node, old, relation in cases:
+        t = cached(f"{API}/trends?framework={FW}&node={q(node)}")
+        check(t["editions"], "editions")
+        for e in t["editions"]:
+            what = f"{node} in {e['campaign']}"
+            eq(e["version"], cached(f"{API}/campaigns/{e['campaign']}")["framework_version"], what)
+            if e["version"] == latest:
+                used, want = node, (node, None, None)
+            else:
+                used, want = old, (old, edition, relation)
+            eq((e["node_used"], e["mapping"], e["relation"]), want, what)
+            eq(e["node_missing"], used is None, f"{what}: node_missing")
+            vals = [p for p, _ in csv_points(e["campaign"], used).values()] if used else []
+            eq(e["n"], len(vals), f"{what}: n")
+            if vals:
+                close_to(e["mean"], statistics.fmean(vals), f"{what}: mean")
+    a, b = PUBLISHED[0], PUBLISHED[-1]
+    m = cached(f"{API}/trends/movers?framework={FW}&from={a}&to={b}&node=technical.national_cirt.reachability")
+    for side, camp in (("from_reading", a), ("to_reading", b)):
+        r = m[side]
+        v = cached(f"{API}/campaigns/{camp}")["framework_version"]
+        eq(r["node_used"], "technical.national_cirt.reachability" if v == latest else
+           "technical.national_cirt.contact", f"movers {side}")
+    pa = csv_points(a, m["from_reading"]["node_used"])
+    pb = csv_points(b, m["to_reading"]["node_used"])
+    eq(m["n"], len(set(pa) & set(pb)), "movers: units in both")
+
+
 # ---------------------------------------------------------------- audit
 
 
@@ -1143,10 +1210,13 @@ def results_csv_matches_the_json():
 @test
 def results_csv_equals_cybercap_score():
     """The demo imports `cybercap sample FW --units 40 --seed 2026 --edition K
-    --blank-rate 0.02` (K = 0, 1 for nci-2025, nci-2026; see cmd_serve.c):
-    scoring the same file with `cybercap score` must give the served CSV."""
-    fwfile = os.path.join(ROOT, "frameworks", FW + ".yaml")
+    --blank-rate 0.02` (K = 0, 1, 2 for nci-2025, nci-2026 on the 2026 file,
+    nci-2027 on the 2027 one; see src/service/demo.c): scoring the same file
+    with `cybercap score` must give the served CSV."""
+    files = {"2026": FW + ".yaml", "2027": FW + "-2027.yaml"}
     for k, camp in enumerate(PUBLISHED):
+        fwfile = os.path.join(ROOT, "frameworks",
+                              files[cached(f"{API}/campaigns/{camp}")["framework_version"]])
         sample = subprocess.run([CFG.bin, "sample", fwfile, "--units", "40", "--seed", "2026",
                                  "--edition", str(k), "--blank-rate", "0.02"],
                                 capture_output=True, check=True)
@@ -1527,7 +1597,7 @@ def check_security_headers(r, label):
 @test
 def security_headers_on_every_response():
     cases = [("GET", API + "/units"), ("GET", API + "/nope"), ("POST", API + "/units"),
-             ("GET", f"{API}/campaigns/nci-2027/results"), ("GET", "/"), ("GET", "/../etc/passwd"),
+             ("GET", f"{API}/campaigns/{OPEN}/results"), ("GET", "/"), ("GET", "/../etc/passwd"),
              ("HEAD", API + "/groups"), ("GET", f"{API}/campaigns/{CAMP}/results.xlsx"),
              ("GET", f"{API}/campaigns/{CAMP}/results?limit=x")]
     for m, p in cases:
@@ -1551,7 +1621,7 @@ def head_on_get_routes():
             eq(h.header("ETag"), g.header("ETag"), f"HEAD {path} ETag")
         if h.header("Content-Length") is not None and "xlsx" not in path:
             eq(int(h.header("Content-Length")), len(g.body), f"HEAD {path} Content-Length")
-    h = request("HEAD", f"{API}/campaigns/nci-2027/results")
+    h = request("HEAD", f"{API}/campaigns/{OPEN}/results")
     eq((h.status, h.body), (409, b""), "HEAD on an unpublished campaign's results")
 
 
@@ -1664,9 +1734,9 @@ def robustness_bad_requests():
         except Fail as e:
             raise Fail(f"POST {body!r:.60}: {e}")
     is_error(post_json(f"{API}/campaigns/nope/robustness", {"vary": ["weights:20"]}), 404, "not_found")
-    r = post_json(f"{API}/campaigns/nci-2027/robustness", {"vary": ["weights:20"]})
+    r = post_json(f"{API}/campaigns/{OPEN}/robustness", {"vary": ["weights:20"]})
     is_error(r, 409, "not_published")
-    check_documented("POST", f"{API}/campaigns/nci-2027/robustness", r)
+    check_documented("POST", f"{API}/campaigns/{OPEN}/robustness", r)
 
 
 @test

@@ -52,7 +52,7 @@ CFG = argparse.Namespace()
 SUITE = harness.Suite()
 test = SUITE.test
 API = "/api/v1"
-OPEN, PUBLISHED = "nci-2027", "nci-2026"
+OPEN, PUBLISHED = "nci-2028", "nci-2026"
 Q = "legal.cybercrime.procedural.search_seizure"   # yes_no, evidence required
 MARKERS = [b"CYBERCAP-SECRET", b"root:x:0:0", b"SQLite format 3", b"@demo.cybercap\t",
            b"BEGIN PRIVATE KEY"]

@@ -50,7 +50,7 @@ test = SUITE.test
 LOG = []            # (method, path, Resp) of every exchange, for the OpenAPI check
 API = "/api/v1"
 FW = "national-commitment"
-OPEN = "nci-2027"           # the demo's open campaign (40 units)
+OPEN = "nci-2028"           # the demo's open campaign (40 units)
 PUBLISHED = "nci-2026"
 # Questions of national-commitment used below (type, evidence):
 Q_CHOICE = "legal.cybercrime.substantive.systems"      # choice, evidence required
@@ -144,56 +144,58 @@ parse_signins = harness.demo_signins
 # ---------------------------------------------------------------- roles
 
 # Role keys and their accounts. The demo's reviewer is limited to campaign
-# nci-2027; reviewer_xab (made here) to unit XAB in every campaign;
+# nci-2028; reviewer_xab (made here) to unit XAB in every campaign;
 # focal_bearer is the focal point of XAB calling with a bearer token.
 ROLE_EMAIL = {
     "admin": "admin@demo.cybercap",
     "analyst": "analyst@demo.cybercap",
-    "reviewer_2027": "reviewer@demo.cybercap",
+    "reviewer_open": "reviewer@demo.cybercap",
     "reviewer_xab": "reviewer.xab@test.cybercap",
     "focal_xaa": "focal.xaa@demo.cybercap",
     "focal_xab": "focal.xab@demo.cybercap",
     "reviewer_wf": "reviewer.wf@test.cybercap",
     "respondent_xaa": "respondent.xaa@test.cybercap",
 }
-ROLES = ["anonymous", "admin", "analyst", "reviewer_2027", "reviewer_xab",
+ROLES = ["anonymous", "admin", "analyst", "reviewer_open", "reviewer_xab",
          "focal_xaa", "focal_xab", "focal_bearer", "respondent_xaa"]
 
 
 # ---------------------------------------------------------------- 1. authorization
 
 
-# What each caller may do on campaign nci-2027 (open), unit by unit, written
+# What each caller may do on campaign nci-2028 (open), unit by unit, written
 # from the role rules (docs/workflow.md), not from the server:
 #   admin        everything
 #   analyst      read, return, validate, review, history, create campaigns, move status
 #   reviewer     read, return, review, history (in its scope)
 #   focal_point  read, answer, evidence, submit, history (its unit only)
-#   respondent   nothing here (a respondent of XAA in nci-2027: see WS_MATRIX)
+#   respondent   nothing here (a respondent of XAA in nci-2028: see WS_MATRIX)
 # "ok" = allowed (any status but 401/403; 409/422 are state errors),
 # 401 = not signed in, 403 = outside the role or the scope.
+#   prefill      focal points (their unit), analysts, admins (docs/crosswalks.md)
+#   confirm      as answer: focal points (their unit), admins
 ENDPOINTS = ["read", "answer", "evidence", "submit", "return", "validate", "review",
-             "history", "create", "status"]
+             "history", "create", "status", "prefill", "confirm"]
 MATRIX = """
-role           unit  read answer evidence submit return validate review history create status
-anonymous      XAA   401  401    401      401    401    401      401    401     401    401
-anonymous      XAB   401  401    401      401    401    401      401    401     401    401
-admin          XAA   ok   ok     ok       ok     ok     ok       ok     ok      ok     ok
-admin          XAB   ok   ok     ok       ok     ok     ok       ok     ok      ok     ok
-analyst        XAA   ok   403    403      403    ok     ok       ok     ok      ok     ok
-analyst        XAB   ok   403    403      403    ok     ok       ok     ok      ok     ok
-reviewer_2027  XAA   ok   403    403      403    ok     403      ok     ok      403    403
-reviewer_2027  XAB   ok   403    403      403    ok     403      ok     ok      403    403
-reviewer_xab   XAA   403  403    403      403    403    403      403    403     403    403
-reviewer_xab   XAB   ok   403    403      403    ok     403      ok     ok      403    403
-focal_xaa      XAA   ok   ok     ok       ok     403    403      403    ok      403    403
-focal_xaa      XAB   403  403    403      403    403    403      403    403     403    403
-focal_xab      XAA   403  403    403      403    403    403      403    403     403    403
-focal_xab      XAB   ok   ok     ok       ok     403    403      403    ok      403    403
-focal_bearer   XAA   403  403    403      403    403    403      403    403     403    403
-focal_bearer   XAB   ok   ok     ok       ok     403    403      403    ok      403    403
-respondent_xaa XAA   403  403    403      403    403    403      403    403     403    403
-respondent_xaa XAB   403  403    403      403    403    403      403    403     403    403
+role           unit  read answer evidence submit return validate review history create status prefill confirm
+anonymous      XAA   401  401    401      401    401    401      401    401     401    401    401     401
+anonymous      XAB   401  401    401      401    401    401      401    401     401    401    401     401
+admin          XAA   ok   ok     ok       ok     ok     ok       ok     ok      ok     ok     ok      ok
+admin          XAB   ok   ok     ok       ok     ok     ok       ok     ok      ok     ok     ok      ok
+analyst        XAA   ok   403    403      403    ok     ok       ok     ok      ok     ok     ok      403
+analyst        XAB   ok   403    403      403    ok     ok       ok     ok      ok     ok     ok      403
+reviewer_open  XAA   ok   403    403      403    ok     403      ok     ok      403    403    403     403
+reviewer_open  XAB   ok   403    403      403    ok     403      ok     ok      403    403    403     403
+reviewer_xab   XAA   403  403    403      403    403    403      403    403     403    403    403     403
+reviewer_xab   XAB   ok   403    403      403    ok     403      ok     ok      403    403    403     403
+focal_xaa      XAA   ok   ok     ok       ok     403    403      403    ok      403    403    ok      ok
+focal_xaa      XAB   403  403    403      403    403    403      403    403     403    403    403     403
+focal_xab      XAA   403  403    403      403    403    403      403    403     403    403    403     403
+focal_xab      XAB   ok   ok     ok       ok     403    403      403    ok      403    403    ok      ok
+focal_bearer   XAA   403  403    403      403    403    403      403    403     403    403    403     403
+focal_bearer   XAB   ok   ok     ok       ok     403    403      403    ok      403    403    ok      ok
+respondent_xaa XAA   403  403    403      403    403    403      403    403     403    403    403     403
+respondent_xaa XAB   403  403    403      403    403    403      403    403     403    403    403     403
 """
 
 # The workshop of each assessment (docs/workflow.md "Workshops"), same callers:
@@ -213,8 +215,8 @@ admin          XAA   ok  ok   ok  ok    ok         ok           ok     ok       
 admin          XAB   ok  ok   ok  ok    ok         ok           ok     ok        ok
 analyst        XAA   ok  ok   ok  ok    ok         ok           ok     ok        ok
 analyst        XAB   ok  ok   ok  ok    ok         ok           ok     ok        ok
-reviewer_2027  XAA   403 ok   403 403   403        403          403    ok        ok
-reviewer_2027  XAB   403 ok   403 403   403        403          403    ok        ok
+reviewer_open  XAA   403 ok   403 403   403        403          403    ok        ok
+reviewer_open  XAB   403 ok   403 403   403        403          403    ok        ok
 reviewer_xab   XAA   403 403  403 403   403        403          403    403       403
 reviewer_xab   XAB   403 ok   403 403   403        403          403    ok        ok
 focal_xaa      XAA   ok  ok   ok  ok    ok         ok           ok     ok        ok
@@ -241,7 +243,7 @@ def parse_matrix(text, endpoints=ENDPOINTS):
 
 
 def call_endpoint(c, ep, unit, tag):
-    """One call of endpoint ep on nci-2027/unit; bodies are well formed."""
+    """One call of endpoint ep on nci-2028/unit; bodies are well formed."""
     a = A(OPEN, unit)
     if ep == "read":
         return c.get(a)
@@ -264,13 +266,20 @@ def call_endpoint(c, ep, unit, tag):
         return c.post(API + "/campaigns", {"id": f"m-{tag}", "framework": FW, "title": "matrix",
                                            "year": 2030, "units": [unit]})
     if ep == "status":
-        # "draft" is refused (422) after the role check: nci-2027 stays open
+        # "draft" is refused (422) after the role check: nci-2028 stays open
         return c.post(f"{API}/campaigns/{OPEN}/status", {"status": "draft"})
+    if ep == "prefill":
+        # an unknown mapping is refused (422, or 409 once submitted) after
+        # the role check: nothing is pre-filled
+        return c.post(a + "/prefill", {"mapping": "no-such-mapping", "from_campaign": PUBLISHED})
+    if ep == "confirm":
+        # nothing is pre-filled here: 409 after the role check
+        return c.post(a + f"/answers/{Q_YESNO}/confirm")
     raise ValueError(ep)
 
 
 def call_workshop(c, ep, unit, tag):
-    """One call of workshop endpoint ep on nci-2027/unit; bodies are well formed."""
+    """One call of workshop endpoint ep on nci-2028/unit; bodies are well formed."""
     a = A(OPEN, unit)
     other = CFG.ws_other[unit]
     if ep == "add":
@@ -331,12 +340,12 @@ def authorization_matrix_of_workshops():
 
 @test
 def scopes_across_campaigns():
-    """The reviewer of nci-2027 sees nothing of nci-2026; unit grants hold
+    """The reviewer of nci-2028 sees nothing of nci-2026; unit grants hold
     in every campaign; a focal point never reads another unit's assessment."""
-    expect(who("reviewer_2027").get(A(PUBLISHED, "XAA")), 403, "forbidden",
-           what="reviewer of nci-2027 reads nci-2026/XAA")
-    expect(who("reviewer_2027").post(A(PUBLISHED, "XAA", "/return")), 403, "forbidden",
-           what="reviewer of nci-2027 returns nci-2026/XAA")
+    expect(who("reviewer_open").get(A(PUBLISHED, "XAA")), 403, "forbidden",
+           what="reviewer of nci-2028 reads nci-2026/XAA")
+    expect(who("reviewer_open").post(A(PUBLISHED, "XAA", "/return")), 403, "forbidden",
+           what="reviewer of nci-2028 returns nci-2026/XAA")
     expect(who("reviewer_xab").get(A(PUBLISHED, "XAB")), 200, what="reviewer of XAB, nci-2026/XAB")
     expect(who("reviewer_xab").get(A(PUBLISHED, "XAA")), 403, "forbidden",
            what="reviewer of XAB, nci-2026/XAA")
@@ -349,7 +358,7 @@ def scopes_across_campaigns():
     # the user's own view of its grants
     me = who("reviewer_xab").get(API + "/me").json()
     eq(me["user"]["roles"], [{"role": "reviewer", "unit": "XAB", "campaign": None}], "/me roles")
-    me = who("reviewer_2027").get(API + "/me").json()
+    me = who("reviewer_open").get(API + "/me").json()
     eq(me["user"]["roles"], [{"role": "reviewer", "unit": None, "campaign": OPEN}], "/me roles")
 
 
@@ -649,9 +658,9 @@ def whole_workflow():
     expect(fp.post(a + "/evidence", {"question": Q_CHOICE, "url": "https://example.org/late"}),
            409, "conflict", what="evidence after submit")
     expect(fp.post(a + "/submit"), 409, "conflict", what="submitting twice")
-    # --- review: the demo's reviewer is for nci-2027 only
-    expect(who("reviewer_2027").post(a + "/reviews", {"question": Q_CHOICE, "verdict": "accepted"}),
-           403, "forbidden", what="reviewer of nci-2027 on wf-2028")
+    # --- review: the demo's reviewer is for nci-2028 only
+    expect(who("reviewer_open").post(a + "/reviews", {"question": Q_CHOICE, "verdict": "accepted"}),
+           403, "forbidden", what="reviewer of nci-2028 on wf-2028")
     cli_ok("user", "grant", "--data", CFG.data, "--email", ROLE_EMAIL["reviewer_wf"],
            "--role", "reviewer", "--campaign", WF)
     rv = who("reviewer_wf")
@@ -675,7 +684,7 @@ def whole_workflow():
         s["reviews"][Q_CHOICE]["reviewer"]), ("query", query, ROLE_EMAIL["reviewer_wf"]),
        "the query")
     expect(rv.post(a + "/validate"), 403, "forbidden", what="a reviewer validates")
-    expect(rv.get(A(OPEN, "XAA")), 403, "forbidden", what="reviewer of wf-2028 reads nci-2027")
+    expect(rv.get(A(OPEN, "XAA")), 403, "forbidden", what="reviewer of wf-2028 reads nci-2028")
     eq(expect(rv.post(a + "/return"), 200, what="return").json()["status"], "returned", "return")
     expect(rv.post(a + "/return"), 409, "conflict", what="returning twice")
     # --- the focal point answers the query and submits again
@@ -1010,13 +1019,13 @@ def workbook_round_trip():
     import io
     import zipfile
     fp = who("focal_xab")
-    path = A("nci-2027", "XAB", "/questionnaire.xlsx")
+    path = A("nci-2028", "XAB", "/questionnaire.xlsx")
     r = fp.get(path)
     eq(r.status, 200, "download")
     check(r.body[:2] == b"PK", "an xlsx is a zip")
     check("attachment" in (r.header("Content-Disposition") or ""), "served as an attachment")
     good = r.body
-    before = status_of(fp, "nci-2027", "XAB")["answers"]
+    before = status_of(fp, "nci-2028", "XAB")["answers"]
     # every pre-filled "yes" becomes "maybe": refused, cell by cell
     src = zipfile.ZipFile(io.BytesIO(good))
     out = io.BytesIO()
@@ -1034,11 +1043,11 @@ def workbook_round_trip():
     check(all(e["sheet"] and e["row"] > 1 and e["column"] for e in errs),
           f"each error names sheet, row and column: {errs[:2]}")
     check(any("maybe" in e["message"] for e in errs), "the message names the bad answer")
-    eq(status_of(fp, "nci-2027", "XAB")["answers"], before, "nothing saved from a bad workbook")
+    eq(status_of(fp, "nci-2028", "XAB")["answers"], before, "nothing saved from a bad workbook")
     r = fp.put(path, body=good, headers={"Content-Type": "application/octet-stream"})
     eq(r.status, 200, f"the good workbook ({r.body[:200]!r})")
     check(r.json()["rows"] > 0, "rows read")
-    expect(fp.get(A("nci-2027", "XAA", "/questionnaire.xlsx")), 403, what="another unit's workbook")
+    expect(fp.get(A("nci-2028", "XAA", "/questionnaire.xlsx")), 403, what="another unit's workbook")
     expect(ANON.get(path), 401, what="anonymous download")
     r = fp.put(path, body=b"not a workbook", headers={"Content-Type": "application/octet-stream"})
     eq(r.status, 422, "not a zip")

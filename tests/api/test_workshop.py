@@ -658,7 +658,7 @@ def a_respondent_gets_403_on_everything_else():
         ("GET", A(rest="/respondents"), None),
         ("GET", A("XAB"), None), ("GET", A("XAB", "/responses"), None),
         ("GET", A("XAB", "/respondents"), None),
-        ("GET", f"{API}/campaigns/nci-2027/assessments/XAA", None),
+        ("GET", f"{API}/campaigns/nci-2028/assessments/XAA", None),
         ("POST", f"{API}/campaigns/{WS}/status", {"status": "review"}),
         ("POST", API + "/campaigns", {"id": "resp-x", "framework": FW_ID, "title": "t",
                                       "year": 2030, "units": ["XAA"]}),

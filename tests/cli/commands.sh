@@ -119,6 +119,20 @@ has init-mapping-bad-node-where "$tmp/err" "map-bad-node.yaml:7:"
 has init-mapping-bad-node-what "$tmp/err" '"technical.national_cirt.contact" is not a node of the target framework'
 expect init-mapping-no-framework 2 "$bin" init --data "$dd" --framework "$d/fw.yaml" --mapping "$d/map-no-framework.yaml"
 has init-mapping-no-framework-what "$tmp/err" 'map-no-framework.yaml:5:9: error: the target framework "national-commitment" version "2031" is not loaded'
+# import: the latest version (2027) by default, another with
+# --framework-version; answers into an existing campaign are read with its
+# own version.
+printf 'unit,question,answer\nU1,technical.national_cirt.contact,yes\n' >"$tmp/v26.csv"
+printf 'unit,question,answer\nU2,technical.national_cirt.contact,no\n' >"$tmp/v26b.csv"
+expect import-latest-version 2 "$bin" import --data "$dd" --campaign v27 --framework national-commitment "$tmp/v26.csv"
+has import-latest-version-what "$tmp/err" "technical.national_cirt.contact"
+expect import-version 0 "$bin" import --data "$dd" --campaign v26 --framework national-commitment --framework-version 2026 "$tmp/v26.csv"
+expect import-into-its-version 0 "$bin" import --data "$dd" --campaign v26 --framework national-commitment "$tmp/v26b.csv"
+has import-into-its-version-counts "$tmp/out" "1 answers from 1 units stored in existing campaign v26"
+expect import-other-version 2 "$bin" import --data "$dd" --campaign v26 --framework national-commitment --framework-version 2027 "$tmp/v26b.csv"
+has import-other-version-what "$tmp/err" 'uses framework "national-commitment" version "2026"'
+expect import-no-version 2 "$bin" import --data "$dd" --campaign v31 --framework national-commitment --framework-version 2031 "$tmp/v26.csv"
+has import-no-version-what "$tmp/err" 'version "2031"'
 expect init-mapping-needs-framework 2 "$bin" init --data "$tmp/data-nofw" --mapping "$d/map.yaml"
 has init-mapping-needs-framework-what "$tmp/err" 'the source framework "tiny" is not loaded'
 printf 'unit,question,answer\nU1,a1,yes\nU2,a1,maybe\n' >"$tmp/bad.csv"

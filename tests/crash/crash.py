@@ -109,7 +109,7 @@ def saver(host, port, headers, stop):
         pending.setdefault(q, set()).add(a)
         try:
             status, _, _ = request(host, port, "PUT",
-                                   f"/api/v1/campaigns/nci-2027/assessments/XAA/answers/{q}",
+                                   f"/api/v1/campaigns/nci-2028/assessments/XAA/answers/{q}",
                                    {"answer": a, "comment": f"save {i}"}, headers)
         except Exception:
             return  # the server is gone: this save was not acknowledged
@@ -134,7 +134,7 @@ def main():
         p, host, port = start("serve")
         headers = sign_in(host, port)
         status, body, _ = request(host, port, "GET",
-                                  "/api/v1/campaigns/nci-2027/assessments/XAA", None, headers)
+                                  "/api/v1/campaigns/nci-2028/assessments/XAA", None, headers)
         answers = json.loads(body)["answers"] if status == 200 else {}
         lost = [q for q, a in acked.items()
                 if answers.get(q, {}).get("answer") not in {a} | pending.get(q, set())]

@@ -315,7 +315,7 @@ before(async () => {
   before_.campaigns = (await raw('GET', '/campaigns')).json.campaigns;
   before_.units = (await raw('GET', '/units')).json.total;
   an = await session('analyst@demo.cybercap', logins['analyst@demo.cybercap']);
-  before_.xaa = (await an('GET', '/campaigns/nci-2027/assessments/XAA')).json;
+  before_.xaa = (await an('GET', '/campaigns/nci-2028/assessments/XAA')).json;
 
   // What administrators load from files: units, groups, a framework.
   writeFileSync(join(tmp, 'units.csv'), unitsFile());
@@ -576,7 +576,7 @@ test('the SQL payloads changed nothing else: the database is whole', async () =>
   }
   assert.ok(camps.some((c) => c.id === CID && c.title === T.campaign && c.status === 'published'));
   assert.equal(ok(await raw('GET', '/units'), 200, 'units').total, before_.units + 3, 'units: the demo\'s and XQA, XQB, XQC');
-  const xaa = ok(await an('GET', '/campaigns/nci-2027/assessments/XAA'), 200, 'nci-2027 XAA');
+  const xaa = ok(await an('GET', '/campaigns/nci-2028/assessments/XAA'), 200, 'nci-2028 XAA');
   assert.deepEqual(xaa.answers, before_.xaa.answers, 'the answers of another assessment');
   // the demo's accounts still sign in; the payload users are listed as given
   for (const email of Object.keys(logins)) await session(email, logins[email]);

@@ -191,7 +191,7 @@ test('questionnaire: answers are saved as given; a conditional question appears'
   await card(Q.services).getByLabel('Digital forensics support').check();
   await savedIn(Q.services);
   // A keyboard user: Tab reaches the radios of the next question, Space chooses.
-  const contact = 'technical.national_cirt.contact';
+  const contact = 'technical.national_cirt.reachability'; // the 2027 edition's id (2026: .contact)
   await card(Q.services).locator('.q-clear').focus();
   for (let i = 0; i < 6 && (await page.evaluate(() => document.activeElement?.getAttribute('name'))) !== contact; i++) await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), contact, 'Tab reaches the next question');

@@ -259,7 +259,7 @@ def slow_body():
     t0 = time.monotonic()
     res = "closed"
     try:
-        s.sendall(b"PUT /api/v1/campaigns/nci-2027/assessments/XAA/answers/legal.cii.identified "
+        s.sendall(b"PUT /api/v1/campaigns/nci-2028/assessments/XAA/answers/legal.cii.identified "
                   b"HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                   b"Content-Length: %d\r\nConnection: close\r\n\r\n" % len(body))
         step = len(body) // 30 + 1
@@ -299,7 +299,7 @@ def oversized():
     # Only the headers are sent: the 413 must come without the body.
     for name, path, length in [
             ("2 MB on a JSON route", "/api/v1/session", 2 << 20),
-            ("30 MB on evidence", "/api/v1/campaigns/nci-2027/assessments/XAA/evidence", 30 << 20),
+            ("30 MB on evidence", "/api/v1/campaigns/nci-2028/assessments/XAA/evidence", 30 << 20),
             ("of 25 digits", "/api/v1/session", 10 ** 25)]:
         res, secs = exchange(b"POST %s HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                              b"Content-Length: %d\r\n\r\n" % (path.encode(), length))

@@ -104,7 +104,7 @@ static void bad_utf8_question_is_400(void **state)
 	char req[512];
 	json_t *body;
 	int n = snprintf(req, sizeof(req),
-			 "GET /api/v1/campaigns/nci-2027/assessments/XAA/answers/legal.cii\xff\xff/history "
+			 "GET /api/v1/campaigns/nci-2028/assessments/XAA/answers/legal.cii\xff\xff/history "
 			 "HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\n\r\n", fx->focal);
 
 	assert_int_equal(exchange(fx, req, (size_t)n, &body), 400);
@@ -165,7 +165,7 @@ static void unnamed_form_part_is_ignored(void **state)
 	char req[1024];
 	json_t *body;
 	int n = snprintf(req, sizeof(req),
-			 "POST /api/v1/campaigns/nci-2027/assessments/XAA/evidence HTTP/1.1\r\n"
+			 "POST /api/v1/campaigns/nci-2028/assessments/XAA/evidence HTTP/1.1\r\n"
 			 "Host: x\r\nAuthorization: Bearer %s\r\n"
 			 "Content-Type: multipart/form-data; boundary=bnd\r\nContent-Length: %zu\r\n\r\n",
 			 fx->focal, sizeof(form) - 1);

@@ -3,6 +3,8 @@
 export interface Campaign {
   id: string;
   framework: string;
+  /** The version of the framework the campaign was opened on (its tree: api.framework(id, version)). */
+  framework_version?: string;
   title: string;
   year: number;
   status: 'draft' | 'open' | 'review' | 'closed' | 'published' | string;

@@ -66,14 +66,15 @@ export function CampaignGate({ route, title, children }: { route: Route; title: 
   }, [camps.state, wanted]);
 
   const fwId = campaign?.framework;
+  const fwVersion = campaign?.framework_version;
   const cid = campaign?.id;
   const rest = useAsync(async () => {
     if (!fwId || !cid) return null;
     const [framework, units, groups, root] = await Promise.all([
-      api.framework(fwId, campaign?.framework_version), api.units(), api.groups(), api.results(cid),
+      api.framework(fwId, fwVersion), api.units(), api.groups(), api.results(cid),
     ]);
     return { framework, units, groups, assessed: root.results };
-  }, [fwId, cid]);
+  }, [fwId, fwVersion, cid]);
 
   if (camps.state === 'loading') return shell(<Loading />);
   if (camps.state === 'error') return shell(<ErrorState error={camps.error} retry={camps.retry} />);

@@ -84,7 +84,7 @@ function CampaignView({ route, user }: { route: Route; user: User }) {
       <div class="qn-meta">
         <StatusTag status={c.status} kind="campaign" />
         <span>{t('campaignFacts', { year: c.year, units: int(c.units) })}</span>
-        <Link href={href('/frameworks/' + encodeURIComponent(c.framework))}>{t('seeFramework')}</Link>
+        <Link href={href('/frameworks/' + encodeURIComponent(c.framework), { version: c.framework_version })}>{t('seeFramework')}</Link>
       </div>
       {moved && (
         <div class="panel panel-success" tabIndex={-1} ref={movedRef} role="status">

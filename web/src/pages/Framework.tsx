@@ -36,7 +36,7 @@ export function FrameworkPage({ route }: { route: Route }) {
       </div>
     );
   }
-  return <FrameworkView id={id} />;
+  return <FrameworkView id={id} version={route.params.get('version')} />;
 }
 
 const AGG: Record<string, 'aggMean' | 'aggGeometric' | 'aggHarmonic' | 'aggMin' | 'aggMax' | 'aggStage'> = {
@@ -46,8 +46,8 @@ const TYPES: Record<string, 'typeYesNo' | 'typeChoice' | 'typeMulti' | 'typeNumb
   yes_no: 'typeYesNo', choice: 'typeChoice', multi: 'typeMulti', number: 'typeNumber', text: 'typeText',
 };
 
-function FrameworkView({ id }: { id: string }) {
-  const fw = useAsync(() => api.framework(id), [id]);
+function FrameworkView({ id, version }: { id: string; version?: string | null }) {
+  const fw = useAsync(() => api.framework(id, version), [id, version]);
   const info = useAsync(api.frameworks, []);
   const maps = useAsync(() => api.mappings(id), [id]);
   const [query, setQuery] = useState('');
