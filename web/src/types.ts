@@ -10,8 +10,6 @@ export interface Campaign {
   status: 'draft' | 'open' | 'review' | 'closed' | 'published' | string;
   units: number;
   published_at: string | null;
-  /** The version of the framework the campaign's questionnaire follows. */
-  framework_version?: string;
 }
 
 export interface Level { id: string; name: string; min: number }
