@@ -254,49 +254,72 @@ test('over time: axe finds nothing, the table views too; desktop screenshot', as
 });
 
 test('over time: an edition that lacks the node is said so on the chart, with no point drawn', async () => {
-  // The demo's two editions share every node, so the browser is told that
-  // the latest lacks the first part (as the trends API says of a node an
-  // edition's framework does not have); the rest is the server's.
-  const part = fw.children[0];
-  const last = eds[eds.length - 1];
+  // A question new in the latest edition (one the edition crosswalk leaves
+  // unmapped) is missing from the older ones. Should a demo have none, the
+  // browser is told that the latest edition lacks the first part.
+  const cw = await api('/mappings').then((r) => r.mappings.find((m) => m.source === FW && m.target === FW));
+  const fresh = cw ? (await api('/mappings/' + cw.id)).coverage.find((r) => r.relation == null && r.kind === 'question') : null;
   const p2 = await b.context.newPage();
-  await p2.route((u) => u.pathname === '/api/v1/trends' && u.searchParams.get('node') === part.id, async (route) => {
-    const res = await route.fetch();
-    const body = await res.json();
-    for (const e of body.editions) if (e.campaign === last.id) Object.assign(e, { node_missing: true, n: 0, mean: null, median: null, levels: {} });
-    await route.fulfill({ response: res, json: body });
-  });
-  await open(p2, `/trends?framework=${FW}&node=${part.id}`);
+  let node, name, missing;
+  if (fresh) {
+    node = fresh.target;
+    name = fresh.label;
+    missing = (await api(`/trends?framework=${FW}&node=${node}`)).editions.filter((e) => e.node_missing).map((e) => e.year);
+    assert.ok(missing.length, `${node} is missing from some edition`);
+  } else {
+    node = fw.children[0].id;
+    name = fw.children[0].name;
+    const last = eds[eds.length - 1];
+    missing = [last.year];
+    await p2.route((u) => u.pathname === '/api/v1/trends' && u.searchParams.get('node') === node, async (route) => {
+      const res = await route.fetch();
+      const body = await res.json();
+      for (const e of body.editions) if (e.campaign === last.id) Object.assign(e, { node_missing: true, n: 0, mean: null, median: null, levels: {} });
+      await route.fulfill({ response: res, json: body });
+    });
+  }
+  await open(p2, `/trends?framework=${FW}&node=${encodeURIComponent(node)}`);
   await p2.waitForSelector('section.tr-node table');
   const note = await p2.locator('section.tr-node .chart-notes').innerText();
-  assert.ok(note.includes(`${last.year} edition: “${part.name}” is not in its questionnaire, so no point is drawn for it`), note);
-  assert.ok((await p2.locator('section.tr-node svg .year-note').allTextContents()).includes('not asked'));
-  assert.equal(await p2.locator('section.tr-node svg circle').count(), eds.length - 1, 'no point for the edition without the node');
-  assert.equal(await p2.locator('.tr-edition-notes li').count(), 1);
+  for (const y of missing) assert.ok(note.includes(`${y} edition: “${name}” is not in its questionnaire, so no point is drawn for it`), note);
+  assert.equal((await p2.locator('section.tr-node svg .year-note').allTextContents()).filter((x) => x.includes('not asked')).length, missing.length);
+  assert.equal(await p2.locator('section.tr-node svg circle').count(), eds.length - missing.length, 'no point for an edition without the node');
+  assert.equal(await p2.locator('.tr-edition-notes li').count(), missing.length);
   await p2.close();
 });
 
 test('over time: an edition on another version of the framework is said so, and the line into it is dashed', async () => {
-  // Until the demo publishes an edition on the 2027 version, the browser is
-  // told that the latest edition is on it and that the one before reads the
-  // node through the 2026-2027 crosswalk as a subset (the fields the trends
-  // API gives an edition on an older version); the numbers are the server's.
-  const [prev, last] = eds.slice(-2);
+  // The demo publishes its latest edition on the 2027 version, read against
+  // the 2026 one through the edition crosswalk. Should a demo lack one, the
+  // browser is told so (the fields the trends API gives an edition on an
+  // older version); the numbers stay the server's.
+  const tr = await api(`/trends?framework=${FW}`);
+  const at = tr.editions.findIndex((e, i) => i > 0 && e.version && tr.editions[i - 1].version && e.version !== tr.editions[i - 1].version);
   const p2 = await b.context.newPage();
-  await p2.route((u) => u.pathname === '/api/v1/trends' && !u.searchParams.has('node'), async (route) => {
-    const res = await route.fetch();
-    const body = await res.json();
-    for (const e of body.editions) {
-      if (e.campaign === last.id) Object.assign(e, { version: '2027', mapping: null, relation: null, node_used: FW });
-      else Object.assign(e, { version: '2026', mapping: 'national-commitment-2026-2027', relation: 'subset', node_used: FW });
-    }
-    await route.fulfill({ response: res, json: body });
-  });
+  let prev, last, relation;
+  if (at > 0) {
+    [prev, last] = [tr.editions[at - 1], tr.editions[at]];
+    relation = prev.relation;
+    assert.ok(prev.mapping, 'the older edition names the crosswalk it is read through');
+  } else {
+    [prev, last] = eds.slice(-2);
+    relation = 'subset';
+    await p2.route((u) => u.pathname === '/api/v1/trends' && !u.searchParams.has('node'), async (route) => {
+      const res = await route.fetch();
+      const body = await res.json();
+      for (const e of body.editions) {
+        if (e.campaign === last.id) Object.assign(e, { version: '2027', mapping: null, relation: null, node_used: FW });
+        else Object.assign(e, { version: '2026', mapping: 'national-commitment-2026-2027', relation, node_used: FW });
+      }
+      await route.fulfill({ response: res, json: body });
+    });
+  }
+  const words = { subset: 'covers only part of what', superset: 'covers all of what', intersect: 'overlap' }[relation];
   await open(p2, `/trends?framework=${FW}`);
   await p2.waitForSelector('section.tr-node table');
   const note = await p2.locator('section.tr-node .chart-notes').innerText();
   assert.ok(note.startsWith(`${last.year} edition: questions changed; compared on mapped nodes.`), note);
-  assert.match(note, new RegExp(`what ${prev.year} asked covers only part of what ${last.year} asks`));
+  if (relation !== 'equal') assert.ok(note.includes(words), note);
   for (const sel of ['section.tr-node', 'section.tr-gap']) {
     assert.ok((await p2.locator(`${sel} svg .year-note`).allTextContents()).includes('questions changed'), sel);
     assert.equal(await p2.locator(`${sel} svg path.changed-segment`).count(), sel === 'section.tr-gap' ? 2 : 1, `${sel}: the line into ${last.year} is dashed`);

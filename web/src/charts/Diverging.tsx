@@ -21,11 +21,12 @@ export function Diverging(props: { rows: DivRow[]; precision: number; ariaLabel:
   const valueW = Math.max(...rows.map((r) => textWidth(signed(r.value), 12))) + 8;
   const lo = Math.min(0, ...rows.map((r) => r.value));
   const hi = Math.max(0, ...rows.map((r) => r.value));
-  const span = Math.max(hi, -lo) || 1;
+  // the scale runs from the largest fall to the largest rise (not symmetric: one side may be small)
+  const span = hi - lo || 1;
   const nice = niceTicks(span, W < 420 ? 3 : 5);
   const step = nice.length > 1 ? nice[1] - nice[0] : span;
-  const ticks = nice.filter((v) => v <= span + 1e-9 && Number.isInteger(+(v / step).toFixed(6)));
-  const min = lo < 0 ? -span : 0, max = hi > 0 ? span : 0;
+  const ticks = nice.filter((v) => v <= Math.max(hi, -lo) + 1e-9 && Number.isInteger(+(v / step).toFixed(6)));
+  const min = lo, max = hi;
   const x = linear(min, max || 1, labelW + (lo < 0 ? valueW : 0), W - (hi > 0 ? valueW : 4));
   // on a phone the name goes above its bar, and a change of level on a line of its own
   const lines = (r: DivRow) => (wide ? 0 : r.note ? 2 : 1);

@@ -34,6 +34,22 @@ export function editionNotes(changes: (EditionChange | null)[], name: string): s
   return changes.filter((c): c is EditionChange => c != null).map((c) => noteOf(c, name));
 }
 
+/**
+ * The notes of several parts, one sentence per kind of change, naming the
+ * parts it holds for ("For “Legal measures”, “Cooperation”, …"); a renamed
+ * part keeps a sentence of its own.
+ */
+function groupedNotes(changes: (EditionChange | null)[][], names: string[]): string[] {
+  const groups = new Map<string, { c: EditionChange; names: string[] }>();
+  changes.forEach((cs, i) => cs.forEach((c) => {
+    if (!c) return;
+    const key = c.renamed ? `${i}|${c.year}` : `${c.year}|${c.kind}|${c.relation ?? ''}`;
+    if (!groups.has(key)) groups.set(key, { c, names: [] });
+    groups.get(key)!.names.push(names[i]);
+  }));
+  return [...groups.values()].map((g) => noteOf(g.c, g.names.join('”, “')));
+}
+
 /** What is written under each year: N, and whether the questionnaire changed. */
 function yearNotes(ctx: TrendCtx, eds: TrendEdition[], first: (e: TrendEdition) => string): string[] {
   return eds.map((e, i) => [
@@ -108,7 +124,7 @@ export function PartLines({ ctx }: { ctx: TrendCtx }) {
   // notes: each part whose questionnaire changed, or that an edition lacks
   const partEds = parts.map((_, i) => eds.map((e) => at(i, e.campaign) || { ...e, node_missing: true }));
   const partChanges = parts.map((x, i) => editionChanges(partEds[i], x.node.id));
-  const notes = parts.flatMap((_, i) => editionNotes(partChanges[i], label(i)));
+  const notes = groupedNotes(partChanges, parts.map((_, i) => label(i)));
   const series = parts.map((_, i) => ({
     label: label(i), color: SERIES[i % SERIES.length], dash: i >= SERIES.length ? '5 3' : undefined,
     values: eds.map((e) => value(at(i, e.campaign))), changed: changedEditions(partChanges[i]),
