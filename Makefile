@@ -39,7 +39,8 @@ LDLIBS  := $(shell pkg-config --libs $(PKGS)) $(LDLIBS)
 LIB_SRC := $(wildcard src/core/*.c src/format/*.c src/store/*.c src/service/*.c src/server/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/migrations.o $(BUILD)/obj/gen/openapi.o
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/migrations.o $(BUILD)/obj/gen/openapi.o \
+           $(BUILD)/obj/gen/csirt_services.o
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -67,6 +68,11 @@ $(BUILD)/gen/migrations.c: $(MIGRATIONS) scripts/embed-sql
 $(BUILD)/gen/openapi.c: src/server/openapi.json scripts/embed-file
 	@mkdir -p $(dir $@)
 	sh scripts/embed-file $@ cc_openapi_json src/server/openapi.json
+
+# The FIRST CSIRT Services Framework catalogue (data/README.md).
+$(BUILD)/gen/csirt_services.c: data/first-csirt-services.json scripts/embed-file
+	@mkdir -p $(dir $@)
+	sh scripts/embed-file $@ cc_csirt_services_json data/first-csirt-services.json
 
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(dir $@)

@@ -47,8 +47,9 @@ static const char demo_help[] =
 	"(seed 2026): 2025 and 2026 published on its 2026 edition, 2027 published on\n"
 	"its 2027 edition, 2028 open; campaigns on the maturity and readiness models\n"
 	"(one of them an open workshop with three respondents, one a review of XAA\n"
-	"pre-filled from the index through a mapping); one sign-in per role. Then\n"
-	"serves them. Nothing describes a real country.\n";
+	"pre-filled from the index through a mapping); one sign-in per role; two\n"
+	"action plans (XAA's drafted from its gaps, XAC's CIRT establishment plan).\n"
+	"Then serves them. Nothing describes a real country.\n";
 
 static void print_ready(const char *url, void *arg)
 {
@@ -196,6 +197,8 @@ int cmd_demo(int argc, char **argv)
 		       "national-maturity-2025/2026, the sector models (2026), the "
 		       "workshop of csirt-maturity-2026 (XAB, open, three respondents) and "
 		       "national-maturity-2027 (XAA, open, pre-filled from nci-2026)\n");
+		printf("cybercap: action plans: xaa-2026 (XAA, public, drafted from its nci-2025 "
+		       "gaps) and xac-cirt (XAC, CIRT establishment from cirt-readiness-2025)\n");
 		print_logins(o.data_dir);
 		if (!o.web_dir)
 			printf("cybercap: no built web interface found (make builds web/dist); "

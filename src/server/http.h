@@ -55,6 +55,7 @@ struct cc_resp {
 	int gzipped;                      /* body or fd is gzip already */
 	const char *cache;                /* Cache-Control value */
 	const char *allow;                /* Allow header for 405 */
+	char allow_buf[64];               /* where the router writes it */
 	char disposition[256];            /* Content-Disposition, or empty */
 	char cookie[300];                 /* Set-Cookie, or empty */
 	int retry_after;                  /* seconds, for 429; 0: none */

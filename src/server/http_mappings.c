@@ -3,8 +3,9 @@
  * mappings loaded, optionally only those from or onto a framework, with
  * how much of the target each covers), GET /api/v1/mappings/{id} (its
  * pairs, the coverage rows of `cybercap mapping check` and the target
- * nodes no pair reaches), POST .../assessments/{unit}/prefill (start an
- * assessment from another one of the same unit) and POST
+ * nodes no pair reaches), GET and POST .../assessments/{unit}/prefill
+ * (what an assessment can start from, and starting it from another one
+ * of the same unit) and POST
  * .../answers/{q}/confirm (keep a pre-filled answer as it is). Mappings
  * are public, as frameworks are; pre-filling and confirming are checked
  * against the caller's role and scope like every write to an assessment.
@@ -161,6 +162,55 @@ int cc_h_prefill(struct cc_req *req, struct cc_resp *resp)
 		"prefilled", rows_json(out.rows, out.n), "kept", rows_json(out.kept, out.nkept)));
 	cc_prefill_result_free(&out);
 	json_decref(body);
+	resp->etag = 0;
+	return CC_OK;
+}
+
+/* Whether campaign c is on framework id at version (version "" : any). */
+static bool on_version(const struct cc_campaign_rec *c, const char *id, const char *version)
+{
+	return strcmp(c->framework, id) == 0 &&
+	       (!*version || strcmp(c->framework_version, version) == 0);
+}
+
+/* The mappings onto this campaign's framework (and version) and, for each,
+ * the campaigns on its source (and version) that assess this unit and that
+ * the caller may read: what POST .../prefill can take here. */
+int cc_h_prefill_options(struct cc_req *req, struct cc_resp *resp)
+{
+	const struct cc_snapshot *snap = req->snap;
+	const struct cc_campaign_rec *c = cc_snapshot_campaign(snap, req->params[0]);
+	const struct cc_campaign_rec *all = snap->campaigns.items;
+	const struct cc_mapping_rec *m = snap->mappings.items;
+	json_t *list;
+	char status[32];
+
+	if (!cc__may(req, resp, CC_DO_PREFILL))
+		return CC_OK;
+	if (!c)
+		return cc_resp_error(resp, 404, "not_found", NULL, "no campaign \"%s\"", req->params[0]);
+	list = json_array();
+	pthread_mutex_lock(req->store_lock);
+	for (int i = 0; i < snap->mappings.n; i++) {
+		if (!on_version(c, m[i].target, m[i].target_version))
+			continue;
+		for (int k = 0; k < snap->campaigns.n; k++) {
+			const struct cc_campaign_rec *f = &all[k];
+			bool pub = f->status == CC_CAMPAIGN_PUBLISHED;
+
+			if (f == c || !on_version(f, m[i].source, m[i].source_version) ||
+			    (!pub && !cc_authz(req->who, CC_DO_READ_ASSESSMENT, f->id, req->params[1])) ||
+			    cc_store_assessment_status(req->store, f->id, req->params[1], status,
+						       sizeof(status), NULL) != CC_OK)
+				continue;
+			json_array_append_new(list, json_pack("{s:s,s:s,s:s,s:s,s:i,s:s}", "mapping",
+				m[i].id, "title", m[i].title, "from_campaign", f->id, "from_title", f->title,
+				"from_year", f->year, "from_status", cc_campaign_status_name(f->status)));
+		}
+	}
+	pthread_mutex_unlock(req->store_lock);
+	cc_resp_json(resp, 200, json_pack("{s:s,s:s,s:o}", "campaign", c->id, "unit", req->params[1],
+					  "options", list));
 	resp->etag = 0;
 	return CC_OK;
 }

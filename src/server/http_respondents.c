@@ -33,21 +33,6 @@ static bool facilitates(const struct cc_req *req)
 	return cc_authz(req->who, CC_DO_FACILITATE, C(req), U(req));
 }
 
-/* A respondent id: digits only, 1 .. 10^15; else 0. */
-static long long parse_id(const char *s)
-{
-	long long v = 0;
-
-	if (!*s || strlen(s) > 15)
-		return 0;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9')
-			return 0;
-		v = v * 10 + (*s - '0');
-	}
-	return v;
-}
-
 static json_t *respondent_json(const struct cc_respondent_rec *r)
 {
 	return json_pack("{s:I,s:s,s:s,s:s,s:s,s:i,s:b,s:I,s:s}", "id", (json_int_t)r->id,
@@ -72,7 +57,7 @@ static json_t *answer_json(const struct cc_respondent_answer_rec *a)
 static int may_respondent(struct cc_req *req, struct cc_resp *resp, bool self,
 			  bool *fac, struct cc_list *rec)
 {
-	long long id = parse_id(req->params[2]);
+	long long id = cc__path_id(req->params[2]);
 	const struct cc_respondent_rec *r;
 	struct cc_error err;
 	int rc;

@@ -3,6 +3,8 @@
  */
 #include "router.h"
 
+#include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 static const struct cc_route routes[] = {
@@ -38,6 +40,7 @@ static const struct cc_route routes[] = {
 	{"PUT", "/api/v1/campaigns/{id}/assessments/{unit}/answers/{q}", cc_h_put_answer, 0},
 	{"GET", "/api/v1/campaigns/{id}/assessments/{unit}/answers/{q}/history", cc_h_history, 0},
 	{"POST", "/api/v1/campaigns/{id}/assessments/{unit}/answers/{q}/confirm", cc_h_confirm, 0},
+	{"GET", "/api/v1/campaigns/{id}/assessments/{unit}/prefill", cc_h_prefill_options, 0},
 	{"POST", "/api/v1/campaigns/{id}/assessments/{unit}/prefill", cc_h_prefill, 0},
 	{"POST", "/api/v1/campaigns/{id}/assessments/{unit}/evidence", cc_h_add_evidence, 0},
 	{"GET", "/api/v1/campaigns/{id}/assessments/{unit}/evidence/{e}", cc_h_get_evidence, 0},
@@ -56,6 +59,27 @@ static const struct cc_route routes[] = {
 	{"PUT", "/api/v1/campaigns/{id}/assessments/{unit}/respondents/{r}/answers/{q}", cc_h_respondent_answer, 0},
 	{"GET", "/api/v1/campaigns/{id}/assessments/{unit}/responses", cc_h_responses, 0},
 	{"GET", "/api/v1/campaigns/{id}/assessments/{unit}/responses.xlsx", cc_h_responses_xlsx, 0},
+	{"GET", "/api/v1/csirt-services", cc_h_csirt_services, 1},
+	{"GET", "/api/v1/plan-templates", cc_h_plan_templates, 1},
+	{"GET", "/api/v1/plans", cc_h_plans, 0},
+	{"POST", "/api/v1/plans", cc_h_plan_create, 0},
+	{"GET", "/api/v1/plans/{p}", cc_h_plan, 0},
+	{"PATCH", "/api/v1/plans/{p}", cc_h_plan_patch, 0},
+	{"POST", "/api/v1/plans/{p}/objectives", cc_h_objective_add, 0},
+	{"PATCH", "/api/v1/plans/{p}/objectives/{o}", cc_h_objective_patch, 0},
+	{"DELETE", "/api/v1/plans/{p}/objectives/{o}", cc_h_objective_delete, 0},
+	{"POST", "/api/v1/plans/{p}/actions", cc_h_action_add, 0},
+	{"GET", "/api/v1/plans/{p}/actions/{a}", cc_h_action, 0},
+	{"PATCH", "/api/v1/plans/{p}/actions/{a}", cc_h_action_patch, 0},
+	{"DELETE", "/api/v1/plans/{p}/actions/{a}", cc_h_action_delete, 0},
+	{"POST", "/api/v1/plans/{p}/draft", cc_h_plan_draft, 0},
+	{"GET", "/api/v1/plans/{p}/monitoring", cc_h_plan_monitoring, 0},
+	{"GET", "/api/v1/plans/{p}/report", cc_h_plan_report, 0},
+	{"GET", "/api/v1/plans/{p}/report.csv", cc_h_plan_report_csv, 0},
+	{"GET", "/api/v1/plans/{p}/report.xlsx", cc_h_plan_report_xlsx, 0},
+	{"GET", "/api/v1/plans/{p}/services", cc_h_plan_services, 0},
+	{"PUT", "/api/v1/plans/{p}/services", cc_h_plan_services_put, 0},
+	{"GET", "/api/v1/plans/{p}/history", cc_h_plan_history, 0},
 };
 
 /* Matches path against pattern; captures {name} segments. */
@@ -88,24 +112,32 @@ static int match(const char *pattern, const char *path, const char **params,
 	return *pattern == '\0' && *path == '\0';
 }
 
-/* The Allow header for a path: the methods of the routes it matches. */
-static const char *allowed(const char *path, char *buf, size_t bufsize)
+/* The Allow header for a path: the methods of the routes it matches, in
+ * a fixed order, written into buf. */
+static const char *allowed(const char *path, char *scratch, size_t size, char *buf, size_t bufsize)
 {
+	static const char *const order[] = {"GET", "POST", "PUT", "PATCH", "DELETE"};
 	const char *params[CC_HTTP_MAX_PARAMS];
-	int n, get = 0, post = 0, put = 0, del = 0;
+	bool has[5] = {false};
+	size_t used = 0;
+	int n;
 
 	for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
-		if (!match(routes[i].pattern, path, params, &n, buf, bufsize))
+		if (!match(routes[i].pattern, path, params, &n, scratch, size))
 			continue;
-		get |= strcmp(routes[i].method, "GET") == 0;
-		post |= strcmp(routes[i].method, "POST") == 0;
-		put |= strcmp(routes[i].method, "PUT") == 0;
-		del |= strcmp(routes[i].method, "DELETE") == 0;
+		for (int m = 0; m < 5; m++)
+			has[m] |= strcmp(routes[i].method, order[m]) == 0;
 	}
-	/* The combinations are few; a static string per combination. */
-	return get && post && del ? "GET, HEAD, POST, DELETE" : get && post ? "GET, HEAD, POST" :
-		get && put ? "GET, HEAD, PUT" : get && del ? "GET, HEAD, DELETE" :
-		post && del ? "POST, DELETE" : put ? "PUT" : post ? "POST" : "GET, HEAD";
+	buf[0] = '\0';
+	for (int m = 0; m < 5; m++) {
+		if (!has[m])
+			continue;
+		used += (size_t)snprintf(buf + used, bufsize - used, "%s%s", used ? ", " : "",
+					 m == 0 ? "GET, HEAD" : order[m]);
+		if (used >= bufsize)
+			break;
+	}
+	return buf;
 }
 
 int cc_route(struct cc_req *req, struct cc_resp *resp, char *buf, size_t bufsize)
@@ -125,7 +157,8 @@ int cc_route(struct cc_req *req, struct cc_resp *resp, char *buf, size_t bufsize
 		other_method = 1;
 	}
 	if (other_method) {
-		resp->allow = allowed(req->path, buf, bufsize);
+		resp->allow = allowed(req->path, buf, bufsize, resp->allow_buf,
+				      sizeof(resp->allow_buf));
 		return cc_resp_error(resp, 405, "method_not_allowed", NULL,
 				     "%s is not allowed on %s", req->method, req->path);
 	}

@@ -99,6 +99,62 @@ int cc_h_assessment_targets(struct cc_req *req, struct cc_resp *resp);
 int cc_h_mappings(struct cc_req *req, struct cc_resp *resp);
 int cc_h_mapping(struct cc_req *req, struct cc_resp *resp);
 int cc_h_prefill(struct cc_req *req, struct cc_resp *resp);
+int cc_h_prefill_options(struct cc_req *req, struct cc_resp *resp);
 int cc_h_confirm(struct cc_req *req, struct cc_resp *resp);
+int cc_h_csirt_services(struct cc_req *req, struct cc_resp *resp);
+int cc_h_plan_templates(struct cc_req *req, struct cc_resp *resp);
+int cc_h_plans(struct cc_req *req, struct cc_resp *resp);
+int cc_h_plan_create(struct cc_req *req, struct cc_resp *resp);
+int cc_h_plan(struct cc_req *req, struct cc_resp *resp);
+int cc_h_plan_patch(struct cc_req *req, struct cc_resp *resp);
+int cc_h_objective_add(struct cc_req *req, struct cc_resp *resp);
+int cc_h_objective_patch(struct cc_req *req, struct cc_resp *resp);
+int cc_h_objective_delete(struct cc_req *req, struct cc_resp *resp);
+int cc_h_action_add(struct cc_req *req, struct cc_resp *resp);
+int cc_h_action(struct cc_req *req, struct cc_resp *resp);
+int cc_h_action_patch(struct cc_req *req, struct cc_resp *resp);
+int cc_h_action_delete(struct cc_req *req, struct cc_resp *resp);
+int cc_h_plan_draft(struct cc_req *req, struct cc_resp *resp);
+int cc_h_plan_monitoring(struct cc_req *req, struct cc_resp *resp);
+int cc_h_plan_report(struct cc_req *req, struct cc_resp *resp);
+int cc_h_plan_report_csv(struct cc_req *req, struct cc_resp *resp);
+int cc_h_plan_report_xlsx(struct cc_req *req, struct cc_resp *resp);
+int cc_h_plan_services(struct cc_req *req, struct cc_resp *resp);
+int cc_h_plan_services_put(struct cc_req *req, struct cc_resp *resp);
+int cc_h_plan_history(struct cc_req *req, struct cc_resp *resp);
+
+/* Plans (http_plans.c, shared with http_plan_reports.c): the plan named
+ * by the first path parameter, loaded into pl after the caller's right
+ * to read it (write: to change it) is checked; 1 when it may go on, else
+ * 0 after filling resp (401, 403, 404). */
+struct cc_plan;
+int cc__plan_open(struct cc_req *req, struct cc_resp *resp, bool write, struct cc_plan *pl);
+/* An id in a path: digits only, 1 .. 10^15; else 0. */
+long long cc__path_id(const char *s);
+/* The monitoring of pl as the query asks (?weight=equal|budget, ?at=)
+ * into m; -1 after filling resp (400, 500). */
+struct cc_plan_monitor;
+int cc__plan_monitor_req(struct cc_req *req, struct cc_resp *resp, const struct cc_plan *pl,
+			 struct cc_plan_monitor *m);
+/* Answers status with the loaded plan pl (action 0) or with that action
+ * of it (404 when it has none), as the query asks; frees pl. */
+int cc__plan_send(struct cc_req *req, struct cc_resp *resp, int status, struct cc_plan *pl,
+		  long long action);
+/* The same after loading the plan of the path again. */
+int cc__plan_answer(struct cc_req *req, struct cc_resp *resp, int status, long long action);
+/* Runs a write of the service under the store lock, after checking that
+ * the caller may change the plan (and reading the body when needed);
+ * 0 when it succeeded, else -1 after filling resp. */
+typedef int (*cc__plan_write_fn)(struct cc_req *req, const json_t *body, long long id,
+				 long long *out, struct cc_error *err);
+int cc__plan_write(struct cc_req *req, struct cc_resp *resp, bool body_needed,
+		   cc__plan_write_fn fn, long long id, long long *out);
+/* Drops "created_by" (who made a plan or an action: an email) from j
+ * when the caller may not change the plans of unit: public readers see
+ * no names. */
+void cc__plan_scrub(struct cc_req *req, const char *unit, json_t *j);
+/* The day the figures are for: ?at=YYYY-MM-DD, else today (UTC); -1
+ * after filling resp with 400. */
+int cc__plan_today(struct cc_req *req, struct cc_resp *resp, int *today);
 
 #endif

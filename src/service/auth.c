@@ -196,12 +196,14 @@ static bool role_allows(const char *role, enum cc_action a)
 	if (strcmp(role, "analyst") == 0)
 		return a == CC_DO_READ_ASSESSMENT || a == CC_DO_REVIEW ||
 		       a == CC_DO_VALIDATE || a == CC_DO_MANAGE_CAMPAIGN ||
-		       a == CC_DO_FACILITATE || a == CC_DO_PREFILL;
+		       a == CC_DO_FACILITATE || a == CC_DO_PREFILL ||
+		       a == CC_DO_PLAN;
 	if (strcmp(role, "reviewer") == 0)
 		return a == CC_DO_READ_ASSESSMENT || a == CC_DO_REVIEW;
 	if (strcmp(role, "focal_point") == 0)
 		return a == CC_DO_READ_ASSESSMENT || a == CC_DO_ANSWER ||
-		       a == CC_DO_FACILITATE || a == CC_DO_PREFILL;
+		       a == CC_DO_FACILITATE || a == CC_DO_PREFILL ||
+		       a == CC_DO_PLAN;
 	/* respondent: nothing here (see cc_auth_is_respondent) */
 	return false;
 }
@@ -225,6 +227,21 @@ bool cc_authz(const struct cc_principal *p, enum cc_action action,
 		    in_scope(&p->grants[i], campaign, unit))
 			return true;
 	return false;
+}
+
+bool cc_auth_plan_write(const struct cc_principal *p, const char *unit)
+{
+	if (unit)
+		return cc_authz(p, CC_DO_PLAN, NULL, unit);
+	for (int i = 0; p && p->id && i < p->ngrants; i++)
+		if (role_allows(p->grants[i].role, CC_DO_PLAN) && !p->grants[i].campaign[0])
+			return true;
+	return false;
+}
+
+bool cc_auth_plan_read(const struct cc_principal *p, const char *unit, bool is_public)
+{
+	return is_public || cc_auth_plan_write(p, unit);
 }
 
 int cc_auth_issue_setup(struct cc_store *s, long long user, char *token,

@@ -55,6 +55,10 @@ enum cc_action {
 	CC_DO_MANAGE_USERS,
 	CC_DO_FACILITATE,       /* run an assessment's workshop: add and remove
 				   respondents, answer in their hand */
+	CC_DO_PLAN,             /* write a unit's action plans and read its
+				   private ones (admin, analyst, the unit's
+				   focal point; a grant limited to a campaign
+				   does not cover plans, which are in none) */
 	CC_DO_PREFILL           /* pre-fill an assessment from another through a
 				   mapping (focal points, analysts, admins) */
 };
@@ -83,6 +87,12 @@ int cc_auth_load(struct cc_store *s, long long user, struct cc_principal *p,
  * is not about one (e.g. creating a campaign). */
 bool cc_authz(const struct cc_principal *p, enum cc_action action,
 	      const char *campaign, const char *unit);
+
+/* Plans (service/plans.h): anyone reads a public plan; a private one,
+ * and every write, need CC_DO_PLAN for the plan's unit. unit NULL: may p
+ * write the plans of some unit? */
+bool cc_auth_plan_read(const struct cc_principal *p, const char *unit, bool is_public);
+bool cc_auth_plan_write(const struct cc_principal *p, const char *unit);
 
 /* Whether p holds role at all (any scope). */
 bool cc_auth_has_role(const struct cc_principal *p, const char *role);

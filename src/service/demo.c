@@ -4,8 +4,8 @@
  * four editions of the national commitment index (three published, the
  * last of them on the index's 2027 edition, so that the trend views
  * compare editions through the edition mapping; the fourth open), the
- * maturity and readiness campaigns (demo_maturity.c) and one account per
- * role. `cybercap demo` serves it; the fuzz harnesses and load benchmarks
+ * maturity and readiness campaigns (demo_maturity.c), one account per
+ * role and two action plans (demo_plans.c). `cybercap demo` serves it; the fuzz harnesses and load benchmarks
  * start from it too.
  */
 #include "demo_internal.h"
@@ -136,6 +136,8 @@ int cc_service_demo(const char *dir, const char *bundled, struct cc_error *err)
 		rc = demo_accounts(s, dir, err);
 	if (!rc)
 		rc = cc__demo_workshop(s, err);
+	if (!rc)
+		rc = cc__demo_plans(s, err);
 	cc_store_close(s);
 	return rc;
 }

@@ -26,4 +26,8 @@ int cc__demo_maturity(struct cc_store *s, const char *bundled, struct cc_error *
  * disagree, and the consensus recorded on some questions. */
 int cc__demo_workshop(struct cc_store *s, struct cc_error *err);
 
+/* The action plans (demo_plans.c): XAA's drafted from its gaps, XAC's
+ * CIRT establishment plan. After the accounts and the workshop. */
+int cc__demo_plans(struct cc_store *s, struct cc_error *err);
+
 #endif

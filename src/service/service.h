@@ -84,7 +84,8 @@ int cc_service_publish(struct cc_store *s, const char *campaign,
  * edition), nci-2027 (published, on its 2027 edition) and nci-2028 (open,
  * 2027 edition) with fictional answers, the maturity and readiness
  * campaigns (demo_maturity.c), and one account per role with a random
- * password written to DIR/demo-logins.txt (mode 0600). */
+ * password written to DIR/demo-logins.txt (mode 0600), and two action
+ * plans (demo_plans.c). */
 int cc_service_demo(const char *dir, const char *bundled, struct cc_error *err);
 
 #endif

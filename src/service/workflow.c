@@ -5,6 +5,8 @@
 #include "workflow.h"
 
 #include "mappings.h"
+#include "txn.h"
+
 #include "../core/number.h"
 #include "../format/csv.h"
 
@@ -26,15 +28,6 @@ static int campaign_of(struct cc_store *s, const char *id, struct cc_list *l,
 	return cc_store_campaign(s, id, l, err);
 }
 
-/* Runs fn inside a transaction; commits on success. */
-#define TXN(s, err, body) do { \
-		int rc_ = cc_store_begin((s), (err)); \
-		if (rc_) return rc_; \
-		rc_ = (body); \
-		if (!rc_) rc_ = cc_store_commit((s), (err)); \
-		if (rc_) cc_store_rollback(s); \
-		return rc_; \
-	} while (0)
 
 char *cc_workflow_audit_json(const char *k1, const char *v1, const char *k2,
 			     const char *v2)
@@ -107,8 +100,8 @@ int cc_workflow_create_campaign(struct cc_store *s, const char *id,
 				    "a campaign id is made of letters, digits, '_', '.', ':' or '-'");
 	if (year < 1990 || year > 2999)
 		return cc_error_set(err, CC_EINPUT, "year", 0, 0, "year must be a year such as 2026");
-	TXN(s, err, create_campaign(s, id, framework, version, title, year, units, nunits, actor,
-				    err));
+	CC_TXN(s, err, create_campaign(s, id, framework, version, title, year, units, nunits, actor,
+				       err));
 }
 
 static bool legal_move(enum cc_campaign_status from, enum cc_campaign_status to)
@@ -162,11 +155,11 @@ int cc_workflow_set_status(struct cc_store *s, const char *campaign,
 		rc = cc_service_publish(s, campaign, err);
 		if (rc)
 			return rc;
-		TXN(s, err, cc_workflow_audit(s, actor, "status", entity, cc_workflow_audit_json("status",
+		CC_TXN(s, err, cc_workflow_audit(s, actor, "status", entity, cc_workflow_audit_json("status",
 			cc_campaign_status_name(from), NULL, NULL),
 			cc_workflow_audit_json("status", "published", NULL, NULL), err));
 	}
-	TXN(s, err, set_status(s, campaign, from, to, actor, entity, err));
+	CC_TXN(s, err, set_status(s, campaign, from, to, actor, entity, err));
 }
 
 /* ---- assessments ------------------------------------------------------ */
@@ -488,21 +481,21 @@ static int submit(struct cc_store *s, const char *campaign, const char *unit,
 int cc_workflow_submit(struct cc_store *s, const char *campaign,
 		       const char *unit, const char *actor, struct cc_error *err)
 {
-	TXN(s, err, submit(s, campaign, unit, actor, err));
+	CC_TXN(s, err, submit(s, campaign, unit, actor, err));
 }
 
 int cc_workflow_return(struct cc_store *s, const char *campaign,
 		       const char *unit, const char *actor, struct cc_error *err)
 {
 	static const char *const from[] = {"submitted", NULL};
-	TXN(s, err, move_assessment(s, campaign, unit, from, "returned", actor, err));
+	CC_TXN(s, err, move_assessment(s, campaign, unit, from, "returned", actor, err));
 }
 
 int cc_workflow_validate(struct cc_store *s, const char *campaign,
 			 const char *unit, const char *actor, struct cc_error *err)
 {
 	static const char *const from[] = {"submitted", NULL};
-	TXN(s, err, move_assessment(s, campaign, unit, from, "validated", actor, err));
+	CC_TXN(s, err, move_assessment(s, campaign, unit, from, "validated", actor, err));
 }
 
 int cc_workflow_question_exists(struct cc_store *s, const char *campaign,
@@ -558,7 +551,7 @@ int cc_workflow_review(struct cc_store *s, const char *campaign,
 	rc = cc_workflow_question_exists(s, campaign, question, err);
 	if (rc)
 		return rc;
-	TXN(s, err, review(s, campaign, unit, question, verdict, comment, actor, err));
+	CC_TXN(s, err, review(s, campaign, unit, question, verdict, comment, actor, err));
 }
 
 /* ---- evidence --------------------------------------------------------- */
@@ -628,24 +621,31 @@ static int add_evidence(struct cc_store *s, const char *campaign,
 	return rc;
 }
 
+int cc_workflow_check_url(const char *url, const char *field, struct cc_error *err)
+{
+	size_t n = strlen(url);
+
+	if ((strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0) ||
+	    n > 2000 || n < 10)
+		return cc_error_set(err, CC_EINPUT, field, 0, 0,
+				    "evidence links start with https:// or http://");
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)url[i] <= ' ' || url[i] == '"' || url[i] == '<' || url[i] == '>')
+			return cc_error_set(err, CC_EINPUT, field, 0, 0,
+					    "a link cannot hold spaces, quotes or angle brackets");
+	return CC_OK;
+}
+
 int cc_workflow_evidence_url(struct cc_store *s, const char *campaign,
 			     const char *unit, const char *question,
 			     const char *url, const char *actor, long long *id,
 			     struct cc_error *err)
 {
 	struct cc_evidence_rec e = {0};
-	size_t n = strlen(url);
-	int rc;
+	int rc = cc_workflow_check_url(url, "url", err);
 
-	if ((strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0) ||
-	    n > 2000 || n < 10)
-		return cc_error_set(err, CC_EINPUT, "url", 0, 0,
-				    "evidence links start with https:// or http://");
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)url[i] <= ' ' || url[i] == '"' || url[i] == '<' || url[i] == '>')
-			return cc_error_set(err, CC_EINPUT, "url", 0, 0,
-					    "a link cannot hold spaces, quotes or angle brackets");
-	rc = cc_workflow_question_exists(s, campaign, question, err);
+	if (!rc)
+		rc = cc_workflow_question_exists(s, campaign, question, err);
 	if (rc)
 		return rc;
 	e.unit = unit;
@@ -653,7 +653,7 @@ int cc_workflow_evidence_url(struct cc_store *s, const char *campaign,
 	e.kind = "url";
 	e.url = url;
 	e.author = actor;
-	TXN(s, err, add_evidence(s, campaign, &e, id, err));
+	CC_TXN(s, err, add_evidence(s, campaign, &e, id, err));
 }
 
 struct filetype {

@@ -101,6 +101,10 @@ int cc_workflow_review(struct cc_store *s, const char *campaign,
 		       const char *unit, const char *question, const char *verdict,
 		       const char *comment, const char *actor, struct cc_error *err);
 
+/* An evidence link: http(s)://, 10 to 2000 bytes, no spaces, quotes or
+ * angle brackets; CC_EINPUT naming field otherwise. */
+int cc_workflow_check_url(const char *url, const char *field, struct cc_error *err);
+
 int cc_workflow_evidence_url(struct cc_store *s, const char *campaign,
 			     const char *unit, const char *question,
 			     const char *url, const char *actor, long long *id,

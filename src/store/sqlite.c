@@ -150,6 +150,25 @@ int cc__run(struct cc_store *s, struct cc_error *err, const char *sql,
 	return CC_OK;
 }
 
+int cc__one_int64(struct cc_store *s, sqlite3_stmt *st, long long *out, const char *what,
+		  struct cc_error *err)
+{
+	int rc;
+
+	if (!st)
+		return err ? err->code : CC_EIO;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int64(st, 0);
+		rc = CC_OK;
+	} else {
+		rc = rc == SQLITE_DONE ? cc_error_set(err, CC_ENOTFOUND, NULL, 0, 0, "no such %s", what)
+				       : cc__db_fail(s, err, "read");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 const char *cc__col_text(struct cc_list *l, sqlite3_stmt *st, int col)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);

@@ -191,22 +191,10 @@ int cc_store_put_password_token(struct cc_store *s, const char *token_hash,
 int cc_store_take_password_token(struct cc_store *s, const char *token_hash,
 				 long long *user, struct cc_error *err)
 {
-	sqlite3_stmt *st = cc__prepare(s, err, "SELECT user_id FROM password_token WHERE "
+	int rc = cc__one_int64(s, cc__prepare(s, err, "SELECT user_id FROM password_token WHERE "
 				       "token_hash = ? AND used_at IS NULL AND expires_at >= " NOW,
-				       "t", token_hash);
-	int rc;
+				       "t", token_hash), user, "token", err);
 
-	if (!st)
-		return err ? err->code : CC_EIO;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*user = sqlite3_column_int64(st, 0);
-		rc = CC_OK;
-	} else {
-		rc = rc == SQLITE_DONE ? cc_error_set(err, CC_ENOTFOUND, NULL, 0, 0, "no such token") :
-			cc__db_fail(s, err, "read");
-	}
-	sqlite3_finalize(st);
 	if (!rc)
 		rc = cc__run(s, err, "UPDATE password_token SET used_at = " NOW
 			     " WHERE token_hash = ?", "t", token_hash);

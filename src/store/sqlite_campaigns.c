@@ -158,6 +158,15 @@ int cc_store_campaign(struct cc_store *s, const char *id, struct cc_list *out,
 	return rc;
 }
 
+int cc_store_unit_campaigns(struct cc_store *s, const char *unit, struct cc_list *out,
+			    struct cc_error *err)
+{
+	return cc__collect(s, cc__prepare(s, err, CAMPAIGN_SELECT
+		"WHERE EXISTS (SELECT 1 FROM assessment a WHERE a.campaign_id = c.id AND "
+		"a.unit_id = ?) ORDER BY published_at IS NULL, published_at, created_at, id",
+		"t", unit), out, sizeof(struct cc_campaign_rec), campaign_row, err);
+}
+
 int cc_store_set_status(struct cc_store *s, const char *id,
 			enum cc_campaign_status status, struct cc_error *err)
 {

@@ -29,6 +29,11 @@ sqlite3_stmt *cc__prepare(struct cc_store *s, struct cc_error *err,
 int cc__run(struct cc_store *s, struct cc_error *err, const char *sql,
 	    const char *types, ...);
 
+/* Steps st (which it finalizes) once: the first column of its row as an
+ * integer into *out; CC_ENOTFOUND ("no such WHAT") when there is no row. */
+int cc__one_int64(struct cc_store *s, sqlite3_stmt *st, long long *out, const char *what,
+		  struct cc_error *err);
+
 /* A column's text copied into the list's arena (NULL for SQL NULL). */
 const char *cc__col_text(struct cc_list *l, sqlite3_stmt *st, int col);
 

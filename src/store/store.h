@@ -378,6 +378,143 @@ int cc_store_respondent_history(struct cc_store *s, long long respondent,
 				const char *question, struct cc_list *out,
 				struct cc_error *err);
 
+/* ---- action plans (0004_plans) ---- */
+
+struct cc_plan_rec {
+	const char *id, *unit, *title;
+	const char *start, *end;        /* ISO dates */
+	const char *baseline;           /* a published campaign, or NULL */
+	const char *template_id;        /* the template it started from, or NULL */
+	int is_public;
+	const char *created_by, *created_at, *updated_at;
+};
+
+/* Plan records start with their id (service/plans.c looks them up by it). */
+struct cc_objective_rec {
+	long long id;
+	const char *plan, *title;
+	int position;
+};
+
+struct cc_action_rec {
+	long long id, objective;
+	const char *plan, *title, *description, *lead_agency, *owner, *partners;
+	const char *start, *due;        /* ISO dates, NULL when not set */
+	double budget;                  /* NaN: none */
+	const char *currency;           /* ISO 4217; NULL without a budget */
+	const char *funding_source, *status;
+	int progress, position;
+	const char *created_by, *created_at, *updated_at;
+};
+
+struct cc_kpi_rec {
+	long long id, action;
+	const char *name, *unit;
+	double baseline, target;
+	int position;
+};
+
+struct cc_measurement_rec {
+	long long kpi;
+	const char *date;
+	double value;
+};
+
+/* One row of the spine (see 0004_plans.sql): NULL members are not set. */
+struct cc_link_rec {
+	long long id, action;
+	const char *kind, *role, *framework, *node, *campaign, *target, *ref, *detail;
+};
+
+struct cc_action_evidence_rec {
+	long long id, action;
+	const char *url;
+};
+
+/* Plans: create fills created_at and updated_at (CC_ECONFLICT, field id,
+ * for an id in use); update writes title, dates, baseline and is_public
+ * and sets updated_at; touch sets updated_at only (after a change below
+ * the plan). plans lists those of unit (NULL: all) by unit and id. */
+int cc_store_create_plan(struct cc_store *s, const struct cc_plan_rec *p,
+			 struct cc_error *err);
+int cc_store_update_plan(struct cc_store *s, const struct cc_plan_rec *p,
+			 struct cc_error *err);
+int cc_store_touch_plan(struct cc_store *s, const char *plan, struct cc_error *err);
+int cc_store_plans(struct cc_store *s, const char *unit, struct cc_list *out,
+		   struct cc_error *err);
+/* CC_ENOTFOUND when there is no such plan. */
+int cc_store_plan(struct cc_store *s, const char *id, struct cc_list *out,
+		  struct cc_error *err);
+
+/* Objectives, in position order; a new one goes last. Deleting one that
+ * still has actions is CC_ECONFLICT. */
+int cc_store_add_objective(struct cc_store *s, const char *plan, const char *title,
+			   long long *id, struct cc_error *err);
+int cc_store_update_objective(struct cc_store *s, long long id, const char *title,
+			      struct cc_error *err);
+int cc_store_delete_objective(struct cc_store *s, long long id, struct cc_error *err);
+int cc_store_objectives(struct cc_store *s, const char *plan, struct cc_list *out,
+			struct cc_error *err);
+
+/* Actions: add goes last in its objective and fills created_at and
+ * updated_at; update writes every field but id, plan, position and
+ * created_* (an action moved to another objective goes last there);
+ * delete takes its KPIs, measurements, evidence and links with it.
+ * actions lists a plan's in objective position, then action position. */
+int cc_store_add_action(struct cc_store *s, const struct cc_action_rec *a,
+			long long *id, struct cc_error *err);
+int cc_store_update_action(struct cc_store *s, const struct cc_action_rec *a,
+			   struct cc_error *err);
+int cc_store_delete_action(struct cc_store *s, long long id, struct cc_error *err);
+int cc_store_actions(struct cc_store *s, const char *plan, struct cc_list *out,
+		     struct cc_error *err);
+
+/* KPIs by (action, name): put adds or updates one (its measurements
+ * stay); delete takes its measurements with it. Lists cover a whole plan:
+ * KPIs by action and position, measurements by KPI and date. A
+ * measurement of a date already measured replaces it. */
+int cc_store_put_kpi(struct cc_store *s, const struct cc_kpi_rec *k, long long *id,
+		     struct cc_error *err);
+int cc_store_delete_kpi(struct cc_store *s, long long id, struct cc_error *err);
+int cc_store_kpis(struct cc_store *s, const char *plan, struct cc_list *out,
+		  struct cc_error *err);
+int cc_store_put_measurement(struct cc_store *s, long long kpi, const char *date,
+			     double value, struct cc_error *err);
+int cc_store_measurements(struct cc_store *s, const char *plan, struct cc_list *out,
+			  struct cc_error *err);
+
+/* Links of the spine: add one; delete those of an action in a role; list
+ * a plan's by action, role and id. find_source gives the first action of
+ * plan with a source link of (kind, campaign, node) (NULL campaign or
+ * node match NULL), CC_ENOTFOUND when none. */
+int cc_store_add_link(struct cc_store *s, const struct cc_link_rec *l,
+		      struct cc_error *err);
+int cc_store_delete_links(struct cc_store *s, long long action, const char *role,
+			  struct cc_error *err);
+int cc_store_links(struct cc_store *s, const char *plan, struct cc_list *out,
+		   struct cc_error *err);
+int cc_store_find_source(struct cc_store *s, const char *plan, const char *kind,
+			 const char *campaign, const char *node, long long *action,
+			 struct cc_error *err);
+
+/* Evidence links of actions: replace gives an action exactly urls[n]. */
+int cc_store_set_action_evidence(struct cc_store *s, long long action,
+				 const char *const *urls, int n, struct cc_error *err);
+int cc_store_action_evidence(struct cc_store *s, const char *plan, struct cc_list *out,
+			     struct cc_error *err);
+
+/* A plan's service catalogue: set replaces it with ids[n]; list gives the
+ * ids (const char * items) sorted. */
+int cc_store_set_plan_services(struct cc_store *s, const char *plan,
+			       const char *const *ids, int n, struct cc_error *err);
+int cc_store_plan_services(struct cc_store *s, const char *plan, struct cc_list *out,
+			   struct cc_error *err);
+
+/* Campaigns that assess unit (struct cc_campaign_rec): the published ones
+ * first, by publication time, then the others by creation time. */
+int cc_store_unit_campaigns(struct cc_store *s, const char *unit, struct cc_list *out,
+			    struct cc_error *err);
+
 /* ---- crosswalks between frameworks (0006_mappings) ---- */
 
 struct cc_mapping_rec {

@@ -18,6 +18,9 @@
 #     files), likewise on a server of its own;
 #   - test_workshop.py (workshops of respondents: accounts, set-password
 #     tokens, answers, spread, consensus, annex), likewise;
+#   - test_plans.py (action plans: the demo's plans, the whole flow, every
+#     422, drafting, monitoring against the results, the report, the CSIRT
+#     services, the templates, the audit chain), likewise;
 #   - test_mappings.py (the bundled mappings and their coverage, pre-filling
 #     an assessment through a mapping and confirming it), likewise.
 # Ends with "api: N passed, M failed"; exit status 1 when anything failed.
@@ -182,6 +185,10 @@ tally "$tmp/trav.log" test_traversal.py
 # on a server and data directory of its own.
 TMPDIR=$tmp python3 "$here/test_workshop.py" --bin "$bin" >"$tmp/ws.log" 2>&1
 tally "$tmp/ws.log" test_workshop.py
+
+# Action plans, on a server and data directory of their own.
+TMPDIR=$tmp python3 "$here/test_plans.py" --bin "$bin" >"$tmp/plans.log" 2>&1
+tally "$tmp/plans.log" test_plans.py
 
 # Crosswalks: coverage and pre-filling, on a server and data directory of
 # their own.

@@ -348,7 +348,7 @@ def openapi_has_the_schemas_and_parameters():
 def docs_api_md_endpoints_are_routes():
     text = open(os.path.join(ROOT, "docs/api.md")).read()
     documented = set()
-    for m, p in re.findall(r"`(GET|POST|PUT|DELETE) (/api/v1/[^`\[ ?]+)", text):
+    for m, p in re.findall(r"`(GET|POST|PUT|PATCH|DELETE) (/api/v1/[^`\[ ?]+)", text):
         documented.add((m, p))
     check(len(documented) >= 13, f"parsed {documented}")
     eq(sorted(documented), router_routes(), "docs/api.md endpoints vs router.c")

@@ -370,6 +370,27 @@ def live_answers_and_who_may_prefill():
 
 
 @test
+def prefill_options_are_what_the_caller_may_use():
+    def options(c, camp, unit):
+        r = expect(c.get(A(camp, unit, "/prefill")), 200, what=f"options as {c.name}").json()
+        eq((r["campaign"], r["unit"]), (camp, unit), "echo")
+        return [(o["mapping"], o["from_campaign"], o["from_status"]) for o in r["options"]]
+    onto_2026 = [(TO_NM, "nci-2025", "published"), (TO_NM, "nci-2026", "published")]
+    eq(options(CFG.focal_xab, NM, "XAB"), onto_2026 + [(TO_NM, NC26, "open")],
+       "the index's 2026 campaigns with XAB, the live one included")
+    eq(options(CFG.focal_nm, NM, "XAB"), onto_2026, "out of scope: the published ones only")
+    eq(options(CFG.admin, NC27, "XAA"), [(EDITION, "nci-2025", "published"),
+                                         (EDITION, "nci-2026", "published")],
+       "onto the 2027 edition: its 2026 editions")
+    eq(options(CFG.admin, CS, "XAC"), [(READINESS, "cirt-readiness-2025", "published"),
+                                       (READINESS, "cirt-readiness-2026", "published")], "ratings")
+    eq(options(CFG.admin, CS, "XAA"), [], "no readiness campaign assesses XAA")
+    for c, want in [(CFG.reviewer, 403), (CFG.respondent, 403), (CFG.focal_xaa, 403),
+                    (CFG.anon, 401)]:
+        expect(c.get(A(NM, "XAB", "/prefill")), want, what=f"options as {c.name}")
+
+
+@test
 def bad_mappings_and_campaigns_name_the_field():
     fa = CFG.focal_xaa
     cases = [
@@ -433,6 +454,7 @@ def every_exchange_matches_openapi():
         doc = json.load(f)
     problems, seen = harness.exchanges_vs_openapi(doc, CFG.log)
     for op in [("GET", API + "/mappings"), ("GET", API + "/mappings/{id}"),
+               ("GET", API + "/campaigns/{id}/assessments/{unit}/prefill"),
                ("POST", API + "/campaigns/{id}/assessments/{unit}/prefill"),
                ("POST", API + "/campaigns/{id}/assessments/{unit}/answers/{q}/confirm")]:
         if op not in seen:

@@ -304,6 +304,18 @@ def call_workshop(c, ep, unit, tag):
     raise ValueError(ep)
 
 
+def cell_good(r, want, ok_statuses=None):
+    """Whether response r is what a matrix cell says: "ok" (any status but
+    401/403 and below 500, or one of ok_statuses), "401" unauthenticated,
+    "403" forbidden."""
+    code, _ = r.error()
+    if want == "ok":
+        return r.status in ok_statuses if ok_statuses else r.status not in (401, 403) and r.status < 500
+    if want == "401":
+        return r.status == 401 and code == "unauthenticated"
+    return r.status == 403 and code == "forbidden"
+
+
 def check_matrix(text, endpoints, call):
     table = parse_matrix(text, endpoints)
     wrong = []
@@ -313,15 +325,9 @@ def check_matrix(text, endpoints, call):
             for ep in endpoints:
                 want = table[(role, unit, ep)]
                 r = call(c, ep, unit, f"{role}-{unit}".replace("_", "-").lower())
-                code, _ = r.error()
-                if want == "ok":
-                    good = r.status not in (401, 403) and r.status < 500
-                elif want == "401":
-                    good = r.status == 401 and code == "unauthenticated"
-                else:
-                    good = r.status == 403 and code == "forbidden"
-                if not good:
-                    wrong.append(f"{role} {ep} {unit}: got {r.status} {code}, expected {want}")
+                if not cell_good(r, want):
+                    wrong.append(f"{role} {ep} {unit}: got {r.status} {r.error()[0]}, "
+                                 f"expected {want}")
     check(not wrong, f"{len(wrong)} cells differ:\n  " + "\n  ".join(wrong))
 
 
@@ -336,6 +342,148 @@ def authorization_matrix_of_workshops():
     # what the respondent wrote is theirs; the other respondents' are not
     mine = who("respondent_xaa").get(A(OPEN, "XAA", f"/respondents/{CFG.ws_own}")).json()
     eq(mine["answers"][Q_YESNO]["answer"], "yes", "the respondent's own answer")
+
+
+# Action plans (docs/api.md "Action plans"), the same callers on four plans
+# the test makes: XAA's and XAB's, each public and private. Written from the
+# rules, not from the server:
+#   reading (every GET of a plan): a public plan anyone; a private one the
+#     unit's focal points (focal_bearer is XAB's), analysts and admins; the
+#     history (it names people) those only, public plan or not;
+#   changing (every write, whatever the plan's visibility): the same people;
+#   anonymous 401; everyone else 403 (a reviewer, a respondent, the other
+#   unit's focal point). "list" is GET /plans?unit=U: 200 for everyone, with
+#   the private plan in it only for those who may read it (checked too).
+PLAN_ENDPOINTS = ["list", "read", "monitoring", "report", "csv", "xlsx", "history", "services",
+                  "action", "create", "patch", "obj_add", "obj_patch", "obj_del", "act_add",
+                  "act_patch", "act_del", "draft", "services_put"]
+PLAN_MATRIX = """
+role           unit vis  list read monitoring report csv xlsx history services action create patch obj_add obj_patch obj_del act_add act_patch act_del draft services_put
+anonymous      XAA  pub  ok   ok   ok         ok     ok  ok   401     ok       ok     401    401   401     401       401     401     401       401     401   401
+anonymous      XAA  priv ok   401  401        401    401 401  401     401      401    401    401   401     401       401     401     401       401     401   401
+anonymous      XAB  pub  ok   ok   ok         ok     ok  ok   401     ok       ok     401    401   401     401       401     401     401       401     401   401
+anonymous      XAB  priv ok   401  401        401    401 401  401     401      401    401    401   401     401       401     401     401       401     401   401
+admin          XAA  pub  ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok
+admin          XAA  priv ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok
+admin          XAB  pub  ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok
+admin          XAB  priv ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok
+analyst        XAA  pub  ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok
+analyst        XAA  priv ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok
+analyst        XAB  pub  ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok
+analyst        XAB  priv ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok
+reviewer_open  XAA  pub  ok   ok   ok         ok     ok  ok   403     ok       ok     403    403   403     403       403     403     403       403     403   403
+reviewer_open  XAA  priv ok   403  403        403    403 403  403     403      403    403    403   403     403       403     403     403       403     403   403
+reviewer_open  XAB  pub  ok   ok   ok         ok     ok  ok   403     ok       ok     403    403   403     403       403     403     403       403     403   403
+reviewer_open  XAB  priv ok   403  403        403    403 403  403     403      403    403    403   403     403       403     403     403       403     403   403
+reviewer_xab   XAA  pub  ok   ok   ok         ok     ok  ok   403     ok       ok     403    403   403     403       403     403     403       403     403   403
+reviewer_xab   XAA  priv ok   403  403        403    403 403  403     403      403    403    403   403     403       403     403     403       403     403   403
+reviewer_xab   XAB  pub  ok   ok   ok         ok     ok  ok   403     ok       ok     403    403   403     403       403     403     403       403     403   403
+reviewer_xab   XAB  priv ok   403  403        403    403 403  403     403      403    403    403   403     403       403     403     403       403     403   403
+focal_xaa      XAA  pub  ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok
+focal_xaa      XAA  priv ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok
+focal_xaa      XAB  pub  ok   ok   ok         ok     ok  ok   403     ok       ok     403    403   403     403       403     403     403       403     403   403
+focal_xaa      XAB  priv ok   403  403        403    403 403  403     403      403    403    403   403     403       403     403     403       403     403   403
+focal_xab      XAA  pub  ok   ok   ok         ok     ok  ok   403     ok       ok     403    403   403     403       403     403     403       403     403   403
+focal_xab      XAA  priv ok   403  403        403    403 403  403     403      403    403    403   403     403       403     403     403       403     403   403
+focal_xab      XAB  pub  ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok
+focal_xab      XAB  priv ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok
+focal_bearer   XAA  pub  ok   ok   ok         ok     ok  ok   403     ok       ok     403    403   403     403       403     403     403       403     403   403
+focal_bearer   XAA  priv ok   403  403        403    403 403  403     403      403    403    403   403     403       403     403     403       403     403   403
+focal_bearer   XAB  pub  ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok
+focal_bearer   XAB  priv ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok
+respondent_xaa XAA  pub  ok   ok   ok         ok     ok  ok   403     ok       ok     403    403   403     403       403     403     403       403     403   403
+respondent_xaa XAA  priv ok   403  403        403    403 403  403     403      403    403    403   403     403       403     403     403       403     403   403
+respondent_xaa XAB  pub  ok   ok   ok         ok     ok  ok   403     ok       ok     403    403   403     403       403     403     403       403     403   403
+respondent_xaa XAB  priv ok   403  403        403    403 403  403     403      403    403    403   403     403       403     403     403       403     403   403
+"""
+
+
+def plan_id(unit, vis):
+    return f"m-{unit.lower()}-{vis}"
+
+
+def call_plan(c, ep, unit, vis, tag, admin):
+    """One call of plan endpoint ep on the matrix plan of (unit, vis)."""
+    p = f"{API}/plans/{plan_id(unit, vis)}"
+    o, a = CFG.plan_parts[(unit, vis)]
+    if ep == "list":
+        return c.get(f"{API}/plans?unit={unit}")
+    reads = {"read": "", "monitoring": "/monitoring", "report": "/report?period=2026-H1",
+             "csv": "/report.csv", "xlsx": "/report.xlsx", "history": "/history",
+             "services": "/services", "action": f"/actions/{a}"}
+    if ep in reads:
+        return c.get(p + reads[ep])
+    if ep == "create":
+        return c.post(API + "/plans", {"id": f"mc-{tag}", "unit": unit, "title": "matrix",
+                                       "start": "2026-01-01", "end": "2026-12-31",
+                                       "public": vis == "pub"})
+    if ep == "patch":
+        return c.call("PATCH", p, obj={"title": f"matrix {tag}"})
+    if ep == "obj_add":
+        return c.post(p + "/objectives", {"title": f"matrix {tag}"})
+    if ep == "obj_patch":
+        return c.call("PATCH", p + f"/objectives/{o}", obj={"title": f"matrix {tag}"})
+    if ep == "obj_del":
+        fresh = admin.post(p + "/objectives", {"title": f"to delete {tag}"}).json()["id"]
+        return c.delete(p + f"/objectives/{fresh}")
+    body = {"objective": o, "title": f"matrix {tag}", "owner": "o", "start": "2026-01-01",
+            "due": "2026-06-30", "status": "planned"}
+    if ep == "act_add":
+        return c.post(p + "/actions", body)
+    if ep == "act_patch":
+        return c.call("PATCH", p + f"/actions/{a}", obj={"progress": 10})
+    if ep == "act_del":
+        fresh = admin.post(p + "/actions", body).json()["id"]
+        return c.delete(p + f"/actions/{fresh}")
+    if ep == "draft":
+        return c.post(p + "/draft", {"campaign": "nci-2025", "top": 1})
+    if ep == "services_put":
+        return c.put(p + "/services", {"services": ["2.1"]})
+    raise ValueError(ep)
+
+
+@test
+def authorization_matrix_of_plans():
+    admin = login(ROLE_EMAIL["admin"], name="admin (plans)")
+    CFG.plan_parts = {}
+    for unit in ("XAA", "XAB"):
+        for vis in ("pub", "priv"):
+            pid = plan_id(unit, vis)
+            r = admin.post(API + "/plans", {"id": pid, "unit": unit, "title": pid,
+                                            "start": "2026-01-01", "end": "2026-12-31",
+                                            "public": vis == "pub"})
+            eq(r.status, 201, f"matrix plan {pid} ({r.body[:200]!r})")
+            o = admin.post(f"{API}/plans/{pid}/objectives", {"title": "o"}).json()["id"]
+            a = admin.post(f"{API}/plans/{pid}/actions", {"objective": o, "title": "a",
+                           "owner": "o", "start": "2026-01-01", "due": "2026-06-30",
+                           "status": "planned"}).json()["id"]
+            CFG.plan_parts[(unit, vis)] = (o, a)
+    rows = [line.split() for line in PLAN_MATRIX.strip().splitlines()]
+    eq(rows[0][3:], PLAN_ENDPOINTS, "plan matrix columns")
+    table = {(r[0], r[1], r[2], ep): want for r in rows[1:] for ep, want in zip(rows[0][3:], r[3:])}
+    eq({k[0] for k in table}, set(ROLES), "plan matrix roles")
+    wrong = []
+    for role in ROLES:
+        c = who(role)
+        for unit in ("XAA", "XAB"):
+            for vis in ("pub", "priv"):
+                for ep in PLAN_ENDPOINTS:
+                    want = table[(role, unit, vis, ep)]
+                    tag = f"{role}-{unit}-{vis}-{ep}".replace("_", "-").lower()
+                    r = call_plan(c, ep, unit, vis, tag, admin)
+                    good = cell_good(r, want, (200, 201))
+                    if good and ep in ("read", "list") and want == "ok":
+                        body = json.dumps(r.json())
+                        # names only for those who may change the plan
+                        good = ('"created_by"' in body) == (table[(role, unit, vis, "patch")] == "ok")
+                    if good and ep == "list":
+                        ids = {p["id"] for p in r.json()["plans"]}
+                        sees = table[(role, unit, "priv", "read")] == "ok"
+                        good = plan_id(unit, "pub") in ids and (plan_id(unit, "priv") in ids) == sees
+                    if not good:
+                        wrong.append(f"{role} {ep} {unit} {vis}: got {r.status} {r.error()[0]} "
+                                     f"{r.body[:80]!r}, expected {want}")
+    check(not wrong, f"{len(wrong)} cells differ:\n  " + "\n  ".join(wrong[:60]))
 
 
 @test

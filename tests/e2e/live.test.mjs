@@ -32,7 +32,8 @@ test('live values in the browser equal the published ones, node by node', { skip
     let nodes = 0, stages = 0;
     for (const c of campaigns.filter((x) => x.status === 'published' && !x.id.startsWith('e2e-'))) {
       frameworks.add(c.framework);
-      const fw = linkScales(await api('/frameworks/' + c.framework));
+      // the framework version the campaign was opened on (the index has two)
+      const fw = linkScales(await api('/frameworks/' + c.framework + '?version=' + encodeURIComponent(c.framework_version)));
       const ix = indexFramework(fw);
       const { results } = await api(`/campaigns/${c.id}/results`);
       for (const { unit } of results.slice(0, 4)) {

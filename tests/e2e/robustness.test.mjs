@@ -22,7 +22,7 @@ before(async () => {
   });
   page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`); });
   const camp = (await api('/campaigns')).campaigns.find((c) => c.id === CAMPAIGN);
-  fw = await api('/frameworks/' + encodeURIComponent(camp.framework));
+  fw = await api('/frameworks/' + encodeURIComponent(camp.framework) + '?version=' + encodeURIComponent(camp.framework_version));
   results = await api(`/campaigns/${CAMPAIGN}/results`);
   audit = await api(`/campaigns/${CAMPAIGN}/audit`);
 });

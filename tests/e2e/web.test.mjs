@@ -11,7 +11,7 @@ before(async () => {
   b = await launch();
   page = await b.context.newPage();
   camp = (await latestCampaign()).latest;
-  fw = await api('/frameworks/' + encodeURIComponent(camp.framework));
+  fw = await api('/frameworks/' + encodeURIComponent(camp.framework) + '?version=' + encodeURIComponent(camp.framework_version));
   root = await api(`/campaigns/${camp.id}/results`);
 });
 after(async () => { await b?.close(); });

@@ -84,19 +84,7 @@ static long long user(struct fixture *fx, const char *email, const char *hash)
 
 static int nrows(struct fixture *fx, const char *sql)
 {
-	char path[128];
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	int n = -1;
-
-	snprintf(path, sizeof(path), "%s/cybercap.db", fx->dir);
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return n;
+	return db_int(fx->dir, sql);
 }
 
 /* A database made by migrations 0001 and 0002 only, with grants, moves
