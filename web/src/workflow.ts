@@ -14,6 +14,8 @@ export interface AnswerRec {
   prefill?: PrefillMark | null;
 }
 export interface Prefilled { question: string; answer: string; source: string }
+/** A crosswalk and a campaign an assessment can start from (GET .../prefill). */
+export interface PrefillOption { mapping: string; title: string; from_campaign: string; from_title: string; from_year: number; from_status: string }
 export interface PrefillResult { campaign: string; unit: string; mapping: string; from_campaign: string; prefilled: Prefilled[]; kept: Prefilled[] }
 export interface Evidence {
   id: number; question: string; kind: 'url' | 'file' | string;
@@ -85,6 +87,8 @@ export const wf = {
     return request<{ id: number }>('POST', `${base(c, u)}/evidence`, { form });
   },
   evidenceUrl: (c: string, u: string, id: number) => `/api/v1${base(c, u)}/evidence/${id}`,
+  /** The crosswalks and campaigns this assessment can start from, as the caller may read them. */
+  prefillOptions: (c: string, u: string) => request<{ campaign: string; unit: string; options: PrefillOption[] }>('GET', `${base(c, u)}/prefill`),
   /** Pre-fills the unanswered questions from the unit's answers in FROM through MAPPING. */
   prefill: (c: string, u: string, mapping: string, from: string) =>
     request<PrefillResult>('POST', `${base(c, u)}/prefill`, { json: { mapping, from_campaign: from } }),

@@ -10,28 +10,34 @@ import { api, type ApiError } from '../api';
 import { useAsync } from '../hooks';
 import { t } from '../i18n';
 import { int } from '../format';
-import { wf, type Assessment, type PrefillMark, type PrefillResult } from '../workflow';
+import { wf, type Assessment, type PrefillMark, type PrefillOption, type PrefillResult } from '../workflow';
 import { answerLabel } from '../questionnaire';
 import type { FwIndex } from '../applies';
-import type { Campaign, Framework, MappingSummary } from '../types';
+import type { Campaign, Framework } from '../types';
 import { labeller } from '../fw';
 
-/** The crosswalks onto the assessment's framework and version, with the campaigns each could start from. */
-interface Options { mappings: MappingSummary[]; campaigns: Campaign[]; sources: Map<string, Framework> }
+/** A crosswalk onto the assessment, with the campaigns (assessing the unit, readable by the caller) it can start from. */
+interface Choice { id: string; title: string; froms: PrefillOption[] }
+interface Options { choices: Choice[]; sources: Map<string, Framework> }
 
 async function loadOptions(a: Assessment): Promise<Options> {
-  const [all, campaigns] = await Promise.all([api.mappings(a.framework), api.campaigns()]);
-  const mappings = all.filter((m) => !a.framework_version || m.target_version === a.framework_version);
-  const fws = await Promise.all(mappings.map((m) => api.framework(m.source, m.source_version).catch(() => null)));
+  const [{ options }, maps] = await Promise.all([wf.prefillOptions(a.campaign, a.unit), api.mappings(a.framework)]);
+  const choices: Choice[] = [];
+  for (const o of options) {
+    let c = choices.find((x) => x.id === o.mapping);
+    if (!c) choices.push(c = { id: o.mapping, title: o.title, froms: [] });
+    c.froms.push(o);
+  }
+  // published answers first, then the newest
+  for (const c of choices) c.froms.sort((x, y) => Number(y.from_status === 'published') - Number(x.from_status === 'published') || y.from_year - x.from_year);
   const sources = new Map<string, Framework>();
-  mappings.forEach((m, i) => { if (fws[i]) sources.set(m.id, fws[i]!); });
-  return { mappings, campaigns, sources };
+  await Promise.all(choices.map(async (c) => {
+    const m = maps.find((x) => x.id === c.id);
+    const fw = m && await api.framework(m.source, m.source_version).catch(() => null);
+    if (fw) sources.set(c.id, fw);
+  }));
+  return { choices, sources };
 }
-
-/** The campaigns a crosswalk can start from: on its source framework and version, not this one; published first, newest first. */
-export const fromCampaigns = (m: MappingSummary, cs: Campaign[], self: string) =>
-  cs.filter((c) => c.id !== self && c.framework === m.source && (!c.framework_version || !m.source_version || c.framework_version === m.source_version))
-    .sort((x, y) => Number(y.status === 'published') - Number(x.status === 'published') || y.year - x.year || x.id.localeCompare(y.id));
 
 /** "mapped:a|b" -> ["a", "b"] */
 export const sourceIds = (source: string) => source.replace(/^mapped:/, '').split('|').filter(Boolean);
@@ -46,19 +52,19 @@ export function StartFrom({ a, ix, nums, campaigns, onDone, qHref, goToQuestion 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [result, setResult] = useState<PrefillResult | null>(null);
-  if (opts.state !== 'ok' || !opts.data.mappings.length) return null;
-  const { mappings, sources } = opts.data;
-  const m = mappings.find((x) => x.id === mapping) || mappings.find((x) => fromCampaigns(x, opts.data.campaigns, a.campaign).length) || mappings[0];
-  const froms = fromCampaigns(m, opts.data.campaigns, a.campaign);
-  const f = froms.find((c) => c.id === from) || froms[0];
-  const title = (c: Campaign) => campaigns.find((x) => x.id === c.id)?.title || c.title;
+  if (opts.state !== 'ok' || !opts.data.choices.length) return null;
+  const { choices, sources } = opts.data;
+  const m = choices.find((x) => x.id === mapping) || choices[0];
+  const froms = m.froms;
+  const f = froms.find((c) => c.from_campaign === from) || froms[0];
+  const title = (id: string) => froms.find((x) => x.from_campaign === id)?.from_title || campaigns.find((x) => x.id === id)?.title || id;
   const go = async (ev: Event) => {
     ev.preventDefault();
     if (!f) return;
     setBusy(true);
     setError(null);
     try {
-      const r = await wf.prefill(a.campaign, a.unit, m.id, f.id);
+      const r = await wf.prefill(a.campaign, a.unit, m.id, f.from_campaign);
       setResult(r);
       onDone(r);
       window.setTimeout(() => document.getElementById('pf-result')?.focus(), 0);
@@ -78,14 +84,14 @@ export function StartFrom({ a, ix, nums, campaigns, onDone, qHref, goToQuestion 
         <div class="form-group">
           <label class="label label-s" for="pf-mapping">{t('pfMapping')}</label>
           <select class="select" id="pf-mapping" value={m.id} onChange={(e) => { setMapping((e.currentTarget as HTMLSelectElement).value); setFrom(''); }}>
-            {mappings.map((x) => <option key={x.id} value={x.id}>{x.title}</option>)}
+            {choices.map((x) => <option key={x.id} value={x.id}>{x.title}</option>)}
           </select>
         </div>
         <div class="form-group">
           <label class="label label-s" for="pf-from">{t('pfFrom')}</label>
           {froms.length ? (
-            <select class="select" id="pf-from" value={f?.id} onChange={(e) => setFrom((e.currentTarget as HTMLSelectElement).value)}>
-              {froms.map((c) => <option key={c.id} value={c.id}>{t('pfFromOption', { title: title(c), status: t(('status_' + c.status) as 'status_open') })}</option>)}
+            <select class="select" id="pf-from" value={f?.from_campaign} onChange={(e) => setFrom((e.currentTarget as HTMLSelectElement).value)}>
+              {froms.map((c) => <option key={c.from_campaign} value={c.from_campaign}>{t('pfFromOption', { title: c.from_title, status: t(('status_' + c.from_status) as 'status_open') })}</option>)}
             </select>
           ) : <p class="hint" id="pf-from">{t('pfNoFrom')}</p>}
         </div>
@@ -99,7 +105,7 @@ export function StartFrom({ a, ix, nums, campaigns, onDone, qHref, goToQuestion 
       )}
       {result && (
         <div class="pf-result" id="pf-result" tabIndex={-1} role="status">
-          <h2 class="pf-result-title">{t('pfDoneTitle', { n: result.prefilled.length, count: int(result.prefilled.length), from: title(f || { id: result.from_campaign, title: result.from_campaign } as Campaign) })}</h2>
+          <h2 class="pf-result-title">{t('pfDoneTitle', { n: result.prefilled.length, count: int(result.prefilled.length), from: title(result.from_campaign) })}</h2>
           {result.kept.length > 0 && <p>{t('pfKept', { n: result.kept.length, count: int(result.kept.length) })}</p>}
           {result.prefilled.length > 0 ? (
             <ul class="pf-list">
