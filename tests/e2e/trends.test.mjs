@@ -54,6 +54,19 @@ test('over time: in the main navigation, opens on national-commitment with its e
   assert.ok(offered.includes(FW));
 });
 
+test('overview: the trend tile states the first and latest means and links to the over-time page', async () => {
+  await open(page, '/');
+  const tile = page.locator('section.trend-tile');
+  await tile.waitFor();
+  const tr = await api(`/trends?framework=${FW}`);
+  const [a, z] = [tr.editions[0], tr.editions[tr.editions.length - 1]];
+  const text = await tile.innerText();
+  assert.ok(text.includes(`Across ${tr.editions.length} editions the mean ${z.mean > a.mean ? 'rose' : 'fell'} from ${fmt(a.mean, p())} points in ${a.year} to ${fmt(z.mean, p())} in ${z.year}`), text);
+  await tile.getByRole('link').click();
+  await page.waitForSelector('section.tr-node table');
+  assert.match(page.url(), new RegExp(`/trends\\?framework=${FW}`));
+});
+
 test('over time: the means and N in the table view equal /trends, as do the lead and figures', async () => {
   requests.length = 0;
   await open(page, `/trends?framework=${FW}`);

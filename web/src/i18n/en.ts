@@ -202,6 +202,10 @@ const en = {
   noUnitsInGroupText: 'No unit of this group was assessed in this campaign. Choose another group.',
   rankingsRobust: 'How far can this ranking be trusted? See the robustness analysis',
 
+  ovTrendUp: 'Across {n} editions the mean rose from {a} points in {from} to {b} in {to}.',
+  ovTrendDown: 'Across {n} editions the mean fell from {a} points in {from} to {b} in {to}.',
+  ovTrendSame: 'Across {n} editions the mean stayed at {b} points from {from} to {to}.',
+  ovTrendLink: 'See the pillars, the gaps and who moved over time',
   // over time (pages/measure/Trends.tsx, TrendCharts.tsx, Movers.tsx)
   trH1Loading: 'Over time',
   trDocTitle: 'Over time, {framework}',
