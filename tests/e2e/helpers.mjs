@@ -118,3 +118,14 @@ export async function apiSession(email, password) {
     return { status: res.status, json };
   };
 }
+
+/** Signs in through the page's form and waits for the page NEXT (or the one sign-in leads to). */
+export async function signIn(page, email, password, next) {
+  await page.goto(BASE + '/signin' + (next ? '?next=' + encodeURIComponent(next) : ''), { waitUntil: 'networkidle' });
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await page.click('form.form button[type=submit]');
+  await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
+  await page.waitForSelector('main h1');
+  await page.waitForFunction(() => !document.querySelector('.state-loading'), null, { timeout: 15000 });
+}

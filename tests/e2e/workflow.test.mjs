@@ -18,7 +18,7 @@ import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE, apiSession, axe, launch, readLogins, shot } from './helpers.mjs';
+import { BASE, apiSession, axe, launch, readLogins, shot, signIn as signInPage } from './helpers.mjs';
 
 const DATA = process.env.E2E_DATA;
 const BIN = process.env.E2E_BIN;
@@ -40,15 +40,7 @@ let b, page, logins = {}, analyst, reviewerEmail = REVIEWER;
 const card = (q) => page.locator(`[id="q-${q}"]`);
 const qPath = (unit) => `/campaigns/${CID}/assessments/${unit}`;
 
-async function signIn(email, password, next) {
-  await page.goto(BASE + '/signin' + (next ? '?next=' + encodeURIComponent(next) : ''), { waitUntil: 'networkidle' });
-  await page.fill('#email', email);
-  await page.fill('#password', password);
-  await page.click('form.form button[type=submit]');
-  await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
-  await page.waitForSelector('main h1');
-  await page.waitForFunction(() => !document.querySelector('.state-loading'), null, { timeout: 15000 });
-}
+const signIn = (email, password, next) => signInPage(page, email, password, next);
 
 async function signOut() {
   await page.getByRole('button', { name: 'Sign out' }).click();

@@ -63,7 +63,15 @@ export function useAnswering(ix: FwIndex, saver: Saver, server: Record<string, D
     else if (hidden) setAnnounce(t('questionsHidden', { n: hidden, count: hidden }));
   };
 
-  return { drafts, answers, na, clientErrors, announce, onChange };
+  /** Takes answers the server wrote (pre-filled ones) onto questions that have none on the page. */
+  const adopt = (rows: { question: string; answer: string }[]) => {
+    const next = { ...draftsRef.current };
+    for (const r of rows) if (!present(next[r.question]?.answer)) next[r.question] = { answer: r.answer, comment: next[r.question]?.comment || '' };
+    draftsRef.current = next;
+    setDrafts(next);
+  };
+
+  return { drafts, answers, na, clientErrors, announce, onChange, adopt };
 }
 
 /** The screen open (?section=), links to screens and questions; LAST is the id of the closing screen. */

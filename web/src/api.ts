@@ -2,7 +2,7 @@
 // life of the page (published figures never change) so that moving between
 // pages on a slow connection asks the server only once.
 import type {
-  Campaign, Framework, FrameworkInfo, Group, History, Results, Summary, Targets, Unit, UnitResult,
+  Campaign, Framework, FrameworkInfo, Group, History, MappingDetail, MappingSummary, Movers, Results, Summary, Targets, Trends, Unit, UnitResult,
 } from './types';
 import { currentLang } from './i18n';
 import { linkScales } from './fw';
@@ -72,10 +72,13 @@ const e = encodeURIComponent;
 export const api = {
   campaigns: () => get<{ campaigns: Campaign[] }>('/campaigns').then((r) => r.campaigns),
   frameworks: () => get<{ frameworks: FrameworkInfo[] }>('/frameworks').then((r) => r.frameworks),
-  /** The tree in the chosen language (a framework without that translation answers in its own),
-   *  of one version (a campaign's framework_version; default: the latest). */
+  /**
+   * The tree in the chosen language (a framework without that translation
+   * answers in its own); VERSION (a campaign's framework_version) for that
+   * version of the id, else the latest.
+   */
   framework: (id: string, version?: string | null) =>
-    get<Framework>(`/frameworks/${e(id)}${q({ lang: currentLang() === 'en' ? null : currentLang(), version })}`).then(linkScales),
+    get<Framework>(`/frameworks/${e(id)}${q({ version, lang: currentLang() === 'en' ? null : currentLang() })}`).then(linkScales),
   units: () => get<{ total: number; units: Unit[] }>('/units').then((r) => r.units),
   groups: () => get<{ groups: Group[] }>('/groups').then((r) => r.groups),
   results: (campaign: string, node?: string | null, group?: string | null) =>
@@ -88,6 +91,14 @@ export const api = {
     get<Targets>(`/campaigns/${e(campaign)}/results/${e(unit)}/targets`),
   history: (unit: string, framework: string) =>
     get<History>(`/units/${e(unit)}/history${q({ framework })}`),
+  /** A node over the published editions of a framework; balanced keeps units present in every edition. */
+  trends: (framework: string, node?: string | null, balanced = false, group?: string | null) =>
+    get<Trends>(`/trends${q({ framework, node, group, balanced: balanced ? 'true' : null })}`),
+  /** The crosswalks loaded, those onto TARGET when given. */
+  mappings: (target?: string | null) => get<{ mappings: MappingSummary[] }>(`/mappings${q({ target })}`).then((r) => r.mappings),
+  mapping: (id: string) => get<MappingDetail>(`/mappings/${e(id)}`),
+  movers: (framework: string, from: string, to: string, node?: string | null) =>
+    get<Movers>(`/trends/movers${q({ framework, from, to, node })}`),
 };
 
 export const exportUrl = (campaign: string, ext: 'csv' | 'xlsx') =>

@@ -10,12 +10,14 @@ import { Profile } from './pages/Profile';
 import { Compare } from './pages/Compare';
 import { FrameworkPage } from './pages/Framework';
 import { RobustnessPage } from './pages/RobustnessLazy';
+import { CrosswalksPage, TrendsPage } from './pages/OverTimeLazy';
 import { WorkflowPage } from './pages/WorkflowLazy';
 import { AccountBar, WorkNavItem, useRespondentOnly } from './components/Account';
 
-const NAV: { page: Route['page']; path: string; key: 'navOverview' | 'navRankings' | 'navCompare' | 'navFramework' | 'navRobustness' }[] = [
+const NAV: { page: Route['page']; path: string; key: 'navOverview' | 'navRankings' | 'navOverTime' | 'navCompare' | 'navFramework' | 'navRobustness' }[] = [
   { page: 'overview', path: '/', key: 'navOverview' },
   { page: 'rankings', path: '/rankings', key: 'navRankings' },
+  { page: 'trends', path: '/trends', key: 'navOverTime' },
   { page: 'compare', path: '/compare', key: 'navCompare' },
   { page: 'robustness', path: '/robustness', key: 'navRobustness' },
   { page: 'framework', path: '/frameworks', key: 'navFramework' },
@@ -69,6 +71,8 @@ export function App() {
     case 'compare': page = <Compare route={route} />; break;
     case 'framework': page = <FrameworkPage route={route} />; break;
     case 'robustness': page = <RobustnessPage route={route} />; break;
+    case 'trends': page = <TrendsPage route={route} />; break;
+    case 'crosswalks': page = <CrosswalksPage route={route} />; break;
     case 'signin': page = <WorkflowPage name="SignIn" route={route} />; break;
     case 'mywork': page = <WorkflowPage name="MyWork" route={route} />; break;
     case 'campaign': page = <WorkflowPage name="CampaignPage" route={route} />; break;

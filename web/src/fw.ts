@@ -21,6 +21,13 @@ export function walk(nodes: FwNode[], fn: (n: FwNode, depth: number, parent?: Fw
   }
 }
 
+/** A node's question (or name) by id; the id itself when the framework lacks it. */
+export function labeller(fw: Framework): (id: string) => string {
+  const m = new Map<string, string>([[fw.id, fw.title]]);
+  walk(fw.children, (n) => m.set(n.id, n.question || n.name || n.id));
+  return (id) => m.get(id) || id;
+}
+
 export const kindOf = (n: FwNode) => (n.children ? 'group' : n.indicator ? 'indicator' : 'question');
 
 // ---- rating scales (framework format 1.1) -----------------------------------

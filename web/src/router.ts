@@ -6,6 +6,8 @@
 //   /compare              compare      ?campaign&units=A,B,C
 //   /frameworks/{id}      framework    (?campaign to come back)
 //   /robustness           robustness   ?campaign&vary=A;B&runs&audit
+//   /trends               trends       ?framework&node&group&balanced=true&from&to (over time)
+//   /crosswalks           crosswalks   ?target&mapping (what other frameworks cover of one)
 //   /signin               signin       ?next (a path of this site)
 //   /work                 mywork
 //   /campaigns/{c}        campaign     (analysts: status and moves)
@@ -27,7 +29,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 export interface Route {
-  page: 'overview' | 'rankings' | 'profile' | 'compare' | 'framework' | 'robustness'
+  page: 'overview' | 'rankings' | 'profile' | 'compare' | 'framework' | 'robustness' | 'trends' | 'crosswalks'
     | 'signin' | 'mywork' | 'campaign' | 'questionnaire' | 'review'
     | 'respond' | 'workshop' | 'maturity' | 'report' | 'password'
     | 'plans' | 'plannew' | 'plan' | 'planaction' | 'plandraft' | 'planservices' | 'planmonitoring' | 'planreport'
@@ -60,6 +62,8 @@ export function parse(loc: { pathname: string; search: string }): Route {
   if (parts[0] === 'compare' && parts.length === 1) return { page: 'compare', params, path };
   if (parts[0] === 'frameworks' && parts.length <= 2) return { page: 'framework', id: parts[1], params, path };
   if (parts[0] === 'robustness' && parts.length === 1) return { page: 'robustness', params, path };
+  if (parts[0] === 'trends' && parts.length === 1) return { page: 'trends', params, path };
+  if (parts[0] === 'crosswalks' && parts.length === 1) return { page: 'crosswalks', params, path };
   if (parts[0] === 'signin' && parts.length === 1) return { page: 'signin', params, path };
   if (parts[0] === 'work' && parts.length === 1) return { page: 'mywork', params, path };
   if (parts[0] === 'campaigns' && parts.length === 2) return { page: 'campaign', id: parts[1], params, path };

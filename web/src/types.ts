@@ -189,3 +189,45 @@ export interface History {
 export interface TargetNodeResult { node: string; required: number; attained: number | null; met: boolean }
 export interface TargetResult { id: string; name: string; met: boolean; required: number; attained: number; nodes: TargetNodeResult[] }
 export interface Targets { targets: TargetResult[] }
+
+/** One node over the published editions of a framework (GET /trends). */
+export interface TrendGroup { n: number; mean: number | null; rest: { n: number; mean: number | null } }
+export interface TrendEdition {
+  campaign: string;
+  year: number;
+  title: string;
+  n: number;
+  mean: number | null;
+  median: number | null;
+  levels: Record<string, number>;
+  groups: Record<string, TrendGroup>;
+  /** The node is not in this edition's framework. */
+  node_missing: boolean;
+  /** The edition's framework version. */
+  version?: string | null;
+  /** On an older version than the latest: the node read (a renamed one), the mapping between the versions, its relation for the node. */
+  node_used?: string | null;
+  mapping?: string | null;
+  relation?: string | null;
+}
+export interface Trends { framework: string; node: string; balanced: boolean; editions: TrendEdition[] }
+
+/** Who rose and fell most between two editions (GET /trends/movers). */
+export interface Mover { unit: string; from: number; to: number; change: number; level_from?: string | null; level_to?: string | null }
+export interface Movers { framework: string; node: string; from: string; to: string; n: number; risers: Mover[]; fallers: Mover[] }
+
+/** A crosswalk between two frameworks (GET /mappings): counts of its pairs by relation and of the target's nodes it reaches. */
+export type Relation = 'equal' | 'superset' | 'subset' | 'intersect' | 'not_related';
+export interface MappingSummary {
+  id: string; title: string;
+  source: string; source_version: string; target: string; target_version: string;
+  pairs: number; relations: Record<Relation, number>;
+  target_nodes: number; mapped: number; unmapped: number;
+}
+/** One target node: the strongest relation any pair gives it and the source nodes with that relation. */
+export interface CoverageRow { target: string; label: string; kind: 'group' | 'question' | 'indicator' | string; relation: Relation | null; sources: string[] }
+export interface MappingDetail extends MappingSummary {
+  mappings: { source: string; target: string; relation: Relation; rationale?: string }[];
+  coverage: CoverageRow[];
+  unmapped_nodes: string[];
+}

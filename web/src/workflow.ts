@@ -6,9 +6,17 @@ import type { Campaign, Unit } from './types';
 
 export type AssessmentStatus = 'not_started' | 'in_progress' | 'submitted' | 'returned' | 'validated' | string;
 
-/** Where a pre-filled answer came from, until the focal point confirms or changes it. */
+/** Where a pre-filled answer came from (docs/crosswalks.md): the mapping, the other campaign, the source questions ("mapped:a|b"). */
 export interface PrefillMark { mapping: string; from_campaign: string; source: string }
-export interface AnswerRec { answer: string; comment: string; updated_at: string; prefill?: PrefillMark | null }
+export interface AnswerRec {
+  answer: string; comment: string; updated_at: string;
+  /** Set while the answer is pre-filled and not yet confirmed or changed. */
+  prefill?: PrefillMark | null;
+}
+export interface Prefilled { question: string; answer: string; source: string }
+/** A crosswalk and a campaign an assessment can start from (GET .../prefill). */
+export interface PrefillOption { mapping: string; title: string; from_campaign: string; from_title: string; from_year: number; from_status: string }
+export interface PrefillResult { campaign: string; unit: string; mapping: string; from_campaign: string; prefilled: Prefilled[]; kept: Prefilled[] }
 export interface Evidence {
   id: number; question: string; kind: 'url' | 'file' | string;
   url?: string | null; filename?: string | null; mime?: string | null; size: number;
@@ -23,6 +31,7 @@ export interface Assessment {
   campaign_status: Campaign['status'];
   unit: string;
   framework: string;
+  /** The version of the framework the questionnaire follows. */
   framework_version?: string;
   status: AssessmentStatus;
   answers: Record<string, AnswerRec>;
@@ -32,7 +41,7 @@ export interface Assessment {
   missing_evidence_count: number;
   missing_evidence: string;
   not_applicable: string[];
-  /** Questions whose pre-filled answers await confirmation (submit is refused until none is left). */
+  /** The questions whose pre-filled answers await confirmation (the assessment cannot be submitted until none is left). */
   prefilled?: string[];
 }
 
@@ -78,6 +87,14 @@ export const wf = {
     return request<{ id: number }>('POST', `${base(c, u)}/evidence`, { form });
   },
   evidenceUrl: (c: string, u: string, id: number) => `/api/v1${base(c, u)}/evidence/${id}`,
+  /** The crosswalks and campaigns this assessment can start from, as the caller may read them. */
+  prefillOptions: (c: string, u: string) => request<{ campaign: string; unit: string; options: PrefillOption[] }>('GET', `${base(c, u)}/prefill`),
+  /** Pre-fills the unanswered questions from the unit's answers in FROM through MAPPING. */
+  prefill: (c: string, u: string, mapping: string, from: string) =>
+    request<PrefillResult>('POST', `${base(c, u)}/prefill`, { json: { mapping, from_campaign: from } }),
+  /** Keeps a pre-filled answer as it is (its mark goes). */
+  confirm: (c: string, u: string, q: string) =>
+    request<{ question: string; confirmed: boolean }>('POST', `${base(c, u)}/answers/${e(q)}/confirm`, { json: {} }),
   submit: (c: string, u: string) => request<{ status: string }>('POST', `${base(c, u)}/submit`, { json: {} }),
   returnIt: (c: string, u: string) => request<{ status: string }>('POST', `${base(c, u)}/return`, { json: {} }),
   validate: (c: string, u: string) => request<{ status: string }>('POST', `${base(c, u)}/validate`, { json: {} }),

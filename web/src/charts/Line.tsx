@@ -1,10 +1,18 @@
 // A line across editions (campaign years): the unit's points, optionally a
 // few series (pillars), each labelled at its end so no legend is needed.
+// An edition whose questions changed (`changed[i]`) gets a dotted rule and
+// the lines into it are dashed, so that a change of questionnaire does not
+// read as a change of capacity; `yearNotes` are written under the years
+// (N per edition, "questions changed").
 import { useWidth } from '../hooks';
 import { num } from '../format';
 import { FONT, linear, niceTicks, textWidth } from './scale';
 
-export interface LineSeries { label: string; color: string; values: (number | null)[]; dash?: string; notes?: string[] }
+export interface LineSeries {
+  label: string; color: string; values: (number | null)[]; dash?: string; notes?: string[];
+  /** This series' own edition changes (else the chart's). */
+  changed?: boolean[];
+}
 
 export function Line(props: {
   years: number[];
@@ -12,13 +20,22 @@ export function Line(props: {
   max: number;
   precision: number;
   ariaLabel: string;
+  changed?: boolean[];
+  yearNotes?: string[];
 }) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const W = Math.max(280, width);
   const multi = props.series.length > 1;
-  const endW = multi ? Math.min(170, Math.max(...props.series.map((s) => textWidth(s.label, 12))) + 14) : 20;
-  const left = 40, top = 16, bottom = 46;
-  const H = multi ? 300 : 250;
+  const fullEndW = multi ? Math.min(170, Math.max(...props.series.map((s) => textWidth(s.label, 12))) + 14) : 20;
+  // On a phone the names would squeeze the plot: lines end in a number, named in a key above.
+  const keyed = multi && fullEndW > W * 0.3;
+  const endW = keyed ? 26 : fullEndW;
+  const endLabel = (i: number) => (keyed ? String(i + 1) : props.series[i].label);
+  const left = 40, top = 16 + (keyed ? props.series.length * 18 + 4 : 0);
+  const noteLines = Math.max(0, ...(props.yearNotes || []).map((x) => (x ? x.split('\n').length : 0)));
+  const rankLine = !multi && props.series.some((s) => s.notes?.some(Boolean)) ? 1 : 0;
+  const bottom = 46 + Math.max(0, noteLines + rankLine - 1) * 15;
+  const H = (multi ? 300 : 250) + bottom - 46 + top - 16;
   const n = props.years.length;
   const x = n <= 1 ? () => (left + W - endW) / 2 : linear(0, n - 1, left + 24, W - endW - 24);
   const y = linear(0, props.max, H - bottom, top);
@@ -34,6 +51,12 @@ export function Line(props: {
     <div ref={ref} class="chart-svg">
       <svg data-chart viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={props.ariaLabel}
         font-family={FONT} style={{ maxWidth: '100%', height: 'auto' }} direction="ltr">
+        {keyed && props.series.map((s, i) => (
+          <g key={'k' + i} class="line-key">
+            <line x1={0} x2={22} y1={i * 18 + 8} y2={i * 18 + 8} stroke={s.color} stroke-width="2.5" stroke-dasharray={s.dash} />
+            <text x={28} y={i * 18 + 12} font-size="12" fill={s.color}>{(i + 1) + ' ' + s.label}</text>
+          </g>
+        ))}
         {ticks.map((tv) => (
           <g key={'t' + tv}>
             <line x1={left} x2={W - endW} y1={y(tv)} y2={y(tv)} stroke="#e3e3e3" />
@@ -43,12 +66,28 @@ export function Line(props: {
         {props.years.map((yr, i) => (
           <text key={'y' + yr} x={x(i)} y={H - bottom + 20} font-size="12" fill="#333" text-anchor="middle">{yr}</text>
         ))}
+        {props.yearNotes?.map((note, i) => note && note.split('\n').map((ln, k) => (
+          <text key={`n${i}-${k}`} class="year-note" x={x(i)} y={H - bottom + 36 + (rankLine + k) * 15} font-size="12" fill="#555"
+            text-anchor="middle">{ln}</text>
+        )))}
+        {props.years.map((_, i) => i > 0 && (props.changed?.[i] || props.series.some((x) => x.changed?.[i])) && (
+          <line key={'c' + i} class="edition-change" x1={(x(i - 1) + x(i)) / 2} x2={(x(i - 1) + x(i)) / 2} y1={top} y2={H - bottom}
+            stroke="#555" stroke-width="1.5" stroke-dasharray="2 3" />
+        ))}
         {props.series.map((s, si) => {
           const pts = s.values.map((v, i) => (v == null ? null : [x(i), y(v)] as [number, number]));
-          const d = pts.reduce((acc, p, i) => (p ? acc + (acc && pts[i - 1] ? 'L' : 'M') + p[0].toFixed(1) + ' ' + p[1].toFixed(1) : acc), '');
+          // solid segments within one questionnaire, dashed ones across a change
+          const seg = (p: [number, number], q: [number, number]) => `M${p[0].toFixed(1)} ${p[1].toFixed(1)}L${q[0].toFixed(1)} ${q[1].toFixed(1)}`;
+          let d = '', dd = '';
+          pts.forEach((p, i) => {
+            const q = pts[i - 1];
+            if (!p || !q) return;
+            if ((s.changed ?? props.changed)?.[i]) dd += seg(q, p); else d += seg(q, p);
+          });
           return (
             <g key={'s' + si}>
               <path d={d} fill="none" stroke={s.color} stroke-width={multi ? 2 : 3} stroke-dasharray={s.dash} />
+              {dd && <path class="changed-segment" d={dd} fill="none" stroke={s.color} stroke-width={multi ? 2 : 3} stroke-dasharray="6 5" />}
               {pts.map((p, i) => p && (
                 <g key={i}>
                   <circle cx={p[0]} cy={p[1]} r={multi ? 3.5 : 5} fill="#fff" stroke={s.color} stroke-width="2" />
@@ -64,7 +103,7 @@ export function Line(props: {
           );
         })}
         {multi && ends.map((e) => e.k >= 0 && (
-          <text key={'e' + e.i} x={W - endW + 6} y={e.y + 4} font-size="12" fill={props.series[e.i].color}>{props.series[e.i].label}</text>
+          <text key={'e' + e.i} x={W - endW + 6} y={e.y + 4} font-size="12" fill={props.series[e.i].color}>{endLabel(e.i)}</text>
         ))}
       </svg>
     </div>

@@ -2,6 +2,7 @@
 // its type (radios in a fieldset, checkboxes, a number, a text), guidance
 // beside it, the error at the field, whether it is saved, the reviewer's
 // query, the evidence attached and a form to add more, and its history.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { num } from '../format';
@@ -35,6 +36,8 @@ export interface QuestionProps {
   simple?: boolean;
   /** The comment's hint, when it is not for the reviewer. */
   commentHint?: string;
+  /** Shown at the top of the card: a pre-filled answer's origin and Confirm (components/Prefill). */
+  notice?: ComponentChildren;
 }
 
 export const fieldId = (q: string) => 'f-' + q;
@@ -55,9 +58,10 @@ export function QuestionCard(p: QuestionProps) {
   const describedBy = [hintId, answerErr ? errId : ''].filter(Boolean).join(' ') || undefined;
 
   return (
-    <section class={'q' + (p.conditional ? ' q-conditional' : '') + (query ? ' q-queried' : '') + (answerErr ? ' q-error' : '')}
+    <section class={'q' + (p.conditional ? ' q-conditional' : '') + (query ? ' q-queried' : '') + (answerErr ? ' q-error' : '') + (p.notice ? ' q-prefilled' : '')}
       id={cardId(q)} tabIndex={-1} aria-labelledby={q + '-title'}>
       <div class="q-main">
+        {p.notice}
         {query && (
           <div class="q-query" role="note">
             <p class="q-query-title">{t('queryFrom', { reviewer: query.reviewer })} <span class="muted">{when(query.at)}</span></p>

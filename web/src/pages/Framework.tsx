@@ -49,6 +49,7 @@ const TYPES: Record<string, 'typeYesNo' | 'typeChoice' | 'typeMulti' | 'typeNumb
 function FrameworkView({ id, version }: { id: string; version?: string | null }) {
   const fw = useAsync(() => api.framework(id, version), [id, version]);
   const info = useAsync(api.frameworks, []);
+  const maps = useAsync(() => api.mappings(id), [id]);
   const [query, setQuery] = useState('');
   const [openAll, setOpenAll] = useState<{ v: boolean; n: number }>({ v: false, n: 0 });
   useTitle(fw.data?.title || t('navFramework'));
@@ -94,6 +95,9 @@ function FrameworkView({ id, version }: { id: string; version?: string | null })
             </tbody>
           </table>
         </div>
+      )}
+      {maps.state === 'ok' && maps.data.some((m) => m.target_version === (f.version || '')) && (
+        <p><Link href={href('/crosswalks', { target: f.id, version: f.version })}>{t('fwCrosswalks')}</Link></p>
       )}
       <section aria-labelledby="tree-title" class="tree-section">
         <h2 id="tree-title">{t('fwTreeTitle')}</h2>

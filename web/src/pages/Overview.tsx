@@ -101,10 +101,30 @@ function OverviewContent({ ctx, results, isRoot }: { ctx: Ctx; results: Results;
           })}
         </ul>
       </section>
+      {isRoot && <TrendTile ctx={ctx} />}
       <MapSection ctx={ctx} results={results} bins={bins} isRoot={isRoot} counts={counts} />
       <Distribution ctx={ctx} results={results} bins={bins} />
       <GroupsVsWorld ctx={ctx} results={results} nodeName={nodeName} />
     </>
+  );
+}
+
+/** Where the framework's editions are going: the mean, first edition against the latest, and a link to the over-time page. */
+function TrendTile({ ctx }: { ctx: Ctx }) {
+  const fw = ctx.framework;
+  const editions = ctx.published.filter((c) => c.framework === fw.id).length;
+  const tr = useAsync(() => (editions >= 2 ? api.trends(fw.id) : Promise.resolve(null)), [fw.id, editions]);
+  if (editions < 2 || tr.state !== 'ok' || !tr.data) return null;
+  const eds = tr.data.editions.filter((e) => e.mean != null);
+  if (eds.length < 2) return null;
+  const a = eds[0], z = eds[eds.length - 1], p = fw.precision;
+  const key = Math.abs(z.mean! - a.mean!) < 0.5 * 10 ** -p ? 'ovTrendSame' : z.mean! > a.mean! ? 'ovTrendUp' : 'ovTrendDown';
+  return (
+    <section class="trend-tile" aria-labelledby="trend-tile-title">
+      <h2 id="trend-tile-title" class="trend-tile-title">{t('navOverTime')}</h2>
+      <p>{t(key, { a: num(a.mean, p), b: num(z.mean, p), from: a.year, to: z.year, n: int(eds.length) })}{' '}
+        <Link href={href('/trends', { framework: fw.id })}>{t('ovTrendLink')}</Link></p>
+    </section>
   );
 }
 

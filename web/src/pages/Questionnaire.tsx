@@ -23,6 +23,7 @@ import { ErrorSummary, StatusTag, type FieldError } from '../components/forms';
 import { QuestionCard, fieldId } from '../components/QuestionCard';
 import { AccessError, SignInNeeded } from '../components/Gate';
 import { MeasureLinks } from '../components/MeasureLinks';
+import { PrefillNote, PrefillPending, StartFrom } from '../components/Prefill';
 import type { Campaign, Framework, FwNode, Unit } from '../types';
 
 const SUBMIT = '_submit';
@@ -35,7 +36,7 @@ export function Questionnaire({ route }: { route: Route }) {
   return <QuestionnaireLoader route={route} user={user} key={route.id + '/' + route.unit} />;
 }
 
-interface Loaded { a: Assessment; fw: Framework; campaign: Campaign | null; units: Unit[] }
+interface Loaded { a: Assessment; fw: Framework; campaign: Campaign | null; units: Unit[]; campaigns: Campaign[] }
 
 function QuestionnaireLoader({ route, user }: { route: Route; user: User }) {
   const c = route.id!, u = route.unit!;
@@ -47,10 +48,11 @@ function QuestionnaireLoader({ route, user }: { route: Route; user: User }) {
     setErr(null);
     (async () => {
       const a = await wf.assessment(c, u);
-      const [fw, campaign, units] = await Promise.all([
+      const [fw, campaign, units, campaigns] = await Promise.all([
         api.framework(a.framework, a.framework_version), wf.campaign(c).catch(() => null), api.units().catch(() => [] as Unit[]),
+        api.campaigns().catch(() => [] as Campaign[]),
       ]);
-      return { a, fw, campaign, units };
+      return { a, fw, campaign, units, campaigns };
     })().then((d) => live && setData(d), (e) => live && setErr(e));
     return () => { live = false; };
   }, [c, u, tick]);
@@ -61,7 +63,7 @@ function QuestionnaireLoader({ route, user }: { route: Route; user: User }) {
 
 function QuestionnaireView({ route, user, initial }: { route: Route; user: User; initial: Loaded }) {
   const c = route.id!, u = route.unit!;
-  const { fw, campaign, units } = initial;
+  const { fw, campaign, units, campaigns } = initial;
   const [a, setA] = useState<Assessment>(initial.a);
   const ix: FwIndex = useMemo(() => indexFramework(fw), [fw]);
   const secs = useMemo(() => sections(fw), [fw]);
@@ -82,7 +84,7 @@ function QuestionnaireView({ route, user, initial }: { route: Route; user: User;
   useEffect(() => () => window.clearTimeout(reloadTimer.current), []);
 
   const saver = useSaver(c, u, scheduleReload);
-  const { drafts, answers, na, clientErrors, announce, onChange } = useAnswering(ix, saver, initial.a.answers);
+  const { drafts, answers, na, clientErrors, announce, onChange, adopt } = useAnswering(ix, saver, initial.a.answers);
   const online = useOnline();
   const wide = useWide();
 
@@ -118,7 +120,11 @@ function QuestionnaireView({ route, user, initial }: { route: Route; user: User;
   // ---- submit ----------------------------------------------------------------------
   const [submitting, setSubmitting] = useState(false);
   const [justSubmitted, setJustSubmitted] = useState(false);
-  const canSubmit = !readOnly && a.missing_evidence_count === 0 && missing.length === 0 && pendingN === 0 && savingN === 0 && online;
+  const prefilled = a.prefilled || [];
+  const canSubmit = !readOnly && a.missing_evidence_count === 0 && missing.length === 0 && pendingN === 0 && savingN === 0 && online && prefilled.length === 0;
+  // starting from another assessment: the unit's focal point, analysts and admins, while it is open
+  const mayPrefill = answerable(a) && (mayAnswer || can(user, 'manage', c, u));
+  const campaignTitle = (id: string) => campaigns.find((x) => x.id === id)?.title || id;
   const submit = async () => {
     setSubmitTry((x) => x + 1);
     if (!canSubmit) return;
@@ -158,6 +164,10 @@ function QuestionnaireView({ route, user, initial }: { route: Route; user: User;
       <StatusBanner a={a} readOnly={readOnly} mayAnswer={mayAnswer} justSubmitted={justSubmitted} reviewLink={reviewLink}
         queried={queried} nums={nums} qHref={qHref} goToQuestion={goToQuestion} ix={ix} />
 
+      {mayPrefill && <StartFrom a={a} ix={ix} nums={nums} campaigns={campaigns} qHref={qHref} goToQuestion={goToQuestion}
+        onDone={(r) => { adopt(r.prefilled); reload(); }} />}
+      {!readOnly && <PrefillPending a={a} ix={ix} nums={nums} qHref={qHref} goToQuestion={goToQuestion} />}
+
       <p class="sr-only" aria-live="polite">{announce}</p>
 
       <div class="qn-layout">
@@ -181,12 +191,16 @@ function QuestionnaireView({ route, user, initial }: { route: Route; user: User;
                   save={saver.states[n.id]} clientError={clientErrors[n.id]} evidence={a.evidence.filter((e) => e.question === n.id)}
                   review={a.reviews[n.id]} answeredAt={a.answers[n.id]?.updated_at} conditional={conditionText(n, ix, nums)}
                   campaign={c} unit={u} precision={fw.precision}
+                  notice={a.answers[n.id]?.prefill && prefilled.includes(n.id) ? (
+                    <PrefillNote mark={a.answers[n.id].prefill!} campaignTitle={campaignTitle(a.answers[n.id].prefill!.from_campaign)}
+                      canConfirm={!readOnly} onConfirm={async () => { await wf.confirm(c, u, n.id); await reload(); }} />
+                  ) : undefined}
                   onChange={(answer, comment, send) => onChange(n, answer, comment, send)} onEvidence={reload} />
               )} />
           ) : (
             <SubmitView a={a} fw={fw} secs={secs} counts={counts} missing={missing} na={na} answers={answers} nums={nums}
               readOnly={readOnly} canSubmit={canSubmit} submitting={submitting} submit={submit} pendingN={pendingN + savingN}
-              online={online} submitErr={submitErr} qHref={qHref} goToQuestion={goToQuestion} secHref={secHref} ix={ix} />
+              online={online} submitErr={submitErr} qHref={qHref} goToQuestion={goToQuestion} secHref={secHref} ix={ix} prefilled={prefilled} />
           )}
         </div>
       </div>
@@ -308,6 +322,7 @@ function SubmitView(p: {
   missing: FwNode[]; na: Set<string>; answers: Record<string, string>; nums: Map<string, number>; readOnly: boolean;
   canSubmit: boolean; submitting: boolean; submit: () => void; pendingN: number; online: boolean; submitErr: string | null;
   qHref: (q: string) => string; goToQuestion: (q: string) => void; secHref: (id: string) => string; ix: FwIndex;
+  prefilled: string[];
 }) {
   const { a, fw, missing } = p;
   const unanswered = p.ix.leaves.filter((n) => isQuestion(n) && !p.na.has(n.id) && !present(p.answers[n.id]));
@@ -316,7 +331,12 @@ function SubmitView(p: {
       {t('questionN', { n: p.nums.get(n.id) || 0 })}: {n.question || n.id}
     </a>
   );
-  const why = !p.online ? t('submitWhyOffline') : p.pendingN ? t('submitWhyPending') : (missing.length || a.missing_evidence_count) ? t('submitWhyEvidence', { n: Math.max(missing.length, a.missing_evidence_count), count: int(Math.max(missing.length, a.missing_evidence_count)) }) : '';
+  // every reason submitting must wait, evidence and pre-filled answers both
+  const nEv = Math.max(missing.length, a.missing_evidence_count);
+  const why = !p.online ? t('submitWhyOffline') : p.pendingN ? t('submitWhyPending') : [
+    nEv ? t('submitWhyEvidence', { n: nEv, count: int(nEv) }) : '',
+    p.prefilled.length ? t('submitWhyPrefill', { n: p.prefilled.length, count: int(p.prefilled.length) }) : '',
+  ].filter(Boolean).join(' ');
   return (
     <section class="qn-section" aria-labelledby="section-title">
       <h2 id="section-title" tabIndex={-1}>{p.readOnly ? t('summaryTitle') : t('checkAndSubmit')}</h2>

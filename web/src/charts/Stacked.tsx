@@ -1,0 +1,88 @@
+// Stacked horizontal bars, one bar per row (an edition), each split into
+// segments (the framework's levels, lowest first) by their share of the
+// row's total. Every segment wide enough carries its count, the legend
+// names every level in text, and each row ends with its N, so nothing is
+// told by colour alone.
+import { useWidth } from '../hooks';
+import { int } from '../format';
+import { textOn } from '../colors';
+import { FONT, textWidth, truncate } from './scale';
+
+export interface StackSegment { key: string; label: string; color: string }
+export interface StackRow { key: string; label: string; counts: number[]; end: string }
+
+export function Stacked(props: { rows: StackRow[]; segments: StackSegment[]; ariaLabel: string; axisLabel: string }) {
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const W = Math.max(280, width);
+  const { rows, segments } = props;
+  // long row names go above their bars when beside them they would take too much room
+  const fullLabelW = Math.max(...rows.map((r) => textWidth(r.label, 13))) + 10;
+  const above = fullLabelW > W * 0.3;
+  const labelW = above ? 0 : fullLabelW;
+  const aboveH = above ? 18 : 0;
+  const endW = Math.max(...rows.map((r) => textWidth(r.end, 12))) + 10;
+  const x0 = labelW, x1 = W - endW;
+  const barH = 28, gap = 12;
+  // legend, wrapped
+  const legend: { x: number; y: number; s: StackSegment }[] = [];
+  let lx = 0, ly = 4;
+  for (const s of segments) {
+    const w = textWidth(s.label, 13) + 32;
+    if (lx + w > W && lx > 0) { lx = 0; ly += 20; }
+    legend.push({ x: lx, y: ly, s });
+    lx += w;
+  }
+  const top = ly + 30;
+  const plotBottom = top + rows.length * (barH + gap + aboveH) - gap + 4;
+  const H = plotBottom + 38;
+  const ticks = W < 420 ? [0, 50, 100] : [0, 25, 50, 75, 100];
+  const xAt = (share: number) => x0 + (share / 100) * (x1 - x0);
+  return (
+    <div ref={ref} class="chart-svg">
+      <svg data-chart viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={props.ariaLabel}
+        font-family={FONT} style={{ maxWidth: '100%', height: 'auto' }} direction="ltr">
+        {legend.map((l) => (
+          <g key={'lg' + l.s.key}>
+            <rect x={l.x} y={l.y} width={14} height={14} fill={l.s.color} stroke="#555" stroke-width="0.5" />
+            <text x={l.x + 20} y={l.y + 12} font-size="13" fill="#222">{l.s.label}</text>
+          </g>
+        ))}
+        {ticks.map((tv) => (
+          <g key={'t' + tv}>
+            <line x1={xAt(tv)} x2={xAt(tv)} y1={top - 4 + aboveH} y2={plotBottom} stroke="#e3e3e3" />
+            <text x={xAt(tv)} y={plotBottom + 16} font-size="12" fill="#555" text-anchor={tv === 0 ? 'start' : tv === 100 ? 'end' : 'middle'}>{tv}%</text>
+          </g>
+        ))}
+        {rows.map((r, i) => {
+          const y = top + i * (barH + gap + aboveH) + aboveH;
+          const total = r.counts.reduce((a, b) => a + b, 0);
+          let acc = 0;
+          return (
+            <g key={r.key} class="stack-row" data-row={r.key}>
+              {above
+                ? <text x={0} y={y - 5} font-size="13" fill="#222">{truncate(r.label, W)}</text>
+                : <text x={labelW - 8} y={y + barH / 2 + 5} font-size="13" fill="#222" text-anchor="end">{r.label}</text>}
+              {r.counts.map((c, k) => {
+                if (!c || !total) return null;
+                const a = xAt((100 * acc) / total), b = xAt((100 * (acc + c)) / total);
+                acc += c;
+                const s = segments[k];
+                const txt = int(c);
+                return (
+                  <g key={s.key} class="stack-seg" data-level={s.key} data-count={c}>
+                    <rect x={a} y={y} width={Math.max(0.5, b - a)} height={barH} fill={s.color} stroke="#fff" stroke-width="1" />
+                    {b - a >= textWidth(txt, 12) + 6 && (
+                      <text x={(a + b) / 2} y={y + barH / 2 + 4} font-size="12" font-weight="700" fill={textOn(s.color)} text-anchor="middle">{txt}</text>
+                    )}
+                  </g>
+                );
+              })}
+              <text x={x1 + 6} y={y + barH / 2 + 4} font-size="12" fill="#333">{r.end}</text>
+            </g>
+          );
+        })}
+        <text x={x1} y={plotBottom + 33} font-size="12" fill="#555" text-anchor="end">{props.axisLabel}</text>
+      </svg>
+    </div>
+  );
+}
