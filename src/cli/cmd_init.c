@@ -1,11 +1,13 @@
 /*
  * cmd_init.c - `cybercap init --data DIR [--units FILE]...`: creates a data
  * directory (the database and its schema) and loads the bundled countries,
- * their groups and the bundled frameworks. Safe to run again: records are
- * replaced, nothing is lost.
+ * their groups, the bundled frameworks and risk matrices, and the risk
+ * taxonomies. Safe to run again: records are replaced (a changed matrix
+ * is a new version; assessments keep theirs), nothing is lost.
  */
 #include "cli.h"
 
+#include "../service/risks.h"
 #include "../service/service.h"
 
 #include <getopt.h>
@@ -13,15 +15,20 @@
 #include <string.h>
 
 static const char help[] =
-	"Usage: cybercap init --data DIR [--units FILE]... [--framework FILE]...\n\n"
+	"Usage: cybercap init --data DIR [--units FILE]... [--framework FILE]...\n"
+	"                     [--matrix FILE]...\n\n"
 	"Creates the data directory DIR (database and schema) and loads the bundled\n"
 	"countries (data/countries.csv) with their groups (ITU regions, UN M49\n"
-	"regions, LDC, LLDC, SIDS) and the bundled frameworks (frameworks/*.yaml).\n"
-	"Running it again updates those records and keeps everything else.\n\n"
+	"regions, LDC, LLDC, SIDS), the bundled frameworks (frameworks/*.yaml), the\n"
+	"bundled risk matrices (matrices/*.yaml) and the risk taxonomies\n"
+	"(data/taxonomies/*.csv). Running it again updates those records and keeps\n"
+	"everything else; a changed matrix is stored as a new version and every\n"
+	"risk assessment keeps the version it started with.\n\n"
 	"Options:\n"
 	"  --data DIR        the data directory (created if missing)\n"
 	"  --units FILE      also load a units file (same columns as countries.csv)\n"
 	"  --framework FILE  also load a framework file\n"
+	"  --matrix FILE     also load a risk matrix file\n"
 	"  -h, --help        this help\n";
 
 static int load_bundled_frameworks(struct cc_store *s, int *count,
@@ -33,16 +40,34 @@ static int load_bundled_frameworks(struct cc_store *s, int *count,
 	return cc_service_add_frameworks_dir(s, dir, count, err);
 }
 
+/* The bundled matrices and the taxonomies (BUNDLED/../matrices,
+ * BUNDLED/taxonomies). */
+static int load_bundled_risk_data(struct cc_store *s, int *matrices, int *terms,
+				  struct cc_error *err)
+{
+	char dir[4300];
+	int rc;
+
+	snprintf(dir, sizeof(dir), "%s/../matrices", cli_data_dir());
+	rc = cc_service_add_matrices_dir(s, dir, matrices, err);
+	snprintf(dir, sizeof(dir), "%s/taxonomies", cli_data_dir());
+	if (!rc)
+		rc = cc_service_add_taxonomies(s, dir, terms, err);
+	return rc;
+}
+
 int cmd_init(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"data", required_argument, NULL, 'd'},
 		{"units", required_argument, NULL, 'u'},
 		{"framework", required_argument, NULL, 'f'},
+		{"matrix", required_argument, NULL, 'm'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *data = NULL, *units[16], *fws[16];
-	int nunits = 0, nfws = 0, c, rc, added, total = 0, frameworks = 0;
+	const char *data = NULL, *units[16], *fws[16], *mxs[16];
+	int nunits = 0, nfws = 0, nmxs = 0, c, rc, added, total = 0, frameworks = 0,
+	    matrices = 0, terms = 0;
 	char path[4300], id[128];
 	struct cc_store *s;
 	struct cc_error err;
@@ -59,6 +84,8 @@ int cmd_init(int argc, char **argv)
 			units[nunits++] = optarg;
 		else if (c == 'f' && nfws < 16)
 			fws[nfws++] = optarg;
+		else if (c == 'm' && nmxs < 16)
+			mxs[nmxs++] = optarg;
 		else
 			return cli_usage("init", "unknown or repeated option \"%s\"", argv[optind - 1]);
 	}
@@ -80,9 +107,16 @@ int cmd_init(int argc, char **argv)
 		rc = cc_service_add_framework(s, fws[i], id, sizeof(id), &err);
 		frameworks += !rc;
 	}
+	if (!rc)
+		rc = load_bundled_risk_data(s, &matrices, &terms, &err);
+	for (int i = 0; !rc && i < nmxs; i++) {
+		rc = cc_service_add_matrix(s, mxs[i], id, sizeof(id), &err);
+		matrices += !rc;
+	}
 	cc_store_close(s);
 	if (rc)
 		return cli_report(&err);
-	printf("%s: %d units, %d frameworks loaded\n", data, total, frameworks);
+	printf("%s: %d units, %d frameworks, %d risk matrices, %d taxonomy terms loaded\n", data,
+	       total, frameworks, matrices, terms);
 	return CLI_OK;
 }

@@ -55,10 +55,13 @@ enum cc_action {
 	CC_DO_MANAGE_USERS,
 	CC_DO_FACILITATE,       /* run an assessment's workshop: add and remove
 				   respondents, answer in their hand */
-	CC_DO_PLAN              /* write a unit's action plans and read its
+	CC_DO_PLAN,             /* write a unit's action plans and read its
 				   private ones (admin, analyst, the unit's
 				   focal point; a grant limited to a campaign
 				   does not cover plans, which are in none) */
+	CC_DO_RISK              /* keep a unit's risk register: its risk
+				   assessments, risks, workshops (the same
+				   roles and scope as CC_DO_PLAN) */
 };
 
 /* Argon2id string of password into out (crypto_pwhash_STRBYTES). */
@@ -91,6 +94,11 @@ bool cc_authz(const struct cc_principal *p, enum cc_action action,
  * write the plans of some unit? */
 bool cc_auth_plan_read(const struct cc_principal *p, const char *unit, bool is_public);
 bool cc_auth_plan_write(const struct cc_principal *p, const char *unit);
+
+/* Risk assessments (service/risks.h): CC_DO_RISK for the unit. unit
+ * NULL: may p keep the register of some unit? Participants of a risk
+ * workshop hold no grant; the risk routes look them up. */
+bool cc_auth_risk(const struct cc_principal *p, const char *unit);
 
 /* Whether p holds role at all (any scope). */
 bool cc_auth_has_role(const struct cc_principal *p, const char *role);

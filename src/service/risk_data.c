@@ -140,22 +140,23 @@ static int read_terms(const char *path, const char *kind, struct cc_arena *ar,
 	struct cc_csv r;
 	char *text;
 	size_t len;
-	int id = -1, name = -1, src = -1, rc = cc_read_file(path, 1u << 20, &text, &len, err);
+	int id = -1, name = -1, src = -1, more = 0, rc = cc_read_file(path, 1u << 20, &text, &len,
+								  err);
 
 	*n = 0;
 	if (rc)
 		return rc;
 	rc = cc_csv_open(&r, path, text, len, err);
-	if (!rc && (rc = cc_csv_next(&r, err)) == 1) {
+	if (!rc && (more = cc_csv_next(&r, err)) == 1) {
 		id = cc_csv_find(&r, "id");
 		name = cc_csv_find(&r, "name");
 		src = cc_csv_find(&r, strcmp(kind, "sector") == 0 ? "misp_sector" : "source");
 		rc = id < 0 || name < 0 ? cc_error_set(err, CC_EINPUT, path, r.record_line, 0,
 			"the header needs the columns id and name") : CC_OK;
-	} else if (rc == 0) {
-		rc = cc_error_set(err, CC_EINPUT, path, 1, 0, "the file is empty");
+	} else if (!rc) {
+		rc = more < 0 ? more : cc_error_set(err, CC_EINPUT, path, 1, 0, "the file is empty");
 	}
-	while (!rc && (rc = cc_csv_next(&r, err)) == 1) {
+	while (!rc && (more = cc_csv_next(&r, err)) == 1) {
 		const struct cc_csv_field *f = r.fields;
 		if (id >= r.nfields || name >= r.nfields || !f[id].len || !f[name].len) {
 			rc = cc_error_set(err, CC_EINPUT, path, r.record_line, 0,
@@ -174,10 +175,10 @@ static int read_terms(const char *path, const char *kind, struct cc_arena *ar,
 			rc = cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
 		(*n)++;
 	}
-	if (rc == 0 && !*n)
+	if (!rc && more < 0)
+		rc = more;
+	if (!rc && !*n)
 		rc = cc_error_set(err, CC_EINPUT, path, 2, 0, "no terms");
-	if (rc > 0)
-		rc = CC_OK;
 	cc_csv_close(&r);
 	free(text);
 	return rc;

@@ -27,8 +27,7 @@ json_t *cc_register_assessment_json(const struct cc_register *reg, bool with_mat
 	return o;
 }
 
-/* A resolved rating with the levels the matrix gives. */
-static json_t *rated_json(const struct cc_matrix *m, const struct cc_rated *x)
+json_t *cc__rated_json(const struct cc_matrix *m, const struct cc_rated *x)
 {
 	const struct cc_rating_rec *r = x->rec;
 	json_t *o;
@@ -98,7 +97,7 @@ json_t *cc_risk_json(const struct cc_register *reg, int i)
 		      "treatments", tr, "created_by", r->created_by, "created_at", r->created_at,
 		      "updated_at", r->updated_at);
 	for (int p = 0; o && p < CC_NPHASES; p++)
-		json_object_set_new(o, cc_phase_names[p], rated_json(&reg->m, &v->phase[p]));
+		json_object_set_new(o, cc_phase_names[p], cc__rated_json(&reg->m, &v->phase[p]));
 	return o;
 }
 

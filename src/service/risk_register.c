@@ -41,16 +41,14 @@ static struct cc_risk_view *view_of(struct cc_register *reg, long long key)
 	return NULL;
 }
 
-/* A stored rating against the matrix; unset when it names a level the
- * matrix does not have (which a frozen matrix never allows). */
-static int resolve(struct cc_register *reg, const struct cc_rating_rec *rec, struct cc_rated *out)
+int cc__rating_resolve(const struct cc_matrix *m, struct cc_arena *ar,
+		       const struct cc_rating_rec *rec, struct cc_rated *out)
 {
-	const struct cc_matrix *m = &reg->m;
 	int n = m->ndimensions ? m->ndimensions : 1;
 	struct cc_risk_rating r;
 
 	memset(out, 0, sizeof(*out));
-	if (!(out->impacts = cc_arena_array(&reg->arena, (size_t)n, sizeof(int))))
+	if (!(out->impacts = cc_arena_array(ar, (size_t)n, sizeof(int))))
 		return CC_ENOMEM;
 	for (int i = 0; i < n; i++)
 		out->impacts[i] = -1;
@@ -125,7 +123,7 @@ static int attach(struct cc_register *reg)
 			v->treatments[v->ntreatments++] = &tr[k];
 	for (int k = 0; k < reg->ratings.n; k++) {
 		int p = cc_phase_parse(rat[k].phase);
-		if ((v = view_of(reg, rat[k].risk)) && p >= 0 && resolve(reg, &rat[k], &v->phase[p]))
+		if ((v = view_of(reg, rat[k].risk)) && p >= 0 && cc__rating_resolve(&reg->m, &reg->arena, &rat[k], &v->phase[p]))
 			return CC_ENOMEM;
 	}
 	return CC_OK;

@@ -82,6 +82,16 @@ bool cc__phase_same(const struct cc_rating_rec *stored, const struct cc_rating_r
  * "confidence", "rationale"}); NULL for none. */
 json_t *cc__rating_input_json(const struct cc_rating_rec *r);
 
+/* A stored rating resolved against the matrix (impacts in ar); unset
+ * when it names a level the matrix does not have (which a frozen matrix
+ * never allows). CC_ENOMEM when ar is full. */
+int cc__rating_resolve(const struct cc_matrix *m, struct cc_arena *ar,
+		       const struct cc_rating_rec *rec, struct cc_rated *out);
+/* A resolved rating as the API shows it: likelihood, impact (the
+ * highest), impacts (with dimensions), level, and the record's other
+ * fields; JSON null when unset. */
+json_t *cc__rated_json(const struct cc_matrix *m, const struct cc_rated *x);
+
 /* The input form of a checked body, for the audit trail. */
 json_t *cc__risk_in_json(const struct cc_matrix *m, const struct cc__risk_in *in);
 
