@@ -31,6 +31,7 @@
 #include <stdbool.h>
 
 #include "../core/matrix.h"
+#include "../format/risk_register.h"
 #include "../store/store.h"
 
 #define CC_RISK_ID_MAX 64
@@ -185,5 +186,23 @@ json_t *cc_register_sectors_json(const struct cc_register *reg, const struct cc_
 json_t *cc_register_public_json(const struct cc_register *reg);
 /* GET /taxonomies. */
 json_t *cc_taxonomies_json(const struct cc_list *terms);
+
+/* ---- the register as a file (risk_import.c; columns in docs/risks.md) ---- */
+
+/* The table of reg (risks in the register's order) for
+ * format/risk_register.h's writers; o's texts live in ar. */
+int cc_register_export(struct cc_store *s, const struct cc_register *reg,
+		       struct cc_reg_out *o, struct cc_arena *ar, struct cc_error *err);
+/* POST .../register: a CSV (xlsx false; name: how errors call it) or a
+ * workbook, all or nothing. A row with an id the register has updates
+ * that risk (every phase as the row says: empty cells remove a target),
+ * any other row adds one (an id made when none is given); risks not in
+ * the file stay. Every bad cell goes to errs (initialised here) with its
+ * sheet, row and column, and nothing is written: CC_EINPUT (err the
+ * summary). *created and *updated count the risks. */
+int cc_register_import(struct cc_store *s, const char *assessment, const char *data,
+		       size_t len, bool xlsx, const char *name, const char *actor,
+		       struct cc_xlsx_errors *errs, int *created, int *updated,
+		       struct cc_error *err);
 
 #endif
