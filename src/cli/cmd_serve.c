@@ -47,7 +47,9 @@ static const char demo_help[] =
 	"2025 and 2026 published, 2027 open; campaigns on the maturity and readiness\n"
 	"models (one of them an open workshop with three respondents); one sign-in\n"
 	"per role; two action plans (XAA's drafted from its gaps, XAC's CIRT\n"
-	"establishment plan). Then serves them. Nothing describes a real country.\n";
+	"establishment plan); XAA's national cyber risk assessment (15 scenarios,\n"
+	"a workshop of three participants, published). Then serves them. Nothing\n"
+	"describes a real country.\n";
 
 static void print_ready(const char *url, void *arg)
 {
@@ -195,6 +197,8 @@ int cmd_demo(int argc, char **argv)
 		       "workshop of csirt-maturity-2026 (XAB, open, three respondents)\n");
 		printf("cybercap: action plans: xaa-2026 (XAA, public, drafted from its nci-2025 "
 		       "gaps) and xac-cirt (XAC, CIRT establishment from cirt-readiness-2025)\n");
+		printf("cybercap: risk register: xaa-ncra-2026 (XAA, national 5 x 5 matrix, 15 "
+		       "scenarios, a workshop of three participants, published with 8 public)\n");
 		print_logins(o.data_dir);
 		if (!o.web_dir)
 			printf("cybercap: no built web interface found (make builds web/dist); "

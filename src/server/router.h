@@ -124,4 +124,34 @@ int cc__plan_open(struct cc_req *req, struct cc_resp *resp, bool write, struct c
  * after filling resp with 400. */
 int cc__plan_today(struct cc_req *req, struct cc_resp *resp, int *today);
 
+/* Risk assessments (http_risks.c, http_risk_views.c, http_risk_workshop.c). */
+int cc_h_taxonomies(struct cc_req *req, struct cc_resp *resp);
+int cc_h_matrices(struct cc_req *req, struct cc_resp *resp);
+int cc_h_matrix(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_assessments(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_assessment_create(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_assessment(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_assessment_patch(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_public(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risks(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_create(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_patch(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_delete(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_rating(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_treat(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_heatmap(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_review_due(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_gain(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_sectors(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_register_csv(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_register_xlsx(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_register_post(struct cc_req *req, struct cc_resp *resp);
+int cc_h_participants(struct cc_req *req, struct cc_resp *resp);
+int cc_h_participants_add(struct cc_req *req, struct cc_resp *resp);
+int cc_h_participant(struct cc_req *req, struct cc_resp *resp);
+int cc_h_participant_delete(struct cc_req *req, struct cc_resp *resp);
+int cc_h_participant_rate(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_workshop(struct cc_req *req, struct cc_resp *resp);
+
 #endif

@@ -2,8 +2,8 @@
  * demo.c - the demonstration data directory (see service.h): the
  * countries, the 40 fictional units, the bundled frameworks, three editions
  * of the national commitment index, the maturity and readiness campaigns
- * (demo_maturity.c), one account per role and two action plans
- * (demo_plans.c). `cybercap demo` serves it; the fuzz harnesses and load
+ * (demo_maturity.c), one account per role, two action plans
+ * (demo_plans.c) and XAA's national cyber risk assessment (demo_risks.c). `cybercap demo` serves it; the fuzz harnesses and load
  * benchmarks start from it too.
  */
 #include "demo_internal.h"
@@ -12,6 +12,7 @@
 
 #include <sodium.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 
 /* Demo accounts, one per role, with random passwords kept in
@@ -30,6 +31,14 @@ static const struct { const char *email, *name, *role, *unit, *campaign; } demo_
 	 "XAB", CC_DEMO_WORKSHOP},
 	{"chen.respondent@demo.cybercap", "Chen (telecom operator, fictional)", "respondent",
 	 "XAB", CC_DEMO_WORKSHOP},
+	/* The risk workshop of demo_risks.c: participants hold no grant
+	 * (risk_workshop.h); they join XAA's risk assessment there. */
+	{"ines.participant@demo.cybercap", "Ines (health ministry, fictional)", "participant",
+	 "XAA", NULL},
+	{"jonas.participant@demo.cybercap", "Jonas (national CIRT, fictional)", "participant",
+	 "XAA", NULL},
+	{"kofi.participant@demo.cybercap", "Kofi (telecom operator, fictional)", "participant",
+	 "XAA", NULL},
 };
 
 static int demo_accounts(struct cc_store *s, const char *dir, struct cc_error *err)
@@ -62,7 +71,7 @@ static int demo_accounts(struct cc_store *s, const char *dir, struct cc_error *e
 			rc = cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "cannot hash a password");
 		if (!rc)
 			rc = cc_store_create_user(s, demo_users[i].email, demo_users[i].name, hash, &id, err);
-		if (!rc)
+		if (!rc && strcmp(demo_users[i].role, "participant") != 0)
 			rc = cc_store_grant(s, id, demo_users[i].role, demo_users[i].unit,
 					    demo_users[i].campaign, err);
 		if (!rc)
@@ -125,6 +134,8 @@ int cc_service_demo(const char *dir, const char *bundled, struct cc_error *err)
 		rc = cc__demo_workshop(s, err);
 	if (!rc)
 		rc = cc__demo_plans(s, err);
+	if (!rc)
+		rc = cc__demo_risks(s, bundled, err);
 	cc_store_close(s);
 	return rc;
 }

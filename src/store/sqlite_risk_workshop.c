@@ -89,6 +89,14 @@ int cc_store_participant(struct cc_store *s, const char *assessment, long long i
 	return rc;
 }
 
+int cc_store_participations(struct cc_store *s, long long user, struct cc_list *out,
+			    struct cc_error *err)
+{
+	return cc__collect(s, cc__prepare(s, err, PARTICIPANT_SELECT
+		"WHERE p.user_id = ? AND p.removed = 0 ORDER BY p.assessment_id", "I", user),
+		out, sizeof(struct cc_participant_rec), participant_row, err);
+}
+
 int cc_store_put_participant_rating(struct cc_store *s, const struct cc_rating_rec *r,
 				    struct cc_error *err)
 {

@@ -645,6 +645,9 @@ int cc_store_participants(struct cc_store *s, const char *assessment, struct cc_
 			  struct cc_error *err);
 int cc_store_participant(struct cc_store *s, const char *assessment, long long id,
 			 long long user, struct cc_list *out, struct cc_error *err);
+/* The risk workshops a user takes part in (not removed), by assessment. */
+int cc_store_participations(struct cc_store *s, long long user, struct cc_list *out,
+			    struct cc_error *err);
 
 /* A participant's rating (r->participant, r->risk, r->phase; rationale is
  * the comment, by the author): put replaces it and appends it to the
