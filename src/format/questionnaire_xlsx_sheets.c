@@ -483,11 +483,14 @@ static void end_row(struct doc *d)
 
 	d->in_row = false;
 	d->last_row = d->row;
-	if (!(out = grow(d->out, &d->capout, d->ncells, sizeof(*out)))) {
-		stop(d, CC_ENOMEM, "out of memory");
-		return;
+	/* room for every cell of the row (grow adds room for one more only) */
+	while (d->capout < d->ncells) {
+		if (!(out = grow(d->out, &d->capout, d->capout, sizeof(*out)))) {
+			stop(d, CC_ENOMEM, "out of memory");
+			return;
+		}
+		d->out = out;
 	}
-	d->out = out;
 	for (int i = 0; i < d->ncells; i++) {
 		const struct cell *c = &d->cells[i];
 

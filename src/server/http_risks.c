@@ -198,9 +198,10 @@ int cc_h_risk_assessment_create(struct cc_req *req, struct cc_resp *resp)
 		return CC_OK;
 	unit = json_object_get(body, "unit");
 	if (json_is_string(unit) && !cc_auth_risk(req->who, json_string_value(unit))) {
+		cc_resp_error(resp, 403, "forbidden", "unit", "you do not keep the risk register "
+			      "of %.20s", json_string_value(unit));
 		json_decref(body);
-		return cc_resp_error(resp, 403, "forbidden", "unit", "you do not keep the risk "
-				     "register of %.20s", json_string_value(unit));
+		return CC_OK;
 	}
 	snprintf(id, sizeof(id), "%s", json_is_string(json_object_get(body, "id")) ?
 		 json_string_value(json_object_get(body, "id")) : "");

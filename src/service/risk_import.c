@@ -420,14 +420,17 @@ static json_t *row_body(struct imp *im)
 	return o;
 }
 
-/* The header: every name a column of the matrix, the required ones there. */
-static void check_header(struct imp *im, const struct col *c, int ncols)
+/* The header: every name a column of the matrix, the required ones
+ * there. Returns how many required ones are missing (rows are checked
+ * only when none is: each would lack them all). */
+static int check_header(struct imp *im, const struct col *c, int ncols)
 {
 	static const char *const required[] = {"title", "scenario", "sectors", "threat", "actor",
 					       "owner", "inherent_likelihood", "current_likelihood",
 					       NULL};
 	const struct cc_reg_table *t = im->t;
 	char msg[300];
+	int missing = 0;
 
 	for (int k = 0; k < t->ncols; k++) {
 		bool known = false;
@@ -444,11 +447,14 @@ static void check_header(struct imp *im, const struct col *c, int ncols)
 			continue;
 		snprintf(msg, sizeof(msg), "the header has no column \"%s\"", required[i]);
 		bad_cell(im, -1, msg);
+		missing++;
 	}
+	return missing;
 }
 
 struct parsed {
-	struct cc__risk_in in;
+	struct cc__risk_in in;      /* its texts point into body */
+	json_t *body;
 	int at;                     /* in the register, -1: new */
 	bool used;
 };
@@ -467,14 +473,11 @@ static int check_rows(struct cc_store *s, const struct cc_register *reg, struct 
 	c.bad = bad_field;
 	c.ud = im;
 	for (int i = 0; i < t->nrows && !c.fatal && !im->fatal; i++) {
-		json_t *body;
-
 		im->row = &t->rows[i];
 		cc__risk_in_init(&rows[i].in);
 		rows[i].used = true;
-		body = row_body(im);
-		cc__risk_parse(&c, body, &rows[i].in);
-		json_decref(body);
+		rows[i].body = row_body(im);
+		cc__risk_parse(&c, rows[i].body, &rows[i].in);
 		rows[i].at = rows[i].in.rec.id ? cc_register_find(reg, rows[i].in.rec.id) : -1;
 		for (int j = 0; j < i && rows[i].in.rec.id; j++)
 			if (rows[j].in.rec.id && strcmp(rows[j].in.rec.id, rows[i].in.rec.id) == 0) {
@@ -543,9 +546,7 @@ static int import(struct cc_store *s, const char *assessment, const struct cc_re
 		if (cc_xlsx_errors_add(errs, "meta", 0, -1, "%s", msg))
 			rc = CC_ENOMEM;
 	}
-	if (!rc)
-		check_header(&im, c, ncols);
-	if (!rc && !errs->n)
+	if (!rc && !check_header(&im, c, ncols))
 		rc = check_rows(s, &reg, &im, rows, err);
 	for (int i = 0; !rc && i < t->nrows; i++)
 		fresh += rows[i].at < 0;
@@ -559,8 +560,10 @@ static int import(struct cc_store *s, const char *assessment, const struct cc_re
 	if (!rc)
 		rc = write_rows(s, &reg, rows, t->nrows, actor, created, updated, err);
 	for (int i = 0; rows && i < t->nrows; i++)
-		if (rows[i].used)
+		if (rows[i].used) {
 			cc__risk_in_free(&rows[i].in);
+			json_decref(rows[i].body);
+		}
 	free(rows);
 	free(c);
 	cc_register_free(&reg);

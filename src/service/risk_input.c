@@ -146,6 +146,16 @@ static int level(struct cc__risk_ctx *c, const json_t *v, const char *field,
 	return k;
 }
 
+/* The id of a term found, copied where the checked body lives. */
+static const char *kept(struct cc__risk_ctx *c, const char *id)
+{
+	const char *k = c->keep ? cc_arena_strdup(c->keep, id) : id;
+
+	if (!k)
+		c->fatal = CC_ENOMEM;
+	return k;
+}
+
 /* A term of kind by id (or name) into its id; NULL after a report. */
 static const char *term(struct cc__risk_ctx *c, const json_t *v, const char *field,
 			const char *kind)
@@ -155,11 +165,11 @@ static const char *term(struct cc__risk_ctx *c, const json_t *v, const char *fie
 
 	for (int i = 0; s && i < c->terms.n; i++)
 		if (strcmp(t[i].kind, kind) == 0 && strcmp(t[i].id, s) == 0)
-			return t[i].id;
+			return kept(c, t[i].id);
 	for (int i = 0; s && c->names && i < c->terms.n; i++)
 		if (strcmp(t[i].kind, kind) == 0 &&
 		    (strcasecmp(t[i].id, s) == 0 || strcasecmp(t[i].name, s) == 0))
-			return t[i].id;
+			return kept(c, t[i].id);
 	if (!s)
 		cc__risk_bad(c, field, "%s is the id of a %s of GET /api/v1/taxonomies", field, kind);
 	else
@@ -475,6 +485,7 @@ void cc__risk_parse(struct cc__risk_ctx *c, const json_t *body, struct cc__risk_
 	int days;
 	struct cc_error e;
 
+	c->keep = &in->arena;
 	if (!json_is_object(body)) {
 		cc__risk_bad(c, "", "a risk is a JSON object");
 		return;

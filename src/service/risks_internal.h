@@ -30,6 +30,9 @@ struct cc__risk_ctx {
 	struct cc_error first;
 	int nbad;
 	int fatal;                  /* CC_ENOMEM once something could not be held */
+	struct cc_arena *keep;      /* where the terms found are copied (the
+				       body being checked), so that they
+				       outlive the context */
 };
 
 int cc__risk_ctx_open(struct cc__risk_ctx *c, struct cc_store *s, const struct cc_matrix *m,
