@@ -25,21 +25,6 @@
 
 #define P(req) ((req)->params[0])
 
-/* An id in a path: digits only, 1 .. 10^15; else 0. */
-static long long path_id(const char *s)
-{
-	long long v = 0;
-
-	if (!*s || strlen(s) > 15)
-		return 0;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9')
-			return 0;
-		v = v * 10 + (*s - '0');
-	}
-	return v;
-}
-
 static int may_write_any(struct cc_req *req, struct cc_resp *resp)
 {
 	if (!req->who->id)
@@ -381,7 +366,7 @@ static int do_objective_patch(struct cc_req *req, const json_t *body, long long 
 
 int cc_h_objective_patch(struct cc_req *req, struct cc_resp *resp)
 {
-	long long id = path_id(req->params[1]);
+	long long id = cc__path_id(req->params[1]);
 
 	if (write_with(req, resp, true, do_objective_patch, id, NULL))
 		return CC_OK;
@@ -397,7 +382,7 @@ static int do_objective_delete(struct cc_req *req, const json_t *body, long long
 
 int cc_h_objective_delete(struct cc_req *req, struct cc_resp *resp)
 {
-	long long id = path_id(req->params[1]);
+	long long id = cc__path_id(req->params[1]);
 
 	if (write_with(req, resp, false, do_objective_delete, id, NULL))
 		return CC_OK;
@@ -432,7 +417,7 @@ int cc_h_action(struct cc_req *req, struct cc_resp *resp)
 
 	if (!cc__plan_open(req, resp, false, &pl))
 		return CC_OK;
-	at = cc_plan_action_index(&pl, path_id(req->params[1]));
+	at = cc_plan_action_index(&pl, cc__path_id(req->params[1]));
 	if (at < 0)
 		cc_resp_error(resp, 404, "not_found", "action", "plan %s has no action %s", P(req),
 			      req->params[1]);
@@ -454,7 +439,7 @@ static int do_action_patch(struct cc_req *req, const json_t *body, long long id,
 
 int cc_h_action_patch(struct cc_req *req, struct cc_resp *resp)
 {
-	long long id = path_id(req->params[1]);
+	long long id = cc__path_id(req->params[1]);
 
 	if (write_with(req, resp, true, do_action_patch, id, NULL))
 		return CC_OK;
@@ -470,7 +455,7 @@ static int do_action_delete(struct cc_req *req, const json_t *body, long long id
 
 int cc_h_action_delete(struct cc_req *req, struct cc_resp *resp)
 {
-	long long id = path_id(req->params[1]);
+	long long id = cc__path_id(req->params[1]);
 
 	if (write_with(req, resp, false, do_action_delete, id, NULL))
 		return CC_OK;

@@ -33,21 +33,6 @@ static bool facilitates(const struct cc_req *req)
 	return cc_authz(req->who, CC_DO_FACILITATE, C(req), U(req));
 }
 
-/* A respondent id: digits only, 1 .. 10^15; else 0. */
-static long long parse_id(const char *s)
-{
-	long long v = 0;
-
-	if (!*s || strlen(s) > 15)
-		return 0;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9')
-			return 0;
-		v = v * 10 + (*s - '0');
-	}
-	return v;
-}
-
 static json_t *respondent_json(const struct cc_respondent_rec *r)
 {
 	return json_pack("{s:I,s:s,s:s,s:s,s:s,s:i,s:b,s:I,s:s}", "id", (json_int_t)r->id,
@@ -72,7 +57,7 @@ static json_t *answer_json(const struct cc_respondent_answer_rec *a)
 static int may_respondent(struct cc_req *req, struct cc_resp *resp, bool self,
 			  bool *fac, struct cc_list *rec)
 {
-	long long id = parse_id(req->params[2]);
+	long long id = cc__path_id(req->params[2]);
 	const struct cc_respondent_rec *r;
 	struct cc_error err;
 	int rc;
@@ -119,10 +104,8 @@ static int may_read(struct cc_req *req, struct cc_resp *resp)
 	return cc__may(req, resp, CC_DO_READ_ASSESSMENT);
 }
 
-/* A text member of body: NULL when absent or null (when optional), or
- * after filling resp with 422 naming it. */
-static int text_member(json_t *body, const char *name, bool optional, size_t max,
-		       const char **out, struct cc_resp *resp)
+int cc__text_member(json_t *body, const char *name, bool optional, size_t max,
+		    const char **out, struct cc_resp *resp)
 {
 	json_t *v = json_object_get(body, name);
 
@@ -157,10 +140,10 @@ int cc_h_respondents_add(struct cc_req *req, struct cc_resp *resp)
 				     "only the assessment's facilitators add respondents");
 	if (!(body = cc_req_json(req, resp)))
 		return CC_OK;
-	if (!text_member(body, "email", false, 1000, &r.email, resp) ||
-	    !text_member(body, "name", false, 1000, &r.name, resp) ||
-	    !text_member(body, "organisation", true, 1000, &r.organisation, resp) ||
-	    !text_member(body, "group", false, 1000, &r.group, resp)) {
+	if (!cc__text_member(body, "email", false, 1000, &r.email, resp) ||
+	    !cc__text_member(body, "name", false, 1000, &r.name, resp) ||
+	    !cc__text_member(body, "organisation", true, 1000, &r.organisation, resp) ||
+	    !cc__text_member(body, "group", false, 1000, &r.group, resp)) {
 		json_decref(body);
 		return CC_OK;
 	}
@@ -296,8 +279,8 @@ int cc_h_respondent_answer(struct cc_req *req, struct cc_resp *resp)
 	cc_list_free(&rec);
 	if (!(body = cc_req_json(req, resp)))
 		return CC_OK;
-	if (!text_member(body, "answer", false, 100000, &answer, resp) ||
-	    !text_member(body, "comment", true, 10000, &comment, resp)) {
+	if (!cc__text_member(body, "answer", false, 100000, &answer, resp) ||
+	    !cc__text_member(body, "comment", true, 10000, &comment, resp)) {
 		json_decref(body);
 		return CC_OK;
 	}

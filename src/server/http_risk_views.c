@@ -164,20 +164,6 @@ int cc_h_risk_register_xlsx(struct cc_req *req, struct cc_resp *resp)
 	return export(req, resp, true);
 }
 
-static json_t *errors_json(const struct cc_xlsx_errors *errs)
-{
-	json_t *list = json_array();
-
-	for (int i = 0; list && i < errs->n; i++) {
-		const struct cc_xlsx_error *e = &errs->v[i];
-		char text[900];
-		cc_xlsx_error_format(e, text, sizeof(text));
-		json_array_append_new(list, json_pack("{s:s?,s:i,s:s,s:s,s:s}", "sheet", e->sheet,
-			"row", e->row, "column", e->col, "message", e->msg, "text", text));
-	}
-	return list;
-}
-
 int cc_h_risk_register_post(struct cc_req *req, struct cc_resp *resp)
 {
 	struct cc_risk_call x;
@@ -202,7 +188,7 @@ int cc_h_risk_register_post(struct cc_req *req, struct cc_resp *resp)
 	if (rc == CC_EINPUT || (rc == CC_ELIMIT && errs.n)) {
 		cc_resp_json(resp, rc == CC_ELIMIT ? 413 : 422, json_pack("{s:{s:s,s:s,s:s},s:o,s:i}",
 			"error", "code", rc == CC_ELIMIT ? "too_large" : "invalid_register", "message",
-			err.msg, "field", "register", "errors", errors_json(&errs), "more_errors",
+			err.msg, "field", "register", "errors", cc__xlsx_errors_json(&errs), "more_errors",
 			errs.dropped));
 	} else if (rc) {
 		cc_resp_from_error(resp, &err, 422);

@@ -20,27 +20,13 @@
 
 #define A(req) ((req)->params[0])
 
-static long long path_id(const char *s)
-{
-	long long v = 0;
-
-	if (!*s || strlen(s) > 15)
-		return 0;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9')
-			return 0;
-		v = v * 10 + (*s - '0');
-	}
-	return v;
-}
-
 /* The participant of the second path parameter for the team, or for
  * themself when self is set: 1 with *rec filled (free it), else 0 with
  * resp filled. */
 static int may_participant(struct cc_req *req, struct cc_resp *resp, bool self,
 			   struct cc_risk_call *x, struct cc_list *rec)
 {
-	long long id = path_id(req->params[1]);
+	long long id = cc__path_id(req->params[1]);
 	struct cc_error err;
 	int rc;
 
@@ -64,22 +50,6 @@ static int may_participant(struct cc_req *req, struct cc_resp *resp, bool self,
 	return 1;
 }
 
-static int text_member(json_t *body, const char *name, bool optional, const char **out,
-		       struct cc_resp *resp)
-{
-	json_t *v = json_object_get(body, name);
-
-	*out = NULL;
-	if ((!v || json_is_null(v)) && optional)
-		return 1;
-	if (!json_is_string(v) || json_string_length(v) > 1000) {
-		cc_resp_error(resp, 422, "invalid", name, "%s is text (at most 1000 bytes)", name);
-		return 0;
-	}
-	*out = json_string_value(v);
-	return 1;
-}
-
 int cc_h_participants_add(struct cc_req *req, struct cc_resp *resp)
 {
 	struct cc_risk_call x;
@@ -95,10 +65,10 @@ int cc_h_participants_add(struct cc_req *req, struct cc_resp *resp)
 	cc__risk_close(&x);
 	if (!(body = cc_req_json(req, resp)))
 		return CC_OK;
-	if (!text_member(body, "email", false, &r.email, resp) ||
-	    !text_member(body, "name", false, &r.name, resp) ||
-	    !text_member(body, "organisation", true, &r.organisation, resp) ||
-	    !text_member(body, "group", false, &r.group, resp)) {
+	if (!cc__text_member(body, "email", false, 1000, &r.email, resp) ||
+	    !cc__text_member(body, "name", false, 1000, &r.name, resp) ||
+	    !cc__text_member(body, "organisation", true, 1000, &r.organisation, resp) ||
+	    !cc__text_member(body, "group", false, 1000, &r.group, resp)) {
 		json_decref(body);
 		return CC_OK;
 	}

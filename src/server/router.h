@@ -32,6 +32,21 @@ int cc__page(struct cc_req *req, struct cc_resp *resp, int n, int *from, int *to
  * (outside the role or its scope). */
 int cc__may(struct cc_req *req, struct cc_resp *resp, enum cc_action action);
 
+/* A numeric id of a path (a respondent, an action, a participant):
+ * digits only, 1 .. 10^15; 0 for anything else. */
+long long cc__path_id(const char *s);
+
+/* A text member of body (at most max bytes) into *out: 1, with *out NULL
+ * when absent or null and optional; else 0 after filling resp with 422
+ * naming it (http_respondents.c). */
+int cc__text_member(json_t *body, const char *name, bool optional, size_t max,
+		    const char **out, struct cc_resp *resp);
+
+/* Every problem of an uploaded workbook or table as JSON: [{"sheet",
+ * "row", "column", "message", "text"}] (http_workbook.c). */
+struct cc_xlsx_errors;
+json_t *cc__xlsx_errors_json(const struct cc_xlsx_errors *errs);
+
 /* A campaign as JSON. */
 json_t *cc__campaign_json(const struct cc_campaign_rec *c);
 

@@ -42,8 +42,8 @@ static int yaml_file(const struct dirent *e)
 	return n > 5 && strcmp(e->d_name + n - 5, ".yaml") == 0;
 }
 
-int cc_service_add_frameworks_dir(struct cc_store *s, const char *dir, int *count,
-				  struct cc_error *err)
+int cc_service_add_yaml_dir(struct cc_store *s, const char *dir, cc_service_add_fn add,
+			    int *count, struct cc_error *err)
 {
 	struct dirent **list = NULL;
 	int n = scandir(dir, &list, yaml_file, alphasort), rc = CC_OK;
@@ -54,13 +54,19 @@ int cc_service_add_frameworks_dir(struct cc_store *s, const char *dir, int *coun
 
 		if (!rc) {
 			snprintf(path, sizeof(path), "%s/%s", dir, list[i]->d_name);
-			rc = cc_service_add_framework(s, path, id, sizeof(id), err);
+			rc = add(s, path, id, sizeof(id), err);
 			*count += !rc;
 		}
 		free(list[i]);
 	}
 	free(list);
 	return rc;
+}
+
+int cc_service_add_frameworks_dir(struct cc_store *s, const char *dir, int *count,
+				  struct cc_error *err)
+{
+	return cc_service_add_yaml_dir(s, dir, cc_service_add_framework, count, err);
 }
 
 int cc_service_framework(struct cc_store *s, const char *id, const char *hash,

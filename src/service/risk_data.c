@@ -7,13 +7,13 @@
  */
 #include "risks.h"
 
+#include "service.h"
 #include "txn.h"
 
 #include "../format/csv.h"
 #include "../format/fileio.h"
 #include "../format/matrix_yaml.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,31 +50,10 @@ int cc_service_add_matrix(struct cc_store *s, const char *path, char *id, size_t
 	return rc;
 }
 
-static int yaml_file(const struct dirent *e)
-{
-	size_t n = strlen(e->d_name);
-	return n > 5 && strcmp(e->d_name + n - 5, ".yaml") == 0;
-}
-
 int cc_service_add_matrices_dir(struct cc_store *s, const char *dir, int *count,
 				struct cc_error *err)
 {
-	struct dirent **list = NULL;
-	int n = scandir(dir, &list, yaml_file, alphasort), rc = CC_OK;
-
-	*count = 0;
-	for (int i = 0; i < n; i++) {
-		char path[4600], id[128];
-
-		if (!rc) {
-			snprintf(path, sizeof(path), "%s/%s", dir, list[i]->d_name);
-			rc = cc_service_add_matrix(s, path, id, sizeof(id), err);
-			*count += !rc;
-		}
-		free(list[i]);
-	}
-	free(list);
-	return rc;
+	return cc_service_add_yaml_dir(s, dir, cc_service_add_matrix, count, err);
 }
 
 int cc_service_matrix(struct cc_store *s, const char *id, const char *hash,

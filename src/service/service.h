@@ -31,6 +31,14 @@ int cc_service_add_framework(struct cc_store *s, const char *path, char *id,
 int cc_service_add_frameworks_dir(struct cc_store *s, const char *dir, int *count,
 				  struct cc_error *err);
 
+/* Adds every NAME.yaml of dir in name order with add (a framework, a
+ * risk matrix: fills id, <= idlen); *count says how many. A folder that
+ * cannot be read adds nothing; the first bad file stops with its error. */
+typedef int (*cc_service_add_fn)(struct cc_store *s, const char *path, char *id,
+				 size_t idlen, struct cc_error *err);
+int cc_service_add_yaml_dir(struct cc_store *s, const char *dir, cc_service_add_fn add,
+			    int *count, struct cc_error *err);
+
 /* Parses the stored framework of a campaign (or the latest of an id when
  * hash is NULL) into fw. */
 int cc_service_framework(struct cc_store *s, const char *id, const char *hash,

@@ -35,7 +35,6 @@ import json
 import os
 import re
 import secrets
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -1113,34 +1112,5 @@ def stop():
     eq(rc, 0, "exit status after SIGTERM")
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--bin", required=True)
-    ap.add_argument("--only")
-    ap.add_argument("--keep", action="store_true")
-    args = ap.parse_args()
-    CFG.bin = os.path.abspath(args.bin)
-    try:
-        setup()
-    except (Fail, OSError, subprocess.SubprocessError) as e:
-        if getattr(CFG, "proc", None) and CFG.proc.poll() is None:
-            CFG.proc.kill()
-            CFG.proc.wait()
-        shutil.rmtree(getattr(CFG, "tmp", ""), ignore_errors=True)
-        return harness.setup_failed(e)
-    try:
-        SUITE.run(args.only)
-        SUITE.run_one("the server exits 0 on SIGTERM", stop)
-    finally:
-        if CFG.proc.poll() is None:
-            CFG.proc.kill()
-            CFG.proc.wait()
-        if args.keep:
-            print(f"data kept in {CFG.tmp}")
-        else:
-            shutil.rmtree(CFG.tmp, ignore_errors=True)
-    return SUITE.result()
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(harness.run_suite(SUITE, CFG, setup, stop))
