@@ -4,8 +4,8 @@
  * the focal point of XAA, by bearer token); the rest is the body, sent
  * through libmicrohttpd to the handler (fuzz/driver.h). Besides crashes
  * and 5xx, a success for the focal point where its role or unit does not
- * reach is a finding. The risk routes work on the demo's register of XAA
- * (xaa-ncra-2026). Seeds:
+ * reach is a finding (an action plan of another unit too). The risk
+ * routes work on the demo's register of XAA (xaa-ncra-2026). Seeds:
  * fuzz/corpus/json.
  */
 #include "driver.h"
@@ -18,6 +18,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define A "/api/v1/campaigns/nci-2027/assessments/XAA"
 #define B "/api/v1/campaigns/nci-2027/assessments/XAB"
+#define PA "/api/v1/plans/xaa-2026"
+#define PC "/api/v1/plans/xac-cirt"
 
 /* focal: whether the focal point of XAA may succeed there; when not, a
  * 2xx for it is an authorisation gap and a finding. */
@@ -44,6 +46,33 @@ static const struct { const char *method, *path; int focal; } routes[] = {
 	{"POST", B "/respondents", 0},
 	{"PUT", B "/respondents/1/answers/legal.cybercrime.substantive.fraud", 0},
 	{"POST", "/api/v1/password", 0},
+	/* action plans: the focal point changes XAA's (xaa-2026), not XAC's
+	 * (xac-cirt); a new plan may be XAA's */
+	{"POST", "/api/v1/plans", 1},
+	{"PATCH", PA, 1},
+	{"PATCH", PC, 0},
+	{"POST", PA "/objectives", 1},
+	{"POST", PC "/objectives", 0},
+	{"POST", PA "/actions", 1},
+	{"POST", PC "/actions", 0},
+	{"PATCH", PA "/actions/1", 1},
+	{"PATCH", PC "/actions/12", 0},
+	{"POST", PA "/draft", 1},
+	{"POST", PC "/draft", 0},
+	{"PUT", PA "/services", 1},
+	{"PUT", PC "/services", 0},
+	/* drills (the demo's): the admin directs every drill; the focal point
+	 * of XAA takes part in none, so every drill route is closed to it */
+	{"POST", "/api/v1/scenarios", 0},
+	{"POST", "/api/v1/drills", 0},
+	{"POST", "/api/v1/drills/demo-hospital/status", 0},
+	{"POST", "/api/v1/drills/demo-hospital/injects", 0},
+	{"POST", "/api/v1/drills/demo-hospital-done/injects/h02/responses", 0},
+	{"POST", "/api/v1/drills/demo-hospital-done/injects/h02/expects", 0},
+	{"POST", "/api/v1/drills/demo-hospital-done/evaluations", 0},
+	{"POST", "/api/v1/drills/demo-hospital-done/feedback", 0},
+	{"POST", "/api/v1/drills/demo-hospital-done/improvements", 0},
+	{"POST", "/api/v1/drills/demo-hospital/commcheck", 0},
 	/* risk assessments: the focal point of XAA keeps the demo's register */
 #define R "/api/v1/risk-assessments/xaa-ncra-2026"
 	{"POST", "/api/v1/risk-assessments", 1},

@@ -1,13 +1,16 @@
 /*
- * cmd_init.c - `cybercap init --data DIR [--units FILE]...`: creates a data
- * directory (the database and its schema) and loads the bundled countries,
- * their groups, the bundled frameworks and risk matrices, and the risk
- * taxonomies. Safe to run again: records are replaced (a changed matrix
- * is a new version; assessments keep theirs), nothing is lost.
+ * cmd_init.c - `cybercap init --data DIR [--units FILE]... [--framework
+ * FILE]... [--scenario FILE]... [--matrix FILE]...`: creates a data
+ * directory (the database and its schema) and loads the bundled
+ * countries, their groups, the bundled frameworks, drill scenarios and
+ * risk matrices, and the risk taxonomies. Safe to run again: records are
+ * replaced or kept as versions (a changed matrix is a new version; risk
+ * assessments keep theirs), nothing is lost.
  */
 #include "cli.h"
 
 #include "../service/risks.h"
+#include "../service/scenarios.h"
 #include "../service/service.h"
 
 #include <getopt.h>
@@ -16,18 +19,20 @@
 
 static const char help[] =
 	"Usage: cybercap init --data DIR [--units FILE]... [--framework FILE]...\n"
-	"                     [--matrix FILE]...\n\n"
+	"                     [--scenario FILE]... [--matrix FILE]...\n\n"
 	"Creates the data directory DIR (database and schema) and loads the bundled\n"
 	"countries (data/countries.csv) with their groups (ITU regions, UN M49\n"
 	"regions, LDC, LLDC, SIDS), the bundled frameworks (frameworks/*.yaml), the\n"
-	"bundled risk matrices (matrices/*.yaml) and the risk taxonomies\n"
-	"(data/taxonomies/*.csv). Running it again updates those records and keeps\n"
-	"everything else; a changed matrix is stored as a new version and every\n"
-	"risk assessment keeps the version it started with.\n\n"
+	"bundled drill scenarios (scenarios/*.yaml), the bundled risk matrices\n"
+	"(matrices/*.yaml) and the risk taxonomies (data/taxonomies/*.csv). Running\n"
+	"it again updates those records (a changed scenario or matrix is kept as a\n"
+	"new version; every risk assessment keeps the matrix it started with) and\n"
+	"keeps everything else.\n\n"
 	"Options:\n"
 	"  --data DIR        the data directory (created if missing)\n"
 	"  --units FILE      also load a units file (same columns as countries.csv)\n"
 	"  --framework FILE  also load a framework file\n"
+	"  --scenario FILE   also load a drill scenario (its challenge files beside it)\n"
 	"  --matrix FILE     also load a risk matrix file\n"
 	"  -h, --help        this help\n";
 
@@ -41,11 +46,11 @@ static int load_bundled_frameworks(struct cc_store *s, int *count,
 }
 
 /* The bundled matrices and the taxonomies (BUNDLED/../matrices,
- * BUNDLED/taxonomies). */
-static int load_bundled_risk_data(struct cc_store *s, int *matrices, int *terms,
-				  struct cc_error *err)
+ * BUNDLED/taxonomies), then the matrix files given. */
+static int load_risk_data(struct cc_store *s, const char **files, int n, int *matrices,
+			  int *terms, struct cc_error *err)
 {
-	char dir[4300];
+	char dir[4300], id[128];
 	int rc;
 
 	snprintf(dir, sizeof(dir), "%s/../matrices", cli_data_dir());
@@ -53,6 +58,26 @@ static int load_bundled_risk_data(struct cc_store *s, int *matrices, int *terms,
 	snprintf(dir, sizeof(dir), "%s/taxonomies", cli_data_dir());
 	if (!rc)
 		rc = cc_service_add_taxonomies(s, dir, terms, err);
+	for (int i = 0; !rc && i < n; i++) {
+		rc = cc_service_add_matrix(s, files[i], id, sizeof(id), err);
+		*matrices += !rc;
+	}
+	return rc;
+}
+
+static int load_scenarios(struct cc_store *s, const char *data, const char **files, int n,
+			  int *count, struct cc_error *err)
+{
+	char dir[4300];
+	int rc;
+
+	snprintf(dir, sizeof(dir), "%s/../scenarios", cli_data_dir());
+	rc = cc_scenarios_add_dir(s, data, dir, "init", count, err);
+	for (int i = 0; !rc && i < n; i++) {
+		struct cc_scenario_added out;
+		rc = cc_scenarios_add_file(s, data, files[i], "init", &out, err);
+		*count += !rc;
+	}
 	return rc;
 }
 
@@ -62,12 +87,13 @@ int cmd_init(int argc, char **argv)
 		{"data", required_argument, NULL, 'd'},
 		{"units", required_argument, NULL, 'u'},
 		{"framework", required_argument, NULL, 'f'},
+		{"scenario", required_argument, NULL, 's'},
 		{"matrix", required_argument, NULL, 'm'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *data = NULL, *units[16], *fws[16], *mxs[16];
-	int nunits = 0, nfws = 0, nmxs = 0, c, rc, added, total = 0, frameworks = 0,
-	    matrices = 0, terms = 0;
+	const char *data = NULL, *units[16], *fws[16], *scs[16], *mxs[16];
+	int nunits = 0, nfws = 0, nscs = 0, nmxs = 0, c, rc, added, total = 0, frameworks = 0,
+	    scenarios = 0, matrices = 0, terms = 0;
 	char path[4300], id[128];
 	struct cc_store *s;
 	struct cc_error err;
@@ -84,6 +110,8 @@ int cmd_init(int argc, char **argv)
 			units[nunits++] = optarg;
 		else if (c == 'f' && nfws < 16)
 			fws[nfws++] = optarg;
+		else if (c == 's' && nscs < 16)
+			scs[nscs++] = optarg;
 		else if (c == 'm' && nmxs < 16)
 			mxs[nmxs++] = optarg;
 		else
@@ -108,15 +136,13 @@ int cmd_init(int argc, char **argv)
 		frameworks += !rc;
 	}
 	if (!rc)
-		rc = load_bundled_risk_data(s, &matrices, &terms, &err);
-	for (int i = 0; !rc && i < nmxs; i++) {
-		rc = cc_service_add_matrix(s, mxs[i], id, sizeof(id), &err);
-		matrices += !rc;
-	}
+		rc = load_scenarios(s, data, scs, nscs, &scenarios, &err);
+	if (!rc)
+		rc = load_risk_data(s, mxs, nmxs, &matrices, &terms, &err);
 	cc_store_close(s);
 	if (rc)
 		return cli_report(&err);
-	printf("%s: %d units, %d frameworks, %d risk matrices, %d taxonomy terms loaded\n", data,
-	       total, frameworks, matrices, terms);
+	printf("%s: %d units, %d frameworks, %d scenarios, %d risk matrices, %d taxonomy terms "
+	       "loaded\n", data, total, frameworks, scenarios, matrices, terms);
 	return CLI_OK;
 }

@@ -45,10 +45,12 @@ static const char demo_help[] =
 	"bundled frameworks and 40 fictional units (XAA-XBN), imports three editions\n"
 	"of the national commitment index made by `cybercap sample` (seed 2026):\n"
 	"2025 and 2026 published, 2027 open; campaigns on the maturity and readiness\n"
-	"models (one of them an open workshop with three respondents); one sign-in\n"
-	"per role; two action plans (XAA's drafted from its gaps, XAC's CIRT\n"
-	"establishment plan); XAA's national cyber risk assessment (15 scenarios,\n"
-	"a workshop of three participants, published). Then serves them. Nothing\n"
+	"models (one of them an open workshop with three respondents); two action\n"
+	"plans (XAA's drafted from its gaps, XAC's CIRT establishment plan); a drill\n"
+	"on the hospital ransomware scenario ready to start (speed 12: three hours of\n"
+	"play in fifteen minutes) and one run to its end with its after-action report;\n"
+	"XAA's national cyber risk assessment (15 scenarios, a workshop of three\n"
+	"participants, published); one sign-in per role. Then serves them. Nothing\n"
 	"describes a real country.\n";
 
 static void print_ready(const char *url, void *arg)

@@ -719,7 +719,7 @@ static const struct cc__xlsx_rel *find_rel(const struct cc__xlsx *x,
 		size_t t = strlen(r->type), e = type_end ? strlen(type_end) : 0;
 
 		if (id ? strcmp(r->id, id) == 0 :
-		    t >= e && strcmp(r->type + t - e, type_end) == 0)
+		    type_end && t >= e && strcmp(r->type + t - e, type_end) == 0)
 			return r;
 	}
 	return NULL;

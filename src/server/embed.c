@@ -23,7 +23,7 @@ int cc_server_embed(const struct cc_server_opts *o, struct cc_server **out,
 	*out = NULL;
 	if (!sv)
 		return cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
-	rc = cc__server_open(sv, o, err);
+	rc = cc__server_open(sv, o, false, err);
 	if (rc) {
 		free(sv);
 		return rc;

@@ -149,3 +149,23 @@ int cc_resp_from_error(struct cc_resp *resp, const struct cc_error *err,
 				     "internal error");
 	}
 }
+
+int cc_json_text(json_t *body, const char *name, bool optional, size_t max,
+		 const char **out, struct cc_resp *resp)
+{
+	json_t *v = json_object_get(body, name);
+
+	*out = NULL;
+	if ((!v || json_is_null(v)) && optional)
+		return 1;
+	if (!json_is_string(v)) {
+		cc_resp_error(resp, 422, "invalid", name, "%s is text", name);
+		return 0;
+	}
+	if (json_string_length(v) > max) {
+		cc_resp_error(resp, 422, "invalid", name, "%s is at most %zu bytes", name, max);
+		return 0;
+	}
+	*out = json_string_value(v);
+	return 1;
+}

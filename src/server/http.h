@@ -11,12 +11,15 @@
 
 #include <jansson.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../service/snapshot.h"
 
 struct cc_jobs;
+struct cc_live;
 struct cc_principal;
+struct cc_sse_stream;
 struct cc_store;
 
 #define CC_HTTP_MAX_PARAMS 8
@@ -43,6 +46,7 @@ struct cc_req {
 					     frameworks, units, results): it is
 					     reloaded on the next request */
 	void *server;
+	struct cc_live *live;             /* running drills (live.h) */
 };
 
 struct cc_resp {
@@ -61,6 +65,8 @@ struct cc_resp {
 	int retry_after;                  /* seconds, for 429; 0: none */
 	int etag;                         /* compute an ETag from the body */
 	int shared;                       /* same for every caller: cacheable */
+	struct cc_sse_stream *stream;     /* an event stream instead of body
+					     (sse.h), owned by the response */
 };
 
 /* A query parameter, or NULL. */
@@ -86,6 +92,11 @@ json_t *cc_req_json(const struct cc_req *r, struct cc_resp *resp);
  * 413 too large, 422 (or bad_status for other input errors), 500. */
 int cc_resp_from_error(struct cc_resp *resp, const struct cc_error *err,
 		       int bad_status);
+
+/* A text member of body: *out NULL when absent or null (when optional);
+ * 1, or 0 after filling resp with 422 naming it (not text, too long). */
+int cc_json_text(json_t *body, const char *name, bool optional, size_t max,
+		 const char **out, struct cc_resp *resp);
 
 /* JSON helpers: a number or null for NaN, rounded to precision. */
 json_t *cc_json_num(double x);

@@ -10,20 +10,6 @@
 
 extern const char cc_openapi_json[];
 
-long long cc__path_id(const char *s)
-{
-	long long v = 0;
-
-	if (!*s || strlen(s) > 15)
-		return 0;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9')
-			return 0;
-		v = v * 10 + (*s - '0');
-	}
-	return v;
-}
-
 int cc_h_openapi(struct cc_req *req, struct cc_resp *resp)
 {
 	(void)req;

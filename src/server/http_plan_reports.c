@@ -34,24 +34,14 @@ static void ctx_free(struct report_ctx *c)
 
 static int open_report(struct cc_req *req, struct cc_resp *resp, bool report, struct report_ctx *c)
 {
-	const char *w = cc_req_query(req, "weight");
 	struct cc_error err;
-	int today;
 
 	memset(c, 0, sizeof(*c));
 	if (!cc__plan_open(req, resp, false, &c->pl))
 		return 0;
-	if (w && strcmp(w, "equal") && strcmp(w, "budget")) {
-		cc_resp_error(resp, 400, "bad_parameter", "weight", "weight is equal or budget");
-		goto fail;
-	}
-	if (cc__plan_today(req, resp, &today))
+	if (cc__plan_monitor_req(req, resp, &c->pl, &c->m))
 		goto fail;
 	cc_error_clear(&err);
-	if (cc_plan_monitor(&c->pl, req->snap, today, w && !strcmp(w, "budget"), &c->m, &err)) {
-		cc_resp_error(resp, 500, "internal", NULL, "%s", err.msg);
-		goto fail;
-	}
 	if (report && cc_plan_report(&c->pl, &c->m, cc_req_query(req, "period"), &c->r, &err)) {
 		cc_resp_error(resp, 400, "bad_parameter", "period", "%s", err.msg);
 		goto fail;
@@ -77,10 +67,13 @@ int cc_h_plan_monitoring(struct cc_req *req, struct cc_resp *resp)
 int cc_h_plan_report(struct cc_req *req, struct cc_resp *resp)
 {
 	struct report_ctx c;
+	json_t *o;
 
 	if (!open_report(req, resp, true, &c))
 		return CC_OK;
-	cc_resp_json(resp, 200, cc_plan_report_json(&c.pl, &c.m, &c.r));
+	o = cc_plan_report_json(&c.pl, &c.m, &c.r);
+	cc__plan_scrub(req, c.pl.p->unit, o);
+	cc_resp_json(resp, 200, o);
 	resp->etag = 0;
 	ctx_free(&c);
 	return CC_OK;

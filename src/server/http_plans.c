@@ -1,9 +1,10 @@
 /*
  * http_plans.c - action plans over HTTP (docs/api.md "Action plans"):
- * list, create, read and change plans, their objectives and actions,
- * draft from the evidence, the service catalogue, the history of
+ * list, create, read and change plans, the service catalogue, the history of
  * changes; and the reference data plans use (the FIRST CSIRT services,
- * the templates). Monitoring and the report are http_plan_reports.c.
+ * the templates), with the helpers the other plan files share.
+ * Objectives, actions and drafting are http_plan_actions.c, monitoring
+ * and the report http_plan_reports.c.
  *
  * Who may (auth.h): a public plan is anyone's to read; a private one,
  * and every change, are for admins, analysts and the unit's focal
@@ -24,6 +25,20 @@
 #include <time.h>
 
 #define P(req) ((req)->params[0])
+
+long long cc__path_id(const char *s)
+{
+	long long v = 0;
+
+	if (!*s || strlen(s) > 15)
+		return 0;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return 0;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
+}
 
 static int may_write_any(struct cc_req *req, struct cc_resp *resp)
 {
@@ -83,9 +98,30 @@ int cc__plan_today(struct cc_req *req, struct cc_resp *resp, int *today)
 	return 0;
 }
 
-/* The monitoring of pl as the query asks (?weight=equal|budget, ?at=). */
-static int monitor(struct cc_req *req, struct cc_resp *resp, const struct cc_plan *pl,
-		   struct cc_plan_monitor *m)
+static void drop_people(json_t *j)
+{
+	const char *key;
+	json_t *v;
+	size_t i;
+
+	if (json_is_object(j)) {
+		json_object_del(j, "created_by");
+		json_object_foreach(j, key, v)
+			drop_people(v);
+	} else if (json_is_array(j)) {
+		json_array_foreach(j, i, v)
+			drop_people(v);
+	}
+}
+
+void cc__plan_scrub(struct cc_req *req, const char *unit, json_t *j)
+{
+	if (j && !cc_auth_plan_write(req->who, unit))
+		drop_people(j);
+}
+
+int cc__plan_monitor_req(struct cc_req *req, struct cc_resp *resp, const struct cc_plan *pl,
+			 struct cc_plan_monitor *m)
 {
 	const char *w = cc_req_query(req, "weight");
 	struct cc_error err;
@@ -105,14 +141,36 @@ static int monitor(struct cc_req *req, struct cc_resp *resp, const struct cc_pla
 	return 0;
 }
 
-/* Reloads plan p and answers status with what make() builds from it. */
-static int answer_plan(struct cc_req *req, struct cc_resp *resp, int status, long long action)
+int cc__plan_send(struct cc_req *req, struct cc_resp *resp, int status, struct cc_plan *pl,
+		  long long action)
+{
+	struct cc_plan_monitor m;
+	int at = action ? cc_plan_action_index(pl, action) : -1;
+	json_t *o;
+
+	if (action && at < 0) {
+		cc_resp_error(resp, 404, "not_found", "action", "plan %s has no action %lld",
+			      pl->p->id, action);
+	} else if (!cc__plan_monitor_req(req, resp, pl, &m)) {
+		o = action ? cc_plan_action_json(pl, &m, at) : cc_plan_json(pl, &m);
+		cc__plan_scrub(req, pl->p->unit, o);
+		if (o) {
+			cc_resp_json(resp, status, o);
+			resp->etag = 0;
+		} else {
+			cc_resp_error(resp, 500, "internal", NULL, "out of memory");
+		}
+		cc_plan_monitor_free(&m);
+	}
+	cc_plan_free(pl);
+	return CC_OK;
+}
+
+int cc__plan_answer(struct cc_req *req, struct cc_resp *resp, int status, long long action)
 {
 	struct cc_plan pl;
-	struct cc_plan_monitor m;
 	struct cc_error err;
-	json_t *o;
-	int rc, at;
+	int rc;
 
 	cc_error_clear(&err);
 	pthread_mutex_lock(req->store_lock);
@@ -122,28 +180,11 @@ static int answer_plan(struct cc_req *req, struct cc_resp *resp, int status, lon
 		cc_plan_free(&pl);
 		return cc_resp_from_error(resp, &err, 400);
 	}
-	if (monitor(req, resp, &pl, &m)) {
-		cc_plan_free(&pl);
-		return CC_OK;
-	}
-	at = action ? cc_plan_action_index(&pl, action) : -1;
-	o = action ? (at >= 0 ? cc_plan_action_json(&pl, &m, at) : NULL) : cc_plan_json(&pl, &m);
-	cc_plan_monitor_free(&m);
-	cc_plan_free(&pl);
-	if (!o)
-		return cc_resp_error(resp, action ? 404 : 500, action ? "not_found" : "internal",
-				     action ? "action" : NULL, action ? "no such action" : "out of memory");
-	cc_resp_json(resp, status, o);
-	resp->etag = 0;
-	return CC_OK;
+	return cc__plan_send(req, resp, status, &pl, action);
 }
 
-/* Runs a write of the service with the body, under the store lock. */
-typedef int (*plan_write)(struct cc_req *req, const json_t *body, long long id, long long *out,
-			  struct cc_error *err);
-
-static int write_with(struct cc_req *req, struct cc_resp *resp, bool body_needed,
-		      plan_write fn, long long id, long long *out)
+int cc__plan_write(struct cc_req *req, struct cc_resp *resp, bool body_needed,
+		   cc__plan_write_fn fn, long long id, long long *out)
 {
 	struct cc_plan pl;
 	struct cc_error err;
@@ -199,6 +240,7 @@ static json_t *listed(struct cc_req *req, const struct cc_plan_rec *rec, int tod
 	json_t *o = cc_plan_summary_json(rec);
 	int rc;
 
+	cc__plan_scrub(req, rec->unit, o);
 	memset(&m, 0, sizeof(m));
 	pthread_mutex_lock(req->store_lock);
 	rc = cc_plan_load(req->store, rec->id, &pl, &err);
@@ -281,7 +323,7 @@ int cc_h_plan_create(struct cc_req *req, struct cc_resp *resp)
 		return cc_resp_from_error(resp, &err, 422);
 	}
 	req->params[0] = json_string_value(json_object_get(body, "id"));
-	rc = answer_plan(req, resp, 201, 0);
+	rc = cc__plan_answer(req, resp, 201, 0);
 	json_decref(body);
 	return rc;
 }
@@ -289,17 +331,10 @@ int cc_h_plan_create(struct cc_req *req, struct cc_resp *resp)
 int cc_h_plan(struct cc_req *req, struct cc_resp *resp)
 {
 	struct cc_plan pl;
-	struct cc_plan_monitor m;
 
 	if (!cc__plan_open(req, resp, false, &pl))
 		return CC_OK;
-	if (!monitor(req, resp, &pl, &m)) {
-		cc_resp_json(resp, 200, cc_plan_json(&pl, &m));
-		resp->etag = 0;
-		cc_plan_monitor_free(&m);
-	}
-	cc_plan_free(&pl);
-	return CC_OK;
+	return cc__plan_send(req, resp, 200, &pl, 0);
 }
 
 static int do_plan_patch(struct cc_req *req, const json_t *body, long long id, long long *out,
@@ -311,202 +346,9 @@ static int do_plan_patch(struct cc_req *req, const json_t *body, long long id, l
 
 int cc_h_plan_patch(struct cc_req *req, struct cc_resp *resp)
 {
-	if (write_with(req, resp, true, do_plan_patch, 0, NULL))
+	if (cc__plan_write(req, resp, true, do_plan_patch, 0, NULL))
 		return CC_OK;
-	return answer_plan(req, resp, 200, 0);
-}
-
-/* ---- objectives -------------------------------------------------------------- */
-
-static int objective_answer(struct cc_req *req, struct cc_resp *resp, int status, long long id)
-{
-	struct cc_plan pl;
-	struct cc_error err;
-	int rc, i;
-
-	cc_error_clear(&err);
-	pthread_mutex_lock(req->store_lock);
-	rc = cc_plan_load(req->store, P(req), &pl, &err);
-	pthread_mutex_unlock(req->store_lock);
-	i = rc ? -1 : cc_plan_objective_index(&pl, id);
-	if (i < 0) {
-		cc_plan_free(&pl);
-		return cc_resp_error(resp, 500, "internal", NULL, "the objective is gone");
-	}
-	cc_resp_json(resp, status, json_pack("{s:I,s:s,s:i}", "id", (json_int_t)id, "title",
-		((struct cc_objective_rec *)pl.objectives.items)[i].title, "position",
-		((struct cc_objective_rec *)pl.objectives.items)[i].position));
-	cc_plan_free(&pl);
-	resp->etag = 0;
-	return CC_OK;
-}
-
-static int do_objective_add(struct cc_req *req, const json_t *body, long long id, long long *out,
-			    struct cc_error *err)
-{
-	(void)id;
-	return cc_plan_add_objective(req->store, P(req), body, req->who->email, out, err);
-}
-
-int cc_h_objective_add(struct cc_req *req, struct cc_resp *resp)
-{
-	long long id;
-
-	if (write_with(req, resp, true, do_objective_add, 0, &id))
-		return CC_OK;
-	return objective_answer(req, resp, 201, id);
-}
-
-static int do_objective_patch(struct cc_req *req, const json_t *body, long long id,
-			      long long *out, struct cc_error *err)
-{
-	(void)out;
-	return cc_plan_update_objective(req->store, P(req), id, body, req->who->email, err);
-}
-
-int cc_h_objective_patch(struct cc_req *req, struct cc_resp *resp)
-{
-	long long id = cc__path_id(req->params[1]);
-
-	if (write_with(req, resp, true, do_objective_patch, id, NULL))
-		return CC_OK;
-	return objective_answer(req, resp, 200, id);
-}
-
-static int do_objective_delete(struct cc_req *req, const json_t *body, long long id,
-			       long long *out, struct cc_error *err)
-{
-	(void)body, (void)out;
-	return cc_plan_delete_objective(req->store, P(req), id, req->who->email, err);
-}
-
-int cc_h_objective_delete(struct cc_req *req, struct cc_resp *resp)
-{
-	long long id = cc__path_id(req->params[1]);
-
-	if (write_with(req, resp, false, do_objective_delete, id, NULL))
-		return CC_OK;
-	cc_resp_json(resp, 200, json_pack("{s:I,s:b}", "id", (json_int_t)id, "deleted", 1));
-	resp->etag = 0;
-	return CC_OK;
-}
-
-/* ---- actions ------------------------------------------------------------------ */
-
-static int do_action_add(struct cc_req *req, const json_t *body, long long id, long long *out,
-			 struct cc_error *err)
-{
-	(void)id;
-	return cc_plan_add_action(req->store, P(req), body, req->who->email, out, err);
-}
-
-int cc_h_action_add(struct cc_req *req, struct cc_resp *resp)
-{
-	long long id;
-
-	if (write_with(req, resp, true, do_action_add, 0, &id))
-		return CC_OK;
-	return answer_plan(req, resp, 201, id);
-}
-
-int cc_h_action(struct cc_req *req, struct cc_resp *resp)
-{
-	struct cc_plan pl;
-	struct cc_plan_monitor m;
-	int at;
-
-	if (!cc__plan_open(req, resp, false, &pl))
-		return CC_OK;
-	at = cc_plan_action_index(&pl, cc__path_id(req->params[1]));
-	if (at < 0)
-		cc_resp_error(resp, 404, "not_found", "action", "plan %s has no action %s", P(req),
-			      req->params[1]);
-	else if (!monitor(req, resp, &pl, &m)) {
-		cc_resp_json(resp, 200, cc_plan_action_json(&pl, &m, at));
-		resp->etag = 0;
-		cc_plan_monitor_free(&m);
-	}
-	cc_plan_free(&pl);
-	return CC_OK;
-}
-
-static int do_action_patch(struct cc_req *req, const json_t *body, long long id, long long *out,
-			   struct cc_error *err)
-{
-	(void)out;
-	return cc_plan_update_action(req->store, P(req), id, body, req->who->email, err);
-}
-
-int cc_h_action_patch(struct cc_req *req, struct cc_resp *resp)
-{
-	long long id = cc__path_id(req->params[1]);
-
-	if (write_with(req, resp, true, do_action_patch, id, NULL))
-		return CC_OK;
-	return answer_plan(req, resp, 200, id);
-}
-
-static int do_action_delete(struct cc_req *req, const json_t *body, long long id,
-			    long long *out, struct cc_error *err)
-{
-	(void)body, (void)out;
-	return cc_plan_delete_action(req->store, P(req), id, req->who->email, err);
-}
-
-int cc_h_action_delete(struct cc_req *req, struct cc_resp *resp)
-{
-	long long id = cc__path_id(req->params[1]);
-
-	if (write_with(req, resp, false, do_action_delete, id, NULL))
-		return CC_OK;
-	cc_resp_json(resp, 200, json_pack("{s:I,s:b}", "id", (json_int_t)id, "deleted", 1));
-	resp->etag = 0;
-	return CC_OK;
-}
-
-/* ---- drafting ------------------------------------------------------------------- */
-
-int cc_h_plan_draft(struct cc_req *req, struct cc_resp *resp)
-{
-	struct cc_plan pl;
-	struct cc_plan_monitor m;
-	struct cc_error err;
-	json_t *body, *out = NULL, *proposals, *id;
-	size_t i;
-	int rc;
-
-	if (!cc__plan_open(req, resp, true, &pl))
-		return CC_OK;
-	cc_plan_free(&pl);
-	if (!(body = cc_req_json(req, resp)))
-		return CC_OK;
-	cc_error_clear(&err);
-	pthread_mutex_lock(req->store_lock);
-	rc = cc_plan_draft(req->store, req->snap, P(req), body, req->who->email, &out, &err);
-	if (!rc)
-		rc = cc_plan_load(req->store, P(req), &pl, &err);
-	pthread_mutex_unlock(req->store_lock);
-	json_decref(body);
-	if (rc) {
-		json_decref(out);
-		return cc_resp_from_error(resp, &err, 422);
-	}
-	if (monitor(req, resp, &pl, &m)) {
-		json_decref(out);
-		cc_plan_free(&pl);
-		return CC_OK;
-	}
-	proposals = json_array();
-	json_array_foreach(json_object_get(out, "created"), i, id)
-		json_array_append_new(proposals, cc_plan_action_json(&pl, &m,
-			cc_plan_action_index(&pl, json_integer_value(id))));
-	json_object_del(out, "created");
-	json_object_set_new(out, "proposals", proposals);
-	cc_plan_monitor_free(&m);
-	cc_plan_free(&pl);
-	cc_resp_json(resp, 200, out);
-	resp->etag = 0;
-	return CC_OK;
+	return cc__plan_answer(req, resp, 200, 0);
 }
 
 /* ---- the service catalogue and the history ------------------------------------------ */
@@ -533,7 +375,7 @@ static int do_services(struct cc_req *req, const json_t *body, long long id, lon
 
 int cc_h_plan_services_put(struct cc_req *req, struct cc_resp *resp)
 {
-	if (write_with(req, resp, true, do_services, 0, NULL))
+	if (cc__plan_write(req, resp, true, do_services, 0, NULL))
 		return CC_OK;
 	return cc_h_plan_services(req, resp);
 }
@@ -547,8 +389,16 @@ int cc_h_plan_history(struct cc_req *req, struct cc_resp *resp)
 	json_t *events;
 	int rc;
 
+	/* who changed what is for those who may change it: it names people */
 	if (!cc__plan_open(req, resp, false, &pl))
 		return CC_OK;
+	if (!cc_auth_plan_write(req->who, pl.p->unit)) {
+		cc_plan_free(&pl);
+		return req->who->id ?
+			cc_resp_error(resp, 403, "forbidden", NULL, "the history of a plan is for "
+				      "those who may change it") :
+			cc_resp_error(resp, 401, "unauthenticated", NULL, "sign in first");
+	}
 	cc_plan_free(&pl);
 	snprintf(own, sizeof(own), "plan:%s", P(req));
 	snprintf(prefix, sizeof(prefix), "plan:%s/", P(req));

@@ -104,26 +104,6 @@ static int may_read(struct cc_req *req, struct cc_resp *resp)
 	return cc__may(req, resp, CC_DO_READ_ASSESSMENT);
 }
 
-int cc__text_member(json_t *body, const char *name, bool optional, size_t max,
-		    const char **out, struct cc_resp *resp)
-{
-	json_t *v = json_object_get(body, name);
-
-	*out = NULL;
-	if ((!v || json_is_null(v)) && optional)
-		return 1;
-	if (!json_is_string(v)) {
-		cc_resp_error(resp, 422, "invalid", name, "%s is text", name);
-		return 0;
-	}
-	if (json_string_length(v) > max) {
-		cc_resp_error(resp, 422, "invalid", name, "%s is at most %zu bytes", name, max);
-		return 0;
-	}
-	*out = json_string_value(v);
-	return 1;
-}
-
 int cc_h_respondents_add(struct cc_req *req, struct cc_resp *resp)
 {
 	struct cc_respondent_new r;
@@ -140,10 +120,10 @@ int cc_h_respondents_add(struct cc_req *req, struct cc_resp *resp)
 				     "only the assessment's facilitators add respondents");
 	if (!(body = cc_req_json(req, resp)))
 		return CC_OK;
-	if (!cc__text_member(body, "email", false, 1000, &r.email, resp) ||
-	    !cc__text_member(body, "name", false, 1000, &r.name, resp) ||
-	    !cc__text_member(body, "organisation", true, 1000, &r.organisation, resp) ||
-	    !cc__text_member(body, "group", false, 1000, &r.group, resp)) {
+	if (!cc_json_text(body, "email", false, 1000, &r.email, resp) ||
+	    !cc_json_text(body, "name", false, 1000, &r.name, resp) ||
+	    !cc_json_text(body, "organisation", true, 1000, &r.organisation, resp) ||
+	    !cc_json_text(body, "group", false, 1000, &r.group, resp)) {
 		json_decref(body);
 		return CC_OK;
 	}
@@ -279,8 +259,8 @@ int cc_h_respondent_answer(struct cc_req *req, struct cc_resp *resp)
 	cc_list_free(&rec);
 	if (!(body = cc_req_json(req, resp)))
 		return CC_OK;
-	if (!cc__text_member(body, "answer", false, 100000, &answer, resp) ||
-	    !cc__text_member(body, "comment", true, 10000, &comment, resp)) {
+	if (!cc_json_text(body, "answer", false, 100000, &answer, resp) ||
+	    !cc_json_text(body, "comment", true, 10000, &comment, resp)) {
 		json_decref(body);
 		return CC_OK;
 	}

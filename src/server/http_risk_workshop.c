@@ -65,10 +65,10 @@ int cc_h_participants_add(struct cc_req *req, struct cc_resp *resp)
 	cc__risk_close(&x);
 	if (!(body = cc_req_json(req, resp)))
 		return CC_OK;
-	if (!cc__text_member(body, "email", false, 1000, &r.email, resp) ||
-	    !cc__text_member(body, "name", false, 1000, &r.name, resp) ||
-	    !cc__text_member(body, "organisation", true, 1000, &r.organisation, resp) ||
-	    !cc__text_member(body, "group", false, 1000, &r.group, resp)) {
+	if (!cc_json_text(body, "email", false, 1000, &r.email, resp) ||
+	    !cc_json_text(body, "name", false, 1000, &r.name, resp) ||
+	    !cc_json_text(body, "organisation", true, 1000, &r.organisation, resp) ||
+	    !cc_json_text(body, "group", false, 1000, &r.group, resp)) {
 		json_decref(body);
 		return CC_OK;
 	}

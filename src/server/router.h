@@ -32,16 +32,6 @@ int cc__page(struct cc_req *req, struct cc_resp *resp, int n, int *from, int *to
  * (outside the role or its scope). */
 int cc__may(struct cc_req *req, struct cc_resp *resp, enum cc_action action);
 
-/* A numeric id of a path (a respondent, an action, a participant):
- * digits only, 1 .. 10^15; 0 for anything else. */
-long long cc__path_id(const char *s);
-
-/* A text member of body (at most max bytes) into *out: 1, with *out NULL
- * when absent or null and optional; else 0 after filling resp with 422
- * naming it (http_respondents.c). */
-int cc__text_member(json_t *body, const char *name, bool optional, size_t max,
-		    const char **out, struct cc_resp *resp);
-
 /* Every problem of an uploaded workbook or table as JSON: [{"sheet",
  * "row", "column", "message", "text"}] (http_workbook.c). */
 struct cc_xlsx_errors;
@@ -135,9 +125,58 @@ int cc_h_plan_history(struct cc_req *req, struct cc_resp *resp);
  * 0 after filling resp (401, 403, 404). */
 struct cc_plan;
 int cc__plan_open(struct cc_req *req, struct cc_resp *resp, bool write, struct cc_plan *pl);
+/* An id in a path: digits only, 1 .. 10^15; else 0. */
+long long cc__path_id(const char *s);
+/* The monitoring of pl as the query asks (?weight=equal|budget, ?at=)
+ * into m; -1 after filling resp (400, 500). */
+struct cc_plan_monitor;
+int cc__plan_monitor_req(struct cc_req *req, struct cc_resp *resp, const struct cc_plan *pl,
+			 struct cc_plan_monitor *m);
+/* Answers status with the loaded plan pl (action 0) or with that action
+ * of it (404 when it has none), as the query asks; frees pl. */
+int cc__plan_send(struct cc_req *req, struct cc_resp *resp, int status, struct cc_plan *pl,
+		  long long action);
+/* The same after loading the plan of the path again. */
+int cc__plan_answer(struct cc_req *req, struct cc_resp *resp, int status, long long action);
+/* Runs a write of the service under the store lock, after checking that
+ * the caller may change the plan (and reading the body when needed);
+ * 0 when it succeeded, else -1 after filling resp. */
+typedef int (*cc__plan_write_fn)(struct cc_req *req, const json_t *body, long long id,
+				 long long *out, struct cc_error *err);
+int cc__plan_write(struct cc_req *req, struct cc_resp *resp, bool body_needed,
+		   cc__plan_write_fn fn, long long id, long long *out);
+/* Drops "created_by" (who made a plan or an action: an email) from j
+ * when the caller may not change the plans of unit: public readers see
+ * no names. */
+void cc__plan_scrub(struct cc_req *req, const char *unit, json_t *j);
 /* The day the figures are for: ?at=YYYY-MM-DD, else today (UTC); -1
  * after filling resp with 400. */
 int cc__plan_today(struct cc_req *req, struct cc_resp *resp, int *today);
+int cc_h_scenarios(struct cc_req *req, struct cc_resp *resp);
+int cc_h_add_scenario(struct cc_req *req, struct cc_resp *resp);
+int cc_h_scenario(struct cc_req *req, struct cc_resp *resp);
+int cc_h_drills(struct cc_req *req, struct cc_resp *resp);
+int cc_h_create_drill(struct cc_req *req, struct cc_resp *resp);
+int cc_h_drill(struct cc_req *req, struct cc_resp *resp);
+int cc_h_drill_status(struct cc_req *req, struct cc_resp *resp);
+int cc_h_drill_timeline(struct cc_req *req, struct cc_resp *resp);
+int cc_h_drill_events(struct cc_req *req, struct cc_resp *resp);
+int cc_h_drill_adhoc(struct cc_req *req, struct cc_resp *resp);
+int cc_h_drill_deliver(struct cc_req *req, struct cc_resp *resp);
+int cc_h_drill_skip(struct cc_req *req, struct cc_resp *resp);
+int cc_h_drill_respond(struct cc_req *req, struct cc_resp *resp);
+int cc_h_drill_expect(struct cc_req *req, struct cc_resp *resp);
+int cc_h_drill_responses(struct cc_req *req, struct cc_resp *resp);
+int cc_h_drill_commcheck(struct cc_req *req, struct cc_resp *resp);
+int cc_h_drill_evaluations(struct cc_req *req, struct cc_resp *resp);
+int cc_h_drill_evaluate(struct cc_req *req, struct cc_resp *resp);
+int cc_h_drill_feedback_get(struct cc_req *req, struct cc_resp *resp);
+int cc_h_drill_feedback(struct cc_req *req, struct cc_resp *resp);
+int cc_h_drill_improvements(struct cc_req *req, struct cc_resp *resp);
+int cc_h_drill_improve(struct cc_req *req, struct cc_resp *resp);
+int cc_h_drill_report(struct cc_req *req, struct cc_resp *resp);
+int cc_h_drill_report_csv(struct cc_req *req, struct cc_resp *resp);
+int cc_h_drill_report_xlsx(struct cc_req *req, struct cc_resp *resp);
 
 /* Risk assessments (http_risks.c, http_risk_views.c, http_risk_workshop.c). */
 int cc_h_taxonomies(struct cc_req *req, struct cc_resp *resp);

@@ -9,6 +9,7 @@
 #include "../service/auth.h"
 #include "../service/workflow.h"
 #include "router.h"
+#include "sse.h"
 #include "../format/csv.h"
 #include "../format/fileio.h"
 
@@ -161,7 +162,14 @@ static enum MHD_Result send_resp(struct MHD_Connection *conn, struct cc_req *req
 	enum MHD_Result ok;
 	int status = resp->status;
 
-	if (resp->fd >= 0) {
+	if (resp->stream) {
+		/* an event stream: no compression, no ETag; proxies must not
+		 * buffer it */
+		r = cc_sse_response(resp->stream, conn);
+		resp->stream = NULL;
+		if (r)
+			MHD_add_response_header(r, "X-Accel-Buffering", "no");
+	} else if (resp->fd >= 0) {
 		r = MHD_create_response_from_fd(resp->fd_size, resp->fd);
 		resp->fd = -1;
 	} else {
@@ -333,7 +341,8 @@ static size_t max_body(const char *url)
 
 	return (n > 9 && strcmp(url + n - 9, "/evidence") == 0) ||
 	       (n > 9 && strcmp(url + n - 9, "/register") == 0) ||
-	       (n > 19 && strcmp(url + n - 19, "/questionnaire.xlsx") == 0) ? MAX_UPLOAD : MAX_BODY;
+	       (n > 19 && strcmp(url + n - 19, "/questionnaire.xlsx") == 0) ||
+	       strcmp(url, "/api/v1/scenarios") == 0 ? MAX_UPLOAD : MAX_BODY;
 }
 
 /* Who is calling: a session cookie or a bearer token, or nobody. Unsafe
@@ -506,6 +515,7 @@ enum MHD_Result cc__server_on_request(void *cls, struct MHD_Connection *conn,
 	req.data_dir = sv->opts->data_dir;
 	req.wrote = wrote;
 	req.server = sv;
+	req.live = sv->live;
 	client_ip(conn, ip, sizeof(ip));
 	req.client_ip = ip;
 	if (authenticate(sv, conn, &req, &who, &resp))
@@ -601,7 +611,7 @@ static void drain(struct cc_server *sv)
 /* Opens the store and the first snapshot; the rest of sv is set up here
  * too. Undone by cc__server_close. */
 int cc__server_open(struct cc_server *sv, const struct cc_server_opts *o,
-		       struct cc_error *err)
+		    bool streaming, struct cc_error *err)
 {
 	int rc;
 
@@ -617,6 +627,14 @@ int cc__server_open(struct cc_server *sv, const struct cc_server_opts *o,
 	}
 	pthread_mutex_init(&sv->lock, NULL);
 	pthread_mutex_init(&sv->store_lock, NULL);
+	sv->live = cc_live_new(sv->store, &sv->store_lock, o->data_dir, streaming);
+	if (!sv->live) {
+		cc_snapshot_free(sv->snap);
+		pthread_mutex_destroy(&sv->lock);
+		pthread_mutex_destroy(&sv->store_lock);
+		cc_store_close(sv->store);
+		return cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
+	}
 	sv->checked = time(NULL);
 	cc_jobs_init(&sv->jobs);
 	cc_cache_init(&sv->cache);
@@ -629,6 +647,7 @@ int cc__server_open(struct cc_server *sv, const struct cc_server_opts *o,
 
 void cc__server_close(struct cc_server *sv)
 {
+	cc_live_free(sv->live);
 	cc_jobs_free(&sv->jobs);
 	cc_cache_free(&sv->cache);
 	pthread_mutex_lock(&sv->lock);
@@ -686,7 +705,7 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 			return rc;
 		}
 	}
-	rc = cc__server_open(&sv, o, err);
+	rc = cc__server_open(&sv, o, true, err);
 	if (rc) {
 		free(cert);
 		free(key);
@@ -706,6 +725,7 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 		goto cleanup;
 	}
 	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
+			     MHD_ALLOW_SUSPEND_RESUME |
 			     (ss.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0) |
 			     (cert ? MHD_USE_TLS : 0),
 			     0, cc_slow_admit, sv.slow, cc__server_on_request, &sv,
@@ -740,11 +760,19 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 		snprintf(url, sizeof(url), ss.ss_family == AF_INET6 ? "%s://[%s]:%u/" :
 			 "%s://%s:%u/", cert ? "https" : "http", host, info ? info->port : 0);
 	}
+	if (cc_live_start(sv.live)) {
+		MHD_stop_daemon(d);
+		rc = cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "cannot start the drill clock");
+		goto cleanup;
+	}
 	if (o->ready)
 		o->ready(url, o->ready_arg);
 	wait_for_signal();
 	fprintf(stderr, "cybercap: stopping (letting requests in flight finish)\n");
 	MHD_quiesce_daemon(d);
+	/* event streams end (none may stay suspended when the daemon stops),
+	 * then their requests complete like the others */
+	cc_live_stop(sv.live);
 	drain(&sv);
 	MHD_stop_daemon(d);
 cleanup:

@@ -10,6 +10,7 @@
 
 #include "cache.h"
 #include "jobs.h"
+#include "live.h"
 #include "slow.h"
 
 #include <microhttpd.h>
@@ -31,12 +32,14 @@ struct cc_server {
 	struct cc_slow *slow;           /* cc_server_run's watchdog (slow.h) */
 	long long timeout_ms;           /* slow request bodies: 0 (embedded) */
 	struct MHD_Daemon *daemon;      /* cc_server_embed's daemon */
+	struct cc_live *live;           /* running drills and their streams */
 };
 
 /* Opens the store and the first snapshot and sets up the rest of sv;
- * undone by cc__server_close. */
+ * undone by cc__server_close. streaming: event streams stay open
+ * (suspend and resume, cc_server_run); else they send what there is. */
 int cc__server_open(struct cc_server *sv, const struct cc_server_opts *o,
-		    struct cc_error *err);
+		    bool streaming, struct cc_error *err);
 void cc__server_close(struct cc_server *sv);
 
 /* libmicrohttpd's callbacks, with the server as cls. */

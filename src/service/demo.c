@@ -41,6 +41,29 @@ static const struct { const char *email, *name, *role, *unit, *campaign; } demo_
 	 "XAA", NULL},
 };
 
+int cc__demo_user(struct cc_store *s, FILE *f, const char *email, const char *name,
+		  const char *role, const char *unit, const char *campaign, const char *label,
+		  const char *note, long long *id, struct cc_error *err)
+{
+	unsigned char r[9];
+	char pw[32], hash[200];
+	int rc;
+
+	randombytes_buf(r, sizeof(r));
+	sodium_bin2base64(pw, sizeof(pw), r, sizeof(r), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	rc = cc_auth_hash_password(pw, hash, sizeof(hash));
+	if (rc)
+		return cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "cannot hash a password");
+	rc = cc_store_create_user(s, email, name, hash, id, err);
+	if (!rc && role)
+		rc = cc_store_grant(s, *id, role, unit, campaign, err);
+	if (!rc)
+		fprintf(f, "%-12s %-31s %s%s%s%s\n", label, email, pw, note ? "  (" : "",
+			note ? note : "", note ? ")" : "");
+	sodium_memzero(pw, sizeof(pw));
+	return rc;
+}
+
 static int demo_accounts(struct cc_store *s, const char *dir, struct cc_error *err)
 {
 	char path[4300];
@@ -53,8 +76,7 @@ static int demo_accounts(struct cc_store *s, const char *dir, struct cc_error *e
 		return cc_error_set(err, CC_EIO, path, 0, 0, "cannot write");
 	chmod(path, 0600);
 	for (size_t i = 0; !rc && i < sizeof(demo_users) / sizeof(demo_users[0]); i++) {
-		unsigned char r[9];
-		char pw[32], hash[200];
+		char note[64];
 		long long id;
 		struct cc_list l;
 
@@ -64,20 +86,10 @@ static int demo_accounts(struct cc_store *s, const char *dir, struct cc_error *e
 			continue;
 		if (demo_users[i].campaign)
 			cc_list_free(&l);
-		randombytes_buf(r, sizeof(r));
-		sodium_bin2base64(pw, sizeof(pw), r, sizeof(r), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-		rc = cc_auth_hash_password(pw, hash, sizeof(hash));
-		if (rc)
-			rc = cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "cannot hash a password");
-		if (!rc)
-			rc = cc_store_create_user(s, demo_users[i].email, demo_users[i].name, hash, &id, err);
-		if (!rc && strcmp(demo_users[i].role, "participant") != 0)
-			rc = cc_store_grant(s, id, demo_users[i].role, demo_users[i].unit,
-					    demo_users[i].campaign, err);
-		if (!rc)
-			fprintf(f, "%-12s %-31s %s%s%s%s\n", demo_users[i].role, demo_users[i].email, pw,
-				demo_users[i].unit ? "  (unit " : "", demo_users[i].unit ?
-				demo_users[i].unit : "", demo_users[i].unit ? ")" : "");
+		snprintf(note, sizeof(note), "unit %s", demo_users[i].unit ? demo_users[i].unit : "");
+		rc = cc__demo_user(s, f, demo_users[i].email, demo_users[i].name, strcmp(demo_users[i].role, "participant") ?
+				   demo_users[i].role : NULL, demo_users[i].unit, demo_users[i].campaign, demo_users[i].role,
+				   demo_users[i].unit ? note : NULL, &id, err);
 	}
 	if (fclose(f) != 0 && !rc)
 		rc = cc_error_set(err, CC_EIO, path, 0, 0, "cannot write");
@@ -129,11 +141,15 @@ int cc_service_demo(const char *dir, const char *bundled, struct cc_error *err)
 	if (!rc)
 		rc = cc__demo_maturity(s, bundled, err);
 	if (!rc)
+		rc = cc__demo_scenarios(s, dir, bundled, err);
+	if (!rc)
 		rc = demo_accounts(s, dir, err);
 	if (!rc)
 		rc = cc__demo_workshop(s, err);
 	if (!rc)
 		rc = cc__demo_plans(s, err);
+	if (!rc)
+		rc = cc__demo_drills(s, dir, err);
 	if (!rc)
 		rc = cc__demo_risks(s, bundled, err);
 	cc_store_close(s);

@@ -8,6 +8,8 @@
 
 #include "service.h"
 
+#include <stdio.h>
+
 /* Every bundled framework (BUNDLED/../frameworks) and the maturity and
  * readiness campaigns on them (demo_maturity.c). */
 int cc__demo_maturity(struct cc_store *s, const char *bundled, struct cc_error *err);
@@ -19,6 +21,20 @@ int cc__demo_maturity(struct cc_store *s, const char *bundled, struct cc_error *
  * disagree, and the consensus recorded on some questions. */
 int cc__demo_workshop(struct cc_store *s, struct cc_error *err);
 
+/* A demo account with a random password, written to f as a sign-in line
+ * "LABEL EMAIL PASSWORD [(NOTE)]"; role NULL: no platform grant. */
+int cc__demo_user(struct cc_store *s, FILE *f, const char *email, const char *name,
+		  const char *role, const char *unit, const char *campaign, const char *label,
+		  const char *note, long long *id, struct cc_error *err);
+
+/* The bundled drill scenarios (BUNDLED/../scenarios; demo_drills.c). */
+int cc__demo_scenarios(struct cc_store *s, const char *dir, const char *bundled,
+		       struct cc_error *err);
+
+/* The drills: one scheduled for a newcomer to start, and one finished with
+ * its ratings and improvement plan, one improvement sent to XAA's action
+ * plan; their accounts are added to DIR/demo-logins.txt. After the plans. */
+int cc__demo_drills(struct cc_store *s, const char *dir, struct cc_error *err);
 /* The action plans (demo_plans.c): XAA's drafted from its gaps, XAC's
  * CIRT establishment plan. After the accounts and the workshop. */
 int cc__demo_plans(struct cc_store *s, struct cc_error *err);

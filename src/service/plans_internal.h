@@ -70,4 +70,38 @@ void cc__fw_cache_free(struct cc__fw_cache *c);
 int cc__plan_latest_published(struct cc_store *s, const char *unit, const char *framework,
 			      const char *before, char *out, struct cc_error *err);
 
+/* ---- an action's JSON read (plan_action_input.c) ---- */
+
+struct cc__measurement_in {
+	const char *kpi, *date;
+	double value;
+};
+
+/* What a body asks for, merged into the action it changes. */
+struct cc__action_in {
+	struct cc_action_rec rec;
+	bool kpis_given, links_given, source_given, evidence_given;
+	struct cc_kpi_rec kpis[CC_ACTION_MAX_KPIS];
+	int nkpis;
+	struct cc_link_rec links[CC_ACTION_MAX_LINKS];
+	int nlinks;
+	struct cc_link_rec source;
+	bool has_source;
+	const char *evidence[CC_ACTION_MAX_EVIDENCE];
+	int nevidence;
+	struct cc__measurement_in *meas;
+	int nmeas;
+	char *details[CC_ACTION_MAX_LINKS + 1];   /* JSON texts owned here */
+	int ndetails;
+	struct cc__fw_cache fws;
+};
+
+struct cc__action_in *cc__action_in_new(struct cc_error *err);
+void cc__action_in_free(struct cc__action_in *in);
+/* Reads body into in, whose rec holds the action as it is (a new one's
+ * defaults), then checks the merged result; required: the members a new
+ * action must have (NULL-terminated), or NULL for a change. */
+int cc__action_read(struct cc_store *s, const struct cc_plan *pl, const json_t *body,
+		    const char *const *required, struct cc__action_in *in, struct cc_error *err);
+
 #endif

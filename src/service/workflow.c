@@ -28,19 +28,25 @@ static int campaign_of(struct cc_store *s, const char *id, struct cc_list *l,
 }
 
 
-char *cc_workflow_audit_json(const char *k1, const char *v1, const char *k2,
-			     const char *v2)
+char *cc_workflow_audit_json3(const char *k1, const char *v1, const char *k2,
+			      const char *v2, const char *k3, const char *v3)
 {
+	const char *k[3] = {k1, k2, k3}, *v[3] = {v1, v2, v3};
 	json_t *o = json_object();
 	char *t;
 
-	if (k1)
-		json_object_set_new(o, k1, v1 ? json_string(v1) : json_null());
-	if (k2)
-		json_object_set_new(o, k2, v2 ? json_string(v2) : json_null());
+	for (int i = 0; i < 3; i++)
+		if (k[i])
+			json_object_set_new(o, k[i], v[i] ? json_string(v[i]) : json_null());
 	t = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
 	json_decref(o);
 	return t;
+}
+
+char *cc_workflow_audit_json(const char *k1, const char *v1, const char *k2,
+			     const char *v2)
+{
+	return cc_workflow_audit_json3(k1, v1, k2, v2, NULL, NULL);
 }
 
 int cc_workflow_audit(struct cc_store *s, const char *actor, const char *action,

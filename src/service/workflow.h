@@ -34,6 +34,9 @@ int cc_workflow_set_status(struct cc_store *s, const char *campaign,
  * left out; a NULL value: null), malloc'd. */
 char *cc_workflow_audit_json(const char *k1, const char *v1, const char *k2,
 			     const char *v2);
+/* The same with a third key. */
+char *cc_workflow_audit_json3(const char *k1, const char *v1, const char *k2,
+			      const char *v2, const char *k3, const char *v3);
 /* cc_store_audit, then frees before and after (from the above). */
 int cc_workflow_audit(struct cc_store *s, const char *actor, const char *action,
 		      const char *entity, char *before, char *after, struct cc_error *err);

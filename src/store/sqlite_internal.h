@@ -52,4 +52,11 @@ int cc__answer_row(struct cc_list *l, sqlite3_stmt *st, void *item);
  * cc_rating_rec (sqlite_risks.c). */
 int cc__rating_row(struct cc_list *l, sqlite3_stmt *st, void *item);
 
+/* A REAL column, NaN for SQL NULL. */
+double cc__col_real(sqlite3_stmt *st, int col);
+
+/* Steps st (which it finalizes) once: the first column of the first row
+ * into *out (0 when there is no row). */
+int cc__scalar(struct cc_store *s, sqlite3_stmt *st, long long *out, struct cc_error *err);
+
 #endif

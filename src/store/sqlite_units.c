@@ -3,6 +3,8 @@
  */
 #include "sqlite_internal.h"
 
+#include <stdio.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +51,23 @@ int cc_store_unit_exists(struct cc_store *s, const char *id)
 	if (!st)
 		return 0;
 	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+int cc_store_unit_name(struct cc_store *s, const char *id, char *out, size_t size)
+{
+	sqlite3_stmt *st = cc__prepare(s, NULL, "SELECT name_en FROM unit WHERE id = ?", "t", id);
+	const unsigned char *t;
+	int found = 0;
+
+	out[0] = '\0';
+	if (!st)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW && (t = sqlite3_column_text(st, 0))) {
+		snprintf(out, size, "%s", (const char *)t);
+		found = 1;
+	}
 	sqlite3_finalize(st);
 	return found;
 }

@@ -127,6 +127,8 @@ int cc_store_put_group(struct cc_store *s, const char *id, const char *name,
 int cc_store_add_member(struct cc_store *s, const char *group,
 			const char *unit, struct cc_error *err);
 int cc_store_unit_exists(struct cc_store *s, const char *id);
+/* The English name of a unit into out[size]; 0 (and "") when unknown. */
+int cc_store_unit_name(struct cc_store *s, const char *id, char *out, size_t size);
 int cc_store_units(struct cc_store *s, struct cc_list *out, struct cc_error *err);
 int cc_store_groups(struct cc_store *s, struct cc_list *out, struct cc_error *err);
 
@@ -494,6 +496,9 @@ int cc_store_plan_services(struct cc_store *s, const char *plan, struct cc_list 
  * first, by publication time, then the others by creation time. */
 int cc_store_unit_campaigns(struct cc_store *s, const char *unit, struct cc_list *out,
 			    struct cc_error *err);
+/* ---- drills (0005_drills) ---- */
+
+#include "store_drills.h"
 
 /* ---- risk assessments (0007_risks) ---- */
 

@@ -20,7 +20,10 @@
 #     tokens, answers, spread, consensus, annex), likewise;
 #   - test_plans.py (action plans: the demo's plans, the whole flow, every
 #     422, drafting, monitoring against the results, the report, the CSIRT
-#     services, the templates, the audit chain), likewise.
+#     services, the templates, the audit chain), likewise;
+#   - test_drills.py (scenarios, drills run on a fast clock, the SSE stream
+#     per viewer, evaluations, feedback, the report, the authorisation
+#     matrix of the drill routes), likewise.
 # Ends with "api: N passed, M failed"; exit status 1 when anything failed.
 
 if [ $# -ne 1 ]; then
@@ -192,5 +195,10 @@ tally "$tmp/risks.log" test_risks.py
 # Action plans, on a server and data directory of their own.
 TMPDIR=$tmp python3 "$here/test_plans.py" --bin "$bin" >"$tmp/plans.log" 2>&1
 tally "$tmp/plans.log" test_plans.py
+
+# Drills: scenarios, a drill run on a fast clock, its event streams, the
+# report, on a server and data directory of their own.
+TMPDIR=$tmp python3 "$here/test_drills.py" --bin "$bin" >"$tmp/drills.log" 2>&1
+tally "$tmp/drills.log" test_drills.py
 
 finish

@@ -101,6 +101,14 @@ def demo_plans_are_there_and_anonymous_sees_the_public_one():
     expect(ANON.get(P("xac-cirt")), 401, "unauthenticated", what="a private plan, anonymous")
     expect(CFG.focal_xaa.get(P("xac-cirt")), 403, "forbidden", what="another unit's focal point")
     expect(ANON.get(API + "/plans?unit=XZZ"), 404, what="unknown unit")
+    # public readers see no names: no created_by, no history
+    check('"created_by"' not in ANON.get(P("xaa-2026")).body.decode(), "no created_by for anonymous")
+    check('"created_by"' in CFG.focal_xaa.get(P("xaa-2026")).body.decode(), "created_by for writers")
+    check('"created_by"' not in CFG.focal_xab.get(P("xaa-2026", "/report")).body.decode(),
+          "none in the report for another unit's focal point")
+    expect(ANON.get(P("xaa-2026", "/history")), 401, "unauthenticated", what="history, anonymous")
+    expect(CFG.focal_xab.get(P("xaa-2026", "/history")), 403, "forbidden",
+           what="history, another unit's focal point")
 
 
 @test

@@ -79,6 +79,17 @@ export function App() {
     case 'maturity': page = <WorkflowPage name="Maturity" route={route} />; break;
     case 'report': page = <WorkflowPage name="Report" route={route} />; break;
     case 'password': page = <WorkflowPage name="SetPassword" route={route} />; break;
+    case 'plans': page = <WorkflowPage name="PlansPage" route={route} />; break;
+    case 'plannew': page = <WorkflowPage name="NewPlan" route={route} />; break;
+    case 'plan': page = <WorkflowPage name="PlanPage" route={route} />; break;
+    case 'planaction': page = <WorkflowPage name="ActionPage" route={route} />; break;
+    case 'plandraft': page = <WorkflowPage name="DraftPage" route={route} />; break;
+    case 'planservices': page = <WorkflowPage name="ServicesPage" route={route} />; break;
+    case 'planmonitoring': page = <WorkflowPage name="MonitoringPage" route={route} />; break;
+    case 'planreport': page = <WorkflowPage name="PlanReportPage" route={route} />; break;
+    case 'drill': page = <WorkflowPage name="DrillPage" route={route} />; break;
+    case 'drillEvaluate': page = <WorkflowPage name="Evaluate" route={route} />; break;
+    case 'drillReport': page = <WorkflowPage name="AfterAction" route={route} />; break;
     default: page = (
       <div class="page">
         <h1>{t('notFoundTitle')}</h1>

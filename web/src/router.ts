@@ -16,12 +16,22 @@
 //   /campaigns/{c}/maturity/{unit}     maturity       (published, or live for the team)
 //   /campaigns/{c}/report/{unit}       report         (printable A4)
 //   /password             password     ?token (choose a password from a one-time link)
+//   /plans                plans        ?unit (the plans the caller may read)
+//   /plans/new            plannew      ?unit
+//   /plans/{p}            plan         ?status&owner&overdue
+//   /plans/{p}/actions/{a|new}  planaction  ?objective
+//   /plans/{p}/draft|services|monitoring|report  plandraft, planservices, planmonitoring, planreport (?period)
+//   /drills/{d}           drill        ?feed=media (a player's inbox, or the control room)
+//   /drills/{d}/evaluate  drillEvaluate (the evaluator's sheet)
+//   /drills/{d}/report    drillReport  (the after-action report)
 import { useEffect, useState } from 'preact/hooks';
 
 export interface Route {
   page: 'overview' | 'rankings' | 'profile' | 'compare' | 'framework' | 'robustness'
     | 'signin' | 'mywork' | 'campaign' | 'questionnaire' | 'review'
-    | 'respond' | 'workshop' | 'maturity' | 'report' | 'password' | 'notfound';
+    | 'respond' | 'workshop' | 'maturity' | 'report' | 'password'
+    | 'plans' | 'plannew' | 'plan' | 'planaction' | 'plandraft' | 'planservices' | 'planmonitoring' | 'planreport'
+    | 'drill' | 'drillEvaluate' | 'drillReport' | 'notfound';
   id?: string;
   /** The unit of a questionnaire or a review (id is the campaign). */
   unit?: string;
@@ -33,6 +43,11 @@ export interface Route {
 const UNIT_PAGES = new Map<string, Route['page']>([
   ['assessments', 'questionnaire'], ['review', 'review'], ['respond', 'respond'],
   ['workshop', 'workshop'], ['maturity', 'maturity'], ['report', 'report'],
+]);
+
+/** /plans/{p}/WORD: the pages of one plan. */
+const PLAN_PAGES = new Map<string, Route['page']>([
+  ['draft', 'plandraft'], ['services', 'planservices'], ['monitoring', 'planmonitoring'], ['report', 'planreport'],
 ]);
 
 export function parse(loc: { pathname: string; search: string }): Route {
@@ -48,7 +63,16 @@ export function parse(loc: { pathname: string; search: string }): Route {
   if (parts[0] === 'signin' && parts.length === 1) return { page: 'signin', params, path };
   if (parts[0] === 'work' && parts.length === 1) return { page: 'mywork', params, path };
   if (parts[0] === 'campaigns' && parts.length === 2) return { page: 'campaign', id: parts[1], params, path };
+  if (parts[0] === 'drills' && parts.length === 2) return { page: 'drill', id: parts[1], params, path };
+  if (parts[0] === 'drills' && parts.length === 3 && parts[2] === 'evaluate') return { page: 'drillEvaluate', id: parts[1], params, path };
+  if (parts[0] === 'drills' && parts.length === 3 && parts[2] === 'report') return { page: 'drillReport', id: parts[1], params, path };
   if (parts[0] === 'password' && parts.length === 1) return { page: 'password', params, path };
+  if (parts[0] === 'plans') {
+    if (parts.length === 1) return { page: 'plans', params, path };
+    if (parts.length === 2) return parts[1] === 'new' ? { page: 'plannew', params, path } : { page: 'plan', id: parts[1], params, path };
+    if (parts.length === 3 && PLAN_PAGES.has(parts[2])) return { page: PLAN_PAGES.get(parts[2])!, id: parts[1], params, path };
+    if (parts.length === 4 && parts[2] === 'actions') return { page: 'planaction', id: parts[1], unit: parts[3], params, path };
+  }
   if (parts[0] === 'campaigns' && parts.length === 4 && UNIT_PAGES.has(parts[2])) {
     return { page: UNIT_PAGES.get(parts[2])!, id: parts[1], unit: parts[3], params, path };
   }

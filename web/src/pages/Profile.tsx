@@ -11,6 +11,7 @@ import { CampaignGate, CampaignSelect, type Ctx } from '../components/CampaignGa
 import { ChartFrame } from '../components/ChartFrame';
 import { Controls, ErrorState, LevelBadge, Link, Loading } from '../components/ui';
 import { findNode, isMaturity } from '../fw';
+import { PlanPanel } from '../components/PlanPanel';
 import { int, num, numShort, pointsOf, rank, unitName } from '../format';
 import { HBars } from '../charts/HBars';
 import { Line } from '../charts/Line';
@@ -112,6 +113,7 @@ function ProfileContent({ ctx, r }: { ctx: Ctx; r: UnitResult }) {
         {next && toNext != null && (
           <p class="next-level">{t('nextLevel', { points: num(toNext, p), level: next.name, min: numShort(next.min, p) })}</p>
         )}
+        <PlanPanel unit={r.unit.id} />
         {isMaturity(fw) && (
           <p class="no-print"><Link href={href(`/campaigns/${encodeURIComponent(ctx.campaign.id)}/maturity/${encodeURIComponent(r.unit.id)}`)}>{t('mtFromProfile')}</Link></p>
         )}

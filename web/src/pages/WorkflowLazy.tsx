@@ -12,12 +12,17 @@ import { ErrorState, Loading } from '../components/ui';
 
 type Pages = typeof import('./workflowPages');
 type Name = 'SignIn' | 'MyWork' | 'Questionnaire' | 'Review' | 'CampaignPage'
-  | 'Respond' | 'Workshop' | 'Maturity' | 'Report' | 'SetPassword';
+  | 'Respond' | 'Workshop' | 'Maturity' | 'Report' | 'SetPassword'
+  | 'PlansPage' | 'NewPlan' | 'PlanPage' | 'ActionPage' | 'DraftPage' | 'ServicesPage' | 'MonitoringPage' | 'PlanReportPage'
+  | 'DrillPage' | 'Evaluate' | 'AfterAction';
 let loaded: Pages | null = null;
 
 const TITLES: Record<Name, Key> = {
   SignIn: 'signInTitle', MyWork: 'myWorkTitle', Questionnaire: 'qnTitle', Review: 'reviewTitle', CampaignPage: 'campaignTitle',
   Respond: 'qnTitle', Workshop: 'wsTitle', Maturity: 'mtTitle', Report: 'rpTitle', SetPassword: 'pwTitle',
+  PlansPage: 'plListTitle', NewPlan: 'plNewTitle', PlanPage: 'plTitle', ActionPage: 'plEditAction', DraftPage: 'plDraftTitle',
+  ServicesPage: 'plServicesTitle', MonitoringPage: 'plMonTitle', PlanReportPage: 'plReportTitle',
+  DrillPage: 'drTitle', Evaluate: 'evTitle', AfterAction: 'aarTitle',
 };
 
 export function WorkflowPage({ name, route }: { name: Name; route: Route }) {
