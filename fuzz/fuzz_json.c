@@ -4,7 +4,8 @@
  * the focal point of XAA, by bearer token); the rest is the body, sent
  * through libmicrohttpd to the handler (fuzz/driver.h). Besides crashes
  * and 5xx, a success for the focal point where its role or unit does not
- * reach is a finding (an action plan of another unit too). Seeds:
+ * reach is a finding (an action plan of another unit too). The risk
+ * routes work on the demo's register of XAA (xaa-ncra-2026). Seeds:
  * fuzz/corpus/json.
  */
 #include "driver.h"
@@ -72,6 +73,17 @@ static const struct { const char *method, *path; int focal; } routes[] = {
 	{"POST", "/api/v1/drills/demo-hospital-done/feedback", 0},
 	{"POST", "/api/v1/drills/demo-hospital-done/improvements", 0},
 	{"POST", "/api/v1/drills/demo-hospital/commcheck", 0},
+	/* risk assessments: the focal point of XAA keeps the demo's register */
+#define R "/api/v1/risk-assessments/xaa-ncra-2026"
+	{"POST", "/api/v1/risk-assessments", 1},
+	{"PATCH", R, 1},
+	{"POST", R "/risks", 1},
+	{"PATCH", R "/risks/hospital-ransomware", 1},
+	{"PUT", R "/risks/hospital-ransomware/ratings/current", 1},
+	{"POST", R "/risks/hospital-ransomware/treatments", 1},
+	{"POST", R "/participants", 1},
+	{"PUT", R "/participants/1/ratings/hospital-ransomware", 1},
+#undef R
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))

@@ -1,14 +1,17 @@
 /*
  * cmd_init.c - `cybercap init --data DIR [--units FILE]... [--framework
- * FILE]... [--mapping FILE]... [--scenario FILE]...`: creates a data
- * directory (the database and its schema) and loads the bundled countries,
- * their groups, the bundled frameworks, the bundled mappings (each checked
- * against the frameworks it names) and the bundled drill scenarios. Safe to
- * run again: records are replaced or kept as versions, nothing is lost.
+ * FILE]... [--mapping FILE]... [--scenario FILE]... [--matrix FILE]...`:
+ * creates a data directory (the database and its schema) and loads the
+ * bundled countries, their groups, the bundled frameworks, mappings (each
+ * checked against the frameworks it names), drill scenarios and risk
+ * matrices, and the risk taxonomies. Safe to run again: records are replaced
+ * or kept as versions (a changed scenario or matrix is a new version; risk
+ * assessments keep theirs), nothing is lost.
  */
 #include "cli.h"
 
 #include "../service/mappings.h"
+#include "../service/risks.h"
 #include "../service/scenarios.h"
 #include "../service/service.h"
 
@@ -18,20 +21,23 @@
 
 static const char help[] =
 	"Usage: cybercap init --data DIR [--units FILE]... [--framework FILE]...\n"
-	"                     [--mapping FILE]... [--scenario FILE]...\n\n"
+	"                     [--mapping FILE]... [--scenario FILE]... [--matrix FILE]...\n\n"
 	"Creates the data directory DIR (database and schema) and loads the bundled\n"
 	"countries (data/countries.csv) with their groups (ITU regions, UN M49\n"
 	"regions, LDC, LLDC, SIDS), the bundled frameworks (frameworks/*.yaml), the\n"
 	"bundled mappings between them (mappings/*.yaml, each checked against the\n"
-	"frameworks it names) and the bundled drill scenarios (scenarios/*.yaml).\n"
-	"Running it again updates those records (a changed scenario is kept as a\n"
-	"new version) and keeps everything else.\n\n"
+	"frameworks it names), the bundled drill scenarios (scenarios/*.yaml), the\n"
+	"bundled risk matrices (matrices/*.yaml) and the risk taxonomies\n"
+	"(data/taxonomies/*.csv). Running it again updates those records (a changed\n"
+	"scenario or matrix is kept as a new version; every risk assessment keeps\n"
+	"the matrix it started with) and keeps everything else.\n\n"
 	"Options:\n"
 	"  --data DIR        the data directory (created if missing)\n"
 	"  --units FILE      also load a units file (same columns as countries.csv)\n"
 	"  --framework FILE  also load a framework file\n"
 	"  --mapping FILE    also load a mapping file (after every framework)\n"
 	"  --scenario FILE   also load a drill scenario (its challenge files beside it)\n"
+	"  --matrix FILE     also load a risk matrix file\n"
 	"  -h, --help        this help\n";
 
 /* Adds the bundled files of folder (frameworks, mappings) beside the data
@@ -43,6 +49,26 @@ static int load_bundled(struct cc_store *s, const char *folder, cc_service_add_f
 
 	snprintf(dir, sizeof(dir), "%s/../%s", cli_data_dir(), folder);
 	return cc_service_add_dir(s, dir, add, count, err);
+}
+
+/* The bundled matrices and the taxonomies (BUNDLED/../matrices,
+ * BUNDLED/taxonomies), then the matrix files given. */
+static int load_risk_data(struct cc_store *s, const char **files, int n, int *matrices,
+			  int *terms, struct cc_error *err)
+{
+	char dir[4300], id[128];
+	int rc;
+
+	snprintf(dir, sizeof(dir), "%s/../matrices", cli_data_dir());
+	rc = cc_service_add_matrices_dir(s, dir, matrices, err);
+	snprintf(dir, sizeof(dir), "%s/taxonomies", cli_data_dir());
+	if (!rc)
+		rc = cc_service_add_taxonomies(s, dir, terms, err);
+	for (int i = 0; !rc && i < n; i++) {
+		rc = cc_service_add_matrix(s, files[i], id, sizeof(id), err);
+		*matrices += !rc;
+	}
+	return rc;
 }
 
 static int load_scenarios(struct cc_store *s, const char *data, const char **files, int n,
@@ -69,11 +95,12 @@ int cmd_init(int argc, char **argv)
 		{"framework", required_argument, NULL, 'f'},
 		{"mapping", required_argument, NULL, 'm'},
 		{"scenario", required_argument, NULL, 's'},
+		{"matrix", required_argument, NULL, 'm'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *data = NULL, *units[16], *fws[16], *maps[16], *scs[16];
-	int nunits = 0, nfws = 0, nmaps = 0, nscs = 0, c, rc, added, total = 0, frameworks = 0,
-	    mappings = 0, scenarios = 0;
+	const char *data = NULL, *units[16], *fws[16], *maps[16], *scs[16], *mxs[16];
+	int nunits = 0, nfws = 0, nmaps = 0, nscs = 0, nmxs = 0, c, rc, added, total = 0,
+	    frameworks = 0, mappings = 0, scenarios = 0, matrices = 0, terms = 0;
 	char path[4300], id[128];
 	struct cc_store *s;
 	struct cc_error err;
@@ -94,6 +121,8 @@ int cmd_init(int argc, char **argv)
 			maps[nmaps++] = optarg;
 		else if (c == 's' && nscs < 16)
 			scs[nscs++] = optarg;
+		else if (c == 'm' && nmxs < 16)
+			mxs[nmxs++] = optarg;
 		else
 			return cli_usage("init", "unknown or repeated option \"%s\"", argv[optind - 1]);
 	}
@@ -123,10 +152,13 @@ int cmd_init(int argc, char **argv)
 	}
 	if (!rc)
 		rc = load_scenarios(s, data, scs, nscs, &scenarios, &err);
+	if (!rc)
+		rc = load_risk_data(s, mxs, nmxs, &matrices, &terms, &err);
 	cc_store_close(s);
 	if (rc)
 		return cli_report(&err);
-	printf("%s: %d units, %d frameworks, %d mappings, %d scenarios loaded\n", data, total,
-	       frameworks, mappings, scenarios);
+	printf("%s: %d units, %d frameworks, %d mappings, %d scenarios, %d risk matrices, "
+	       "%d taxonomy terms loaded\n", data, total, frameworks, mappings, scenarios,
+	       matrices, terms);
 	return CLI_OK;
 }

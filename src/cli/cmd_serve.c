@@ -51,7 +51,9 @@ static const char demo_help[] =
 	"drafted from its gaps, XAC's CIRT establishment plan); a drill on the\n"
 	"hospital ransomware scenario ready to start (speed 12: three hours of play\n"
 	"in fifteen minutes) and one run to its end with its after-action report;\n"
-	"one sign-in per role. Then serves them. Nothing describes a real country.\n";
+	"XAA's national cyber risk assessment (15 scenarios, a workshop of three\n"
+	"participants, published); one sign-in per role. Then serves them. Nothing\n"
+	"describes a real country.\n";
 
 static void print_ready(const char *url, void *arg)
 {
@@ -201,6 +203,8 @@ int cmd_demo(int argc, char **argv)
 		       "national-maturity-2027 (XAA, open, pre-filled from nci-2026)\n");
 		printf("cybercap: action plans: xaa-2026 (XAA, public, drafted from its nci-2025 "
 		       "gaps) and xac-cirt (XAC, CIRT establishment from cirt-readiness-2025)\n");
+		printf("cybercap: risk register: xaa-ncra-2026 (XAA, national 5 x 5 matrix, 15 "
+		       "scenarios, a workshop of three participants, published with 8 public)\n");
 		print_logins(o.data_dir);
 		if (!o.web_dir)
 			printf("cybercap: no built web interface found (make builds web/dist); "

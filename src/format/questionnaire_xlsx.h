@@ -47,6 +47,7 @@
 #ifndef CC_QUESTIONNAIRE_XLSX_H
 #define CC_QUESTIONNAIRE_XLSX_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -114,6 +115,19 @@ void cc_xlsx_rows_init(struct cc_xlsx_rows *r);
 void cc_xlsx_rows_free(struct cc_xlsx_rows *r);
 void cc_xlsx_errors_init(struct cc_xlsx_errors *e);
 void cc_xlsx_errors_free(struct cc_xlsx_errors *e);
+
+/* Records an error (sheet NULL, row 0, col -1 when not known; col
+ * 0-based); past CC_XLSX_MAX_ERRORS it is only counted. CC_ENOMEM when
+ * it cannot be kept. For readers of other tables (the risk register's
+ * CSV) that report as the workbook readers do. */
+int cc_xlsx_errors_add(struct cc_xlsx_errors *e, const char *sheet, int row, int col,
+		       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+int cc_xlsx_errors_vadd(struct cc_xlsx_errors *e, const char *sheet, int row, int col,
+			const char *fmt, va_list ap);
+
+/* Fills err (code rc) from errs: the first error (for CC_ELIMIT, the last:
+ * the one that stopped the reading) and how many more there are. */
+void cc_xlsx_errors_summary(int rc, const struct cc_xlsx_errors *errs, struct cc_error *err);
 
 /* Writes "SHEET, row R, column C: MSG" (the parts that are known) into
  * buf[0..size), always NUL-terminated. */

@@ -472,9 +472,7 @@ void cc_xlsx_error_format(const struct cc_xlsx_error *e, char *buf, size_t size)
 	snprintf(buf, size, "%s%s%s", where, where[0] ? ": " : "", e->msg);
 }
 
-/* Fills err from errs: the first error (for a limit, the last: the one
- * that stopped the reading) and how many more there are. */
-static void summary(int rc, const struct cc_xlsx_errors *errs, struct cc_error *err)
+void cc_xlsx_errors_summary(int rc, const struct cc_xlsx_errors *errs, struct cc_error *err)
 {
 	char first[900];
 	int more = errs->n + errs->dropped - 1;
@@ -527,7 +525,7 @@ int cc_questionnaire_xlsx_read(const char *data, size_t len,
 	else if (rc || has_errors(&r))
 		rc = CC_EINPUT;
 	if (rc) {
-		summary(rc, errs, err);
+		cc_xlsx_errors_summary(rc, errs, err);
 		out->n = 0;
 	}
 	free(r.scratch);

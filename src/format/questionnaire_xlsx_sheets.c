@@ -133,31 +133,48 @@ static bool whole(const char *s, long lo, long max, long *out)
 
 /* ---- errors ------------------------------------------------------------- */
 
-static void verror(struct cc__xlsx *x, const char *sheet, int row, int col,
-		   const char *fmt, va_list ap)
+int cc_xlsx_errors_vadd(struct cc_xlsx_errors *e, const char *sheet, int row, int col,
+			const char *fmt, va_list ap)
 {
-	struct cc_xlsx_errors *e = x->errs;
 	struct cc_xlsx_error *v;
 	char msg[700];
 
 	if (e->n >= CC_XLSX_MAX_ERRORS) {
 		e->dropped++;
-		return;
+		return CC_OK;
 	}
 	v = &e->v[e->n];
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	v->msg = cc_arena_strdup(&e->arena, msg);
 	v->sheet = sheet ? cc_arena_strdup(&e->arena, sheet) : NULL;
-	if (!v->msg || (sheet && !v->sheet)) {
-		x->fatal = CC_ENOMEM;
-		return;
-	}
+	if (!v->msg || (sheet && !v->sheet))
+		return CC_ENOMEM;
 	v->row = row;
 	if (col >= 0)
 		cc__xlsx_col_name(col, v->col);
 	else
 		v->col[0] = '\0';
 	e->n++;
+	return CC_OK;
+}
+
+int cc_xlsx_errors_add(struct cc_xlsx_errors *e, const char *sheet, int row, int col,
+		       const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = cc_xlsx_errors_vadd(e, sheet, row, col, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+static void verror(struct cc__xlsx *x, const char *sheet, int row, int col,
+		   const char *fmt, va_list ap)
+{
+	if (cc_xlsx_errors_vadd(x->errs, sheet, row, col, fmt, ap))
+		x->fatal = CC_ENOMEM;
 }
 
 void cc__xlsx_error(struct cc__xlsx *x, const char *sheet, int row, int col,
@@ -466,11 +483,14 @@ static void end_row(struct doc *d)
 
 	d->in_row = false;
 	d->last_row = d->row;
-	if (!(out = grow(d->out, &d->capout, d->ncells, sizeof(*out)))) {
-		stop(d, CC_ENOMEM, "out of memory");
-		return;
+	/* room for every cell of the row (grow adds room for one more only) */
+	while (d->capout < d->ncells) {
+		if (!(out = grow(d->out, &d->capout, d->capout, sizeof(*out)))) {
+			stop(d, CC_ENOMEM, "out of memory");
+			return;
+		}
+		d->out = out;
 	}
-	d->out = out;
 	for (int i = 0; i < d->ncells; i++) {
 		const struct cell *c = &d->cells[i];
 

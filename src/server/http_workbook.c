@@ -75,7 +75,7 @@ int cc_h_workbook_get(struct cc_req *req, struct cc_resp *resp)
 	return CC_OK;
 }
 
-static json_t *errors_json(const struct cc_xlsx_errors *errs)
+json_t *cc__xlsx_errors_json(const struct cc_xlsx_errors *errs)
 {
 	json_t *list = json_array();
 
@@ -122,7 +122,7 @@ int cc_h_workbook_put(struct cc_req *req, struct cc_resp *resp)
 	if (rc) {
 		json_t *o = json_pack("{s:{s:s,s:s},s:o,s:i}", "error", "code",
 				      rc == CC_ELIMIT ? "too_large" : "invalid_workbook",
-				      "message", err.msg, "errors", errors_json(&errs),
+				      "message", err.msg, "errors", cc__xlsx_errors_json(&errs),
 				      "more_errors", errs.dropped);
 		cc_resp_json(resp, rc == CC_ELIMIT ? 413 : 422, o);
 		resp->etag = 0;

@@ -35,6 +35,10 @@ int cc__may(struct cc_req *req, struct cc_resp *resp, enum cc_action action);
 /* Where a pre-filled answer came from, as JSON ({"mapping",
  * "from_campaign", "source"}), or null for an answer a person wrote. */
 json_t *cc__prefill_json(const struct cc_prefill_mark *m);
+/* Every problem of an uploaded workbook or table as JSON: [{"sheet",
+ * "row", "column", "message", "text"}] (http_workbook.c). */
+struct cc_xlsx_errors;
+json_t *cc__xlsx_errors_json(const struct cc_xlsx_errors *errs);
 
 /* A campaign as JSON. */
 json_t *cc__campaign_json(const struct cc_campaign_rec *c);
@@ -181,5 +185,35 @@ int cc_h_drill_improve(struct cc_req *req, struct cc_resp *resp);
 int cc_h_drill_report(struct cc_req *req, struct cc_resp *resp);
 int cc_h_drill_report_csv(struct cc_req *req, struct cc_resp *resp);
 int cc_h_drill_report_xlsx(struct cc_req *req, struct cc_resp *resp);
+
+/* Risk assessments (http_risks.c, http_risk_views.c, http_risk_workshop.c). */
+int cc_h_taxonomies(struct cc_req *req, struct cc_resp *resp);
+int cc_h_matrices(struct cc_req *req, struct cc_resp *resp);
+int cc_h_matrix(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_assessments(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_assessment_create(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_assessment(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_assessment_patch(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_public(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risks(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_create(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_patch(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_delete(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_rating(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_treat(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_heatmap(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_review_due(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_gain(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_sectors(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_register_csv(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_register_xlsx(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_register_post(struct cc_req *req, struct cc_resp *resp);
+int cc_h_participants(struct cc_req *req, struct cc_resp *resp);
+int cc_h_participants_add(struct cc_req *req, struct cc_resp *resp);
+int cc_h_participant(struct cc_req *req, struct cc_resp *resp);
+int cc_h_participant_delete(struct cc_req *req, struct cc_resp *resp);
+int cc_h_participant_rate(struct cc_req *req, struct cc_resp *resp);
+int cc_h_risk_workshop(struct cc_req *req, struct cc_resp *resp);
 
 #endif

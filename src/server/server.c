@@ -30,7 +30,8 @@
 #include <zlib.h>
 
 #define MAX_BODY (1u << 20)
-/* Evidence uploads take a file of up to 20 MB and the form around it. */
+/* Evidence uploads take a file of up to 20 MB and the form around it;
+ * questionnaire and risk register uploads take a workbook. */
 #define MAX_UPLOAD (CC_EVIDENCE_MAX_BYTES + (64u << 10))
 
 static const char csp[] =
@@ -339,6 +340,7 @@ static size_t max_body(const char *url)
 	size_t n = strlen(url);
 
 	return (n > 9 && strcmp(url + n - 9, "/evidence") == 0) ||
+	       (n > 9 && strcmp(url + n - 9, "/register") == 0) ||
 	       (n > 19 && strcmp(url + n - 19, "/questionnaire.xlsx") == 0) ||
 	       strcmp(url, "/api/v1/scenarios") == 0 ? MAX_UPLOAD : MAX_BODY;
 }

@@ -197,13 +197,13 @@ static bool role_allows(const char *role, enum cc_action a)
 		return a == CC_DO_READ_ASSESSMENT || a == CC_DO_REVIEW ||
 		       a == CC_DO_VALIDATE || a == CC_DO_MANAGE_CAMPAIGN ||
 		       a == CC_DO_FACILITATE || a == CC_DO_PREFILL ||
-		       a == CC_DO_PLAN;
+		       a == CC_DO_PLAN || a == CC_DO_RISK;
 	if (strcmp(role, "reviewer") == 0)
 		return a == CC_DO_READ_ASSESSMENT || a == CC_DO_REVIEW;
 	if (strcmp(role, "focal_point") == 0)
 		return a == CC_DO_READ_ASSESSMENT || a == CC_DO_ANSWER ||
 		       a == CC_DO_FACILITATE || a == CC_DO_PREFILL ||
-		       a == CC_DO_PLAN;
+		       a == CC_DO_PLAN || a == CC_DO_RISK;
 	/* respondent: nothing here (see cc_auth_is_respondent) */
 	return false;
 }
@@ -229,14 +229,27 @@ bool cc_authz(const struct cc_principal *p, enum cc_action action,
 	return false;
 }
 
-bool cc_auth_plan_write(const struct cc_principal *p, const char *unit)
+/* CC_DO_PLAN or CC_DO_RISK for unit, or (unit NULL) for some unit:
+ * grants limited to a campaign do not count (plans and risk assessments
+ * are in none). */
+static bool unit_action(const struct cc_principal *p, enum cc_action a, const char *unit)
 {
 	if (unit)
-		return cc_authz(p, CC_DO_PLAN, NULL, unit);
+		return cc_authz(p, a, NULL, unit);
 	for (int i = 0; p && p->id && i < p->ngrants; i++)
-		if (role_allows(p->grants[i].role, CC_DO_PLAN) && !p->grants[i].campaign[0])
+		if (role_allows(p->grants[i].role, a) && !p->grants[i].campaign[0])
 			return true;
 	return false;
+}
+
+bool cc_auth_plan_write(const struct cc_principal *p, const char *unit)
+{
+	return unit_action(p, CC_DO_PLAN, unit);
+}
+
+bool cc_auth_risk(const struct cc_principal *p, const char *unit)
+{
+	return unit_action(p, CC_DO_RISK, unit);
 }
 
 bool cc_auth_plan_read(const struct cc_principal *p, const char *unit, bool is_public)

@@ -59,8 +59,11 @@ enum cc_action {
 				   private ones (admin, analyst, the unit's
 				   focal point; a grant limited to a campaign
 				   does not cover plans, which are in none) */
-	CC_DO_PREFILL           /* pre-fill an assessment from another through a
+	CC_DO_PREFILL,          /* pre-fill an assessment from another through a
 				   mapping (focal points, analysts, admins) */
+	CC_DO_RISK              /* keep a unit's risk register: its risk
+				   assessments, risks, workshops (the same
+				   roles and scope as CC_DO_PLAN) */
 };
 
 /* Argon2id string of password into out (crypto_pwhash_STRBYTES). */
@@ -93,6 +96,11 @@ bool cc_authz(const struct cc_principal *p, enum cc_action action,
  * write the plans of some unit? */
 bool cc_auth_plan_read(const struct cc_principal *p, const char *unit, bool is_public);
 bool cc_auth_plan_write(const struct cc_principal *p, const char *unit);
+
+/* Risk assessments (service/risks.h): CC_DO_RISK for the unit. unit
+ * NULL: may p keep the register of some unit? Participants of a risk
+ * workshop hold no grant; the risk routes look them up. */
+bool cc_auth_risk(const struct cc_principal *p, const char *unit);
 
 /* Whether p holds role at all (any scope). */
 bool cc_auth_has_role(const struct cc_principal *p, const char *role);

@@ -5,8 +5,9 @@
  * last of them on the index's 2027 edition, so that the trend views
  * compare editions through the edition mapping; the fourth open), the
  * maturity and readiness campaigns (demo_maturity.c), one account per
- * role and two action plans (demo_plans.c). `cybercap demo` serves it; the fuzz harnesses and load benchmarks
- * start from it too.
+ * role, two action plans (demo_plans.c), the drills (demo_drills.c) and
+ * XAA's national cyber risk assessment (demo_risks.c). `cybercap demo`
+ * serves it; the fuzz harnesses and load benchmarks start from it too.
  */
 #include "demo_internal.h"
 
@@ -14,6 +15,7 @@
 
 #include <sodium.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 
 /* Demo accounts, one per role, with random passwords kept in
@@ -32,6 +34,14 @@ static const struct { const char *email, *name, *role, *unit, *campaign; } demo_
 	 "XAB", CC_DEMO_WORKSHOP},
 	{"chen.respondent@demo.cybercap", "Chen (telecom operator, fictional)", "respondent",
 	 "XAB", CC_DEMO_WORKSHOP},
+	/* The risk workshop of demo_risks.c: participants hold no grant
+	 * (risk_workshop.h); they join XAA's risk assessment there. */
+	{"ines.participant@demo.cybercap", "Ines (health ministry, fictional)", "participant",
+	 "XAA", NULL},
+	{"jonas.participant@demo.cybercap", "Jonas (national CIRT, fictional)", "participant",
+	 "XAA", NULL},
+	{"kofi.participant@demo.cybercap", "Kofi (telecom operator, fictional)", "participant",
+	 "XAA", NULL},
 };
 
 int cc__demo_user(struct cc_store *s, FILE *f, const char *email, const char *name,
@@ -80,8 +90,8 @@ static int demo_accounts(struct cc_store *s, const char *dir, struct cc_error *e
 		if (demo_users[i].campaign)
 			cc_list_free(&l);
 		snprintf(note, sizeof(note), "unit %s", demo_users[i].unit ? demo_users[i].unit : "");
-		rc = cc__demo_user(s, f, demo_users[i].email, demo_users[i].name, demo_users[i].role,
-				   demo_users[i].unit, demo_users[i].campaign, demo_users[i].role,
+		rc = cc__demo_user(s, f, demo_users[i].email, demo_users[i].name, strcmp(demo_users[i].role, "participant") ?
+				   demo_users[i].role : NULL, demo_users[i].unit, demo_users[i].campaign, demo_users[i].role,
 				   demo_users[i].unit ? note : NULL, &id, err);
 	}
 	if (fclose(f) != 0 && !rc)
@@ -154,6 +164,8 @@ int cc_service_demo(const char *dir, const char *bundled, struct cc_error *err)
 		rc = cc__demo_plans(s, err);
 	if (!rc)
 		rc = cc__demo_drills(s, dir, err);
+	if (!rc)
+		rc = cc__demo_risks(s, bundled, err);
 	cc_store_close(s);
 	return rc;
 }

@@ -46,4 +46,11 @@ int cc__demo_drills(struct cc_store *s, const char *dir, struct cc_error *err);
  * CIRT establishment plan. After the accounts and the workshop. */
 int cc__demo_plans(struct cc_store *s, struct cc_error *err);
 
+/* The national cyber risk assessment of XAA (demo_risks.c): the bundled
+ * matrices and taxonomies (BUNDLED/../matrices, BUNDLED/taxonomies), the
+ * register, its workshop (participants' accounts made by demo.c) and
+ * treatments into XAA's plan. After the plans. */
+#define CC_DEMO_RISKS "xaa-ncra-2026"
+int cc__demo_risks(struct cc_store *s, const char *bundled, struct cc_error *err);
+
 #endif

@@ -79,10 +79,9 @@ int cc_respondents_check(const struct cc_respondent_new *r, struct cc_error *err
 }
 
 
-/* The account of r->email, made when there is none; *has_password says
- * whether it can sign in already. */
-static int account(struct cc_store *s, const struct cc_respondent_new *r, const char *actor,
-		   struct cc_respondent_added *out, bool *has_password, struct cc_error *err)
+int cc_respondents_account(struct cc_store *s, const struct cc_respondent_new *r,
+			   const char *actor, struct cc_respondent_added *out, bool *has_password,
+			   struct cc_error *err)
 {
 	struct cc_list l;
 	char entity[300];
@@ -115,7 +114,7 @@ static int link_respondent(struct cc_store *s, const char *campaign, const char 
 	struct cc_list l;
 	char entity[400], user[32];
 	bool has_password;
-	int rc = account(s, r, actor, out, &has_password, err);
+	int rc = cc_respondents_account(s, r, actor, out, &has_password, err);
 
 	if (rc)
 		return rc;
@@ -179,18 +178,25 @@ static const char *trim_into(const char *s, char *buf, size_t size)
 	return buf;
 }
 
+int cc_respondents_clean(const struct cc_respondent_new *given, struct cc_respondent_clean *c,
+			 struct cc_error *err)
+{
+	c->r = (struct cc_respondent_new){
+		trim_into(given->email, c->email, sizeof(c->email)),
+		trim_into(given->name, c->name, sizeof(c->name)),
+		trim_into(given->organisation, c->organisation, sizeof(c->organisation)),
+		given->group,
+	};
+	return cc_respondents_check(&c->r, err);
+}
+
 int cc_respondents_add(struct cc_store *s, const char *campaign, const char *unit,
 		       const struct cc_respondent_new *given, const char *actor,
 		       struct cc_respondent_added *out, struct cc_error *err)
 {
-	char status[32], email[CC_EMAIL_MAX + 1], name[CC_RESPONDENT_TEXT_MAX + 1],
-	     org[CC_RESPONDENT_TEXT_MAX + 1];
-	struct cc_respondent_new trimmed = {
-		trim_into(given->email, email, sizeof(email)),
-		trim_into(given->name, name, sizeof(name)),
-		trim_into(given->organisation, org, sizeof(org)), given->group,
-	}, *r = &trimmed;
-	int rc = cc_respondents_check(r, err);
+	struct cc_respondent_clean c;
+	char status[32];
+	int rc = cc_respondents_clean(given, &c, err);
 
 	memset(out, 0, sizeof(*out));
 	if (rc)
@@ -199,7 +205,7 @@ int cc_respondents_add(struct cc_store *s, const char *campaign, const char *uni
 	if (!rc)
 		rc = cc_workflow_check_open(s, campaign, unit, "adding respondents", status, err);
 	if (!rc)
-		rc = link_respondent(s, campaign, unit, r, actor, out, err);
+		rc = link_respondent(s, campaign, unit, &c.r, actor, out, err);
 	if (!rc)
 		rc = cc_store_commit(s, err);
 	if (rc) {

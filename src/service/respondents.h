@@ -46,6 +46,24 @@ struct cc_respondent_added {
 /* Checks r (field-named CC_EINPUT) without touching the store. */
 int cc_respondents_check(const struct cc_respondent_new *r, struct cc_error *err);
 
+/* given with the spaces around its texts trimmed (into c's buffers; c->r
+ * points there), then checked as cc_respondents_check does. */
+struct cc_respondent_clean {
+	struct cc_respondent_new r;
+	char email[CC_EMAIL_MAX + 1], name[CC_RESPONDENT_TEXT_MAX + 1],
+	     organisation[CC_RESPONDENT_TEXT_MAX + 1];
+};
+int cc_respondents_clean(const struct cc_respondent_new *given, struct cc_respondent_clean *c,
+			 struct cc_error *err);
+
+/* The account of r->email (out->user_id), made (audited, out->created)
+ * when there is none; *has_password says whether it can sign in already.
+ * Inside the caller's transaction; shared with the risk workshops
+ * (risk_workshop.h), whose participants are accounts of the same kind. */
+int cc_respondents_account(struct cc_store *s, const struct cc_respondent_new *r,
+			   const char *actor, struct cc_respondent_added *out, bool *has_password,
+			   struct cc_error *err);
+
 int cc_respondents_add(struct cc_store *s, const char *campaign, const char *unit,
 		       const struct cc_respondent_new *r, const char *actor,
 		       struct cc_respondent_added *out, struct cc_error *err);

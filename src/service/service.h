@@ -25,8 +25,8 @@ int cc_service_add_units(struct cc_store *s, const char *path, int *added,
 int cc_service_add_framework(struct cc_store *s, const char *path, char *id,
 			     size_t idlen, struct cc_error *err);
 
-/* Adds every NAME.yaml file of dir, in name order, with add (which fills
- * id, <= idlen bytes); *count says how many. A folder that cannot be read
+/* Adds every NAME.yaml file of dir, in name order, with add (a framework,
+ * a mapping, a risk matrix: fills id, <= idlen bytes); *count says how many. A folder that cannot be read
  * adds nothing; the first bad file stops with its error. */
 typedef int (*cc_service_add_fn)(struct cc_store *s, const char *path, char *id,
 				 size_t idlen, struct cc_error *err);

@@ -48,6 +48,11 @@ int cc__collect(struct cc_store *s, sqlite3_stmt *st, struct cc_list *out,
  * cc_answer_rec. */
 int cc__answer_row(struct cc_list *l, sqlite3_stmt *st, void *item);
 
+/* A row (risk, participant, phase, likelihood, impact, impacts,
+ * confidence, rationale, workshop, dissent, by, at) as a struct
+ * cc_rating_rec (sqlite_risks.c). */
+int cc__rating_row(struct cc_list *l, sqlite3_stmt *st, void *item);
+
 /* A REAL column, NaN for SQL NULL. */
 double cc__col_real(sqlite3_stmt *st, int col);
 

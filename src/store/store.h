@@ -532,6 +532,14 @@ struct cc_mapping_rec {
 	const char *added_at;
 };
 
+/* ---- risk assessments (0007_risks) ---- */
+
+struct cc_matrix_rec {
+	const char *id, *hash, *title, *text;
+	size_t len;
+	const char *added_at;
+};
+
 /* Stores a mapping's text with the framework texts it was checked against
  * (m->hash is computed here; the rest is the caller's); replaces a mapping
  * of the same id. */
@@ -541,5 +549,164 @@ int cc_store_put_mapping(struct cc_store *s, const struct cc_mapping_rec *m,
 int cc_store_mappings(struct cc_store *s, struct cc_list *out, struct cc_error *err);
 int cc_store_mapping(struct cc_store *s, const char *id, struct cc_list *out,
 		     struct cc_error *err);
+
+struct cc_term_rec {
+	const char *kind;           /* sector, threat, actor */
+	const char *id, *name, *source;
+};
+
+struct cc_risk_assessment_rec {
+	const char *id, *unit, *title;
+	const char *matrix, *matrix_hash;
+	const char *start, *end;        /* ISO dates */
+	int published;
+	const char *published_at;       /* NULL until first published */
+	const char *created_by, *created_at, *updated_at;
+	int risks;                      /* risks in it (lists and reads) */
+};
+
+struct cc_risk_rec {
+	long long key;                  /* the row's own number */
+	const char *assessment, *id, *title, *scenario, *threat, *actor, *owner;
+	const char *vulnerabilities;
+	const char *confidence;         /* low, medium, high or NULL */
+	int is_public;
+	const char *public_title, *public_summary;
+	const char *review_date;        /* ISO date or NULL */
+	const char *created_by, *created_at, *updated_at;
+};
+
+/* A sector or a framework node of a risk (node: framework NULL). */
+struct cc_risk_item_rec {
+	long long risk;
+	const char *framework, *value;
+};
+
+/* A rating (the risk's own, or a participant's: participant > 0). impact
+ * is set for a matrix without dimensions, impacts (JSON) for one with. */
+struct cc_rating_rec {
+	long long risk, participant;
+	const char *phase, *likelihood, *impact, *impacts;
+	const char *confidence;         /* NULL: not given */
+	const char *rationale;          /* a participant's: their comment */
+	int workshop;
+	const char *dissent;
+	const char *by, *at;
+};
+
+struct cc_treatment_rec {
+	long long id, risk;
+	const char *option, *justification;
+	const char *plan;               /* NULL: none */
+	long long action;               /* 0: none (or deleted since) */
+	const char *action_title, *action_status, *action_due;  /* from the plan */
+	int action_progress;
+	const char *created_by, *created_at;
+};
+
+struct cc_participant_rec {
+	long long id, user_id;
+	const char *assessment, *email, *name, *organisation, *group;
+	int removed;
+	const char *created_by, *at;
+	int rated;                      /* ratings given */
+};
+
+/* Matrices: as frameworks (put is a no-op for a text stored already;
+ * matrices lists the latest of each id; hash NULL: the latest of id). */
+int cc_store_put_matrix(struct cc_store *s, const char *id, const char *title,
+			const char *text, size_t len, char *hash_out, struct cc_error *err);
+int cc_store_matrices(struct cc_store *s, struct cc_list *out, struct cc_error *err);
+int cc_store_matrix(struct cc_store *s, const char *id, const char *hash,
+		    struct cc_list *out, struct cc_error *err);
+
+/* Taxonomies: set replaces every term of kind with terms[n] (in that
+ * order); terms lists those of kind (NULL: all) by kind and position. */
+int cc_store_set_terms(struct cc_store *s, const char *kind,
+		       const struct cc_term_rec *terms, int n, struct cc_error *err);
+int cc_store_terms(struct cc_store *s, const char *kind, struct cc_list *out,
+		   struct cc_error *err);
+
+/* Risk assessments: create fills created_at and updated_at (CC_ECONFLICT,
+ * field id, for an id in use); update writes title and published (setting
+ * published_at the first time). list: of unit (NULL: all), by unit, id;
+ * one: CC_ENOTFOUND when there is none. */
+int cc_store_create_risk_assessment(struct cc_store *s,
+				    const struct cc_risk_assessment_rec *a,
+				    struct cc_error *err);
+int cc_store_update_risk_assessment(struct cc_store *s, const char *id, const char *title,
+				    int published, struct cc_error *err);
+int cc_store_risk_assessments(struct cc_store *s, const char *unit, struct cc_list *out,
+			      struct cc_error *err);
+int cc_store_risk_assessment(struct cc_store *s, const char *id, struct cc_list *out,
+			     struct cc_error *err);
+
+/* Risks: put inserts (key 0: CC_ECONFLICT, field id, for an id in use)
+ * or updates the risk with r->key, filling *key; delete takes its
+ * sectors, nodes, ratings, treatments and participants' ratings with it.
+ * set_sectors / set_nodes replace a risk's lists (nodes: framework and
+ * node in pairs, values[2 * i], values[2 * i + 1]). Lists cover a whole
+ * assessment, by risk key and position. */
+int cc_store_put_risk(struct cc_store *s, const struct cc_risk_rec *r, long long *key,
+		      struct cc_error *err);
+int cc_store_delete_risk(struct cc_store *s, long long key, struct cc_error *err);
+int cc_store_set_risk_sectors(struct cc_store *s, long long key, const char *const *sectors,
+			      int n, struct cc_error *err);
+int cc_store_set_risk_nodes(struct cc_store *s, long long key, const char *const *values,
+			    int n, struct cc_error *err);
+int cc_store_risks(struct cc_store *s, const char *assessment, struct cc_list *out,
+		   struct cc_error *err);
+int cc_store_risk_sectors(struct cc_store *s, const char *assessment, struct cc_list *out,
+			  struct cc_error *err);
+int cc_store_risk_nodes(struct cc_store *s, const char *assessment, struct cc_list *out,
+			struct cc_error *err);
+
+/* A risk's rating in a phase: put replaces it; delete removes it (no-op
+ * when none). ratings: every rating of an assessment's risks. */
+int cc_store_put_rating(struct cc_store *s, const struct cc_rating_rec *r,
+			struct cc_error *err);
+int cc_store_delete_rating(struct cc_store *s, long long risk, const char *phase,
+			   struct cc_error *err);
+int cc_store_ratings(struct cc_store *s, const char *assessment, struct cc_list *out,
+		     struct cc_error *err);
+
+/* Treatments, oldest first, with the status of the plan action each
+ * became (joined from the plan's action table). */
+int cc_store_add_treatment(struct cc_store *s, const struct cc_treatment_rec *t,
+			   long long *id, struct cc_error *err);
+int cc_store_treatments(struct cc_store *s, const char *assessment, struct cc_list *out,
+			struct cc_error *err);
+
+/* Participants of a risk workshop, as respondents (above): add
+ * (CC_ECONFLICT when the user is one already), restore, remove; list by
+ * id (removed ones too); one by id (user 0) or by user (id 0),
+ * CC_ENOTFOUND when none. */
+int cc_store_add_participant(struct cc_store *s, const char *assessment, long long user,
+			     const char *name, const char *organisation, const char *group,
+			     const char *created_by, long long *id, struct cc_error *err);
+int cc_store_restore_participant(struct cc_store *s, long long id, const char *name,
+				 const char *organisation, const char *group,
+				 struct cc_error *err);
+int cc_store_remove_participant(struct cc_store *s, long long id, struct cc_error *err);
+int cc_store_participants(struct cc_store *s, const char *assessment, struct cc_list *out,
+			  struct cc_error *err);
+int cc_store_participant(struct cc_store *s, const char *assessment, long long id,
+			 long long user, struct cc_list *out, struct cc_error *err);
+/* The risk workshops a user takes part in (not removed), by assessment. */
+int cc_store_participations(struct cc_store *s, long long user, struct cc_list *out,
+			    struct cc_error *err);
+
+/* A participant's rating (r->participant, r->risk, r->phase; rationale is
+ * the comment, by the author): put replaces it and appends it to the
+ * history. participant_ratings: one participant's (participant > 0) or
+ * every participant's of the assessment (0), by participant, risk,
+ * phase. history: one (participant, risk, phase), oldest first. */
+int cc_store_put_participant_rating(struct cc_store *s, const struct cc_rating_rec *r,
+				    struct cc_error *err);
+int cc_store_participant_ratings(struct cc_store *s, const char *assessment,
+				 long long participant, struct cc_list *out,
+				 struct cc_error *err);
+int cc_store_participant_history(struct cc_store *s, long long participant, long long risk,
+				 const char *phase, struct cc_list *out, struct cc_error *err);
 
 #endif

@@ -6,7 +6,8 @@ session and CSRF token or a bearer token), and starting a `cybercap` server
 on a free port.
 
 Standard library only. Used by test_api.py, test_workflow.py,
-test_traversal.py, test_tls.py and test_workshop.py; each suite keeps its
+test_traversal.py, test_tls.py, test_workshop.py, test_plans.py and
+test_risks.py (which also takes its main from run_suite); each suite keeps its
 own Suite (so that importing one suite into another, as test_workflow.py
 does for test_api.py's schema validator, adds no tests).
 """
@@ -466,3 +467,41 @@ def exchanges_vs_openapi(doc, log):
             if errs:
                 problems.append(f"{method} {tpl} {r.status}: " + "; ".join(errs[:4]))
     return sorted(set(problems)), seen
+
+
+# ---------------------------------------------------------------- a suite's main
+
+
+def run_suite(suite, cfg, setup, stop):
+    """The main of a suite that starts its own server: --bin, --only,
+    --keep; setup() (which sets cfg.proc and cfg.tmp), the tests, stop() as
+    a last test, and the server killed and cfg.tmp removed whatever
+    happens. Returns the exit status."""
+    import argparse
+    import shutil
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--only")
+    ap.add_argument("--keep", action="store_true")
+    args = ap.parse_args()
+    cfg.bin = os.path.abspath(args.bin)
+    try:
+        setup()
+    except (Fail, OSError, subprocess.SubprocessError) as e:
+        if getattr(cfg, "proc", None) and cfg.proc.poll() is None:
+            cfg.proc.kill()
+            cfg.proc.wait()
+        shutil.rmtree(getattr(cfg, "tmp", ""), ignore_errors=True)
+        return setup_failed(e)
+    try:
+        suite.run(args.only)
+        suite.run_one("the server exits 0 on SIGTERM", stop)
+    finally:
+        if cfg.proc.poll() is None:
+            cfg.proc.kill()
+            cfg.proc.wait()
+        if args.keep:
+            print(f"data kept in {cfg.tmp}")
+        else:
+            shutil.rmtree(cfg.tmp, ignore_errors=True)
+    return suite.result()

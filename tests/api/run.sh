@@ -189,6 +189,11 @@ tally "$tmp/trav.log" test_traversal.py
 TMPDIR=$tmp python3 "$here/test_workshop.py" --bin "$bin" >"$tmp/ws.log" 2>&1
 tally "$tmp/ws.log" test_workshop.py
 
+# Risk assessments (the demo's register of XAA and assessments of its own),
+# on a server and data directory of its own.
+TMPDIR=$tmp python3 "$here/test_risks.py" --bin "$bin" >"$tmp/risks.log" 2>&1
+tally "$tmp/risks.log" test_risks.py
+
 # Action plans, on a server and data directory of their own.
 TMPDIR=$tmp python3 "$here/test_plans.py" --bin "$bin" >"$tmp/plans.log" 2>&1
 tally "$tmp/plans.log" test_plans.py

@@ -155,6 +155,7 @@ ROLE_EMAIL = {
     "focal_xab": "focal.xab@demo.cybercap",
     "reviewer_wf": "reviewer.wf@test.cybercap",
     "respondent_xaa": "respondent.xaa@test.cybercap",
+    "participant_xaa": "participant.xaa@test.cybercap",
 }
 ROLES = ["anonymous", "admin", "analyst", "reviewer_open", "reviewer_xab",
          "focal_xaa", "focal_xab", "focal_bearer", "respondent_xaa"]
@@ -483,6 +484,162 @@ def authorization_matrix_of_plans():
                         ids = {p["id"] for p in r.json()["plans"]}
                         sees = table[(role, unit, "priv", "read")] == "ok"
                         good = plan_id(unit, "pub") in ids and (plan_id(unit, "priv") in ids) == sees
+                    if not good:
+                        wrong.append(f"{role} {ep} {unit} {vis}: got {r.status} {r.error()[0]} "
+                                     f"{r.body[:80]!r}, expected {want}")
+    check(not wrong, f"{len(wrong)} cells differ:\n  " + "\n  ".join(wrong[:60]))
+
+
+# Risk assessments (docs/api.md "Risk assessments"), the same callers and a
+# participant of XAA's risk workshops (participant_xaa: an account with no
+# role, added to the workshops of XAA's two assessments), on four
+# assessments the test makes: XAA's and XAB's, each published and not.
+# Written from the rules, not from the server:
+#   the team (admins, analysts, the unit's focal points: focal_bearer is
+#     XAB's) everything;
+#   anyone: the list (200, with an unpublished assessment in it only for its
+#     team and participants, checked too), and once published the
+#     assessment record and the public register;
+#   the participant: the assessment record (published or not), their own
+#     record and their own ratings; 403 for every other participant, and
+#     for the rest;
+#   anonymous 401 for the rest, everyone else 403.
+# "own" is participant_xaa's record (under XAB: another person's first);
+# "other" another participant of that assessment.
+RISK_ROLES = ROLES + ["participant_xaa"]
+RISK_ENDPOINTS = ["list", "read", "public", "risks", "risk", "heatmap", "review", "gain",
+                  "sectors", "csv", "xlsx", "workshop", "parts", "own", "other", "rate_own",
+                  "rate_other", "create", "patch", "r_add", "r_patch", "r_del", "rating", "treat",
+                  "upload", "p_add", "p_del"]
+_T = "ok  ok   ok     ok    ok   ok      ok     ok   ok      ok  ok   ok       ok    ok  ok    ok       ok         ok     ok    ok    ok      ok    ok     ok    ok     ok    ok"
+_O = "ok  {r}  {r}    {x}   {x}  {x}     {x}    {x}  {x}     {x} {x}  {x}      {x}   {x} {x}   {x}      {x}        {x}    {x}   {x}   {x}     {x}   {x}    {x}   {x}    {x}   {x}"
+_P = "ok  ok   {r}    403   403  403     403    403  403     403 403  403      403   ok  403   ok       403        403    403   403   403     403   403    403   403    403   403"
+
+
+def _row(role, unit, vis, line):
+    return f"{role} {unit} {vis} {line}"
+
+
+def _risk_matrix():
+    lines = ["role unit vis " + " ".join(RISK_ENDPOINTS)]
+    for role in RISK_ROLES:
+        for unit in ("XAA", "XAB"):
+            for vis in ("pub", "priv"):
+                team = role in ("admin", "analyst") or (role, unit) in (
+                    ("focal_xaa", "XAA"), ("focal_xab", "XAB"), ("focal_bearer", "XAB"))
+                x = "401" if role == "anonymous" else "403"
+                r = "ok" if vis == "pub" else x
+                if team:
+                    line = _T
+                elif role == "participant_xaa" and unit == "XAA":
+                    line = _P.format(r=r)
+                else:
+                    line = _O.format(r=r, x=x)
+                lines.append(_row(role, unit, vis, line))
+    return "\n".join(lines)
+
+
+RISK_MATRIX = _risk_matrix()
+RISK_ROW = {"title": "matrix risk", "scenario": "s", "sectors": ["health"], "threat": "malware",
+            "actor": "criminal", "owner": "o",
+            "inherent": {"likelihood": "L3", "impacts": {"human": "I3"}},
+            "current": {"likelihood": "L2", "impacts": {"human": "I2"}}}
+
+
+def risk_id(unit, vis):
+    return f"m-{unit.lower()}-{vis}"
+
+
+def call_risk(c, ep, unit, vis, tag, admin):
+    """One call of risk endpoint ep on the matrix assessment of (unit, vis)."""
+    a = f"{API}/risk-assessments/{risk_id(unit, vis)}"
+    own, other = CFG.risk_parts[(unit, vis)]
+    rating = {"likelihood": "L1", "impacts": {"services": "I1"}}
+    reads = {"read": "", "public": "/public", "risks": "/risks", "risk": "/risks/r1",
+             "heatmap": "/heatmap", "review": "/review-due", "gain": "/treatment-gain",
+             "sectors": "/sectors", "csv": "/register.csv", "xlsx": "/register.xlsx",
+             "workshop": "/workshop", "parts": "/participants", "own": f"/participants/{own}",
+             "other": f"/participants/{other}"}
+    if ep == "list":
+        return c.get(f"{API}/risk-assessments?unit={unit}")
+    if ep in reads:
+        return c.get(a + reads[ep])
+    if ep == "rate_own":
+        return c.put(a + f"/participants/{own}/ratings/r1", rating)
+    if ep == "rate_other":
+        return c.put(a + f"/participants/{other}/ratings/r1", rating)
+    if ep == "create":
+        return c.post(API + "/risk-assessments", {"id": f"mc-{tag}", "unit": unit,
+                                                  "title": "matrix", "matrix": "national-5x5",
+                                                  "start": "2026-01-01", "end": "2026-12-31"})
+    if ep == "patch":
+        return c.call("PATCH", a, obj={"title": f"matrix {tag}"})
+    if ep == "r_add":
+        return c.post(a + "/risks", dict(RISK_ROW, id=f"add-{tag}"))
+    if ep == "r_patch":
+        return c.call("PATCH", a + "/risks/r1", obj={"owner": f"owner {tag}"})
+    if ep == "r_del":
+        admin.post(a + "/risks", dict(RISK_ROW, id=f"del-{tag}"))
+        return c.delete(a + f"/risks/del-{tag}")
+    if ep == "rating":
+        return c.put(a + "/risks/r1/ratings/target", rating)
+    if ep == "treat":
+        return c.post(a + "/risks/r1/treatments", {"option": "accept", "justification": tag})
+    if ep == "upload":
+        body = ("id,title,scenario,sectors,threat,actor,owner,inherent_likelihood,"
+                "inherent_impact_human,current_likelihood,current_impact_human\r\n"
+                f"up-{tag},t,s,health,malware,criminal,o,L2,I2,L1,I1\r\n").encode()
+        return c.call("POST", a + "/register", body=body, headers={"Content-Type": "text/csv"})
+    if ep == "p_add":
+        return c.post(a + "/participants", {"email": f"p-{tag}@test.cybercap", "name": "P",
+                                            "group": "cirt"})
+    if ep == "p_del":
+        pid = admin.post(a + "/participants", {"email": f"d-{tag}@test.cybercap", "name": "D",
+                                               "group": "cirt"}).json()["id"]
+        return c.delete(a + f"/participants/{pid}")
+    raise ValueError(ep)
+
+
+@test
+def authorization_matrix_of_risk_assessments():
+    admin = login(ROLE_EMAIL["admin"], name="admin (risks)")
+    add_user(ROLE_EMAIL["participant_xaa"], "Participant of XAA")
+    CFG.risk_parts = {}
+    for unit in ("XAA", "XAB"):
+        for vis in ("pub", "priv"):
+            aid = risk_id(unit, vis)
+            base = f"{API}/risk-assessments/{aid}"
+            r = admin.post(API + "/risk-assessments", {"id": aid, "unit": unit, "title": aid,
+                                                       "matrix": "national-5x5",
+                                                       "start": "2026-01-01", "end": "2026-12-31"})
+            eq(r.status, 201, f"matrix assessment {aid} ({r.body[:200]!r})")
+            eq(admin.post(base + "/risks", dict(RISK_ROW, id="r1")).status, 201, "risk r1")
+            first = ROLE_EMAIL["participant_xaa"] if unit == "XAA" else f"first.{aid}@test.cybercap"
+            own = admin.post(base + "/participants", {"email": first, "name": "Own",
+                                                      "group": "government"}).json()["id"]
+            other = admin.post(base + "/participants", {"email": f"other.{aid}@test.cybercap",
+                                                        "name": "Other", "group": "cirt"}).json()["id"]
+            CFG.risk_parts[(unit, vis)] = (own, other)
+            if vis == "pub":
+                eq(admin.call("PATCH", base, obj={"published": True}).status, 200, "publish")
+    rows = [line.split() for line in RISK_MATRIX.strip().splitlines()]
+    eq(rows[0][3:], RISK_ENDPOINTS, "risk matrix columns")
+    table = {(r[0], r[1], r[2], ep): want for r in rows[1:] for ep, want in zip(rows[0][3:], r[3:])}
+    eq({k[0] for k in table}, set(RISK_ROLES), "risk matrix roles")
+    wrong = []
+    for role in RISK_ROLES:
+        c = who(role)
+        for unit in ("XAA", "XAB"):
+            for vis in ("pub", "priv"):
+                for ep in RISK_ENDPOINTS:
+                    want = table[(role, unit, vis, ep)]
+                    tag = f"{role}-{unit}-{vis}-{ep}".replace("_", "-").lower()
+                    r = call_risk(c, ep, unit, vis, tag, admin)
+                    good = cell_good(r, want, (200, 201))
+                    if good and ep == "list":
+                        ids = {x["id"] for x in r.json()["risk_assessments"]}
+                        sees = table[(role, unit, "priv", "read")] == "ok"
+                        good = risk_id(unit, "pub") in ids and (risk_id(unit, "priv") in ids) == sees
                     if not good:
                         wrong.append(f"{role} {ep} {unit} {vis}: got {r.status} {r.error()[0]} "
                                      f"{r.body[:80]!r}, expected {want}")

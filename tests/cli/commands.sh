@@ -135,6 +135,21 @@ expect import-no-version 2 "$bin" import --data "$dd" --campaign v31 --framework
 has import-no-version-what "$tmp/err" 'version "2031"'
 expect init-mapping-needs-framework 2 "$bin" init --data "$tmp/data-nofw" --mapping "$d/map.yaml"
 has init-mapping-needs-framework-what "$tmp/err" 'the source framework "tiny" is not loaded'
+nmatrices=$(ls "$here"/../../matrices/*.yaml | wc -l)
+nterms=$(cat "$here"/../../data/taxonomies/*.csv | grep -vc '^id,')
+has init-risk-counts "$tmp/out" "$nmatrices risk matrices, $nterms taxonomy terms loaded"
+# a risk matrix of one's own, and a changed bundled one: a new version each
+sed 's/^title: .*/title: A changed national matrix/' "$here/../../matrices/national-5x5.yaml" >"$tmp/changed-5x5.yaml"
+expect init-matrix 0 "$bin" init --data "$dd" --matrix "$tmp/changed-5x5.yaml"
+has init-matrix-counts "$tmp/out" "$((nmatrices + 1)) risk matrices"
+if [ "$(sqlite3 "$dd/cybercap.db" "SELECT count(*) FROM risk_matrix WHERE id = 'national-5x5'" 2>/dev/null)" = 2 ]; then
+	ok init-matrix-versions
+else
+	bad init-matrix-versions "national-5x5 is not stored in two versions"
+fi
+printf 'cybercap-matrix: 1\nid: broken\n' >"$tmp/broken-matrix.yaml"
+expect init-matrix-bad 2 "$bin" init --data "$dd" --matrix "$tmp/broken-matrix.yaml"
+has init-matrix-bad-where "$tmp/err" "broken-matrix.yaml:"
 printf 'unit,question,answer\nU1,a1,yes\nU2,a1,maybe\n' >"$tmp/bad.csv"
 expect import-bad 2 "$bin" import --data "$dd" --campaign c1 --framework tiny --year 2026 "$tmp/bad.csv"
 has import-bad-line "$tmp/err" "bad.csv:3: error:"
