@@ -95,7 +95,7 @@ int cmd_init(int argc, char **argv)
 		{"framework", required_argument, NULL, 'f'},
 		{"mapping", required_argument, NULL, 'm'},
 		{"scenario", required_argument, NULL, 's'},
-		{"matrix", required_argument, NULL, 'm'},
+		{"matrix", required_argument, NULL, 'x'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *data = NULL, *units[16], *fws[16], *maps[16], *scs[16], *mxs[16];
@@ -121,7 +121,7 @@ int cmd_init(int argc, char **argv)
 			maps[nmaps++] = optarg;
 		else if (c == 's' && nscs < 16)
 			scs[nscs++] = optarg;
-		else if (c == 'm' && nmxs < 16)
+		else if (c == 'x' && nmxs < 16)
 			mxs[nmxs++] = optarg;
 		else
 			return cli_usage("init", "unknown or repeated option \"%s\"", argv[optind - 1]);

@@ -23,6 +23,7 @@ Each test prints "ok NAME" or "FAIL NAME: why"; the last line is
 "RESULT passed=N failed=M". The tests run in order and build on each other.
 """
 import argparse
+import re
 import csv
 import io
 import json

@@ -137,6 +137,7 @@ expect init-mapping-needs-framework 2 "$bin" init --data "$tmp/data-nofw" --mapp
 has init-mapping-needs-framework-what "$tmp/err" 'the source framework "tiny" is not loaded'
 nmatrices=$(ls "$here"/../../matrices/*.yaml | wc -l)
 nterms=$(cat "$here"/../../data/taxonomies/*.csv | grep -vc '^id,')
+expect init-risks 0 "$bin" init --data "$dd"
 has init-risk-counts "$tmp/out" "$nmatrices risk matrices, $nterms taxonomy terms loaded"
 # a risk matrix of one's own, and a changed bundled one: a new version each
 sed 's/^title: .*/title: A changed national matrix/' "$here/../../matrices/national-5x5.yaml" >"$tmp/changed-5x5.yaml"
