@@ -190,7 +190,7 @@ static const struct cc_framework *trend_framework(struct cc_req *req, struct cc_
 	return fw;
 }
 
-int cc_h_trends(struct cc_req *req, struct cc_resp *resp)
+json_t *cc__trends_json(struct cc_req *req, struct cc_resp *resp)
 {
 	const char *node, *group = cc_req_query(req, "group"), *bal = cc_req_query(req, "balanced");
 	const struct cc_framework *fw = trend_framework(req, resp, &node);
@@ -201,14 +201,20 @@ int cc_h_trends(struct cc_req *req, struct cc_resp *resp)
 	int n, maxu = 1;
 
 	if (!fw)
-		return CC_OK;
-	if (bal && strcmp(bal, "true") != 0 && strcmp(bal, "false") != 0)
-		return cc_resp_error(resp, 400, "bad_parameter", "balanced", "balanced is true or false");
-	if (group && !cc_snapshot_group(req->snap, group))
-		return cc_resp_error(resp, 404, "not_found", "group", "no group \"%s\"", group);
+		return NULL;
+	if (bal && strcmp(bal, "true") != 0 && strcmp(bal, "false") != 0) {
+		cc_resp_error(resp, 400, "bad_parameter", "balanced", "balanced is true or false");
+		return NULL;
+	}
+	if (group && !cc_snapshot_group(req->snap, group)) {
+		cc_resp_error(resp, 404, "not_found", "group", "no group \"%s\"", group);
+		return NULL;
+	}
 	eds = malloc(((size_t)req->snap->npubs + 1) * sizeof(*eds));
-	if (!eds)
-		return cc_resp_error(resp, 500, "internal", NULL, "out of memory");
+	if (!eds) {
+		cc_resp_error(resp, 500, "internal", NULL, "out of memory");
+		return NULL;
+	}
 	n = editions(req->snap, fw->id, eds);
 	for (int e = 0; e < n; e++)
 		if (eds[e]->scores.nunits > maxu)
@@ -223,12 +229,20 @@ int cc_h_trends(struct cc_req *req, struct cc_resp *resp)
 	free(member);
 	if (!buf) {
 		json_decref(list);
-		return cc_resp_error(resp, 500, "internal", NULL, "out of memory");
+		cc_resp_error(resp, 500, "internal", NULL, "out of memory");
+		return NULL;
 	}
 	free(buf);
-	return cc_resp_json(resp, 200, json_pack("{s:s,s:s,s:b,s:o}", "framework", fw->id,
-						 "node", node, "balanced", bal && strcmp(bal, "true") == 0,
-						 "editions", list));
+	return json_pack("{s:s,s:s,s:b,s:o}", "framework", fw->id,
+			 "node", node, "balanced", bal && strcmp(bal, "true") == 0,
+			 "editions", list);
+}
+
+int cc_h_trends(struct cc_req *req, struct cc_resp *resp)
+{
+	json_t *o = cc__trends_json(req, resp);
+
+	return o ? cc_resp_json(resp, 200, o) : CC_OK;
 }
 
 struct move {

@@ -15,6 +15,8 @@ static const struct cc_route routes[] = {
 	{"GET", "/api/v1/units/{unit}/history", cc_h_unit_history, 1},
 	{"GET", "/api/v1/groups", cc_h_groups, 1},
 	{"GET", "/api/v1/trends", cc_h_trends, 1},
+	{"GET", "/api/v1/trends.csv", cc_h_trends_csv, 1},
+	{"GET", "/api/v1/trends.xlsx", cc_h_trends_xlsx, 1},
 	{"GET", "/api/v1/trends/movers", cc_h_trend_movers, 1},
 	{"GET", "/api/v1/mappings", cc_h_mappings, 1},
 	{"GET", "/api/v1/mappings/{id}", cc_h_mapping, 1},

@@ -96,6 +96,10 @@ int cc_h_responses(struct cc_req *req, struct cc_resp *resp);
 int cc_h_responses_xlsx(struct cc_req *req, struct cc_resp *resp);
 int cc_h_unit_targets(struct cc_req *req, struct cc_resp *resp);
 int cc_h_trends(struct cc_req *req, struct cc_resp *resp);
+int cc_h_trends_csv(struct cc_req *req, struct cc_resp *resp);
+int cc_h_trends_xlsx(struct cc_req *req, struct cc_resp *resp);
+/* The body of GET /trends, or NULL after filling resp with the error. */
+json_t *cc__trends_json(struct cc_req *req, struct cc_resp *resp);
 int cc_h_trend_movers(struct cc_req *req, struct cc_resp *resp);
 int cc_h_unit_targets_csv(struct cc_req *req, struct cc_resp *resp);
 int cc_h_unit_targets_xlsx(struct cc_req *req, struct cc_resp *resp);

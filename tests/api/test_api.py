@@ -1036,6 +1036,36 @@ def trends_equal_the_means_of_each_edition():
 
 
 @test
+def trends_exports_hold_the_same_figures():
+    """trends.csv rows and the trends.xlsx sheets say what GET /trends says."""
+    import csv as _csv
+    import zipfile
+    t = cached(f"{API}/trends?framework={FW}&group=ldc")
+    r = request("GET", f"{API}/trends.csv?framework={FW}&group=ldc")
+    eq(r.status, 200, "trends.csv")
+    check("attachment" in (r.header("Content-Disposition") or ""), "an attachment")
+    rows = list(_csv.DictReader(io.StringIO(r.body.decode())))
+    eq(len(rows), 3 * len(t["editions"]), "all, ldc and not:ldc per edition")
+    for e in t["editions"]:
+        mine = {x["population"]: x for x in rows if x["campaign"] == e["campaign"]}
+        eq(set(mine), {"all", "ldc", "not:ldc"}, f"{e['campaign']} populations")
+        close_to(float(mine["all"]["mean"]), e["mean"], f"{e['campaign']} mean")
+        close_to(float(mine["all"]["median"]), e["median"], f"{e['campaign']} median")
+        eq(int(mine["ldc"]["n"]), e["groups"]["ldc"]["n"], f"{e['campaign']} ldc n")
+        close_to(float(mine["not:ldc"]["mean"]), e["groups"]["ldc"]["rest"]["mean"],
+                 f"{e['campaign']} rest of ldc")
+    x = request("GET", f"{API}/trends.xlsx?framework={FW}")
+    eq(x.status, 200, "trends.xlsx")
+    z = zipfile.ZipFile(io.BytesIO(x.body))
+    names = z.namelist()
+    check("xl/worksheets/sheet1.xml" in names and "xl/worksheets/sheet2.xml" in names,
+          f"two sheets: {names}")
+    wb = z.read("xl/workbook.xml").decode()
+    check('name="Editions"' in wb and 'name="Groups"' in wb, "sheet names")
+    eq(request("GET", f"{API}/trends.csv").status, 400, "trends.csv needs a framework")
+
+
+@test
 def movers_are_the_changes_between_two_editions():
     a, b = PUBLISHED[0], PUBLISHED[-1]
     m = cached(f"{API}/trends/movers?framework={FW}&from={a}&to={b}")
