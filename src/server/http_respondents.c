@@ -104,6 +104,21 @@ static int may_read(struct cc_req *req, struct cc_resp *resp)
 	return cc__may(req, resp, CC_DO_READ_ASSESSMENT);
 }
 
+json_t *cc__respondent_body(struct cc_req *req, struct cc_resp *resp,
+			    struct cc_respondent_new *r)
+{
+	json_t *body = cc_req_json(req, resp);
+
+	if (body && (!cc_json_text(body, "email", false, 1000, &r->email, resp) ||
+		     !cc_json_text(body, "name", false, 1000, &r->name, resp) ||
+		     !cc_json_text(body, "organisation", true, 1000, &r->organisation, resp) ||
+		     !cc_json_text(body, "group", false, 1000, &r->group, resp))) {
+		json_decref(body);
+		return NULL;
+	}
+	return body;
+}
+
 int cc_h_respondents_add(struct cc_req *req, struct cc_resp *resp)
 {
 	struct cc_respondent_new r;
@@ -118,15 +133,8 @@ int cc_h_respondents_add(struct cc_req *req, struct cc_resp *resp)
 	if (!facilitates(req))
 		return cc_resp_error(resp, 403, "forbidden", NULL,
 				     "only the assessment's facilitators add respondents");
-	if (!(body = cc_req_json(req, resp)))
+	if (!(body = cc__respondent_body(req, resp, &r)))
 		return CC_OK;
-	if (!cc_json_text(body, "email", false, 1000, &r.email, resp) ||
-	    !cc_json_text(body, "name", false, 1000, &r.name, resp) ||
-	    !cc_json_text(body, "organisation", true, 1000, &r.organisation, resp) ||
-	    !cc_json_text(body, "group", false, 1000, &r.group, resp)) {
-		json_decref(body);
-		return CC_OK;
-	}
 	cc_error_clear(&err);
 	pthread_mutex_lock(req->store_lock);
 	rc = cc_respondents_add(req->store, C(req), U(req), &r, req->who->email, &out, &err);

@@ -63,15 +63,8 @@ int cc_h_participants_add(struct cc_req *req, struct cc_resp *resp)
 	if (!cc__risk_open(req, resp, CC_RISK_TEAM, &x))
 		return CC_OK;
 	cc__risk_close(&x);
-	if (!(body = cc_req_json(req, resp)))
+	if (!(body = cc__respondent_body(req, resp, &r)))
 		return CC_OK;
-	if (!cc_json_text(body, "email", false, 1000, &r.email, resp) ||
-	    !cc_json_text(body, "name", false, 1000, &r.name, resp) ||
-	    !cc_json_text(body, "organisation", true, 1000, &r.organisation, resp) ||
-	    !cc_json_text(body, "group", false, 1000, &r.group, resp)) {
-		json_decref(body);
-		return CC_OK;
-	}
 	cc_error_clear(&err);
 	pthread_mutex_lock(req->store_lock);
 	rc = cc_risk_participant_add(req->store, A(req), &r, req->who->email, &out, &err);

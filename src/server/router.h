@@ -52,6 +52,13 @@ const struct cc_pub *cc__pub(struct cc_req *req, struct cc_resp *resp);
 int cc__send_xlsx(struct cc_resp *resp, int (*fill)(void *wb, void *ctx),
 		  void *ctx, const char *filename);
 
+/* The body of a request adding a workshop member ({"email", "name",
+ * "organisation"?, "group"}, the strings pointing into it: the caller
+ * json_decref's it), or NULL after filling resp (400/422 naming the field). */
+struct cc_respondent_new;
+json_t *cc__respondent_body(struct cc_req *req, struct cc_resp *resp,
+			    struct cc_respondent_new *r);
+
 /* Handlers, one file per resource. */
 int cc_h_openapi(struct cc_req *req, struct cc_resp *resp);
 int cc_h_frameworks(struct cc_req *req, struct cc_resp *resp);
