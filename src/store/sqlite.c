@@ -233,47 +233,87 @@ static int version_collation(void *ctx, int alen, const void *a, int blen, const
 	return cc_version_cmp(a, (size_t)alen, b, (size_t)blen);
 }
 
+/* A migration's number: the leading digits of its name ("0008_x" -> 8). */
+static int migration_number(const struct cc_migration *m)
+{
+	return atoi(m->name);
+}
+
+/* 1 when the binary carries a migration numbered v. */
+static int known_migration(long long v)
+{
+	for (int m = 0; m < cc_nmigrations; m++)
+		if (migration_number(&cc_migrations[m]) == v)
+			return 1;
+	return 0;
+}
+
+/* Refuses a database that has a migration this binary does not know (made
+ * by a newer cybercap). */
+static int check_applied(struct cc_store *s, struct cc_error *err)
+{
+	sqlite3_stmt *st = cc__prepare(s, err, "SELECT version FROM schema_migration ORDER BY version", "");
+	int rc = CC_OK;
+
+	if (!st)
+		return err->code;
+	while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+		long long v = sqlite3_column_int64(st, 0);
+
+		if (!known_migration(v))
+			rc = cc_error_set(err, CC_EINPUT, s->path, 0, 0,
+					  "the database has schema migration %lld, which this cybercap does not know (upgrade cybercap)",
+					  v);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Applies migration m in its own transaction. */
+static int apply_migration(struct cc_store *s, const struct cc_migration *m, struct cc_error *err)
+{
+	char *msg = NULL;
+	int rc;
+
+	if ((rc = cc_store_begin(s, err)))
+		return rc;
+	if (sqlite3_exec(s->db, m->sql, NULL, NULL, &msg) != SQLITE_OK) {
+		rc = cc_error_set(err, CC_EIO, s->path, 0, 0, "migration %s: %s", m->name,
+				  msg ? msg : "failed");
+		sqlite3_free(msg);
+		cc_store_rollback(s);
+		return rc;
+	}
+	rc = cc__run(s, err, "INSERT INTO schema_migration VALUES (?, ?, "
+		     "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))", "it", migration_number(m), m->name);
+	if (!rc)
+		rc = cc_store_commit(s, err);
+	if (rc)
+		cc_store_rollback(s);
+	return rc;
+}
+
+/* Applies, in file order, every migration whose number the database has not
+ * recorded: by number, not by position, so that a migration merged with a
+ * lower number than one already applied is still applied. */
 static int migrate(struct cc_store *s, struct cc_error *err)
 {
-	int version = 0, rc;
-	sqlite3_stmt *st;
+	int rc;
 
 	rc = cc__run(s, err, "CREATE TABLE IF NOT EXISTS schema_migration ("
 		 "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
 		 "applied_at TEXT NOT NULL)", "");
-	if (rc)
+	if (rc || (rc = check_applied(s, err)))
 		return rc;
-	st = cc__prepare(s, err, "SELECT coalesce(max(version), 0) FROM schema_migration", "");
-	if (!st)
-		return err->code;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		version = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (version > cc_nmigrations)
-		return cc_error_set(err, CC_EINPUT, s->path, 0, 0,
-				    "the database is at schema version %d; this cybercap knows %d (upgrade cybercap)",
-				    version, cc_nmigrations);
-	for (int m = version; m < cc_nmigrations; m++) {
-		char *msg = NULL;
+	for (int m = 0; m < cc_nmigrations; m++) {
+		long long done = 0;
+		sqlite3_stmt *st = cc__prepare(s, err, "SELECT count(*) FROM schema_migration WHERE version = ?",
+					       "i", migration_number(&cc_migrations[m]));
 
-		if ((rc = cc_store_begin(s, err)))
+		if (!st || (rc = cc__scalar(s, st, &done, err)))
+			return st ? rc : err->code;
+		if (!done && (rc = apply_migration(s, &cc_migrations[m], err)))
 			return rc;
-		if (sqlite3_exec(s->db, cc_migrations[m].sql, NULL, NULL, &msg) != SQLITE_OK) {
-			rc = cc_error_set(err, CC_EIO, s->path, 0, 0, "migration %s: %s",
-					  cc_migrations[m].name, msg ? msg : "failed");
-			sqlite3_free(msg);
-			cc_store_rollback(s);
-			return rc;
-		}
-		rc = cc__run(s, err, "INSERT INTO schema_migration VALUES (?, ?, "
-			 "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))", "it", m + 1,
-			 cc_migrations[m].name);
-		if (!rc)
-			rc = cc_store_commit(s, err);
-		if (rc) {
-			cc_store_rollback(s);
-			return rc;
-		}
 	}
 	return CC_OK;
 }

@@ -9,6 +9,9 @@
 #include "service/service.h"
 #include "service/snapshot.h"
 #include "store/store.h"
+#include "store/migrations.h"
+
+#include <sqlite3.h>
 
 #include <unistd.h>
 
@@ -242,6 +245,45 @@ static void test_reopen_keeps_data_and_schema(void **state)
 	assert_int_equal(cc_store_open(&again, "/tmp/cc-store-does-not-exist", 0, &err), CC_EINPUT);
 }
 
+/* Migrations are recorded by the number in their file name, not by their
+ * position, and a database with a migration this binary does not know is
+ * refused, naming it. */
+static void test_migrations_recorded_by_number(void **state)
+{
+	struct fixture *fx = *state;
+	struct cc_store *again;
+	struct cc_error err;
+	char path[128];
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int m = 0;
+
+	cc_store_close(fx->s);
+	fx->s = NULL;
+	snprintf(path, sizeof(path), "%s/cybercap.db", fx->dir);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT version, name FROM schema_migration ORDER BY version",
+					    -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		assert_true(m < cc_nmigrations);
+		assert_int_equal(sqlite3_column_int(st, 0), atoi(cc_migrations[m].name));
+		assert_string_equal((const char *)sqlite3_column_text(st, 1), cc_migrations[m].name);
+		m++;
+	}
+	sqlite3_finalize(st);
+	assert_int_equal(m, cc_nmigrations);
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO schema_migration VALUES (9999, '9999_future', 'x')",
+				      NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(cc_store_open(&again, fx->dir, 0, &err), CC_EINPUT);
+	assert_non_null(strstr(err.msg, "9999"));
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DELETE FROM schema_migration WHERE version = 9999", NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(cc_store_open(&fx->s, fx->dir, 0, &err), CC_OK);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -250,6 +292,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_import_all_or_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_publish_freezes_engine_results, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reopen_keeps_data_and_schema, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migrations_recorded_by_number, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
