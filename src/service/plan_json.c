@@ -234,6 +234,17 @@ static json_t *ids_where(const struct cc_plan *pl, const struct cc_plan_monitor 
 	return a;
 }
 
+/* How a campaign on another edition than the node's was read, or null. */
+static json_t *reading_json(const struct cc_node_reading *r)
+{
+	if (!r->mapping)
+		return json_null();
+	return json_pack("{s:o,s:s,s:o,s:o}", "version", text_or_null(r->version), "mapping",
+			 r->mapping, "relation", r->relation < 0 ? json_null() :
+			 json_string(cc_relation_name((enum cc_relation)r->relation)), "nodes",
+			 text_or_null(r->nodes_used));
+}
+
 static json_t *node_json(const struct cc_plan_node *n)
 {
 	json_t *acts = json_array();
@@ -241,10 +252,12 @@ static json_t *node_json(const struct cc_plan_node *n)
 
 	for (int k = 0; k < n->nactions; k++)
 		json_array_append_new(acts, json_integer(n->actions[k]));
-	return json_pack("{s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:i}", "framework",
-			 n->framework, "node", n->node, "label", n->label, "before", num(n->before),
-			 "before_campaign", text_or_null(n->before_campaign), "after", num(n->after),
-			 "after_campaign", text_or_null(n->after_campaign), "change", num(d),
+	return json_pack("{s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:i}", "framework",
+			 n->framework, "node", n->node, "label", n->label, "edition",
+			 text_or_null(n->edition), "before", num(n->before), "before_campaign",
+			 text_or_null(n->before_campaign), "before_read", reading_json(&n->rb), "after",
+			 num(n->after), "after_campaign", text_or_null(n->after_campaign), "after_read",
+			 reading_json(&n->ra), "change", num(d),
 			 "rose", isnan(d) ? json_null() : json_boolean(d > 1e-9), "actions", acts,
 			 "done_actions", n->ndone);
 }

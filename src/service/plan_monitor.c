@@ -2,7 +2,8 @@
  * plan_monitor.c - a plan's monitoring: progress, RAG and overdue actions
  * (core/plan_progress), KPI tracks, and the re-measurement of every node
  * the actions address from the published results of the snapshot (see
- * plans.h for the rules of before and after).
+ * plans.h for the rules of before and after), on the edition of the
+ * framework the node id belongs to (plan_editions.c).
  *
  * "Newer" between published campaigns compares the publication time,
  * then the year, then the id, so that editions published within the same
@@ -134,35 +135,47 @@ static const struct cc_pub *latest_pub(const struct cc_snapshot *snap, const cha
 	return best;
 }
 
-static double value_in(const struct cc_pub *p, const char *unit, const char *node)
+/* The edition the node id of link l belongs to: the version of the
+ * campaign the link names, else of the before campaign, else the latest. */
+static const char *edition_of(const struct cc_snapshot *snap, const struct cc_link_rec *l,
+			      const struct cc_pub *before)
 {
-	int u, i;
+	const struct cc_campaign_rec *c = l->campaign ? cc_snapshot_campaign(snap, l->campaign) : NULL;
+	const struct cc_framework *fw;
 
-	if (!p)
-		return NAN;
-	u = cc_answers_find_unit(&p->answers, unit);
-	i = cc_framework_find(&p->fw, node);
-	return u < 0 || i < 0 ? NAN : p->scores.value[(size_t)u * (size_t)p->fw.nnodes + (size_t)i];
+	if (c && c->framework_version && strcmp(c->framework, l->framework) == 0)
+		return c->framework_version;
+	if (before)
+		return before->fw.version;
+	fw = cc_snapshot_framework(snap, l->framework);
+	return fw ? fw->version : NULL;
 }
 
 static void remeasure(const struct cc_plan *pl, const struct cc_snapshot *snap,
-		      struct cc_plan_node *n)
+		      const struct cc_link_rec *l, struct cc_arena *a, struct cc_plan_node *n)
 {
 	const char *unit = pl->p->unit;
 	const struct cc_pub *before = pub_for(snap, pl->p->baseline, n->framework, unit);
 	const struct cc_pub *after;
-	const struct cc_framework *fw = cc_snapshot_framework(snap, n->framework);
-	int i = fw ? cc_framework_find(fw, n->node) : -1;
+	const struct cc_framework *fw;
+	int i;
 
 	if (!before)
 		before = latest_pub(snap, n->framework, unit, pl->p->created_at);
 	after = latest_pub(snap, n->framework, unit, NULL);
 	if (after && before && newer(after, before) <= 0)
 		after = NULL;
+	n->edition = edition_of(snap, l, before);
+	fw = n->edition ? cc_snapshot_framework_version(snap, n->framework, n->edition) : NULL;
+	if (!fw)
+		fw = cc_snapshot_framework(snap, n->framework);
+	i = fw ? cc_framework_find(fw, n->node) : -1;
 	n->label = i >= 0 ? cc_node_label(&fw->nodes[i]) : n->node;
-	n->before = value_in(before, unit, n->node);
+	cc__plan_read_node(snap, before, unit, n->node, n->edition, a, &n->rb);
+	cc__plan_read_node(snap, after, unit, n->node, n->edition, a, &n->ra);
+	n->before = n->rb.value;
 	n->before_campaign = before ? before->c->id : NULL;
-	n->after = value_in(after, unit, n->node);
+	n->after = n->ra.value;
 	n->after_campaign = after ? after->c->id : NULL;
 }
 
@@ -195,7 +208,7 @@ static int collect_nodes(const struct cc_plan *pl, const struct cc_snapshot *sna
 			n->actions = cc_arena_array(&m->arena, (size_t)pl->links.n + 1, sizeof(long long));
 			if (!n->actions)
 				return CC_ENOMEM;
-			remeasure(pl, snap, n);
+			remeasure(pl, snap, l, &m->arena, n);
 		}
 		for (int k = 0; k < n->nactions; k++)
 			dup |= n->actions[k] == l->action;

@@ -76,8 +76,11 @@ static char *nodes_text(const struct cc_plan *pl, const struct cc_plan_monitor *
 				continue;
 			fmt_num(before, sizeof(before), n->before);
 			fmt_num(after, sizeof(after), n->after);
-			snprintf(line, sizeof(line), "%s%s:%s %s -> %s", *s ? "; " : "", n->framework,
-				 n->node, before, after);
+			snprintf(line, sizeof(line), "%s%s:%s %s -> %s%s%s%s", *s ? "; " : "",
+				 n->framework, n->node, before, after,
+				 n->ra.nodes_used && n->ra.mapping ? " (read as " : "",
+				 n->ra.nodes_used && n->ra.mapping ? n->ra.nodes_used : "",
+				 n->ra.nodes_used && n->ra.mapping ? ")" : "");
 			s = cat(a, s, line);
 		}
 	}

@@ -107,11 +107,27 @@ int cc_plan_draft(struct cc_store *s, const struct cc_snapshot *snap, const char
 
 /* ---- monitoring (plan_monitor.c) ---- */
 
-/* A framework node addressed by the plan's actions, re-measured. */
+/* How one published campaign measured a node (plan_editions.c): the
+ * value (0..1, NaN: none), the campaign's edition (framework version),
+ * and when that edition is not the node's, the mapping read, the
+ * relation it gives (enum cc_relation, -1: none) and the nodes it read
+ * ("a, b"); nodes_used NULL when nothing was read. */
+struct cc_node_reading {
+	double value;
+	const char *version, *mapping, *nodes_used;
+	int relation;
+};
+
+/* A framework node addressed by the plan's actions, re-measured. The
+ * node id is of one edition of its framework (`edition`: the version of
+ * the campaign the link names, else of the before campaign, else the
+ * latest); campaigns on another edition are read through the mapping
+ * between the two versions. */
 struct cc_plan_node {
-	const char *framework, *node, *label;
+	const char *framework, *node, *label, *edition;
 	double before, after;                   /* 0..1, NaN: none */
 	const char *before_campaign, *after_campaign;
+	struct cc_node_reading rb, ra;          /* how before and after were read */
 	long long *actions;                     /* linked action ids */
 	int nactions, ndone;
 };

@@ -104,4 +104,12 @@ void cc__action_in_free(struct cc__action_in *in);
 int cc__action_read(struct cc_store *s, const struct cc_plan *pl, const json_t *body,
 		    const char *const *required, struct cc__action_in *in, struct cc_error *err);
 
+/* The value of node (an id of the framework's version `edition`; NULL:
+ * p's own) for unit in published campaign p (NULL: none), read through
+ * the mapping between the two versions when p is on another one
+ * (plan_editions.c); strings in a or in snap. */
+void cc__plan_read_node(const struct cc_snapshot *snap, const struct cc_pub *p,
+			const char *unit, const char *node, const char *edition,
+			struct cc_arena *a, struct cc_node_reading *r);
+
 #endif

@@ -108,10 +108,10 @@ function PlanView({ route, d, reload }: { route: Route; d: PlanData; reload: () 
                     {acts.map((a) => (
                       <tr key={a.id} data-action={a.id} data-status={a.status} class={a.overdue ? 'row-overdue' : undefined}>
                         <th scope="row">{edit ? <Link href={planHref(plan.id, 'actions/' + a.id)}>{a.title}</Link> : a.title}</th>
-                        <td><ActionStatus status={a.status} /> <Marks a={a} /></td>
-                        <td>{a.owner || <span class="muted">{t('plNoOwner')}</span>}</td>
-                        <td>{a.due ? date(a.due) : <span class="muted">{t('plNoDate')}</span>}</td>
-                        <td class="num">{pct(a.status === 'done' ? 100 : a.progress)}</td>
+                        <td data-label={t('plFStatus')}><ActionStatus status={a.status} /> <Marks a={a} /></td>
+                        <td data-label={t('plFOwner')}>{a.owner || <span class="muted">{t('plNoOwner')}</span>}</td>
+                        <td data-label={t('plFDue')}>{a.due ? date(a.due) : <span class="muted">{t('plNoDate')}</span>}</td>
+                        <td class="num" data-label={t('plProgress')}>{pct(a.status === 'done' ? 100 : a.progress)}</td>
                       </tr>
                     ))}
                   </tbody>
