@@ -50,6 +50,23 @@ static int may_write_any(struct cc_req *req, struct cc_resp *resp)
 	return 1;
 }
 
+/* An action whose source is a risk names the risk ({"kind": "risk", "ref":
+ * "A/R"}) only to those who may read the register (auth.h cc_auth_risk):
+ * to every other reader of a public plan the source is {"kind": "risk",
+ * "ref": null}, on every plan route (the plan, an action, monitoring, the
+ * report and its files), so that a risk kept off the public register is
+ * not found through the plan. */
+static void neutral_risk_sources(struct cc_plan *pl)
+{
+	struct cc_link_rec *ls = pl->links.items;
+
+	for (int i = 0; i < pl->links.n; i++)
+		if (strcmp(ls[i].kind, "risk") == 0) {
+			ls[i].ref = NULL;
+			ls[i].detail = NULL;
+		}
+}
+
 int cc__plan_open(struct cc_req *req, struct cc_resp *resp, bool write, struct cc_plan *pl)
 {
 	struct cc_error err;
@@ -67,8 +84,11 @@ int cc__plan_open(struct cc_req *req, struct cc_resp *resp, bool write, struct c
 		return 0;
 	}
 	if (write ? cc_auth_plan_write(req->who, pl->p->unit) :
-	    cc_auth_plan_read(req->who, pl->p->unit, pl->p->is_public))
+	    cc_auth_plan_read(req->who, pl->p->unit, pl->p->is_public)) {
+		if (!write && !cc_auth_risk(req->who, pl->p->unit))
+			neutral_risk_sources(pl);
 		return 1;
+	}
 	if (!req->who->id)
 		cc_resp_error(resp, 401, "unauthenticated", NULL, "plan %s is private: sign in first",
 			      P(req));

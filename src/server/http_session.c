@@ -91,6 +91,36 @@ static void forget_failures(const char *key)
 
 /* The caller as JSON; a respondent grant names the respondent record
  * ("respondent": id) so that the web can route a respondent to it. */
+/* The risk workshops the user takes part in (participants hold no role):
+ * [{"assessment", "title", "unit", "participant", "rated"}], as "My work"
+ * lists them; an assessment that cannot be read is left out. */
+static json_t *risk_workshops(struct cc_req *req, long long user)
+{
+	json_t *out = json_array();
+	struct cc_list l, a;
+	struct cc_error err;
+
+	pthread_mutex_lock(req->store_lock);
+	if (cc_store_participations(req->store, user, &l, &err) == CC_OK) {
+		for (int i = 0; i < l.n; i++) {
+			const struct cc_participant_rec *p = &((struct cc_participant_rec *)l.items)[i];
+			const struct cc_risk_assessment_rec *r;
+
+			if (cc_store_risk_assessment(req->store, p->assessment, &a, &err) != CC_OK)
+				continue;
+			r = a.items;
+			json_array_append_new(out, json_pack("{s:s,s:s,s:s,s:I,s:i}", "assessment",
+							     r->id, "title", r->title, "unit", r->unit,
+							     "participant", (json_int_t)p->id,
+							     "rated", p->rated));
+			cc_list_free(&a);
+		}
+		cc_list_free(&l);
+	}
+	pthread_mutex_unlock(req->store_lock);
+	return out;
+}
+
 static json_t *user_json(struct cc_req *req, const struct cc_principal *p)
 {
 	json_t *grants = json_array();
@@ -115,8 +145,9 @@ static json_t *user_json(struct cc_req *req, const struct cc_principal *p)
 		}
 		json_array_append_new(grants, o);
 	}
-	return json_pack("{s:I,s:s,s:s,s:o}", "id", (json_int_t)p->id, "email", p->email,
-			 "name", p->name, "roles", grants);
+	return json_pack("{s:I,s:s,s:s,s:o,s:o}", "id", (json_int_t)p->id, "email", p->email,
+			 "name", p->name, "roles", grants, "risk_workshops",
+			 risk_workshops(req, p->id));
 }
 
 /* Seconds until a caller limited under these keys may try again (0: now). */

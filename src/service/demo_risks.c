@@ -300,7 +300,7 @@ static const struct { const char *risk, *option, *justification, *action, *owner
 	 "Electoral Commission"},
 	{"supply-chain", "reduce", "Requirements in procurement make vendors show how they "
 	 "protect their updates.", "Software supply-chain requirements in public procurement",
-	 "National Cybersecurity Agency"},
+	 "Public Procurement Office"},
 	{"telecom-outage", "share", "Licence conditions oblige operators to keep redundant cores "
 	 "and national roaming in an emergency.", NULL, NULL},
 	{"cloud-outage", "accept", "A second region costs more than the expected loss this period; "

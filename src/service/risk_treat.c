@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #define OBJECTIVE "Risk treatment"
 
@@ -37,8 +38,9 @@ static int objective(struct cc_store *s, const char *plan, const char *actor, lo
 	return rc;
 }
 
-/* The plan of a treatment: one of the assessment's unit. */
-static int check_plan(struct cc_store *s, const char *plan, const char *unit,
+/* The plan of a treatment: one of the assessment's unit (*is_public:
+ * whether anyone may read it). */
+static int check_plan(struct cc_store *s, const char *plan, const char *unit, bool *is_public,
 		      struct cc_error *err)
 {
 	struct cc_list l;
@@ -48,6 +50,7 @@ static int check_plan(struct cc_store *s, const char *plan, const char *unit,
 		return cc_error_set(err, CC_EINPUT, "plan", 0, 0, "no plan \"%.100s\"", plan);
 	if (rc)
 		return rc;
+	*is_public = ((struct cc_plan_rec *)l.items)->is_public;
 	if (strcmp(((struct cc_plan_rec *)l.items)->unit, unit) != 0)
 		rc = cc_error_set(err, CC_EINPUT, "plan", 0, 0, "plan %s is %s's, not %s's: a "
 				  "treatment goes into a plan of the assessment's unit", plan,
@@ -56,9 +59,44 @@ static int check_plan(struct cc_store *s, const char *plan, const char *unit,
 	return rc;
 }
 
+/* Whether text holds needle, in any case (needle empty: no). */
+static bool holds(const char *text, const char *needle)
+{
+	size_t n = needle ? strlen(needle) : 0;
+
+	for (const char *t = text; n && t && *t; t++)
+		if (strncasecmp(t, needle, n) == 0)
+			return true;
+	return false;
+}
+
+/* An action going into a public plan from a risk that is not public must
+ * not name the risk: its title and owner may not repeat the risk's title
+ * or owner (the plan shows the source of such an action as a risk with no
+ * reference to anyone outside the register's team, http_plans.c). */
+static int check_neutral(const struct cc_risk_view *v, const json_t *given, const char *plan,
+			 struct cc_error *err)
+{
+	static const char *const members[] = {"title", "owner"};
+
+	for (int i = 0; i < 2; i++) {
+		const char *x = json_string_value(json_object_get(given, members[i]));
+		char field[16];
+
+		if (!holds(x, v->r->title) && !holds(x, v->r->owner))
+			continue;
+		snprintf(field, sizeof(field), "action.%s", members[i]);
+		return cc_error_set(err, CC_EINPUT, field, 0, 0, "plan %s is public and risk %s is "
+				    "not: the action's %s may not repeat the risk's title or owner "
+				    "(say what will be done and who does it in other words, or use a "
+				    "private plan)", plan, v->r->id, members[i]);
+	}
+	return CC_OK;
+}
+
 /* The action of the plan, made from the treatment's "action" member. */
 static int plan_action(struct cc_store *s, const struct cc_register *reg, int at,
-		       const char *plan, const json_t *given, const char *today,
+		       const char *plan, bool is_public, const json_t *given, const char *today,
 		       const char *actor, long long *id, struct cc_error *err)
 {
 	static const char *const members[] = {"title", "owner", "due", NULL};
@@ -80,6 +118,8 @@ static int plan_action(struct cc_store *s, const struct cc_register *reg, int at
 			return cc_error_set(err, CC_EINPUT, "action", 0, 0, "action.%.100s is not a "
 					    "member this takes (title, owner, due)", key);
 	}
+	if (is_public && !v->r->is_public && (rc = check_neutral(v, given, plan, err)))
+		return rc;
 	if ((rc = objective(s, plan, actor, &obj, err)))
 		return rc;
 	snprintf(ref, sizeof(ref), "%s/%s", reg->a->id, v->r->id);
@@ -116,6 +156,7 @@ static int treat(struct cc_store *s, const char *assessment, const char *risk,
 	const char *key;
 	json_t *x;
 	char entity[300];
+	bool is_public = false;
 	int at = -1, rc = cc_register_load(s, assessment, &reg, err);
 
 	if (!rc && (at = cc_register_find(&reg, risk)) < 0)
@@ -151,9 +192,9 @@ static int treat(struct cc_store *s, const char *assessment, const char *risk,
 		rc = cc_error_set(err, CC_EINPUT, "plan", 0, 0,
 				  "plan (the unit's plan the action goes into) is required with an action");
 	if (!rc && t.plan)
-		rc = check_plan(s, t.plan, reg.a->unit, err);
+		rc = check_plan(s, t.plan, reg.a->unit, &is_public, err);
 	if (!rc && t.plan)
-		rc = plan_action(s, &reg, at, t.plan, action, today, actor, &t.action, err);
+		rc = plan_action(s, &reg, at, t.plan, is_public, action, today, actor, &t.action, err);
 	if (!rc) {
 		t.risk = reg.v[at].r->key;
 		rc = cc_store_add_treatment(s, &t, id, err);

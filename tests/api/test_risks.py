@@ -1047,6 +1047,74 @@ def the_public_register_leaks_nothing_on_any_route():
     p.done()
 
 
+@test
+def a_public_plan_names_no_restricted_risk():
+    """A treatment of a risk that is not public, sent to a public plan: the
+    action names neither the risk's title, owner nor ref to anyone outside
+    the register's team, on every plan route."""
+    team = CFG.team
+    secret = {"id": "zz-hidden-" + secrets.token_hex(3), "title": "Quiet collapse of the "
+              "zz-vault " + secrets.token_hex(3), "owner": "Zz Hidden Owner " + secrets.token_hex(3)}
+    body = {"id": secret["id"], "title": secret["title"], "scenario": "A scenario kept inside "
+            "the team.", "sectors": ["health"], "threat": "ransomware", "actor": "criminal",
+            "owner": secret["owner"], "inherent": {"likelihood": "L3", "impacts": {"human": "I3"}},
+            "current": {"likelihood": "L3", "impacts": {"human": "I2"}}}
+    r = ok(team.post(RA(rest="/risks"), body), 201, "a risk that is not public")
+    eq(r["public"], False, "not public")
+    plan = ok(team.get(f"{API}/plans/xaa-2026"), what="the plan")
+    eq(plan["public"], True, "xaa-2026 is public")
+    due = (today() + datetime.timedelta(days=200)).isoformat()
+    treat = {"option": "reduce", "justification": "Kept inside.", "plan": "xaa-2026",
+             "action": {"title": "Backup drills", "owner": "Health IT unit", "due": due}}
+    for field, change in [("action.title", {"title": "Stop the " + secret["title"].upper()}),
+                          ("action.title", {"title": "Ask " + secret["owner"] + " to act"}),
+                          ("action.owner", {"owner": secret["owner"]}),
+                          ("action.owner", {"owner": secret["title"]})]:
+        b = dict(treat, action=dict(treat["action"], **change))
+        expect(team.post(RA(rest=f"/risks/{secret['id']}/treatments"), b), 422, None, field,
+               what=f"an action naming the risk {change}")
+    t = ok(team.post(RA(rest=f"/risks/{secret['id']}/treatments"), treat), 201, "neutral action")
+    act = t["action"]["id"]
+    ref = f"{DEMO}/{secret['id']}"
+    a = ok(team.get(f"{API}/plans/xaa-2026/actions/{act}"), what="the team reads the action")
+    eq(a["source"], dict(a["source"], kind="risk", ref=ref), "the team sees the link")
+    doc = json.load(open(os.path.join(ROOT, "src/server/openapi.json")))
+    routes = [t_.replace("{p}", "xaa-2026").replace("{a}", str(act))
+              for t_, item in doc["paths"].items()
+              if t_.startswith(API + "/plans/{p}") and "get" in item]
+    check(len(routes) >= 7, f"only {len(routes)} plan routes: {routes}")
+    outsiders = [ANON, CFG.focal_xab, CFG.reviewer, login(PARTICIPANTS[0])]
+    p = Problems()
+    readable = 0
+    for c in outsiders:
+        for path in routes:
+            res = c.get(path)
+            text = res.body.decode("utf-8", "replace")
+            if res.status == 200:
+                readable += 1
+            for what, x in list(secret.items()) + [("ref", ref)]:
+                p.check(x.lower() not in text.lower(), f"{c.name} GET {path} ({res.status}) "
+                        f"shows the risk's {what}")
+        got = ok(c.get(f"{API}/plans/xaa-2026/actions/{act}"), what=f"{c.name} reads the action")
+        p.check(got["source"] == dict(got["source"], kind="risk", ref=None),
+                f"{c.name}: source {got['source']}")
+    p.check(readable >= 3 * len(outsiders), f"only {readable} plan routes answered 200")
+    p.done()
+    ok(team.call("DELETE", RA(rest=f"/risks/{secret['id']}")), what="clean up")
+
+
+@test
+def me_lists_the_risk_workshops_taken_part_in():
+    me = ok(login(PARTICIPANTS[0]).get(API + "/me"))["user"]
+    ws = {w["assessment"]: w for w in me["risk_workshops"]}
+    check(DEMO in ws, f"/me lists {sorted(ws)}")
+    parts = ok(CFG.team.get(RA(rest="/participants")))["participants"]
+    mine = [x for x in parts if x["email"] == PARTICIPANTS[0]][0]
+    eq((ws[DEMO]["participant"], ws[DEMO]["unit"], ws[DEMO]["rated"]),
+       (mine["id"], "XAA", mine["rated"]), "the participation")
+    eq(ok(CFG.team.get(API + "/me"))["user"]["risk_workshops"], [], "the team takes part in none")
+
+
 # ---------------------------------------------------------------- audit and contract
 
 

@@ -12,6 +12,7 @@ import { FrameworkPage } from './pages/Framework';
 import { RobustnessPage } from './pages/RobustnessLazy';
 import { CrosswalksPage, TrendsPage } from './pages/OverTimeLazy';
 import { WorkflowPage } from './pages/WorkflowLazy';
+import { RiskHeatMapPage, RiskRegisterPage, RiskRiskPage } from './pages/RiskLazy';
 import { AccountBar, WorkNavItem, useRespondentOnly } from './components/Account';
 
 const NAV: { page: Route['page']; path: string; key: 'navOverview' | 'navRankings' | 'navOverTime' | 'navCompare' | 'navFramework' | 'navRobustness' }[] = [
@@ -94,6 +95,9 @@ export function App() {
     case 'drill': page = <WorkflowPage name="DrillPage" route={route} />; break;
     case 'drillEvaluate': page = <WorkflowPage name="Evaluate" route={route} />; break;
     case 'drillReport': page = <WorkflowPage name="AfterAction" route={route} />; break;
+    case 'riskRegister': page = <RiskRegisterPage route={route} />; break;
+    case 'riskHeatmap': page = <RiskHeatMapPage route={route} />; break;
+    case 'riskPage': page = <RiskRiskPage route={route} />; break;
     default: page = (
       <div class="page">
         <h1>{t('notFoundTitle')}</h1>

@@ -26,6 +26,9 @@
 //   /drills/{d}           drill        ?feed=media (a player's inbox, or the control room)
 //   /drills/{d}/evaluate  drillEvaluate (the evaluator's sheet)
 //   /drills/{d}/report    drillReport  (the after-action report)
+//   /risks/{a}            riskRegister ?sector&threat&status&owner&level (a risk register)
+//   /risks/{a}/heatmap    riskHeatmap  ?phase&cell
+//   /risks/{a}/risks/{r}  riskPage     (id a, unit r)
 import { useEffect, useState } from 'preact/hooks';
 
 export interface Route {
@@ -33,7 +36,7 @@ export interface Route {
     | 'signin' | 'mywork' | 'campaign' | 'questionnaire' | 'review'
     | 'respond' | 'workshop' | 'maturity' | 'report' | 'password'
     | 'plans' | 'plannew' | 'plan' | 'planaction' | 'plandraft' | 'planservices' | 'planmonitoring' | 'planreport'
-    | 'drill' | 'drillEvaluate' | 'drillReport' | 'notfound';
+    | 'drill' | 'drillEvaluate' | 'drillReport' | 'riskRegister' | 'riskHeatmap' | 'riskPage' | 'notfound';
   id?: string;
   /** The unit of a questionnaire or a review (id is the campaign). */
   unit?: string;
@@ -70,6 +73,9 @@ export function parse(loc: { pathname: string; search: string }): Route {
   if (parts[0] === 'drills' && parts.length === 2) return { page: 'drill', id: parts[1], params, path };
   if (parts[0] === 'drills' && parts.length === 3 && parts[2] === 'evaluate') return { page: 'drillEvaluate', id: parts[1], params, path };
   if (parts[0] === 'drills' && parts.length === 3 && parts[2] === 'report') return { page: 'drillReport', id: parts[1], params, path };
+  if (parts[0] === 'risks' && parts.length === 2) return { page: 'riskRegister', id: parts[1], params, path };
+  if (parts[0] === 'risks' && parts.length === 3 && parts[2] === 'heatmap') return { page: 'riskHeatmap', id: parts[1], params, path };
+  if (parts[0] === 'risks' && parts.length === 4 && parts[2] === 'risks') return { page: 'riskPage', id: parts[1], unit: parts[3], params, path };
   if (parts[0] === 'password' && parts.length === 1) return { page: 'password', params, path };
   if (parts[0] === 'plans') {
     if (parts.length === 1) return { page: 'plans', params, path };
