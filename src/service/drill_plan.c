@@ -7,7 +7,9 @@
  * the scenario's objective exercises, when the platform knows that node.
  * Runs inside the improvement's transaction (drill_play.c), with the plans'
  * own checks (plans_internal.h), so the row and the action come together
- * or not at all.
+ * or not at all. One finding (drill, team, objective, issue) is one
+ * action: sending it again to the same plan attaches the new row to the
+ * action already there instead of making a second one.
  */
 #include "drill_internal.h"
 
@@ -17,6 +19,7 @@
 
 #include "../core/date.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,6 +39,41 @@ static int objective_for(struct cc_store *s, const struct cc_plan *pl, const str
 		}
 	}
 	return cc__plan_new_objective(s, pl->p->id, title, actor, id, err);
+}
+
+/* Whether the JSON object o has key equal to the string want. */
+static bool has_str(const json_t *o, const char *key, const char *want)
+{
+	const char *v = json_string_value(json_object_get(o, key));
+
+	return v && want && strcmp(v, want) == 0;
+}
+
+/* The action of the loaded plan that already comes from this finding (a
+ * source link of kind drill with the same drill, team, objective and
+ * issue), or 0. */
+static long long action_of_finding(const struct cc_plan *pl, const struct cc_drill *d,
+				   const struct cc_improvement_rec *r)
+{
+	for (int i = 0; i < pl->links.n; i++) {
+		const struct cc_link_rec *l = &((const struct cc_link_rec *)pl->links.items)[i];
+		json_t *detail;
+		bool same;
+
+		if (!l->kind || strcmp(l->kind, "drill") != 0 || !l->detail)
+			continue;
+		if (l->role && strcmp(l->role, "source") != 0)
+			continue;
+		if (!(detail = json_loads(l->detail, 0, NULL)))
+			continue;
+		same = has_str(detail, "drill", d->d->id) && has_str(detail, "team", r->team) &&
+		       has_str(detail, "objective", r->objective) &&
+		       has_str(detail, "issue", r->issue);
+		json_decref(detail);
+		if (same)
+			return l->action;
+	}
+	return 0;
 }
 
 /* Whether the platform has framework fw with node. */
@@ -117,6 +155,10 @@ int cc__drill_to_plan(struct cc_store *s, const struct cc_drill *d, long long ii
 	else if (!rc && (!t->unit || strcmp(t->unit, pl.p->unit) != 0))
 		rc = cc_error_set(err, CC_EINPUT, "plan", 0, 0, "plan %s is %s's; team %s plays for "
 				  "%s", plan, pl.p->unit, t->id, t->unit ? t->unit : "no unit");
+	if (!rc && (*action = action_of_finding(&pl, d, r)) > 0) {
+		cc_plan_free(&pl);
+		return CC_OK;   /* the finding is in the plan already: attach to it */
+	}
 	if (!rc)
 		rc = objective_for(s, &pl, d, actor, &objective, err);
 	if (!rc && !(body = action_body(s, d, iid, r, objective, now)))

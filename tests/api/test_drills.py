@@ -783,6 +783,21 @@ def a_finding_goes_to_the_units_action_plan():
     obj = [o for o in plan["objectives"] if o["title"] == f"Findings of drill {D}"]
     eq(sorted(x["id"] for x in obj[0]["actions"]), sorted([r["plan_action"], r2["plan_action"]]),
        "one objective per drill")
+    # the same finding sent again attaches to its action instead of a second one
+    n_actions = sum(len(o["actions"]) for o in plan["objectives"])
+    r3 = expect(who("director").post(DR("/improvements"), dict(body, action="Reworded",
+                                                                 owner="Someone else")),
+                201, what="the same finding again").json()
+    eq((r3["plan"], r3["plan_action"]), ("xaa-2026", r["plan_action"]),
+       "the row names the action already there")
+    check(r3["id"] != r["id"], "a row of its own in the improvement plan")
+    plan = admin.get(API + "/plans/xaa-2026").json()
+    eq(sum(len(o["actions"]) for o in plan["objectives"]), n_actions, "no action duplicated")
+    r4 = expect(who("director").post(DR("/improvements"), dict(body, team="red",
+                                                                 issue="Logs were kept for 7 days only.")),
+                201, what="another issue").json()
+    check(r4["plan_action"] not in (r["plan_action"], r2["plan_action"]),
+          "another issue is another action")
     before = len(who("observer").get(DR("/improvements")).json()["improvements"])
     for over, status, field in (({"plan": "nope"}, 422, "plan"),
                                 ({"plan": "xac-cirt"}, 422, "plan"),
@@ -820,7 +835,7 @@ def the_after_action_report():
     eq((r["feedback"]["answered"], fb["realism"]["mean"], fb["change"]["answers"]),
        (2, 3.5, ["More time"]), "the feedback summary")
     eq([(x["plan"], x["plan_action"] is not None) for x in r["improvements"]],
-       [(None, False), ("xaa-2026", True), ("xaa-2026", True)], "the improvement plan")
+       [(None, False)] + [("xaa-2026", True)] * 4, "the improvement plan")
     # CSV: the same facts
     c = expect(who("evaluator").get(DR("/report.csv")), 200, what="report.csv")
     check(c.header("Content-Type").startswith("text/csv"), c.header("Content-Type"))
@@ -834,7 +849,7 @@ def the_after_action_report():
     plan = [x for x in rows if x["section"] == "plan"]
     eq([(x["action"], x["owner"], x["due"]) for x in plan][0],
        ("Write and drill a triage runbook", "Head of the CIRT", "2027-06-30"), "CSV plan")
-    eq(len(plan), 3, "CSV plan rows")
+    eq(len(plan), len(r["improvements"]), "CSV plan rows")
     check(any(x["section"] == "skipped" and x["item"] == "s3" for x in rows), "CSV skip")
     # XLSX: a workbook with the five sheets
     x = expect(who("director").get(DR("/report.xlsx")), 200, what="report.xlsx")
