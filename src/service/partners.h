@@ -150,6 +150,9 @@ int cc__pstrs(const char *text, json_t **arr, const char ***v, int *n);
 int cc__paudit(struct cc_store *s, const struct cc_pcaller *c, const char *action,
 	       const char *entity, const json_t *before, const json_t *after,
 	       struct cc_error *err);
+/* Whether unit is in group g on year's list (periods: every span). */
+int cc__punit_in_group(const struct cc_snapshot *snap, const struct cc_list *periods,
+		       const char *unit, const struct cc_group_rec *g, int year);
 const char *cc__pactor(const struct cc_pcaller *c);
 bool cc__ptheme_ok(void *store, const char *id);
 extern const char *const cc_partner_modalities[];

@@ -134,3 +134,38 @@ int cc_store_partnership_roles(struct cc_store *s, long long user, struct cc_lis
 					  "organisation_id", "I", user),
 			   out, sizeof(struct cc_pmember_rec), member_row, err);
 }
+
+static int origin_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+{
+	struct cc_action_origin_rec *o = item;
+
+	o->action = sqlite3_column_int64(st, 0);
+	o->plan = cc__col_text(l, st, 1);
+	o->unit = cc__col_text(l, st, 2);
+	o->title = cc__col_text(l, st, 3);
+	o->description = cc__col_text(l, st, 4);
+	o->framework = cc__col_text(l, st, 5);
+	o->node = cc__col_text(l, st, 6);
+	o->campaign = cc__col_text(l, st, 7);
+	o->from_gap = sqlite3_column_int(st, 8);
+	return o->plan && o->unit && o->title ? 0 : -1;
+}
+
+int cc_store_action_origin(struct cc_store *s, long long action, struct cc_list *out,
+			   struct cc_error *err)
+{
+	int rc = cc__collect(s, cc__prepare(s, err,
+		"SELECT a.id, a.plan_id, p.unit_id, a.title, a.description, l.framework, l.node, "
+		"coalesce(l.campaign, p.baseline_campaign), EXISTS (SELECT 1 FROM action_link g "
+		"WHERE g.action_id = a.id AND g.role = 'source' AND g.kind IN ('gap', 'target')) "
+		"FROM action a JOIN plan p ON p.id = a.plan_id LEFT JOIN action_link l ON l.id = "
+		"(SELECT min(id) FROM action_link x WHERE x.action_id = a.id AND x.node IS NOT NULL "
+		"AND x.framework IS NOT NULL) WHERE a.id = ?", "I", action),
+		out, sizeof(struct cc_action_origin_rec), origin_row, err);
+
+	if (!rc && out->n == 0) {
+		cc_list_free(out);
+		return cc_error_set(err, CC_ENOTFOUND, "action", 0, 0, "no plan action %lld", action);
+	}
+	return rc;
+}

@@ -148,4 +148,16 @@ int cc_store_add_delivery(struct cc_store *s, const struct cc_delivery_rec *d, l
 int cc_store_deliveries(struct cc_store *s, long long pledge, struct cc_list *out,
 			struct cc_error *err);
 
+/* A plan action as a request starts from it: its plan's unit, title,
+ * description, the first framework node it addresses (framework, node,
+ * campaign; NULL when none) and whether it came from a measured gap (a
+ * source link of kind gap or target). CC_ENOTFOUND, field action. */
+struct cc_action_origin_rec {
+	long long action;
+	const char *plan, *unit, *title, *description, *framework, *node, *campaign;
+	int from_gap;
+};
+int cc_store_action_origin(struct cc_store *s, long long action, struct cc_list *out,
+			   struct cc_error *err);
+
 #endif
