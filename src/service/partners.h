@@ -12,6 +12,12 @@
  * err->file naming the field; CC_EPERM-like refusals are CC_EFORBIDDEN
  * below. Every write is one transaction with its audit entry (entities
  * "request:N", "offer:N", "match:N", "pledge:N", "organisation:ID").
+ *
+ * STATE (session 4): implemented are the caller (partners_input.c), the
+ * field checks and the reference data with a unit's groups on a year's
+ * list (partners_data.c). The requests, offers, matching, decisions,
+ * pledges and report functions below are declared as the contract of the
+ * next step and are NOT defined yet (docs/partnerships.md, "State").
  */
 #ifndef CC_PARTNERS_H
 #define CC_PARTNERS_H
