@@ -50,7 +50,7 @@ static void test_lists_of_a_year(void **state)
 	assert_int_equal(cc_store_open(&s, dir, 1, &err), CC_OK);
 	assert_int_equal(cc_service_add_units(s, "data/countries.csv", &added, &err), CC_OK);
 	if (cc_partners_load_data(s, "data/partnerships", &err))
-		fail_msg("%s:%d: %s", err.file, err.line, err.msg);
+		fail_msg("%s:%ld: %s", err.file, (long)err.line, err.msg);
 	assert_int_equal(cc_snapshot_load(s, &snap, &err), CC_OK);
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		json_t *g = groups_of(s, snap, cases[i].unit, cases[i].year);
