@@ -11,6 +11,7 @@
 #include "cli.h"
 
 #include "../service/mappings.h"
+#include "../service/partners.h"
 #include "../service/risks.h"
 #include "../service/scenarios.h"
 #include "../service/service.h"
@@ -154,6 +155,9 @@ int cmd_init(int argc, char **argv)
 		rc = load_scenarios(s, data, scs, nscs, &scenarios, &err);
 	if (!rc)
 		rc = load_risk_data(s, mxs, nmxs, &matrices, &terms, &err);
+	snprintf(path, sizeof(path), "%s/partnerships", cli_data_dir());
+	if (!rc)
+		rc = cc_partners_load_data(s, path, &err);
 	cc_store_close(s);
 	if (rc)
 		return cli_report(&err);

@@ -12,6 +12,7 @@
 #include "demo_internal.h"
 
 #include "auth.h"
+#include "partners.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -166,6 +167,9 @@ int cc_service_demo(const char *dir, const char *bundled, struct cc_error *err)
 		rc = cc__demo_drills(s, dir, err);
 	if (!rc)
 		rc = cc__demo_risks(s, bundled, err);
+	snprintf(path, sizeof(path), "%s/partnerships", bundled);
+	if (!rc)
+		rc = cc_partners_load_data(s, path, err);
 	cc_store_close(s);
 	return rc;
 }
