@@ -88,11 +88,12 @@ static int put(struct cc_req *req, struct cc_resp *resp, bool create)
 	rc = cc_challenges_put(req->store, D(req), id, body, create, req->who->email,
 			       cc_live_now(), &err);
 	pthread_mutex_unlock(req->store_lock);
-	json_decref(body);
 	if (!rc)
 		cc__drill_changed(req);
-	return cc__drill_reply(resp, rc, &err, create ? 201 : 200, rc ? NULL :
-			       json_pack("{s:s,s:s}", "drill", D(req), "id", id));
+	rc = cc__drill_reply(resp, rc, &err, create ? 201 : 200, rc ? NULL :
+			     json_pack("{s:s,s:s}", "drill", D(req), "id", id));
+	json_decref(body);
+	return rc;
 }
 
 int cc_h_challenge_add(struct cc_req *req, struct cc_resp *resp)

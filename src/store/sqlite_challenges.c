@@ -21,7 +21,7 @@ int cc_store_put_challenge(struct cc_store *s, const char *drill,
 		"excluded.minimum, decay = excluded.decay, function = excluded.function, "
 		"max_attempts = excluded.max_attempts, requires = excluded.requires, opens_at = "
 		"excluded.opens_at, objective = excluded.objective, files = excluded.files, hidden = "
-		"excluded.hidden", "ttittttddddtitdtti", drill, c->id, c->position, c->name,
+		"excluded.hidden", "ttitttddddtitdtti", drill, c->id, c->position, c->name,
 		c->category, c->description, c->value, c->initial, c->minimum, c->decay,
 		c->function, c->max_attempts, c->requires, c->opens_at, c->objective, c->files,
 		c->hidden);
