@@ -196,6 +196,19 @@ int cc_h_drill_improve(struct cc_req *req, struct cc_resp *resp);
 int cc_h_drill_report(struct cc_req *req, struct cc_resp *resp);
 int cc_h_drill_report_csv(struct cc_req *req, struct cc_resp *resp);
 int cc_h_drill_report_xlsx(struct cc_req *req, struct cc_resp *resp);
+/* Technical challenges (http_challenges.c). */
+int cc_h_challenges(struct cc_req *req, struct cc_resp *resp);
+int cc_h_challenge_add(struct cc_req *req, struct cc_resp *resp);
+int cc_h_challenge_patch(struct cc_req *req, struct cc_resp *resp);
+int cc_h_challenge_attempt(struct cc_req *req, struct cc_resp *resp);
+int cc_h_challenge_unlock(struct cc_req *req, struct cc_resp *resp);
+int cc_h_challenge_file(struct cc_req *req, struct cc_resp *resp);
+int cc_h_scoreboard(struct cc_req *req, struct cc_resp *resp);
+int cc_h_scoreboard_series(struct cc_req *req, struct cc_resp *resp);
+int cc_h_awards(struct cc_req *req, struct cc_resp *resp);
+int cc_h_award(struct cc_req *req, struct cc_resp *resp);
+int cc_h_submissions(struct cc_req *req, struct cc_resp *resp);
+int cc_h_board_settings(struct cc_req *req, struct cc_resp *resp);
 
 /* Risk assessments (http_risks.c, http_risk_views.c, http_risk_workshop.c). */
 int cc_h_taxonomies(struct cc_req *req, struct cc_resp *resp);

@@ -6,6 +6,7 @@
  */
 #include "drills.h"
 
+#include "challenges.h"
 #include "drill_internal.h"
 #include "workflow.h"
 
@@ -137,6 +138,8 @@ static int create_rows(struct cc_store *s, const struct cc_drill_new *n,
 				 "observers", err);
 	if (!rc)
 		rc = check_players(s, n->id, err);
+	if (!rc)
+		rc = cc__challenges_copy(s, n->id, sc, err);
 	if (!rc)
 		rc = cc_store_add_drill_status(s, n->id, now, "scheduled", who->email, err);
 	snprintf(entity, sizeof(entity), "drill:%s", n->id);

@@ -519,6 +519,7 @@ int cc_store_unit_campaigns(struct cc_store *s, const char *unit, struct cc_list
 /* ---- drills (0005_drills) ---- */
 
 #include "store_drills.h"
+#include "store_challenges.h"
 
 /* ---- crosswalks between frameworks (0006_mappings) ---- */
 

@@ -1,0 +1,407 @@
+#!/usr/bin/env python3
+"""Technical challenges in drills over the HTTP API (docs/drills.md,
+"Technical challenges"; docs/api.md "Technical challenges").
+
+Standard library only. Starts its own `cybercap demo` (harness.run_demo_suite),
+adds its own accounts and a scenario with challenges (below), creates a
+drill with teams red, blue and grey, and checks: no flag text in any
+response a player gets, correct / wrong / already-solved answers, 50
+simultaneous right answers from one team give one solve, max_attempts
+(403), the wrong-answer rate limit (429 with Retry-After), hints below the
+score (403) and unlocked, requires and opens_at, nothing taken before the
+start or after the end, an attempt across the end recorded or refused,
+dynamic values after each solve, the board's order with a tie, awards,
+the freeze, brackets, and who may call which route.
+
+    python3 tests/api/test_challenges.py --bin build/cybercap [--only NAME_PART[,...]] [--keep]
+"""
+import argparse  # noqa: F401  (run_demo_suite parses the command line)
+import math
+import os
+import sys
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from harness import Client, check, eq, expect  # noqa: E402
+import harness  # noqa: E402
+
+
+class Cfg:
+    pass
+
+
+CFG = Cfg()
+SUITE = harness.Suite()
+test = SUITE.test
+API = "/api/v1"
+SC = "api-ctf"
+D = "ctf-1"
+FLAG1 = "FLAG{warm-up-1}"
+FLAG2 = "flag{Dropper-Found}"
+FLAG4 = "FLAG{1234}"
+
+# A scenario of this suite's own (fictional).
+SCENARIO = f"""\
+cybercap-scenario: 1
+id: {SC}
+title: API challenge drill
+objectives:
+  - {{id: detect, name: Detect the intrusion}}
+teams:
+  - {{id: red, name: Red}}
+  - {{id: blue, name: Blue}}
+  - {{id: grey, name: Grey}}
+injects:
+  - {{id: i1, at: 0, to: [all], channel: email, title: Start, content: Go}}
+challenges:
+  - id: warmup
+    name: Warm up
+    category: intro
+    description: Find the first flag.
+    value: 100
+    flags: [{{type: static, value: "{FLAG1}"}}]
+    hints: [{{id: h1, text: Look in the logs, cost: 30}}, {{id: h2, text: Too dear, cost: 5000}}]
+  - id: dropper
+    name: Find the dropper
+    category: forensics
+    description: What dropped the file?
+    dynamic: {{initial: 500, minimum: 100, decay: 2, function: logarithmic}}
+    flags: [{{type: case_insensitive, value: "{FLAG2}"}}]
+    max_attempts: 3
+  - id: lin
+    name: Linear
+    category: logs
+    description: Linear decay.
+    dynamic: {{initial: 300, minimum: 200, decay: 60, function: linear}}
+    flags: [{{type: regex, value: "FLAG\\\\{{[0-9]{{4}}\\\\}}"}}]
+  - id: after
+    name: After the warm-up
+    category: intro
+    description: Only after warmup.
+    value: 50
+    flags: [{{type: static, value: "FLAG{{after}}"}}]
+    requires: [warmup]
+  - id: later
+    name: Later
+    category: osint
+    description: Opens later.
+    value: 10
+    flags: [{{type: static, value: "FLAG{{later}}"}}]
+    opens_at: 100000
+"""
+
+PEOPLE = {
+    "director": ("director@ctf.test", [("analyst", None, None)]),
+    "controller": ("controller@ctf.test", []),
+    "evaluator": ("evaluator@ctf.test", []),
+    "red": ("red@ctf.test", []),
+    "red2": ("red2@ctf.test", []),
+    "blue": ("blue@ctf.test", []),
+    "grey": ("grey@ctf.test", []),
+    "observer": ("observer@ctf.test", []),
+    "outsider": ("outsider@ctf.test", []),
+}
+SECRETS = [FLAG1, FLAG2, FLAG2.lower(), FLAG4, "FLAG{after}", "FLAG{later}", "[0-9]{4}"]
+PLAYER_BODIES = []
+
+
+def request(method, path, headers=None, body=None, src="127.0.0.1", timeout=30):
+    r = harness.request(CFG.host, CFG.port, method, path, headers, body, src=src,
+                        timeout=timeout, log=CFG.log)
+    return r
+
+
+def who(role):
+    return CFG.clients[role]
+
+
+def play(role, method, path, obj=None):
+    """A player's call: its body is kept to be scanned for flags."""
+    r = who(role).call(method, path, obj)
+    PLAYER_BODIES.append((role, path, r.body))
+    return r
+
+
+def DR(p=""):
+    return f"{API}/drills/{D}{p}"
+
+
+def attempt(role, chal, flag):
+    return play(role, "POST", DR(f"/challenges/{chal}/attempts"), {"flag": flag})
+
+
+def setup():
+    CFG.clients = {"anonymous": Client("anonymous", send=request)}
+    for role, (email, grants) in PEOPLE.items():
+        harness.add_user(CFG.bin, CFG.data, CFG.tmp, email, role, *grants)
+        token = harness.cli_ok(CFG.bin, "user", "token", "--data", CFG.data,
+                               "--email", email).strip()
+        CFG.clients[role] = Client(role, bearer=token, send=request)
+
+
+def status(st):
+    expect(who("controller").post(DR("/status"), {"status": st}), 200, what=st)
+
+
+@test
+def a_drill_with_challenges_is_created():
+    expect(who("director").post(API + "/scenarios", body=SCENARIO.encode(),
+                                headers={"Content-Type": "application/yaml"}), 201)
+    body = {"id": D, "scenario": SC, "title": "CTF", "speed": 1,
+            "teams": {"red": {"players": [PEOPLE["red"][0], PEOPLE["red2"][0]]},
+                      "blue": {"players": [PEOPLE["blue"][0]]},
+                      "grey": {"players": [PEOPLE["grey"][0]], "hidden": True}},
+            "controllers": [PEOPLE["controller"][0]],
+            "evaluators": [PEOPLE["evaluator"][0]],
+            "observers": [PEOPLE["observer"][0]]}
+    expect(who("director").post(API + "/drills", body), 201)
+    lst = expect(play("red", "GET", DR("/challenges")), 200).json()
+    eq([c["id"] for c in lst], ["warmup", "dropper", "lin"], "red sees (requires, opens_at)")
+    check(all("flags" not in c for c in lst), "no flags for players")
+    staff = expect(who("controller").get(DR("/challenges")), 200).json()
+    eq(len(staff), 5, "staff see every challenge")
+
+
+@test
+def nothing_is_taken_before_the_start():
+    expect(attempt("red", "warmup", FLAG1), 403, "not_running")
+
+
+@test
+def answers_are_judged():
+    status("running")
+    expect(attempt("red", "warmup", "FLAG{nope}"), 200)
+    eq(attempt("red", "warmup", "FLAG{nope}").json()["correct"], False, "wrong")
+    r = expect(attempt("red", "warmup", "  " + FLAG1 + "\n"), 200).json()
+    eq((r["correct"], r["value"]), (True, 100), "right, trimmed")
+    r = expect(attempt("red2", "warmup", FLAG1), 200).json()
+    eq(r.get("already_solved"), True, "already solved by the team")
+    eq(attempt("blue", "dropper", FLAG2.upper()).json()["correct"], True, "case-insensitive")
+    eq(attempt("blue", "lin", "FLAG{123}").json()["correct"], False, "regex: 3 digits")
+    eq(attempt("blue", "lin", FLAG4).json()["correct"], True, "regex: 4 digits")
+    ids = [c["id"] for c in play("red", "GET", DR("/challenges")).json()]
+    check("after" in ids, "after is visible once warmup is solved")
+    expect(attempt("blue", "after", "FLAG{after}"), 403, "forbidden",
+           what="blue has not solved warmup")
+    expect(attempt("red", "later", "FLAG{later}"), 403, "forbidden", what="opens_at")
+
+
+@test
+def dynamic_values_fall_with_solves():
+    # logarithmic 500 -> 100, decay 2: n = solves - 1: 500, 500, 400, 100
+    def log_v(s):
+        n = max(s - 1, 0)
+        return max(100, math.ceil(((100 - 500) / 4) * n * n + 500))
+    eq([log_v(s) for s in range(5)], [500, 500, 400, 100, 100], "hand-worked logarithmic")
+    # linear 300, decay 60, min 200: 300, 300, 240, 200
+    eq([max(200, math.ceil(300 - 60 * max(s - 1, 0))) for s in range(4)],
+       [300, 300, 240, 200], "hand-worked linear")
+    board = {t["team"]: t for t in expect(who("controller").get(DR("/scoreboard")), 200)
+             .json()["teams"]}
+    eq(board["blue"]["score"], 500 + 300, "blue: one solver each")
+    r = attempt("red", "dropper", FLAG2).json()
+    eq(r["value"], log_v(2), "second solver: 400")
+    eq(attempt("grey", "dropper", FLAG2).json()["value"], log_v(2), "a hidden team does not count")
+    r = attempt("red", "lin", FLAG4).json()
+    eq(r["value"], 240, "linear, second solver")
+    board = expect(who("controller").get(DR("/scoreboard")), 200).json()
+    eq([t["team"] for t in board["teams"]], ["red", "blue"], "hidden grey is on no board")
+    eq(board["teams"][1]["score"], 400 + 240, "blue: earlier solvers' scores fall too")
+    eq(board["teams"][0]["score"], 100 + 400 + 240, "red")
+    eq(board["first_solves"], {"warmup": "red", "dropper": "blue", "lin": "blue"}, "firsts")
+
+
+@test
+def max_attempts_lock_a_team_out():
+    # blue: dropper solved; grey solved too; use a fresh challenge via the controller
+    expect(who("controller").post(DR("/challenges"), {
+        "id": "locked", "name": "Three tries", "category": "misc", "value": 10,
+        "max_attempts": 2, "flags": [{"type": "static", "value": "FLAG{x}"}]}), 201)
+    eq(attempt("blue", "locked", "a").json()["attempts_left"], 1, "one left")
+    attempt("blue", "locked", "b")
+    expect(attempt("blue", "locked", "FLAG{x}"), 403, "locked")
+    lst = {c["id"]: c for c in play("blue", "GET", DR("/challenges")).json()}
+    eq(lst["locked"]["attempts_left"], 0, "none left")
+
+
+@test
+def the_rate_limit_holds_for_its_minute():
+    for i in range(10):
+        eq(attempt("grey", "warmup", f"x{i}").status, 200, f"wrong answer {i}")
+    r = expect(attempt("grey", "warmup", FLAG1), 429, "rate_limited")
+    ra = int(r.header("Retry-After"))
+    check(50 <= ra <= 60, f"Retry-After {ra}")
+    sub = who("controller").get(DR("/submissions?team=grey")).json()["submissions"]
+    eq(sum(1 for s in sub if s["outcome"] == "wrong"), 10, "refused ones are not attempts")
+
+
+@test
+def hints_cost_points_once():
+    before = {t["team"]: t["score"] for t in who("controller").get(DR("/scoreboard")).json()["teams"]}
+    expect(play("blue", "POST", DR("/challenges/warmup/hints/h2/unlock")), 403, "refused",
+           what="below the cost")
+    r = expect(play("blue", "POST", DR("/challenges/warmup/hints/h1/unlock")), 200).json()
+    eq(r["text"], "Look in the logs", "the text")
+    expect(play("blue", "POST", DR("/challenges/warmup/hints/h1/unlock")), 200, what="again")
+    board = {t["team"]: t["score"] for t in who("controller").get(DR("/scoreboard")).json()["teams"]}
+    eq(board["blue"], before["blue"] - 30, "paid once")
+    lst = {c["id"]: c for c in play("blue", "GET", DR("/challenges")).json()}
+    eq([(h["id"], h["unlocked"], "text" in h) for h in lst["warmup"]["hints"]],
+       [("h1", True, True), ("h2", False, False)], "hints as blue sees them")
+    expect(play("blue", "POST", DR("/challenges/after/hints/x/unlock")), 403, "forbidden")
+
+
+@test
+def fifty_right_answers_at_once_give_one_solve():
+    expect(who("controller").post(DR("/challenges"), {
+        "id": "race", "name": "Race", "category": "misc", "value": 7,
+        "flags": [{"type": "static", "value": "FLAG{race}"}]}), 201)
+    out = []
+    lock = threading.Lock()
+
+    def go(role):
+        r = who(role).post(DR("/challenges/race/attempts"), {"flag": "FLAG{race}"})
+        with lock:
+            out.append((r.status, r.json()))
+    ts = [threading.Thread(target=go, args=("red" if i % 2 else "red2",)) for i in range(50)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    eq(sorted(s for s, _ in out), [200] * 50, "every answer taken")
+    eq(sum(1 for _, j in out if j.get("correct") and not j.get("already_solved")), 1,
+       "exactly one solve")
+    eq(sum(1 for _, j in out if j.get("already_solved")), 49, "the others: already solved")
+    sub = who("controller").get(DR("/submissions?team=red")).json()["submissions"]
+    eq(sum(1 for s in sub if s["challenge"] == "race" and s["outcome"] == "correct"), 1,
+       "one correct attempt stored")
+
+
+@test
+def awards_ties_freeze_and_brackets():
+    b = {t["team"]: t["score"] for t in who("controller").get(DR("/scoreboard")).json()["teams"]}
+    gap = b["red"] - b["blue"]
+    expect(who("controller").post(DR("/awards"), {"team": "blue", "value": gap,
+                                                   "reason": "Good report"}), 201)
+    board = who("controller").get(DR("/scoreboard")).json()["teams"]
+    eq(board[0]["score"], board[1]["score"], "a tie")
+    eq([t["team"] for t in board], ["red", "blue"], "red reached it first")
+    expect(who("red").post(DR("/awards"), {"team": "red", "value": 5, "reason": "x"}), 403)
+    expect(who("controller").post(DR("/awards"), {"team": "red", "value": 5}), 422, field="reason")
+    expect(who("controller").put(DR("/board-settings"), {
+        "freeze": 0, "brackets": {"red": "national", "blue": "sector"}}), 200)
+    expect(who("controller").post(DR("/awards"), {"team": "red", "value": -10,
+                                                   "reason": "Broke the rules"}), 201)
+    live = who("controller").get(DR("/scoreboard")).json()
+    frozen = play("red", "GET", DR("/scoreboard")).json()
+    eq((live["frozen"], frozen["frozen"]), (False, True), "staff live, players frozen")
+    eq([t["score"] for t in frozen["teams"]], [0, 0], "frozen at minute 0: nothing counted")
+    nat = who("controller").get(DR("/scoreboard?bracket=national")).json()
+    eq([t["team"] for t in nat["teams"]], ["red"], "a bracket's board")
+    expect(who("controller").put(DR("/board-settings"), {"freeze": None}), 200)
+    eq(play("blue", "GET", DR("/scoreboard")).json()["teams"][0]["team"], "blue",
+       "after the deduction blue leads")
+    ser = expect(play("blue", "GET", DR("/scoreboard/series")), 200).json()
+    check(len(ser["teams"]) == 2 and ser["teams"][0]["points"], "a series")
+
+
+@test
+def controllers_hide_and_edit():
+    expect(who("controller").call("PATCH", DR("/challenges/lin"), {"hidden": True}), 200)
+    ids = [c["id"] for c in play("red", "GET", DR("/challenges")).json()]
+    check("lin" not in ids, "hidden")
+    expect(who("controller").call("PATCH", DR("/challenges/lin"), {"hidden": False,
+                                                                    "name": "Linear 2"}), 200)
+    expect(who("controller").call("PATCH", DR("/challenges/nope"), {"hidden": True}), 404)
+    expect(who("controller").call("PATCH", DR("/challenges/lin"), {"value": 1,
+           "dynamic": {"initial": 1, "minimum": 1, "decay": 1}}), 422, field="value")
+    expect(who("red").call("PATCH", DR("/challenges/lin"), {"hidden": True}), 403)
+    rc, out, _ = harness.cli(CFG.bin, "audit", "verify", "--data", CFG.data)
+    eq(rc, 0, "audit chain intact")
+
+
+@test
+def an_attempt_across_the_end_is_kept_or_refused():
+    expect(who("controller").post(DR("/challenges"), {
+        "id": "end", "name": "End", "category": "misc", "value": 3,
+        "flags": [{"type": "static", "value": "FLAG{end}"}]}), 201)
+    res = []
+    lock = threading.Lock()
+    roles = ["red", "blue"]
+
+    def go(role):
+        r = who(role).post(DR("/challenges/end/attempts"), {"flag": "FLAG{end}"})
+        with lock:
+            res.append((role, r.status, r.body))
+    ts = [threading.Thread(target=go, args=(roles[i % 2],)) for i in range(20)]
+    for i, t in enumerate(ts):
+        t.start()
+        if i == 10:
+            who("controller").post(DR("/status"), {"status": "ended"})
+    for t in ts:
+        t.join()
+    sub = who("controller").get(DR("/submissions")).json()["submissions"]
+    solved = {s["team"] for s in sub if s["challenge"] == "end" and s["outcome"] == "correct"}
+    told = {role for role, st, body in res if st == 200 and b'"correct": true' in body.replace(b'"correct":true', b'"correct": true') and b"already" not in body}
+    eq(told, solved, "every acknowledged solve is stored, and only those")
+    check(all(st in (200, 403) for _, st, _ in res), "taken or refused")
+    expect(attempt("red", "warmup", FLAG1), 403, "not_running", what="after the end")
+
+
+@test
+def no_flag_reaches_a_player():
+    for role in ("red", "blue", "grey"):
+        play(role, "GET", DR("/challenges"))
+        play(role, "GET", DR("/scoreboard"))
+        play(role, "GET", DR(""))
+    for role, path, body in PLAYER_BODIES:
+        text = body.decode("utf-8", "replace")
+        for s in SECRETS:
+            check(s not in text, f"{s} in {role}'s {path}")
+    for s in SECRETS[:2]:
+        check(s.encode() not in open(os.path.join(CFG.data, "cybercap.db"), "rb").read()
+              if os.path.exists(os.path.join(CFG.data, "cybercap.db")) else True,
+              "flags given as value are not stored in clear")
+
+
+@test
+def who_may_call_what():
+    routes = [("GET", DR("/challenges")), ("POST", DR("/challenges")),
+              ("PATCH", DR("/challenges/warmup")), ("POST", DR("/challenges/warmup/attempts")),
+              ("POST", DR("/challenges/warmup/hints/h1/unlock")),
+              ("GET", DR("/challenges/warmup/files/x.zip")), ("GET", DR("/scoreboard")),
+              ("GET", DR("/scoreboard/series")), ("GET", DR("/awards")),
+              ("POST", DR("/awards")), ("GET", DR("/submissions")),
+              ("PUT", DR("/board-settings"))]
+    # allowed: which roles pass the role check (a 4xx other than 401/403 still passes)
+    allow = {
+        "GET /challenges": {"red", "controller", "evaluator", "director"},
+        "POST /challenges": {"controller", "director"},
+        "PATCH /challenges/warmup": {"controller", "director"},
+        "POST /challenges/warmup/attempts": {"red"},
+        "POST /challenges/warmup/hints/h1/unlock": {"red"},
+        "GET /challenges/warmup/files/x.zip": {"controller", "evaluator", "director"},
+        "GET /scoreboard": {"red", "controller", "evaluator", "director", "observer"},
+        "GET /scoreboard/series": {"red", "controller", "evaluator", "director", "observer"},
+        "GET /awards": {"controller", "evaluator", "director"},
+        "POST /awards": {"controller", "director"},
+        "GET /submissions": {"controller", "evaluator", "director"},
+        "PUT /board-settings": {"controller", "director"},
+    }
+    for method, path in routes:
+        key = method + " " + path[len(DR()):]
+        for role in ("anonymous", "outsider", "observer", "evaluator", "red", "controller"):
+            r = who(role).call(method, path, {})
+            if role == "anonymous":
+                eq(r.status, 401, f"{key} anonymous")
+            elif role in allow[key]:
+                check(r.status not in (401, 403) or (r.status == 403 and r.error()[0] in (
+                    "not_running", "refused", "locked")), f"{key} {role}: {r.status}")
+            else:
+                eq(r.status, 403, f"{key} {role}")
+
+
+if __name__ == "__main__":
+    sys.exit(harness.run_demo_suite(SUITE, CFG, setup, "cybercap-ctf."))
