@@ -106,3 +106,13 @@ void cc_board_sort(struct cc_board_row *rows, int n)
 {
 	qsort(rows, (size_t)n, sizeof(*rows), by_board);
 }
+
+bool cc_is_sha256_hex(const char *s)
+{
+	if (strlen(s) != 64)
+		return false;
+	for (; *s; s++)
+		if (!isxdigit((unsigned char)*s))
+			return false;
+	return true;
+}

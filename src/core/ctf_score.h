@@ -23,6 +23,9 @@ double cc_challenge_value(const struct cc_challenge *ch, int solves);
 /* Lower-case hex SHA-256 of s[0..len) into hex (65 bytes). */
 void cc_sha256_hex(const char *s, size_t len, char *hex);
 
+/* Whether s is 64 hex digits (a SHA-256 as a hashed flag gives it). */
+bool cc_is_sha256_hex(const char *s);
+
 struct cc_board_row {
 	const char *team;
 	double score;

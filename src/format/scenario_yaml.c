@@ -9,6 +9,7 @@
 
 #include "fileio.h"
 #include "yaml_walk.h"
+#include "../core/ctf_score.h"
 #include "../core/framework.h"
 #include "../core/number.h"
 
@@ -257,16 +258,6 @@ static int read_inject(struct rd *r, yaml_node_t *y, struct cc_inject *in)
 	return rc;
 }
 
-static bool hex64(const char *s)
-{
-	if (strlen(s) != 64)
-		return false;
-	for (; *s; s++)
-		if (!isxdigit((unsigned char)*s))
-			return false;
-	return true;
-}
-
 static int read_flag(struct rd *r, yaml_node_t *y, struct cc_flag *f)
 {
 	struct keyset ks;
@@ -288,7 +279,7 @@ static int read_flag(struct rd *r, yaml_node_t *y, struct cc_flag *f)
 			return fy_fail(&r->c, ks.key[S_SHA256], "a regex flag gives its pattern as \"value\", not a sha256");
 		if ((rc = fy_get_text(&r->c, ks.val[S_SHA256], "sha256", &h)))
 			return rc;
-		if (!hex64(h))
+		if (!cc_is_sha256_hex(h))
 			return fy_fail(&r->c, ks.val[S_SHA256], "\"sha256\" must be 64 hexadecimal digits");
 		for (int i = 0; i < 64; i++)
 			f->sha256[i] = (char)tolower((unsigned char)h[i]);

@@ -330,7 +330,14 @@ int cc_h_award(struct cc_req *req, struct cc_resp *resp)
 	return rc;
 }
 
-int cc_h_awards(struct cc_req *req, struct cc_resp *resp)
+/* The staff's lists of a drill (awards, submissions): fetch fills the
+ * list under the store lock, row turns item i into JSON; the reply is
+ * {"drill", KEY: [...]}. */
+typedef int (*staff_fetch_fn)(struct cc_req *req, struct cc_list *l, struct cc_error *err);
+typedef json_t *(*staff_row_fn)(const struct cc_list *l, int i);
+
+static int staff_list(struct cc_req *req, struct cc_resp *resp, const char *key,
+		      staff_fetch_fn fetch, staff_row_fn row)
 {
 	struct cc_error err;
 	struct cc_list l;
@@ -343,50 +350,55 @@ int cc_h_awards(struct cc_req *req, struct cc_resp *resp)
 		return CC_OK;
 	cc_error_clear(&err);
 	pthread_mutex_lock(req->store_lock);
-	rc = cc_store_awards(req->store, D(req), &l, &err);
+	rc = fetch(req, &l, &err);
 	pthread_mutex_unlock(req->store_lock);
 	if (rc)
 		return cc_resp_from_error(resp, &err, 400);
 	a = json_array();
-	for (int i = 0; i < l.n; i++) {
-		const struct cc_award_rec *r = &((const struct cc_award_rec *)l.items)[i];
-		json_array_append_new(a, json_pack("{s:I,s:s,s:f,s:s,s:s,s:o,s:f}", "id",
-			(json_int_t)r->id, "team", r->team, "value", r->value, "reason", r->reason,
-			"by", r->by, "at", cc__json_wall(r->at), "clock", r->clock));
-	}
+	for (int i = 0; i < l.n; i++)
+		json_array_append_new(a, row(&l, i));
 	cc_list_free(&l);
 	return cc__drill_reply(resp, CC_OK, NULL, 200, json_pack("{s:s,s:o}", "drill", D(req),
-			       "awards", a));
+			       key, a));
+}
+
+static int fetch_awards(struct cc_req *req, struct cc_list *l, struct cc_error *err)
+{
+	return cc_store_awards(req->store, D(req), l, err);
+}
+
+static json_t *award_row(const struct cc_list *l, int i)
+{
+	const struct cc_award_rec *r = &((const struct cc_award_rec *)l->items)[i];
+
+	return json_pack("{s:I,s:s,s:f,s:s,s:s,s:o,s:f}", "id", (json_int_t)r->id, "team",
+			 r->team, "value", r->value, "reason", r->reason, "by", r->by, "at",
+			 cc__json_wall(r->at), "clock", r->clock);
+}
+
+int cc_h_awards(struct cc_req *req, struct cc_resp *resp)
+{
+	return staff_list(req, resp, "awards", fetch_awards, award_row);
+}
+
+static int fetch_attempts(struct cc_req *req, struct cc_list *l, struct cc_error *err)
+{
+	return cc_store_attempts(req->store, D(req), cc_req_query(req, "team"), l, err);
+}
+
+static json_t *attempt_row(const struct cc_list *l, int i)
+{
+	const struct cc_attempt_rec *r = &((const struct cc_attempt_rec *)l->items)[i];
+
+	return json_pack("{s:I,s:s,s:s,s:s,s:s,s:o,s:o,s:f}", "id", (json_int_t)r->id,
+			 "challenge", r->challenge, "team", r->team, "player", r->name, "outcome",
+			 r->outcome, "text", r->text ? json_string(r->text) : json_null(), "at",
+			 cc__json_wall(r->at), "clock", r->clock);
 }
 
 int cc_h_submissions(struct cc_req *req, struct cc_resp *resp)
 {
-	struct cc_error err;
-	struct cc_list l;
-	unsigned roles;
-	char team[129];
-	json_t *a;
-	int rc;
-
-	if (!may(req, resp, CC_DR_STAFF, &roles, team))
-		return CC_OK;
-	cc_error_clear(&err);
-	pthread_mutex_lock(req->store_lock);
-	rc = cc_store_attempts(req->store, D(req), cc_req_query(req, "team"), &l, &err);
-	pthread_mutex_unlock(req->store_lock);
-	if (rc)
-		return cc_resp_from_error(resp, &err, 400);
-	a = json_array();
-	for (int i = 0; i < l.n; i++) {
-		const struct cc_attempt_rec *r = &((const struct cc_attempt_rec *)l.items)[i];
-		json_array_append_new(a, json_pack("{s:I,s:s,s:s,s:s,s:s,s:o,s:o,s:f}", "id",
-			(json_int_t)r->id, "challenge", r->challenge, "team", r->team, "player",
-			r->name, "outcome", r->outcome, "text", r->text ? json_string(r->text) :
-			json_null(), "at", cc__json_wall(r->at), "clock", r->clock));
-	}
-	cc_list_free(&l);
-	return cc__drill_reply(resp, CC_OK, NULL, 200, json_pack("{s:s,s:o}", "drill", D(req),
-			       "submissions", a));
+	return staff_list(req, resp, "submissions", fetch_attempts, attempt_row);
 }
 
 int cc_h_board_settings(struct cc_req *req, struct cc_resp *resp)

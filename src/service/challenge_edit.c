@@ -10,6 +10,7 @@
 
 #include "workflow.h"
 
+#include "../core/ctf_score.h"
 #include "../core/framework.h"
 #include "../core/scenario.h"
 
@@ -88,16 +89,6 @@ static int dynamic(json_t *d, struct cc_challenge *ch, struct cc_error *err)
 	return rc;
 }
 
-static bool hex64(const char *s)
-{
-	if (strlen(s) != 64)
-		return false;
-	for (; *s; s++)
-		if (!isxdigit((unsigned char)*s))
-			return false;
-	return true;
-}
-
 static int one_flag(json_t *f, struct cc_flag *x, struct cc_error *err)
 {
 	const char *type = json_string_value(json_object_get(f, "type"));
@@ -112,7 +103,7 @@ static int one_flag(json_t *f, struct cc_flag *x, struct cc_error *err)
 		return bad(err, "flags", "a flag has a value or a sha256, not both");
 	x->type = strcmp(type, "regex") == 0 ? CC_FLAG_REGEX : strcmp(type, "static") == 0 ?
 		  CC_FLAG_STATIC : CC_FLAG_CASE_INSENSITIVE;
-	if (h && (x->type == CC_FLAG_REGEX || !hex64(h)))
+	if (h && (x->type == CC_FLAG_REGEX || !cc_is_sha256_hex(h)))
 		return bad(err, "flags", "a sha256 is 64 hex digits (not for a regex)");
 	if (x->type == CC_FLAG_REGEX) {
 		if (regcomp(&re, v, REG_EXTENDED | REG_NOSUB))

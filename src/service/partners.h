@@ -15,9 +15,8 @@
  *
  * STATE (session 4): implemented are the caller (partners_input.c), the
  * field checks and the reference data with a unit's groups on a year's
- * list (partners_data.c). The requests, offers, matching, decisions,
- * pledges and report functions below are declared as the contract of the
- * next step and are NOT defined yet (docs/partnerships.md, "State").
+ * list (partners_data.c). Requests, offers, matching, decisions, pledges
+ * and the report are the next step (docs/partnerships.md, "State").
  */
 #ifndef CC_PARTNERS_H
 #define CC_PARTNERS_H
@@ -59,80 +58,10 @@ int cc_partners_load_data(struct cc_store *s, const char *dir, struct cc_error *
 /* GET /partnerships/themes: [{"id", "parent", "name", "nodes"}]. */
 int cc_partners_themes_json(struct cc_store *s, json_t **out, struct cc_error *err);
 
-/* Organisations: {"id", "name", "kind"} (the secretariat). */
-int cc_partners_create_org(struct cc_store *s, const struct cc_pcaller *c, const json_t *body,
-			   struct cc_error *err);
-int cc_partners_orgs_json(struct cc_store *s, json_t **out, struct cc_error *err);
-/* Makes user a member ("secretariat", org NULL; "partner", org). */
-int cc_partners_add_member(struct cc_store *s, long long user, const char *role,
-			   const char *org, struct cc_error *err);
-
-/* Requests. create: POST /requests (the unit's focal point, an analyst, an
- * admin or the secretariat); from_action: the same drafted from a plan
- * action (title, description, nodes' themes taken from it; body may add
- * or override any field). */
-int cc_partners_create_request(struct cc_store *s, const struct cc_pcaller *c,
-			       const json_t *body, long long *id, struct cc_error *err);
-int cc_partners_request_from_action(struct cc_store *s, const struct cc_pcaller *c,
-				    long long action, const json_t *body, long long *id,
-				    struct cc_error *err);
-/* What c may see; unit NULL: every unit. */
-int cc_partners_requests_json(struct cc_store *s, const struct cc_pcaller *c, const char *unit,
-			      json_t **out, struct cc_error *err);
-/* One request with its matches and pledges; CC_ENOTFOUND when c may not
- * see it (as if absent). */
-int cc_partners_request_json(struct cc_store *s, const struct cc_snapshot *snap,
-			     const struct cc_pcaller *c, long long id, json_t **out,
-			     struct cc_error *err);
-bool cc_partners_may_see(const struct cc_pcaller *c, const struct cc_prequest_rec *r);
-
-/* Offers: POST /offers (a partner of the organisation, the secretariat). */
-int cc_partners_create_offer(struct cc_store *s, const struct cc_pcaller *c, const json_t *body,
-			     long long *id, struct cc_error *err);
-int cc_partners_offers_json(struct cc_store *s, const struct cc_pcaller *c, json_t **out,
-			    struct cc_error *err);
-
 /* Eligibility by year: the groups unit belongs to on 1 January of year
  * (current lists corrected by unit_group_period) into a JSON array. */
 int cc_partners_unit_groups(struct cc_store *s, const struct cc_snapshot *snap,
 			    const char *unit, int year, json_t **out, struct cc_error *err);
-
-/* POST /requests/{r}/matches: scores every open offer c may propose
- * (secretariat: all; a partner: its own), stores the eligible ones as
- * proposed and answers {"matches": [...], "excluded": [...]}, best first. */
-int cc_partners_propose(struct cc_store *s, const struct cc_snapshot *snap,
-			const struct cc_pcaller *c, long long request, json_t **out,
-			struct cc_error *err);
-/* PATCH /matches/{m} {"status", "reason"?}: shortlisted (secretariat or
- * the country), accepted / declined (the country alone), withdrawn (the
- * offer's partner or the secretariat). CC_ECONFLICT for a move from a
- * closed status. */
-int cc_partners_decide(struct cc_store *s, const struct cc_pcaller *c, long long match,
-		       const json_t *body, json_t **out, struct cc_error *err);
-int cc_partners_matches_json(struct cc_store *s, const struct cc_pcaller *c, json_t **out,
-			     struct cc_error *err);
-
-/* Pledges (partners_pledges.c). */
-int cc_partners_create_pledge(struct cc_store *s, const struct cc_pcaller *c,
-			      const json_t *body, long long *id, struct cc_error *err);
-int cc_partners_add_delivery(struct cc_store *s, const struct cc_pcaller *c, long long pledge,
-			     const json_t *body, long long *id, struct cc_error *err);
-int cc_partners_update_pledge(struct cc_store *s, const struct cc_pcaller *c, long long pledge,
-			      const json_t *body, struct cc_error *err);
-/* Those c may see (the provider's partners, the recipient's focal point,
- * the secretariat; a pledge on a public request: everyone). */
-int cc_partners_pledges_json(struct cc_store *s, const struct cc_snapshot *snap,
-			     const struct cc_pcaller *c, json_t **out, struct cc_error *err);
-int cc_partners_pledge_json(struct cc_store *s, const struct cc_snapshot *snap,
-			    const struct cc_pcaller *c, long long id, json_t **out,
-			    struct cc_error *err);
-
-/* GET /partnerships/report?year=Y (partners_report.c): public. */
-int cc_partners_report(struct cc_store *s, const struct cc_snapshot *snap, int year,
-		       json_t **out, struct cc_error *err);
-/* The pledges as IATI-style XML (malloc'd text). */
-int cc_partners_iati(struct cc_store *s, const struct cc_snapshot *snap, char **xml,
-		     size_t *len, struct cc_error *err);
 
 /* ---- shared by the partners*.c files ---- */
 

@@ -356,6 +356,7 @@ def run_demo_suite(suite, cfg, setup, prefix):
     ap.add_argument("--keep", action="store_true")
     args = ap.parse_args()
     cfg.bin = os.path.abspath(args.bin)
+    cfg.partial = bool(args.only)
     cfg.tmp = tempfile.mkdtemp(prefix=prefix)
     cfg.data = os.path.join(cfg.tmp, "d")
     cfg.err_path = os.path.join(cfg.tmp, "server.err")

@@ -26,6 +26,9 @@
 #     matrix of the drill routes), likewise.
 #   - test_mappings.py (the bundled mappings and their coverage, pre-filling
 #     an assessment through a mapping and confirming it), likewise.
+#   - test_challenges.py (technical challenges of a drill: flags, attempts,
+#     one solve under concurrency, limits, hints, the board, awards, the
+#     authorisation matrix of the challenge routes), likewise.
 # Ends with "api: N passed, M failed"; exit status 1 when anything failed.
 
 if [ $# -ne 1 ]; then
@@ -206,5 +209,8 @@ tally "$tmp/drills.log" test_drills.py
 # their own.
 TMPDIR=$tmp python3 "$here/test_mappings.py" --bin "$bin" >"$tmp/map.log" 2>&1
 tally "$tmp/map.log" test_mappings.py
+# Technical challenges, on a server and data directory of their own.
+TMPDIR=$tmp python3 "$here/test_challenges.py" --bin "$bin" >"$tmp/ctf.log" 2>&1
+tally "$tmp/ctf.log" test_challenges.py
 
 finish

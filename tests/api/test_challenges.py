@@ -16,6 +16,7 @@ the freeze, brackets, and who may call which route.
     python3 tests/api/test_challenges.py --bin build/cybercap [--only NAME_PART[,...]] [--keep]
 """
 import argparse  # noqa: F401  (run_demo_suite parses the command line)
+import json
 import math
 import os
 import sys
@@ -401,6 +402,20 @@ def who_may_call_what():
                     "not_running", "refused", "locked")), f"{key} {role}: {r.status}")
             else:
                 eq(r.status, 403, f"{key} {role}")
+
+
+@test
+def every_exchange_matches_openapi():
+    with open(os.path.join(HERE, "..", "..", "src/server/openapi.json")) as f:
+        doc = json.load(f)
+    problems, seen = harness.exchanges_vs_openapi(doc, CFG.log)
+    ops = {(meth.upper(), t) for t, item in doc["paths"].items() for meth, o in item.items()
+           if "challenges" in o.get("tags", [])}
+    check(ops, "no challenge operations in openapi.json")
+    if not CFG.partial:
+        problems += [f"{m} {t}: never exercised" for m, t in sorted(ops - seen)]
+    check(not problems, f"{len(problems)} responses differ from openapi.json:\n  "
+          + "\n  ".join(problems[:40]))
 
 
 if __name__ == "__main__":
