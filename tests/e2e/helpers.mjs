@@ -129,3 +129,14 @@ export async function signIn(page, email, password, next) {
   await page.waitForSelector('main h1');
   await page.waitForFunction(() => !document.querySelector('.state-loading'), null, { timeout: 15000 });
 }
+
+/** Waits up to 3 s for the focused element to match SELECTOR (a page moves
+ * focus in an effect after it renders), then fails with WHAT if it does not. */
+export async function expectFocus(page, selector, what) {
+  const ok = await page.waitForFunction((s) => document.activeElement?.matches(s) === true, selector,
+    { timeout: 3000 }).then(() => true, () => false);
+  if (!ok) {
+    const now = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80) ?? 'nothing');
+    throw new Error(`${what}: focus is on ${now}, not ${selector}`);
+  }
+}

@@ -16,7 +16,7 @@
 // and phone) go to build/e2e-screenshots/maturity-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, apiSession, axe, launch, readLogins, shot } from './helpers.mjs';
+import { BASE, apiSession, axe, launch, readLogins, shot, expectFocus } from './helpers.mjs';
 
 const DATA = process.env.E2E_DATA;
 const FW = 'csirt-maturity';
@@ -96,7 +96,7 @@ test('the facilitator adds two respondents; the form names each error and links 
   await summary.waitFor();
   const links = summary.locator('a');
   assert.deepEqual(await links.allInnerTexts(), ['Enter the respondent’s full name', 'Enter your email address', 'Choose the respondent’s stakeholder group']);
-  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), true, 'the summary takes focus');
+  await expectFocus(page, '.error-summary', 'the summary takes focus');
   await links.nth(2).click();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'rsp-group', 'the link moves to its field');
   assert.match(await page.locator('#rsp-group-error').innerText(), /Choose the respondent’s stakeholder group/);

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { api, axe, fmt, launch, open, shot } from './helpers.mjs';
+import { api, axe, fmt, launch, open, shot, expectFocus } from './helpers.mjs';
 
 const CAMPAIGN = 'nci-2026';
 let b, page, fw, results, audit;
@@ -191,7 +191,7 @@ test('robustness: form errors are summarised and linked to the fields', async ()
   const summary = page.locator('.rb-error-summary');
   await summary.waitFor();
   assert.equal(page.url(), before, 'nothing is recomputed');
-  assert.equal(await page.evaluate(() => document.activeElement?.className), 'rb-error-summary', 'focus moves to the summary');
+  await expectFocus(page, '.rb-error-summary', 'focus moves to the summary');
   assert.equal(await summary.locator('a').count(), 2);
   assert.equal(await page.getAttribute('#rb-runs', 'aria-invalid'), 'true');
   await summary.locator('a[href="#rb-runs"]').click();

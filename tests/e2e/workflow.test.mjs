@@ -18,7 +18,7 @@ import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE, apiSession, axe, launch, readLogins, shot, signIn as signInPage } from './helpers.mjs';
+import { BASE, apiSession, axe, launch, readLogins, shot, signIn as signInPage, expectFocus } from './helpers.mjs';
 
 const DATA = process.env.E2E_DATA;
 const BIN = process.env.E2E_BIN;
@@ -119,7 +119,7 @@ test('sign-in: empty fields, wrong password, too many attempts; no axe violation
   const summary = page.locator('.error-summary');
   await summary.waitFor();
   assert.match(await summary.innerText(), /There is a problem[\s\S]*Enter your email address[\s\S]*Enter your password/);
-  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), true, 'the summary takes focus');
+  await expectFocus(page, '.error-summary', 'the summary takes focus');
   await summary.getByRole('link', { name: 'Enter your password' }).click();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'password', 'the summary links to the field');
   await noViolations('the sign-in page with errors');
@@ -179,7 +179,7 @@ test('questionnaire: answers are saved as given; a conditional question appears'
   assert.match(await page.locator('.save-bar').innerText(), /All answers saved/);
 
   await goToPart('Technical measures', 'National CIRT');
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'section-title', 'focus moves to the new part');
+  await expectFocus(page, '#section-title', 'focus moves to the new part');
   assert.equal(await card(Q.operational).count(), 0, 'the conditional question is hidden at first');
   await card(Q.established).getByLabel('Yes', { exact: true }).check();
   await card(Q.operational).waitFor();
@@ -438,7 +438,7 @@ test('analyst validates, then moves the campaign to review, closed and published
   const confirm = page.locator('.confirm');
   await confirm.waitFor();
   assert.match(await confirm.innerText(), /freezes the results/);
-  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('confirm')), true, 'the confirmation takes focus');
+  await expectFocus(page, '.confirm', 'the confirmation takes focus');
   await noViolations('the publish confirmation');
   await shot(page, 'workflow-publish-confirm');
   assert.equal((await analyst('GET', `/campaigns/${CID}`)).json.status, 'closed', 'nothing is published before confirming');
