@@ -13,6 +13,7 @@ import { RobustnessPage } from './pages/RobustnessLazy';
 import { CrosswalksPage, TrendsPage } from './pages/OverTimeLazy';
 import { WorkflowPage } from './pages/WorkflowLazy';
 import { RiskHeatMapPage, RiskRegisterPage, RiskRiskPage } from './pages/RiskLazy';
+import { ChallengesPage, ScoreboardPage, SubmissionsPage } from './pages/ChallengesLazy';
 import { AccountBar, WorkNavItem, useRespondentOnly } from './components/Account';
 
 const NAV: { page: Route['page']; path: string; key: 'navOverview' | 'navRankings' | 'navOverTime' | 'navCompare' | 'navFramework' | 'navRobustness' }[] = [
@@ -95,6 +96,9 @@ export function App() {
     case 'drill': page = <WorkflowPage name="DrillPage" route={route} />; break;
     case 'drillEvaluate': page = <WorkflowPage name="Evaluate" route={route} />; break;
     case 'drillReport': page = <WorkflowPage name="AfterAction" route={route} />; break;
+    case 'drillChallenges': page = <ChallengesPage route={route} />; break;
+    case 'drillScoreboard': page = <ScoreboardPage route={route} />; break;
+    case 'drillSubmissions': page = <SubmissionsPage route={route} />; break;
     case 'riskRegister': page = <RiskRegisterPage route={route} />; break;
     case 'riskHeatmap': page = <RiskHeatMapPage route={route} />; break;
     case 'riskPage': page = <RiskRiskPage route={route} />; break;
@@ -109,6 +113,10 @@ export function App() {
   const current = route.page;
   // A workshop respondent is shown their own questionnaire only.
   const respondent = useRespondentOnly();
+  // A scoreboard on a projector: the page alone, no header, navigation or footer.
+  if (route.page === 'drillScoreboard' && route.params.get('view') === 'projector') {
+    return <main id="main" tabIndex={-1} class="bare">{page}</main>;
+  }
 
   return (
     <>

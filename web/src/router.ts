@@ -26,6 +26,9 @@
 //   /drills/{d}           drill        ?feed=media (a player's inbox, or the control room)
 //   /drills/{d}/evaluate  drillEvaluate (the evaluator's sheet)
 //   /drills/{d}/report    drillReport  (the after-action report)
+//   /drills/{d}/challenges   drillChallenges (a player's challenge board; staff: the editor)
+//   /drills/{d}/scoreboard   drillScoreboard ?bracket&view=projector
+//   /drills/{d}/submissions  drillSubmissions ?team&challenge&outcome (staff)
 //   /risks/{a}            riskRegister ?sector&threat&status&owner&level (a risk register)
 //   /risks/{a}/heatmap    riskHeatmap  ?phase&cell
 //   /risks/{a}/risks/{r}  riskPage     (id a, unit r)
@@ -36,7 +39,7 @@ export interface Route {
     | 'signin' | 'mywork' | 'campaign' | 'questionnaire' | 'review'
     | 'respond' | 'workshop' | 'maturity' | 'report' | 'password'
     | 'plans' | 'plannew' | 'plan' | 'planaction' | 'plandraft' | 'planservices' | 'planmonitoring' | 'planreport'
-    | 'drill' | 'drillEvaluate' | 'drillReport' | 'riskRegister' | 'riskHeatmap' | 'riskPage' | 'notfound';
+    | 'drill' | 'drillEvaluate' | 'drillReport' | 'drillChallenges' | 'drillScoreboard' | 'drillSubmissions' | 'riskRegister' | 'riskHeatmap' | 'riskPage' | 'notfound';
   id?: string;
   /** The unit of a questionnaire or a review (id is the campaign). */
   unit?: string;
@@ -55,6 +58,12 @@ const PLAN_PAGES = new Map<string, Route['page']>([
   ['draft', 'plandraft'], ['services', 'planservices'], ['monitoring', 'planmonitoring'], ['report', 'planreport'],
 ]);
 
+/** /drills/{d}/WORD: the pages of one drill. */
+const DRILL_PAGES = new Map<string, Route['page']>([
+  ['evaluate', 'drillEvaluate'], ['report', 'drillReport'], ['challenges', 'drillChallenges'],
+  ['scoreboard', 'drillScoreboard'], ['submissions', 'drillSubmissions'],
+]);
+
 export function parse(loc: { pathname: string; search: string }): Route {
   const params = new URLSearchParams(loc.search);
   const parts = loc.pathname.replace(/\/+$/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -71,8 +80,7 @@ export function parse(loc: { pathname: string; search: string }): Route {
   if (parts[0] === 'work' && parts.length === 1) return { page: 'mywork', params, path };
   if (parts[0] === 'campaigns' && parts.length === 2) return { page: 'campaign', id: parts[1], params, path };
   if (parts[0] === 'drills' && parts.length === 2) return { page: 'drill', id: parts[1], params, path };
-  if (parts[0] === 'drills' && parts.length === 3 && parts[2] === 'evaluate') return { page: 'drillEvaluate', id: parts[1], params, path };
-  if (parts[0] === 'drills' && parts.length === 3 && parts[2] === 'report') return { page: 'drillReport', id: parts[1], params, path };
+  if (parts[0] === 'drills' && parts.length === 3 && DRILL_PAGES.has(parts[2])) return { page: DRILL_PAGES.get(parts[2])!, id: parts[1], params, path };
   if (parts[0] === 'risks' && parts.length === 2) return { page: 'riskRegister', id: parts[1], params, path };
   if (parts[0] === 'risks' && parts.length === 3 && parts[2] === 'heatmap') return { page: 'riskHeatmap', id: parts[1], params, path };
   if (parts[0] === 'risks' && parts.length === 4 && parts[2] === 'risks') return { page: 'riskPage', id: parts[1], unit: parts[3], params, path };

@@ -56,7 +56,8 @@ export function AccountBar() {
   );
 }
 
-const WORK_PAGES = new Set(['mywork', 'questionnaire', 'review', 'campaign', 'workshop', 'maturity', 'report']);
+const WORK_PAGES = new Set(['mywork', 'questionnaire', 'review', 'campaign', 'workshop', 'maturity', 'report',
+  'drill', 'drillEvaluate', 'drillReport', 'drillChallenges', 'drillScoreboard', 'drillSubmissions']);
 
 /** "My work" in the main navigation, once signed in; "My answers" for a workshop respondent. */
 export function WorkNavItem({ current }: { current: string }) {
