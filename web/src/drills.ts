@@ -19,7 +19,7 @@ export interface Drill {
   id: string; title: string; status: DrillStatus; speed: number; clock: number;
   created_at: string; started_at: string | null; ended_at: string | null;
   scenario: { id: string; title: string; description?: string };
-  roles: string[]; team: { id: string; name: string } | null;
+  roles: string[]; team: string | { id: string; name: string } | null;
   objectives: Objective[]; teams: TeamView[];
   injects?: Inject[]; commcheck?: string | null;
   counts?: { pending: number; delivered: number; skipped: number };
@@ -65,6 +65,14 @@ export interface Report {
   timeline: { id: string; title: string; channel: string; to: string[]; planned: number; status: string; delivered_at: string | null; clock: number | null; responses: number | unknown[] }[];
   feedback: { answered: number; questions: { id: string; text: string; type: string; n: number; mean?: number | null }[] };
   improvements: Improvement[];
+}
+
+/** A player's own team (the API gives its id; its name is in `teams`). */
+export function myTeam(d: Drill): { id: string; name: string } | null {
+  if (!d.team) return null;
+  if (typeof d.team !== 'string') return d.team;
+  const id = d.team;
+  return { id, name: d.teams.find((x) => x.id === id)?.name || id };
 }
 
 /** The play clock now (minutes), from the clock the server gave at ASOF (ms). */

@@ -20,6 +20,8 @@ import { MeasureLinks } from '../components/MeasureLinks';
 import { onlyRespondent, respondPath, respondentGrants } from '../workshop';
 import type { Campaign, Unit } from '../types';
 import type { ApiError } from '../api';
+import { drills } from '../drills';
+import { MyDrills } from './convene/MyDrills';
 
 export function MyWork({ route }: { route: Route }) {
   const s = useSession(true);
@@ -55,12 +57,12 @@ function RespondentWork({ user }: { user: User }) {
 
 function TeamWork({ user }: { user: User }) {
   const data = useAsync(async () => {
-    const [campaigns, units] = await Promise.all([wf.campaigns(), api.units()]);
-    return { campaigns, units };
+    const [campaigns, units, dr] = await Promise.all([wf.campaigns(), api.units(), drills.list().catch(() => ({ drills: [] }))]);
+    return { campaigns, units, drills: dr.drills };
   }, [user.id]);
   if (data.state === 'loading') return <div class="page"><h1>{t('myWorkTitle')}</h1><Loading /></div>;
   if (data.state === 'error') return <div class="page"><h1>{t('myWorkTitle')}</h1><ErrorState error={data.error} retry={data.retry} /></div>;
-  const { campaigns, units } = data.data;
+  const { campaigns, units, drills: myDrills } = data.data;
   const focal = user.roles.filter((g) => g.role === 'focal_point' && g.unit);
   const reviewing = user.roles.some((g) => ['reviewer', 'analyst', 'admin'].includes(g.role));
   const analyst = hasRole(user, 'analyst') || hasRole(user, 'admin');
@@ -118,7 +120,8 @@ function TeamWork({ user }: { user: User }) {
           </div>
         </section>
       )}
-      {!focal.length && !reviewing && <p>{t('noWork')}</p>}
+      <MyDrills list={myDrills} />
+      {!focal.length && !reviewing && !myDrills.length && <p>{t('noWork')}</p>}
     </div>
   );
 }

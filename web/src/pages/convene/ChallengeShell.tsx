@@ -10,7 +10,8 @@ import { href } from '../../router';
 import { ApiError } from '../../api';
 import { useAsync, useTitle } from '../../hooks';
 import { useSession } from '../../session';
-import { drills, type Drill } from '../../drills';
+import { drills, myTeam, type Drill } from '../../drills';
+import { ctf } from '../../challenges';
 import { Link, Loading } from '../../components/ui';
 import { AccessError, SignInNeeded } from '../../components/Gate';
 
@@ -54,13 +55,15 @@ export function useKept<T>(fn: () => Promise<T>, deps: unknown[]): Kept<T> {
   return { ...s, reload };
 }
 
-export const isControl = (d: Drill) => d.roles.includes('director') || d.roles.includes('controller');
-export const isStaff = (d: Drill) => isControl(d) || d.roles.includes('evaluator');
+type HasRoles = { roles: string[] };
+export const isControl = (d: HasRoles) => d.roles.includes('director') || d.roles.includes('controller');
+export const isStaff = (d: HasRoles) => isControl(d) || d.roles.includes('evaluator');
 
 /** A team's name where the caller may know it (staff: all; players: their own), else its id. */
 export function teamNamer(d: Drill): (id: string) => string {
   const names = new Map(d.teams.map((x) => [x.id, x.name]));
-  if (d.team) names.set(d.team.id, d.team.name);
+  const mine = myTeam(d);
+  if (mine) names.set(mine.id, mine.name);
   return (id) => names.get(id) || id;
 }
 
@@ -73,7 +76,7 @@ export const paths = {
 };
 
 /** The links between the drill's pages, as fits the caller's roles (CURRENT is left out). */
-export function ChallengeLinks({ drill, current }: { drill: Drill; current: 'drill' | 'challenges' | 'scoreboard' | 'submissions' }) {
+export function ChallengeLinks({ drill, current }: { drill: { id: string; roles: string[] }; current: 'drill' | 'challenges' | 'scoreboard' | 'submissions' }) {
   const d = drill.id;
   const staff = isStaff(drill), player = drill.roles.includes('player');
   const links: [string, string, string][] = [
@@ -89,5 +92,20 @@ export function ChallengeLinks({ drill, current }: { drill: Drill; current: 'dri
         {links.filter(([k]) => k !== current).map(([k, url, label]) => <li key={k}><Link href={url}>{label}</Link></li>)}
       </ul>
     </nav>
+  );
+}
+
+/** On the drill's own page: the way to its challenges, once it is known to have some. */
+export function ChallengeTrack({ drill }: { drill: Drill }) {
+  const list = useAsync(() => ctf.list(drill.id), [drill.id]);
+  const n = list.data?.length ?? 0;
+  if (!n) return null;
+  const player = drill.roles.includes('player');
+  return (
+    <section class="ch-track" aria-labelledby="ch-track-title">
+      <h2 id="ch-track-title" class="h-s">{t('chTrackTitle')}</h2>
+      <p>{t(player ? 'chTrackPlayer' : 'chTrackStaff', { n })}</p>
+      <ChallengeLinks drill={drill} current="drill" />
+    </section>
   );
 }

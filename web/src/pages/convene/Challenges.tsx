@@ -17,7 +17,7 @@ import { int, num } from '../../format';
 import { clock as hm } from '../../components/forms';
 import { errorText } from '../../components/ui';
 import { Loading } from '../../components/ui';
-import { useNow, type Drill, type DrillStatus } from '../../drills';
+import { myTeam, useNow, type Drill, type DrillStatus } from '../../drills';
 import { ctf, rankText, useBoardFeed, type Board, type Challenge, type Hint } from '../../challenges';
 import { DrillStatusTag, LinkState } from './Drill';
 import { ChallengeLinks, DrillShell, isStaff, paths, teamNamer, useKept } from './ChallengeShell';
@@ -54,7 +54,7 @@ function byCategory(list: Challenge[]): [string, Challenge[]][] {
 const slug = (s: string) => 'cat-' + s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 function PlayerBoard({ drill }: { drill: Drill }) {
-  const d = drill.id, team = drill.team?.id || '';
+  const d = drill.id, team = myTeam(drill)?.id || '';
   const [status, setStatus] = useState<DrillStatus>(drill.status);
   const data = useKept(async () => {
     const [list, board] = await Promise.all([ctf.list(d), ctf.board(d)]);
@@ -76,7 +76,7 @@ function PlayerBoard({ drill }: { drill: Drill }) {
   const cats = byCategory(cur.list);
   return (
     <div class="page ch-board">
-      <p class="eyebrow">{drill.team?.name} · {drill.title}</p>
+      <p class="eyebrow">{myTeam(drill)?.name} · {drill.title}</p>
       <h1>{t('chTitle')}</h1>
       <div class="dr-bar">
         <DrillStatusTag status={status} />

@@ -13,6 +13,7 @@ import { drills, clockNow, clockText, useDrillEvents, useNow, type Drill, type D
 import { when } from '../../components/forms';
 import { Link, Loading, errorText } from '../../components/ui';
 import { DrillStatusTag, LinkState, channelName } from './Drill';
+import { ChallengeTrack } from './ChallengeShell';
 
 const MOVES: Record<DrillStatus, DrillStatus[]> = {
   scheduled: ['running', 'cancelled'], running: ['paused', 'ended', 'cancelled'], paused: ['running', 'ended', 'cancelled'], ended: [], cancelled: [],
@@ -58,6 +59,7 @@ export function ControlRoom({ drill: first }: { drill: Drill }) {
         <Link href={href('/drills/' + encodeURIComponent(d) + '/report')}>{t('drReportLink')}</Link>
       </p>
       {control && <StatusMoves drill={d} status={v.status} onDone={reload} />}
+      <ChallengeTrack drill={first} />
       <Teams drill={v} responses={responses} />
       {cur.tl && <TimelineTable drill={d} tl={cur.tl.injects} status={v.status} control={control} onDone={reload} clock={clock} />}
       {staff && <Responses drill={v} responses={responses} />}

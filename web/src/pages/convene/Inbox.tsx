@@ -8,10 +8,11 @@ import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { setParams } from '../../router';
 import { ApiError } from '../../api';
-import { drills, clockNow, clockText, isMedia, useDrillEvents, useNow, type Drill, type DrillStatus, type Inject, type Response } from '../../drills';
+import { drills, myTeam, clockNow, clockText, isMedia, useDrillEvents, useNow, type Drill, type DrillStatus, type Inject, type Response } from '../../drills';
 import { when, type FieldError } from '../../components/forms';
 import { errorText } from '../../components/ui';
 import { DrillStatusTag, LinkState, channelName } from './Drill';
+import { ChallengeTrack } from './ChallengeShell';
 
 export function Inbox({ drill }: { drill: Drill }) {
   const [injects, setInjects] = useState<Inject[]>(() => drill.injects || []);
@@ -38,7 +39,7 @@ export function Inbox({ drill }: { drill: Drill }) {
   };
   return (
     <div class="page dr-inbox">
-      <p class="eyebrow">{drill.team?.name}</p>
+      <p class="eyebrow">{myTeam(drill)?.name}</p>
       <h1>{drill.title}</h1>
       <div class="dr-bar">
         <DrillStatusTag status={status.status} />
@@ -57,6 +58,7 @@ export function Inbox({ drill }: { drill: Drill }) {
             </>}
         </section>
       )}
+      <ChallengeTrack drill={drill} />
       <nav class="dr-tabs" aria-label={t('drFeeds')}>
         <a href="?" aria-current={feed === 'inbox' ? 'page' : undefined} onClick={(e) => { e.preventDefault(); setParams({ feed: null }); }}>
           {t('drInbox', { n: inbox.length })}</a>

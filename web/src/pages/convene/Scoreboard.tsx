@@ -11,7 +11,7 @@ import type { Route } from '../../router';
 import { setParams } from '../../router';
 import { num } from '../../format';
 import { SERIES } from '../../colors';
-import { clockText, type Drill } from '../../drills';
+import { clockText, myTeam, type Drill } from '../../drills';
 import { ctf, firstsByTeam, rankText, useBoardFeed, type Board, type Series } from '../../challenges';
 import { Link, Loading, errorText } from '../../components/ui';
 import { ChartFrame } from '../../components/ChartFrame';
@@ -60,7 +60,7 @@ function ScoreboardView({ drill, bracket, projector }: { drill: Drill; bracket: 
         <h1>{t('bdTitle')}</h1>
         <p class="sb-p-lead">{lead}</p>
         {board.frozen && <p class="sb-p-frozen"><strong>{t('chFrozenTag')}</strong> {t('bdFrozenText')}</p>}
-        <BoardTable board={board} name={name} mine={drill.team?.id} rows={PROJECTOR_ROWS} />
+        <BoardTable board={board} name={name} mine={myTeam(drill)?.id} rows={PROJECTOR_ROWS} />
         {board.teams.length > PROJECTOR_ROWS && <p>{t('bdMore', { n: board.teams.length - PROJECTOR_ROWS })}</p>}
         <p class="sb-p-exit"><Link href={paths.scoreboard(d, { bracket })}>{t('bdLeaveProjector')}</Link></p>
         <LinkState link={link} />
@@ -92,7 +92,7 @@ function ScoreboardView({ drill, bracket, projector }: { drill: Drill; bracket: 
       {data.error && <p class="field-error" role="alert">{t('chStale', { message: errorText(data.error) })}</p>}
       <section class="work-section" aria-labelledby="sb-board-title">
         <h2 id="sb-board-title">{bracket ? t('bdBracketName', { bracket }) : t('bdBoardTitle')}</h2>
-        <BoardTable board={board} name={name} mine={drill.team?.id} showBracket={!bracket && cur.brackets.length > 0} />
+        <BoardTable board={board} name={name} mine={myTeam(drill)?.id} showBracket={!bracket && cur.brackets.length > 0} />
         <p class="muted">{t('bdOrder')}</p>
       </section>
       <FirstSolves board={board} name={name} />
