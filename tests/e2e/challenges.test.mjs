@@ -235,10 +235,14 @@ test('the scoreboard follows the teams live; the projector view', async () => {
   assert.deepEqual(await board.$$eval('.sb-table tbody tr', (l) => l.map((r) => r.dataset.team)), ['blue', 'red']);
   assert.match(await board.textContent('tr[data-team="red"]'), /1 first solve/, 'red solved dropper first');
   await board.waitForSelector('.chart svg[data-chart] path');
-  await board.click('.chart button:has-text("Table")');
-  assert.ok(await board.locator('.chart-table td').count() > 0, 'the chart has a table');
+  assert.match(await board.textContent('.sb-firsts'), /red solved Find the dropper first/);
   await noViolations(board, 'scoreboard');
   await shots(board, 'scoreboard');
+  await board.click('.chart button:has-text("Table")');
+  assert.deepEqual(await board.$$eval('.chart-table tbody tr', (l) => l.map((r) => [...r.querySelectorAll('td')].slice(-2).map((x) => x.textContent))),
+    [['0', '500'], ['0', '470'], ['200', '470'], ['600', '370']], 'the table of the chart (blue, red)');
+  await noViolations(board, 'scoreboard, table view');
+  await shot(board, 'challenges-scoreboard-table');
   await board.click('a:has-text("projector view")');
   await board.waitForSelector('.sb-projector tr[data-team="blue"]');
   assert.equal(await board.locator('.site-header').count(), 0, 'no site header on the projector');

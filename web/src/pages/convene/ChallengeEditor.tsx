@@ -42,7 +42,7 @@ export function ChallengeEditor({ drill }: { drill: Drill }) {
     <div class="page page-wide ch-editor">
       <p class="eyebrow">{drill.title}</p>
       <h1>{t(control ? 'ceTitle' : 'ceTitleRead')}</h1>
-      <div class="dr-bar"><DrillStatusTag status={drill.status} /><LinkState link={link} /></div>
+      <div class="dr-bar"><DrillStatusTag status={drill.status} /><LinkState link={link} open="chLinkOpen" /></div>
       <ChallengeLinks drill={drill} current="challenges" />
       {done && <div class="panel panel-success" role="status"><p>{done}</p></div>}
       {err && <p class="field-error" role="alert">{err}</p>}

@@ -9,18 +9,17 @@
 // board follows the drill live (useBoardFeed) and keeps what it shows while
 // it fetches again.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../../i18n';
+import { currentLang, t } from '../../i18n';
 import type { Route } from '../../router';
 import { ApiError } from '../../api';
 import { WaitError } from '../../session';
 import { int, num } from '../../format';
-import { clock as hm } from '../../components/forms';
 import { errorText } from '../../components/ui';
 import { Loading } from '../../components/ui';
 import { myTeam, useNow, type Drill, type DrillStatus } from '../../drills';
 import { ctf, rankText, useBoardFeed, type Board, type Challenge, type Hint } from '../../challenges';
 import { DrillStatusTag, LinkState } from './Drill';
-import { ChallengeLinks, DrillShell, isStaff, paths, teamNamer, useKept } from './ChallengeShell';
+import { ChallengeLinks, DrillShell, isStaff, teamNamer, useKept } from './ChallengeShell';
 import { ChallengeEditor } from './ChallengeEditor';
 import './challenges.css';
 
@@ -42,6 +41,7 @@ function NotForYou({ drill }: { drill: Drill }) {
   );
 }
 
+const hms = (d: Date) => d.toLocaleTimeString(currentLang() === 'en' ? 'en-GB' : currentLang(), { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 const pts = (v: number) => t('chPoints', { n: v, value: num(v, 0) });
 
 /** The categories in the order their first challenge comes. */
@@ -80,10 +80,10 @@ function PlayerBoard({ drill }: { drill: Drill }) {
       <h1>{t('chTitle')}</h1>
       <div class="dr-bar">
         <DrillStatusTag status={status} />
-        <LinkState link={link} />
+        <LinkState link={link} open="chLinkOpen" />
       </div>
       <TeamSummary me={me} rank={me ? rankText(cur.board.teams, cur.board.teams.indexOf(me)) : null} n={cur.board.teams.length}
-        solved={solved} total={cur.list.length} frozen={cur.board.frozen} drill={d} />
+        solved={solved} total={cur.list.length} frozen={cur.board.frozen} />
       <ChallengeLinks drill={drill} current="challenges" />
       <PlayNotice status={status} />
       {data.error && <p class="field-error" role="alert">{t('chStale', { message: errorText(data.error) })}</p>}
@@ -114,8 +114,8 @@ function PlayerBoard({ drill }: { drill: Drill }) {
   );
 }
 
-function TeamSummary({ me, rank, n, solved, total, frozen, drill }: {
-  me: Board['teams'][number] | undefined; rank: string | null; n: number; solved: number; total: number; frozen: boolean; drill: string;
+function TeamSummary({ me, rank, n, solved, total, frozen }: {
+  me: Board['teams'][number] | undefined; rank: string | null; n: number; solved: number; total: number; frozen: boolean;
 }) {
   return (
     <section class="ch-summary" aria-labelledby="ch-summary-title">
@@ -126,7 +126,6 @@ function TeamSummary({ me, rank, n, solved, total, frozen, drill }: {
         <div><dt>{t('chSolved')}</dt><dd>{t('nOfM', { n: int(solved), m: int(total) })}</dd></div>
       </dl>
       {frozen && <p class="ch-frozen"><strong>{t('chFrozenTag')}</strong> {t('chFrozenPlayer')}</p>}
-      <p class="muted">{t('chScoreboardAt')} <a href={paths.scoreboard(drill)}>{t('chToScoreboard')}</a></p>
     </section>
   );
 }
@@ -173,7 +172,7 @@ function ChallengeCard({ drill, c, status, score, firstBy, wait, onWait, onChang
       if (err instanceof WaitError) {
         const until = Date.now() + err.retryAfter * 1000;
         onWait(until);
-        setSaid({ kind: 'error', text: t('chRate', { at: hm(new Date(until)) }) });
+        setSaid({ kind: 'error', text: t('chRate', { at: hms(new Date(until)) }) });
       } else if (err.code === 'locked') { setLocked(true); setSaid({ kind: 'error', text: t('chLocked') }); onChange(); }
       else if (err.code === 'not_running') setSaid({ kind: 'error', text: t('chNotRunning') });
       else if (err.code === 'forbidden') { setSaid({ kind: 'error', text: t('chHiddenNow') }); onChange(); }
@@ -210,7 +209,7 @@ function ChallengeCard({ drill, c, status, score, firstBy, wait, onWait, onChang
           <label class="label label-s" for={fid}>{t('chFlagLabel')}<span class="sr-only"> {t('chOfChallenge', { name: c.name })}</span></label>
           {c.attempts_left != null && <span class="hint" id={fid + '-hint'}>{t('chAttemptsLeft', { n: c.attempts_left })}</span>}
           {error && <p class="field-error" id={eid} role="alert"><span class="sr-only">{t('errorPrefix')}</span>{error}</p>}
-          {waiting && <p class="ch-wait" role="status">{t('chWaitLeft', { n: Math.ceil((wait! - now) / 1000) })}</p>}
+          {waiting && <p class="ch-wait">{t('chWaitLeft', { n: Math.ceil((wait! - now) / 1000) })}</p>}
           <div class="input-row">
             <input id={fid} class="input" type="text" autocomplete="off" autocapitalize="off" spellcheck={false} value={flag}
               aria-invalid={error ? 'true' : undefined}

@@ -37,11 +37,11 @@ export function DrillStatusTag({ status }: { status: DrillStatus }) {
 }
 
 /** Whether the event stream is connected, said in words (live region). */
-export function LinkState({ link }: { link: 'connecting' | 'open' | 'lost' }) {
+export function LinkState({ link, open = 'drLinkOpen' }: { link: 'connecting' | 'open' | 'lost'; open?: 'drLinkOpen' | 'chLinkOpen' }) {
   return (
     <p class={'dr-link dr-link-' + link} role="status">
       <span class="dr-dot" aria-hidden="true" />
-      {t(link === 'open' ? 'drLinkOpen' : link === 'lost' ? 'drLinkLost' : 'drLinkConnecting')}
+      {t(link === 'open' ? open : link === 'lost' ? 'drLinkLost' : 'drLinkConnecting')}
     </p>
   );
 }

@@ -6,12 +6,13 @@
 // the score over time of the leading teams (chart with a table view).
 // ?view=projector shows it for a room: large type, high contrast, no site
 // header or footer, the top teams only (App renders it bare).
-import { t } from '../../i18n';
+import { currentLang, t } from '../../i18n';
 import type { Route } from '../../router';
 import { setParams } from '../../router';
 import { num } from '../../format';
 import { SERIES } from '../../colors';
-import { clockText, myTeam, type Drill } from '../../drills';
+import { useState } from 'preact/hooks';
+import { clockText, myTeam, type Drill, type DrillStatus } from '../../drills';
 import { ctf, firstsByTeam, rankText, useBoardFeed, type Board, type Series } from '../../challenges';
 import { Link, Loading, errorText } from '../../components/ui';
 import { ChartFrame } from '../../components/ChartFrame';
@@ -35,10 +36,12 @@ const PROJECTOR_ROWS = 12;
 function ScoreboardView({ drill, bracket, projector }: { drill: Drill; bracket: string | null; projector: boolean }) {
   const d = drill.id;
   const data = useKept(async () => {
-    const [board, all, series] = await Promise.all([ctf.board(d, bracket), bracket ? ctf.board(d) : null, ctf.series(d)]);
-    return { board, brackets: brackets(all || board), series };
+    // the challenges' names where the caller may read them (observers may not)
+    const [board, all, series, list] = await Promise.all([ctf.board(d, bracket), bracket ? ctf.board(d) : null, ctf.series(d), ctf.list(d).catch(() => [])]);
+    return { board, brackets: brackets(all || board), series, names: new Map(list.map((c) => [c.id, c.name])) };
   }, [d, bracket]);
-  const link = useBoardFeed(d, data.reload);
+  const [status, setStatus] = useState<DrillStatus>(drill.status);
+  const link = useBoardFeed(d, data.reload, (e) => { if (e.type === 'status') setStatus(e.data.status); });
   const name = teamNamer(drill);
   const cur = data.data;
   if (!cur) {
@@ -63,7 +66,7 @@ function ScoreboardView({ drill, bracket, projector }: { drill: Drill; bracket: 
         <BoardTable board={board} name={name} mine={myTeam(drill)?.id} rows={PROJECTOR_ROWS} />
         {board.teams.length > PROJECTOR_ROWS && <p>{t('bdMore', { n: board.teams.length - PROJECTOR_ROWS })}</p>}
         <p class="sb-p-exit"><Link href={paths.scoreboard(d, { bracket })}>{t('bdLeaveProjector')}</Link></p>
-        <LinkState link={link} />
+        <LinkState link={link} open="chLinkOpen" />
       </div>
     );
   }
@@ -72,8 +75,8 @@ function ScoreboardView({ drill, bracket, projector }: { drill: Drill; bracket: 
       <p class="eyebrow">{drill.title}</p>
       <h1>{t('bdTitle')}</h1>
       <div class="dr-bar">
-        <DrillStatusTag status={drill.status} />
-        <LinkState link={link} />
+        <DrillStatusTag status={status} />
+        <LinkState link={link} open="chLinkOpen" />
       </div>
       <p class="lead" data-lead>{lead}</p>
       {board.frozen && <div class="panel panel-warning" role="status"><p><strong>{t('chFrozenTag')}</strong> {t('bdFrozenText')}</p></div>}
@@ -95,13 +98,16 @@ function ScoreboardView({ drill, bracket, projector }: { drill: Drill; bracket: 
         <BoardTable board={board} name={name} mine={myTeam(drill)?.id} showBracket={!bracket && cur.brackets.length > 0} />
         <p class="muted">{t('bdOrder')}</p>
       </section>
-      <FirstSolves board={board} name={name} />
+      <FirstSolves board={board} name={name} challenge={(c) => cur.names.get(c) || c} />
       <OverTime series={cur.series} name={name} drill={drill} />
     </div>
   );
 }
 
 const pts = (v: number) => t('chPoints', { n: v, value: num(v, 0) });
+
+/** The play clock to the second ("H+0 M+03:20"), for a chart of the first minutes. */
+const fineClock = (min: number) => clockText(min) + ':' + String(Math.floor((min * 60) % 60)).padStart(2, '0');
 
 function brackets(b: Board): string[] {
   return [...new Set(b.teams.map((x) => x.bracket).filter((x): x is string => !!x))].sort();
@@ -139,14 +145,14 @@ function BoardTable({ board, name, mine, rows, showBracket }: { board: Board; na
   );
 }
 
-function FirstSolves({ board, name }: { board: Board; name: (id: string) => string }) {
+function FirstSolves({ board, name, challenge }: { board: Board; name: (id: string) => string; challenge: (id: string) => string }) {
   const entries = Object.entries(board.first_solves || {});
   if (!entries.length) return null;
   return (
     <section class="work-section" aria-labelledby="sb-first-title">
       <h2 id="sb-first-title">{t('bdFirstTitle')}</h2>
       <ul class="sb-firsts">
-        {entries.map(([c, team]) => <li key={c}><span aria-hidden="true">★ </span><strong>{name(team)}</strong> {t('bdFirstOn', { challenge: c })}</li>)}
+        {entries.map(([c, team]) => <li key={c}><span aria-hidden="true">★ </span><strong>{name(team)}</strong> {t('bdFirstOn', { challenge: challenge(c) })}</li>)}
       </ul>
     </section>
   );
@@ -160,21 +166,24 @@ function OverTime({ series, name, drill }: { series: Series; name: (id: string) 
     points: s.points.map((p) => [p.clock, p.score] as [number, number]),
   }));
   // the table: one row per moment, a column per team
-  const clocks = [...new Set(series.teams.flatMap((s) => s.points.map((p) => p.clock)))].sort((a, b) => a - b);
+  const moments = new Map<number, number>();   // clock -> wall time (s)
+  for (const s of series.teams) for (const p of s.points) if (!moments.has(p.clock)) moments.set(p.clock, p.at);
+  const clocks = [...moments.keys()].sort((a, b) => a - b);
   const scoreAt = (s: Series['teams'][number], c: number) => {
     let v = 0;
     for (const p of s.points) if (p.clock <= c) v = p.score;
     return v;
   };
+  const tod = new Intl.DateTimeFormat(currentLang() === 'en' ? 'en-GB' : currentLang(), { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   const xEnd = Math.max(drill.clock, clocks[clocks.length - 1] || 0);
   return (
     <ChartFrame title={t('bdOverTimeTitle', { n: series.teams.length })} subtitle={t('bdOverTimeSub')}
       source={t('bdSource', { drill: drill.title })} file={'scoreboard-' + drill.id}
       table={{
-        columns: [{ label: t('drClockLabel') }, ...series.teams.map((s) => ({ label: name(s.team), numeric: true }))],
-        rows: clocks.map((c) => [clockText(c), ...series.teams.map((s) => scoreAt(s, c))]),
+        columns: [{ label: t('bdColTime') }, { label: t('drClockLabel') }, ...series.teams.map((s) => ({ label: name(s.team), numeric: true }))],
+        rows: clocks.map((c) => [tod.format(new Date(moments.get(c)! * 1000)), clockText(c), ...series.teams.map((s) => scoreAt(s, c))]),
       }}>
-      <Steps series={steps} xEnd={xEnd} xLabel={(x) => clockText(x)} ariaLabel={t('bdOverTimeAria', { teams: steps.map((s) => s.label).join(', ') })} />
+      <Steps series={steps} xEnd={xEnd} xLabel={xEnd < 10 ? fineClock : clockText} ariaLabel={t('bdOverTimeAria', { teams: steps.map((s) => s.label).join(', ') })} />
     </ChartFrame>
   );
 }

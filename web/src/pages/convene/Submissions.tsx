@@ -47,7 +47,7 @@ function Log({ drill, route }: { drill: Drill; route: Route }) {
     <div class="page page-wide">
       <p class="eyebrow">{drill.title}</p>
       <h1>{t('suTitle')}</h1>
-      <div class="dr-bar"><DrillStatusTag status={drill.status} /><LinkState link={link} /></div>
+      <div class="dr-bar"><DrillStatusTag status={drill.status} /><LinkState link={link} open="chLinkOpen" /></div>
       <p class="lead">{t('suLead', { n: cur.subs.length, right, wrong })}</p>
       <p class="muted">{t('suPrivacy')}</p>
       <ChallengeLinks drill={drill} current="submissions" />
