@@ -10,8 +10,10 @@
 // returns focus), and the score falls by its cost; blue's scoreboard
 // follows red's and blue's solves; blue runs out of attempts and is told
 // it is locked; the director adds a challenge in the editor (errors first),
-// hides it, awards a deduction with a reason, and reads wrong answers'
-// text in the submissions log (a player may not); past the rate limit a
+// edits another during play, hides one, awards a deduction with a reason, and reads wrong answers'
+// text in the submissions log (a player may not); brackets get a board
+// each, and after the freeze players see the board as it was (staff see it
+// live); past the rate limit a
 // player is told when the team may try again. axe-core finds no violation
 // on each page; screenshots at desktop and phone width go to
 // build/e2e-screenshots/challenges-*.png.
@@ -274,6 +276,14 @@ test('the director adds, hides a challenge and deducts points with a reason; the
   await d.waitForSelector('.panel-success:has-text("“Two tries” is added")');
   await d.waitForSelector('tr[data-challenge="twotries"]');
   await shots(d, 'editor');
+  // edited during play: the value of "Read the logs"
+  await d.click('tr[data-challenge="logs"] button:has-text("Edit")');
+  await expectFocus(d, '#ce-form-title', 'the edit form takes focus');
+  assert.equal(await d.inputValue('#ce-value'), '200');
+  await d.fill('#ce-value', '250');
+  await d.click('button:has-text("Save the changes")');
+  await d.waitForSelector('.panel-success:has-text("“Read the logs” is saved")');
+  await d.waitForSelector('tr[data-challenge="logs"] td:has-text("250 points")');
   // blue is locked out of it after two wrong answers
   const b = pages.b1;
   await go(b, `/drills/${ID}/challenges`);
@@ -310,6 +320,30 @@ test('the director adds, hides a challenge and deducts points with a reason; the
   await shots(d, 'submissions');
   assert.equal((await blue('GET', `/drills/${ID}/submissions`)).status, 403, 'players may not read the log');
   assert.doesNotMatch(await pages.b1.textContent('main'), new RegExp(WRONG.replace(/[{}]/g, '\\$&')));
+});
+
+test('brackets have a board each; after the freeze players see the board as it was', async () => {
+  const r = await director('PUT', `/drills/${ID}/board-settings`, { freeze: 0, brackets: { red: 'national', blue: 'sector' } });
+  assert.equal(r.status, 200, JSON.stringify(r.json));
+  const p = pages.r1;
+  await go(p, `/drills/${ID}/scoreboard`);
+  await p.waitForSelector('.panel-warning:has-text("The board is frozen")');
+  assert.match(await p.textContent('tr[data-team="red"]'), /national/);
+  assert.equal(await p.textContent('tr[data-team="red"] [data-score]'), '0', 'as it was at the freeze');
+  await p.click('.dr-tabs a:has-text("national")');
+  await p.waitForSelector('h2:has-text("Bracket: national")');
+  await p.waitForFunction(() => document.querySelectorAll('.sb-table tbody tr').length === 1);
+  assert.equal(await p.getAttribute('.sb-table tbody tr', 'data-team'), 'red');
+  await noViolations(p, 'frozen bracket board');
+  await shots(p, 'scoreboard-frozen');
+  await go(p, `/drills/${ID}/challenges`);
+  await p.waitForSelector('.ch-frozen:has-text("frozen")');
+  // staff see it live
+  const d = pages.dir;
+  await go(d, `/drills/${ID}/scoreboard`);
+  await d.waitForSelector('text=You see the live board');
+  assert.equal(await d.locator('.panel-warning:has-text("The board is frozen")').count(), 0);
+  assert.notEqual(await d.textContent('tr[data-team="red"] [data-score]'), '0');
 });
 
 test('past the rate limit a player is told when the team may try again', async () => {

@@ -53,7 +53,7 @@ function ScoreboardView({ drill, bracket, projector }: { drill: Drill; bracket: 
   }
   const { board } = cur;
   const leader = board.teams[0];
-  const lead = !leader ? t('bdEmpty')
+  const lead = !leader ? t('bdEmpty') : leader.score <= 0 ? t('bdNoScore')
     : board.teams.length > 1 && board.teams[1].rank === leader.rank ? t('bdLeadTie', { teams: board.teams.filter((x) => x.rank === leader.rank).map((x) => name(x.team)).join(', '), points: pts(leader.score) })
       : t('bdLead', { team: name(leader.team), points: pts(leader.score) });
   if (projector) {
