@@ -8,7 +8,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { API } from './api';
 import { request } from './session';
-import { useDrillEvents, type DrillEvent, type Link } from './drills';
+import { useDrillEvents, type DrillStatus, type Link } from './drills';
 
 export interface Hint { id: string; cost: number; unlocked: boolean; text?: string }
 export interface Challenge {
@@ -66,29 +66,40 @@ export function firstsByTeam(b: Board): Map<string, number> {
 export const POLL_MS = 15000;
 
 /**
- * Calls RELOAD when the board may have changed (and ONEVENT with each
- * event as it comes): on the drill's `scoreboard` and `status` events (at most once a second, so a burst of
+ * Calls RELOAD when the board may have changed: on the drill's
+ * `scoreboard` and `status` events (at most once a second, so a burst of
  * solves is one fetch) and, when no such event came for POLL_MS, on a poll
- * while the page is visible. Returns the event stream's state.
+ * while the page is visible. Returns the event stream's state and the
+ * drill's status (STATUS at first, then as its events say).
  */
-export function useBoardFeed(d: string, reload: () => void, onEvent?: (e: DrillEvent) => void, poll = true): Link {
-  const last = useRef(0), timer = useRef<number | null>(null), fn = useRef(reload), each = useRef(onEvent);
+export function useBoardFeed(d: string, status: DrillStatus, reload: () => void): { link: Link; status: DrillStatus } {
+  const last = useRef(0), timer = useRef<number | null>(null), fn = useRef(reload);
+  const [now, setNow] = useState(status);
   fn.current = reload;
-  each.current = onEvent;
   const soon = () => {
     if (timer.current != null) return;
     const wait = Math.max(0, 1000 - (Date.now() - last.current));
     timer.current = window.setTimeout(() => { timer.current = null; last.current = Date.now(); fn.current(); }, wait);
   };
-  const link = useDrillEvents(d, ['scoreboard', 'status'], (e) => { each.current?.(e); soon(); });
-  const [, setBeat] = useState(0);
+  const link = useDrillEvents(d, ['scoreboard', 'status'], (e) => { if (e.type === 'status' && e.data?.status) setNow(e.data.status); soon(); });
   useEffect(() => {
-    if (!poll) return;
     const h = window.setInterval(() => {
-      if (document.visibilityState === 'visible' && Date.now() - last.current >= POLL_MS) { last.current = Date.now(); fn.current(); setBeat((x) => x + 1); }
+      if (document.visibilityState === 'visible' && Date.now() - last.current >= POLL_MS) { last.current = Date.now(); fn.current(); }
     }, POLL_MS / 4);
     return () => window.clearInterval(h);
-  }, [d, poll]);
+  }, [d]);
   useEffect(() => () => { if (timer.current != null) window.clearTimeout(timer.current); }, []);
-  return link;
+  return { link, status: now };
+}
+
+/** Date.now(), ticking each second while ON (a countdown), else fixed. */
+export function useTicking(on: boolean): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    if (!on) return;
+    setNow(Date.now());
+    const h = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(h);
+  }, [on]);
+  return now;
 }

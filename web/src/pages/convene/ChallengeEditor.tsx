@@ -24,7 +24,7 @@ export function ChallengeEditor({ drill }: { drill: Drill }) {
     const [list, awards] = await Promise.all([ctf.list(d), ctf.awards(d)]);
     return { list, awards: awards.awards };
   }, [d]);
-  const link = useBoardFeed(d, data.reload);
+  const { link, status } = useBoardFeed(d, drill.status, data.reload);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [err, setErr] = useState<string | null>(null);
@@ -42,7 +42,7 @@ export function ChallengeEditor({ drill }: { drill: Drill }) {
     <div class="page page-wide ch-editor">
       <p class="eyebrow">{drill.title}</p>
       <h1>{t(control ? 'ceTitle' : 'ceTitleRead')}</h1>
-      <div class="dr-bar"><DrillStatusTag status={drill.status} /><LinkState link={link} open="chLinkOpen" /></div>
+      <div class="dr-bar"><DrillStatusTag status={status} /><LinkState link={link} open="chLinkOpen" /></div>
       <ChallengeLinks drill={drill} current="challenges" />
       {done && <div class="panel panel-success" role="status"><p>{done}</p></div>}
       {err && <p class="field-error" role="alert">{err}</p>}

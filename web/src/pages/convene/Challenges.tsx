@@ -16,8 +16,8 @@ import { WaitError } from '../../session';
 import { int, num } from '../../format';
 import { errorText } from '../../components/ui';
 import { Loading } from '../../components/ui';
-import { myTeam, useNow, type Drill, type DrillStatus } from '../../drills';
-import { ctf, rankText, useBoardFeed, type Board, type Challenge, type Hint } from '../../challenges';
+import { myTeam, type Drill, type DrillStatus } from '../../drills';
+import { ctf, rankText, useBoardFeed, useTicking, type Board, type Challenge, type Hint } from '../../challenges';
 import { DrillStatusTag, LinkState } from './Drill';
 import { ChallengeLinks, DrillShell, isStaff, teamNamer, useKept } from './ChallengeShell';
 import { ChallengeEditor } from './ChallengeEditor';
@@ -55,13 +55,14 @@ const slug = (s: string) => 'cat-' + s.toLowerCase().replace(/[^a-z0-9]+/g, '-')
 
 function PlayerBoard({ drill }: { drill: Drill }) {
   const d = drill.id, team = myTeam(drill)?.id || '';
-  const [status, setStatus] = useState<DrillStatus>(drill.status);
   const data = useKept(async () => {
     const [list, board] = await Promise.all([ctf.list(d), ctf.board(d)]);
     return { list, board };
   }, [d]);
-  const link = useBoardFeed(d, data.reload, (e) => { if (e.type === 'status') setStatus(e.data.status); });
+  const { link, status } = useBoardFeed(d, drill.status, data.reload);
   const [wait, setWait] = useState<number | null>(null);   // the rate limit: ms when the team may try again
+  const now = useTicking(wait != null);
+  useEffect(() => { if (wait != null && wait <= now) setWait(null); }, [now, wait]);
   const cur = data.data;
   if (!cur) {
     return (
@@ -101,7 +102,7 @@ function PlayerBoard({ drill }: { drill: Drill }) {
               <h2 id={slug(cat)} tabIndex={-1}>{cat}</h2>
               <ul class="ch-cards">
                 {l.map((c) => (
-                  <ChallengeCard key={c.id} drill={d} c={c} status={status} board={cur.board} score={me?.score ?? 0}
+                  <ChallengeCard key={c.id} drill={d} c={c} status={status} score={me?.score ?? 0} now={now}
                     firstBy={cur.board.first_solves?.[c.id] ? (cur.board.first_solves[c.id] === team ? t('chYourTeam') : name(cur.board.first_solves[c.id])) : null}
                     wait={wait} onWait={setWait} onChange={data.reload} />
                 ))}
@@ -138,17 +139,15 @@ function PlayNotice({ status }: { status: DrillStatus }) {
 
 type Said = { kind: 'ok' | 'info' | 'error'; text: string };
 
-function ChallengeCard({ drill, c, status, score, firstBy, wait, onWait, onChange }: {
-  drill: string; c: Challenge; status: DrillStatus; board: Board; score: number; firstBy: string | null;
+function ChallengeCard({ drill, c, status, score, now, firstBy, wait, onWait, onChange }: {
+  drill: string; c: Challenge; status: DrillStatus; score: number; now: number; firstBy: string | null;
   wait: number | null; onWait: (ms: number | null) => void; onChange: () => void;
 }) {
   const [flag, setFlag] = useState('');
   const [sending, setSending] = useState(false);
   const [said, setSaid] = useState<Said | null>(null);
   const [locked, setLocked] = useState(false);
-  const now = useNow(1);
   const waiting = wait != null && wait > now;
-  useEffect(() => { if (wait != null && wait <= now) onWait(null); }, [now, wait]);
   const out = c.attempts_left === 0 || locked;
   const fid = 'flag-' + c.id, eid = fid + '-error', sid = fid + '-said';
   const submit = async (ev: Event) => {
@@ -215,7 +214,7 @@ function ChallengeCard({ drill, c, status, score, firstBy, wait, onWait, onChang
               aria-invalid={error ? 'true' : undefined}
               aria-describedby={[c.attempts_left != null ? fid + '-hint' : '', error ? eid : ''].filter(Boolean).join(' ') || undefined}
               onInput={(e) => setFlag((e.currentTarget as HTMLInputElement).value)} />
-            <button type="submit" class="button" disabled={sending || waiting} aria-describedby={waiting ? undefined : undefined}>
+            <button type="submit" class="button" disabled={sending || waiting}>
               {sending ? t('chChecking') : t('chSubmit')}
             </button>
           </div>

@@ -11,8 +11,7 @@ import type { Route } from '../../router';
 import { setParams } from '../../router';
 import { num } from '../../format';
 import { SERIES } from '../../colors';
-import { useState } from 'preact/hooks';
-import { clockText, myTeam, type Drill, type DrillStatus } from '../../drills';
+import { clockText, myTeam, type Drill } from '../../drills';
 import { ctf, firstsByTeam, rankText, useBoardFeed, type Board, type Series } from '../../challenges';
 import { Link, Loading, errorText } from '../../components/ui';
 import { ChartFrame } from '../../components/ChartFrame';
@@ -40,8 +39,7 @@ function ScoreboardView({ drill, bracket, projector }: { drill: Drill; bracket: 
     const [board, all, series, list] = await Promise.all([ctf.board(d, bracket), bracket ? ctf.board(d) : null, ctf.series(d), ctf.list(d).catch(() => [])]);
     return { board, brackets: brackets(all || board), series, names: new Map(list.map((c) => [c.id, c.name])) };
   }, [d, bracket]);
-  const [status, setStatus] = useState<DrillStatus>(drill.status);
-  const link = useBoardFeed(d, data.reload, (e) => { if (e.type === 'status') setStatus(e.data.status); });
+  const { link, status } = useBoardFeed(d, drill.status, data.reload);
   const name = teamNamer(drill);
   const cur = data.data;
   if (!cur) {

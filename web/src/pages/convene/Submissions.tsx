@@ -35,7 +35,7 @@ function Log({ drill, route }: { drill: Drill; route: Route }) {
     const [s, list] = await Promise.all([ctf.submissions(d, team || null), ctf.list(d)]);
     return { subs: s.submissions, list };
   }, [d, team]);
-  const link = useBoardFeed(d, data.reload);
+  const { link, status } = useBoardFeed(d, drill.status, data.reload);
   const [shown, setShown] = useState(PAGE);
   const name = teamNamer(drill);
   const cur = data.data;
@@ -47,7 +47,7 @@ function Log({ drill, route }: { drill: Drill; route: Route }) {
     <div class="page page-wide">
       <p class="eyebrow">{drill.title}</p>
       <h1>{t('suTitle')}</h1>
-      <div class="dr-bar"><DrillStatusTag status={drill.status} /><LinkState link={link} open="chLinkOpen" /></div>
+      <div class="dr-bar"><DrillStatusTag status={status} /><LinkState link={link} open="chLinkOpen" /></div>
       <p class="lead">{t('suLead', { n: cur.subs.length, right, wrong })}</p>
       <p class="muted">{t('suPrivacy')}</p>
       <ChallengeLinks drill={drill} current="submissions" />
