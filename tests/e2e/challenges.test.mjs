@@ -266,6 +266,7 @@ test('the director adds, hides a challenge and deducts points with a reason; the
   await d.waitForSelector('.error-summary a[href="#ce-id"]');
   await expectFocus(d, '.error-summary', 'the error summary takes focus');
   await noViolations(d, 'editor with errors');
+  await shots(d, 'editor-errors');
   await d.fill('#ce-id', 'twotries');
   await d.fill('#ce-name', 'Two tries');
   await d.fill('#ce-category', 'misc');

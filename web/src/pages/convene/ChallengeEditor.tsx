@@ -180,7 +180,7 @@ function ChallengeForm({ drill, c, ids, onCancel, onSaved }: {
         <label class="label label-s" for={id}>{label}</label>
         {opts.hint && <span class="hint" id={id + '-hint'}>{opts.hint}</span>}
         <FieldErrorText id={id + '-error'} message={e} />
-        <input id={id} class={'input ' + (opts.cls || '')} type={opts.type || 'text'} inputMode={opts.mode as 'numeric'} value={f[k] as string} onInput={set(k)}
+        <input id={id} class={'input ' + (opts.cls || '')} type={opts.type} inputMode={opts.mode as 'numeric'} value={f[k] as string} onInput={set(k)}
           aria-invalid={e ? 'true' : undefined} aria-describedby={[opts.hint ? id + '-hint' : '', e ? id + '-error' : ''].filter(Boolean).join(' ') || undefined} />
       </div>
     );
