@@ -26,8 +26,14 @@
 //   /drills/{d}           drill        ?feed=media (a player's inbox, or the control room)
 //   /drills/{d}/evaluate  drillEvaluate (the evaluator's sheet)
 //   /drills/{d}/report    drillReport  (the after-action report)
+//   /risks                riskList     (the risk assessments the caller may read)
 //   /risks/{a}            riskRegister ?sector&threat&status&owner&level (a risk register)
-//   /risks/{a}/heatmap    riskHeatmap  ?phase&cell
+//   /risks/{a}/heatmap    riskHeatmap  ?phase&cell&view=table
+//   /risks/{a}/sectors|treatment  riskSectors, riskGain (risks by sector, what treatment buys)
+//   /risks/{a}/workshop   riskWorkshop ?phase&show (the facilitator's)
+//   /risks/{a}/rate       riskRate     ?phase (a participant's own ratings)
+//   /risks/{a}/public     riskPublic   (the public register)
+//   /risks/{a}/report     riskReport   (printable A4)
 //   /risks/{a}/risks/{r}  riskPage     (id a, unit r)
 import { useEffect, useState } from 'preact/hooks';
 
@@ -36,7 +42,9 @@ export interface Route {
     | 'signin' | 'mywork' | 'campaign' | 'questionnaire' | 'review'
     | 'respond' | 'workshop' | 'maturity' | 'report' | 'password'
     | 'plans' | 'plannew' | 'plan' | 'planaction' | 'plandraft' | 'planservices' | 'planmonitoring' | 'planreport'
-    | 'drill' | 'drillEvaluate' | 'drillReport' | 'riskRegister' | 'riskHeatmap' | 'riskPage' | 'notfound';
+    | 'drill' | 'drillEvaluate' | 'drillReport'
+    | 'riskList' | 'riskRegister' | 'riskHeatmap' | 'riskSectors' | 'riskGain' | 'riskWorkshop' | 'riskRate' | 'riskPublic' | 'riskReport' | 'riskPage'
+    | 'notfound';
   id?: string;
   /** The unit of a questionnaire or a review (id is the campaign). */
   unit?: string;
@@ -53,6 +61,12 @@ const UNIT_PAGES = new Map<string, Route['page']>([
 /** /plans/{p}/WORD: the pages of one plan. */
 const PLAN_PAGES = new Map<string, Route['page']>([
   ['draft', 'plandraft'], ['services', 'planservices'], ['monitoring', 'planmonitoring'], ['report', 'planreport'],
+]);
+
+/** /risks/{a}/WORD: the pages of one risk assessment. */
+const RISK_PAGES = new Map<string, Route['page']>([
+  ['heatmap', 'riskHeatmap'], ['sectors', 'riskSectors'], ['treatment', 'riskGain'], ['workshop', 'riskWorkshop'],
+  ['rate', 'riskRate'], ['public', 'riskPublic'], ['report', 'riskReport'],
 ]);
 
 export function parse(loc: { pathname: string; search: string }): Route {
@@ -73,8 +87,9 @@ export function parse(loc: { pathname: string; search: string }): Route {
   if (parts[0] === 'drills' && parts.length === 2) return { page: 'drill', id: parts[1], params, path };
   if (parts[0] === 'drills' && parts.length === 3 && parts[2] === 'evaluate') return { page: 'drillEvaluate', id: parts[1], params, path };
   if (parts[0] === 'drills' && parts.length === 3 && parts[2] === 'report') return { page: 'drillReport', id: parts[1], params, path };
+  if (parts[0] === 'risks' && parts.length === 1) return { page: 'riskList', params, path };
   if (parts[0] === 'risks' && parts.length === 2) return { page: 'riskRegister', id: parts[1], params, path };
-  if (parts[0] === 'risks' && parts.length === 3 && parts[2] === 'heatmap') return { page: 'riskHeatmap', id: parts[1], params, path };
+  if (parts[0] === 'risks' && parts.length === 3 && RISK_PAGES.has(parts[2])) return { page: RISK_PAGES.get(parts[2])!, id: parts[1], params, path };
   if (parts[0] === 'risks' && parts.length === 4 && parts[2] === 'risks') return { page: 'riskPage', id: parts[1], unit: parts[3], params, path };
   if (parts[0] === 'password' && parts.length === 1) return { page: 'password', params, path };
   if (parts[0] === 'plans') {
