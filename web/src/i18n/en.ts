@@ -1440,7 +1440,7 @@ const en = {
   rkTreatments: 'Treatments', rkNoTreatments: 'No treatment yet.', rkAction: 'plan action', rkDue: 'due {d}',
   rkOpt_reduce: 'Reduce', rkOpt_accept: 'Accept', rkOpt_share: 'Share', rkOpt_avoid: 'Avoid',
   rkTreatAdd: 'Add a treatment', rkOption: 'Option', rkJustification: 'Why', rkPlan: 'Plan (optional)',
-  rkPlanHint: 'The id of a plan of {unit}; a reduce treatment becomes an action there. On a public plan, do not name the risk.',
+  rkPlanHint: 'A plan of {unit}: the treatment becomes an action there, under the objective “Risk treatment”.',
   rkActionTitle: 'Action title', rkActionOwner: 'Action owner', rkActionDue: 'Action due date', rkTreatSave: 'Save the treatment',
   rkBack: 'Back to the register',
   rkPhShort_inherent: 'Inherent', rkPhShort_current: 'Current', rkPhShort_target: 'Target', rkLevelPhase: 'Level ({phase})', rkLevelWord: 'Level',

@@ -90,7 +90,7 @@ export function Grid({ m, cells, phase, cell, still }: { m: Matrix; cells: Cell[
                 const inner = (
                   <>
                     <span class="cell-count">{int(n)}</span>
-                    <span class="sr-only"> {t('rkCellWhere', { n, l: l.name, i: i.name })}</span>
+                    <span class="sr-only"> {t('rkCellWhere', { n, l: l.name, i: i.name })} </span>
                     <span class="cell-level">{lv?.name}</span>
                   </>
                 );

@@ -125,7 +125,8 @@ function RateRisk({ a, p, m, tax, r, k, phase, onSaved, onErrors }: {
       {r.vulnerabilities && <p><span class="muted">{t('rkVulns')}:</span> {r.vulnerabilities}</p>}
       {mine && (
         <p class="rate-mine" data-testid="my-rating"><span aria-hidden="true">✓ </span>
-          {t('rkMine', { l: lname(mine.likelihood), i: iname(mine.impact) })} <LevelTag m={m} level={mine.level} /></p>
+          {t('rkMine', { l: lname(mine.likelihood), i: iname(mine.impact) })} <LevelTag m={m} level={mine.level} />
+          {mine.comment && <span class="muted rate-comment"> — “{mine.comment}”</span>}</p>
       )}
       <details class="rate-form" open={open || undefined}>
         <summary>{mine ? t('rkRateChange') : t('rkRateGive')}<span class="sr-only">: {r.title}</span></summary>

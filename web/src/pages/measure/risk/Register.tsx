@@ -69,10 +69,12 @@ function ReviewsDue({ a, m }: { a: string; m: Matrix }) {
 }
 
 /** Risks as a table: title (a link), the level in PHASE (current by default), sector, threat, owner, status, review date. */
+const cl = (k: 'rkSector' | 'rkThreat' | 'rkOwner' | 'rkStatus' | 'rkReview') => t('cellLabel', { label: t(k) });
+
 export function RiskTable({ a, m, list, tax, caption, phase = 'current' }: { a: string; m: Matrix; list: Risk[]; tax: Taxonomies; caption: string; phase?: Phase }) {
   return (
     <div class="table-wrap" tabIndex={0} role="region" aria-label={t('tableOf', { title: caption })}>
-      <table class="data" data-testid="risk-table">
+      <table class="data stack-table" data-testid="risk-table">
         <caption class="sr-only">{caption}</caption>
         <thead><tr>
           <th scope="col">{t('rkRisk')}</th><th scope="col">{phase === 'current' ? t('rkLevel') : t('rkLevelPhase', { phase: t(('rkPhShort_' + phase) as 'rkPhShort_current') })}</th><th scope="col">{t('rkSector')}</th>
@@ -83,11 +85,11 @@ export function RiskTable({ a, m, list, tax, caption, phase = 'current' }: { a: 
             <tr key={r.id} data-risk={r.id}>
               <th scope="row"><Link href={href(riskHref(a, 'risks/' + encodeURIComponent(r.id)))}>{r.title}</Link></th>
               <td><LevelTag m={m} level={r[phase]?.level} /></td>
-              <td>{r.sectors.map((s) => termName(tax.sectors, s)).join(', ')}</td>
-              <td>{termName(tax.threats, r.threat)}</td>
-              <td>{r.owner}</td>
-              <td>{t(('rkSt_' + statusOf(r)) as 'rkSt_treated')}</td>
-              <td>{r.review_date ? date(r.review_date) : t('noValue')}</td>
+              <td data-label={cl('rkSector')}>{r.sectors.map((s) => termName(tax.sectors, s)).join(', ')}</td>
+              <td data-label={cl('rkThreat')}>{termName(tax.threats, r.threat)}</td>
+              <td data-label={cl('rkOwner')}>{r.owner}</td>
+              <td data-label={cl('rkStatus')}>{t(('rkSt_' + statusOf(r)) as 'rkSt_treated')}</td>
+              <td data-label={cl('rkReview')}>{r.review_date ? date(r.review_date) : t('noValue')}</td>
             </tr>
           ))}
         </tbody>

@@ -5,7 +5,6 @@
 // risk (its scenario, ratings, treatments). The workshop's individual
 // ratings are not in it. On screen it is the same document with a "Print"
 // button; print CSS (measure.css, risk.css) sets the pages.
-import '../measure.css';
 import { t } from '../../../i18n';
 import { href, type Route } from '../../../router';
 import { useAsync } from '../../../hooks';

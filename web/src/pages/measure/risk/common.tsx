@@ -3,6 +3,7 @@
 // tabs; a risk level as a tag that names it in words (never by colour
 // alone); the names of a matrix's levels.
 import '../../build/build.css';
+import '../measure.css';
 import './risk.css';
 import type { ComponentChildren } from 'preact';
 import { t, type Key } from '../../../i18n';
