@@ -26,6 +26,7 @@ const A = 'xaa-ncra-2026';
 const SUFFIX = Date.now().toString(36);
 const WS = 'e2e-ncra-' + SUFFIX;
 const FOCAL = 'focal.xaa@demo.cybercap';
+const XSS = '<img src=x onerror="window.__xss=1">';
 let logins, browser, page, focal;
 
 async function ready(p) {
@@ -230,7 +231,7 @@ test('a workshop: two participants rate in their own browsers, the facilitator r
   // An assessment of its own with one scenario, so that the demo's stays as it is.
   await ok(await focal('POST', '/risk-assessments', { id: WS, unit: 'XAA', title: 'E2E workshop ' + SUFFIX, matrix: 'national-5x5', start: '2026-01-01', end: '2026-12-31' }), 'the assessment');
   await ok(await focal('POST', `/risk-assessments/${WS}/risks`, {
-    id: 'port', title: 'Ransomware stops the container terminal', scenario: 'Cranes and gate systems stop for a week.',
+    id: 'port', title: 'Ransomware stops the container terminal', scenario: 'Cranes and gate systems stop for a week. ' + XSS,
     sectors: ['maritime'], threat: 'ransomware', actor: 'criminal', owner: 'Port Authority',
     inherent: { likelihood: 'L3', impacts: { services: 'I4' } }, current: { likelihood: 'L3', impacts: { services: 'I3' } },
   }), 'the risk');
@@ -277,6 +278,8 @@ test('a workshop: two participants rate in their own browsers, the facilitator r
       assert.match(await p.locator('main h1').innerText(), /My ratings/);
       assert.match(await p.locator('[data-testid=rate-progress]').innerText(), /rated 0 of 1 scenarios/);
       assert.equal((await p.locator('main').innerText()).includes('Port Authority'), false, 'a participant does not see the owner');
+      assert.ok((await p.locator('[data-risk=port]').innerText()).includes(XSS), 'the scenario\'s markup shows as text');
+      assert.equal(await p.locator('main img[src=x]').count(), 0, 'and makes no element');
       if (i === 0) {
         // an error first: no impact given
         await p.check(`[data-risk=port] input[value=${x.l}]`);
@@ -333,6 +336,8 @@ test('a workshop: two participants rate in their own browsers, the facilitator r
   assert.equal(r.current.workshop, true);
   assert.equal(r.current.likelihood, 'L4');
   await go(page, `/risks/${WS}/risks/port`);
+  assert.ok((await page.locator('main .lead').innerText()).includes(XSS));
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
   assert.match(await page.locator('[data-testid=ratings] tr[data-phase=current]').innerText(), /agreed in the workshop/);
   assert.match(await page.locator('[data-testid=dissent-current]').innerText(), /Ana rated the likelihood lower/);
   await clean(page, 'the risk page');
