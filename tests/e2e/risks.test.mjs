@@ -27,7 +27,7 @@ const SUFFIX = Date.now().toString(36);
 const WS = 'e2e-ncra-' + SUFFIX;
 const FOCAL = 'focal.xaa@demo.cybercap';
 const XSS = '<img src=x onerror="window.__xss=1">';
-let logins, browser, page, focal;
+let logins, browser, page, focal, anon, anonPage;
 
 async function ready(p) {
   await p.waitForSelector('main h1');
@@ -64,38 +64,41 @@ before(async () => {
   focal = await apiSession(FOCAL, logins[FOCAL]);
   browser = await launch();
   page = await browser.context.newPage();
+  await signIn(page, FOCAL, logins[FOCAL], '/work');
+  anon = await launch(); // a browser of its own, never signed in
+  anonPage = await anon.context.newPage();
 });
-after(async () => { await browser?.close(); });
+after(async () => { await browser?.close(); await anon?.close(); });
 
 test('anonymous: the list and the public register, which shows no restricted field', async () => {
-  await go(page, '/risks');
-  await page.locator(`tr[data-assessment="${A}"]`).waitFor();
-  assert.match(await page.locator(`tr[data-assessment="${A}"]`).innerText(), /Published/);
-  assert.equal(await page.locator(`tr[data-assessment="${A}"] a`).allInnerTexts().then((x) => x.join('|')), 'Public register',
+  await go(anonPage, '/risks');
+  await anonPage.locator(`tr[data-assessment="${A}"]`).waitFor();
+  assert.match(await anonPage.locator(`tr[data-assessment="${A}"]`).innerText(), /Published/);
+  assert.equal(await anonPage.locator(`tr[data-assessment="${A}"] a`).allInnerTexts().then((x) => x.join('|')), 'Public register',
     'anonymous: only the public register is offered');
-  await clean(page, 'the list of risk assessments');
+  await clean(anonPage, 'the list of risk assessments');
 
   const asked = [];
   const watch = (req) => { if (req.url().includes('/api/v1/')) asked.push(new URL(req.url()).pathname); };
-  page.on('request', watch);
-  await page.locator(`tr[data-assessment="${A}"] a`).click();
-  await ready(page);
-  await page.locator('[data-testid=pub-risks]').waitFor();
-  page.off('request', watch);
+  anonPage.on('request', watch);
+  await anonPage.locator(`tr[data-assessment="${A}"] a`).click();
+  await ready(anonPage);
+  await anonPage.locator('[data-testid=pub-risks]').waitFor();
+  anonPage.off('request', watch);
   assert.deepEqual([...new Set(asked)].filter((x) => x.includes('risk')), [`/api/v1/risk-assessments/${A}/public`], 'the page asks the public route only');
 
   const pub = await api(`/risk-assessments/${A}/public`);
-  const shown = await page.locator('.pub-risk .pub-title').allInnerTexts();
+  const shown = await anonPage.locator('.pub-risk .pub-title').allInnerTexts();
   assert.equal(shown.length, pub.risks.length);
   pub.risks.forEach((r, i) => assert.ok(shown[i].startsWith(r.public_title), `risk ${i + 1} is ${r.public_title}`));
   for (const [level, n] of Object.entries(pub.counts)) {
-    assert.equal(await page.locator(`[data-testid=pub-counts] [data-level="${level}"] dd`).innerText(), String(n), 'count of ' + level);
+    assert.equal(await anonPage.locator(`[data-testid=pub-counts] [data-level="${level}"] dd`).innerText(), String(n), 'count of ' + level);
   }
 
   // Nothing of the register that is not public: every restricted field of every risk.
   const reg = await ok(await focal('GET', `/risk-assessments/${A}/risks?limit=1000`), 'the register');
   const ws = await ok(await focal('GET', `/risk-assessments/${A}/workshop`), 'the workshop');
-  const body = await page.locator('main').innerText();
+  const body = await anonPage.locator('main').innerText();
   const secret = [];
   for (const r of reg.risks) {
     if (!r.public) secret.push(r.title, r.public_title, r.public_summary);
@@ -106,12 +109,12 @@ test('anonymous: the list and the public register, which shows no restricted fie
   const leaks = secret.filter((x) => x && x.length > 3 && body.includes(x));
   assert.deepEqual(leaks, [], 'the public register shows no restricted field');
   assert.ok(reg.risks.some((r) => !r.public), 'the demo has restricted risks to hide');
-  await clean(page, 'the public register');
-  await shots(page, 'public');
+  await clean(anonPage, 'the public register');
+  await shots(anonPage, 'public');
 });
 
 test('the focal point: the register and its filters, as the API filters', async () => {
-  await signIn(page, FOCAL, logins[FOCAL], `/risks/${A}`);
+  await go(page, `/risks/${A}`);
   const all = await ok(await focal('GET', `/risk-assessments/${A}/risks?limit=1000`), 'the register');
   assert.deepEqual(await rowIds(page, '[data-testid=risk-table]'), all.risks.map((r) => r.id), 'the register in the spec\'s order');
   const due = await ok(await focal('GET', `/risk-assessments/${A}/review-due`), 'reviews due');
@@ -322,6 +325,7 @@ test('a workshop: two participants rate in their own browsers, the facilitator r
   assert.equal(await risk.locator('[data-testid=responses] tbody tr').count(), 2);
   assert.match(await risk.locator('[data-testid=divergent]').innerText(), /two or more levels apart/);
   assert.match(await risk.locator('[data-testid=spread] tbody tr').first().innerText(), /Unlikely 1 .*Very likely 1/);
+  assert.equal(await risk.locator('[data-testid=spread] [data-testid=median]').first().innerText(), 'between Possible and Likely', 'the median of L2 and L5');
   await clean(page, 'the workshop with ratings');
   await shots(page, 'workshop');
   assert.ok(await risk.locator('#ag-port-l-L4').isVisible(), 'the form to record the agreed rating is open once there are ratings');
@@ -342,8 +346,24 @@ test('a workshop: two participants rate in their own browsers, the facilitator r
   assert.match(await page.locator('[data-testid=dissent-current]').innerText(), /Ana rated the likelihood lower/);
   await clean(page, 'the risk page');
   await shots(page, 'risk');
+
+  // A treatment: the error first, then accepted, and listed.
+  await page.getByRole('button', { name: 'Save the treatment' }).click();
+  await page.locator('.error-summary').waitFor();
+  await expectFocus(page, '.error-summary', 'the summary takes focus');
+  assert.match(await page.locator('.error-summary').innerText(), /Enter why this treatment was chosen/);
+  assert.match(await page.locator('#tr-justification-error').innerText(), /Enter why/);
+  await clean(page, 'the treatment form with an error');
+  await page.selectOption('#tr-option', 'accept');
+  assert.equal(await page.locator('#tr-plan').count(), 0, 'only a reduce treatment goes to a plan');
+  await page.fill('#tr-justification', 'The terminal has a manual fallback for a week.');
+  await page.getByRole('button', { name: 'Save the treatment' }).click();
+  await page.locator('[data-testid=treatments]').waitFor();
+  assert.match(await page.locator('[data-testid=treatments]').innerText(), /Accept: The terminal has a manual fallback/);
+  const after = await ok(await focal('GET', `/risk-assessments/${WS}/risks/port`), 'the risk treated');
+  assert.deepEqual(after.treatments.map((x) => x.option), ['accept']);
 });
 
 test('no script error on any page', () => {
-  assert.deepEqual(browser.errors.filter(unexpected), []);
+  assert.deepEqual([...browser.errors, ...anon.errors].filter(unexpected), []);
 });

@@ -1477,7 +1477,7 @@ const en = {
   rkWsRemoveConfirm: 'Remove {name}? Their ratings stay on record and stop counting.',
   rkWsRisks: 'Scenarios', rkWsShowAll: 'All scenarios', rkWsShowDivergent: 'Only where views differ', rkWsShowOpen: 'Only those without an agreed rating',
   rkWsDivergent: 'Views differ: two ratings are two or more levels apart.', rkWsSpread: 'Spread of the ratings', rkWsSpreadOf: 'Spread of the ratings of “{title}”', rkWsMeasure: 'Measure',
-  rkWsApart: 'Two or more levels apart', rkWsBetween: '(between two levels)', rkImpactBy: 'Impact', rkWsResponsesOf: 'Participants’ ratings of “{title}”',
+  rkWsApart: 'Two or more levels apart', rkWsBetween: 'between {a} and {b}', rkImpactBy: 'Impact', rkWsResponsesOf: 'Participants’ ratings of “{title}”',
   rkWsNoRatings: 'No participant has rated this scenario “{phase}” yet.', rkWsAgreedTitle: 'Agreed rating',
   rkWsAgreedIs: 'Agreed in the workshop: likelihood {l}, impact {i}:', rkWsRegisterIs: 'Not agreed in the workshop yet. The register has likelihood {l}, impact {i}.',
   rkWsNoAgreed: 'No rating recorded yet.', rkWsRecord: 'Record the agreed rating', rkWsChange: 'Change the agreed rating',

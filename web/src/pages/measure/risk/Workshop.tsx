@@ -133,20 +133,21 @@ function SpreadTable({ m, hid, spread, title }: { m: Matrix; hid: string; spread
       .map(([k, s]) => ({ label: dname(k), s, scale: m.impact.levels })),
     { label: t('rkLevelWord'), s: spread.level, scale: m.levels },
   ];
-  const med = (r: typeof rows[number]) => (r.s.median == null ? t('noValue')
-    : r.scale[Math.round(r.s.median) - 1]?.name + (Number.isInteger(r.s.median) ? '' : ' ' + t('rkWsBetween')));
+  const at = (r: typeof rows[number], k: number) => r.scale[k - 1]?.name || '';
+  const med = (r: typeof rows[number]) => (r.s.median == null ? t('noValue') : Number.isInteger(r.s.median) ? at(r, r.s.median)
+    : t('rkWsBetween', { a: at(r, Math.floor(r.s.median)), b: at(r, Math.ceil(r.s.median)) }));
   return (
     <div class="table-wrap" tabIndex={0} role="region" aria-label={t('rkWsSpreadOf', { title })}>
-      <table class="data rws-spread" data-testid="spread" id={hid + '-spread'}>
+      <table class="data rws-spread stack-table" data-testid="spread" id={hid + '-spread'}>
         <caption class="wq-sub">{t('rkWsSpread')}</caption>
         <thead><tr><th scope="col">{t('rkWsMeasure')}</th><th scope="col">{t('wsCounts')}</th><th scope="col">{t('wsMedian')}</th><th scope="col">{t('rkWsApart')}</th></tr></thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.label}>
               <th scope="row">{r.label}</th>
-              <td>{r.scale.map((x) => `${x.name} ${int(r.s.counts[x.id] || 0)}`).join(' · ')}</td>
-              <td data-testid="median">{med(r)}</td>
-              <td>{r.s.divergent ? <strong><span aria-hidden="true">⚠ </span>{t('rkYes')}</strong> : t('rkNo')}</td>
+              <td data-label={t('cellLabel', { label: t('wsCounts') })}>{r.scale.map((x) => `${x.name} ${int(r.s.counts[x.id] || 0)}`).join(' · ')}</td>
+              <td data-testid="median" data-label={t('cellLabel', { label: t('wsMedian') })}>{med(r)}</td>
+              <td data-label={t('cellLabel', { label: t('rkWsApart') })}>{r.s.divergent ? <strong><span aria-hidden="true">⚠ </span>{t('rkYes')}</strong> : t('rkNo')}</td>
             </tr>
           ))}
         </tbody>
