@@ -12,17 +12,23 @@ import { FrameworkPage } from './pages/Framework';
 import { RobustnessPage } from './pages/RobustnessLazy';
 import { CrosswalksPage, TrendsPage } from './pages/OverTimeLazy';
 import { WorkflowPage } from './pages/WorkflowLazy';
-import { RiskHeatMapPage, RiskRegisterPage, RiskRiskPage } from './pages/RiskLazy';
 import { ChallengesPage, ScoreboardPage, SubmissionsPage } from './pages/ChallengesLazy';
+import { RiskLazyPage, type RiskPageName } from './pages/RiskLazy';
 import { AccountBar, WorkNavItem, useRespondentOnly } from './components/Account';
 
-const NAV: { page: Route['page']; path: string; key: 'navOverview' | 'navRankings' | 'navOverTime' | 'navCompare' | 'navFramework' | 'navRobustness' }[] = [
+const RISK_PAGES: Partial<Record<Route['page'], RiskPageName>> = {
+  riskList: 'RiskList', riskRegister: 'RiskRegister', riskHeatmap: 'RiskHeatMap', riskSectors: 'RiskSectors', riskGain: 'RiskGain',
+  riskWorkshop: 'RiskWorkshop', riskRate: 'RiskRate', riskPublic: 'RiskPublic', riskReport: 'RiskReport', riskPage: 'RiskPage',
+};
+
+const NAV: { page: Route['page']; path: string; key: 'navOverview' | 'navRankings' | 'navOverTime' | 'navCompare' | 'navFramework' | 'navRobustness' | 'navRisks'; also?: string }[] = [
   { page: 'overview', path: '/', key: 'navOverview' },
   { page: 'rankings', path: '/rankings', key: 'navRankings' },
   { page: 'trends', path: '/trends', key: 'navOverTime' },
   { page: 'compare', path: '/compare', key: 'navCompare' },
   { page: 'robustness', path: '/robustness', key: 'navRobustness' },
   { page: 'framework', path: '/frameworks', key: 'navFramework' },
+  { page: 'riskList', path: '/risks', key: 'navRisks', also: 'risk' },
 ];
 
 function LanguagePicker({ onChange }: { onChange: () => void }) {
@@ -99,10 +105,7 @@ export function App() {
     case 'drillChallenges': page = <ChallengesPage route={route} />; break;
     case 'drillScoreboard': page = <ScoreboardPage route={route} />; break;
     case 'drillSubmissions': page = <SubmissionsPage route={route} />; break;
-    case 'riskRegister': page = <RiskRegisterPage route={route} />; break;
-    case 'riskHeatmap': page = <RiskHeatMapPage route={route} />; break;
-    case 'riskPage': page = <RiskRiskPage route={route} />; break;
-    default: page = (
+    default: page = RISK_PAGES[route.page] ? <RiskLazyPage name={RISK_PAGES[route.page]!} route={route} /> : (
       <div class="page">
         <h1>{t('notFoundTitle')}</h1>
         <p>{t('notFoundText')}</p>
@@ -135,7 +138,7 @@ export function App() {
           <ul>
             {!respondent && NAV.map((n) => (
               <li key={n.page}>
-                <Link href={keep(n.path)} aria-current={current === n.page ? 'page' : undefined}>{t(n.key)}</Link>
+                <Link href={keep(n.path)} aria-current={current === n.page ? 'page' : n.also && current.startsWith(n.also) ? 'true' : undefined}>{t(n.key)}</Link>
               </li>
             ))}
             <WorkNavItem current={current} />

@@ -29,8 +29,14 @@
 //   /drills/{d}/challenges   drillChallenges (a player's challenge board; staff: the editor)
 //   /drills/{d}/scoreboard   drillScoreboard ?bracket&view=projector
 //   /drills/{d}/submissions  drillSubmissions ?team&challenge&outcome (staff)
+//   /risks                riskList     (the risk assessments the caller may read)
 //   /risks/{a}            riskRegister ?sector&threat&status&owner&level (a risk register)
-//   /risks/{a}/heatmap    riskHeatmap  ?phase&cell
+//   /risks/{a}/heatmap    riskHeatmap  ?phase&cell&view=table
+//   /risks/{a}/sectors|treatment  riskSectors, riskGain (risks by sector, what treatment buys)
+//   /risks/{a}/workshop   riskWorkshop ?phase&show (the facilitator's)
+//   /risks/{a}/rate       riskRate     ?phase (a participant's own ratings)
+//   /risks/{a}/public     riskPublic   (the public register)
+//   /risks/{a}/report     riskReport   (printable A4)
 //   /risks/{a}/risks/{r}  riskPage     (id a, unit r)
 import { useEffect, useState } from 'preact/hooks';
 
@@ -39,7 +45,9 @@ export interface Route {
     | 'signin' | 'mywork' | 'campaign' | 'questionnaire' | 'review'
     | 'respond' | 'workshop' | 'maturity' | 'report' | 'password'
     | 'plans' | 'plannew' | 'plan' | 'planaction' | 'plandraft' | 'planservices' | 'planmonitoring' | 'planreport'
-    | 'drill' | 'drillEvaluate' | 'drillReport' | 'drillChallenges' | 'drillScoreboard' | 'drillSubmissions' | 'riskRegister' | 'riskHeatmap' | 'riskPage' | 'notfound';
+    | 'drill' | 'drillEvaluate' | 'drillReport' | 'drillChallenges' | 'drillScoreboard' | 'drillSubmissions'
+    | 'riskList' | 'riskRegister' | 'riskHeatmap' | 'riskSectors' | 'riskGain' | 'riskWorkshop' | 'riskRate' | 'riskPublic' | 'riskReport' | 'riskPage'
+    | 'notfound';
   id?: string;
   /** The unit of a questionnaire or a review (id is the campaign). */
   unit?: string;
@@ -64,6 +72,12 @@ const DRILL_PAGES = new Map<string, Route['page']>([
   ['scoreboard', 'drillScoreboard'], ['submissions', 'drillSubmissions'],
 ]);
 
+/** /risks/{a}/WORD: the pages of one risk assessment. */
+const RISK_PAGES = new Map<string, Route['page']>([
+  ['heatmap', 'riskHeatmap'], ['sectors', 'riskSectors'], ['treatment', 'riskGain'], ['workshop', 'riskWorkshop'],
+  ['rate', 'riskRate'], ['public', 'riskPublic'], ['report', 'riskReport'],
+]);
+
 export function parse(loc: { pathname: string; search: string }): Route {
   const params = new URLSearchParams(loc.search);
   const parts = loc.pathname.replace(/\/+$/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -81,8 +95,9 @@ export function parse(loc: { pathname: string; search: string }): Route {
   if (parts[0] === 'campaigns' && parts.length === 2) return { page: 'campaign', id: parts[1], params, path };
   if (parts[0] === 'drills' && parts.length === 2) return { page: 'drill', id: parts[1], params, path };
   if (parts[0] === 'drills' && parts.length === 3 && DRILL_PAGES.has(parts[2])) return { page: DRILL_PAGES.get(parts[2])!, id: parts[1], params, path };
+  if (parts[0] === 'risks' && parts.length === 1) return { page: 'riskList', params, path };
   if (parts[0] === 'risks' && parts.length === 2) return { page: 'riskRegister', id: parts[1], params, path };
-  if (parts[0] === 'risks' && parts.length === 3 && parts[2] === 'heatmap') return { page: 'riskHeatmap', id: parts[1], params, path };
+  if (parts[0] === 'risks' && parts.length === 3 && RISK_PAGES.has(parts[2])) return { page: RISK_PAGES.get(parts[2])!, id: parts[1], params, path };
   if (parts[0] === 'risks' && parts.length === 4 && parts[2] === 'risks') return { page: 'riskPage', id: parts[1], unit: parts[3], params, path };
   if (parts[0] === 'password' && parts.length === 1) return { page: 'password', params, path };
   if (parts[0] === 'plans') {

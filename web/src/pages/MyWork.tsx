@@ -18,6 +18,7 @@ import { rolesText } from '../components/Account';
 import { SignInNeeded } from '../components/Gate';
 import { MeasureLinks } from '../components/MeasureLinks';
 import { onlyRespondent, respondPath, respondentGrants } from '../workshop';
+import { riskHref, riskWorkshopsOf } from '../risks';
 import type { Campaign, Unit } from '../types';
 import type { ApiError } from '../api';
 import { drills } from '../drills';
@@ -121,8 +122,33 @@ function TeamWork({ user }: { user: User }) {
         </section>
       )}
       <MyDrills list={myDrills} />
-      {!focal.length && !reviewing && !myDrills.length && <p>{t('noWork')}</p>}
+      <RiskWork user={user} />
+      {!focal.length && !reviewing && !myDrills.length && !riskWorkshopsOf(user).length && <p>{t('noWork')}</p>}
     </div>
+  );
+}
+
+/** The risk workshops the user rates in (GET /me's risk_workshops), and the risk registers for those who run them. */
+function RiskWork({ user }: { user: User }) {
+  const mine = riskWorkshopsOf(user);
+  const team = user.roles.some((g) => !g.campaign && ['admin', 'analyst', 'focal_point'].includes(g.role));
+  if (!mine.length && !team) return null;
+  return (
+    <section aria-labelledby="risk-work-title" class="work-section" data-testid="risk-work">
+      <h2 id="risk-work-title">{t('rkWorkTitle')}</h2>
+      {mine.length > 0 && (
+        <ul class="cards">
+          {mine.map((w) => (
+            <li class="card" key={w.assessment} data-assessment={w.assessment}>
+              <p class="eyebrow">{t('rkWorkWorkshop')}</p>
+              <h3 class="card-title"><Link href={href(riskHref(w.assessment, 'rate'))}>{w.title}</Link></h3>
+              <p>{t('rkWorkRated', { n: w.rated })}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {team && <p><Link href={href('/risks')}>{t('rkWorkRegisters')}</Link></p>}
+    </section>
   );
 }
 

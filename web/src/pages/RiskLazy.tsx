@@ -1,9 +1,24 @@
 // The risk register pages (pages/measure/risk/) are loaded only when one
-// of them is opened (one chunk).
-import { t } from '../i18n';
-import { lazyPage } from './LazyPage';
+// of them is opened (one chunk), as the workflow pages are (WorkflowLazy).
+import type { FunctionComponent } from 'preact';
+import type { Route } from '../router';
+import { t, type Key } from '../i18n';
+import { useLazy } from './LazyPage';
 
-const pages = () => import('./measure/risk/riskPages');
-export const RiskRegisterPage = lazyPage(() => pages().then((m) => m.RiskRegister), () => t('rkRegisterTitle'));
-export const RiskHeatMapPage = lazyPage(() => pages().then((m) => m.RiskHeatMap), () => t('rkHeatTitle'));
-export const RiskRiskPage = lazyPage(() => pages().then((m) => m.RiskPage), () => t('rkRiskTitle'));
+type Pages = typeof import('./measure/risk/riskPages');
+export type RiskPageName = keyof Pages;
+const holder: { m: Pages | null } = { m: null };
+
+const TITLES: Record<RiskPageName, Key> = {
+  RiskList: 'rkListTitle', RiskRegister: 'rkRegisterTitle', RiskHeatMap: 'rkHeatTitle', RiskSectors: 'rkSectorsTitle',
+  RiskGain: 'rkGainTitle', RiskWorkshop: 'rkWsTitle', RiskRate: 'rkRateTitle', RiskPublic: 'rkPubTitle',
+  RiskReport: 'rkReportTitle', RiskPage: 'rkRiskTitle',
+};
+
+/** The page of the risk register called NAME. */
+export function RiskLazyPage({ name, route }: { name: RiskPageName; route: Route }) {
+  const r = useLazy(() => import('./measure/risk/riskPages'), holder, t(TITLES[name]));
+  if (!r.m) return r.shell;
+  const Page = r.m[name] as FunctionComponent<{ route: Route }>;
+  return <Page route={route} />;
+}

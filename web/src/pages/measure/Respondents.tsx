@@ -2,11 +2,13 @@
 // removing one (after a confirmation), and the form to add one (errors as
 // GOV.UK has them: a summary at the top linking to each field, the message
 // at the field). A new account comes back with a one-time link to choose a
-// password, shown once for the facilitator to hand over.
+// password, shown once for the facilitator to hand over. Used by the
+// maturity workshops and by the risk workshops (pages/measure/risk/), each
+// passing its own add and remove requests.
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { int } from '../../format';
-import { GROUPS, setupLink, ws, type NewRespondent, type Respondent } from '../../workshop';
+import { GROUPS, setupLink, type NewRespondent, type Respondent } from '../../workshop';
 import { FieldErrorText, when, type FieldError } from '../../components/forms';
 import type { ApiError } from '../../api';
 
@@ -16,27 +18,32 @@ export const groupName = (g: string) => {
   return s === k ? g : s;
 };
 
-export function RespondentList({ c, u, list, questions, onChange, readOnly }: {
-  c: string; u: string; list: Respondent[]; questions: number; onChange: () => void; readOnly: boolean;
+type Person = Pick<Respondent, 'id' | 'email' | 'name' | 'organisation' | 'group' | 'answered'>;
+
+/** The people of a workshop; ANSWERED of QUESTIONS each (headed DONELABEL), REMOVE after a confirmation. */
+export function RespondentList({ list, questions, remove: drop, onChange, readOnly, doneLabel, title, confirm }: {
+  list: Person[]; questions: number; remove: (id: number) => Promise<unknown>; onChange: () => void; readOnly: boolean;
+  doneLabel?: string; title?: string; confirm?: (name: string) => string;
 }) {
+  const ask = confirm || ((name: string) => t('wsRemoveConfirm', { name }));
   const [asking, setAsking] = useState<number | null>(null);
   const [err, setErr] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const remove = async (r: Respondent) => {
+  const remove = async (r: Person) => {
     setBusy(true);
     setErr(null);
-    try { await ws.remove(c, u, r.id); setAsking(null); onChange(); } catch (e) { setErr(t('errGeneric', { message: (e as ApiError).message })); } finally { setBusy(false); }
+    try { await drop(r.id); setAsking(null); onChange(); } catch (e) { setErr(t('errGeneric', { message: (e as ApiError).message })); } finally { setBusy(false); }
   };
   if (!list.length) return <p class="muted" data-testid="no-respondents">{t('wsNoRespondents')}</p>;
   return (
     <>
       {err && <p class="field-error" role="alert">{err}</p>}
-      <div class="table-wrap" tabIndex={0} role="region" aria-label={t('tableOf', { title: t('wsRespondentsTitle') })}>
+      <div class="table-wrap" tabIndex={0} role="region" aria-label={t('tableOf', { title: title || t('wsRespondentsTitle') })}>
         <table class="data respondents stack-table">
-          <caption class="sr-only">{t('wsRespondentsTitle')}</caption>
+          <caption class="sr-only">{title || t('wsRespondentsTitle')}</caption>
           <thead><tr>
             <th scope="col">{t('colName')}</th><th scope="col">{t('colOrganisation')}</th><th scope="col">{t('colGroup')}</th>
-            <th scope="col" class="num">{t('colAnswered')}</th><th scope="col"><span class="sr-only">{t('colAction')}</span></th>
+            <th scope="col" class="num">{doneLabel || t('colAnswered')}</th><th scope="col"><span class="sr-only">{t('colAction')}</span></th>
           </tr></thead>
           <tbody>
             {list.map((r) => (
@@ -44,11 +51,11 @@ export function RespondentList({ c, u, list, questions, onChange, readOnly }: {
                 <th scope="row">{r.name}<span class="muted respondent-email">{r.email}</span></th>
                 <td data-label={t('cellLabel', { label: t('colOrganisation') })}>{r.organisation || t('noValue')}</td>
                 <td data-label={t('cellLabel', { label: t('colGroup') })}>{groupName(r.group)}</td>
-                <td class="num" data-label={t('cellLabel', { label: t('colAnswered') })}>{t('nOfM', { n: int(r.answered), m: int(questions) })}</td>
+                <td class="num" data-label={t('cellLabel', { label: doneLabel || t('colAnswered') })}>{t('nOfM', { n: int(r.answered), m: int(questions) })}</td>
                 <td>
                   {readOnly ? null : asking === r.id ? (
-                    <span class="confirm-inline" role="group" aria-label={t('wsRemoveConfirm', { name: r.name })}>
-                      <span>{t('wsRemoveConfirm', { name: r.name })}</span>
+                    <span class="confirm-inline" role="group" aria-label={ask(r.name)}>
+                      <span>{ask(r.name)}</span>
                       <button type="button" class="button button-small button-danger" disabled={busy} onClick={() => remove(r)}>{t('wsRemoveYes')}</button>
                       <button type="button" class="button-link" onClick={() => setAsking(null)}>{t('cancel')}</button>
                     </span>
@@ -72,8 +79,9 @@ const EMPTY: Fields = { email: '', name: '', organisation: '', group: '' };
 const FIELD_ID: Record<keyof Fields, string> = { email: 'rsp-email', name: 'rsp-name', organisation: 'rsp-org', group: 'rsp-group' };
 
 /** The form; its errors go to the page's summary at the top (ONERRORS, with a count of attempts to take focus). */
-export function AddRespondent({ c, u, onAdded, errors, onErrors }: {
-  c: string; u: string; onAdded: () => void; errors: FieldError[]; onErrors: (e: FieldError[]) => void;
+export function AddRespondent({ add, onAdded, errors, onErrors, title, button }: {
+  add: (r: { email: string; name: string; organisation: string; group: string }) => Promise<NewRespondent>;
+  onAdded: () => void; errors: FieldError[]; onErrors: (e: FieldError[]) => void; title?: string; button?: string;
 }) {
   const [f, setF] = useState<Fields>(EMPTY);
   const setErrors = onErrors;
@@ -94,7 +102,7 @@ export function AddRespondent({ c, u, onAdded, errors, onErrors }: {
     if (errs.length) return;
     setBusy(true);
     try {
-      const r = await ws.add(c, u, { email: f.email.trim(), name: f.name.trim(), organisation: f.organisation.trim(), group: f.group });
+      const r = await add({ email: f.email.trim(), name: f.name.trim(), organisation: f.organisation.trim(), group: f.group });
       setAdded(r);
       setF(EMPTY);
       onAdded();
@@ -121,7 +129,7 @@ export function AddRespondent({ c, u, onAdded, errors, onErrors }: {
     <div class="add-respondent">
       {added && <SetupLink r={added} onClose={() => setAdded(null)} />}
       <form class="form" noValidate onSubmit={submit} aria-labelledby="add-rsp-title">
-        <h3 id="add-rsp-title">{t('wsAddTitle')}</h3>
+        <h3 id="add-rsp-title">{title || t('wsAddTitle')}</h3>
         {input('name', t('rspNameLabel'), { autoComplete: 'off' })}
         {input('email', t('emailLabel'), { type: 'email', spellcheck: 'false', autoComplete: 'off' }, t('rspEmailHint'))}
         {input('organisation', t('rspOrgLabel') + ' ' + t('optionalParen'), { autoComplete: 'off' })}
@@ -134,7 +142,7 @@ export function AddRespondent({ c, u, onAdded, errors, onErrors }: {
             {GROUPS.map((g) => <option key={g} value={g}>{groupName(g)}</option>)}
           </select>
         </div>
-        <button type="submit" class="button" disabled={busy}>{busy ? t('working') : t('wsAddButton')}</button>
+        <button type="submit" class="button" disabled={busy}>{busy ? t('working') : button || t('wsAddButton')}</button>
       </form>
     </div>
   );

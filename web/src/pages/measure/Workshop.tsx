@@ -110,9 +110,9 @@ function WorkshopView({ route, d }: { route: Route; d: Loaded }) {
           <section class="work-section" aria-labelledby="ws-rsp-title">
             <h2 id="ws-rsp-title">{t('wsRespondentsTitle')}</h2>
             {live.state === 'loading' && !live.data ? <Loading /> : (
-              <RespondentList c={c} u={u} list={respondents} questions={questions.length} onChange={reload} readOnly={readOnly} />
+              <RespondentList list={respondents} questions={questions.length} remove={(id) => ws.remove(c, u, id)} onChange={reload} readOnly={readOnly} />
             )}
-            {!readOnly && <AddRespondent c={c} u={u} onAdded={reload} errors={addErrors} onErrors={onAddErrors} />}
+            {!readOnly && <AddRespondent add={(r) => ws.add(c, u, r)} onAdded={reload} errors={addErrors} onErrors={onAddErrors} />}
           </section>
 
           <section class="work-section" aria-labelledby="ws-q-title">

@@ -1,13 +1,14 @@
-// The register (/risks/{a}): every risk in the matrix contract's order of
-// its current rating, filtered by sector, threat, status, owner and level
-// (all kept in the URL); the CSV and Excel files of the register.
+// The register (/risks/{a}): the risks past their review date first, then
+// every risk in the matrix contract's order of its current rating,
+// filtered by sector, threat, status, owner and level (all kept in the
+// URL); the CSV and Excel files of the register.
 import { t } from '../../../i18n';
 import { href, setParams, type Route } from '../../../router';
-import { date, int } from '../../../format';
+import { useAsync } from '../../../hooks';
+import { date } from '../../../format';
 import { Controls, Empty, Link, Select } from '../../../components/ui';
-import { fileUrl, riskHref, type Risk } from '../../../risks';
+import { fileUrl, riskHref, risks, type Matrix, type Phase, type Risk, type Taxonomies } from '../../../risks';
 import { LevelTag, RegisterHeader, WithRegister, termName } from './common';
-import './risk.css';
 
 const today = () => new Date().toISOString().slice(0, 10);
 export const statusOf = (r: Risk) => (r.review_date && r.review_date < today() ? 'review' : r.treatments.length ? 'treated' : 'untreated');
@@ -27,6 +28,7 @@ export function RiskRegister({ route }: { route: Route }) {
           <div class="page page-wide risk">
             <RegisterHeader a={a} current="" h1={t('rkRegisterTitle')} />
             <p class="lead">{t('rkRegisterLead', { n: list.length })}</p>
+            <ReviewsDue a={a.id} m={m} />
             <Controls label={t('rkFilters')}>
               <Select id="rk-sector" label={t('rkSector')} value={f.sector} onChange={(v) => setParams({ sector: v })}
                 options={[all, ...tax.sectors.filter((s) => list.some((r) => r.sectors.includes(s.id))).map((s) => ({ value: s.id, label: s.name }))]} />
@@ -49,30 +51,49 @@ export function RiskRegister({ route }: { route: Route }) {
   );
 }
 
-export function RiskTable({ a, m, list, tax, caption }: { a: string; m: import('../../../risks').Matrix; list: Risk[]; tax: import('../../../risks').Taxonomies; caption: string }) {
+/** The risks past their review date, most overdue first (GET .../review-due). */
+function ReviewsDue({ a, m }: { a: string; m: Matrix }) {
+  const due = useAsync(() => risks.reviewDue(a), [a]);
+  if (!due.data?.risks.length) return null;
+  return (
+    <div class="panel panel-warning" data-testid="reviews-due">
+      <h2 class="panel-title">{t('rkDueTitle', { n: due.data.risks.length })}</h2>
+      <ul>
+        {due.data.risks.map((r) => (
+          <li key={r.id}><Link href={href(riskHref(a, 'risks/' + encodeURIComponent(r.id)))}>{r.title}</Link>{' '}
+            <LevelTag m={m} level={r.level} /> {t('rkDueLine', { n: r.days_overdue, d: date(r.review_date), owner: r.owner })}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Risks as a table: title (a link), the level in PHASE (current by default), sector, threat, owner, status, review date. */
+const cl = (k: 'rkSector' | 'rkThreat' | 'rkOwner' | 'rkStatus' | 'rkReview') => t('cellLabel', { label: t(k) });
+
+export function RiskTable({ a, m, list, tax, caption, phase = 'current' }: { a: string; m: Matrix; list: Risk[]; tax: Taxonomies; caption: string; phase?: Phase }) {
   return (
     <div class="table-wrap" tabIndex={0} role="region" aria-label={t('tableOf', { title: caption })}>
-      <table class="data" data-testid="risk-table">
+      <table class="data stack-table" data-testid="risk-table">
         <caption class="sr-only">{caption}</caption>
         <thead><tr>
-          <th scope="col">{t('rkRisk')}</th><th scope="col">{t('rkLevel')}</th><th scope="col">{t('rkSector')}</th>
+          <th scope="col">{t('rkRisk')}</th><th scope="col">{phase === 'current' ? t('rkLevel') : t('rkLevelPhase', { phase: t(('rkPhShort_' + phase) as 'rkPhShort_current') })}</th><th scope="col">{t('rkSector')}</th>
           <th scope="col">{t('rkThreat')}</th><th scope="col">{t('rkOwner')}</th><th scope="col">{t('rkStatus')}</th><th scope="col">{t('rkReview')}</th>
         </tr></thead>
         <tbody>
           {list.map((r) => (
             <tr key={r.id} data-risk={r.id}>
               <th scope="row"><Link href={href(riskHref(a, 'risks/' + encodeURIComponent(r.id)))}>{r.title}</Link></th>
-              <td><LevelTag m={m} level={r.current?.level} /></td>
-              <td>{r.sectors.map((s) => termName(tax.sectors, s)).join(', ')}</td>
-              <td>{termName(tax.threats, r.threat)}</td>
-              <td>{r.owner}</td>
-              <td>{t(('rkSt_' + statusOf(r)) as 'rkSt_treated')}</td>
-              <td>{r.review_date ? date(r.review_date) : t('noValue')}</td>
+              <td><LevelTag m={m} level={r[phase]?.level} /></td>
+              <td data-label={cl('rkSector')}>{r.sectors.map((s) => termName(tax.sectors, s)).join(', ')}</td>
+              <td data-label={cl('rkThreat')}>{termName(tax.threats, r.threat)}</td>
+              <td data-label={cl('rkOwner')}>{r.owner}</td>
+              <td data-label={cl('rkStatus')}>{t(('rkSt_' + statusOf(r)) as 'rkSt_treated')}</td>
+              <td data-label={cl('rkReview')}>{r.review_date ? date(r.review_date) : t('noValue')}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <span class="sr-only">{int(list.length)}</span>
     </div>
   );
 }

@@ -1,16 +1,21 @@
 // One risk (/risks/{a}/risks/{r}): the scenario, the three ratings along
-// the matrix's impact dimensions, the measures in place (the current
-// rating's rationale) and the vulnerabilities, the treatments and the plan
-// actions they became (with the plan's status), and a form to add one.
+// the matrix's impact dimensions (the one agreed in the workshop marked,
+// with its dissent), the measures in place (the current rating's
+// rationale) and the vulnerabilities, the treatments and the plan actions
+// they became (with the plan's status), and a form to add one (errors
+// GOV.UK style: a summary at the top linking to each field).
 import { useState } from 'preact/hooks';
 import { t } from '../../../i18n';
 import { href, type Route } from '../../../router';
-import { date } from '../../../format';
+import { useAsync } from '../../../hooks';
+import { date, int } from '../../../format';
 import { Link } from '../../../components/ui';
+import { ErrorSummary, type FieldError } from '../../../components/forms';
 import { ApiError } from '../../../api';
-import { PHASES, risks, riskHref } from '../../../risks';
-import { LevelTag, RegisterHeader, WithRegister, termName } from './common';
-import './risk.css';
+import { plans } from '../../../plans';
+import { PHASES, risks, riskHref, type Matrix, type Risk } from '../../../risks';
+import { Choice, DATE_RE, Text, apiFieldError } from '../../build/fields';
+import { LevelTag, RegisterHeader, WithRegister, levelNames, phaseName, termName } from './common';
 
 export function RiskPage({ route }: { route: Route }) {
   const [tick, setTick] = useState(0);
@@ -20,9 +25,6 @@ export function RiskPage({ route }: { route: Route }) {
         const r = list.find((x) => x.id === route.unit);
         const m = a.matrix;
         if (!r) return <div class="page"><h1>{t('rkRiskTitle')}</h1><p>{t('notFoundTitle')}</p></div>;
-        const dims = m.impact.dimensions || [];
-        const lname = (id?: string) => m.likelihood.find((x) => x.id === id)?.name || t('noValue');
-        const iname = (id?: string) => m.impact.levels.find((x) => x.id === id)?.name || t('noValue');
         return (
           <div class="page risk">
             <RegisterHeader a={a} current="risk" h1={r.title} />
@@ -36,27 +38,10 @@ export function RiskPage({ route }: { route: Route }) {
               <div><dt>{t('rkPublic')}</dt><dd>{r.public ? t('rkPublicYes', { title: r.public_title || '' }) : t('rkPublicNo')}</dd></div>
             </dl>
             <h2>{t('rkAssessments')}</h2>
-            <div class="table-wrap" tabIndex={0} role="region" aria-label={t('tableOf', { title: t('rkAssessments') })}>
-              <table class="data" data-testid="ratings">
-                <caption class="sr-only">{t('rkAssessments')}</caption>
-                <thead><tr><th scope="col">{t('rkPhase')}</th><th scope="col">{t('rkLikelihood')}</th>
-                  {dims.map((d) => <th scope="col" key={d.id}>{d.name}</th>)}<th scope="col">{t('rkImpact')}</th><th scope="col">{t('rkLevel')}</th></tr></thead>
-                <tbody>
-                  {PHASES.map((p) => {
-                    const x = r[p];
-                    return (
-                      <tr key={p}>
-                        <th scope="row">{t(('rkPh_' + p) as 'rkPh_current')}{x?.workshop ? ' ' + t('rkAgreed') : ''}</th>
-                        <td>{lname(x?.likelihood)}</td>
-                        {dims.map((d) => <td key={d.id}>{x?.impacts?.[d.id] ? iname(x.impacts[d.id]) : t('noValue')}</td>)}
-                        <td>{iname(x?.impact)}</td>
-                        <td><LevelTag m={m} level={x?.level} /></td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <RatingsTable m={m} r={r} />
+            {PHASES.filter((p) => r[p]?.dissent).map((p) => (
+              <p key={p} data-testid={'dissent-' + p}><strong>{t('rkDissentOf', { phase: phaseName(p) })}</strong> {r[p]!.dissent}</p>
+            ))}
             <h2>{t('rkControls')}</h2>
             <p>{r.current?.rationale || t('rkNoRationale')}</p>
             <h3>{t('rkVulns')}</h3>
@@ -69,12 +54,12 @@ export function RiskPage({ route }: { route: Route }) {
                   <li key={x.id}>
                     <strong>{t(('rkOpt_' + x.option) as 'rkOpt_reduce')}</strong>: {x.justification}
                     {x.action && <> — {t('rkAction')} <Link href={href(`/plans/${encodeURIComponent(x.action.plan)}/actions/${x.action.id}`)}>{x.action.title}</Link>{' '}
-                      ({t(('plSt_' + x.action.status) as 'plSt_planned')}{x.action.due ? ', ' + t('rkDue', { d: date(x.action.due) }) : ''})</>}
+                      ({t(('plSt_' + x.action.status) as 'plSt_planned')}, {int(x.action.progress)} %{x.action.due ? ', ' + t('rkDue', { d: date(x.action.due) }) : ''})</>}
                   </li>
                 ))}
               </ul>
             )}
-            <TreatForm a={a.id} r={r.id} unit={a.unit} done={() => setTick((x) => x + 1)} />
+            <TreatForm a={a.id} r={r} unit={a.unit} done={() => setTick((x) => x + 1)} />
             <p class="no-print"><Link href={href(riskHref(a.id))}>{t('rkBack')}</Link></p>
           </div>
         );
@@ -83,27 +68,90 @@ export function RiskPage({ route }: { route: Route }) {
   );
 }
 
-function TreatForm({ a, r, unit, done }: { a: string; r: string; unit: string; done: () => void }) {
-  const [err, setErr] = useState<ApiError | null>(null);
+/** The three ratings of R, the impact along each dimension, the level; the one agreed in the workshop marked. */
+export function RatingsTable({ m, r }: { m: Matrix; r: Risk }) {
+  const dims = m.impact.dimensions || [];
+  const { lname, iname } = levelNames(m);
   return (
-    <form class="panel no-print" aria-labelledby="treat-title" onSubmit={async (ev) => {
-      ev.preventDefault();
-      const f = new FormData(ev.currentTarget as HTMLFormElement);
-      const b: Record<string, unknown> = { option: f.get('option'), justification: f.get('justification') };
-      if (f.get('plan')) b.plan = f.get('plan'), b.action = { title: f.get('title'), owner: f.get('owner'), due: f.get('due') };
-      try { await risks.treat(a, r, b); setErr(null); done(); } catch (e) { setErr(e as ApiError); }
-    }}>
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={t('tableOf', { title: t('rkAssessmentsOf', { title: r.title }) })}>
+      <table class="data ratings" data-testid="ratings">
+        <caption class="sr-only">{t('rkAssessmentsOf', { title: r.title })}</caption>
+        <thead><tr><th scope="col">{t('rkPhase')}</th><th scope="col">{t('rkLikelihood')}</th>
+          {dims.map((d) => <th scope="col" key={d.id}>{d.name}</th>)}<th scope="col">{t('rkImpact')}</th><th scope="col">{t('rkLevelWord')}</th></tr></thead>
+        <tbody>
+          {PHASES.map((p) => {
+            const x = r[p];
+            return (
+              <tr key={p} data-phase={p}>
+                <th scope="row">{phaseName(p)}{x?.workshop ? <span class="muted"> {t('rkAgreed')}</span> : ''}</th>
+                <td>{lname(x?.likelihood)}</td>
+                {dims.map((d) => <td key={d.id}>{x?.impacts?.[d.id] ? iname(x.impacts[d.id]) : t('noValue')}</td>)}
+                <td>{iname(x?.impact)}</td>
+                <td><LevelTag m={m} level={x?.level} /></td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const OPTIONS = ['reduce', 'accept', 'share', 'avoid'];
+type F = { option: string; justification: string; plan: string; title: string; owner: string; due: string };
+const LABEL: Record<string, string> = { option: 'rkOption', justification: 'rkJustification', plan: 'rkPlan', 'action.title': 'rkActionTitle', 'action.owner': 'rkActionOwner', 'action.due': 'rkActionDue', action: 'rkActionTitle' };
+
+/** A treatment: its option and why; a reduce treatment may go to one of the unit's plans as an action. */
+function TreatForm({ a, r, unit, done }: { a: string; r: Risk; unit: string; done: () => void }) {
+  const unitPlans = useAsync(() => plans.list(unit).then((x) => x.plans.filter((p) => p.unit === unit)), [unit]);
+  const [f, setF] = useState<F>({ option: 'reduce', justification: '', plan: '', title: '', owner: '', due: '' });
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const set = (k: keyof F) => (v: string) => setF({ ...f, [k]: v });
+  const err = (id: string) => errors.find((e) => e.id === id)?.message;
+  const toPlan = f.option === 'reduce' && !!f.plan;
+  const chosen = unitPlans.data?.find((p) => p.id === f.plan);
+  const submit = async (ev: Event) => {
+    ev.preventDefault();
+    const es: FieldError[] = [];
+    if (!f.justification.trim()) es.push({ id: 'tr-justification', message: t('rkErrJustification') });
+    if (toPlan) {
+      if (!f.title.trim()) es.push({ id: 'tr-action-title', message: t('rkErrActionTitle') });
+      if (!f.owner.trim()) es.push({ id: 'tr-action-owner', message: t('rkErrActionOwner') });
+      if (f.due && !DATE_RE.test(f.due)) es.push({ id: 'tr-action-due', message: t('plErrDate') });
+    }
+    setErrors(es);
+    setAttempt((x) => x + 1);
+    if (es.length) return;
+    const b: Record<string, unknown> = { option: f.option, justification: f.justification.trim() };
+    if (toPlan) b.plan = f.plan, b.action = { title: f.title.trim(), owner: f.owner.trim(), due: f.due || null };
+    setBusy(true);
+    try { await risks.treat(a, r.id, b); done(); } catch (e) {
+      setErrors([apiFieldError(e as ApiError, 'tr', (id) => !!document.getElementById(id), 'tr-justification', (x) => t((LABEL[x] || 'rkJustification') as 'rkOption'))]);
+      setAttempt((x) => x + 1);
+    } finally { setBusy(false); }
+  };
+  return (
+    <form class="form panel no-print" noValidate aria-labelledby="treat-title" onSubmit={submit} data-testid="treat-form">
+      <ErrorSummary errors={errors} focusKey={attempt} />
       <h3 id="treat-title" class="panel-title">{t('rkTreatAdd')}</h3>
-      {err && <p class="state-error" role="alert">{t('errGeneric', { message: err.message })}{err.field ? ` (${err.field})` : ''}</p>}
-      <div class="field"><label for="tr-option">{t('rkOption')}</label>
-        <select id="tr-option" name="option">{['reduce', 'accept', 'share', 'avoid'].map((o) => <option key={o} value={o}>{t(('rkOpt_' + o) as 'rkOpt_reduce')}</option>)}</select></div>
-      <div class="field"><label for="tr-just">{t('rkJustification')}</label><textarea id="tr-just" name="justification" required rows={3} /></div>
-      <div class="field"><label for="tr-plan">{t('rkPlan')}</label><span class="hint" id="tr-plan-hint">{t('rkPlanHint', { unit })}</span>
-        <input id="tr-plan" name="plan" aria-describedby="tr-plan-hint" /></div>
-      <div class="field"><label for="tr-title">{t('rkActionTitle')}</label><input id="tr-title" name="title" /></div>
-      <div class="field"><label for="tr-owner">{t('rkActionOwner')}</label><input id="tr-owner" name="owner" /></div>
-      <div class="field"><label for="tr-due">{t('rkActionDue')}</label><input id="tr-due" name="due" type="date" /></div>
-      <button type="submit" class="button">{t('rkTreatSave')}</button>
+      <Choice id="tr-option" label={t('rkOption')} hint={t('rkOptionHint')} value={f.option} onChange={set('option')} error={err('tr-option')}
+        options={OPTIONS.map((o) => ({ value: o, label: t(('rkOpt_' + o) as 'rkOpt_reduce') }))} />
+      <Text id="tr-justification" label={t('rkJustification')} value={f.justification} onInput={set('justification')} error={err('tr-justification')} area />
+      {f.option === 'reduce' && (
+        <Choice id="tr-plan" label={t('rkPlan')} hint={t('rkPlanHint', { unit })} value={f.plan} onChange={set('plan')} error={err('tr-plan')}
+          options={[{ value: '', label: t('rkPlanNone') }, ...(unitPlans.data || []).map((p) => ({ value: p.id, label: p.title + (p.public ? ' · ' + t('rkPlanPublic') : '') }))]} />
+      )}
+      {toPlan && (
+        <>
+          {chosen?.public && !r.public && <p class="panel panel-warning">{t('rkPlanPublicWarn')}</p>}
+          <Text id="tr-action-title" label={t('rkActionTitle')} value={f.title} onInput={set('title')} error={err('tr-action-title')} />
+          <Text id="tr-action-owner" label={t('rkActionOwner')} value={f.owner} onInput={set('owner')} error={err('tr-action-owner')} />
+          <Text id="tr-action-due" label={t('rkActionDue')} hint={t('plDateHint')} value={f.due} onInput={set('due')} error={err('tr-action-due')} class="input-date" />
+        </>
+      )}
+      <button type="submit" class="button" disabled={busy}>{busy ? t('saving') : t('rkTreatSave')}</button>
     </form>
   );
 }

@@ -1,6 +1,10 @@
 // Pieces every risk register page shares: loading the assessment, the
 // register and the taxonomies; the header with the register's pages as
-// tabs; a risk level as a tag that names it in words (never by colour alone).
+// tabs; a risk level as a tag that names it in words (never by colour
+// alone); the names of a matrix's levels.
+import '../../build/build.css';
+import '../measure.css';
+import './risk.css';
 import type { ComponentChildren } from 'preact';
 import { t, type Key } from '../../../i18n';
 import { href, type Route } from '../../../router';
@@ -22,6 +26,14 @@ export function LevelTag({ m, level }: { m: Matrix | { levels: Matrix['levels'] 
 
 export const termName = (xs: { id: string; name: string }[], id: string) => xs.find((x) => x.id === id)?.name || id;
 
+/** The names of a matrix's likelihood and impact levels (a dash for none). */
+export function levelNames(m: Matrix) {
+  const name = (xs: { id: string; name: string }[]) => (id?: string | null) => (id ? termName(xs, id) : t('noValue'));
+  return { lname: name(m.likelihood), iname: name(m.impact.levels), dname: name(m.impact.dimensions || []), vname: name(m.levels) };
+}
+
+export const phaseName = (p: string) => t(('rkPh_' + p) as 'rkPh_current');
+
 /** Loads register A for a page titled TITLE; renders CHILDREN with it. */
 export function WithRegister({ route, title, children }: { route: Route; title: Key; children: (d: RegisterData) => ComponentChildren }) {
   const s = useSession(true);
@@ -39,7 +51,9 @@ export function WithRegister({ route, title, children }: { route: Route; title: 
 }
 
 const TABS: { sub: string; key: Key }[] = [
-  { sub: '', key: 'rkTabRegister' }, { sub: 'heatmap', key: 'rkTabHeatmap' },
+  { sub: '', key: 'rkTabRegister' }, { sub: 'heatmap', key: 'rkTabHeatmap' }, { sub: 'sectors', key: 'rkTabSectors' },
+  { sub: 'treatment', key: 'rkTabGain' }, { sub: 'workshop', key: 'rkTabWorkshop' }, { sub: 'report', key: 'rkTabReport' },
+  { sub: 'public', key: 'rkTabPublic' },
 ];
 
 export function RegisterHeader({ a, current, h1 }: { a: { id: string; title: string; unit: string }; current: string; h1: string }) {
