@@ -135,8 +135,9 @@ int cc_h_organisation_create(struct cc_req *req, struct cc_resp *resp)
 	cc_error_clear(&err);
 	CALL(cc_partners_create_org(req->store, &c, body, &err));
 	if (!rc)
-		out = json_pack("{s:O,s:O,s:O}", "id", json_object_get(body, "id"), "name",
-				json_object_get(body, "name"), "kind", json_object_get(body, "kind"));
+		out = json_pack("{s:O,s:O,s:O,s:b}", "id", json_object_get(body, "id"), "name",
+				json_object_get(body, "name"), "kind", json_object_get(body, "kind"),
+				"fictional", json_is_true(json_object_get(body, "fictional")));
 	json_decref(body);
 	return cc__partners_reply(req, resp, &c, rc, &err, 201, out);
 }

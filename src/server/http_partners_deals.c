@@ -113,7 +113,7 @@ int cc_h_pledge_delivery(struct cc_req *req, struct cc_resp *resp)
 	if (!rc)
 		CALL(cc_partners_pledge_json(req->store, &c, id, &out, &err));
 	if (!rc)
-		json_object_set_new(out, "delivery", json_integer(did));
+		json_object_set_new(out, "delivery_id", json_integer(did));
 	return cc__partners_reply(req, resp, &c, rc, &err, 201, out);
 }
 

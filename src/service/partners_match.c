@@ -35,13 +35,13 @@ static void strs_free(struct strs *x, int n)
 	}
 }
 
-static json_t *breakdown_json(const struct cc_match_score *m, int list_year)
+static json_t *breakdown_json(const struct cc_match_score *m, const char *group, int list_year)
 {
 	return json_pack("{s:f,s:f,s:f,s:f,s:f,s:f,s:f,s:f,s:i,s:i,s:s,s:i}", "theme", m->theme,
 			 "modality", m->modality, "language", m->language, "region", m->region,
 			 "capacity", m->capacity, "gap", m->gap, "total", m->total, "max",
 			 CC_MATCH_MAX, "subtopics", m->subtopics, "themes", m->themes,
-			 "eligible_by", m->group ? m->group : "", "list_year", list_year);
+			 "eligible_by", group, "list_year", list_year);
 }
 
 json_t *cc__pmatch_json(const struct cc_pmatch_rec *m)
@@ -60,11 +60,12 @@ bool cc__pmatch_visible(const struct cc_pcaller *c, const struct cc_pmatch_rec *
 	return c->secretariat || cc_pcaller_focal_of(c, m->unit) || cc_pcaller_partner_of(c, m->org);
 }
 
-/* Scores r against o; fills sc and *year. */
+/* Scores r against o; fills sc, *year and group (what made it eligible:
+ * sc->group points into strings freed here). */
 static int score_one(struct cc_store *s, const struct cc_snapshot *snap,
 		     const struct cc_pcaller *c, const struct cc_prequest_rec *r, int gap,
 		     const struct cc_offer_rec *o, struct cc_match_score *sc, int *year,
-		     struct cc_error *err)
+		     char group[65], struct cc_error *err)
 {
 	struct strs x[8] = {{0}};
 	struct cc_match_request mr = {.unit = r->unit, .visibility = r->visibility,
@@ -92,6 +93,8 @@ static int score_one(struct cc_store *s, const struct cc_snapshot *snap,
 		char *text = json_dumps(groups, JSON_COMPACT);
 		ctx.unit_groups = strs_of(&g, text);
 		cc_match_score(&mr, &mo, &ctx, sc);
+		snprintf(group, 65, "%s", sc->group ? sc->group : "");
+		sc->group = NULL;
 		strs_free(&g, 1);
 		free(text);
 	}
@@ -111,16 +114,17 @@ static int propose(struct cc_store *s, const struct cc_snapshot *snap,
 	for (int i = 0; !rc && i < offers.n; i++) {
 		const struct cc_offer_rec *o = &((struct cc_offer_rec *)offers.items)[i];
 		struct cc_match_score sc;
+		char group[65];
 		int year;
 		if (strcmp(o->status, "open") ||
 		    (!c->secretariat && !cc_pcaller_partner_of(c, o->org)))
 			continue;
-		rc = score_one(s, snap, c, r, gap, o, &sc, &year, err);
+		rc = score_one(s, snap, c, r, gap, o, &sc, &year, group, err);
 		if (!rc && sc.excluded) {
 			json_array_append_new(left_out, json_pack("{s:I,s:s}", "offer", o->id,
 								  "filter", sc.excluded));
 		} else if (!rc) {
-			json_t *b = breakdown_json(&sc, year);
+			json_t *b = breakdown_json(&sc, group, year);
 			char *text = json_dumps(b, JSON_COMPACT | JSON_SORT_KEYS);
 			struct cc_pmatch_rec m = {.request = r->id, .offer = o->id, .score = sc.total,
 						  .breakdown = text, .list_year = year,
