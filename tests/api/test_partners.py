@@ -96,6 +96,37 @@ def request_body(**kw):
     return b
 
 
+# ---------------------------------------------------------------- the demo's round
+
+
+@test
+def the_demo_has_a_partnership_round():
+    """Run first: the demo's own records (fictional), before the suite adds any."""
+    orgs = expect(who("anonymous").get(API + "/organisations"), 200).json()["organisations"]
+    check(len(orgs) >= 4 and all(o["fictional"] for o in orgs), f"fictional partners: {orgs}")
+    reqs = expect(who("secretariat").get(API + "/requests"), 200).json()["requests"]
+    units = expect(who("anonymous").get(API + "/units?limit=500"), 200).json()["units"]
+    groups = {u["id"]: set(u["groups"]) for u in units}
+    fict = {u["id"] for u in units if u["fictional"]}
+    check(len(reqs) >= 12, f"a dozen requests: {len(reqs)}")
+    check(all(r["unit"] in fict and groups[r["unit"]] & {"ldc", "sids"} for r in reqs),
+          "from fictional LDCs and SIDS")
+    check(all(r["source"] for r in reqs), "each drawn from a gap or a plan action")
+    check(any(r["source"]["kind"] == "action" for r in reqs), "one from a plan action")
+    matches = expect(who("secretariat").get(API + "/matches"), 200).json()["matches"]
+    check({"accepted", "declined", "shortlisted", "proposed"} <= {m["status"] for m in matches},
+          f"decisions: {sorted({m['status'] for m in matches})}")
+    check(all(m["breakdown"]["total"] == m["score"] for m in matches), "reasons stored")
+    pl = expect(who("secretariat").get(API + "/pledges"), 200).json()["pledges"]
+    for key, want in [("commitment", {"proposed", "confirmed"}),
+                      ("delivery", {"none", "partial", "complete"}),
+                      ("verification", {"self", "recipient", "secretariat"}),
+                      ("cancelled", {True, False})]:
+        eq({p[key] for p in pl} >= want, True, f"pledges in every {key}: {[p[key] for p in pl]}")
+    rep = expect(who("anonymous").get(API + "/partnerships/report?year=2026"), 200).json()
+    check(rep["ldc"]["supported"] >= 3 and rep["sids"]["supported"] >= 2, f"report: {rep['ldc']}")
+
+
 # ---------------------------------------------------------------- organisations and roles
 
 
