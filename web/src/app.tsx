@@ -13,15 +13,17 @@ import { RobustnessPage } from './pages/RobustnessLazy';
 import { CrosswalksPage, TrendsPage } from './pages/OverTimeLazy';
 import { WorkflowPage } from './pages/WorkflowLazy';
 import { RiskHeatMapPage, RiskRegisterPage, RiskRiskPage } from './pages/RiskLazy';
+import { PartnersOffersPage, PartnersPledgesPage, PartnersReportPage, PartnersRequestPage, PartnersRequestsPage } from './pages/PartnersLazy';
 import { AccountBar, WorkNavItem, useRespondentOnly } from './components/Account';
 
-const NAV: { page: Route['page']; path: string; key: 'navOverview' | 'navRankings' | 'navOverTime' | 'navCompare' | 'navFramework' | 'navRobustness' }[] = [
+const NAV: { page: Route['page']; path: string; key: 'navOverview' | 'navRankings' | 'navOverTime' | 'navCompare' | 'navFramework' | 'navRobustness' | 'navPartners' }[] = [
   { page: 'overview', path: '/', key: 'navOverview' },
   { page: 'rankings', path: '/rankings', key: 'navRankings' },
   { page: 'trends', path: '/trends', key: 'navOverTime' },
   { page: 'compare', path: '/compare', key: 'navCompare' },
   { page: 'robustness', path: '/robustness', key: 'navRobustness' },
   { page: 'framework', path: '/frameworks', key: 'navFramework' },
+  { page: 'partners', path: '/partnerships', key: 'navPartners' },
 ];
 
 function LanguagePicker({ onChange }: { onChange: () => void }) {
@@ -98,6 +100,11 @@ export function App() {
     case 'riskRegister': page = <RiskRegisterPage route={route} />; break;
     case 'riskHeatmap': page = <RiskHeatMapPage route={route} />; break;
     case 'riskPage': page = <RiskRiskPage route={route} />; break;
+    case 'partners': page = <PartnersRequestsPage route={route} />; break;
+    case 'partnersRequest': page = <PartnersRequestPage route={route} />; break;
+    case 'partnersOffers': page = <PartnersOffersPage route={route} />; break;
+    case 'partnersPledges': page = <PartnersPledgesPage route={route} />; break;
+    case 'partnersReport': page = <PartnersReportPage route={route} />; break;
     default: page = (
       <div class="page">
         <h1>{t('notFoundTitle')}</h1>
@@ -127,7 +134,7 @@ export function App() {
           <ul>
             {!respondent && NAV.map((n) => (
               <li key={n.page}>
-                <Link href={keep(n.path)} aria-current={current === n.page ? 'page' : undefined}>{t(n.key)}</Link>
+                <Link href={keep(n.path)} aria-current={current === n.page ? 'page' : n.page === 'partners' && current.startsWith('partners') ? 'true' : undefined}>{t(n.key)}</Link>
               </li>
             ))}
             <WorkNavItem current={current} />

@@ -29,6 +29,9 @@
 //   /risks/{a}            riskRegister ?sector&threat&status&owner&level (a risk register)
 //   /risks/{a}/heatmap    riskHeatmap  ?phase&cell
 //   /risks/{a}/risks/{r}  riskPage     (id a, unit r)
+//   /partnerships         partners     (requests for support)
+//   /partnerships/requests/{r}  partnersRequest (its matches and the country's decision)
+//   /partnerships/offers|pledges|report  partnersOffers, partnersPledges, partnersReport (?year)
 import { useEffect, useState } from 'preact/hooks';
 
 export interface Route {
@@ -36,7 +39,8 @@ export interface Route {
     | 'signin' | 'mywork' | 'campaign' | 'questionnaire' | 'review'
     | 'respond' | 'workshop' | 'maturity' | 'report' | 'password'
     | 'plans' | 'plannew' | 'plan' | 'planaction' | 'plandraft' | 'planservices' | 'planmonitoring' | 'planreport'
-    | 'drill' | 'drillEvaluate' | 'drillReport' | 'riskRegister' | 'riskHeatmap' | 'riskPage' | 'notfound';
+    | 'drill' | 'drillEvaluate' | 'drillReport' | 'riskRegister' | 'riskHeatmap' | 'riskPage'
+    | 'partners' | 'partnersRequest' | 'partnersOffers' | 'partnersPledges' | 'partnersReport' | 'notfound';
   id?: string;
   /** The unit of a questionnaire or a review (id is the campaign). */
   unit?: string;
@@ -53,6 +57,11 @@ const UNIT_PAGES = new Map<string, Route['page']>([
 /** /plans/{p}/WORD: the pages of one plan. */
 const PLAN_PAGES = new Map<string, Route['page']>([
   ['draft', 'plandraft'], ['services', 'planservices'], ['monitoring', 'planmonitoring'], ['report', 'planreport'],
+]);
+
+/** /partnerships/WORD. */
+const PARTNER_PAGES = new Map<string, Route['page']>([
+  ['offers', 'partnersOffers'], ['pledges', 'partnersPledges'], ['report', 'partnersReport'],
 ]);
 
 export function parse(loc: { pathname: string; search: string }): Route {
@@ -77,6 +86,11 @@ export function parse(loc: { pathname: string; search: string }): Route {
   if (parts[0] === 'risks' && parts.length === 3 && parts[2] === 'heatmap') return { page: 'riskHeatmap', id: parts[1], params, path };
   if (parts[0] === 'risks' && parts.length === 4 && parts[2] === 'risks') return { page: 'riskPage', id: parts[1], unit: parts[3], params, path };
   if (parts[0] === 'password' && parts.length === 1) return { page: 'password', params, path };
+  if (parts[0] === 'partnerships') {
+    if (parts.length === 1) return { page: 'partners', params, path };
+    if (parts.length === 2 && PARTNER_PAGES.has(parts[1])) return { page: PARTNER_PAGES.get(parts[1])!, params, path };
+    if (parts.length === 3 && parts[1] === 'requests' && /^\d+$/.test(parts[2])) return { page: 'partnersRequest', id: parts[2], params, path };
+  }
   if (parts[0] === 'plans') {
     if (parts.length === 1) return { page: 'plans', params, path };
     if (parts.length === 2) return parts[1] === 'new' ? { page: 'plannew', params, path } : { page: 'plan', id: parts[1], params, path };
