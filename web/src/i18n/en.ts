@@ -1585,7 +1585,7 @@ const en = {
   ptPartRegion: 'Region',
   ptPartCapacity: 'Places left',
   ptPartGap: 'Measured gap',
-  ptWhyTheme: '{subtopics} requested subtopics offered exactly, {themes} by their theme only',
+  ptWhyTheme: 'Requested subtopics offered exactly: {subtopics}; offered by their theme only: {themes}',
   ptWhyModality: 'The offer gives a kind of support the country asks for',
   ptWhyNoModality: 'The offer gives none of the kinds of support asked for',
   ptWhyLanguage: 'The country’s preferred language is offered',
@@ -1667,6 +1667,15 @@ const en = {
   ptGaps: 'Requests without a match',
   ptNoGaps: 'Every open request has a match.',
   ptAge: 'open for {n} days',
+  ptMod_training: 'Training',
+  ptMod_advisory: 'Advice',
+  ptMod_expert_secondment: 'Expert secondment',
+  ptMod_exercise: 'Exercise',
+  ptMod_software_licence: 'Software licences',
+  ptMod_equipment: 'Equipment',
+  ptMod_cloud_credit: 'Cloud credits',
+  ptMod_funding: 'Funding',
+  ptMod_scholarship: 'Scholarships',
 };
 
 export default en;

@@ -6,10 +6,9 @@
 import { t } from '../../../i18n';
 import { setParams, type Route } from '../../../router';
 import { int, num } from '../../../format';
-import { Empty } from '../../../components/ui';
 import { partners, iatiUrl, reportXlsxUrl, type ValueRow } from '../../../partners';
 import { Header, WithRef, requestHref, usd, type Ref } from './common';
-import { Link } from '../../../components/ui';
+import { Empty, Link } from '../../../components/ui';
 
 function Values({ title, rows, name }: { title: string; rows: ValueRow[]; name: (x: ValueRow) => string }) {
   if (!rows.length) return null;
@@ -48,7 +47,7 @@ export function ReportPage({ route }: { route: Route }) {
             <a class="button button-secondary" href={reportXlsxUrl(d.year)} download>{t('ptDownloadXlsx')}</a>{' '}
             <a class="button button-secondary" href={iatiUrl()} download>{t('ptDownloadIati')}</a>
           </p>
-          <dl class="summary-list" data-testid="report-summary">
+          <dl class="facts" data-testid="report-summary">
             <div><dt>{t('ptLdcSupported')}</dt><dd data-testid="ldc">{t('ptShareOf', { n: d.ldc.supported, of: d.ldc.of, share: pct(d.ldc.share), year: d.ldc.list_year })}</dd></div>
             <div><dt>{t('ptSidsSupported')}</dt><dd data-testid="sids">{t('ptShareOf', { n: d.sids.supported, of: d.sids.of, share: pct(d.sids.share), year: d.sids.list_year })}</dd></div>
             <div><dt>{t('ptTotal')}</dt><dd>{t('ptTotalText', { usd: usd(d.usd), n: d.pledges })}</dd></div>
@@ -59,8 +58,8 @@ export function ReportPage({ route }: { route: Route }) {
           <p class="hint">{t('ptReportNote')}</p>
           <Values title={t('ptByPartner')} rows={d.value_by_partner} name={(x) => x.name || r.org(x.partner || '')} />
           <Values title={t('ptByTheme')} rows={d.value_by_theme} name={(x) => r.theme(x.theme || '')} />
-          <Values title={t('ptByModality')} rows={d.value_by_modality} name={(x) => x.modality || ''} />
-          <Values title={t('ptByRegion')} rows={d.value_by_region} name={(x) => x.region || t('noValue')} />
+          <Values title={t('ptByModality')} rows={d.value_by_modality} name={(x) => r.modality(x.modality || '')} />
+          <Values title={t('ptByRegion')} rows={d.value_by_region} name={(x) => (x.region ? r.group(x.region) : t('noValue'))} />
           <Values title={t('ptByValuation')} rows={d.value_by_valuation} name={(x) => t(('ptVal_' + x.valuation) as 'ptVal_declared')} />
           <h2>{t('ptMatrix')}</h2>
           {!d.matrix.length ? <Empty title={t('ptNoMatrix')} /> : (

@@ -152,10 +152,10 @@ export function RequestPage({ route }: { route: Route }) {
       {(r, q) => (
         <div class="page page-wide partners">
           <Header route={route} h1={q.title} lead={t('ptRequestLead', { unit: r.unit(q.unit), date: date(q.needed_by) })} />
-          <dl class="summary-list">
+          <dl class="facts">
             <div><dt>{t('ptStatus')}</dt><dd><Status s={q.status} /></dd></div>
             <div><dt>{t('ptThemes')}</dt><dd>{q.themes.map(r.theme).join('; ')}</dd></div>
-            <div><dt>{t('ptModalities')}</dt><dd>{q.modalities.join(', ')}</dd></div>
+            <div><dt>{t('ptModalities')}</dt><dd>{q.modalities.map(r.modality).join(', ')}</dd></div>
             <div><dt>{t('ptLanguages')}</dt><dd>{q.languages.join(', ')}</dd></div>
             <div><dt>{t('ptSource')}</dt><dd>{!q.source ? t('ptNoSource') : q.source.kind === 'action'
               ? t('ptFromAction', { n: q.source.action ?? 0 }) : t('ptFromNode', { node: q.source.node || q.source.target || '', campaign: q.source.campaign || '' })}

@@ -1,6 +1,7 @@
 // What the partnership pages share: the reference data (themes,
 // organisations, units, the caller's rights) loaded once per page, the
 // header with the pages as tabs, and statuses named in words.
+import '../build.css';
 import type { ComponentChildren } from 'preact';
 import { t, type Key } from '../../../i18n';
 import { href, type Route } from '../../../router';
@@ -11,11 +12,12 @@ import { Link, Loading } from '../../../components/ui';
 import { AccessError } from '../../../components/Gate';
 import { useSession } from '../../../session';
 import { partners, type Organisation, type Rights, type Theme } from '../../../partners';
-import type { Unit } from '../../../types';
+import type { Group, Unit } from '../../../types';
 
 export interface Ref {
   themes: Theme[]; orgs: Organisation[]; units: Unit[]; rights: Rights;
   theme: (id: string) => string; org: (id: string) => string; unit: (id: string) => string;
+  group: (id: string) => string; modality: (id: string) => string;
 }
 
 /** Loads the reference data and DATA (again when TICK changes) for a page titled TITLE. */
@@ -26,9 +28,10 @@ export function WithRef<T>({ route, title, load, tick = 0, children }: {
   const user = s.status === 'signed-in' ? s.user : null;
   const data = useAsync(async () => {
     if (s.status === 'unknown') return new Promise<never>(() => {});
-    const [themes, orgs, units, rights, d] = await Promise.all([
-      partners.themes(), partners.orgs(), api.units().catch(() => [] as Unit[]), partners.me(), load()]);
-    return { themes: themes.themes, orgs: orgs.organisations, units, rights, d };
+    const [themes, orgs, units, groups, rights, d] = await Promise.all([
+      partners.themes(), partners.orgs(), api.units().catch(() => [] as Unit[]), api.groups().catch(() => [] as Group[]),
+      partners.me(), load()]);
+    return { themes: themes.themes, orgs: orgs.organisations, units, groups, rights, d };
   }, [route.path, route.params.toString(), s.status, user?.id, tick]);
   useTitle(t(title));
   if (data.state === 'error') return <AccessError title={t(title)} error={data.error} route={route} retry={data.retry} />;
@@ -39,6 +42,8 @@ export function WithRef<T>({ route, title, load, tick = 0, children }: {
     theme: (id) => x.themes.find((th) => th.id === id)?.name || id,
     org: (id) => x.orgs.find((o) => o.id === id)?.name || id,
     unit: (id) => unitName(x.units.find((u) => u.id === id), id),
+    group: (id) => x.groups.find((g) => g.id === id)?.name || id,
+    modality: (id) => t(('ptMod_' + id.replace(/-/g, '_')) as Key),
   };
   return <>{children(r, x.d)}</>;
 }
