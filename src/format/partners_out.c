@@ -6,6 +6,8 @@
  */
 #include "partners_out.h"
 
+#include "results_out.h"
+
 #include <string.h>
 #include <xlsxwriter.h>
 
@@ -230,4 +232,81 @@ int cc_partners_report_xlsx(void *wbv, const json_t *report)
 	if (summary(wb, bold, report) || values(wb, bold, report) || matrix(wb, bold, report))
 		return -1;
 	return 0;
+}
+
+/* ---- CSV ---- */
+
+/* One row: section, which, theme, value, usd, pledges, open_requests
+ * (NULL: empty; numbers as given). */
+static int csv_row(FILE *out, const char *const *cells)
+{
+	int bad = 0;
+
+	for (int c = 0; c < 7; c++) {
+		if (c)
+			bad |= fputc(',', out) == EOF;
+		if (cells[c])
+			bad |= cc_csv_write_cell(out, cells[c]) != 0;
+	}
+	return bad | (fputs("\r\n", out) == EOF);
+}
+
+static const char *numtext(const json_t *v, char *buf, size_t size)
+{
+	if (!json_is_number(v))
+		return NULL;
+	cc_format_number(buf, size, json_number_value(v));
+	return buf;
+}
+
+static int csv_summary(FILE *out, const json_t *rep)
+{
+	static const char *const groups[] = {"ldc", "sids"};
+	static const char *const keys[] = {"supported", "of", "list_year", "share"};
+	static const char *const top[] = {"pledges", "usd", "fulfilment_rate", "beneficiaries",
+					  "open_requests"};
+	char name[40], v[40];
+	int bad = 0;
+
+	for (int g = 0; g < 2; g++)
+		for (int k = 0; k < 4; k++) {
+			snprintf(name, sizeof(name), "%s_%s", groups[g], keys[k]);
+			bad |= csv_row(out, (const char *const[]){"summary", name, NULL,
+				numtext(json_object_get(json_object_get(rep, groups[g]), keys[k]), v,
+					sizeof(v)), NULL, NULL, NULL});
+		}
+	for (size_t k = 0; k < sizeof(top) / sizeof(top[0]); k++)
+		bad |= csv_row(out, (const char *const[]){"summary", top[k], NULL,
+			numtext(json_object_get(rep, top[k]), v, sizeof(v)), NULL, NULL, NULL});
+	return bad;
+}
+
+int cc_partners_report_csv(FILE *out, const json_t *rep)
+{
+	static const char *const parts[][2] = {{"value_by_partner", "partner"},
+					       {"value_by_theme", "theme"},
+					       {"value_by_modality", "modality"},
+					       {"value_by_region", "region"},
+					       {"value_by_valuation", "valuation"}};
+	const json_t *row;
+	char a[40], b[40], c[40];
+	size_t i;
+	int bad = csv_row(out, (const char *const[]){"section", "which", "theme", "value", "usd",
+						     "pledges", "open_requests"});
+
+	bad |= csv_summary(out, rep);
+	for (size_t k = 0; k < sizeof(parts) / sizeof(parts[0]); k++)
+		json_array_foreach(json_object_get(rep, parts[k][0]), i, row)
+			bad |= csv_row(out, (const char *const[]){parts[k][0], s_of(row, parts[k][1]),
+				NULL, NULL, numtext(json_object_get(row, "usd"), a, sizeof(a)),
+				numtext(json_object_get(row, "pledges"), b, sizeof(b)), NULL});
+	json_array_foreach(json_object_get(rep, "matrix"), i, row)
+		bad |= csv_row(out, (const char *const[]){"matrix", s_of(row, "unit"),
+			s_of(row, "theme"), NULL, numtext(json_object_get(row, "usd"), a, sizeof(a)),
+			numtext(json_object_get(row, "pledges"), b, sizeof(b)),
+			numtext(json_object_get(row, "open_requests"), c, sizeof(c))});
+	json_array_foreach(json_object_get(rep, "gaps"), i, row)
+		bad |= csv_row(out, (const char *const[]){"gap", s_of(row, "unit"), s_of(row, "title"),
+			numtext(json_object_get(row, "request"), a, sizeof(a)), NULL, NULL, NULL});
+	return bad ? -1 : 0;
 }

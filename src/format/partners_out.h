@@ -1,7 +1,7 @@
 /*
  * partners_out.h - the partnerships donor report (the JSON of
  * service/partners_report.c) as an Excel workbook, and the public pledges
- * as IATI-style XML (docs/partnerships.md, "Exports").
+ * as IATI-style XML (docs/partnerships.md); the report as CSV too.
  *
  * XML: <iati-activities version="2.03">, one <iati-activity> per pledge
  * with its transactions: 12 (outgoing pledge) always, 2 (outgoing
@@ -21,6 +21,15 @@
 
 /* pledges: cc__ppledge_json objects with "provider_org"; 0 or -1. */
 int cc_partners_iati_xml(FILE *out, const json_t *pledges, const char *generated);
+
+/* CSV, one row per fact: section,which,theme,value,usd,pledges,
+ * open_requests; sections summary (which: ldc_supported, ldc_of,
+ * ldc_list_year, ldc_share, the same for sids, pledges, usd,
+ * fulfilment_rate, beneficiaries, open_requests; the figure in value),
+ * value_by_partner / _theme / _modality / _region / _valuation, matrix
+ * (which the unit), gap (which the unit, theme the title, value the
+ * request). Text a spreadsheet would run as a formula gets a leading '. */
+int cc_partners_report_csv(FILE *out, const json_t *report);
 
 /* Fills wb (a libxlsxwriter lxw_workbook *); 0 or -1. */
 int cc_partners_report_xlsx(void *wb, const json_t *report);

@@ -151,6 +151,7 @@ static const struct cc_route routes[] = {
 	{"GET", "/api/v1/partnerships/themes", cc_h_partner_themes, 1},
 	{"POST", "/api/v1/partnerships/members", cc_h_partnership_member, 0},
 	{"GET", "/api/v1/partnerships/report", cc_h_partners_report, 0},
+	{"GET", "/api/v1/partnerships/report.csv", cc_h_partners_report_csv, 0},
 	{"GET", "/api/v1/partnerships/report.xlsx", cc_h_partners_report_xlsx, 0},
 	{"GET", "/api/v1/partnerships/pledges.iati.xml", cc_h_partners_iati, 0},
 	{"GET", "/api/v1/organisations", cc_h_organisations, 0},

@@ -245,6 +245,7 @@ int cc_h_partners_me(struct cc_req *req, struct cc_resp *resp);
 int cc_h_partner_themes(struct cc_req *req, struct cc_resp *resp);
 int cc_h_partnership_member(struct cc_req *req, struct cc_resp *resp);
 int cc_h_partners_report(struct cc_req *req, struct cc_resp *resp);
+int cc_h_partners_report_csv(struct cc_req *req, struct cc_resp *resp);
 int cc_h_partners_report_xlsx(struct cc_req *req, struct cc_resp *resp);
 int cc_h_partners_iati(struct cc_req *req, struct cc_resp *resp);
 int cc_h_organisations(struct cc_req *req, struct cc_resp *resp);

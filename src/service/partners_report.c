@@ -3,8 +3,9 @@
  * docs/partnerships.md "Report"): the LDCs and SIDS supported, counted on
  * that year's lists; value in US dollars by partner, theme, modality,
  * region and valuation basis; fulfilment, beneficiaries; the "who does
- * what where" matrix; and the gaps (open requests nobody has offered
- * for). A pledge counts in every year its period overlaps, unless it is
+ * what where" matrix; the secretariat's board (open requests by age, the
+ * gaps: open requests without a live match, the mean time to a match). A
+ * pledge counts in every year its period overlaps, unless it is
  * cancelled.
  */
 #include "partners.h"
@@ -183,10 +184,57 @@ static json_t *matrix_rows(json_t *m, json_t *open)
 	return list;
 }
 
-/* Open requests the caller may see: the gaps (no match proposed or
- * accepted) with their age, and per "UNIT THEME" their count. */
-static int board(struct cc_store *s, const struct cc_pcaller *c, json_t *gaps, json_t *open,
-		 int *nopen, struct cc_error *err)
+/* The secretariat's board over the requests the caller may see. */
+struct board {
+	json_t *gaps;           /* open, no live match: [{"request", ..., "age_days"}] */
+	json_t *open;           /* "UNIT THEME" -> open requests */
+	json_t *by_age;         /* open requests, oldest first */
+	int nopen, matched;     /* open; with an accepted match */
+	double days;            /* sum of days from asking to the first acceptance */
+};
+
+/* Whether request r has a live match (*live) and the day of its first
+ * acceptance (*accepted, -1 when none). */
+static void match_state(const struct cc_list *ml, long long r, bool *live, int *accepted)
+{
+	*live = false;
+	*accepted = -1;
+	for (int m = 0; m < ml->n; m++) {
+		const struct cc_pmatch_rec *mr = &((struct cc_pmatch_rec *)ml->items)[m];
+		int day;
+		if (mr->request != r)
+			continue;
+		*live |= strcmp(mr->status, "declined") && strcmp(mr->status, "withdrawn");
+		if (strcmp(mr->status, "accepted") == 0 && mr->decided_at &&
+		    cc_date_parse(mr->decided_at, 10, &day) && (*accepted < 0 || day < *accepted))
+			*accepted = day;
+	}
+}
+
+static void board_open(struct board *b, const struct cc_prequest_rec *r, bool live, int age)
+{
+	json_t *themes = cc__pjson_list(r->themes), *t, *row;
+	size_t k;
+
+	b->nopen++;
+	json_array_foreach(themes, k, t) {
+		char key[200];
+		const char *id = json_string_value(t);
+		snprintf(key, sizeof(key), "%s %.*s", r->unit, (int)strcspn(id, "."), id);
+		json_object_set_new(b->open, key, json_integer(
+			json_integer_value(json_object_get(b->open, key)) + 1));
+	}
+	row = json_pack("{s:I,s:s,s:s,s:O,s:i}", "request", r->id, "unit", r->unit, "title",
+			r->title, "themes", themes, "age_days", age);
+	json_array_insert(b->by_age, 0, row);
+	if (!live)
+		json_array_append(b->gaps, row);
+	json_decref(row);
+	json_decref(themes);
+}
+
+static int board(struct cc_store *s, const struct cc_pcaller *c, struct board *b,
+		 struct cc_error *err)
 {
 	struct cc_list rl, ml;
 	int rc = cc_store_requests(s, NULL, &rl, err);
@@ -199,33 +247,18 @@ static int board(struct cc_store *s, const struct cc_pcaller *c, json_t *gaps, j
 	}
 	for (int i = 0; i < rl.n; i++) {
 		const struct cc_prequest_rec *r = &((struct cc_prequest_rec *)rl.items)[i];
-		json_t *themes, *t;
-		bool matched = false;
-		int day = c->today;
-		size_t k;
-		if (strcmp(r->status, "open") || !cc__prequest_visible(c, r))
+		int asked = c->today, accepted;
+		bool live;
+		if (!cc__prequest_visible(c, r))
 			continue;
-		(*nopen)++;
-		for (int m = 0; m < ml.n && !matched; m++) {
-			const struct cc_pmatch_rec *mr = &((struct cc_pmatch_rec *)ml.items)[m];
-			matched = mr->request == r->id && strcmp(mr->status, "declined") &&
-				  strcmp(mr->status, "withdrawn");
+		cc_date_parse(r->created_at, 10, &asked);
+		match_state(&ml, r->id, &live, &accepted);
+		if (accepted >= 0) {
+			b->matched++;
+			b->days += accepted > asked ? accepted - asked : 0;
 		}
-		themes = cc__pjson_list(r->themes);
-		json_array_foreach(themes, k, t) {
-			char key[200];
-			const char *id = json_string_value(t);
-			snprintf(key, sizeof(key), "%s %.*s", r->unit, (int)strcspn(id, "."), id);
-			json_object_set_new(open, key, json_integer(
-				json_integer_value(json_object_get(open, key)) + 1));
-		}
-		cc_date_parse(r->created_at, 10, &day);
-		if (!matched)
-			json_array_append_new(gaps, json_pack("{s:I,s:s,s:s,s:O,s:i}", "request", r->id,
-							      "unit", r->unit, "title", r->title,
-							      "themes", themes, "age_days",
-							      c->today - day));
-		json_decref(themes);
+		if (strcmp(r->status, "open") == 0)
+			board_open(b, r, live, c->today - asked);
 	}
 	cc_list_free(&ml);
 	cc_list_free(&rl);
@@ -249,8 +282,9 @@ int cc_partners_report(struct cc_store *s, const struct cc_snapshot *snap,
 	struct acc a = {json_object(), json_object(), json_object(), json_object(), json_object(),
 			json_object(), json_object(), json_object(), 0, 0, 0, 0};
 	struct cc_list pl, periods, orgs;
-	json_t *gaps = json_array(), *open = json_object(), *partners;
-	int nopen = 0, rc = cc_store_pledges(s, &pl, err);
+	struct board bd = {json_array(), json_object(), json_array(), 0, 0, 0};
+	json_t *partners;
+	int rc = cc_store_pledges(s, &pl, err);
 
 	if (!rc && (rc = cc_store_group_periods(s, &periods, err)))
 		cc_list_free(&pl);
@@ -258,14 +292,14 @@ int cc_partners_report(struct cc_store *s, const struct cc_snapshot *snap,
 		cc_list_free(&pl);
 		cc_list_free(&periods);
 	}
-	if (!rc && (rc = board(s, c, gaps, open, &nopen, err))) {
+	if (!rc && (rc = board(s, c, &bd, err))) {
 		cc_list_free(&pl);
 		cc_list_free(&periods);
 		cc_list_free(&orgs);
 	}
 	if (rc) {
 		json_t *all[] = {a.partner, a.theme, a.modality, a.region, a.valuation, a.units,
-				 a.matrix, a.fx_dates, gaps, open};
+				 a.matrix, a.fx_dates, bd.gaps, bd.open, bd.by_age};
 		for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
 			json_decref(all[i]);
 		return rc;
@@ -275,7 +309,8 @@ int cc_partners_report(struct cc_store *s, const struct cc_snapshot *snap,
 			count_pledge(snap, &a, &((struct cc_pledge_rec *)pl.items)[i]);
 	partners = rows(a.partner, "partner");
 	add_partner_names(partners, &orgs);
-	*out = json_pack("{s:i,s:o,s:o,s:i,s:f,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:I,s:o,s:o,s:i}",
+	*out = json_pack("{s:i,s:o,s:o,s:i,s:f,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:I,s:o,s:o,s:i,s:o,"
+			 "s:{s:i,s:o}}",
 			 "year", year, "ldc", group_share(snap, &periods, "ldc", year, a.units),
 			 "sids", group_share(snap, &periods, "sids", year, a.units),
 			 "pledges", a.counted, "usd", a.usd, "value_by_partner", partners,
@@ -284,8 +319,10 @@ int cc_partners_report(struct cc_store *s, const struct cc_snapshot *snap,
 			 "value_by_valuation", rows(a.valuation, "valuation"), "fx_dates",
 			 keys(a.fx_dates), "fulfilment_rate",
 			 a.counted ? json_real((double)a.complete / a.counted) : json_null(),
-			 "beneficiaries", a.beneficiaries, "matrix", matrix_rows(a.matrix, open),
-			 "gaps", gaps, "open_requests", nopen);
+			 "beneficiaries", a.beneficiaries, "matrix", matrix_rows(a.matrix, bd.open),
+			 "gaps", bd.gaps, "open_requests", bd.nopen, "open_by_age", bd.by_age,
+			 "time_to_match", "requests", bd.matched, "mean_days",
+			 bd.matched ? json_real(bd.days / bd.matched) : json_null());
 	json_decref(a.units);
 	cc_list_free(&pl);
 	cc_list_free(&periods);

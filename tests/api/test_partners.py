@@ -234,6 +234,9 @@ def countries_ask_and_see_by_visibility():
         unit="XAB", title="Partners only", visibility="partners", priority="high",
         source={"kind": "node", "framework": "national-commitment", "node": "technical",
                 "campaign": "nci-2026"})), 201).json()["id"]
+    # a title a spreadsheet would run: the CSV keeps it text (the_exports_download)
+    expect(who("focal_xab").post(API + "/requests", request_body(
+        unit="XAB", title="=1+1 formula", themes=["standards.public-sector"])), 201)
     S["reqXAA"] = expect(who("focal_xaa").post(API + "/requests", request_body(
         unit="XAA", title="Secretariat only", visibility="secretariat")), 201).json()["id"]
     for role, st in [("focal_xaa", 403), ("partner1", 403), ("secretariat", 403),
@@ -553,7 +556,13 @@ def the_report_counts_on_the_year_list():
     check(S["reqBGD"] not in gaps, "a matched request is no gap")
     check(S["reqXAA"] not in gaps, "a secretariat-only request is not in the public report")
     sec = expect(who("secretariat").get(API + "/partnerships/report?year=2026"), 200).json()
-    check(sec["open_requests"] >= r26["open_requests"], "the secretariat sees more requests")
+    check(sec["open_requests"] > r26["open_requests"], "the secretariat sees more requests")
+    ages = [x["age_days"] for x in sec["open_by_age"]]
+    eq(ages, sorted(ages, reverse=True), "open requests oldest first")
+    eq(len(sec["open_by_age"]), sec["open_requests"])
+    check(S["reqXAA"] in {x["request"] for x in sec["open_by_age"]}, "the secretariat's board")
+    check(sec["time_to_match"]["requests"] >= 1 and sec["time_to_match"]["mean_days"] >= 0,
+          f"time to match: {sec['time_to_match']}")
     expect(who("anonymous").get(API + "/partnerships/report?year=two"), 400, field="year")
 
 
@@ -562,6 +571,22 @@ def the_exports_download():
     r = expect(who("anonymous").get(API + "/partnerships/report.xlsx?year=2026"), 200)
     check(r.body[:2] == b"PK", "an xlsx (zip) file")
     check("spreadsheetml" in (r.header("Content-Type") or ""), r.header("Content-Type"))
+    c = expect(who("anonymous").get(API + "/partnerships/report.csv?year=2026"), 200)
+    check((c.header("Content-Type") or "").startswith("text/csv"), "CSV")
+    import csv
+    import io
+    rows = list(csv.reader(io.StringIO(c.body.decode())))
+    eq(rows[0], ["section", "which", "theme", "value", "usd", "pledges", "open_requests"])
+    rep = expect(who("anonymous").get(API + "/partnerships/report?year=2026"), 200).json()
+    summary = {r[1]: r[3] for r in rows if r[0] == "summary"}
+    eq(int(summary["ldc_supported"]), rep["ldc"]["supported"])
+    eq(int(summary["ldc_of"]), rep["ldc"]["of"])
+    eq(int(summary["sids_list_year"]), 2026)
+    near(float(summary["usd"]), rep["usd"], 1e-6, "usd in the CSV")
+    by = {r[1]: float(r[4]) for r in rows if r[0] == "value_by_partner"}
+    eq(by.keys(), {x["partner"] for x in rep["value_by_partner"]})
+    eq(len([r for r in rows if r[0] == "matrix"]), len(rep["matrix"]))
+    check(["gap", "XAB", "'=1+1 formula"] in [r[:3] for r in rows], "a formula stays text")
     x = expect(who("anonymous").get(API + "/partnerships/pledges.iati.xml"), 200)
     check((x.header("Content-Type") or "").startswith("application/xml"), "XML")
     root = ET.fromstring(x.body)
