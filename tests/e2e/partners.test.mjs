@@ -6,7 +6,11 @@
 //   the focal point of XAB opens a new request that the secretariat has
 //   matched (through the API), reads each part of the score with its
 //   reason, declines without a reason (the error summary takes focus and
-//   names the field), then with one: the match shows as declined.
+//   names the field), then with one: the match shows as declined;
+//   the focal point of XAA asks partners for support from an action of its
+//   plan: the form starts from the action's draft, refuses a missing date
+//   (error summary, the field marked), and the request keeps the action
+//   as its source.
 // axe-core finds no violation on any page; screenshots (desktop and phone)
 // go to build/e2e-screenshots/partners-*.png.
 import { test, before, after } from 'node:test';
@@ -103,4 +107,33 @@ test('the focal point of XAB reads the reasons and declines with a reason', asyn
   const dec = after.json.matches.find((x) => x.id === best.id);
   assert.equal(dec.status, 'declined');
   assert.equal(dec.reason, 'A national team already covers energy');
+});
+
+test('the focal point of XAA asks for support from a plan action', async () => {
+  const plan = await api('/plans/xaa-2026');
+  const action = plan.objectives.flatMap((o) => o.actions)[0];
+  await browser.context.clearCookies();
+  await signIn(page, 'focal.xaa@demo.cybercap', logins['focal.xaa@demo.cybercap'], '/plans/xaa-2026');
+  await ready(page);
+  await page.locator(`tr[data-action="${action.id}"] a`, { hasText: 'Ask partners for support' }).click();
+  await page.waitForSelector('[data-testid=request-form]');
+  await ready(page);
+  assert.equal(await page.inputValue('#rq-title'), action.title, 'the title comes from the action');
+  await clean(page, 'new-request');
+  await page.click('[data-testid=request-form] button[type=submit]');
+  await expectFocus(page, '.error-summary', 'the error summary without a date');
+  assert.match(await page.locator('.error-summary').innerText(), /date/);
+  assert.equal(await page.locator('#rq-needed_by').getAttribute('aria-invalid'), 'true');
+  await shots(page, 'new-request-error');
+  await page.fill('#rq-needed_by', '2027-05-31');
+  if (!(await page.locator('#rq-modalities').isChecked())) await page.check('#rq-modalities');
+  await page.click('[data-testid=request-form] button[type=submit]');
+  await page.waitForURL((u) => /\/partnerships\/requests\/\d+$/.test(u.pathname));
+  await ready(page);
+  assert.match(await page.locator('main').innerText(), new RegExp(`Action ${action.id} of the country`));
+  const id = Number(new URL(page.url()).pathname.split('/').pop());
+  const focal = await apiSession('focal.xaa@demo.cybercap', logins['focal.xaa@demo.cybercap']);
+  const mine = (await focal('GET', `/requests/${id}`)).json;
+  assert.deepEqual(mine.source, { kind: 'action', action: action.id });
+  assert.equal(mine.needed_by, '2027-05-31');
 });

@@ -13,7 +13,7 @@ import { RobustnessPage } from './pages/RobustnessLazy';
 import { CrosswalksPage, TrendsPage } from './pages/OverTimeLazy';
 import { WorkflowPage } from './pages/WorkflowLazy';
 import { RiskHeatMapPage, RiskRegisterPage, RiskRiskPage } from './pages/RiskLazy';
-import { PartnersOffersPage, PartnersPledgesPage, PartnersReportPage, PartnersRequestPage, PartnersRequestsPage } from './pages/PartnersLazy';
+import { PartnersNewRequestPage, PartnersOffersPage, PartnersPledgesPage, PartnersReportPage, PartnersRequestPage, PartnersRequestsPage } from './pages/PartnersLazy';
 import { AccountBar, WorkNavItem, useRespondentOnly } from './components/Account';
 
 const NAV: { page: Route['page']; path: string; key: 'navOverview' | 'navRankings' | 'navOverTime' | 'navCompare' | 'navFramework' | 'navRobustness' | 'navPartners' }[] = [
@@ -102,6 +102,7 @@ export function App() {
     case 'riskPage': page = <RiskRiskPage route={route} />; break;
     case 'partners': page = <PartnersRequestsPage route={route} />; break;
     case 'partnersRequest': page = <PartnersRequestPage route={route} />; break;
+    case 'partnersNew': page = <PartnersNewRequestPage route={route} />; break;
     case 'partnersOffers': page = <PartnersOffersPage route={route} />; break;
     case 'partnersPledges': page = <PartnersPledgesPage route={route} />; break;
     case 'partnersReport': page = <PartnersReportPage route={route} />; break;

@@ -53,6 +53,8 @@ export const partners = {
   orgs: () => request<{ organisations: Organisation[] }>('GET', '/organisations'),
   requests: (unit?: string | null) => request<{ requests: SupportRequest[] }>('GET', '/requests' + (unit ? '?unit=' + e(unit) : '')),
   request: (r: number) => request<SupportRequest>('GET', `/requests/${r}`),
+  create: (b: Record<string, unknown>) => request<SupportRequest>('POST', '/requests', { json: b }),
+  draft: (action: number) => request<Omit<SupportRequest, 'id' | 'status' | 'created_at' | 'needed_by'> & { plan: string }>('POST', '/requests/draft', { json: { action } }),
   propose: (r: number) => request<{ matches: Match[]; left_out: { offer: number; filter: string }[] }>('POST', `/requests/${r}/matches`, { json: {} }),
   decide: (m: number, b: { status: string; reason?: string }) => request<Match>('PATCH', `/matches/${m}`, { json: b }),
   offers: () => request<{ offers: Offer[] }>('GET', '/offers'),

@@ -31,6 +31,7 @@
 //   /risks/{a}/risks/{r}  riskPage     (id a, unit r)
 //   /partnerships         partners     (requests for support)
 //   /partnerships/requests/{r}  partnersRequest (its matches and the country's decision)
+//   /partnerships/requests/new  partnersNew  ?unit | ?action (drafted from a plan action)
 //   /partnerships/offers|pledges|report  partnersOffers, partnersPledges, partnersReport (?year)
 import { useEffect, useState } from 'preact/hooks';
 
@@ -40,7 +41,7 @@ export interface Route {
     | 'respond' | 'workshop' | 'maturity' | 'report' | 'password'
     | 'plans' | 'plannew' | 'plan' | 'planaction' | 'plandraft' | 'planservices' | 'planmonitoring' | 'planreport'
     | 'drill' | 'drillEvaluate' | 'drillReport' | 'riskRegister' | 'riskHeatmap' | 'riskPage'
-    | 'partners' | 'partnersRequest' | 'partnersOffers' | 'partnersPledges' | 'partnersReport' | 'notfound';
+    | 'partners' | 'partnersNew' | 'partnersRequest' | 'partnersOffers' | 'partnersPledges' | 'partnersReport' | 'notfound';
   id?: string;
   /** The unit of a questionnaire or a review (id is the campaign). */
   unit?: string;
@@ -89,6 +90,7 @@ export function parse(loc: { pathname: string; search: string }): Route {
   if (parts[0] === 'partnerships') {
     if (parts.length === 1) return { page: 'partners', params, path };
     if (parts.length === 2 && PARTNER_PAGES.has(parts[1])) return { page: PARTNER_PAGES.get(parts[1])!, params, path };
+    if (parts.length === 3 && parts[1] === 'requests' && parts[2] === 'new') return { page: 'partnersNew', params, path };
     if (parts.length === 3 && parts[1] === 'requests' && /^\d+$/.test(parts[2])) return { page: 'partnersRequest', id: parts[2], params, path };
   }
   if (parts[0] === 'plans') {

@@ -9,3 +9,4 @@ export const PartnersRequestPage = lazyPage(() => pages().then((m) => m.RequestP
 export const PartnersOffersPage = lazyPage(() => pages().then((m) => m.OffersPage), () => t('ptOffersTitle'));
 export const PartnersPledgesPage = lazyPage(() => pages().then((m) => m.PledgesPage), () => t('ptPledgesTitle'));
 export const PartnersReportPage = lazyPage(() => pages().then((m) => m.ReportPage), () => t('ptReportTitle'));
+export const PartnersNewRequestPage = lazyPage(() => pages().then((m) => m.NewRequestPage), () => t('ptNewTitle'));

@@ -2,3 +2,4 @@
 export { RequestsPage, RequestPage } from './build/partners/Requests';
 export { OffersPage, PledgesPage } from './build/partners/Deals';
 export { ReportPage } from './build/partners/Report';
+export { NewRequestPage } from './build/partners/NewRequest';

@@ -5,7 +5,7 @@
 // needed), GOV.UK style errors at the field.
 import { useState } from 'preact/hooks';
 import { t } from '../../../i18n';
-import { type Route } from '../../../router';
+import { href, type Route } from '../../../router';
 import { ApiError } from '../../../api';
 import { date, num } from '../../../format';
 import { Empty, Link } from '../../../components/ui';
@@ -20,6 +20,7 @@ export function RequestsPage({ route }: { route: Route }) {
       {(r, d) => (
         <div class="page page-wide partners">
           <Header route={route} h1={t('ptRequestsTitle')} lead={t('ptRequestsLead')} />
+          {r.rights.focal_units.length > 0 && <p><Link class="button" href={href('/partnerships/requests/new')}>{t('ptNewTitle')}</Link></p>}
           {!d.requests.length ? <Empty title={t('ptNoRequests')} /> : (
             <div class="table-wrap" tabIndex={0} role="region" aria-label={t('tableOf', { title: t('ptRequestsTitle') })}>
               <table class="data" data-testid="requests-table">

@@ -2,6 +2,7 @@
 // organisations, units, the caller's rights) loaded once per page, the
 // header with the pages as tabs, and statuses named in words.
 import '../build.css';
+import './partners.css';
 import type { ComponentChildren } from 'preact';
 import { t, type Key } from '../../../i18n';
 import { href, type Route } from '../../../router';
