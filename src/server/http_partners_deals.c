@@ -48,6 +48,11 @@ int cc_h_pledge(struct cc_req *req, struct cc_resp *resp)
 		return CC_OK;
 	cc_error_clear(&err);
 	CALL(cc_partners_pledge_json(req->store, &c, id, &out, &err));
+	if (!rc) {
+		json_t *m = NULL;
+		CALL(cc_partners_pledge_measure(req->store, req->snap, id, &m, &err));
+		json_object_set_new(out, "measurement", m ? m : json_null());
+	}
 	return cc__partners_reply(req, resp, &c, rc, &err, 200, out);
 }
 

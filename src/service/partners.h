@@ -16,8 +16,9 @@
  * Files: the caller and the field checks (partners_input.c), reference
  * data (partners_data.c), requests (partners_requests.c), organisations
  * and offers (partners_offers.c), matching and decisions
- * (partners_match.c), pledges and deliveries (partners_pledges.c), the
- * report (partners_report.c).
+ * (partners_match.c), pledges and deliveries (partners_pledges.c), a
+ * pledge's gap before and after (partners_measure.c), the report
+ * (partners_report.c).
  */
 #ifndef CC_PARTNERS_H
 #define CC_PARTNERS_H
@@ -130,6 +131,14 @@ int cc_partners_add_delivery(struct cc_store *s, const struct cc_pcaller *c, lon
 			     const json_t *body, long long *id, struct cc_error *err);
 int cc_partners_patch_pledge(struct cc_store *s, const struct cc_pcaller *c, long long id,
 			     const json_t *body, json_t **out, struct cc_error *err);
+
+/* What pledge did to its request's gap (partners_measure.c): {"framework",
+ * "node", "before", "before_campaign", "after", "after_campaign"} (values
+ * 0..1 or null; after only once delivered in full, in the first campaign
+ * on the framework published after that), or *out NULL when the pledge
+ * has no request tied to a framework node. */
+int cc_partners_pledge_measure(struct cc_store *s, const struct cc_snapshot *snap,
+			       long long pledge, json_t **out, struct cc_error *err);
 
 /* ---- the report (partners_report.c) ---- */
 

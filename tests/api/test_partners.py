@@ -605,6 +605,43 @@ def the_exports_download():
     check(b"<Uni>" not in x.body, "raw markup never reaches the XML")
 
 
+# ---------------------------------------------------------------- the gap, before and after
+
+
+@test
+def a_delivered_pledge_shows_its_gap_before_and_after():
+    pl = expect(who("secretariat").get(API + "/pledges?unit=XAB"), 200).json()["pledges"]
+    done = [p for p in pl if p["delivery"] == "complete" and p["request"]]
+    check(done, f"the demo's delivered pledge to XAB: {pl}")
+    p = expect(who("anonymous").get(API + f"/pledges/{done[0]['id']}"), 200).json()
+    m = p["measurement"]
+    req = expect(who("secretariat").get(API + f"/requests/{p['request']}"), 200).json()
+    eq((m["framework"], m["node"], m["before_campaign"]),
+       (req["source"]["framework"], req["source"]["node"], req["source"]["campaign"]))
+    prof = expect(who("anonymous").get(API + f"/campaigns/{m['before_campaign']}/results/XAB"),
+                  200).json()
+    node = [n for n in prof["nodes"] if n["id"] == m["node"]][0]
+    near(m["before"], node["value"], 1e-9, "before: the node's value in the gap's campaign")
+    eq((m["after"], m["after_campaign"]), (None, None), "no campaign published since")
+    mine = expect(who("secretariat").get(API + f"/pledges/{S['pledge1']}"), 200).json()
+    eq(mine["measurement"], None, "a request without a node")
+    # the next campaign is published: the same node, after
+    for st in ("review", "closed", "published"):
+        expect(who("admin").post(API + "/campaigns/nci-2028/status", {"status": st}), 200,
+               what=f"nci-2028 {st}")
+    p2 = expect(who("anonymous").get(API + f"/pledges/{done[0]['id']}"), 200).json()
+    m2 = p2["measurement"]
+    eq(m2["after_campaign"], "nci-2028")
+    prof2 = expect(who("anonymous").get(API + "/campaigns/nci-2028/results/XAB"), 200).json()
+    node2 = [n for n in prof2["nodes"] if n["id"] == m["node"]]
+    if node2 and node2[0]["value"] is not None:
+        near(m2["after"], node2[0]["value"], 1e-9, "after: the node's value in nci-2028")
+    undone = [p for p in pl if p["delivery"] != "complete" and p["request"]]
+    for u in undone:
+        x = expect(who("secretariat").get(API + f"/pledges/{u['id']}"), 200).json()["measurement"]
+        check(x is None or x["after"] is None, "no after before the delivery is complete")
+
+
 # ---------------------------------------------------------------- who may
 
 
