@@ -205,6 +205,9 @@ int cmd_demo(int argc, char **argv)
 		       "gaps) and xac-cirt (XAC, CIRT establishment from cirt-readiness-2025)\n");
 		printf("cybercap: risk register: xaa-ncra-2026 (XAA, national 5 x 5 matrix, 15 "
 		       "scenarios, a workshop of three participants, published with 8 public)\n");
+		printf("cybercap: partnerships: 4 fictional partners, 6 offers, 12 requests from "
+		       "fictional LDCs and SIDS, matches, pledges in every status (report: "
+		       "/api/v1/partnerships/report?year=2026)\n");
 		print_logins(o.data_dir);
 		if (!o.web_dir)
 			printf("cybercap: no built web interface found (make builds web/dist); "

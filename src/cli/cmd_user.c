@@ -6,6 +6,7 @@
 #include "cli.h"
 
 #include "../service/auth.h"
+#include "../service/partners.h"
 
 #include <getopt.h>
 #include <jansson.h>
@@ -18,6 +19,7 @@
 static const char help[] =
 	"Usage: cybercap user add   --data DIR --email E --name N [--password-file F]\n"
 	"       cybercap user grant --data DIR --email E --role R [--unit U] [--campaign C]\n"
+	"       cybercap user grant --data DIR --email E --role secretariat|partner [--organisation O]\n"
 	"       cybercap user token --data DIR --email E\n"
 	"       cybercap user list  --data DIR\n\n"
 	"add creates an account; the password (at least 10 characters) is read from\n"
@@ -25,12 +27,14 @@ static const char help[] =
 	"grant gives a role: admin, analyst, reviewer, focal_point (which needs\n"
 	"--unit) or respondent (a workshop's participant: needs --campaign and --unit,\n"
 	"and sees only their own answers there); --unit and --campaign limit the role\n"
-	"to that unit or campaign.\n"
+	"to that unit or campaign. The partnership roles: secretariat (sees every\n"
+	"request, proposes matches, verifies) and partner (acts for organisation O:\n"
+	"its offers and pledges).\n"
 	"token prints a bearer token for scripts (Authorization: Bearer TOKEN),\n"
 	"valid for a year.\n";
 
 struct args {
-	const char *data, *email, *name, *password_file, *role, *unit, *campaign;
+	const char *data, *email, *name, *password_file, *role, *unit, *campaign, *org;
 };
 
 static int read_password(const char *file, char *buf, size_t size)
@@ -136,6 +140,21 @@ static int campaign_has(struct cc_store *s, const char *campaign, const char *un
 	return rc ? cli_report(&err) : CLI_OK;
 }
 
+/* secretariat or partner: partnership_member (service/partners.h). */
+static int partnership_grant(struct cc_store *s, const struct args *a)
+{
+	struct cc_error err;
+
+	cc_error_clear(&err);
+	if (cc_partners_add_member(s, NULL, "cli", a->email, a->role, a->org, &err)) {
+		if (err.code == CC_EINPUT)
+			return cli_usage("user", "%s", err.msg);
+		return cli_report(&err);
+	}
+	printf("%s is %s%s%s\n", a->email, a->role, a->org ? " of " : "", a->org ? a->org : "");
+	return CLI_OK;
+}
+
 static int grant(struct cc_store *s, const struct args *a)
 {
 	struct cc_error err;
@@ -145,8 +164,13 @@ static int grant(struct cc_store *s, const struct args *a)
 
 	if (!a->email || !a->role)
 		return cli_usage("user", "grant needs --email and --role");
+	if (strcmp(a->role, "secretariat") == 0 || strcmp(a->role, "partner") == 0)
+		return partnership_grant(s, a);
+	if (a->org)
+		return cli_usage("user", "--organisation goes with --role partner");
 	if (!cc_auth_valid_role(a->role))
-		return cli_usage("user", "--role is admin, analyst, reviewer, focal_point or respondent");
+		return cli_usage("user", "--role is admin, analyst, reviewer, focal_point, respondent, "
+				 "secretariat or partner");
 	if (strcmp(a->role, "focal_point") == 0 && !a->unit)
 		return cli_usage("user", "a focal point answers for one unit: give --unit");
 	if (strcmp(a->role, "respondent") == 0 && (!a->unit || !a->campaign))
@@ -213,6 +237,13 @@ static int list(struct cc_store *s)
 			}
 			cc_list_free(&grants);
 		}
+		if (cc_store_partnership_roles(s, u->id, &grants, &err) == CC_OK) {
+			for (int g = 0; g < grants.n; g++) {
+				const struct cc_pmember_rec *m = &((struct cc_pmember_rec *)grants.items)[g];
+				printf("\t%s%s%s", m->role, m->org ? ":" : "", m->org ? m->org : "");
+			}
+			cc_list_free(&grants);
+		}
 		putchar('\n');
 	}
 	cc_list_free(&users);
@@ -229,6 +260,7 @@ int cmd_user(int argc, char **argv)
 		{"role", required_argument, NULL, 'r'},
 		{"unit", required_argument, NULL, 'u'},
 		{"campaign", required_argument, NULL, 'c'},
+		{"organisation", required_argument, NULL, 'o'},
 		{NULL, 0, NULL, 0},
 	};
 	struct args a = {0};
@@ -253,6 +285,7 @@ int cmd_user(int argc, char **argv)
 		case 'r': a.role = optarg; break;
 		case 'u': a.unit = optarg; break;
 		case 'c': a.campaign = optarg; break;
+		case 'o': a.org = optarg; break;
 		default: return cli_usage("user", "unknown option \"%s\"", argv[optind - 1]);
 		}
 	}

@@ -240,4 +240,29 @@ int cc_h_participant_delete(struct cc_req *req, struct cc_resp *resp);
 int cc_h_participant_rate(struct cc_req *req, struct cc_resp *resp);
 int cc_h_risk_workshop(struct cc_req *req, struct cc_resp *resp);
 
+/* Partnerships (http_partners.c, http_partners_deals.c). */
+int cc_h_partners_me(struct cc_req *req, struct cc_resp *resp);
+int cc_h_partner_themes(struct cc_req *req, struct cc_resp *resp);
+int cc_h_partnership_member(struct cc_req *req, struct cc_resp *resp);
+int cc_h_partners_report(struct cc_req *req, struct cc_resp *resp);
+int cc_h_partners_report_csv(struct cc_req *req, struct cc_resp *resp);
+int cc_h_partners_report_xlsx(struct cc_req *req, struct cc_resp *resp);
+int cc_h_partners_iati(struct cc_req *req, struct cc_resp *resp);
+int cc_h_organisations(struct cc_req *req, struct cc_resp *resp);
+int cc_h_organisation_create(struct cc_req *req, struct cc_resp *resp);
+int cc_h_requests(struct cc_req *req, struct cc_resp *resp);
+int cc_h_request_create(struct cc_req *req, struct cc_resp *resp);
+int cc_h_request_draft(struct cc_req *req, struct cc_resp *resp);
+int cc_h_request(struct cc_req *req, struct cc_resp *resp);
+int cc_h_request_matches(struct cc_req *req, struct cc_resp *resp);
+int cc_h_offers(struct cc_req *req, struct cc_resp *resp);
+int cc_h_offer_create(struct cc_req *req, struct cc_resp *resp);
+int cc_h_matches(struct cc_req *req, struct cc_resp *resp);
+int cc_h_match_patch(struct cc_req *req, struct cc_resp *resp);
+int cc_h_pledges(struct cc_req *req, struct cc_resp *resp);
+int cc_h_pledge_create(struct cc_req *req, struct cc_resp *resp);
+int cc_h_pledge(struct cc_req *req, struct cc_resp *resp);
+int cc_h_pledge_patch(struct cc_req *req, struct cc_resp *resp);
+int cc_h_pledge_delivery(struct cc_req *req, struct cc_resp *resp);
+
 #endif

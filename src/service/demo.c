@@ -6,7 +6,8 @@
  * compare editions through the edition mapping; the fourth open), the
  * maturity and readiness campaigns (demo_maturity.c), one account per
  * role, two action plans (demo_plans.c), the drills (demo_drills.c) and
- * XAA's national cyber risk assessment (demo_risks.c). `cybercap demo`
+ * XAA's national cyber risk assessment (demo_risks.c) and a partnership
+ * round (demo_partners.c). `cybercap demo`
  * serves it; the fuzz harnesses and load benchmarks start from it too.
  */
 #include "demo_internal.h"
@@ -23,6 +24,11 @@
  * DIR/demo-logins.txt (readable by the owner only). */
 static const struct { const char *email, *name, *role, *unit, *campaign; } demo_users[] = {
 	{"admin@demo.cybercap", "Demo administrator", "admin", NULL, NULL},
+	/* partnerships (demo_partners.c): roles of partnership_member */
+	{"secretariat@demo.cybercap", "Partnership secretariat (fictional)", "secretariat", NULL,
+	 NULL},
+	{"partner.northwind@demo.cybercap", "Northwind Networks (fictional partner)", "partner",
+	 NULL, NULL},
 	{"analyst@demo.cybercap", "Demo analyst", "analyst", NULL, NULL},
 	{"reviewer@demo.cybercap", "Demo reviewer", "reviewer", NULL, CC_DEMO_OPEN},
 	{"focal.xaa@demo.cybercap", "Focal point of XAA", "focal_point", "XAA", NULL},
@@ -68,6 +74,13 @@ int cc__demo_user(struct cc_store *s, FILE *f, const char *email, const char *na
 	return rc;
 }
 
+/* Roles of role_grant (the others are granted by their module). */
+static bool platform_role(const char *role)
+{
+	return strcmp(role, "participant") && strcmp(role, "secretariat") &&
+	       strcmp(role, "partner");
+}
+
 static int demo_accounts(struct cc_store *s, const char *dir, struct cc_error *err)
 {
 	char path[4300];
@@ -91,7 +104,7 @@ static int demo_accounts(struct cc_store *s, const char *dir, struct cc_error *e
 		if (demo_users[i].campaign)
 			cc_list_free(&l);
 		snprintf(note, sizeof(note), "unit %s", demo_users[i].unit ? demo_users[i].unit : "");
-		rc = cc__demo_user(s, f, demo_users[i].email, demo_users[i].name, strcmp(demo_users[i].role, "participant") ?
+		rc = cc__demo_user(s, f, demo_users[i].email, demo_users[i].name, platform_role(demo_users[i].role) ?
 				   demo_users[i].role : NULL, demo_users[i].unit, demo_users[i].campaign, demo_users[i].role,
 				   demo_users[i].unit ? note : NULL, &id, err);
 	}
@@ -117,6 +130,7 @@ int cc_service_demo(const char *dir, const char *bundled, struct cc_error *err)
 	static const char *const index_files[] = {"national-commitment.yaml",
 						  "national-commitment-2027.yaml"};
 	char path[4300], id[128];
+	struct cc_snapshot *snap;
 	struct cc_store *s;
 	struct cc_list l;
 	int rc, added;
@@ -170,6 +184,10 @@ int cc_service_demo(const char *dir, const char *bundled, struct cc_error *err)
 	snprintf(path, sizeof(path), "%s/partnerships", bundled);
 	if (!rc)
 		rc = cc_partners_load_data(s, path, err);
+	if (!rc && !(rc = cc_snapshot_load(s, &snap, err))) {
+		rc = cc__demo_partners(s, snap, err);
+		cc_snapshot_free(snap);
+	}
 	cc_store_close(s);
 	return rc;
 }

@@ -53,4 +53,10 @@ int cc__demo_plans(struct cc_store *s, struct cc_error *err);
 #define CC_DEMO_RISKS "xaa-ncra-2026"
 int cc__demo_risks(struct cc_store *s, const char *bundled, struct cc_error *err);
 
+/* A fictional partnership round (demo_partners.c): organisations, offers,
+ * a dozen requests, matches, decisions, pledges in every status; needs
+ * the accounts of demo.c and the data of data/partnerships. */
+struct cc_snapshot;
+int cc__demo_partners(struct cc_store *s, const struct cc_snapshot *snap, struct cc_error *err);
+
 #endif

@@ -13,10 +13,12 @@
  * below. Every write is one transaction with its audit entry (entities
  * "request:N", "offer:N", "match:N", "pledge:N", "organisation:ID").
  *
- * STATE (session 4): implemented are the caller (partners_input.c), the
- * field checks and the reference data with a unit's groups on a year's
- * list (partners_data.c). Requests, offers, matching, decisions, pledges
- * and the report are the next step (docs/partnerships.md, "State").
+ * Files: the caller and the field checks (partners_input.c), reference
+ * data (partners_data.c), requests (partners_requests.c), organisations
+ * and offers (partners_offers.c), matching and decisions
+ * (partners_match.c), pledges and deliveries (partners_pledges.c), a
+ * pledge's gap before and after (partners_measure.c), the report
+ * (partners_report.c).
  */
 #ifndef CC_PARTNERS_H
 #define CC_PARTNERS_H
@@ -63,6 +65,88 @@ int cc_partners_themes_json(struct cc_store *s, json_t **out, struct cc_error *e
 int cc_partners_unit_groups(struct cc_store *s, const struct cc_snapshot *snap,
 			    const char *unit, int year, json_t **out, struct cc_error *err);
 
+
+/* ---- requests (partners_requests.c) ---- */
+
+/* POST /requests: the unit's focal point only. */
+int cc_partners_create_request(struct cc_store *s, const struct cc_snapshot *snap,
+			       const struct cc_pcaller *c, const json_t *body, long long *id,
+			       struct cc_error *err);
+/* One request with the matches and pledges c may see. */
+int cc_partners_request_json(struct cc_store *s, const struct cc_pcaller *c, long long id,
+			     json_t **out, struct cc_error *err);
+/* A request body drafted from plan action (not saved): the plan's unit,
+ * the action's title, the theme its node maps to, source the action. */
+int cc_partners_draft_request(struct cc_store *s, const struct cc_pcaller *c, long long action,
+			      json_t **out, struct cc_error *err);
+/* The requests c may see (unit NULL: every unit), newest first. */
+int cc_partners_requests_json(struct cc_store *s, const struct cc_pcaller *c,
+			      const char *unit, json_t **out, struct cc_error *err);
+
+/* ---- organisations and offers (partners_offers.c) ---- */
+
+int cc_partners_create_org(struct cc_store *s, const struct cc_pcaller *c, const json_t *body,
+			   struct cc_error *err);
+int cc_partners_orgs_json(struct cc_store *s, json_t **out, struct cc_error *err);
+/* Gives the account of email the role secretariat (org NULL) or partner
+ * of org; c NULL: the command line (actor names who). */
+int cc_partners_add_member(struct cc_store *s, const struct cc_pcaller *c, const char *actor,
+			   const char *email, const char *role, const char *org,
+			   struct cc_error *err);
+int cc_partners_create_offer(struct cc_store *s, const struct cc_snapshot *snap,
+			     const struct cc_pcaller *c, const json_t *body, long long *id,
+			     struct cc_error *err);
+/* org NULL: every organisation's. Offers are public. */
+int cc_partners_offers_json(struct cc_store *s, const char *org, json_t **out,
+			    struct cc_error *err);
+
+/* ---- matches (partners_match.c) ---- */
+
+/* Scores every open offer the caller may propose (the secretariat: all;
+ * a partner: its own) and stores the eligible ones: {"matches": [...]
+ * best first, "left_out": [{"offer", "filter"}]}. */
+int cc_partners_propose(struct cc_store *s, const struct cc_snapshot *snap,
+			const struct cc_pcaller *c, long long request, json_t **out,
+			struct cc_error *err);
+/* request 0: every match the caller may see. */
+int cc_partners_matches_json(struct cc_store *s, const struct cc_pcaller *c, long long request,
+			     json_t **out, struct cc_error *err);
+/* PATCH /matches/{m}: shortlisted, accepted, declined by the requesting
+ * country's focal point only; withdrawn by the secretariat or partner. */
+int cc_partners_decide(struct cc_store *s, const struct cc_pcaller *c, long long id,
+		       const json_t *body, json_t **out, struct cc_error *err);
+
+/* ---- pledges (partners_pledges.c) ---- */
+
+int cc_partners_create_pledge(struct cc_store *s, const struct cc_snapshot *snap,
+			      const struct cc_pcaller *c, const json_t *body, long long *id,
+			      struct cc_error *err);
+/* The pledges c may see (unit, org NULL: any). */
+int cc_partners_pledges_json(struct cc_store *s, const struct cc_pcaller *c, const char *unit,
+			     const char *org, json_t **out, struct cc_error *err);
+/* One pledge with its deliveries. */
+int cc_partners_pledge_json(struct cc_store *s, const struct cc_pcaller *c, long long id,
+			    json_t **out, struct cc_error *err);
+int cc_partners_add_delivery(struct cc_store *s, const struct cc_pcaller *c, long long pledge,
+			     const json_t *body, long long *id, struct cc_error *err);
+int cc_partners_patch_pledge(struct cc_store *s, const struct cc_pcaller *c, long long id,
+			     const json_t *body, json_t **out, struct cc_error *err);
+
+/* What pledge did to its request's gap (partners_measure.c): {"framework",
+ * "node", "before", "before_campaign", "after", "after_campaign"} (values
+ * 0..1 or null; after only once delivered in full, in the first campaign
+ * on the framework published after that), or *out NULL when the pledge
+ * has no request tied to a framework node. */
+int cc_partners_pledge_measure(struct cc_store *s, const struct cc_snapshot *snap,
+			       long long pledge, json_t **out, struct cc_error *err);
+
+/* ---- the report (partners_report.c) ---- */
+
+int cc_partners_report(struct cc_store *s, const struct cc_snapshot *snap,
+		       const struct cc_pcaller *c, int year, json_t **out, struct cc_error *err);
+/* Confirmed pledges not cancelled, each with "provider_org". */
+int cc_partners_iati_pledges(struct cc_store *s, json_t **out, struct cc_error *err);
+
 /* ---- shared by the partners*.c files ---- */
 
 /* A text field: required unless optional; CC_EINPUT naming it. */
@@ -90,6 +174,29 @@ int cc__punit_in_group(const struct cc_snapshot *snap, const struct cc_list *per
 		       const char *unit, const struct cc_group_rec *g, int year);
 const char *cc__pactor(const struct cc_pcaller *c);
 bool cc__ptheme_ok(void *store, const char *id);
+/* err->file "F" becomes "PREFIX.F" (a field inside an object). */
+void cc__pprefix(struct cc_error *err, const char *prefix);
+/* CC_EFORBIDDEN with the message. */
+int cc__pforbid(struct cc_error *err, const char *what);
+bool cc__planguage_ok(void *ctx, const char *v);
+bool cc__pmodality_ok(void *ctx, const char *v);
+int cc__pcurrency(const json_t *body, const char *name, const char **out, struct cc_error *err);
+/* JSON array text as a JSON array (an empty one when it does not parse). */
+json_t *cc__pjson_list(const char *text);
+bool cc__prequest_visible(const struct cc_pcaller *c, const struct cc_prequest_rec *r);
+/* Whether r is tied to a measured gap. */
+int cc__prequest_gap(struct cc_store *s, const struct cc_prequest_rec *r);
+/* Request id as c may see it (else CC_ENOTFOUND). */
+int cc__prequest_load(struct cc_store *s, const struct cc_pcaller *c, long long id,
+		      struct cc_list *l, struct cc_error *err);
+json_t *cc__prequest_json(struct cc_store *s, const struct cc_pcaller *c,
+			  const struct cc_prequest_rec *r);
+json_t *cc__porg_json(const struct cc_org_rec *o);
+json_t *cc__poffer_json(const struct cc_offer_rec *o);
+json_t *cc__pmatch_json(const struct cc_pmatch_rec *m);
+bool cc__pmatch_visible(const struct cc_pcaller *c, const struct cc_pmatch_rec *m);
+json_t *cc__ppledge_json(const struct cc_pledge_rec *p);
+bool cc__ppledge_visible(const struct cc_pcaller *c, const struct cc_pledge_rec *p);
 extern const char *const cc_partner_modalities[];
 extern const char *const cc_partner_valuations[];
 

@@ -194,3 +194,14 @@ int cc__paudit(struct cc_store *s, const struct cc_pcaller *c, const char *actio
 	free(a);
 	return rc;
 }
+
+void cc__pprefix(struct cc_error *err, const char *prefix)
+{
+	size_t p = strlen(prefix), n = strlen(err->file);
+
+	if (!err->file[0] || p + 1 + n >= sizeof(err->file))
+		return;
+	memmove(err->file + p + 1, err->file, n + 1);
+	memcpy(err->file, prefix, p);
+	err->file[p] = '.';
+}

@@ -228,7 +228,7 @@ int cc_store_create_pledge(struct cc_store *s, const struct cc_pledge_rec *p, lo
 		"period_to, commitment, delivery, verification, created_by, created_at, updated_at) "
 		"VALUES (nullif(?, 0), nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
 		"coalesce(?, 'proposed'), 'none', 'self', ?, " NOW ", " NOW ")",
-		"IIttttdtdttttttt", p->match, p->request, p->org, p->unit, p->description,
+		"IItttttdtdtttttt", p->match, p->request, p->org, p->unit, p->description,
 		p->modality, p->themes, p->amount, p->currency, p->fx_rate, p->fx_date, p->valuation,
 		p->from, p->to, p->commitment, p->created_by), id);
 }

@@ -29,6 +29,10 @@
 #   - test_challenges.py (technical challenges of a drill: flags, attempts,
 #     one solve under concurrency, limits, hints, the board, awards, the
 #     authorisation matrix of the challenge routes), likewise.
+#   - test_partners.py (partnerships: requests, offers, matches with their
+#     score, the country's decision, pledges and deliveries, the donor report
+#     and its exports, eligibility by year, the authorisation matrix of the
+#     partnership routes), likewise.
 # Ends with "api: N passed, M failed"; exit status 1 when anything failed.
 
 if [ $# -ne 1 ]; then
@@ -212,5 +216,8 @@ tally "$tmp/map.log" test_mappings.py
 # Technical challenges, on a server and data directory of their own.
 TMPDIR=$tmp python3 "$here/test_challenges.py" --bin "$bin" >"$tmp/ctf.log" 2>&1
 tally "$tmp/ctf.log" test_challenges.py
+# Partnerships, on a server and data directory of their own.
+TMPDIR=$tmp python3 "$here/test_partners.py" --bin "$bin" >"$tmp/partners.log" 2>&1
+tally "$tmp/partners.log" test_partners.py
 
 finish

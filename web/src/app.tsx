@@ -14,6 +14,7 @@ import { CrosswalksPage, TrendsPage } from './pages/OverTimeLazy';
 import { WorkflowPage } from './pages/WorkflowLazy';
 import { ChallengesPage, ScoreboardPage, SubmissionsPage } from './pages/ChallengesLazy';
 import { RiskLazyPage, type RiskPageName } from './pages/RiskLazy';
+import { PartnersNewRequestPage, PartnersOffersPage, PartnersPledgesPage, PartnersReportPage, PartnersRequestPage, PartnersRequestsPage } from './pages/PartnersLazy';
 import { AccountBar, WorkNavItem, useRespondentOnly } from './components/Account';
 
 const RISK_PAGES: Partial<Record<Route['page'], RiskPageName>> = {
@@ -21,7 +22,7 @@ const RISK_PAGES: Partial<Record<Route['page'], RiskPageName>> = {
   riskWorkshop: 'RiskWorkshop', riskRate: 'RiskRate', riskPublic: 'RiskPublic', riskReport: 'RiskReport', riskPage: 'RiskPage',
 };
 
-const NAV: { page: Route['page']; path: string; key: 'navOverview' | 'navRankings' | 'navOverTime' | 'navCompare' | 'navFramework' | 'navRobustness' | 'navRisks'; also?: string }[] = [
+const NAV: { page: Route['page']; path: string; key: 'navOverview' | 'navRankings' | 'navOverTime' | 'navCompare' | 'navFramework' | 'navRobustness' | 'navRisks' | 'navPartners'; also?: string }[] = [
   { page: 'overview', path: '/', key: 'navOverview' },
   { page: 'rankings', path: '/rankings', key: 'navRankings' },
   { page: 'trends', path: '/trends', key: 'navOverTime' },
@@ -29,6 +30,7 @@ const NAV: { page: Route['page']; path: string; key: 'navOverview' | 'navRanking
   { page: 'robustness', path: '/robustness', key: 'navRobustness' },
   { page: 'framework', path: '/frameworks', key: 'navFramework' },
   { page: 'riskList', path: '/risks', key: 'navRisks', also: 'risk' },
+  { page: 'partners', path: '/partnerships', key: 'navPartners', also: 'partners' },
 ];
 
 function LanguagePicker({ onChange }: { onChange: () => void }) {
@@ -102,6 +104,12 @@ export function App() {
     case 'drill': page = <WorkflowPage name="DrillPage" route={route} />; break;
     case 'drillEvaluate': page = <WorkflowPage name="Evaluate" route={route} />; break;
     case 'drillReport': page = <WorkflowPage name="AfterAction" route={route} />; break;
+    case 'partners': page = <PartnersRequestsPage route={route} />; break;
+    case 'partnersRequest': page = <PartnersRequestPage route={route} />; break;
+    case 'partnersNew': page = <PartnersNewRequestPage route={route} />; break;
+    case 'partnersOffers': page = <PartnersOffersPage route={route} />; break;
+    case 'partnersPledges': page = <PartnersPledgesPage route={route} />; break;
+    case 'partnersReport': page = <PartnersReportPage route={route} />; break;
     case 'drillChallenges': page = <ChallengesPage route={route} />; break;
     case 'drillScoreboard': page = <ScoreboardPage route={route} />; break;
     case 'drillSubmissions': page = <SubmissionsPage route={route} />; break;

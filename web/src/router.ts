@@ -38,6 +38,10 @@
 //   /risks/{a}/public     riskPublic   (the public register)
 //   /risks/{a}/report     riskReport   (printable A4)
 //   /risks/{a}/risks/{r}  riskPage     (id a, unit r)
+//   /partnerships         partners     (requests for support)
+//   /partnerships/requests/{r}  partnersRequest (its matches and the country's decision)
+//   /partnerships/requests/new  partnersNew  ?unit | ?action (drafted from a plan action)
+//   /partnerships/offers|pledges|report  partnersOffers, partnersPledges, partnersReport (?year)
 import { useEffect, useState } from 'preact/hooks';
 
 export interface Route {
@@ -47,7 +51,7 @@ export interface Route {
     | 'plans' | 'plannew' | 'plan' | 'planaction' | 'plandraft' | 'planservices' | 'planmonitoring' | 'planreport'
     | 'drill' | 'drillEvaluate' | 'drillReport' | 'drillChallenges' | 'drillScoreboard' | 'drillSubmissions'
     | 'riskList' | 'riskRegister' | 'riskHeatmap' | 'riskSectors' | 'riskGain' | 'riskWorkshop' | 'riskRate' | 'riskPublic' | 'riskReport' | 'riskPage'
-    | 'notfound';
+    | 'partners' | 'partnersNew' | 'partnersRequest' | 'partnersOffers' | 'partnersPledges' | 'partnersReport' | 'notfound';
   id?: string;
   /** The unit of a questionnaire or a review (id is the campaign). */
   unit?: string;
@@ -78,6 +82,11 @@ const RISK_PAGES = new Map<string, Route['page']>([
   ['rate', 'riskRate'], ['public', 'riskPublic'], ['report', 'riskReport'],
 ]);
 
+/** /partnerships/WORD. */
+const PARTNER_PAGES = new Map<string, Route['page']>([
+  ['offers', 'partnersOffers'], ['pledges', 'partnersPledges'], ['report', 'partnersReport'],
+]);
+
 export function parse(loc: { pathname: string; search: string }): Route {
   const params = new URLSearchParams(loc.search);
   const parts = loc.pathname.replace(/\/+$/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -100,6 +109,12 @@ export function parse(loc: { pathname: string; search: string }): Route {
   if (parts[0] === 'risks' && parts.length === 3 && RISK_PAGES.has(parts[2])) return { page: RISK_PAGES.get(parts[2])!, id: parts[1], params, path };
   if (parts[0] === 'risks' && parts.length === 4 && parts[2] === 'risks') return { page: 'riskPage', id: parts[1], unit: parts[3], params, path };
   if (parts[0] === 'password' && parts.length === 1) return { page: 'password', params, path };
+  if (parts[0] === 'partnerships') {
+    if (parts.length === 1) return { page: 'partners', params, path };
+    if (parts.length === 2 && PARTNER_PAGES.has(parts[1])) return { page: PARTNER_PAGES.get(parts[1])!, params, path };
+    if (parts.length === 3 && parts[1] === 'requests' && parts[2] === 'new') return { page: 'partnersNew', params, path };
+    if (parts.length === 3 && parts[1] === 'requests' && /^\d+$/.test(parts[2])) return { page: 'partnersRequest', id: parts[2], params, path };
+  }
   if (parts[0] === 'plans') {
     if (parts.length === 1) return { page: 'plans', params, path };
     if (parts.length === 2) return parts[1] === 'new' ? { page: 'plannew', params, path } : { page: 'plan', id: parts[1], params, path };

@@ -7,7 +7,7 @@
 import './build.css';
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
-import { setParams, type Route } from '../../router';
+import { href, setParams, type Route } from '../../router';
 import { date, int } from '../../format';
 import { Empty, Link } from '../../components/ui';
 import { ChartFrame, type TableData } from '../../components/ChartFrame';
@@ -42,6 +42,7 @@ export function Marks({ a }: { a: Action }) {
 
 function PlanView({ route, d, reload }: { route: Route; d: PlanData; reload: () => void }) {
   const { plan, edit } = d;
+  const focal = !!d.user && d.user.roles.some((g) => g.role === 'focal_point' && g.unit === plan.unit);
   const status = route.params.get('status') || '';
   const owner = route.params.get('owner') || '';
   const overdue = route.params.get('overdue') === '1';
@@ -107,7 +108,8 @@ function PlanView({ route, d, reload }: { route: Route; d: PlanData; reload: () 
                   <tbody>
                     {acts.map((a) => (
                       <tr key={a.id} data-action={a.id} data-status={a.status} class={a.overdue ? 'row-overdue' : undefined}>
-                        <th scope="row">{edit ? <Link href={planHref(plan.id, 'actions/' + a.id)}>{a.title}</Link> : a.title}</th>
+                        <th scope="row">{edit ? <Link href={planHref(plan.id, 'actions/' + a.id)}>{a.title}</Link> : a.title}
+                          {focal && <> <Link class="small-link" href={href('/partnerships/requests/new', { action: String(a.id) })}>{t('ptAskPartners')}<span class="sr-only">: {a.title}</span></Link></>}</th>
                         <td data-label={t('plFStatus')}><ActionStatus status={a.status} /> <Marks a={a} /></td>
                         <td data-label={t('plFOwner')}>{a.owner || <span class="muted">{t('plNoOwner')}</span>}</td>
                         <td data-label={t('plFDue')}>{a.due ? date(a.due) : <span class="muted">{t('plNoDate')}</span>}</td>

@@ -1,0 +1,12 @@
+// The partnership pages (pages/build/partners/) are loaded only when one
+// of them is opened (one chunk).
+import { t } from '../i18n';
+import { lazyPage } from './LazyPage';
+
+const pages = () => import('./partnersPages');
+export const PartnersRequestsPage = lazyPage(() => pages().then((m) => m.RequestsPage), () => t('ptRequestsTitle'));
+export const PartnersRequestPage = lazyPage(() => pages().then((m) => m.RequestPage), () => t('ptRequestTitle'));
+export const PartnersOffersPage = lazyPage(() => pages().then((m) => m.OffersPage), () => t('ptOffersTitle'));
+export const PartnersPledgesPage = lazyPage(() => pages().then((m) => m.PledgesPage), () => t('ptPledgesTitle'));
+export const PartnersReportPage = lazyPage(() => pages().then((m) => m.ReportPage), () => t('ptReportTitle'));
+export const PartnersNewRequestPage = lazyPage(() => pages().then((m) => m.NewRequestPage), () => t('ptNewTitle'));

@@ -1,0 +1,87 @@
+// Offers (/partnerships/offers) and pledges (/partnerships/pledges): who
+// offers what to whom, and each pledge's value (with its valuation basis
+// and exchange-rate date), period and its three statuses in words.
+import { t } from '../../../i18n';
+import { type Route } from '../../../router';
+import { date, int } from '../../../format';
+import { Empty } from '../../../components/ui';
+import { partners } from '../../../partners';
+import { Header, Status, WithRef, money, usd } from './common';
+
+export function OffersPage({ route }: { route: Route }) {
+  return (
+    <WithRef route={route} title="ptOffersTitle" load={() => partners.offers()}>
+      {(r, d) => (
+        <div class="page page-wide partners">
+          <Header route={route} h1={t('ptOffersTitle')} lead={t('ptOffersLead')} />
+          {!d.offers.length ? <Empty title={t('ptNoOffers')} /> : (
+            <div class="table-wrap" tabIndex={0} role="region" aria-label={t('tableOf', { title: t('ptOffersTitle') })}>
+              <table class="data" data-testid="offers-table">
+                <caption>{t('ptOffersTitle')}</caption>
+                <thead><tr>
+                  <th scope="col">{t('ptOffer')}</th><th scope="col">{t('ptPartner')}</th><th scope="col">{t('ptThemes')}</th>
+                  <th scope="col">{t('ptEligible')}</th><th scope="col">{t('ptWindow')}</th>
+                  <th scope="col" class="num">{t('ptPlaces')}</th><th scope="col" class="num">{t('ptUnitValue')}</th>
+                </tr></thead>
+                <tbody>
+                  {d.offers.map((o) => (
+                    <tr key={o.id} data-offer={o.id}>
+                      <th scope="row">{o.title}</th>
+                      <td>{r.org(o.partner)}</td>
+                      <td>{o.themes.map(r.theme).join('; ')}</td>
+                      <td>{[...o.eligible.groups.map((g) => g.toUpperCase()), ...o.eligible.units.map(r.unit)].join(', ') || t('ptEveryone')}</td>
+                      <td>{t('ptFromTo', { from: date(o.available_from), to: date(o.available_to) })}</td>
+                      <td class="num">{t('ptPlacesLeft', { left: o.capacity.countries - o.capacity.used, of: o.capacity.countries })}</td>
+                      <td class="num">{money(o.unit_value, o.currency)} <span class="hint">{t(('ptVal_' + o.valuation) as 'ptVal_declared')}</span></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </div>
+      )}
+    </WithRef>
+  );
+}
+
+export function PledgesPage({ route }: { route: Route }) {
+  return (
+    <WithRef route={route} title="ptPledgesTitle" load={() => partners.pledges()}>
+      {(r, d) => (
+        <div class="page page-wide partners">
+          <Header route={route} h1={t('ptPledgesTitle')} lead={t('ptPledgesLead')} />
+          {!d.pledges.length ? <Empty title={t('ptNoPledges')} /> : (
+            <div class="table-wrap" tabIndex={0} role="region" aria-label={t('tableOf', { title: t('ptPledgesTitle') })}>
+              <table class="data" data-testid="pledges-table">
+                <caption>{t('ptPledgesTitle')}</caption>
+                <thead><tr>
+                  <th scope="col">{t('ptPledge')}</th><th scope="col">{t('ptFromPartner')}</th><th scope="col">{t('ptToUnit')}</th>
+                  <th scope="col" class="num">{t('ptValue')}</th><th scope="col">{t('ptPeriod')}</th>
+                  <th scope="col">{t('ptCommitment')}</th><th scope="col">{t('ptDelivery')}</th><th scope="col">{t('ptVerification')}</th>
+                  <th scope="col" class="num">{t('ptBeneficiaries')}</th>
+                </tr></thead>
+                <tbody>
+                  {d.pledges.map((p) => (
+                    <tr key={p.id} data-pledge={p.id}>
+                      <th scope="row">{p.description}</th>
+                      <td>{r.org(p.provider)}</td>
+                      <td>{r.unit(p.recipient)}</td>
+                      <td class="num">{money(p.value.amount, p.value.currency)}
+                        <span class="hint"> {t('ptValueNote', { usd: usd(p.value.usd), date: date(p.value.fx_date), basis: t(('ptVal_' + p.value.valuation) as 'ptVal_declared') })}</span></td>
+                      <td>{t('ptFromTo', { from: date(p.period.from), to: date(p.period.to) })}</td>
+                      <td>{p.cancelled ? <Status s="cancelled" /> : <Status s={p.commitment} />}</td>
+                      <td><Status s={p.delivery} /></td>
+                      <td><Status s={p.verification} /></td>
+                      <td class="num">{int(p.beneficiaries)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </div>
+      )}
+    </WithRef>
+  );
+}

@@ -1,0 +1,89 @@
+// What the partnership pages share: the reference data (themes,
+// organisations, units, the caller's rights) loaded once per page, the
+// header with the pages as tabs, and statuses named in words.
+import '../build.css';
+import './partners.css';
+import type { ComponentChildren } from 'preact';
+import { t, type Key } from '../../../i18n';
+import { href, type Route } from '../../../router';
+import { api } from '../../../api';
+import { useAsync, useTitle } from '../../../hooks';
+import { unitName } from '../../../format';
+import { Link, Loading } from '../../../components/ui';
+import { AccessError } from '../../../components/Gate';
+import { useSession } from '../../../session';
+import { partners, type Organisation, type Rights, type Theme } from '../../../partners';
+import type { Group, Unit } from '../../../types';
+
+export interface Ref {
+  themes: Theme[]; orgs: Organisation[]; units: Unit[]; rights: Rights;
+  theme: (id: string) => string; org: (id: string) => string; unit: (id: string) => string;
+  group: (id: string) => string; modality: (id: string) => string;
+}
+
+/** Loads the reference data and DATA (again when TICK changes) for a page titled TITLE. */
+export function WithRef<T>({ route, title, load, tick = 0, children }: {
+  route: Route; title: Key; load: () => Promise<T>; tick?: number; children: (r: Ref, d: T) => ComponentChildren;
+}) {
+  const s = useSession();
+  const user = s.status === 'signed-in' ? s.user : null;
+  const data = useAsync(async () => {
+    if (s.status === 'unknown') return new Promise<never>(() => {});
+    const [themes, orgs, units, groups, rights, d] = await Promise.all([
+      partners.themes(), partners.orgs(), api.units().catch(() => [] as Unit[]), api.groups().catch(() => [] as Group[]),
+      partners.me(), load()]);
+    return { themes: themes.themes, orgs: orgs.organisations, units, groups, rights, d };
+  }, [route.path, route.params.toString(), s.status, user?.id, tick]);
+  useTitle(t(title));
+  if (data.state === 'error') return <AccessError title={t(title)} error={data.error} route={route} retry={data.retry} />;
+  if (!data.data) return <div class="page"><h1>{t(title)}</h1><Loading /></div>;
+  const x = data.data;
+  const r: Ref = {
+    themes: x.themes, orgs: x.orgs, units: x.units, rights: x.rights,
+    theme: (id) => x.themes.find((th) => th.id === id)?.name || id,
+    org: (id) => x.orgs.find((o) => o.id === id)?.name || id,
+    unit: (id) => unitName(x.units.find((u) => u.id === id), id),
+    group: (id) => x.groups.find((g) => g.id === id)?.name || id,
+    modality: (id) => t(('ptMod_' + id.replace(/-/g, '_')) as Key),
+  };
+  return <>{children(r, x.d)}</>;
+}
+
+const TABS: { path: string; key: Key; page: Route['page'] }[] = [
+  { path: '/partnerships', key: 'ptTabRequests', page: 'partners' },
+  { path: '/partnerships/offers', key: 'ptTabOffers', page: 'partnersOffers' },
+  { path: '/partnerships/pledges', key: 'ptTabPledges', page: 'partnersPledges' },
+  { path: '/partnerships/report', key: 'ptTabReport', page: 'partnersReport' },
+];
+
+export function Header({ route, h1, lead }: { route: Route; h1: string; lead?: string }) {
+  return (
+    <>
+      <p class="eyebrow">{t('ptEyebrow')}</p>
+      <h1>{h1}</h1>
+      {lead && <p class="lead">{lead}</p>}
+      <nav class="plan-tabs no-print" aria-label={t('ptTabsLabel')}>
+        <ul>
+          {TABS.map((x) => (
+            <li key={x.path}><Link href={href(x.path)} aria-current={route.page === x.page ? 'page' : undefined}>{t(x.key)}</Link></li>
+          ))}
+        </ul>
+      </nav>
+    </>
+  );
+}
+
+const TAG: Record<string, string> = {
+  open: 'tag-blue', matched: 'tag-green', closed: 'tag-grey', withdrawn: 'tag-grey',
+  proposed: 'tag-white', shortlisted: 'tag-blue', accepted: 'tag-green', declined: 'tag-orange',
+  confirmed: 'tag-green', none: 'tag-grey', partial: 'tag-blue', complete: 'tag-green',
+  self: 'tag-white', recipient: 'tag-blue', secretariat: 'tag-green', cancelled: 'tag-orange',
+};
+/** A status in words (ptSt_STATUS), with a colour that only repeats it. */
+export function Status({ s }: { s: string }) {
+  return <strong class={'tag ' + (TAG[s] || 'tag-grey')}>{t(('ptSt_' + s) as Key)}</strong>;
+}
+export const money = (x: number, currency: string) =>
+  new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 }).format(x);
+export const usd = (x: number) => money(x, 'USD');
+export const requestHref = (r: number) => href(`/partnerships/requests/${r}`);

@@ -1,0 +1,5 @@
+// The partnership pages (pages/build/partners/), loaded together on first use (PartnersLazy).
+export { RequestsPage, RequestPage } from './build/partners/Requests';
+export { OffersPage, PledgesPage } from './build/partners/Deals';
+export { ReportPage } from './build/partners/Report';
+export { NewRequestPage } from './build/partners/NewRequest';
