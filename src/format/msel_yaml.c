@@ -17,22 +17,46 @@
 #include <string.h>
 #include <yaml.h>
 
+/* The length of the UTF-8 sequence at p (valid: the readers checked it)
+ * and its code point. */
+static int decode(const unsigned char *p, unsigned *cp)
+{
+	int n = *p < 0x80 ? 1 : *p < 0xe0 ? 2 : *p < 0xf0 ? 3 : 4;
+
+	*cp = n == 1 ? *p : *p & (0x3f >> (n - 1));
+	for (int i = 1; i < n && p[i]; i++)
+		*cp = (*cp << 6) | (p[i] & 0x3f);
+	return n;
+}
+
+/* What YAML lets a stream hold as it is (its c-printable, less the byte
+ * order mark, which a reader may take for an encoding mark). */
+static bool printable(unsigned cp)
+{
+	return cp == 0x9 || cp == 0xa || cp == 0xd || (cp >= 0x20 && cp <= 0x7e) || cp == 0x85 ||
+	       (cp >= 0xa0 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd && cp != 0xfeff) ||
+	       (cp >= 0x10000 && cp <= 0x10ffff);
+}
+
 static void put_quoted(FILE *f, const char *s)
 {
 	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		unsigned cp;
+		int n = decode(p, &cp);
+		switch (cp) {
 		case '"': fputs("\\\"", f); break;
 		case '\\': fputs("\\\\", f); break;
 		case '\n': fputs("\\n", f); break;
 		case '\r': fputs("\\r", f); break;
 		case '\t': fputs("\\t", f); break;
 		default:
-			if (*p < 0x20 || *p == 0x7f)
-				fprintf(f, "\\x%02x", *p);
+			if (!printable(cp) || cp == 0x85 || cp == 0x2028 || cp == 0x2029)
+				fprintf(f, cp > 0xffff ? "\\U%08x" : "\\u%04x", cp);
 			else
-				fputc(*p, f);
+				fwrite(p, 1, (size_t)n, f);
 		}
+		p += n;
 	}
 	fputc('"', f);
 }
@@ -46,11 +70,16 @@ static bool literal_ok(const char *s)
 
 	if (!strchr(s, '\n') || *p == ' ' || *p == '\n')
 		return false;
-	for (; *p; p++) {
-		if ((*p < 0x20 && *p != '\n') || *p == 0x7f)
+	while (*p) {
+		unsigned cp;
+		int n = decode(p, &cp);
+		/* line breaks other than LF would be read as breaks too */
+		if ((cp < 0x20 && cp != '\n') || !printable(cp) || cp == 0x85 || cp == 0x2028 ||
+		    cp == 0x2029)
 			return false;
-		if (*p == ' ' && (p[1] == '\n' || p[1] == '\0'))
+		if (cp == ' ' && (p[1] == '\n' || p[1] == '\0'))
 			return false;
+		p += n;
 	}
 	return true;
 }
