@@ -12,6 +12,7 @@
  */
 #include "http_drill.h"
 
+#include "../service/scenario_cache.h"
 #include "../service/scenarios.h"
 
 #include <stdio.h>
@@ -213,7 +214,7 @@ int cc_h_scenario(struct cc_req *req, struct cc_resp *resp)
 {
 	const char *id = req->params[0];
 	struct cc_list l, drills;
-	struct cc_scenario sc;
+	const struct cc_scenario *sc;
 	struct cc_error err;
 	json_t *o = NULL;
 	int rc, level;
@@ -229,13 +230,14 @@ int cc_h_scenario(struct cc_req *req, struct cc_resp *resp)
 		return cc_resp_from_error(resp, &err, 400);
 	}
 	level = cc__scenario_access(req, id, &drills);
-	if (level && !(rc = cc_scenarios_parse(req->data_dir, l.items, &sc, &err))) {
-		o = scenario_head(&sc, ((const struct cc_scenario_rec *)l.items)->hash, level == 2);
-		json_object_set_new(o, "injects", level == 2 ? full_injects(&sc) :
+	if (level && !(rc = cc_scenario_cache_get(req->store, req->data_dir, id,
+			((const struct cc_scenario_rec *)l.items)->hash, &sc, &err))) {
+		o = scenario_head(sc, ((const struct cc_scenario_rec *)l.items)->hash, level == 2);
+		json_object_set_new(o, "injects", level == 2 ? full_injects(sc) :
 				    seen_injects(req, id, &drills));
 		if (level == 2)
-			json_object_set_new(o, "challenges", challenges(&sc));
-		cc_scenario_free(&sc);
+			json_object_set_new(o, "challenges", challenges(sc));
+		cc_scenario_cache_release(sc);
 	}
 	pthread_mutex_unlock(req->store_lock);
 	cc_list_free(&l);

@@ -7,6 +7,7 @@
 #include "server_internal.h"
 
 #include "../service/auth.h"
+#include "../service/scenario_cache.h"
 #include "../service/workflow.h"
 #include "router.h"
 #include "sse.h"
@@ -664,6 +665,7 @@ void cc__server_close(struct cc_server *sv)
 	pthread_mutex_destroy(&sv->lock);
 	pthread_mutex_destroy(&sv->store_lock);
 	cc_store_close(sv->store);
+	cc_scenario_cache_clear();
 }
 
 /* Raises the soft limit on open files to cover the connections (each is a
