@@ -23,6 +23,7 @@
 //   /plans/{p}            plan         ?status&owner&overdue
 //   /plans/{p}/actions/{a|new}  planaction  ?objective
 //   /plans/{p}/draft|services|monitoring|report  plandraft, planservices, planmonitoring, planreport (?period)
+//   /drills               drills       (every drill the caller takes part in)
 //   /drills/{d}           drill        ?feed=media (a player's inbox, or the control room)
 //   /drills/{d}/evaluate  drillEvaluate (the evaluator's sheet)
 //   /drills/{d}/report    drillReport  (the after-action report)
@@ -36,7 +37,7 @@ export interface Route {
     | 'signin' | 'mywork' | 'campaign' | 'questionnaire' | 'review'
     | 'respond' | 'workshop' | 'maturity' | 'report' | 'password'
     | 'plans' | 'plannew' | 'plan' | 'planaction' | 'plandraft' | 'planservices' | 'planmonitoring' | 'planreport'
-    | 'drill' | 'drillEvaluate' | 'drillReport' | 'riskRegister' | 'riskHeatmap' | 'riskPage' | 'notfound';
+    | 'drills' | 'drill' | 'drillEvaluate' | 'drillReport' | 'riskRegister' | 'riskHeatmap' | 'riskPage' | 'notfound';
   id?: string;
   /** The unit of a questionnaire or a review (id is the campaign). */
   unit?: string;
@@ -70,6 +71,7 @@ export function parse(loc: { pathname: string; search: string }): Route {
   if (parts[0] === 'signin' && parts.length === 1) return { page: 'signin', params, path };
   if (parts[0] === 'work' && parts.length === 1) return { page: 'mywork', params, path };
   if (parts[0] === 'campaigns' && parts.length === 2) return { page: 'campaign', id: parts[1], params, path };
+  if (parts[0] === 'drills' && parts.length === 1) return { page: 'drills', params, path };
   if (parts[0] === 'drills' && parts.length === 2) return { page: 'drill', id: parts[1], params, path };
   if (parts[0] === 'drills' && parts.length === 3 && parts[2] === 'evaluate') return { page: 'drillEvaluate', id: parts[1], params, path };
   if (parts[0] === 'drills' && parts.length === 3 && parts[2] === 'report') return { page: 'drillReport', id: parts[1], params, path };

@@ -118,6 +118,10 @@ function TeamWork({ user }: { user: User }) {
           </div>
         </section>
       )}
+      <section aria-labelledby="drills-title" class="work-section">
+        <h2 id="drills-title">{t('mwDrillsTitle')}</h2>
+        <p>{t('mwDrillsText')} <Link href={href('/drills')}>{t('mwDrillsLink')}</Link></p>
+      </section>
       {!focal.length && !reviewing && <p>{t('noWork')}</p>}
     </div>
   );
