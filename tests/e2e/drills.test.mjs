@@ -19,7 +19,7 @@
 // phone width go to build/e2e-screenshots/drills-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, apiSession, axe, launch, readLogins, shot } from './helpers.mjs';
+import { BASE, apiSession, axe, expectFocus, launch, readLogins, shot } from './helpers.mjs';
 
 const DATA = process.env.E2E_DATA;
 const ID = 'e2e-dr-' + Date.now().toString(36);
@@ -159,7 +159,7 @@ test('the director sends an ad-hoc inject to one team from the control room', as
   await form.locator('button:has-text("Deliver now")').click();
   await d.waitForSelector('.dr-adhoc .error-summary');
   assert.match(await d.textContent('.dr-adhoc .error-summary'), /Enter a title[\s\S]*Enter the message[\s\S]*Choose at least one team/);
-  assert.equal(await d.evaluate(() => document.activeElement?.classList.contains('error-summary')), true, 'the summary takes focus');
+  await expectFocus(d, '.dr-adhoc .error-summary', 'the error summary takes focus');
   await noViolations(d, 'ad-hoc form with errors');
   await shot(d, 'drills-adhoc-errors');
   await form.locator('#adhoc-title').fill(ADHOC);
