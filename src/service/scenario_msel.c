@@ -19,9 +19,8 @@ int cc_scenarios_msel_import(struct cc_store *s, const char *data_dir, const cha
 			     struct cc_error *err)
 {
 	struct cc_list l;
-	struct cc_scenario sc;
 	const struct cc_scenario_rec *r;
-	char dir[4400], *text = NULL;
+	char dir[4400], name[200], *text = NULL;
 	size_t tlen = 0;
 	int rc = cc_store_scenario(s, id, NULL, &l, err);
 
@@ -31,13 +30,10 @@ int cc_scenarios_msel_import(struct cc_store *s, const char *data_dir, const cha
 		return rc;
 	r = l.items;
 	snprintf(dir, sizeof(dir), "%s/scenario-files/%s", data_dir, r->hash);
-	rc = cc_scenarios_parse(data_dir, r, &sc, err);
-	if (!rc) {
-		cc_xlsx_errors_free(errs);
-		rc = cc_msel_rewrite(r->text, r->len, sc.file, "msel.csv", data, len,
-				     r->files ? dir : NULL, &text, &tlen, errs, err);
-		cc_scenario_free(&sc);
-	}
+	snprintf(name, sizeof(name), "scenario %s", r->id);   /* as cc_scenarios_parse names it */
+	cc_xlsx_errors_free(errs);
+	rc = cc_msel_rewrite(r->text, r->len, name, "msel.csv", data, len, r->files ? dir : NULL,
+			     &text, &tlen, errs, err);
 	if (!rc)
 		rc = cc_scenarios_add_version(s, data_dir, r, text, tlen, actor, out, err);
 	free(text);

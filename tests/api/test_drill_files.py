@@ -243,6 +243,31 @@ def msel_bad_cells_are_each_named_and_nothing_is_stored():
     eq(injects_now()["hash"], before, "still nothing stored")
 
 
+@test
+def msel_import_carries_challenge_files():
+    yaml = (SCENARIO.replace("id: files-drill", "id: files-ctf") +
+            "challenges:\n  - {id: c1, name: C, value: 10, files: [files/a.txt], "
+            "flags: [{type: static, value: x}]}\n")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("files-ctf.yaml", yaml)
+        z.writestr("files/a.txt", "challenge file\n")
+    r = who("admin").call("POST", API + "/scenarios", body=buf.getvalue(),
+                          headers={"Content-Type": "application/zip"})
+    expect(r, 201, what="a scenario with a challenge file")
+    table_ = who("admin").get(f"{API}/scenarios/files-ctf/msel.csv").body
+    rows = table(table_.decode())
+    rows[1][COLUMNS.index("title")] = "Changed by the MSEL"
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    r = who("admin").call("POST", f"{API}/scenarios/files-ctf/msel", body=out.getvalue().encode())
+    expect(r, 201, what="the import")
+    eq(r.json()["files"], 1, "the challenge file goes with the new version")
+    got = who("admin").get(f"{API}/scenarios/files-ctf").json()
+    eq([c["id"] for c in got["challenges"]], ["c1"], "challenges kept")
+    eq(next(x for x in got["injects"] if x["id"] == "a0")["title"], "Changed by the MSEL", "the cell")
+
+
 MSEL_MATRIX = """
 role        export_csv export_xlsx import
 admin       ok         ok          ok
