@@ -131,7 +131,7 @@ $(BUILD)/bench_%: bench/bench_%.c $(BUILD)/libcybercap.a
 	$(CC) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libcybercap.a $(LDFLAGS) $(LDLIBS)
 
 bench: all
-	@$(MAKE) --no-print-directory BUILD=build/bench OPT="-O3 -g" build/bench/bench_score build/bench/bench_robust build/bench/bench_sse
+	@$(MAKE) --no-print-directory BUILD=build/bench OPT="-O3 -g" build/bench/bench_score build/bench/bench_robust build/bench/bench_sse build/bench/bench_drill_load
 	@sh bench/run
 
 # 1,000 connections reading, 100 writing, 60 s each (bench/load.sh; set

@@ -29,6 +29,7 @@
 
 struct cc_reg_row {
 	int row;                        /* 1-based; the header is row 1 */
+	int line;                       /* CSV: the line the record starts on; a workbook: row */
 	const char **cells;             /* one per header column, trimmed, "" when empty */
 };
 
@@ -57,6 +58,10 @@ int cc_reg_table_csv(const char *sheet, const char *data, size_t len, struct cc_
 		     struct cc_xlsx_errors *errs, struct cc_error *err);
 int cc_reg_table_xlsx(const char *data, size_t len, struct cc_reg_table *t,
 		      struct cc_xlsx_errors *errs, struct cc_error *err);
+/* The same table from the workbook's sheet named sheet (the MSEL's, say). */
+int cc_reg_table_xlsx_sheet(const char *data, size_t len, const char *sheet,
+			    struct cc_reg_table *t, struct cc_xlsx_errors *errs,
+			    struct cc_error *err);
 
 /* The value of a meta key, or NULL. */
 const char *cc_reg_table_meta(const struct cc_reg_table *t, const char *key);
@@ -73,6 +78,9 @@ struct cc_reg_out {
 	int nmeta;
 	const char *const *help;
 	int nhelp;
+	const char *sheet;              /* NULL: "Register" */
+	const char *help_sheet;         /* NULL: "Matrix" */
+	const char *format;             /* meta `format`; NULL: CC_REGISTER_FORMAT */
 };
 
 /* CSV with CRLF line ends, quoted where needed. */

@@ -59,6 +59,7 @@ struct rd {
 	struct cc_xlsx_errors *errs;
 	int cap;
 	int fatal;
+	int line;                 /* where the current row starts (CSV lines) */
 };
 
 static void bad(struct rd *r, int row, int col, const char *fmt, const char *arg)
@@ -118,7 +119,7 @@ static void data_row(struct rd *r, int row, const int *cols, const char *const *
 		while (k < t->ncols && t->col[k] != cols[i])
 			k++;
 		if (k == t->ncols) {
-			bad(r, row, cols[i], "%s", "this cell has no column name in the header row");
+			bad(r, r->line, cols[i], "%s", "this cell has no column name in the header row");
 			continue;
 		}
 		if (!cells && !(cells = cc_arena_array(&t->arena, (size_t)t->ncols, sizeof(char *)))) {
@@ -149,7 +150,7 @@ static void data_row(struct rd *r, int row, const int *cols, const char *const *
 	for (int k = 0; k < t->ncols; k++)
 		if (!cells[k])
 			cells[k] = "";
-	t->rows[t->nrows++] = (struct cc_reg_row){row, cells};
+	t->rows[t->nrows++] = (struct cc_reg_row){row, r->line, cells};
 }
 
 static void one_row(struct rd *r, int row, const int *cols, const char *const *text,
@@ -182,7 +183,7 @@ static int finish(struct rd *r, int rc, struct cc_error *err)
 int cc_reg_table_csv(const char *sheet, const char *data, size_t len, struct cc_reg_table *t,
 		     struct cc_xlsx_errors *errs, struct cc_error *err)
 {
-	struct rd r = {t, errs, 0, 0};
+	struct rd r = {t, errs, 0, 0, 0};
 	struct cc_csv csv;
 	struct cc_error e;
 	int cols[CC_CSV_MAX_FIELDS], row = 0, more, rc;
@@ -201,6 +202,7 @@ int cc_reg_table_csv(const char *sheet, const char *data, size_t len, struct cc_
 	rc = cc_csv_open(&csv, sheet, data, len, &e);
 	while (!rc && !r.fatal && (more = cc_csv_next(&csv, &e)) == 1) {
 		row++;
+		r.line = (int)csv.record_line;
 		for (int i = 0; i < csv.nfields; i++) {
 			cols[i] = i;
 			text[i] = csv.fields[i].s;
@@ -271,6 +273,7 @@ static int on_row(void *ud, int row, const struct cc__xlsx_cell *cells, int n)
 		t->nmeta++;
 		return CC_OK;
 	}
+	x->r.line = row;
 	one_row(&x->r, row, cols, text, lens, k);
 	return x->r.fatal;
 }
@@ -278,12 +281,19 @@ static int on_row(void *ud, int row, const struct cc__xlsx_cell *cells, int n)
 int cc_reg_table_xlsx(const char *data, size_t len, struct cc_reg_table *t,
 		      struct cc_xlsx_errors *errs, struct cc_error *err)
 {
-	struct xrd x = {.r = {t, errs, 0, 0}};
+	return cc_reg_table_xlsx_sheet(data, len, CC_REGISTER_SHEET, t, errs, err);
+}
+
+int cc_reg_table_xlsx_sheet(const char *data, size_t len, const char *sheet,
+			    struct cc_reg_table *t, struct cc_xlsx_errors *errs,
+			    struct cc_error *err)
+{
+	struct xrd x = {.r = {t, errs, 0, 0, 0}};
 	int reg = -1, meta = -1, rc;
 
 	cc_reg_table_init(t);
 	cc_xlsx_errors_init(errs);
-	t->sheet = CC_REGISTER_SHEET;
+	t->sheet = sheet;
 	if (len > CC_REGISTER_MAX_BYTES) {
 		bad(&x.r, 0, -1, "%s", "the file is larger than 10 MiB");
 		return finish(&x.r, CC_ELIMIT, err);
@@ -291,7 +301,7 @@ int cc_reg_table_xlsx(const char *data, size_t len, struct cc_reg_table *t,
 	rc = cc__xlsx_open(&x.x, data ? data : "", len, errs);
 	for (int i = 0; !rc && i < x.x.nsheets; i++) {
 		const char *name = x.x.sheets[i].name;
-		if (reg < 0 && cc__xlsx_word_case(name, strlen(name), CC_REGISTER_SHEET))
+		if (reg < 0 && cc__xlsx_word_case(name, strlen(name), sheet))
 			reg = i;
 		if (meta < 0 && cc__xlsx_word_case(name, strlen(name), "meta"))
 			meta = i;
@@ -302,11 +312,11 @@ int cc_reg_table_xlsx(const char *data, size_t len, struct cc_reg_table *t,
 		x.meta = false;
 	}
 	if (!rc && reg < 0)
-		bad(&x.r, 0, -1, "%s", "the workbook has no sheet \"Register\" (the table of risks)");
+		bad(&x.r, 0, -1, "the workbook has no sheet \"%.60s\" (the table to read)", sheet);
 	else if (!rc)
 		rc = cc__xlsx_read_sheet(&x.x, reg, want_all, on_row, &x);
 	if (!rc && !x.r.fatal && reg >= 0 && !t->ncols && !errs->n)
-		bad(&x.r, 1, -1, "%s", "the sheet \"Register\" is empty: its first row is the header");
+		bad(&x.r, 1, -1, "the sheet \"%.60s\" is empty: its first row is the header", sheet);
 	if (x.x.fatal)
 		x.r.fatal = x.x.fatal;
 	cc__xlsx_close(&x.x);

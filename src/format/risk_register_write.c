@@ -58,7 +58,7 @@ static void put(struct wr *w, lxw_worksheet *ws, int row, int col, const char *s
 {
 	if (s && *s)
 		check(w, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s, f),
-		      "a cell of the register");
+		      "a cell of the table");
 }
 
 static void register_sheet(struct wr *w, lxw_worksheet *ws, const struct cc_reg_out *o)
@@ -105,8 +105,8 @@ int cc_reg_write_xlsx(const char *path, const struct cc_reg_out *o, struct cc_er
 		return cc_error_set(err, CC_EIO, path, 0, 0, "cannot create the workbook");
 	w.head = workbook_add_format(w.wb);
 	w.text = workbook_add_format(w.wb);
-	reg = workbook_add_worksheet(w.wb, CC_REGISTER_SHEET);
-	help = workbook_add_worksheet(w.wb, "Matrix");
+	reg = workbook_add_worksheet(w.wb, o->sheet ? o->sheet : CC_REGISTER_SHEET);
+	help = workbook_add_worksheet(w.wb, o->help_sheet ? o->help_sheet : "Matrix");
 	meta = workbook_add_worksheet(w.wb, "meta");
 	if (!w.head || !w.text || !reg || !help || !meta) {
 		w.rc = cc_error_set(err, CC_EIO, path, 0, 0, "cannot add a sheet");
@@ -117,7 +117,7 @@ int cc_reg_write_xlsx(const char *path, const struct cc_reg_out *o, struct cc_er
 		register_sheet(&w, reg, o);
 		help_sheet(&w, help, o);
 		put(&w, meta, 0, 0, "format", NULL);
-		put(&w, meta, 0, 1, CC_REGISTER_FORMAT, NULL);
+		put(&w, meta, 0, 1, o->format ? o->format : CC_REGISTER_FORMAT, NULL);
 		for (int i = 0; i < o->nmeta && !w.rc; i++) {
 			put(&w, meta, i + 1, 0, o->meta[2 * i], NULL);
 			put(&w, meta, i + 1, 1, o->meta[2 * i + 1], NULL);

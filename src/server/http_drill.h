@@ -53,6 +53,17 @@ int cc__json_strings(json_t *body, const char *name, const char *field, bool opt
 int cc__drill_reply(struct cc_resp *resp, int rc, const struct cc_error *err, int status,
 		    json_t *o);
 
+/* An attachment as lists show it: id, response, filename, mime, size, at. */
+json_t *cc__drill_attachment_json(const struct cc_drill_attachment_rec *a);
+
+/* Admins and analysts: who add scenarios and see all of them. */
+bool cc__scenario_staff(const struct cc_principal *p);
+
+/* What a caller sees of scenario id: 2 everything, 1 what was delivered
+ * to them in the drills in *drills (their drills; free it), 0 nothing.
+ * Under the store lock. */
+int cc__scenario_access(struct cc_req *req, const char *id, struct cc_list *drills);
+
 /* A wall time as ISO text, or null. */
 json_t *cc__json_wall(double t);
 

@@ -18,11 +18,19 @@
 #define D(req) ((req)->params[0])
 #define I(req) ((req)->params[1])
 
-static json_t *response_json(const struct cc_drill_response_rec *r)
+static json_t *response_json(const struct cc_drill_response_rec *r, const struct cc_list *att)
 {
-	return json_pack("{s:I,s:s,s:s,s:s,s:s,s:o}", "id", (json_int_t)r->id, "inject", r->inject,
-			 "team", r->team, "player", r->name, "text", r->text, "at",
-			 cc__json_wall(r->at));
+	json_t *files = json_array();
+
+	for (int i = 0; att && i < att->n; i++) {
+		const struct cc_drill_attachment_rec *a =
+			&((const struct cc_drill_attachment_rec *)att->items)[i];
+		if (a->response == r->id)
+			json_array_append_new(files, cc__drill_attachment_json(a));
+	}
+	return json_pack("{s:I,s:s,s:s,s:s,s:s,s:o,s:o}", "id", (json_int_t)r->id, "inject",
+			 r->inject, "team", r->team, "player", r->name, "text", r->text, "at",
+			 cc__json_wall(r->at), "attachments", files);
 }
 
 /* 1 when the inject of params[1] was delivered to team, else 0 after
@@ -71,9 +79,9 @@ int cc_h_drill_respond(struct cc_req *req, struct cc_resp *resp)
 	pthread_mutex_unlock(req->store_lock);
 	if (!rc)
 		cc__drill_changed(req);
-	rc = cc__drill_reply(resp, rc, &err, 201, rc ? NULL : json_pack("{s:I,s:s,s:s,s:s,s:s,s:o}",
-		"id", (json_int_t)id, "inject", I(req), "team", team, "player", req->who->name,
-		"text", text, "at", cc__json_wall(now)));
+	rc = cc__drill_reply(resp, rc, &err, 201, rc ? NULL : json_pack("{s:I,s:s,s:s,s:s,s:s,s:o,"
+		"s:[]}", "id", (json_int_t)id, "inject", I(req), "team", team, "player",
+		req->who->name, "text", text, "at", cc__json_wall(now), "attachments"));
 	json_decref(body);
 	return rc;
 }
@@ -82,7 +90,7 @@ int cc_h_drill_responses(struct cc_req *req, struct cc_resp *resp)
 {
 	const char *inject = cc_req_query(req, "inject");
 	struct cc_error err;
-	struct cc_list l;
+	struct cc_list l, att;
 	unsigned roles;
 	char team[129];
 	json_t *arr;
@@ -95,6 +103,8 @@ int cc_h_drill_responses(struct cc_req *req, struct cc_resp *resp)
 	/* players: their own team's only */
 	rc = cc_store_drill_responses(req->store, D(req), roles & CC_DR_STAFF ? NULL : team, &l,
 				      &err);
+	if (!rc && (rc = cc_store_drill_attachments(req->store, D(req), 0, &att, &err)))
+		cc_list_free(&l);
 	pthread_mutex_unlock(req->store_lock);
 	if (rc)
 		return cc_resp_from_error(resp, &err, 400);
@@ -102,9 +112,10 @@ int cc_h_drill_responses(struct cc_req *req, struct cc_resp *resp)
 	for (int i = 0; i < l.n; i++) {
 		const struct cc_drill_response_rec *r = &((const struct cc_drill_response_rec *)l.items)[i];
 		if (!inject || strcmp(inject, r->inject) == 0)
-			json_array_append_new(arr, response_json(r));
+			json_array_append_new(arr, response_json(r, &att));
 	}
 	cc_list_free(&l);
+	cc_list_free(&att);
 	return cc__drill_reply(resp, CC_OK, NULL, 200, json_pack("{s:s,s:o}", "drill", D(req), "responses", arr));
 }
 

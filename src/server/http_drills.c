@@ -295,10 +295,11 @@ static json_t *objectives_json(const struct cc_drill *d, bool staff)
 }
 
 /* What a player sees: their team's delivered injects, each with their
- * team's responses, and their communication check. */
+ * team's responses and the files attached to them, and their
+ * communication check. */
 static void player_view(json_t *o, const struct cc_drill *d, const char *team,
 			const struct cc_principal *who, const struct cc_list *checks,
-			const struct cc_list *responses)
+			const struct cc_list *responses, const struct cc_list *att)
 {
 	json_t *injects = json_array();
 	double confirmed = NAN;
@@ -313,10 +314,19 @@ static void player_view(json_t *o, const struct cc_drill *d, const char *team,
 		for (int r = 0; r < responses->n; r++) {
 			const struct cc_drill_response_rec *rr = &((const struct cc_drill_response_rec *)
 								   responses->items)[r];
-			if (strcmp(rr->inject, d->injects[i].id) == 0)
-				json_array_append_new(rs, json_pack("{s:I,s:s,s:s,s:o}", "id",
-					(json_int_t)rr->id, "player", rr->name, "text", rr->text, "at",
-					cc__json_wall(rr->at)));
+			json_t *files;
+			if (strcmp(rr->inject, d->injects[i].id) != 0)
+				continue;
+			files = json_array();
+			for (int a = 0; a < att->n; a++) {
+				const struct cc_drill_attachment_rec *f =
+					&((const struct cc_drill_attachment_rec *)att->items)[a];
+				if (f->response == rr->id)
+					json_array_append_new(files, cc__drill_attachment_json(f));
+			}
+			json_array_append_new(rs, json_pack("{s:I,s:s,s:s,s:o,s:o}", "id",
+				(json_int_t)rr->id, "player", rr->name, "text", rr->text, "at",
+				cc__json_wall(rr->at), "attachments", files));
 		}
 		json_object_set_new(x, "responses", rs);
 		json_array_append_new(injects, x);
@@ -357,7 +367,14 @@ static json_t *drill_view(struct cc_req *req, const struct cc_drill *d, unsigned
 		"roles", cc__drill_roles_json(roles), "team", team[0] ? json_string(team) : json_null(),
 		"objectives", objectives_json(d, ctl), "teams", teams);
 	if (!staff) {
-		player_view(o, d, team, req->who, &checks, &responses);
+		struct cc_list att = {0};
+		pthread_mutex_lock(req->store_lock);
+		/* the drill's files, kept to the team's responses below */
+		if (cc_store_drill_attachments(req->store, d->d->id, 0, &att, &err))
+			memset(&att, 0, sizeof(att));
+		pthread_mutex_unlock(req->store_lock);
+		player_view(o, d, team, req->who, &checks, &responses, &att);
+		cc_list_free(&att);
 	} else {
 		json_t *members = json_array(), *injects = json_array();
 		int counts[3] = {0};

@@ -18,38 +18,29 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-struct form {
-	char question[256];
-	size_t qlen;
-	char filename[256];
-	char *file;
-	size_t len;
-	int too_big, files;
-};
-
 static enum MHD_Result on_field(void *cls, enum MHD_ValueKind kind, const char *key,
 				const char *filename, const char *content_type,
 				const char *transfer_encoding, const char *data,
 				uint64_t off, size_t size)
 {
-	struct form *f = cls;
+	struct cc_upload *f = cls;
 
 	(void)kind, (void)content_type, (void)transfer_encoding;
 	if (!key)
 		return MHD_YES;  /* a part without a name: not ours */
-	if (strcmp(key, "question") == 0) {
-		if (f->qlen + size >= sizeof(f->question))
+	if (f->field_name && strcmp(key, f->field_name) == 0) {
+		if (f->flen + size >= sizeof(f->field))
 			return MHD_NO;
-		memcpy(f->question + f->qlen, data, size);
-		f->qlen += size;
-		f->question[f->qlen] = '\0';
+		memcpy(f->field + f->flen, data, size);
+		f->flen += size;
+		f->field[f->flen] = '\0';
 	} else if (strcmp(key, "file") == 0) {
 		char *grown;
 		if (off == 0) {
 			f->files++;
 			snprintf(f->filename, sizeof(f->filename), "%s", filename ? filename : "");
 		}
-		if (f->len + size > CC_EVIDENCE_MAX_BYTES) {
+		if (f->len + size > f->max) {
 			f->too_big = 1;
 			return MHD_NO;
 		}
@@ -63,41 +54,60 @@ static enum MHD_Result on_field(void *cls, enum MHD_ValueKind kind, const char *
 	return MHD_YES;
 }
 
-static int upload_file(struct cc_req *req, struct cc_resp *resp, long long *id,
-		       struct cc_error *err)
+int cc__read_upload(struct cc_req *req, struct cc_resp *resp, const char *field_name,
+		    size_t max, struct cc_upload *u)
 {
-	struct form f = {0};
-	struct MHD_PostProcessor *pp = MHD_create_post_processor(req->conn, 64 * 1024,
-								  on_field, &f);
-	int rc;
+	struct MHD_PostProcessor *pp;
+	const char *type = MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, "Content-Type");
 
+	memset(u, 0, sizeof(*u));
+	u->field_name = field_name;
+	u->max = max;
+	pp = type && strncmp(type, "multipart/form-data", 19) == 0 ?
+		MHD_create_post_processor(req->conn, 64 * 1024, on_field, u) : NULL;
 	if (!pp) {
-		cc_resp_error(resp, 400, "bad_request", NULL,
-			      "send multipart/form-data with fields question and file");
+		cc_resp_error(resp, 400, "bad_request", NULL, "send multipart/form-data with the "
+			      "field file%s%s", field_name ? " and " : "", field_name ? field_name : "");
 		return -1;
 	}
-	if (MHD_post_process(pp, req->body ? req->body : "", req->body_len) != MHD_YES && !f.too_big) {
+	if (MHD_post_process(pp, req->body ? req->body : "", req->body_len) != MHD_YES &&
+	    !u->too_big) {
 		MHD_destroy_post_processor(pp);
-		free(f.file);
+		free(u->file);
 		cc_resp_error(resp, 400, "bad_request", NULL, "the form could not be read");
 		return -1;
 	}
 	MHD_destroy_post_processor(pp);
-	if (f.too_big) {
-		free(f.file);
-		cc_resp_error(resp, 413, "too_large", "file", "files are at most %u MB",
-			      CC_EVIDENCE_MAX_BYTES >> 20);
+	if (u->too_big) {
+		free(u->file);
+		cc_resp_error(resp, 413, "too_large", "file", "files are at most %zu MB", max >> 20);
 		return -1;
 	}
-	if (!f.qlen || f.files != 1) {
+	if (u->files != 1) {
+		free(u->file);
+		cc_resp_error(resp, 422, "invalid", "file", "send one file");
+		return -1;
+	}
+	return 0;
+}
+
+static int upload_file(struct cc_req *req, struct cc_resp *resp, long long *id,
+		       struct cc_error *err)
+{
+	struct cc_upload f;
+	int rc;
+
+	if (cc__read_upload(req, resp, "question", CC_EVIDENCE_MAX_BYTES, &f))
+		return -1;
+	if (!f.flen) {
 		free(f.file);
-		cc_resp_error(resp, 422, "invalid", !f.qlen ? "question" : "file",
+		cc_resp_error(resp, 422, "invalid", "question",
 			      "send one file and the question it supports");
 		return -1;
 	}
 	pthread_mutex_lock(req->store_lock);
 	rc = cc_workflow_evidence_file(req->store, req->data_dir, req->params[0], req->params[1],
-				       f.question, f.filename, f.file ? f.file : "", f.len,
+				       f.field, f.filename, f.file ? f.file : "", f.len,
 				       req->who->email, id, err);
 	pthread_mutex_unlock(req->store_lock);
 	free(f.file);
@@ -188,9 +198,7 @@ int cc_h_get_evidence(struct cc_req *req, struct cc_resp *resp)
 	resp->status = 200;
 	resp->fd = fd;
 	resp->fd_size = (size_t)st.st_size;
-	resp->content_type = strcmp(found->mime, "application/pdf") == 0 ? "application/pdf" :
-		strcmp(found->mime, "image/png") == 0 ? "image/png" :
-		strcmp(found->mime, "image/jpeg") == 0 ? "image/jpeg" : "application/octet-stream";
+	resp->content_type = cc_workflow_mime(found->mime);
 	resp->cache = "private, no-store";
 	/* The stored name has no quotes, backslashes or control characters. */
 	snprintf(resp->disposition, sizeof(resp->disposition), "attachment; filename=\"%.200s\"",

@@ -12,13 +12,14 @@
  */
 #include "http_drill.h"
 
+#include "../service/scenario_cache.h"
 #include "../service/scenarios.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static bool platform_staff(const struct cc_principal *p)
+bool cc__scenario_staff(const struct cc_principal *p)
 {
 	return cc_auth_has_role(p, "admin") || cc_auth_has_role(p, "analyst");
 }
@@ -31,7 +32,7 @@ int cc_h_add_scenario(struct cc_req *req, struct cc_resp *resp)
 
 	if (!req->who->id)
 		return cc_resp_error(resp, 401, "unauthenticated", NULL, "sign in first");
-	if (!platform_staff(req->who))
+	if (!cc__scenario_staff(req->who))
 		return cc_resp_error(resp, 403, "forbidden", NULL, "admins and analysts add scenarios");
 	if (!req->body || req->body_len == 0)
 		return cc_resp_error(resp, 400, "bad_request", NULL, "send the scenario (YAML) or a "
@@ -58,11 +59,9 @@ int cc_h_add_scenario(struct cc_req *req, struct cc_resp *resp)
 			       out.id, "hash", out.hash, "files", out.files));
 }
 
-/* What a caller sees of scenario id: 2 everything, 1 what was delivered
- * to them in the drills in *drills (a list of drill ids), 0 nothing. */
-static int access_of(struct cc_req *req, const char *id, struct cc_list *drills)
+int cc__scenario_access(struct cc_req *req, const char *id, struct cc_list *drills)
 {
-	int level = platform_staff(req->who) ? 2 : 0;
+	int level = cc__scenario_staff(req->who) ? 2 : 0;
 
 	if (cc_store_drills(req->store, req->who->id, drills, NULL))
 		return level;
@@ -93,7 +92,7 @@ int cc_h_scenarios(struct cc_req *req, struct cc_resp *resp)
 	arr = json_array();
 	for (int i = 0; !rc && i < l.n; i++) {
 		const struct cc_scenario_rec *s = &((const struct cc_scenario_rec *)l.items)[i];
-		if (access_of(req, s->id, &drills))
+		if (cc__scenario_access(req, s->id, &drills))
 			json_array_append_new(arr, json_pack("{s:s,s:s,s:s,s:s,s:i}", "id", s->id,
 				"title", s->title, "hash", s->hash, "added_at", s->added_at, "files",
 				s->files));
@@ -215,7 +214,7 @@ int cc_h_scenario(struct cc_req *req, struct cc_resp *resp)
 {
 	const char *id = req->params[0];
 	struct cc_list l, drills;
-	struct cc_scenario sc;
+	const struct cc_scenario *sc;
 	struct cc_error err;
 	json_t *o = NULL;
 	int rc, level;
@@ -230,14 +229,15 @@ int cc_h_scenario(struct cc_req *req, struct cc_resp *resp)
 		pthread_mutex_unlock(req->store_lock);
 		return cc_resp_from_error(resp, &err, 400);
 	}
-	level = access_of(req, id, &drills);
-	if (level && !(rc = cc_scenarios_parse(req->data_dir, l.items, &sc, &err))) {
-		o = scenario_head(&sc, ((const struct cc_scenario_rec *)l.items)->hash, level == 2);
-		json_object_set_new(o, "injects", level == 2 ? full_injects(&sc) :
+	level = cc__scenario_access(req, id, &drills);
+	if (level && !(rc = cc_scenario_cache_get(req->store, req->data_dir, id,
+			((const struct cc_scenario_rec *)l.items)->hash, &sc, &err))) {
+		o = scenario_head(sc, ((const struct cc_scenario_rec *)l.items)->hash, level == 2);
+		json_object_set_new(o, "injects", level == 2 ? full_injects(sc) :
 				    seen_injects(req, id, &drills));
 		if (level == 2)
-			json_object_set_new(o, "challenges", challenges(&sc));
-		cc_scenario_free(&sc);
+			json_object_set_new(o, "challenges", challenges(sc));
+		cc_scenario_cache_release(sc);
 	}
 	pthread_mutex_unlock(req->store_lock);
 	cc_list_free(&l);

@@ -40,6 +40,23 @@ json_t *cc__prefill_json(const struct cc_prefill_mark *m);
 struct cc_xlsx_errors;
 json_t *cc__xlsx_errors_json(const struct cc_xlsx_errors *errs);
 
+/* An upload as multipart/form-data: one part "file" (at most max bytes)
+ * and, when field_name is given, one text field of that name. */
+struct cc_upload {
+	const char *field_name;
+	char field[256];
+	size_t flen;
+	char filename[256];
+	char *file;                /* malloc'd: free it */
+	size_t len, max;
+	int files, too_big;
+};
+
+/* Reads the body into u; 0, or -1 after filling resp (400 for a body that
+ * is not such a form, 413 past max, 422 for no file or several). */
+int cc__read_upload(struct cc_req *req, struct cc_resp *resp, const char *field_name,
+		    size_t max, struct cc_upload *u);
+
 /* A campaign as JSON. */
 json_t *cc__campaign_json(const struct cc_campaign_rec *c);
 
@@ -174,6 +191,11 @@ int cc__plan_today(struct cc_req *req, struct cc_resp *resp, int *today);
 int cc_h_scenarios(struct cc_req *req, struct cc_resp *resp);
 int cc_h_add_scenario(struct cc_req *req, struct cc_resp *resp);
 int cc_h_scenario(struct cc_req *req, struct cc_resp *resp);
+int cc_h_drill_attach(struct cc_req *req, struct cc_resp *resp);
+int cc_h_drill_attachment(struct cc_req *req, struct cc_resp *resp);
+int cc_h_scenario_msel_post(struct cc_req *req, struct cc_resp *resp);
+int cc_h_scenario_msel_csv(struct cc_req *req, struct cc_resp *resp);
+int cc_h_scenario_msel_xlsx(struct cc_req *req, struct cc_resp *resp);
 int cc_h_drills(struct cc_req *req, struct cc_resp *resp);
 int cc_h_create_drill(struct cc_req *req, struct cc_resp *resp);
 int cc_h_drill(struct cc_req *req, struct cc_resp *resp);

@@ -7,6 +7,7 @@
 #include "server_internal.h"
 
 #include "../service/auth.h"
+#include "../service/scenario_cache.h"
 #include "../service/workflow.h"
 #include "router.h"
 #include "sse.h"
@@ -335,13 +336,20 @@ static enum MHD_Result send_cached(struct MHD_Connection *conn, struct cc_req *r
 	return ok;
 }
 
+static bool url_ends(const char *url, size_t n, const char *tail)
+{
+	size_t k = strlen(tail);
+
+	return n > k && strcmp(url + n - k, tail) == 0;
+}
+
 static size_t max_body(const char *url)
 {
 	size_t n = strlen(url);
 
-	return (n > 9 && strcmp(url + n - 9, "/evidence") == 0) ||
-	       (n > 9 && strcmp(url + n - 9, "/register") == 0) ||
-	       (n > 19 && strcmp(url + n - 19, "/questionnaire.xlsx") == 0) ||
+	return url_ends(url, n, "/evidence") || url_ends(url, n, "/register") ||
+	       url_ends(url, n, "/questionnaire.xlsx") || url_ends(url, n, "/msel") ||
+	       url_ends(url, n, "/attachments") ||
 	       strcmp(url, "/api/v1/scenarios") == 0 ? MAX_UPLOAD : MAX_BODY;
 }
 
@@ -657,6 +665,7 @@ void cc__server_close(struct cc_server *sv)
 	pthread_mutex_destroy(&sv->lock);
 	pthread_mutex_destroy(&sv->store_lock);
 	cc_store_close(sv->store);
+	cc_scenario_cache_clear();
 }
 
 /* Raises the soft limit on open files to cover the connections (each is a

@@ -90,6 +90,21 @@ static int create(struct cc_store *s, const char *dir, const struct cc_scenario 
 	return cc_drills_create(s, dir, &n, &c->p[0], now, err);
 }
 
+/* The answer to the opening inject carries a file, as teams attach logs
+ * (docs/drills.md, "Attachments"). */
+static int attach_log(struct cc_store *s, const char *dir, const struct cast *c, int team,
+		      const char *tid, long long rid, double at, struct cc_error *err)
+{
+	static const char log[] = "EXERCISE - fictional log for the demo drill\n"
+		"01:40 first alarm on the records system\n"
+		"01:52 admissions share isolated at the core switch\n";
+	struct cc_drill_attachment_rec a;
+	char name[201], hash[65];
+
+	return cc_drills_attach(s, dir, PAST_DRILL, rid, &c->p[1 + team], tid, "first-hour-log.txt",
+				log, sizeof(log) - 1, at, name, hash, &a, err);
+}
+
 /* Plays the past drill from start: every inject when due, an answer from
  * the team it went to, then the end, the evaluation and the feedback. */
 static int play(struct cc_store *s, const char *dir, const struct cc_scenario *sc,
@@ -114,6 +129,8 @@ static int play(struct cc_store *s, const char *dir, const struct cc_scenario *s
 						       "CIRT informed. EXERCISE" : "EXERCISE Case opened; advice "
 						       "sent to the hospital's IT team. EXERCISE", due + 40,
 						       &rid, err);
+			if (!rc && to && k == 0)
+				rc = attach_log(s, dir, c, team, team ? t1 : t0, rid, due + 50, err);
 		}
 		end = due + 60;
 	}

@@ -7,6 +7,8 @@
  */
 #include "drills.h"
 
+#include "scenario_cache.h"
+
 #include "../core/idmap.h"
 
 #include <math.h>
@@ -22,8 +24,7 @@ void cc_drill_free(struct cc_drill *d)
 	cc_list_free(&d->statuses_l);
 	cc_list_free(&d->states_l);
 	cc_list_free(&d->adhocs_l);
-	cc_list_free(&d->scen_l);
-	cc_scenario_free(&d->sc);
+	cc_scenario_cache_release(d->shared);
 	cc_arena_free(&d->arena);
 	memset(d, 0, sizeof(*d));
 }
@@ -207,9 +208,13 @@ int cc_drill_load(struct cc_store *s, const char *data_dir, const char *id,
 	if (rc)
 		return rc;
 	d->d = d->rec.items;
-	rc = cc_store_scenario(s, d->d->scenario, d->d->scenario_hash, &d->scen_l, err);
-	if (!rc)
-		rc = cc_scenarios_parse(data_dir, d->scen_l.items, &d->sc, err);
+	rc = cc_scenario_cache_get(s, data_dir, d->d->scenario, d->d->scenario_hash, &d->shared,
+				   err);
+	if (!rc) {
+		/* a view of the shared scenario: its memory is the cache's */
+		d->sc = *d->shared;
+		memset(&d->sc.arena, 0, sizeof(d->sc.arena));
+	}
 	if (!rc)
 		rc = cc_store_drill_statuses(s, id, &d->statuses_l, err);
 	if (!rc)

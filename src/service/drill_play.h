@@ -25,6 +25,23 @@ int cc_drills_respond(struct cc_store *s, const char *data_dir, const char *id,
 		      const char *inject, const struct cc_principal *who, const char *team,
 		      const char *text, double now, long long *rid, struct cc_error *err);
 
+#define CC_DRILL_ATTACH_MAX_BYTES (10u << 20)     /* one attached file */
+#define CC_DRILL_ATTACH_MAX 10                      /* files on one response */
+
+/* A file attached to response rid by a player of its team (team), while
+ * the drill runs or is paused: the types evidence takes (PDF, PNG, JPEG,
+ * DOCX, XLSX, ODT, ODS, TXT, CSV, content matching the name), at most
+ * CC_DRILL_ATTACH_MAX_BYTES, CC_DRILL_ATTACH_MAX a response. Stored as
+ * evidence files are (DATA/evidence/). CC_ENOTFOUND (field "response")
+ * for a response that is not the team's, CC_EINPUT / CC_ELIMIT naming
+ * "file", CC_ECONFLICT for the status. *out is filled; its strings
+ * point into team, name and hash (the cleaned name and the file's hash,
+ * both the caller's buffers) or are static. */
+int cc_drills_attach(struct cc_store *s, const char *data_dir, const char *id, long long rid,
+		     const struct cc_principal *who, const char *team, const char *filename,
+		     const char *data, size_t len, double now, char name[201],
+		     char hash[65], struct cc_drill_attachment_rec *out, struct cc_error *err);
+
 /* A player confirms they receive (before the end); the first time stands,
  * its wall time into *at. */
 int cc_drills_commcheck(struct cc_store *s, const char *data_dir, const char *id,

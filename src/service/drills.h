@@ -62,9 +62,10 @@ struct cc_drill_team {
 
 struct cc_drill {
 	struct cc_arena arena;
-	struct cc_list rec, teams_l, members_l, statuses_l, states_l, adhocs_l, scen_l;
+	struct cc_list rec, teams_l, members_l, statuses_l, states_l, adhocs_l;
 	const struct cc_drill_rec *d;
-	struct cc_scenario sc;
+	struct cc_scenario sc;       /* a read-only view of *shared (its arena empty) */
+	const struct cc_scenario *shared;    /* service/scenario_cache.h holds it */
 	enum cc_drill_status status;
 	struct cc_drill_event *ev;   /* status changes, for the play clock */
 	int nev;

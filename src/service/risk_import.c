@@ -252,7 +252,7 @@ int cc_register_export(struct cc_store *s, const struct cc_register *reg,
 	meta[0] = "assessment", meta[1] = reg->a->id;
 	meta[2] = "matrix", meta[3] = reg->a->matrix;
 	meta[4] = "matrix hash", meta[5] = reg->a->matrix_hash;
-	*o = (struct cc_reg_out){header, ncols, cells, reg->n, meta, 3, help, nhelp};
+	*o = (struct cc_reg_out){header, ncols, cells, reg->n, meta, 3, help, nhelp, NULL, NULL, NULL};
 	return CC_OK;
 }
 

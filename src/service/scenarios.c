@@ -244,6 +244,28 @@ static struct sfile *named_files(struct cc_scenario *sc, int *n)
 	return f;
 }
 
+/* The challenge files sc names, read from dir (beside the file given, or
+ * where a stored version's were kept) into sc's arena. */
+static int stored_files(const char *dir, struct cc_scenario *sc, struct sfile **f, int *n,
+			struct cc_error *err)
+{
+	int rc = CC_OK;
+
+	if (!(*f = named_files(sc, n)))
+		return cc_error_set(err, CC_ENOMEM, sc->file, 0, 0, "out of memory");
+	for (int i = 0; !rc && i < *n; i++) {
+		char full[4600], *data;
+		snprintf(full, sizeof(full), "%s/%s", dir, (*f)[i].path);
+		rc = cc_read_file(full, CC_SZIP_MAX_FILE_BYTES, &data, &(*f)[i].len, err);
+		if (rc)
+			break;
+		if (!((*f)[i].data = cc_arena_strndup(&sc->arena, data, (*f)[i].len)))
+			rc = cc_error_set(err, CC_ENOMEM, sc->file, 0, 0, "out of memory");
+		free(data);
+	}
+	return rc;
+}
+
 int cc_scenarios_add_file(struct cc_store *s, const char *data_dir, const char *path,
 			  const char *actor, struct cc_scenario_added *out,
 			  struct cc_error *err)
@@ -267,19 +289,7 @@ int cc_scenarios_add_file(struct cc_store *s, const char *data_dir, const char *
 		free(text);
 		return rc;
 	}
-	f = named_files(&sc, &n);
-	if (!f)
-		rc = cc_error_set(err, CC_ENOMEM, path, 0, 0, "out of memory");
-	for (int i = 0; !rc && i < n; i++) {
-		char full[4400], *data;
-		snprintf(full, sizeof(full), "%s/%s", dir, f[i].path);
-		rc = cc_read_file(full, CC_SZIP_MAX_FILE_BYTES, &data, &f[i].len, err);
-		if (rc)
-			break;
-		if (!(f[i].data = cc_arena_strndup(&sc.arena, data, f[i].len)))
-			rc = cc_error_set(err, CC_ENOMEM, path, 0, 0, "out of memory");
-		free(data);
-	}
+	rc = stored_files(dir, &sc, &f, &n, err);
 	if (!rc)
 		rc = keep(s, data_dir, &sc, text, len, f, n, actor, false, out, err);
 	cc_scenario_free(&sc);
@@ -378,6 +388,33 @@ int cc_scenarios_add_body(struct cc_store *s, const char *data_dir, const char *
 	if (rc)
 		return rc;
 	rc = keep(s, data_dir, &sc, body, len, NULL, 0, actor, true, out, err);
+	cc_scenario_free(&sc);
+	return rc;
+}
+
+int cc_scenarios_add_version(struct cc_store *s, const char *data_dir,
+			     const struct cc_scenario_rec *base, const char *text, size_t len,
+			     const char *actor, struct cc_scenario_added *out,
+			     struct cc_error *err)
+{
+	struct cc_scenario sc;
+	struct sfile *f = NULL;
+	char dir[4400], name[200];
+	int n = 0, rc;
+
+	memset(out, 0, sizeof(*out));
+	snprintf(dir, sizeof(dir), "%s/scenario-files/%s", data_dir, base->hash);
+	snprintf(name, sizeof(name), "scenario %s", base->id);
+	rc = cc_scenario_parse(&sc, name, base->files ? dir : NULL, text, len, err);
+	if (rc)
+		return rc;
+	if (strcmp(sc.id, base->id) != 0)
+		rc = cc_error_set(err, CC_EINPUT, name, 0, 0, "the new version has the id \"%s\"",
+				  sc.id);
+	if (!rc)
+		rc = stored_files(dir, &sc, &f, &n, err);
+	if (!rc)
+		rc = keep(s, data_dir, &sc, text, len, f, n, actor, false, out, err);
 	cc_scenario_free(&sc);
 	return rc;
 }

@@ -44,6 +44,14 @@ int cc_scenarios_add_body(struct cc_store *s, const char *data_dir, const char *
 			  size_t len, const char *actor, struct cc_scenario_added *out,
 			  struct cc_error *err);
 
+/* A new text for the stored version base (the MSEL import's): parsed
+ * with base's challenge files, which go with it, and kept as the id's
+ * latest version (out->created false when that very text was there). */
+int cc_scenarios_add_version(struct cc_store *s, const char *data_dir,
+			     const struct cc_scenario_rec *base, const char *text, size_t len,
+			     const char *actor, struct cc_scenario_added *out,
+			     struct cc_error *err);
+
 /* Parses a stored version into sc (its files looked up where they were
  * stored). */
 int cc_scenarios_parse(const char *data_dir, const struct cc_scenario_rec *r,

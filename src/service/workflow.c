@@ -697,6 +697,14 @@ static const struct filetype *type_of(const char *name, const char *data, size_t
 	return NULL;
 }
 
+const char *cc_workflow_mime(const char *mime)
+{
+	for (size_t i = 0; mime && i < sizeof(filetypes) / sizeof(filetypes[0]); i++)
+		if (strcmp(filetypes[i].mime, mime) == 0)
+			return filetypes[i].mime;
+	return "application/octet-stream";
+}
+
 /* Writes data to DIR/evidence/ab/abcdef... unless it is there already
  * (*created says whether this call wrote it). */
 static int store_file(const char *dir, const char *sha, const char *data, size_t len,
@@ -735,22 +743,13 @@ static int store_file(const char *dir, const char *sha, const char *data, size_t
 	return CC_OK;
 }
 
-int cc_workflow_evidence_file(struct cc_store *s, const char *data_dir,
-			      const char *campaign, const char *unit,
-			      const char *question, const char *filename,
-			      const char *data, size_t len, const char *actor,
-			      long long *id, struct cc_error *err)
+void cc_workflow_clean_name(const char *filename, char name[201])
 {
-	const struct filetype *t;
-	unsigned char digest[crypto_hash_sha256_BYTES];
-	char sha[65], name[201];
 	const char *base = strrchr(filename, '/');
-	struct cc_evidence_rec e = {0};
 	size_t n = 0;
-	int rc, created = 0;
 
 	base = base ? base + 1 : filename;
-	for (const char *p = base; *p && n < sizeof(name) - 1; p++)
+	for (const char *p = base; *p && n < 200; p++)
 		name[n++] = (unsigned char)*p < ' ' || *p == '"' || *p == '\\' ? '_' : *p;
 	name[n] = '\0';
 	/* The name is shown and sent as JSON, which takes UTF-8 only: a byte
@@ -758,17 +757,60 @@ int cc_workflow_evidence_file(struct cc_store *s, const char *data_dir,
 	 * becomes '_' too. */
 	for (size_t at = 0; (at += cc_utf8_invalid(name + at, n - at)) < n; at++)
 		name[at] = '_';
+}
+
+int cc_workflow_check_file(const char *name, const char *data, size_t len, size_t max,
+			   const char **mime, struct cc_error *err)
+{
+	const struct filetype *t;
+
 	if (len == 0)
 		return cc_error_set(err, CC_EINPUT, "file", 0, 0, "the file is empty");
-	if (len > CC_EVIDENCE_MAX_BYTES)
-		return cc_error_set(err, CC_ELIMIT, "file", 0, 0, "files are at most %u MB",
-				    CC_EVIDENCE_MAX_BYTES >> 20);
+	if (len > max)
+		return cc_error_set(err, CC_ELIMIT, "file", 0, 0, "files are at most %zu MB",
+				    max >> 20);
 	t = type_of(name, data, len);
 	if (!t)
 		return cc_error_set(err, CC_EINPUT, "file", 0, 0,
 				    "\"%s\" is not an accepted file: PDF, PNG, JPEG, DOCX, XLSX, ODT, "
 				    "ODS, TXT or CSV whose content matches its name", name);
-	rc = cc_workflow_question_exists(s, campaign, question, err);
+	*mime = t->mime;
+	return CC_OK;
+}
+
+int cc_workflow_keep_file(const char *data_dir, const char *data, size_t len, char sha[65],
+			  int *created, struct cc_error *err)
+{
+	unsigned char digest[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(digest, (const unsigned char *)data, len);
+	sodium_bin2hex(sha, 65, digest, sizeof(digest));
+	return store_file(data_dir, sha, data, len, created, err);
+}
+
+void cc_workflow_drop_file(const char *data_dir, const char *sha)
+{
+	char path[4400];
+
+	snprintf(path, sizeof(path), "%s/evidence/%.2s/%s", data_dir, sha, sha);
+	unlink(path);
+}
+
+int cc_workflow_evidence_file(struct cc_store *s, const char *data_dir,
+			      const char *campaign, const char *unit,
+			      const char *question, const char *filename,
+			      const char *data, size_t len, const char *actor,
+			      long long *id, struct cc_error *err)
+{
+	char sha[65], name[201];
+	const char *mime = NULL;
+	struct cc_evidence_rec e = {0};
+	int rc, created = 0;
+
+	cc_workflow_clean_name(filename, name);
+	rc = cc_workflow_check_file(name, data, len, CC_EVIDENCE_MAX_BYTES, &mime, err);
+	if (!rc)
+		rc = cc_workflow_question_exists(s, campaign, question, err);
 	if (!rc) {
 		char status[32];
 		/* Refuse before writing anything (checked again in the
@@ -777,9 +819,7 @@ int cc_workflow_evidence_file(struct cc_store *s, const char *data_dir,
 	}
 	if (rc)
 		return rc;
-	crypto_hash_sha256(digest, (const unsigned char *)data, len);
-	sodium_bin2hex(sha, sizeof(sha), digest, sizeof(digest));
-	rc = store_file(data_dir, sha, data, len, &created, err);
+	rc = cc_workflow_keep_file(data_dir, data, len, sha, &created, err);
 	if (rc)
 		return rc;
 	e.unit = unit;
@@ -787,7 +827,7 @@ int cc_workflow_evidence_file(struct cc_store *s, const char *data_dir,
 	e.kind = "file";
 	e.sha256 = sha;
 	e.filename = name;
-	e.mime = t->mime;
+	e.mime = mime;
 	e.size = (long long)len;
 	e.author = actor;
 	rc = cc_store_begin(s, err);
@@ -797,12 +837,9 @@ int cc_workflow_evidence_file(struct cc_store *s, const char *data_dir,
 		rc = cc_store_commit(s, err);
 	if (rc) {
 		cc_store_rollback(s);
-		if (created) {
-			/* No row names the file this call wrote: take it back. */
-			char path[4400];
-			snprintf(path, sizeof(path), "%s/evidence/%.2s/%s", data_dir, sha, sha);
-			unlink(path);
-		}
+		/* No row names the file this call wrote: take it back. */
+		if (created)
+			cc_workflow_drop_file(data_dir, sha);
 	}
 	return rc;
 }

@@ -112,6 +112,25 @@ int cc_workflow_evidence_url(struct cc_store *s, const char *campaign,
 			     const char *unit, const char *question,
 			     const char *url, const char *actor, long long *id,
 			     struct cc_error *err);
+/* An uploaded file's name made safe to show and send: its last path
+ * part, control characters, quotes, backslashes and bytes that are not
+ * UTF-8 as '_', at most 200 bytes. */
+void cc_workflow_clean_name(const char *filename, char name[201]);
+/* CC_OK with *mime (static) when data is an accepted type for its name
+ * (PDF, PNG, JPEG, DOCX, XLSX, ODT, ODS, TXT, CSV: by extension and first
+ * bytes) and 1..max bytes; CC_EINPUT / CC_ELIMIT naming field "file". */
+int cc_workflow_check_file(const char *name, const char *data, size_t len, size_t max,
+			   const char **mime, struct cc_error *err);
+/* Writes data content-addressed under DATA/evidence/ab/abcdef... unless
+ * it is there (*created: whether this call wrote it); sha its hex hash. */
+int cc_workflow_keep_file(const char *data_dir, const char *data, size_t len, char sha[65],
+			  int *created, struct cc_error *err);
+/* The accepted type's own (static) string for a stored mime, or
+ * application/octet-stream. */
+const char *cc_workflow_mime(const char *mime);
+/* Takes back a file keep_file wrote when no row came to name it. */
+void cc_workflow_drop_file(const char *data_dir, const char *sha);
+
 /* Stores data content-addressed under DATA/evidence/ after checking its
  * size and type (by extension and first bytes). */
 int cc_workflow_evidence_file(struct cc_store *s, const char *data_dir,

@@ -45,6 +45,62 @@ int cc_store_drill_responses(struct cc_store *s, const char *drill, const char *
 		team), out, sizeof(struct cc_drill_response_rec), response_row, err);
 }
 
+int cc_store_drill_response(struct cc_store *s, const char *drill, long long id,
+			    struct cc_list *out, struct cc_error *err)
+{
+	int rc = cc__collect(s, cc__prepare(s, err, "SELECT r.id, r.inject_id, r.team_id, "
+		"r.user_id, u.name, r.text, r.at FROM drill_response r JOIN user u ON u.id = "
+		"r.user_id WHERE r.drill_id = ? AND r.id = ?", "tI", drill, id), out,
+		sizeof(struct cc_drill_response_rec), response_row, err);
+
+	if (!rc && out->n == 0) {
+		cc_list_free(out);
+		return cc_error_set(err, CC_ENOTFOUND, "response", 0, 0, "drill %.100s has no "
+				    "response %lld", drill, id);
+	}
+	return rc;
+}
+
+int cc_store_add_drill_attachment(struct cc_store *s, const char *drill,
+				  const struct cc_drill_attachment_rec *a, long long *id,
+				  struct cc_error *err)
+{
+	int rc = cc__run(s, err, "INSERT INTO drill_attachment (drill_id, response_id, sha256, "
+			 "filename, mime, size, user_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+			 "tItttIId", drill, a->response, a->sha256, a->filename, a->mime, a->size,
+			 a->user, a->at);
+
+	if (!rc)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return rc;
+}
+
+static int attachment_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+{
+	struct cc_drill_attachment_rec *a = item;
+
+	a->id = sqlite3_column_int64(st, 0);
+	a->response = sqlite3_column_int64(st, 1);
+	a->team = cc__col_text(l, st, 2);
+	a->sha256 = cc__col_text(l, st, 3);
+	a->filename = cc__col_text(l, st, 4);
+	a->mime = cc__col_text(l, st, 5);
+	a->size = sqlite3_column_int64(st, 6);
+	a->user = sqlite3_column_int64(st, 7);
+	a->at = sqlite3_column_double(st, 8);
+	return a->team && a->sha256 && a->filename && a->mime ? 0 : -1;
+}
+
+int cc_store_drill_attachments(struct cc_store *s, const char *drill, long long response,
+			       struct cc_list *out, struct cc_error *err)
+{
+	return cc__collect(s, cc__prepare(s, err, "SELECT a.id, a.response_id, r.team_id, "
+		"a.sha256, a.filename, a.mime, a.size, a.user_id, a.at FROM drill_attachment a "
+		"JOIN drill_response r ON r.id = a.response_id WHERE a.drill_id = ? AND "
+		"(? = 0 OR a.response_id = ?) ORDER BY a.id", "tII", drill, response, response),
+		out, sizeof(struct cc_drill_attachment_rec), attachment_row, err);
+}
+
 int cc_store_count_drill_responses(struct cc_store *s, const char *drill,
 				   const char *inject, const char *team, int *n,
 				   struct cc_error *err)

@@ -167,6 +167,25 @@ int cc_store_count_drill_responses(struct cc_store *s, const char *drill,
 				   const char *inject, const char *team, int *n,
 				   struct cc_error *err);
 
+/* A file attached to a response (migration 0012). */
+struct cc_drill_attachment_rec {
+	long long id, response;
+	const char *team;           /* the response's */
+	const char *sha256, *filename, *mime;
+	long long size, user;
+	double at;
+};
+
+int cc_store_add_drill_attachment(struct cc_store *s, const char *drill,
+				  const struct cc_drill_attachment_rec *a, long long *id,
+				  struct cc_error *err);
+/* The attachments of one response (response 0: of the whole drill), by id. */
+int cc_store_drill_attachments(struct cc_store *s, const char *drill, long long response,
+			       struct cc_list *out, struct cc_error *err);
+/* One response by id (within drill); CC_ENOTFOUND when not there. */
+int cc_store_drill_response(struct cc_store *s, const char *drill, long long id,
+			    struct cc_list *out, struct cc_error *err);
+
 struct cc_commcheck_rec {
 	long long user;
 	double at;

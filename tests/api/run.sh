@@ -26,6 +26,9 @@
 #     matrix of the drill routes), likewise.
 #   - test_mappings.py (the bundled mappings and their coverage, pre-filling
 #     an assessment through a mapping and confirming it), likewise.
+#   - test_drill_files.py (a scenario's injects as an MSEL spreadsheet out
+#     and in, every bad cell, the round trip; files attached to inject
+#     responses: types, limits, who sees them), likewise.
 #   - test_challenges.py (technical challenges of a drill: flags, attempts,
 #     one solve under concurrency, limits, hints, the board, awards, the
 #     authorisation matrix of the challenge routes), likewise.
@@ -209,6 +212,9 @@ tally "$tmp/plans.log" test_plans.py
 # report, on a server and data directory of their own.
 TMPDIR=$tmp python3 "$here/test_drills.py" --bin "$bin" >"$tmp/drills.log" 2>&1
 tally "$tmp/drills.log" test_drills.py
+# Drill files: MSEL spreadsheets and response attachments, likewise.
+TMPDIR=$tmp python3 "$here/test_drill_files.py" --bin "$bin" >"$tmp/dfiles.log" 2>&1
+tally "$tmp/dfiles.log" test_drill_files.py
 # Crosswalks: coverage and pre-filling, on a server and data directory of
 # their own.
 TMPDIR=$tmp python3 "$here/test_mappings.py" --bin "$bin" >"$tmp/map.log" 2>&1

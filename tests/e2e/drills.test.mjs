@@ -8,11 +8,18 @@
 // director's control room shows the answer; the evaluator rates cirt on an
 // objective (P) with an observation, which the API then lists; the
 // director ends the drill after the confirmation and opens the report.
+// Then what the drill module added later: the cirt player attaches a file
+// to their answer (the director's control room links it, the hospital
+// never sees it); the director sends an ad-hoc inject to the cirt only
+// from the control room's form (an empty one is refused with a GOV.UK
+// error summary); after the end the cirt player answers the feedback
+// survey (the API then has it); and the drills list, reached from My
+// work, shows the drill with its status.
 // axe-core finds no violation on these pages; screenshots at desktop and
 // phone width go to build/e2e-screenshots/drills-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, apiSession, axe, launch, readLogins, shot } from './helpers.mjs';
+import { BASE, apiSession, axe, expectFocus, launch, readLogins, shot } from './helpers.mjs';
 
 const DATA = process.env.E2E_DATA;
 const ID = 'e2e-dr-' + Date.now().toString(36);
@@ -20,6 +27,9 @@ const DIR = 'director.drill@demo.cybercap', EVAL = 'evaluator.drill@demo.cyberca
 const CIRT = 'player.cirt@demo.cybercap', HOSP = 'player.hospital@demo.cybercap';
 const ANSWER = 'We isolate the affected segment and call the hospital back.';
 const OBS = 'The CIRT called back within minutes and named a lead.';
+const FILE_TEXT = '01:52 segment 10.4.0.0/16 isolated at the core switch\n';
+const ADHOC = 'Minister wants a status line';
+const WELL = 'The hotline answered at once.';
 let logins, ctx = {}, pages = {};
 
 async function ready(page) {
@@ -121,6 +131,49 @@ test('a player answers; the director sees it', async () => {
   await shot(pages.hosp, 'drills-inbox-hospital');
 });
 
+test('a player attaches a file to the answer; staff can open it, the other team never sees it', async () => {
+  const p = pages.cirt;
+  const box = p.locator('.dr-inject[data-inject="h02"] .dr-responses li').first();
+  await box.locator('button:has-text("Attach")').click();
+  await box.locator('.field-error:has-text("Choose a file")').waitFor();
+  await box.locator('input[type=file]').setInputFiles({ name: 'isolation-log.txt', mimeType: 'text/plain', buffer: Buffer.from(FILE_TEXT) });
+  await box.locator('button:has-text("Attach")').click();
+  await box.locator('.dr-files a:has-text("isolation-log.txt")').waitFor();
+  await noViolations(p, 'inbox with an attached file');
+  await shot(p, 'drills-attach');
+  await phone(p, 'drills-attach');
+  const href = await box.locator('.dr-files a').getAttribute('href');
+  const body = await p.evaluate(async (u) => (await fetch(u, { credentials: 'same-origin' })).text(), href);
+  assert.equal(body, FILE_TEXT);
+  await go(pages.dir, `/drills/${ID}`);
+  await pages.dir.waitForSelector('.dr-feed .dr-files a:has-text("isolation-log.txt")');
+  const other = await pages.hosp.evaluate(async (u) => (await fetch(u, { credentials: 'same-origin' })).status, href);
+  assert.equal(other, 403, 'the hospital team may not download the cirt file');
+  assert.doesNotMatch(await pages.hosp.textContent('main'), /isolation-log/);
+});
+
+test('the director sends an ad-hoc inject to one team from the control room', async () => {
+  const d = pages.dir;
+  const form = d.locator('.dr-adhoc form');
+  await form.locator('#adhoc-to-all').uncheck();
+  await form.locator('button:has-text("Deliver now")').click();
+  await d.waitForSelector('.dr-adhoc .error-summary');
+  assert.match(await d.textContent('.dr-adhoc .error-summary'), /Enter a title[\s\S]*Enter the message[\s\S]*Choose at least one team/);
+  await expectFocus(d, '.dr-adhoc .error-summary', 'the error summary takes focus');
+  await noViolations(d, 'ad-hoc form with errors');
+  await shot(d, 'drills-adhoc-errors');
+  await form.locator('#adhoc-title').fill(ADHOC);
+  await form.locator('#adhoc-content').fill('The minister asks for a one-line status before 09:00.');
+  await form.locator('#adhoc-channel').selectOption('phone');
+  await form.locator('label:has-text("Orinthia National CIRT") input').check();
+  await form.locator('button:has-text("Deliver now")').click();
+  await d.waitForSelector(`.dr-adhoc [role=status]:has-text("${ADHOC}")`);
+  await phone(d, 'drills-adhoc');
+  await pages.cirt.waitForSelector(`.dr-inject h3:has-text("${ADHOC}")`, { timeout: 10000 });
+  await d.waitForSelector(`.dr-timeline th:has-text("${ADHOC}")`);
+  assert.doesNotMatch(await pages.hosp.textContent('main'), new RegExp(ADHOC));
+});
+
 test('the evaluator rates a team on an objective', async () => {
   const e = pages.ev;
   await go(e, `/drills/${ID}/evaluate`);
@@ -150,8 +203,43 @@ test('the director ends the drill after a confirmation; the report', async () =>
   await noViolations(d, 'report');
   await shot(d, 'drills-report');
   await phone(d, 'drills-report');
+  // the players' feedback survey, once play has ended
+  const p = pages.cirt;
+  await p.waitForSelector('.dr-feedback');
+  await p.click('.dr-feedback button[type=submit]');
+  await p.waitForSelector('.dr-feedback .error-summary');
+  await p.locator('.dr-feedback fieldset').first().locator('label:has-text("Strongly agree") input').check();
+  await p.fill('#fb-went_well', WELL);
+  await p.click('.dr-feedback button[type=submit]');
+  await p.waitForSelector('.dr-feedback [role=status]:has-text("Saved")');
+  await noViolations(p, 'feedback survey');
+  await shot(p, 'drills-feedback');
+  await phone(p, 'drills-feedback');
+  const cirt = await apiSession(CIRT, logins[CIRT]);
+  const fb = await cirt('GET', `/drills/${ID}/feedback`);
+  assert.equal(fb.json.answers.realism, 5, JSON.stringify(fb.json));
+  assert.equal(fb.json.answers.went_well, WELL);
   await go(d, '/drills/demo-hospital-done/report');
   await noViolations(d, 'report of the finished demo drill');
   await shot(d, 'drills-report-done');
-  for (const c of Object.values(ctx)) assert.deepEqual(c.errors.filter((x) => !/\/signin: console: .*401/.test(x)), []);
+  // (the hospital's refused download of the cirt file is the one 403)
+  for (const c of Object.values(ctx)) assert.deepEqual(c.errors.filter((x) => !/\/signin: console: .*401/.test(x) && !/403/.test(x)), []);
+});
+
+test('the drills list, from My work, shows the drill and its status', async () => {
+  const p = pages.cirt;
+  await go(p, '/work');
+  await p.click('main a:has-text("See your drills")');
+  await p.waitForURL((u) => u.pathname === '/drills');
+  await ready(p);
+  const row = p.locator(`tr[data-drill="${ID}"]`);
+  await row.waitFor();
+  assert.match(await row.textContent(), /Ended/);
+  assert.match(await row.textContent(), /player \(cirt\)/);
+  await noViolations(p, 'drills list');
+  await shot(p, 'drills-list');
+  await phone(p, 'drills-list');
+  await row.locator('a').click();
+  await p.waitForURL((u) => u.pathname === `/drills/${ID}`);
+  for (const c of Object.values(ctx)) assert.deepEqual(c.errors.filter((x) => !/\/signin: console: .*401/.test(x) && !/403/.test(x)), []);
 });

@@ -101,6 +101,7 @@ export function App() {
     case 'planservices': page = <WorkflowPage name="ServicesPage" route={route} />; break;
     case 'planmonitoring': page = <WorkflowPage name="MonitoringPage" route={route} />; break;
     case 'planreport': page = <WorkflowPage name="PlanReportPage" route={route} />; break;
+    case 'drills': page = <WorkflowPage name="DrillList" route={route} />; break;
     case 'drill': page = <WorkflowPage name="DrillPage" route={route} />; break;
     case 'drillEvaluate': page = <WorkflowPage name="Evaluate" route={route} />; break;
     case 'drillReport': page = <WorkflowPage name="AfterAction" route={route} />; break;

@@ -7,7 +7,11 @@ import { API } from './api';
 import { request } from './session';
 
 export type DrillStatus = 'scheduled' | 'running' | 'paused' | 'ended' | 'cancelled';
-export interface Response { id: number; inject: string; team: string; player: string; text: string; at: string }
+export interface Attachment { id: number; response: number; filename: string; mime: string; size: number; at: string | null }
+export interface Response { id: number; inject: string; team: string; player: string; text: string; at: string; attachments?: Attachment[] }
+export interface DrillSummary { id: string; title: string; status: DrillStatus; scenario: string; speed: number; created_at: string; roles: string[]; team: string | null }
+export interface FeedbackQuestion { id: string; text: string; type: 'scale' | 'text' }
+export interface Feedback { drill: string; questions: FeedbackQuestion[]; scale: { value: number; name: string }[]; text_max: number; answers: Record<string, number | string> | null; answered: number }
 export interface Inject { id: string; title: string; content: string; channel: string; from: string | null; clock: number; at: string; responses?: Response[] }
 export interface TeamView {
   id: string; name: string; unit?: string | null; hidden?: boolean;
@@ -37,13 +41,23 @@ export interface Timeline { id: string; status: DrillStatus; speed: number; cloc
 const p = (d: string) => '/drills/' + encodeURIComponent(d);
 
 export const drills = {
-  list: () => request<{ drills: { id: string; title: string; status: DrillStatus; roles: string[]; team: string | null }[] }>('GET', '/drills'),
+  list: () => request<{ drills: DrillSummary[]; total: number }>('GET', '/drills?limit=500'),
   view: (d: string) => request<Drill>('GET', p(d)),
   timeline: (d: string) => request<Timeline>('GET', p(d) + '/timeline'),
   status: (d: string, status: DrillStatus) => request<{ status: DrillStatus; clock: number; at: string }>('POST', p(d) + '/status', { json: { status } }),
   deliver: (d: string, i: string) => request<TimelineEntry>('POST', p(d) + '/injects/' + encodeURIComponent(i) + '/deliver'),
   skip: (d: string, i: string) => request<TimelineEntry>('POST', p(d) + '/injects/' + encodeURIComponent(i) + '/skip'),
   respond: (d: string, i: string, text: string) => request<Response>('POST', p(d) + '/injects/' + encodeURIComponent(i) + '/responses', { json: { text } }),
+  adhoc: (d: string, body: { title: string; content: string; channel: string; to: string[]; from?: string; notes?: string }) =>
+    request<TimelineEntry>('POST', p(d) + '/injects', { json: body }),
+  feedback: (d: string) => request<Feedback>('GET', p(d) + '/feedback'),
+  sendFeedback: (d: string, answers: Record<string, number | string>) => request<unknown>('POST', p(d) + '/feedback', { json: { answers } }),
+  attach: (d: string, r: number, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<Attachment>('POST', p(d) + '/responses/' + r + '/attachments', { form });
+  },
+  attachmentUrl: (d: string, a: Attachment) => API + p(d) + '/responses/' + a.response + '/attachments/' + a.id,
   responses: (d: string) => request<{ responses: Response[] }>('GET', p(d) + '/responses'),
   commcheck: (d: string) => request<{ confirmed_at: string }>('POST', p(d) + '/commcheck'),
   evaluate: (d: string, body: { team: string; objective: string; rating: string | null; observation: string }) =>

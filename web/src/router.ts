@@ -23,6 +23,7 @@
 //   /plans/{p}            plan         ?status&owner&overdue
 //   /plans/{p}/actions/{a|new}  planaction  ?objective
 //   /plans/{p}/draft|services|monitoring|report  plandraft, planservices, planmonitoring, planreport (?period)
+//   /drills               drills       (every drill the caller takes part in)
 //   /drills/{d}           drill        ?feed=media (a player's inbox, or the control room)
 //   /drills/{d}/evaluate  drillEvaluate (the evaluator's sheet)
 //   /drills/{d}/report    drillReport  (the after-action report)
@@ -49,7 +50,7 @@ export interface Route {
     | 'signin' | 'mywork' | 'campaign' | 'questionnaire' | 'review'
     | 'respond' | 'workshop' | 'maturity' | 'report' | 'password'
     | 'plans' | 'plannew' | 'plan' | 'planaction' | 'plandraft' | 'planservices' | 'planmonitoring' | 'planreport'
-    | 'drill' | 'drillEvaluate' | 'drillReport' | 'drillChallenges' | 'drillScoreboard' | 'drillSubmissions'
+    | 'drills' | 'drill' | 'drillEvaluate' | 'drillReport' | 'drillChallenges' | 'drillScoreboard' | 'drillSubmissions'
     | 'riskList' | 'riskRegister' | 'riskHeatmap' | 'riskSectors' | 'riskGain' | 'riskWorkshop' | 'riskRate' | 'riskPublic' | 'riskReport' | 'riskPage'
     | 'partners' | 'partnersNew' | 'partnersRequest' | 'partnersOffers' | 'partnersPledges' | 'partnersReport' | 'notfound';
   id?: string;
@@ -102,6 +103,7 @@ export function parse(loc: { pathname: string; search: string }): Route {
   if (parts[0] === 'signin' && parts.length === 1) return { page: 'signin', params, path };
   if (parts[0] === 'work' && parts.length === 1) return { page: 'mywork', params, path };
   if (parts[0] === 'campaigns' && parts.length === 2) return { page: 'campaign', id: parts[1], params, path };
+  if (parts[0] === 'drills' && parts.length === 1) return { page: 'drills', params, path };
   if (parts[0] === 'drills' && parts.length === 2) return { page: 'drill', id: parts[1], params, path };
   if (parts[0] === 'drills' && parts.length === 3 && DRILL_PAGES.has(parts[2])) return { page: DRILL_PAGES.get(parts[2])!, id: parts[1], params, path };
   if (parts[0] === 'risks' && parts.length === 1) return { page: 'riskList', params, path };

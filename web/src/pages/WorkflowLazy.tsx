@@ -11,7 +11,7 @@ type Pages = typeof import('./workflowPages');
 type Name = 'SignIn' | 'MyWork' | 'Questionnaire' | 'Review' | 'CampaignPage'
   | 'Respond' | 'Workshop' | 'Maturity' | 'Report' | 'SetPassword'
   | 'PlansPage' | 'NewPlan' | 'PlanPage' | 'ActionPage' | 'DraftPage' | 'ServicesPage' | 'MonitoringPage' | 'PlanReportPage'
-  | 'DrillPage' | 'Evaluate' | 'AfterAction';
+  | 'DrillPage' | 'DrillList' | 'Evaluate' | 'AfterAction';
 const holder: { m: Pages | null } = { m: null };
 
 const TITLES: Record<Name, Key> = {
@@ -19,7 +19,7 @@ const TITLES: Record<Name, Key> = {
   Respond: 'qnTitle', Workshop: 'wsTitle', Maturity: 'mtTitle', Report: 'rpTitle', SetPassword: 'pwTitle',
   PlansPage: 'plListTitle', NewPlan: 'plNewTitle', PlanPage: 'plTitle', ActionPage: 'plEditAction', DraftPage: 'plDraftTitle',
   ServicesPage: 'plServicesTitle', MonitoringPage: 'plMonTitle', PlanReportPage: 'plReportTitle',
-  DrillPage: 'drTitle', Evaluate: 'evTitle', AfterAction: 'aarTitle',
+  DrillPage: 'drTitle', DrillList: 'dlTitle', Evaluate: 'evTitle', AfterAction: 'aarTitle',
 };
 
 export function WorkflowPage({ name, route }: { name: Name; route: Route }) {

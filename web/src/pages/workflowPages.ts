@@ -18,5 +18,6 @@ export { ServicesPage } from './build/Services';
 export { MonitoringPage } from './build/Monitoring';
 export { PlanReportPage } from './build/PlanReport';
 export { DrillPage } from './convene/Drill';
+export { DrillList } from './convene/DrillList';
 export { Evaluate } from './convene/Evaluate';
 export { AfterAction } from './convene/AfterAction';

@@ -1,7 +1,8 @@
 // The control room (/drills/{d} for staff): the play clock, the status
 // moves (end and cancel after a confirmation), the timeline of what is due,
 // delivered and skipped with "deliver now" and "skip", each team's
-// communication check and response status, and the responses as they come.
+// communication check and response status, the responses as they come
+// (with their files), an ad-hoc inject, and the feedback survey after play.
 // Evaluators and observers see it without the controls.
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
@@ -14,6 +15,9 @@ import { when } from '../../components/forms';
 import { Link, Loading, errorText } from '../../components/ui';
 import { DrillStatusTag, LinkState, channelName } from './Drill';
 import { ChallengeTrack } from './ChallengeShell';
+import { AdhocForm } from './AdhocForm';
+import { Attachments } from './Attachments';
+import { Feedback } from './Feedback';
 
 const MOVES: Record<DrillStatus, DrillStatus[]> = {
   scheduled: ['running', 'cancelled'], running: ['paused', 'ended', 'cancelled'], paused: ['running', 'ended', 'cancelled'], ended: [], cancelled: [],
@@ -62,7 +66,9 @@ export function ControlRoom({ drill: first }: { drill: Drill }) {
       <ChallengeTrack drill={first} />
       <Teams drill={v} responses={responses} />
       {cur.tl && <TimelineTable drill={d} tl={cur.tl.injects} status={v.status} control={control} onDone={reload} clock={clock} />}
+      {control && (v.status === 'running' || v.status === 'paused') && <AdhocForm drill={v} onSent={reload} />}
       {staff && <Responses drill={v} responses={responses} />}
+      {v.status === 'ended' && <Feedback drill={d} />}
     </div>
   );
 }
@@ -184,6 +190,7 @@ function Responses({ drill, responses }: { drill: Drill; responses: Response[] }
             <li key={r.id} data-response={r.id}>
               <p class="dr-meta"><strong>{name(r.team)}</strong> <span class="muted">{t('drOnInject', { inject: r.inject })} · {when(r.at)} · {r.player}</span></p>
               <p>{r.text}</p>
+              <Attachments drill={drill.id} response={r} canAdd={false} />
             </li>
           ))}
         </ol>

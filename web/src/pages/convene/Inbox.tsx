@@ -2,7 +2,8 @@
 // their team, arriving live over the drill's event stream, sorted into the
 // inbox and the media feed by channel (?feed=media); an answer to each
 // inject; the communication check before play. Works on a phone, and says
-// when the connection drops (the browser reconnects by itself and the
+// when the connection drops; files attached to an answer; the feedback
+// survey once play has ended (the browser reconnects by itself and the
 // server replays what was missed, from Last-Event-ID).
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
@@ -13,6 +14,8 @@ import { when, type FieldError } from '../../components/forms';
 import { errorText } from '../../components/ui';
 import { DrillStatusTag, LinkState, channelName } from './Drill';
 import { ChallengeTrack } from './ChallengeShell';
+import { Attachments } from './Attachments';
+import { Feedback } from './Feedback';
 
 export function Inbox({ drill }: { drill: Drill }) {
   const [injects, setInjects] = useState<Inject[]>(() => drill.injects || []);
@@ -70,6 +73,7 @@ export function Inbox({ drill }: { drill: Drill }) {
       <ol class="dr-injects" aria-live="polite">
         {shown.map((i) => <InjectCard key={i.id} drill={drill.id} inject={i} fresh={fresh.has(i.id)} open={open} onResponse={addResponse} />)}
       </ol>
+      {status.status === 'ended' && <Feedback drill={drill.id} />}
     </div>
   );
 }
@@ -102,7 +106,8 @@ function InjectCard({ drill, inject, fresh, open, onResponse }: { drill: string;
         {responses.length > 0 && (
           <div class="dr-responses">
             <h4>{t('drYourAnswers')}</h4>
-            <ul>{responses.map((r) => <li key={r.id}><span class="muted">{when(r.at)}, {r.player}:</span> {r.text}</li>)}</ul>
+            <ul>{responses.map((r) => <li key={r.id} data-response={r.id}><span class="muted">{when(r.at)}, {r.player}:</span> {r.text}
+              <Attachments drill={drill} response={r} canAdd={open} /></li>)}</ul>
           </div>
         )}
         {open && (

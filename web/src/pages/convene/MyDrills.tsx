@@ -14,13 +14,15 @@ import { ChallengeLinks } from './ChallengeShell';
 export interface DrillItem { id: string; title: string; status: DrillStatus; roles: string[]; team: string | null }
 
 export function MyDrills({ list }: { list: DrillItem[] }) {
-  if (!list.length) return null;
   return (
     <section aria-labelledby="drills-title" class="work-section">
       <h2 id="drills-title">{t('mwDrillsTitle')}</h2>
-      <ul class="cards">
-        {list.map((d) => <DrillCard key={d.id} d={d} />)}
-      </ul>
+      <p>{t('mwDrillsText')} <Link href={href('/drills')}>{t('mwDrillsLink')}</Link></p>
+      {list.length > 0 && (
+        <ul class="cards">
+          {list.map((d) => <DrillCard key={d.id} d={d} />)}
+        </ul>
+      )}
     </section>
   );
 }
