@@ -250,6 +250,15 @@ int cc_store_drill_members(struct cc_store *s, const char *drill, struct cc_list
 		out, sizeof(struct cc_drill_member_rec), member_row, err);
 }
 
+int cc_store_drill_member_of(struct cc_store *s, const char *drill, long long user,
+			     struct cc_list *out, struct cc_error *err)
+{
+	return cc__collect(s, cc__prepare(s, err, "SELECT m.user_id, u.email, u.name, m.role, "
+		"m.team_id FROM drill_member m JOIN user u ON u.id = m.user_id WHERE m.user_id = ? "
+		"AND m.drill_id = ? ORDER BY m.rowid", "It", user, drill), out,
+		sizeof(struct cc_drill_member_rec), member_row, err);
+}
+
 /* ---- injects ---- */
 
 int cc_store_add_inject_state(struct cc_store *s, const char *drill,
