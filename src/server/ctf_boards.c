@@ -7,6 +7,7 @@
 
 #include "live.h"
 
+#include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@ struct cc_ctf_shared {
 	int refs;                   /* readers, and the entry while it is its latest */
 	long long gen;              /* of the entry, when it was read */
 	double loaded;              /* wall time */
+	char *view[4];              /* rendered: [series * 2 + frozen], under the lock */
 };
 
 struct entry {
@@ -48,6 +50,8 @@ struct cc_ctf_boards *cc_ctf_boards_new(struct cc_store *s, pthread_mutex_t *sto
 static void shared_drop(struct cc_ctf_shared *sh)
 {
 	if (sh && --sh->refs == 0) {
+		for (int i = 0; i < 4; i++)
+			free(sh->view[i]);
 		cc_ctf_free(&sh->c);
 		free(sh);
 	}
@@ -172,4 +176,49 @@ void cc_ctf_boards_put(struct cc_ctf_boards *b, struct cc_ctf_shared *ref)
 	pthread_mutex_lock(&b->lock);
 	shared_drop(ref);
 	pthread_mutex_unlock(&b->lock);
+}
+
+static char *render(const struct cc_ctf *c, bool live, const char *bracket, bool series)
+{
+	json_t *o = series ? cc_challenges_series_json(c, live) :
+			     cc_challenges_board_json(c, bracket, live);
+	char *text = o ? json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(12)) : NULL;
+
+	json_decref(o);
+	return text;
+}
+
+int cc_ctf_boards_text(struct cc_ctf_boards *b, const char *drill, double now, bool staff,
+		       const char *bracket, bool series, char **text, size_t *len,
+		       struct cc_error *err)
+{
+	struct cc_ctf_shared *ref;
+	struct cc_ctf c;
+	int rc = cc_ctf_boards_get(b, drill, now, &c, &ref, err), v;
+	/* what the reader sees: players the frozen board past the freeze */
+	bool frozen = !staff && !isnan(c.freeze) && c.clock >= c.freeze;
+	char *made = NULL;
+
+	*text = NULL;
+	if (rc)
+		return rc;
+	v = (series ? 2 : 0) + frozen;
+	pthread_mutex_lock(&b->lock);
+	if (!bracket && ref->view[v])
+		*text = strdup(ref->view[v]);
+	pthread_mutex_unlock(&b->lock);
+	if (!*text && (made = render(&c, !frozen, bracket, series))) {
+		*text = bracket ? made : strdup(made);
+		pthread_mutex_lock(&b->lock);
+		if (!bracket && !ref->view[v])
+			ref->view[v] = made, made = NULL;
+		pthread_mutex_unlock(&b->lock);
+		if (!bracket)
+			free(made);
+	}
+	cc_ctf_boards_put(b, ref);
+	if (!*text)
+		return cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
+	*len = strlen(*text);
+	return CC_OK;
 }

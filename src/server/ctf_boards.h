@@ -20,6 +20,8 @@
 #define CC_CTF_BOARDS_H
 
 #include <pthread.h>
+#include <stdbool.h>
+#include <stddef.h>
 
 #include "../service/challenges.h"
 
@@ -40,5 +42,14 @@ void cc_ctf_boards_changed(struct cc_ctf_boards *b, const char *drill);
 int cc_ctf_boards_get(struct cc_ctf_boards *b, const char *drill, double now,
 		      struct cc_ctf *out, struct cc_ctf_shared **ref, struct cc_error *err);
 void cc_ctf_boards_put(struct cc_ctf_boards *b, struct cc_ctf_shared *ref);
+
+/* The board (series false) or the score-over-time series of drill as
+ * JSON text (malloc'd, *len its length), live for staff, else as the
+ * players see it (frozen after the freeze); bracket NULL: every team.
+ * Each state renders each of its views once (the whole board: brackets
+ * are rendered each time) and later readers copy the text. */
+int cc_ctf_boards_text(struct cc_ctf_boards *b, const char *drill, double now, bool staff,
+		       const char *bracket, bool series, char **text, size_t *len,
+		       struct cc_error *err);
 
 #endif

@@ -322,24 +322,21 @@ int cc_h_challenge_file(struct cc_req *req, struct cc_resp *resp)
 static int board(struct cc_req *req, struct cc_resp *resp, bool series)
 {
 	const char *bracket = cc_req_query(req, "bracket");
-	struct cc_ctf_shared *ref;
 	struct cc_error err;
-	struct cc_ctf c;
 	unsigned roles;
-	char team[129];
-	json_t *o;
+	char team[129], *text;
+	size_t len;
 
 	if (!may(req, resp, CC_DR_ANY, &roles, team))
 		return CC_OK;
 	cc_error_clear(&err);
-	/* the board in memory (ctf_boards.h), not the store */
-	if (cc_ctf_boards_get(req->boards, D(req), cc_live_now(), &c, &ref, &err))
+	/* the board in memory, rendered once per change (ctf_boards.h) */
+	if (cc_ctf_boards_text(req->boards, D(req), cc_live_now(), roles & CC_DR_STAFF,
+			       bracket && *bracket && !series ? bracket : NULL, series, &text, &len,
+			       &err))
 		return cc_resp_from_error(resp, &err, 400);
-	o = series ? cc_challenges_series_json(&c, roles & CC_DR_STAFF) :
-		     cc_challenges_board_json(&c, bracket && *bracket ? bracket : NULL,
-					      roles & CC_DR_STAFF);
-	cc_ctf_boards_put(req->boards, ref);
-	return cc__drill_reply(resp, CC_OK, NULL, 200, o);
+	cc_resp_body(resp, 200, "application/json; charset=utf-8", text, len);
+	return CC_OK;
 }
 
 int cc_h_scoreboard(struct cc_req *req, struct cc_resp *resp)
