@@ -308,6 +308,58 @@ def awards_ties_freeze_and_brackets():
     check(len(ser["teams"]) == 2 and ser["teams"][0]["points"], "a series")
 
 
+def boards_of(stream):
+    """The scoreboard events so far (not from inside wait_for: it holds the lock)."""
+    with stream.lock:
+        return [e for e in stream.events if e[1] == "scoreboard"]
+
+
+@test
+def the_board_is_pushed_on_the_stream():
+    staff = harness.Stream(CFG.host, CFG.port, DR("/events"), who("controller"))
+    player = harness.Stream(CFG.host, CFG.port, DR("/events"), who("red"))
+    try:
+        # on connecting, the latest board
+        staff.wait_for(lambda e: e[1] == "scoreboard", what="a first board (staff)")
+        player.wait_for(lambda e: e[1] == "scoreboard", what="a first board (player)")
+        eq(staff.status, 200, "the stream")
+        score = {t["team"]: t["score"] for t in boards_of(staff)[-1][2]["teams"]}
+        # twenty awards in a burst: the board comes again, coalesced
+        t0, n0 = time.time(), len(boards_of(staff))
+        for i in range(20):
+            expect(who("controller").post(DR("/awards"), {"team": "blue", "value": 1,
+                                                           "reason": f"burst {i}"}), 201)
+        staff.wait_for(lambda e: e[1] == "scoreboard" and {t["team"]: t["score"] for t in
+                       e[2]["teams"]}["blue"] == score["blue"] + 20, what="the board after "
+                       "the awards")
+        time.sleep(0.6)
+        pushed = len(boards_of(staff)) - n0
+        spent = time.time() - t0
+        check(1 <= pushed <= 4 * spent + 2, f"{pushed} boards in {spent:.1f} s: coalesced")
+        check(all(b[0] is None for b in boards_of(staff)), "boards carry no event id")
+        # a solve is pushed too
+        mark = time.time()
+        eq(attempt("blue", "after", "FLAG{after}").status, 403, "blue may not see it yet")
+        eq(attempt("red", "after", "FLAG{after}").json()["correct"], True, "red solves")
+        player.wait_for(lambda e: e[1] == "scoreboard" and e[3] > mark,
+                        what="the board after a solve")
+        # during the freeze players get the frozen board, staff the live one
+        expect(who("controller").put(DR("/board-settings"), {"freeze": 0}), 200)
+        mark = time.time()
+        expect(who("controller").post(DR("/awards"), {"team": "red", "value": 7,
+                                                       "reason": "frozen"}), 201)
+        player.wait_for(lambda e: e[1] == "scoreboard" and e[3] > mark and e[2]["frozen"],
+                        what="a frozen board for the player")
+        staff.wait_for(lambda e: e[1] == "scoreboard" and e[3] > mark and not e[2]["frozen"],
+                       what="a live board for staff")
+        eq([t["score"] for t in boards_of(player)[-1][2]["teams"]], [0, 0],
+           "the player's pushed board is the frozen one")
+        expect(who("controller").put(DR("/board-settings"), {"freeze": None}), 200)
+    finally:
+        staff.close()
+        player.close()
+
+
 @test
 def controllers_hide_and_edit():
     expect(who("controller").call("PATCH", DR("/challenges/lin"), {"hidden": True}), 200)
