@@ -94,7 +94,8 @@ static void to_rec(const struct cc_challenge *ch, int position, const char *obje
 		rq[k] = ch->requires[k].id;
 	join(rq, nrq, req, 4096);
 	join(ch->files, ch->nfiles, files, 4096);
-	*r = (struct cc_challenge_rec){.id = ch->id, .name = ch->name, .category = ch->category,
+	*r = (struct cc_challenge_rec){.id = ch->id, .name = ch->name,
+		.category = ch->category ? ch->category : "",   /* optional in the spec */
 		.description = ch->description ? ch->description : "",
 		.value = ch->dynamic ? NAN : ch->value, .initial = ch->dynamic ? ch->initial : NAN,
 		.minimum = ch->dynamic ? ch->minimum : NAN, .decay = ch->dynamic ? ch->decay : NAN,

@@ -86,6 +86,9 @@ int cc_store_flags(struct cc_store *s, const char *drill, struct cc_list *out,
 /* CC_ECONFLICT when the challenge has that hint. */
 int cc_store_add_hint(struct cc_store *s, const char *drill, const struct cc_hint_rec *h,
 		      int position, struct cc_error *err);
+/* The text and cost of a hint that is there (unlocks keep what they cost). */
+int cc_store_update_hint(struct cc_store *s, const char *drill, const struct cc_hint_rec *h,
+			 struct cc_error *err);
 int cc_store_hints(struct cc_store *s, const char *drill, struct cc_list *out,
 		   struct cc_error *err);
 
