@@ -127,11 +127,11 @@ sample-data: all
 	$(BUILD)/cybercap sample frameworks/national-commitment.yaml --units 40 --seed 2026 \
 		--units-out data/sample-units.csv > data/sample-responses.csv
 
-$(BUILD)/bench_%: bench/bench_%.c $(BUILD)/libcybercap.a
+$(BUILD)/bench_%: bench/bench_%.c bench/bench_server.h $(BUILD)/libcybercap.a
 	$(CC) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libcybercap.a $(LDFLAGS) $(LDLIBS)
 
 bench: all
-	@$(MAKE) --no-print-directory BUILD=build/bench OPT="-O3 -g" build/bench/bench_score build/bench/bench_robust build/bench/bench_sse build/bench/bench_drill_load
+	@$(MAKE) --no-print-directory BUILD=build/bench OPT="-O3 -g" build/bench/bench_score build/bench/bench_robust build/bench/bench_sse build/bench/bench_drill_load build/bench/bench_attempts
 	@sh bench/run
 
 # 1,000 connections reading, 100 writing, 60 s each (bench/load.sh; set

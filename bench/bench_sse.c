@@ -27,6 +27,8 @@
 #include "service/scenarios.h"
 #include "store/store.h"
 
+#include "bench_server.h"
+
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -71,20 +73,6 @@ struct conn {
 	char *ev;
 	size_t evlen, evcap;
 };
-
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void die(const char *what, const struct cc_error *err)
-{
-	fprintf(stderr, "bench_sse: %s%s%s\n", what, err ? ": " : "", err ? err->msg : "");
-	exit(2);
-}
 
 /* ---- the data directory ---- */
 
@@ -157,39 +145,6 @@ static void prepare(const char *dir, int players, struct conn *c, char *director
 
 /* ---- the server ---- */
 
-static pid_t server;
-static int port;
-
-static void start_server(const char *bin, const char *dir, int players)
-{
-	int out[2];
-	char conns[32], line[512];
-	FILE *f;
-
-	if (pipe(out))
-		die("pipe", NULL);
-	snprintf(conns, sizeof(conns), "%d", players * 2 + 200);
-	server = fork();
-	if (server == 0) {
-		dup2(out[1], 1);
-		close(out[0]);
-		execl(bin, bin, "serve", "--data", dir, "--listen", "127.0.0.1:0", "--max-connections",
-		      conns, "--per-ip", conns, (char *)NULL);
-		_exit(127);
-	}
-	close(out[1]);
-	f = fdopen(out[0], "r");
-	while (f && fgets(line, sizeof(line), f)) {
-		char *p = strstr(line, "127.0.0.1:");
-		if (p) {
-			port = atoi(p + 10);
-			break;
-		}
-	}
-	if (!port)
-		die("the server did not start", NULL);
-}
-
 static long rss_kb(void)
 {
 	char path[64], line[256];
@@ -206,53 +161,17 @@ static long rss_kb(void)
 	return kb;
 }
 
-/* A request on its own connection, blocking; the status, or -1. The body
- * of the answer into body (size bytes) when given. */
-static int http(const char *method, const char *path, const char *token, const char *json,
-		char *body, size_t size)
-{
-	struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
-	char req[4096], resp[65536];
-	size_t got = 0;
-	int fd = socket(AF_INET, SOCK_STREAM, 0), status = -1;
-	ssize_t n;
-
-	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	if (fd < 0 || connect(fd, (struct sockaddr *)&a, sizeof(a)) != 0)
-		die("connect", NULL);
-	n = snprintf(req, sizeof(req), "%s %s HTTP/1.1\r\nHost: b\r\nConnection: close\r\n"
-		     "Authorization: Bearer %s\r\nContent-Type: application/json\r\n"
-		     "Content-Length: %zu\r\n\r\n%s", method, path, token, json ? strlen(json) : 0,
-		     json ? json : "");
-	if (write(fd, req, (size_t)n) != n)
-		die("write", NULL);
-	while (got < sizeof(resp) - 1 && (n = read(fd, resp + got, sizeof(resp) - 1 - got)) > 0)
-		got += (size_t)n;
-	resp[got] = '\0';
-	close(fd);
-	sscanf(resp, "HTTP/1.1 %d", &status);
-	if (body) {
-		char *b = strstr(resp, "\r\n\r\n");
-		snprintf(body, size, "%s", b ? b + 4 : "");
-	}
-	return status;
-}
-
 /* ---- the streams ---- */
 
 static int ep;
 
 static void stream_open(struct conn *c)
 {
-	struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
 	struct epoll_event e = {.events = EPOLLIN, .data.ptr = c};
 	char req[512], last[64] = "";
 	int n;
 
-	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	c->fd = socket(AF_INET, SOCK_STREAM, 0);
-	if (c->fd < 0 || connect(c->fd, (struct sockaddr *)&a, sizeof(a)) != 0)
-		die("connect a stream", NULL);
+	c->fd = connect_server();
 	if (c->last_id > 0)
 		snprintf(last, sizeof(last), "Last-Event-ID: %lld\r\n", c->last_id);
 	n = snprintf(req, sizeof(req), "GET /api/v1/drills/bench/events HTTP/1.1\r\nHost: b\r\n"
@@ -379,13 +298,6 @@ static void pump(double secs)
 	}
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 static double iso_at(const char *json)
 {
 	const char *p = strstr(json, "\"at\":\"");
@@ -426,7 +338,7 @@ int main(int argc, char **argv)
 		die("setup", NULL);
 	lat = calloc((size_t)players * MAX_EVENTS, sizeof(double));
 	prepare(dir, players, c, director);
-	start_server(argv[1], dir, players);
+	start_server(argv[1], dir, players * 2 + 200);
 	usleep(200000);
 	rss0 = rss_kb();
 	ep = epoll_create1(0);

@@ -55,4 +55,13 @@ int cc_ctf_board(const struct cc_ctf_input *in, bool (*include)(int team, void *
 /* The score of team after events [0, upto) (with values at that time). */
 double cc_ctf_score_at(const struct cc_ctf_input *in, int team, int upto);
 
+/* Scores over time of the teams track[0..ntrack): scores[e * ntrack + k]
+ * is track[k]'s score just after event e (values as they were then).
+ * Events stop at the first one at or after the cutoff; returns how many
+ * were taken (scores needs that many rows; nevents at most), -1 when out
+ * of memory. One pass: a solve changes the value of its challenge for
+ * every tracked solver of it, so the cost is events x tracked teams. */
+int cc_ctf_series(const struct cc_ctf_input *in, const int *track, int ntrack,
+		  double *scores);
+
 #endif

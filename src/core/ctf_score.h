@@ -30,6 +30,7 @@ struct cc_board_row {
 	const char *team;
 	double score;
 	double reached;      /* wall time of the last solve, unlock or award */
+	int index;           /* the caller's: carried through the sort */
 };
 
 /* Orders rows: score highest first, then who reached it first, then team id. */

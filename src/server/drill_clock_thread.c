@@ -27,13 +27,14 @@ void cc__live_kick(struct cc_live *lv)
 	pthread_mutex_unlock(&lv->clk);
 }
 
-/* Sleeps until wall time until (or a kick, or stop); false on stop. */
-static bool sleep_until(struct cc_live *lv, double until)
+/* Sleeps until wall time until (or a kick, a board to push, or stop);
+ * false on stop. *kicked: whether a kick woke it. */
+static bool sleep_until(struct cc_live *lv, double until, bool *kicked)
 {
 	bool go;
 
 	pthread_mutex_lock(&lv->clk);
-	while (!lv->stop && !lv->kicked) {
+	while (!lv->stop && !lv->kicked && !lv->boards_kicked) {
 		double left = until - cc_live_now();
 		struct timespec ts;
 		if (left <= 0)
@@ -47,7 +48,8 @@ static bool sleep_until(struct cc_live *lv, double until)
 		}
 		pthread_cond_timedwait(&lv->cond, &lv->clk, &ts);
 	}
-	lv->kicked = false;
+	*kicked = lv->kicked;
+	lv->kicked = lv->boards_kicked = false;
 	go = !lv->stop;
 	pthread_mutex_unlock(&lv->clk);
 	return go;
@@ -97,21 +99,22 @@ static void *run(void *arg)
 {
 	struct cc_live *lv = arg;
 	double now = cc_live_now(), beat = now + CC_SSE_HEARTBEAT_S, poll = now + POLL_S,
-	       due = now;
+	       due = now, boards = INFINITY;
 	long long version;
 
 	pthread_mutex_lock(lv->store_lock);
 	version = cc_store_data_version(lv->store);
 	pthread_mutex_unlock(lv->store_lock);
 	for (;;) {
-		double until = fmin(due, fmin(beat, poll));
-		bool tick = false;
+		double until = fmin(fmin(due, boards), fmin(beat, poll));
+		bool tick = false, kicked;
 
-		if (!sleep_until(lv, until))
+		if (!sleep_until(lv, until, &kicked))
 			break;
 		now = cc_live_now();
 		/* a kick, or the time something falls due */
-		tick = now < until || now >= due;
+		tick = kicked || now >= due;
+		boards = cc__live_push_boards(lv, now);
 		if (now >= beat) {
 			cc_sse_heartbeat(lv->sse);
 			beat = now + CC_SSE_HEARTBEAT_S;

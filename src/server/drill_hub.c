@@ -10,6 +10,7 @@
 #include "../core/drill_rules.h"
 #include "../format/sse_out.h"
 #include "../store/store.h"
+#include "ctf_boards.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,6 +51,8 @@ struct cc_live *cc_live_new(struct cc_store *s, pthread_mutex_t *store_lock,
 
 static void log_free(struct cc__live_log *g)
 {
+	cc__board_text_drop(g->board_staff);
+	cc__board_text_drop(g->board_players);
 	for (int i = 0; i < g->n; i++) {
 		free(g->ev[i].team);
 		free(g->ev[i].text);
@@ -114,6 +117,11 @@ static void log_put(struct cc_live *lv, struct cc__live_log *g)
 	log_free(g);
 }
 
+void cc__live_log_put(struct cc_live *lv, struct cc__live_log *g)
+{
+	log_put(lv, g);
+}
+
 /* Appends the rendered rows of l to g. */
 static int append(struct cc__live_log *g, const struct cc_list *l)
 {
@@ -176,11 +184,46 @@ static int refresh(struct cc_live *lv, struct cc__live_log *g, struct cc_error *
 	return rc;
 }
 
+void cc_live_set_boards(struct cc_live *lv, struct cc_ctf_boards *b)
+{
+	lv->boards = b;
+}
+
+/* Marks drill's board changed; whether someone watches it. */
+static bool board_dirty(struct cc_live *lv, const char *drill)
+{
+	struct cc__live_log *g = log_get(lv, drill, false);
+
+	cc_ctf_boards_changed(lv->boards, drill);
+	if (!g)
+		return false;
+	pthread_mutex_lock(&g->lock);
+	g->board_dirty = true;
+	pthread_mutex_unlock(&g->lock);
+	log_put(lv, g);
+	return true;
+}
+
+static void boards_kick(struct cc_live *lv)
+{
+	pthread_mutex_lock(&lv->clk);
+	lv->boards_kicked = true;
+	pthread_cond_signal(&lv->cond);
+	pthread_mutex_unlock(&lv->clk);
+}
+
+void cc_live_board_changed(struct cc_live *lv, const char *drill)
+{
+	if (board_dirty(lv, drill))
+		boards_kick(lv);
+}
+
 void cc_live_changed(struct cc_live *lv, const char *drill)
 {
 	struct cc__live_log *g = log_get(lv, drill, false);
 	struct cc_error err;
 
+	board_dirty(lv, drill);
 	if (g) {
 		if (refresh(lv, g, &err))
 			fprintf(stderr, "cybercap: drill %s: events not read: %s\n", drill, err.msg);
@@ -213,6 +256,9 @@ struct viewer {
 	char team[129];
 	int at;                     /* the next event to look at */
 	size_t offset;              /* bytes of it sent */
+	long long board_gen;        /* the last board taken */
+	struct cc__board_text *board;   /* the board being sent */
+	size_t board_off;
 };
 
 static bool visible(const struct viewer *v, const struct cc__live_event *e)
@@ -222,6 +268,30 @@ static bool visible(const struct viewer *v, const struct cc__live_event *e)
 				      v->team);
 }
 
+/* The latest board for v when it has not had it; under g->lock. */
+static size_t board_next(struct viewer *v, struct cc__live_log *g, char *buf, size_t max)
+{
+	size_t n;
+
+	if (!v->board && v->board_gen != g->board_gen) {
+		v->board = v->roles & CC_DR_STAFF ? g->board_staff : g->board_players;
+		v->board_gen = g->board_gen;
+		v->board_off = 0;
+		if (v->board)
+			v->board->refs++;
+	}
+	if (!v->board || !max)
+		return 0;
+	n = v->board->len - v->board_off < max ? v->board->len - v->board_off : max;
+	memcpy(buf, v->board->text + v->board_off, n);
+	v->board_off += n;
+	if (v->board_off == v->board->len) {
+		cc__board_text_drop(v->board);
+		v->board = NULL;
+	}
+	return n;
+}
+
 static size_t viewer_next(void *arg, char *buf, size_t max)
 {
 	struct viewer *v = arg;
@@ -229,7 +299,9 @@ static size_t viewer_next(void *arg, char *buf, size_t max)
 	size_t used = 0;
 
 	pthread_mutex_lock(&g->lock);
-	while (v->at < g->n && used < max) {
+	if (v->board)               /* a board half sent goes first */
+		used = board_next(v, g, buf, max);
+	while (!v->board && v->at < g->n && used < max) {
 		const struct cc__live_event *e = &g->ev[v->at];
 		size_t n;
 		if (!visible(v, e)) {
@@ -245,6 +317,9 @@ static size_t viewer_next(void *arg, char *buf, size_t max)
 			v->at++;
 		}
 	}
+	/* between events only: a board never cuts one */
+	if (v->offset == 0)
+		used += board_next(v, g, buf + used, max - used);
 	pthread_mutex_unlock(&g->lock);
 	return used;
 }
@@ -253,6 +328,11 @@ static void viewer_free(void *arg)
 {
 	struct viewer *v = arg;
 
+	if (v->board) {
+		pthread_mutex_lock(&v->log->lock);
+		cc__board_text_drop(v->board);
+		pthread_mutex_unlock(&v->log->lock);
+	}
 	log_put(v->lv, v->log);
 	free(v);
 }
@@ -263,6 +343,7 @@ struct cc_sse_stream *cc_live_stream(struct cc_live *lv, const char *drill, unsi
 	struct viewer *v = calloc(1, sizeof(*v));
 	struct cc_sse_source src = {viewer_next, viewer_free, v};
 	struct cc_sse_stream *st;
+	bool first;
 
 	if (!v || !(v->log = log_get(lv, drill, true))) {
 		free(v);
@@ -289,7 +370,12 @@ struct cc_sse_stream *cc_live_stream(struct cc_live *lv, const char *drill, unsi
 		}
 		v->at = lo;
 	}
+	/* the first viewer asks for a board; later ones get the latest */
+	first = v->log->board_gen == 0;
+	v->log->board_dirty |= first;
 	pthread_mutex_unlock(&v->log->lock);
+	if (first)
+		boards_kick(lv);
 	st = cc_sse_open(lv->sse, drill, src);
 	if (!st)
 		cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");

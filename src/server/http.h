@@ -16,7 +16,11 @@
 
 #include "../service/snapshot.h"
 
+struct cc_ctf_boards;
+struct cc_ctf_writer;
+struct cc_deferred;
 struct cc_jobs;
+struct cc_resp;
 struct cc_live;
 struct cc_principal;
 struct cc_sse_stream;
@@ -47,7 +51,29 @@ struct cc_req {
 					     reloaded on the next request */
 	void *server;
 	struct cc_live *live;             /* running drills (live.h) */
+	struct cc_ctf_writer *writer;     /* challenge attempts (group commit) */
+	struct cc_ctf_boards *boards;     /* challenge boards in memory */
+	struct cc_deferred **defer;       /* where a deferred answer goes;
+					     NULL: the server cannot suspend
+					     (embedded): answer at once */
 };
+
+/* An answer that comes later (a challenge attempt waits for the writer's
+ * commit): the handler suspends the connection (cc_req_suspend), stores
+ * d in *req->defer, sets resp->deferred and returns; whoever finishes
+ * sets done and calls cc_req_resume; the server then calls reply to fill
+ * the response and free to release d. */
+struct cc_deferred {
+	void *conn;
+	int done;                         /* atomic */
+	void (*reply)(struct cc_deferred *d, struct cc_resp *resp);
+	void (*free)(struct cc_deferred *d);
+};
+
+/* Suspends the request's connection (before its work is handed on). */
+void cc_req_suspend(struct cc_req *req);
+/* Marks d done and resumes its connection (any thread). */
+void cc_req_resume(struct cc_deferred *d);
 
 struct cc_resp {
 	int status;
@@ -67,6 +93,7 @@ struct cc_resp {
 	int shared;                       /* same for every caller: cacheable */
 	struct cc_sse_stream *stream;     /* an event stream instead of body
 					     (sse.h), owned by the response */
+	int deferred;                     /* answered later (struct cc_deferred) */
 };
 
 /* A query parameter, or NULL. */

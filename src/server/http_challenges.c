@@ -15,7 +15,9 @@
 
 #include "live.h"
 
+#include "../service/challenge_writer.h"
 #include "../service/challenges.h"
+#include "ctf_boards.h"
 
 #include <fcntl.h>
 #include <math.h>
@@ -138,13 +140,64 @@ static int attempt_reply(struct cc_resp *resp, const struct cc_attempt_result *r
 	return cc__drill_reply(resp, CC_OK, NULL, 200, o);
 }
 
+/* An attempt on its way through the writer (challenge_writer.h). */
+struct pending {
+	struct cc_deferred d;       /* first: the server hands back d */
+	struct cc_ctf_job job;
+	char drill[130], challenge[130], team[129];
+	char *flag;
+};
+
+static int attempt_answer(struct cc_resp *resp, const struct cc_ctf_job *job)
+{
+	if (job->rc)
+		return cc__drill_reply(resp, job->rc, &job->err, 200, NULL);
+	return attempt_reply(resp, &job->r);
+}
+
+static void pending_done(struct cc_ctf_job *job)
+{
+	cc_req_resume(&((struct pending *)job->arg)->d);
+}
+
+static void pending_reply(struct cc_deferred *d, struct cc_resp *resp)
+{
+	attempt_answer(resp, &((struct pending *)d)->job);
+}
+
+static void pending_free(struct cc_deferred *d)
+{
+	struct pending *p = (struct pending *)d;
+
+	free(p->flag);
+	free(p);
+}
+
+static struct pending *pending_new(struct cc_req *req, const char *team, const char *flag)
+{
+	struct pending *p = calloc(1, sizeof(*p));
+
+	if (!p || !(p->flag = strdup(flag))) {
+		free(p);
+		return NULL;
+	}
+	snprintf(p->drill, sizeof(p->drill), "%s", D(req));
+	snprintf(p->challenge, sizeof(p->challenge), "%s", C(req));
+	snprintf(p->team, sizeof(p->team), "%s", team);
+	p->job = (struct cc_ctf_job){.drill = p->drill, .challenge = p->challenge,
+				     .team = p->team, .flag = p->flag, .user = req->who->id};
+	p->d = (struct cc_deferred){req->conn, 0, pending_reply, pending_free};
+	return p;
+}
+
+/* Decided by the writer with the other attempts of its batch; the
+ * connection waits suspended (or, embedded, this thread waits). */
 int cc_h_challenge_attempt(struct cc_req *req, struct cc_resp *resp)
 {
-	struct cc_attempt_result r;
-	struct cc_error err;
 	unsigned roles;
 	char team[129];
 	const char *flag;
+	struct pending *p;
 	json_t *body;
 	int rc;
 
@@ -154,17 +207,23 @@ int cc_h_challenge_attempt(struct cc_req *req, struct cc_resp *resp)
 		json_decref(body);
 		return CC_OK;
 	}
-	cc_error_clear(&err);
-	pthread_mutex_lock(req->store_lock);
-	rc = cc_challenges_attempt(req->store, D(req), C(req), req->who, team, flag,
-				   cc_live_now(), &r, &err);
-	pthread_mutex_unlock(req->store_lock);
+	p = pending_new(req, team, flag);
 	json_decref(body);
-	if (rc)
-		return cc__drill_reply(resp, rc, &err, 200, NULL);
-	if (r.outcome == CC_AT_CORRECT)
-		cc__drill_changed(req);
-	return attempt_reply(resp, &r);
+	if (!p)
+		return cc_resp_error(resp, 500, "internal", NULL, "out of memory");
+	if (req->defer) {
+		p->job.done = pending_done;
+		p->job.arg = p;
+		cc_req_suspend(req);
+		*req->defer = &p->d;
+		resp->deferred = 1;
+		cc_ctf_writer_submit(req->writer, &p->job);
+		return CC_OK;
+	}
+	cc_ctf_writer_wait(req->writer, &p->job);
+	rc = attempt_answer(resp, &p->job);
+	pending_free(&p->d);
+	return rc;
 }
 
 int cc_h_challenge_unlock(struct cc_req *req, struct cc_resp *resp)
@@ -264,23 +323,20 @@ static int board(struct cc_req *req, struct cc_resp *resp, bool series)
 {
 	const char *bracket = cc_req_query(req, "bracket");
 	struct cc_error err;
-	struct cc_ctf c;
 	unsigned roles;
-	char team[129];
-	json_t *o;
+	char team[129], *text;
+	size_t len;
 
 	if (!may(req, resp, CC_DR_ANY, &roles, team))
 		return CC_OK;
 	cc_error_clear(&err);
-	if (locked(req, &c, &err)) {
-		cc_ctf_free(&c);
+	/* the board in memory, rendered once per change (ctf_boards.h) */
+	if (cc_ctf_boards_text(req->boards, D(req), cc_live_now(), roles & CC_DR_STAFF,
+			       bracket && *bracket && !series ? bracket : NULL, series, &text, &len,
+			       &err))
 		return cc_resp_from_error(resp, &err, 400);
-	}
-	o = series ? cc_challenges_series_json(&c, roles & CC_DR_STAFF) :
-		     cc_challenges_board_json(&c, bracket && *bracket ? bracket : NULL,
-					      roles & CC_DR_STAFF);
-	cc_ctf_free(&c);
-	return cc__drill_reply(resp, CC_OK, NULL, 200, o);
+	cc_resp_body(resp, 200, "application/json; charset=utf-8", text, len);
+	return CC_OK;
 }
 
 int cc_h_scoreboard(struct cc_req *req, struct cc_resp *resp)

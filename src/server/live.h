@@ -44,9 +44,18 @@ int cc_live_start(struct cc_live *lv);
 /* Stops the clock thread and ends every stream (shutdown). */
 void cc_live_stop(struct cc_live *lv);
 
-/* Drill id changed (committed): its new events reach its streams, and
- * the clock looks again. */
+/* Drill id changed (committed): its new events reach its streams, its
+ * board in memory is read again and pushed (a `scoreboard` event,
+ * coalesced: at most every CC_LIVE_BOARD_GAP s), and the clock looks
+ * again. */
 void cc_live_changed(struct cc_live *lv, const char *drill);
+/* The board only (a solve): no inject can have fallen due. */
+void cc_live_board_changed(struct cc_live *lv, const char *drill);
+
+/* The boards in memory (ctf_boards.h) the streams' `scoreboard` events
+ * are made from; set once, before cc_live_start. */
+struct cc_ctf_boards;
+void cc_live_set_boards(struct cc_live *lv, struct cc_ctf_boards *b);
 
 /* A stream of drill's events for a viewer holding roles (a player of
  * team), from the event after id after (0: all). NULL after filling err

@@ -21,6 +21,13 @@ struct cc__live_event {
 	size_t len;
 };
 
+/* A rendered `scoreboard` event, shared by the viewers sending it. */
+struct cc__board_text {
+	int refs;                   /* under the log's lock */
+	size_t len;
+	char *text;
+};
+
 /* The log of one watched drill. */
 struct cc__live_log {
 	struct cc__live_log *next;
@@ -31,6 +38,13 @@ struct cc__live_log {
 	int n, cap;
 	long long last;             /* the last id read */
 	int refs;                   /* streams (and loads) holding it */
+	/* the board (board_push.c), under lock: the latest `scoreboard`
+	 * event for staff (live) and for players and observers (frozen
+	 * after the freeze), and how many have been made */
+	struct cc__board_text *board_staff, *board_players;
+	long long board_gen;
+	bool board_dirty;           /* a change since the last one */
+	double board_at;            /* wall time of the last one */
 };
 
 struct cc_live {
@@ -46,7 +60,20 @@ struct cc_live {
 	pthread_mutex_t clk;
 	pthread_cond_t cond;        /* CLOCK_MONOTONIC */
 	bool kicked, stop;
+	bool boards_kicked;         /* a board to push (no tick needed) */
+	struct cc_ctf_boards *boards;
 };
+
+/* Boards to push at most every CC_LIVE_BOARD_GAP seconds per drill. */
+#define CC_LIVE_BOARD_GAP 0.25
+
+/* Renders the due `scoreboard` events and wakes their streams; returns
+ * the wall time at which the next is due (INFINITY: none). Clock thread. */
+double cc__live_push_boards(struct cc_live *lv, double now);
+/* Releases a log taken with refs++ under lv->lock. */
+void cc__live_log_put(struct cc_live *lv, struct cc__live_log *g);
+/* Drops a reference to t (NULL: nothing), under its log's lock. */
+void cc__board_text_drop(struct cc__board_text *t);
 
 /* Reads every log's new events and wakes their streams (after another
  * process wrote). */

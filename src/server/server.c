@@ -8,6 +8,8 @@
 
 #include "../service/auth.h"
 #include "../service/scenario_cache.h"
+#include "../service/challenge_writer.h"
+#include "ctf_boards.h"
 #include "../service/workflow.h"
 #include "router.h"
 #include "sse.h"
@@ -213,6 +215,7 @@ struct upload {
 	size_t len;
 	int too_big;
 	long long started;              /* ms, when the headers were in */
+	struct cc_deferred *wait;       /* an answer being prepared elsewhere */
 };
 
 void cc__server_on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
@@ -453,6 +456,40 @@ static void client_ip(struct MHD_Connection *conn, char *buf, size_t size)
 		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, buf, (socklen_t)size);
 }
 
+void cc_req_suspend(struct cc_req *req)
+{
+	MHD_suspend_connection(req->conn);
+}
+
+void cc_req_resume(struct cc_deferred *d)
+{
+	void *conn = d->conn;
+
+	__atomic_store_n(&d->done, 1, __ATOMIC_RELEASE);
+	MHD_resume_connection(conn);
+}
+
+/* The answer of a request that was suspended while its work was done
+ * elsewhere (struct cc_deferred), now that it is done. */
+static enum MHD_Result send_deferred(struct MHD_Connection *conn, struct cc_req *req,
+				     struct upload *up)
+{
+	struct cc_deferred *d = up->wait;
+	struct cc_resp resp = {.fd = -1};
+	enum MHD_Result ok;
+
+	if (!__atomic_load_n(&d->done, __ATOMIC_ACQUIRE)) {
+		MHD_suspend_connection(conn);   /* not yet: wait for the resume */
+		return MHD_YES;
+	}
+	up->wait = NULL;
+	d->reply(d, &resp);
+	d->free(d);
+	ok = send_resp(conn, req, &resp);
+	free(resp.body);
+	return ok;
+}
+
 enum MHD_Result cc__server_on_request(void *cls, struct MHD_Connection *conn,
 				  const char *url, const char *method,
 				  const char *version, const char *upload_data,
@@ -502,6 +539,8 @@ enum MHD_Result cc__server_on_request(void *cls, struct MHD_Connection *conn,
 		*upload_size = 0;
 		return MHD_YES;
 	}
+	if (up->wait)
+		return send_deferred(conn, &req, up);
 	if (up->too_big) {
 		cc_resp_error(&resp, 413, "too_large", NULL,
 			      "the request body is larger than %zu bytes", max_body(url));
@@ -524,6 +563,9 @@ enum MHD_Result cc__server_on_request(void *cls, struct MHD_Connection *conn,
 	req.wrote = wrote;
 	req.server = sv;
 	req.live = sv->live;
+	req.writer = sv->writer;
+	req.boards = sv->boards;
+	req.defer = sv->streaming ? &up->wait : NULL;
 	client_ip(conn, ip, sizeof(ip));
 	req.client_ip = ip;
 	if (authenticate(sv, conn, &req, &who, &resp))
@@ -540,6 +582,11 @@ enum MHD_Result cc__server_on_request(void *cls, struct MHD_Connection *conn,
 		cacheable = 1;
 	}
 	cc_route(&req, &resp, buf, sizeof(buf));
+	if (resp.deferred) {
+		/* suspended: answered when resumed (send_deferred) */
+		snap_put(sv, (struct cc_snapshot *)req.snap);
+		return MHD_YES;
+	}
 	if (cacheable && resp.shared && resp.status == 200 && resp.etag && resp.body) {
 		char etag[32];
 		etag_of(resp.body, resp.len, etag);
@@ -616,6 +663,14 @@ static void drain(struct cc_server *sv)
 		usleep(10000);
 }
 
+/* The attempt writer committed a solve of drill: its board and streams. */
+static void on_solved(const char *drill, void *arg)
+{
+	struct cc_server *sv = arg;
+
+	cc_live_board_changed(sv->live, drill);
+}
+
 /* Opens the store and the first snapshot; the rest of sv is set up here
  * too. Undone by cc__server_close. */
 int cc__server_open(struct cc_server *sv, const struct cc_server_opts *o,
@@ -643,6 +698,20 @@ int cc__server_open(struct cc_server *sv, const struct cc_server_opts *o,
 		cc_store_close(sv->store);
 		return cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
 	}
+	sv->streaming = streaming;
+	sv->boards = cc_ctf_boards_new(sv->store, &sv->store_lock);
+	cc_live_set_boards(sv->live, sv->boards);
+	rc = sv->boards ? cc_ctf_writer_open(&sv->writer, o->data_dir, on_solved, sv, err) :
+	     cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
+	if (rc) {
+		cc_ctf_boards_free(sv->boards);
+		cc_live_free(sv->live);
+		cc_snapshot_free(sv->snap);
+		pthread_mutex_destroy(&sv->lock);
+		pthread_mutex_destroy(&sv->store_lock);
+		cc_store_close(sv->store);
+		return rc;
+	}
 	sv->checked = time(NULL);
 	cc_jobs_init(&sv->jobs);
 	cc_cache_init(&sv->cache);
@@ -655,7 +724,9 @@ int cc__server_open(struct cc_server *sv, const struct cc_server_opts *o,
 
 void cc__server_close(struct cc_server *sv)
 {
+	cc_ctf_writer_close(sv->writer);
 	cc_live_free(sv->live);
+	cc_ctf_boards_free(sv->boards);
 	cc_jobs_free(&sv->jobs);
 	cc_cache_free(&sv->cache);
 	pthread_mutex_lock(&sv->lock);

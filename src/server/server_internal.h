@@ -33,6 +33,9 @@ struct cc_server {
 	long long timeout_ms;           /* slow request bodies: 0 (embedded) */
 	struct MHD_Daemon *daemon;      /* cc_server_embed's daemon */
 	struct cc_live *live;           /* running drills and their streams */
+	struct cc_ctf_writer *writer;   /* challenge attempts, group commit */
+	struct cc_ctf_boards *boards;   /* challenge boards in memory */
+	bool streaming;                 /* connections may be suspended */
 };
 
 /* Opens the store and the first snapshot and sets up the rest of sv;

@@ -70,30 +70,46 @@ json_t *cc_challenges_board_json(const struct cc_ctf *c, const char *bracket, bo
 	return o;
 }
 
+/* The points of tracked team k: where its score moved. */
+static json_t *team_points(const struct cc_ctf *c, const double *scores, int n, int ntrack,
+			   int k)
+{
+	json_t *pts = json_array();
+	double last = 0;
+
+	for (int e = 0; pts && e < n; e++) {
+		double v = scores[(size_t)e * (size_t)ntrack + (size_t)k];
+		if (v == last)
+			continue;
+		last = v;
+		json_array_append_new(pts, json_pack("{s:f,s:f,s:f}", "at", c->ev[e].at, "clock",
+						     c->ev[e].clock, "score", v));
+	}
+	return pts;
+}
+
 json_t *cc_challenges_series_json(const struct cc_ctf *c, bool live)
 {
 	struct cc_ctf_team_score *rows = calloc((size_t)c->nteams + 1, sizeof(*rows));
-	int *first = calloc((size_t)c->n + 1, sizeof(*first)), n;
+	int *first = calloc((size_t)c->n + 1, sizeof(*first)), track[CC_CTF_SERIES_TEAMS], n, m = 0;
+	double *scores = NULL;
 	struct cc_ctf_input in;
 	json_t *teams = json_array();
 
 	input(c, live, &in);
 	n = rows && first && teams ? cc_ctf_board(&in, NULL, NULL, rows, first) : -1;
-	for (int k = 0; k < n && k < CC_CTF_SERIES_TEAMS; k++) {
-		json_t *pts = json_array();
-		for (int e = 0; pts && e < c->nev; e++) {
-			if (c->ev[e].clock >= in.cutoff)
-				break;
-			/* a point where this team's score may have moved */
-			json_array_append_new(pts, json_pack("{s:f,s:f,s:f}", "at", c->ev[e].at,
-				"clock", c->ev[e].clock, "score", cc_ctf_score_at(&in, rows[k].team,
-										   e + 1)));
-		}
-		json_array_append_new(teams, json_pack("{s:s,s:o}", "team", c->teams[rows[k].team],
-						       "points", pts));
-	}
+	for (int k = 0; k < n && k < CC_CTF_SERIES_TEAMS; k++)
+		track[m++] = rows[k].team;
+	if (n >= 0 && !(scores = malloc(sizeof(double) * ((size_t)c->nev * (size_t)m + 1))))
+		n = -1;
+	if (n >= 0)
+		n = cc_ctf_series(&in, track, m, scores);
+	for (int k = 0; n >= 0 && k < m; k++)
+		json_array_append_new(teams, json_pack("{s:s,s:o}", "team", c->teams[track[k]],
+						       "points", team_points(c, scores, n, m, k)));
 	free(rows);
 	free(first);
+	free(scores);
 	if (n < 0) {
 		json_decref(teams);
 		return NULL;

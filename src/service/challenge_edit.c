@@ -2,7 +2,9 @@
  * challenge_edit.c - what controllers change in a drill's challenges
  * during play (see challenges.h): add a challenge, change or hide one
  * (only the keys given change; flags, when given, replace the old ones;
- * hints, when given, add those with new ids), award or deduct points
+ * hints, when given, add those with new ids and change the text and
+ * cost of those already there; a team that unlocked one keeps what it
+ * paid), award or deduct points
  * with a reason, set the freeze and the teams' brackets. Each is one
  * transaction with its audit row; no flag text ever reaches the audit.
  */
@@ -293,13 +295,21 @@ static int store_put(struct cc_store *s, const char *drill, const struct cc_ctf 
 
 	if (!rc && p->has_flags)
 		rc = cc__challenge_flags(s, drill, p->r.id, p->ch.flags, p->ch.nflags, err);
+	snprintf(entity, sizeof(entity), "drill:%s/challenge:%s", drill, p->r.id);
 	for (int i = 0; !rc && p->has_hints && i < p->ch.nhints; i++) {
 		struct cc_hint_rec hr = {p->r.id, p->ch.hints[i].id, p->ch.hints[i].text,
 					 p->ch.hints[i].cost};
-		if (!has_hint(c, p->r.id, hr.hint))
-			rc = cc_store_add_hint(s, drill, &hr, c->hint_l.n + i, err);
+		bool old = has_hint(c, p->r.id, hr.hint);
+		char cost[64];
+		rc = old ? cc_store_update_hint(s, drill, &hr, err) :
+		     cc_store_add_hint(s, drill, &hr, c->hint_l.n + i, err);
+		snprintf(cost, sizeof(cost), "%g", hr.cost);
+		if (!rc)
+			rc = cc_workflow_audit(s, actor, old ? "challenge.hint.edit" :
+					       "challenge.hint.add", entity, NULL,
+					       cc_workflow_audit_json3("hint", hr.hint, "cost", cost,
+								       "text", hr.text), err);
 	}
-	snprintf(entity, sizeof(entity), "drill:%s/challenge:%s", drill, p->r.id);
 	snprintf(val, sizeof(val), "%g", isnan(p->r.value) ? p->r.initial : p->r.value);
 	if (!rc)
 		rc = cc_workflow_audit(s, actor, create ? "challenge.add" : "challenge.edit", entity,

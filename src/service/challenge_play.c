@@ -1,14 +1,8 @@
 /*
  * challenge_play.c - what players' teams do with a drill's challenges
- * (see challenges.h): submit a flag, unlock a hint, and the list of the
- * challenges they may see. A submission is decided in one transaction
- * (BEGIN IMMEDIATE, so no other write comes between the reads and the
- * write): the drill's status on the server's clock first, then whether
- * the team may see the challenge, has solved it, is locked out or past
- * the rate limit, then the flag; the solve's row is guarded by its
- * primary key, so a team solves a challenge once however many of its
- * players submit at the same moment. A player is told an outcome only
- * after it is committed.
+ * (see challenges.h): unlock a hint, and the list of the challenges they
+ * may see. Submissions are decided by the attempt writer
+ * (challenge_writer.c), which also serves cc_challenges_attempt.
  */
 #include "challenges.h"
 
@@ -30,14 +24,6 @@ static int wrong_left(struct cc_store *s, const char *drill, const struct cc_ctf
 	return rc;
 }
 
-static bool flag_ok(const struct cc_challenge *ch, const char *flag)
-{
-	for (int f = 0; f < ch->nflags; f++)
-		if (cc_flag_matches(&ch->flags[f], flag, strlen(flag)))
-			return true;
-	return false;
-}
-
 /* The value of challenge i after the solves counted now (plus one when
  * the team just solved it and counts). */
 static double value_now(const struct cc_ctf *c, int i, int t, bool just)
@@ -48,91 +34,6 @@ static double value_now(const struct cc_ctf *c, int i, int t, bool just)
 		n += c->ev[k].kind == CC_CTF_SOLVE && c->ev[k].challenge == i &&
 		     !c->hidden[c->ev[k].team];
 	return cc_challenge_value(&c->ch[i], n + (just && !c->hidden[t]));
-}
-
-/* The checks before the flag, in the spec's order; 1 when refused. */
-static int refused(struct cc_store *s, const char *drill, const struct cc_ctf *c, int i, int t,
-		   double now, struct cc_attempt_result *r, struct cc_error *err, int *rc)
-{
-	int recent = 0;
-	double tenth;
-
-	if (strcmp(c->status, "running") != 0)
-		return r->outcome = CC_AT_NOT_RUNNING, 1;
-	if (i < 0 || !cc_ctf_visible(c, i, t))
-		return r->outcome = CC_AT_HIDDEN, 1;
-	if (cc_ctf_solved(c, i, t))
-		return r->outcome = CC_AT_ALREADY, 0;
-	if ((*rc = wrong_left(s, drill, c, i, c->teams[t], &r->attempts_left, err)))
-		return 1;
-	if (r->attempts_left == 0)
-		return r->outcome = CC_AT_LOCKED, 1;
-	*rc = cc_store_recent_wrong(s, drill, c->teams[t], now - CC_CTF_RATE_WINDOW, &recent,
-				    &tenth, err);
-	if (!*rc && recent >= CC_CTF_RATE_WRONG) {
-		double wait = tenth + CC_CTF_RATE_WINDOW - now;
-		r->retry_after = wait < 1 ? 1 : (int)ceil(wait);
-		return r->outcome = CC_AT_RATE, 1;
-	}
-	return *rc != CC_OK;
-}
-
-static int record(struct cc_store *s, const char *drill, const struct cc_ctf *c, int i, int t,
-		  const struct cc_principal *who, const char *flag, double now,
-		  struct cc_attempt_result *r, struct cc_error *err)
-{
-	struct cc_attempt_rec a = {0, c->rec[i].id, c->teams[t], who->id, NULL, "already", NULL,
-				   now, c->clock};
-	long long id = 0;
-	int rc;
-
-	if (r->outcome != CC_AT_ALREADY) {
-		r->outcome = flag_ok(&c->ch[i], flag) ? CC_AT_CORRECT : CC_AT_WRONG;
-		a.outcome = r->outcome == CC_AT_CORRECT ? "correct" : "wrong";
-		a.text = r->outcome == CC_AT_WRONG ? flag : NULL;
-	}
-	rc = cc_store_add_attempt(s, drill, &a, &id, err);
-	if (!rc && r->outcome == CC_AT_CORRECT) {
-		struct cc_solve_rec so = {c->rec[i].id, c->teams[t], who->id, now, c->clock};
-		rc = cc_store_add_solve(s, drill, &so, id, err);
-		if (rc == CC_ECONFLICT) {
-			/* another server on the database solved it first */
-			r->outcome = CC_AT_ALREADY;
-			rc = cc_error_set(err, CC_ECONFLICT, "challenge", 0, 0, "already solved");
-		}
-		r->value = value_now(c, i, t, true);
-	}
-	if (!rc && r->outcome == CC_AT_WRONG && r->attempts_left > 0)
-		r->attempts_left--;
-	return rc;
-}
-
-int cc_challenges_attempt(struct cc_store *s, const char *drill, const char *challenge,
-			  const struct cc_principal *who, const char *team, const char *flag,
-			  double now, struct cc_attempt_result *r, struct cc_error *err)
-{
-	struct cc_ctf c;
-	int rc = cc_store_begin(s, err), i, t;
-
-	memset(r, 0, sizeof(*r));
-	r->attempts_left = -1;
-	if (rc)
-		return rc;
-	rc = cc_ctf_load(s, drill, now, &c, err);
-	i = rc ? -1 : cc_ctf_challenge(&c, challenge);
-	t = rc ? -1 : cc_ctf_team(&c, team);
-	if (!rc && t < 0)
-		rc = cc_error_set(err, CC_ENOTFOUND, "team", 0, 0, "no team %.100s", team);
-	if (!rc && !refused(s, drill, &c, i, t, now, r, err, &rc))
-		rc = record(s, drill, &c, i, t, who, flag, now, r, err);
-	if (!rc)
-		rc = cc_store_commit(s, err);
-	if (rc)
-		cc_store_rollback(s);
-	if (rc == CC_ECONFLICT && r->outcome == CC_AT_ALREADY)
-		rc = CC_OK;     /* told already_solved; nothing was kept */
-	cc_ctf_free(&c);
-	return rc;
 }
 
 /* ---- hints ---- */

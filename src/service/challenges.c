@@ -94,7 +94,8 @@ static void to_rec(const struct cc_challenge *ch, int position, const char *obje
 		rq[k] = ch->requires[k].id;
 	join(rq, nrq, req, 4096);
 	join(ch->files, ch->nfiles, files, 4096);
-	*r = (struct cc_challenge_rec){.id = ch->id, .name = ch->name, .category = ch->category,
+	*r = (struct cc_challenge_rec){.id = ch->id, .name = ch->name,
+		.category = ch->category ? ch->category : "",   /* optional in the spec */
 		.description = ch->description ? ch->description : "",
 		.value = ch->dynamic ? NAN : ch->value, .initial = ch->dynamic ? ch->initial : NAN,
 		.minimum = ch->dynamic ? ch->minimum : NAN, .decay = ch->dynamic ? ch->decay : NAN,
@@ -266,34 +267,39 @@ static int load_teams(struct cc_store *s, const char *drill, struct cc_ctf *c,
 	return CC_OK;
 }
 
-/* The drill's status and play clock at now. */
+/* The drill's status and play clock at now (its status moves kept). */
 static int load_clock(struct cc_store *s, const char *drill, double now, struct cc_ctf *c,
 		      struct cc_error *err)
 {
 	struct cc_list rec, st;
 	const struct cc_drill_status_rec *r;
-	struct cc_drill_event *ev;
 	int rc = cc_store_drill(s, drill, &rec, err);
 
 	if (rc)
 		return rc;
 	c->status = cc_arena_strdup(&c->arena, ((const struct cc_drill_rec *)rec.items)->status);
-	rc = cc_store_drill_statuses(s, drill, &st, err);
-	if (!rc) {
-		r = st.items;
-		ev = calloc((size_t)st.n + 1, sizeof(*ev));
-		for (int i = 0; ev && i < st.n; i++) {
-			int k = cc_drill_status_parse(r[i].status);
-			ev[i].t = r[i].at;
-			ev[i].to = k < 0 ? CC_DRILL_SCHEDULED : (enum cc_drill_status)k;
-		}
-		c->clock = ev ? cc_drill_clock(ev, st.n,
-					       ((const struct cc_drill_rec *)rec.items)->speed, now) : 0;
-		free(ev);
-		cc_list_free(&st);
-	}
+	c->speed = ((const struct cc_drill_rec *)rec.items)->speed;
 	cc_list_free(&rec);
-	return rc;
+	if ((rc = cc_store_drill_statuses(s, drill, &st, err)))
+		return rc;
+	r = st.items;
+	c->moves = cc_arena_array(&c->arena, (size_t)st.n + 1, sizeof(*c->moves));
+	for (int i = 0; c->moves && i < st.n; i++) {
+		int k = cc_drill_status_parse(r[i].status);
+		c->moves[i].t = r[i].at;
+		c->moves[i].to = k < 0 ? CC_DRILL_SCHEDULED : (enum cc_drill_status)k;
+	}
+	c->nmoves = c->moves ? st.n : 0;
+	cc_list_free(&st);
+	if (!c->status || !c->moves)
+		return cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
+	c->clock = cc_ctf_clock_at(c, now);
+	return CC_OK;
+}
+
+double cc_ctf_clock_at(const struct cc_ctf *c, double now)
+{
+	return cc_drill_clock(c->moves, c->nmoves, c->speed, now);
 }
 
 int cc_ctf_load(struct cc_store *s, const char *drill, double now, struct cc_ctf *c,

@@ -24,6 +24,7 @@
 #include <stdbool.h>
 
 #include "../core/ctf_board.h"
+#include "../core/drill_clock.h"
 #include "auth.h"
 
 #define CC_CTF_RATE_WINDOW 60.0         /* seconds */
@@ -48,7 +49,10 @@ struct cc_ctf {
 	int nev;
 	double freeze;                         /* play minutes, NaN: none */
 	const char *status;                    /* the drill's */
-	double clock;                          /* play minutes now */
+	double clock;                          /* play minutes at the load */
+	struct cc_drill_event *moves;          /* status moves, for the clock later */
+	int nmoves;
+	double speed;
 };
 
 /* Copies the scenario's challenges into drill (inside the caller's
@@ -66,6 +70,8 @@ int cc__challenge_flags(struct cc_store *s, const char *drill, const char *id,
 int cc_ctf_load(struct cc_store *s, const char *drill, double now, struct cc_ctf *c,
 		struct cc_error *err);
 void cc_ctf_free(struct cc_ctf *c);
+/* The play clock at wall time now (the load's status moves). */
+double cc_ctf_clock_at(const struct cc_ctf *c, double now);
 int cc_ctf_challenge(const struct cc_ctf *c, const char *id);
 int cc_ctf_team(const struct cc_ctf *c, const char *id);
 /* Whether team t may see challenge i now (not hidden, opened, what it

@@ -305,7 +305,10 @@ int cc_drill_roles_of(struct cc_store *s, const char *id, const struct cc_princi
 	if (rc)
 		return rc;
 	cc_list_free(&rec);
-	rc = cc_store_drill_members(s, id, &members, err);
+	/* only the caller's rows: a drill of 1,000 players is read on every
+	 * request of each */
+	rc = p && p->id ? cc_store_drill_member_of(s, id, p->id, &members, err) :
+	     cc_store_drill_members(s, id, &members, err);
 	if (rc)
 		return rc;
 	*roles = roles_in(members.items, members.n, p, team);

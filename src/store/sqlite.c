@@ -126,6 +126,60 @@ sqlite3_stmt *cc__prepare(struct cc_store *s, struct cc_error *err,
 	return st;
 }
 
+static struct cc__hot *hot_of(struct cc_store *s, const char *sql, const sqlite3_stmt *st)
+{
+	for (int i = 0; i < s->nhot; i++)
+		if ((sql && s->hot[i].sql == sql) || (st && s->hot[i].st == st))
+			return &s->hot[i];
+	return NULL;
+}
+
+sqlite3_stmt *cc__prepare_hot(struct cc_store *s, struct cc_error *err,
+			      const char *sql, const char *types, ...)
+{
+	struct cc__hot *h = hot_of(s, sql, NULL);
+	sqlite3_stmt *st = NULL;
+	va_list ap;
+	int rc;
+
+	if (h && h->busy)
+		h = NULL;               /* in use (nested): a statement of its own */
+	else if (!h && s->nhot < CC_STORE_HOT &&
+		 sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) == SQLITE_OK) {
+		h = &s->hot[s->nhot++];
+		*h = (struct cc__hot){sql, st, 0};
+	}
+	if (h) {
+		st = h->st;
+		h->busy = 1;
+	} else if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		cc__db_fail(s, err, "prepare");
+		return NULL;
+	}
+	va_start(ap, types);
+	rc = bind_all(st, types, ap);
+	va_end(ap);
+	if (rc != SQLITE_OK) {
+		cc__db_fail(s, err, "bind");
+		cc__finish(s, st);
+		return NULL;
+	}
+	return st;
+}
+
+void cc__finish(struct cc_store *s, sqlite3_stmt *st)
+{
+	struct cc__hot *h = st ? hot_of(s, NULL, st) : NULL;
+
+	if (!h) {
+		sqlite3_finalize(st);
+		return;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	h->busy = 0;
+}
+
 /* Runs a statement that returns no rows. */
 int cc__run(struct cc_store *s, struct cc_error *err, const char *sql,
 	       const char *types, ...)
@@ -165,7 +219,7 @@ int cc__one_int64(struct cc_store *s, sqlite3_stmt *st, long long *out, const ch
 		rc = rc == SQLITE_DONE ? cc_error_set(err, CC_ENOTFOUND, NULL, 0, 0, "no such %s", what)
 				       : cc__db_fail(s, err, "read");
 	}
-	sqlite3_finalize(st);
+	cc__finish(s, st);
 	return rc;
 }
 
@@ -210,18 +264,18 @@ int cc__collect(struct cc_store *s, sqlite3_stmt *st, struct cc_list *out,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		void *item = list_push(out, size, &cap);
 		if (!item || fn(out, st, item)) {
-			sqlite3_finalize(st);
+			cc__finish(s, st);
 			cc_list_free(out);
 			return cc_error_set(err, CC_ENOMEM, s->path, 0, 0, "out of memory");
 		}
 	}
 	if (rc != SQLITE_DONE) {
 		rc = cc__db_fail(s, err, "read");
-		sqlite3_finalize(st);
+		cc__finish(s, st);
 		cc_list_free(out);
 		return rc;
 	}
-	sqlite3_finalize(st);
+	cc__finish(s, st);
 	return CC_OK;
 }
 
@@ -373,6 +427,8 @@ void cc_store_close(struct cc_store *s)
 {
 	if (!s)
 		return;
+	for (int i = 0; i < s->nhot; i++)
+		sqlite3_finalize(s->hot[i].st);
 	sqlite3_close(s->db);
 	free(s);
 }

@@ -100,6 +100,14 @@ int cc_store_add_hint(struct cc_store *s, const char *drill, const struct cc_hin
 		       h->hint, position, h->text, h->cost);
 }
 
+int cc_store_update_hint(struct cc_store *s, const char *drill, const struct cc_hint_rec *h,
+			 struct cc_error *err)
+{
+	return cc__run(s, err, "UPDATE drill_hint SET text = ?, cost = ? WHERE drill_id = ? AND "
+		       "challenge_id = ? AND hint_id = ?", "tdttt", h->text, h->cost, drill,
+		       h->challenge, h->hint);
+}
+
 static int hint_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 {
 	struct cc_hint_rec *h = item;

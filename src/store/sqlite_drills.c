@@ -135,7 +135,7 @@ static int drill_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 int cc_store_drill(struct cc_store *s, const char *id, struct cc_list *out,
 		   struct cc_error *err)
 {
-	int rc = cc__collect(s, cc__prepare(s, err, "SELECT " DRILL_COLS " FROM drill d "
+	int rc = cc__collect(s, cc__prepare_hot(s, err, "SELECT " DRILL_COLS " FROM drill d "
 		"WHERE d.id = ?", "t", id), out, sizeof(struct cc_drill_rec), drill_row, err);
 
 	if (!rc && out->n == 0) {
@@ -250,6 +250,15 @@ int cc_store_drill_members(struct cc_store *s, const char *drill, struct cc_list
 		out, sizeof(struct cc_drill_member_rec), member_row, err);
 }
 
+int cc_store_drill_member_of(struct cc_store *s, const char *drill, long long user,
+			     struct cc_list *out, struct cc_error *err)
+{
+	return cc__collect(s, cc__prepare_hot(s, err, "SELECT m.user_id, u.email, u.name, m.role, "
+		"m.team_id FROM drill_member m JOIN user u ON u.id = m.user_id WHERE m.user_id = ? "
+		"AND m.drill_id = ? ORDER BY m.rowid", "It", user, drill), out,
+		sizeof(struct cc_drill_member_rec), member_row, err);
+}
+
 /* ---- injects ---- */
 
 int cc_store_add_inject_state(struct cc_store *s, const char *drill,
@@ -277,7 +286,7 @@ int cc__scalar(struct cc_store *s, sqlite3_stmt *st, long long *out, struct cc_e
 	if (rc == SQLITE_ROW)
 		*out = sqlite3_column_int64(st, 0);
 	rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? CC_OK : cc__db_fail(s, err, "read");
-	sqlite3_finalize(st);
+	cc__finish(s, st);
 	return rc;
 }
 

@@ -10,9 +10,22 @@
 
 #include "store.h"
 
+/* Statements kept prepared (cc__prepare_hot): the queries of every
+ * request (the session, the user, the drill and the caller's part in
+ * it), whose parsing was most of their cost. */
+#define CC_STORE_HOT 16
+
+struct cc__hot {
+	const char *sql;            /* the literal: compared by address */
+	sqlite3_stmt *st;
+	int busy;
+};
+
 struct cc_store {
 	sqlite3 *db;
 	char path[4200];
+	struct cc__hot hot[CC_STORE_HOT];
+	int nhot;
 };
 
 /* Fills err from the connection's last error; returns the status. */
@@ -24,6 +37,16 @@ int cc__db_fail(struct cc_store *s, struct cc_error *err, const char *what);
  * binds NULL). Returns NULL (err filled) on failure. */
 sqlite3_stmt *cc__prepare(struct cc_store *s, struct cc_error *err,
 			  const char *sql, const char *types, ...);
+
+/* As cc__prepare, for a statement of every request: sql must be a
+ * string literal (it is the key). The statement is kept prepared between
+ * uses; give it back with cc__finish (cc__collect and cc__scalar do),
+ * never sqlite3_finalize. */
+sqlite3_stmt *cc__prepare_hot(struct cc_store *s, struct cc_error *err,
+			      const char *sql, const char *types, ...);
+/* Done with st: a kept statement is reset for its next use, any other
+ * finalized. */
+void cc__finish(struct cc_store *s, sqlite3_stmt *st);
 
 /* Prepares, binds, steps once: for statements that return no rows. */
 int cc__run(struct cc_store *s, struct cc_error *err, const char *sql,

@@ -11,6 +11,8 @@
 #ifndef CC_STORE_CHALLENGES_H
 #define CC_STORE_CHALLENGES_H
 
+#include <stdbool.h>
+
 struct cc_challenge_rec {
 	const char *id, *name, *category, *description;
 	double value;                   /* NaN when dynamic */
@@ -84,6 +86,9 @@ int cc_store_flags(struct cc_store *s, const char *drill, struct cc_list *out,
 /* CC_ECONFLICT when the challenge has that hint. */
 int cc_store_add_hint(struct cc_store *s, const char *drill, const struct cc_hint_rec *h,
 		      int position, struct cc_error *err);
+/* The text and cost of a hint that is there (unlocks keep what they cost). */
+int cc_store_update_hint(struct cc_store *s, const char *drill, const struct cc_hint_rec *h,
+			 struct cc_error *err);
 int cc_store_hints(struct cc_store *s, const char *drill, struct cc_list *out,
 		   struct cc_error *err);
 
@@ -117,6 +122,39 @@ int cc_store_add_award(struct cc_store *s, const char *drill, const struct cc_aw
 		       long long *id, struct cc_error *err);
 int cc_store_awards(struct cc_store *s, const char *drill, struct cc_list *out,
 		    struct cc_error *err);
+
+/* ---- the attempt writer's batches (sqlite_attempts.c) ---- */
+
+/* One attempt of a batch: its drill, the row, and whether it solves (a
+ * drill_solve row beside it). The store fills id. */
+struct cc_attempt_write {
+	const char *drill;
+	struct cc_attempt_rec a;
+	bool solve;
+	long long id;
+};
+
+/* Inserts w[0..n) (and their solves) with one prepared statement each,
+ * inside the caller's transaction. CC_ECONFLICT when a solve was there
+ * already (the caller rolls the batch back). */
+int cc_store_attempt_batch(struct cc_store *s, struct cc_attempt_write *w, int n,
+			   struct cc_error *err);
+
+struct cc_wrong_count_rec {
+	const char *team, *challenge;
+	int n;
+};
+/* Wrong answers per team and challenge. */
+int cc_store_wrong_counts(struct cc_store *s, const char *drill, struct cc_list *out,
+			  struct cc_error *err);
+
+struct cc_wrong_at_rec {
+	const char *team;
+	double at;
+};
+/* Wrong answers after wall time since, by team then time. */
+int cc_store_wrongs_since(struct cc_store *s, const char *drill, double since,
+			  struct cc_list *out, struct cc_error *err);
 
 /* The freeze (minutes of play, NaN: none). */
 int cc_store_board_freeze(struct cc_store *s, const char *drill, double *freeze,

@@ -98,6 +98,9 @@ int cc_store_add_drill_member(struct cc_store *s, const char *drill, long long u
 /* By role, then as added. */
 int cc_store_drill_members(struct cc_store *s, const char *drill, struct cc_list *out,
 			   struct cc_error *err);
+/* The rows of drill_member for one user (the role check of a request). */
+int cc_store_drill_member_of(struct cc_store *s, const char *drill, long long user,
+			     struct cc_list *out, struct cc_error *err);
 
 struct cc_inject_state_rec {
 	const char *inject, *state;  /* pending, delivered, skipped */

@@ -17,6 +17,7 @@ import json
 import os
 import re
 import secrets
+import socket
 import subprocess
 import threading
 import time
@@ -506,3 +507,108 @@ def run_suite(suite, cfg, setup, stop):
         else:
             shutil.rmtree(cfg.tmp, ignore_errors=True)
     return suite.result()
+
+
+class Stream:
+    """A text/event-stream read on its own socket in a thread: events
+    [(id, event, data, time received)] and comment lines (the drill
+    stream: test_drills.py, test_challenges.py)."""
+
+    def __init__(self, host, port, path, c, last_id=None):
+        self.events, self.comments, self.status, self.headers = [], [], None, {}
+        self.closed = False
+        self.error = None
+        self.lock = threading.Lock()
+        self.sock = socket.create_connection((host, port), timeout=60)
+        h = [f"GET {path} HTTP/1.1", f"Host: {host}", "Accept: text/event-stream"]
+        if c.bearer:
+            h.append(f"Authorization: Bearer {c.bearer}")
+        if c.cookie:
+            h.append(f"Cookie: cc_session={c.cookie}")
+        if last_id is not None:
+            h.append(f"Last-Event-ID: {last_id}")
+        self.sock.sendall(("\r\n".join(h) + "\r\n\r\n").encode())
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _read_exact(self, f, n):
+        data = b""
+        while len(data) < n:
+            got = f.read(n - len(data))
+            if not got:
+                raise EOFError
+            data += got
+        return data
+
+    def _run(self):
+        f = self.sock.makefile("rb")
+        try:
+            line = f.readline().decode()
+            self.status = int(line.split()[1])
+            while True:
+                line = f.readline().decode().strip()
+                if not line:
+                    break
+                k, _, v = line.partition(":")
+                self.headers[k.strip().lower()] = v.strip()
+            if self.headers.get("transfer-encoding") != "chunked":
+                self.body = f.read()
+                return
+            buf = ""
+            while True:
+                size = int(f.readline().strip(), 16)
+                if size == 0:
+                    break
+                buf += self._read_exact(f, size).decode()
+                f.readline()
+                while "\n\n" in buf:
+                    block, buf = buf.split("\n\n", 1)
+                    self._event(block)
+        except (OSError, EOFError, ValueError) as e:
+            self.error = e
+        finally:
+            self.closed = True
+
+    def _event(self, block):
+        ev = {"id": None, "event": "message", "data": []}
+        for line in block.split("\n"):
+            if line.startswith(":"):
+                with self.lock:
+                    self.comments.append(line)
+                continue
+            k, _, v = line.partition(":")
+            v = v[1:] if v.startswith(" ") else v
+            if k == "data":
+                ev["data"].append(v)
+            elif k in ("id", "event"):
+                ev[k] = v
+        if not ev["data"]:
+            return
+        with self.lock:
+            self.events.append((int(ev["id"]) if ev["id"] else None, ev["event"],
+                                json.loads("\n".join(ev["data"])), time.time()))
+
+    def wait_for(self, pred, timeout=10, what="an event"):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            with self.lock:
+                for e in self.events:
+                    if pred(e):
+                        return e
+            time.sleep(0.02)
+        raise Fail(f"{what} did not come within {timeout} s (have {self.summary()})")
+
+    def summary(self):
+        with self.lock:
+            return [(e[1], e[2].get("id") or e[2].get("status")) for e in self.events]
+
+    def injects(self, kind="inject"):
+        with self.lock:
+            return [e[2]["id"] for e in self.events if e[1] == kind]
+
+    def close(self):
+        try:
+            self.sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        self.sock.close()

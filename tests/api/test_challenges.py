@@ -16,12 +16,15 @@ the freeze, brackets, and who may call which route.
     python3 tests/api/test_challenges.py --bin build/cybercap [--only NAME_PART[,...]] [--keep]
 """
 import argparse  # noqa: F401  (run_demo_suite parses the command line)
+import io
 import json
 import math
 import os
+import sqlite3
 import sys
 import threading
 import time
+import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -91,6 +94,24 @@ challenges:
     value: 10
     flags: [{{type: static, value: "FLAG{{later}}"}}]
     opens_at: 100000
+"""
+
+FILE_BYTES = b"Web server log, fictional: 10.0.0.7 GET /upload.php 200\n"
+FILE_SCENARIO = """\
+cybercap-scenario: 1
+id: api-ctf-files
+title: API challenge files
+objectives: [{id: o, name: Investigate}]
+teams: [{id: red, name: Red}, {id: blue, name: Blue}]
+injects: []
+challenges:
+  - {id: intro, name: Intro, value: 10, flags: [{type: static, value: "FLAG{in}"}]}
+  - id: dossier
+    name: The dossier
+    value: 50
+    files: [files/notes.txt]
+    requires: [intro]
+    flags: [{type: static, value: "FLAG{dossier}"}]
 """
 
 PEOPLE = {
@@ -254,6 +275,66 @@ def hints_cost_points_once():
     expect(play("blue", "POST", DR("/challenges/after/hints/x/unlock")), 403, "forbidden")
 
 
+def audit_actions(prefix):
+    """The actions of the audit chain that start with prefix (read-only)."""
+    db = sqlite3.connect(f"file:{CFG.data}/cybercap.db?mode=ro", uri=True)
+    try:
+        return [r[0] for r in db.execute("SELECT action FROM audit_event WHERE action LIKE ? "
+                                         "ORDER BY id", (prefix + "%",))]
+    finally:
+        db.close()
+
+
+@test
+def controllers_edit_hints():
+    before = {t["team"]: t["score"] for t in who("controller").get(DR("/scoreboard")).json()["teams"]}
+    expect(who("controller").call("PATCH", DR("/challenges/warmup"), {"hints": [
+        {"id": "h1", "text": "Look in the web server's logs", "cost": 45},
+        {"id": "h3", "text": "The flag starts with FLAG", "cost": 1}]}), 200)
+    lst = {c["id"]: c for c in play("blue", "GET", DR("/challenges")).json()}
+    eq([(h["id"], h["cost"], h.get("text")) for h in lst["warmup"]["hints"]],
+       [("h1", 45, "Look in the web server's logs"), ("h2", 5000, None), ("h3", 1, None)],
+       "the new text to the team that unlocked it; the new hint locked")
+    after = {t["team"]: t["score"] for t in who("controller").get(DR("/scoreboard")).json()["teams"]}
+    eq(after, before, "a team keeps what it paid")
+    expect(who("controller").call("PATCH", DR("/challenges/warmup"), {"hints": [
+        {"id": "h1", "text": "x", "cost": -1}]}), 422, field="hints.cost")
+    expect(who("red").call("PATCH", DR("/challenges/warmup"), {"hints": []}), 403)
+    eq(audit_actions("challenge.hint"), ["challenge.hint.edit", "challenge.hint.add"],
+       "each hint change audited")
+    rc, _, _ = harness.cli(CFG.bin, "audit", "verify", "--data", CFG.data)
+    eq(rc, 0, "audit chain intact")
+
+
+@test
+def a_file_goes_only_to_teams_that_may_see_its_challenge():
+    text = FILE_SCENARIO.encode()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("files-drill.yaml", text)
+        z.writestr("files/notes.txt", FILE_BYTES)
+    expect(who("director").post(API + "/scenarios", body=buf.getvalue(),
+                                headers={"Content-Type": "application/zip"}), 201)
+    expect(who("director").post(API + "/drills", {
+        "id": "ctf-files", "scenario": "api-ctf-files", "title": "Files", "speed": 1,
+        "teams": {"red": {"players": [PEOPLE["red"][0]]},
+                  "blue": {"players": [PEOPLE["blue"][0]]}},
+        "controllers": [PEOPLE["controller"][0]]}), 201)
+    base = f"{API}/drills/ctf-files"
+    expect(who("controller").post(base + "/status", {"status": "running"}), 200)
+    path = base + "/challenges/dossier/files/notes.txt"
+    expect(who("red").post(base + "/challenges/intro/attempts", {"flag": "FLAG{in}"}), 200)
+    r = expect(who("red").get(path), 200)
+    eq(r.body, FILE_BYTES, "red (intro solved) gets the file's bytes")
+    check("attachment" in (r.header("Content-Disposition") or ""), "as an attachment")
+    expect(who("blue").get(path), 403, "forbidden", what="blue has not solved intro")
+    r = who("red").get(base + "/challenges/dossier/files/..%2Ffiles-drill.yaml")
+    check(r.status in (403, 404) and b"FLAG{" not in r.body, "no way out of the files")
+    eq(expect(who("controller").get(path), 200).body, FILE_BYTES, "controllers get it")
+    expect(who("red").get(base + "/challenges/dossier/files/other.txt"), 403,
+           what="a name the challenge does not list")
+
+
 @test
 def fifty_right_answers_at_once_give_one_solve():
     expect(who("controller").post(DR("/challenges"), {
@@ -306,6 +387,58 @@ def awards_ties_freeze_and_brackets():
        "after the deduction blue leads")
     ser = expect(play("blue", "GET", DR("/scoreboard/series")), 200).json()
     check(len(ser["teams"]) == 2 and ser["teams"][0]["points"], "a series")
+
+
+def boards_of(stream):
+    """The scoreboard events so far (not from inside wait_for: it holds the lock)."""
+    with stream.lock:
+        return [e for e in stream.events if e[1] == "scoreboard"]
+
+
+@test
+def the_board_is_pushed_on_the_stream():
+    staff = harness.Stream(CFG.host, CFG.port, DR("/events"), who("controller"))
+    player = harness.Stream(CFG.host, CFG.port, DR("/events"), who("red"))
+    try:
+        # on connecting, the latest board
+        staff.wait_for(lambda e: e[1] == "scoreboard", what="a first board (staff)")
+        player.wait_for(lambda e: e[1] == "scoreboard", what="a first board (player)")
+        eq(staff.status, 200, "the stream")
+        score = {t["team"]: t["score"] for t in boards_of(staff)[-1][2]["teams"]}
+        # twenty awards in a burst: the board comes again, coalesced
+        t0, n0 = time.time(), len(boards_of(staff))
+        for i in range(20):
+            expect(who("controller").post(DR("/awards"), {"team": "blue", "value": 1,
+                                                           "reason": f"burst {i}"}), 201)
+        staff.wait_for(lambda e: e[1] == "scoreboard" and {t["team"]: t["score"] for t in
+                       e[2]["teams"]}["blue"] == score["blue"] + 20, what="the board after "
+                       "the awards")
+        time.sleep(0.6)
+        pushed = len(boards_of(staff)) - n0
+        spent = time.time() - t0
+        check(1 <= pushed <= 4 * spent + 2, f"{pushed} boards in {spent:.1f} s: coalesced")
+        check(all(b[0] is None for b in boards_of(staff)), "boards carry no event id")
+        # a solve is pushed too
+        mark = time.time()
+        eq(attempt("blue", "after", "FLAG{after}").status, 403, "blue may not see it yet")
+        eq(attempt("red", "after", "FLAG{after}").json()["correct"], True, "red solves")
+        player.wait_for(lambda e: e[1] == "scoreboard" and e[3] > mark,
+                        what="the board after a solve")
+        # during the freeze players get the frozen board, staff the live one
+        expect(who("controller").put(DR("/board-settings"), {"freeze": 0}), 200)
+        mark = time.time()
+        expect(who("controller").post(DR("/awards"), {"team": "red", "value": 7,
+                                                       "reason": "frozen"}), 201)
+        player.wait_for(lambda e: e[1] == "scoreboard" and e[3] > mark and e[2]["frozen"],
+                        what="a frozen board for the player")
+        staff.wait_for(lambda e: e[1] == "scoreboard" and e[3] > mark and not e[2]["frozen"],
+                       what="a live board for staff")
+        eq([t["score"] for t in boards_of(player)[-1][2]["teams"]], [0, 0],
+           "the player's pushed board is the frozen one")
+        expect(who("controller").put(DR("/board-settings"), {"freeze": None}), 200)
+    finally:
+        staff.close()
+        player.close()
 
 
 @test

@@ -190,7 +190,7 @@ static void test_flags(void **state)
 static void test_board_order(void **state)
 {
 	struct cc_board_row rows[] = {
-		{"c", 100, 50}, {"a", 300, 90}, {"b", 300, 40}, {"d", 100, 50},
+		{"c", 100, 50, 0}, {"a", 300, 90, 1}, {"b", 300, 40, 2}, {"d", 100, 50, 3},
 	};
 
 	(void)state;

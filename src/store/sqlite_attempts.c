@@ -1,0 +1,120 @@
+/*
+ * sqlite_attempts.c - the writes and reads of the challenge attempt
+ * writer (service/challenge_writer.c; store_challenges.h): a batch of
+ * attempts, and their solves, inserted with one prepared statement each
+ * inside the writer's transaction, and the wrong answers it keeps count
+ * of (per team and challenge for max_attempts; the last minute's for the
+ * rate limit).
+ */
+#include "sqlite_internal.h"
+
+#include <math.h>
+
+static int bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	return v ? sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC) : sqlite3_bind_null(st, i);
+}
+
+static int put_attempt(sqlite3_stmt *st, const struct cc_attempt_write *w)
+{
+	int rc = sqlite3_reset(st);
+
+	if (rc == SQLITE_OK)
+		rc = bind_text(st, 1, w->drill);
+	if (rc == SQLITE_OK)
+		rc = bind_text(st, 2, w->a.challenge);
+	if (rc == SQLITE_OK)
+		rc = bind_text(st, 3, w->a.team);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_int64(st, 4, w->a.user);
+	if (rc == SQLITE_OK)
+		rc = bind_text(st, 5, w->a.outcome);
+	if (rc == SQLITE_OK)
+		rc = bind_text(st, 6, w->a.text);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_double(st, 7, w->a.at);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_double(st, 8, w->a.clock);
+	return rc == SQLITE_OK ? sqlite3_step(st) : rc;
+}
+
+static int put_solve(sqlite3_stmt *st, const struct cc_attempt_write *w)
+{
+	int rc = sqlite3_reset(st);
+
+	if (rc == SQLITE_OK)
+		rc = bind_text(st, 1, w->drill);
+	if (rc == SQLITE_OK)
+		rc = bind_text(st, 2, w->a.challenge);
+	if (rc == SQLITE_OK)
+		rc = bind_text(st, 3, w->a.team);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_int64(st, 4, w->a.user);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_int64(st, 5, w->id);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_double(st, 6, w->a.at);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_double(st, 7, w->a.clock);
+	return rc == SQLITE_OK ? sqlite3_step(st) : rc;
+}
+
+int cc_store_attempt_batch(struct cc_store *s, struct cc_attempt_write *w, int n,
+			   struct cc_error *err)
+{
+	sqlite3_stmt *at = cc__prepare(s, err, "INSERT INTO drill_attempt (drill_id, "
+		"challenge_id, team_id, user_id, outcome, text, at, clock) VALUES (?, ?, ?, ?, ?, ?, "
+		"?, ?)", "");
+	sqlite3_stmt *so = at ? cc__prepare(s, err, "INSERT INTO drill_solve (drill_id, "
+		"challenge_id, team_id, user_id, attempt_id, at, clock) VALUES (?, ?, ?, ?, ?, ?, ?)",
+		"") : NULL;
+	int rc = so ? CC_OK : err->code;
+
+	for (int i = 0; !rc && i < n; i++) {
+		if (put_attempt(at, &w[i]) != SQLITE_DONE) {
+			rc = cc__db_fail(s, err, "write");
+			break;
+		}
+		w[i].id = sqlite3_last_insert_rowid(s->db);
+		if (w[i].solve && put_solve(so, &w[i]) != SQLITE_DONE)
+			rc = cc__db_fail(s, err, "write");
+	}
+	sqlite3_finalize(at);
+	sqlite3_finalize(so);
+	return rc;
+}
+
+static int count_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+{
+	struct cc_wrong_count_rec *r = item;
+
+	r->team = cc__col_text(l, st, 0);
+	r->challenge = cc__col_text(l, st, 1);
+	r->n = sqlite3_column_int(st, 2);
+	return r->team && r->challenge ? 0 : -1;
+}
+
+int cc_store_wrong_counts(struct cc_store *s, const char *drill, struct cc_list *out,
+			  struct cc_error *err)
+{
+	return cc__collect(s, cc__prepare(s, err, "SELECT team_id, challenge_id, count(*) FROM "
+		"drill_attempt WHERE drill_id = ? AND outcome = 'wrong' GROUP BY team_id, "
+		"challenge_id", "t", drill), out, sizeof(struct cc_wrong_count_rec), count_row, err);
+}
+
+static int at_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+{
+	struct cc_wrong_at_rec *r = item;
+
+	r->team = cc__col_text(l, st, 0);
+	r->at = sqlite3_column_double(st, 1);
+	return r->team ? 0 : -1;
+}
+
+int cc_store_wrongs_since(struct cc_store *s, const char *drill, double since,
+			  struct cc_list *out, struct cc_error *err)
+{
+	return cc__collect(s, cc__prepare(s, err, "SELECT team_id, at FROM drill_attempt WHERE "
+		"drill_id = ? AND outcome = 'wrong' AND at > ? ORDER BY team_id, at", "td", drill,
+		since), out, sizeof(struct cc_wrong_at_rec), at_row, err);
+}
