@@ -107,7 +107,7 @@ int cc_plan_draft(struct cc_store *s, const struct cc_snapshot *snap, const char
 
 /* ---- monitoring (plan_monitor.c) ---- */
 
-/* How one published campaign measured a node (plan_editions.c): the
+/* How one published campaign measured a node (editions.h): the
  * value (0..1, NaN: none), the campaign's edition (framework version),
  * and when that edition is not the node's, the mapping read, the
  * relation it gives (enum cc_relation, -1: none) and the nodes it read
