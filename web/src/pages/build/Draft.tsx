@@ -37,7 +37,7 @@ function DraftView({ d, reload }: { d: PlanData; reload: () => void }) {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ n: number; skipped: number; live: boolean } | null>(null);
+  const [result, setResult] = useState<{ n: number; skipped: number; merged: number; live: boolean } | null>(null);
   const [note, setNote] = useState('');
   const campaigns: Campaign[] = (cs.data || []).filter((c) => c.status !== 'draft');
   const fwId = campaigns.find((c) => c.id === campaign)?.framework;
@@ -53,7 +53,7 @@ function DraftView({ d, reload }: { d: PlanData; reload: () => void }) {
     try {
       const r = await plans.draft(plan.id, target ? { campaign, target } : { campaign });
       setErrors([]);
-      setResult({ n: r.proposals.length, skipped: r.skipped.length, live: r.live });
+      setResult({ n: r.proposals.length, skipped: r.skipped.length, merged: (r.merged || []).length, live: r.live });
       reload();
     } catch (e) {
       const ae = e as ApiError;
@@ -86,6 +86,7 @@ function DraftView({ d, reload }: { d: PlanData; reload: () => void }) {
       )}
       {result && (
         <Panel kind="success" title={t('plDrafted', { n: int(result.n) })}>
+          {result.merged > 0 && <p>{t('plDraftMerged', { n: int(result.merged) })}</p>}
           {result.skipped > 0 && <p>{t('plDraftSkipped', { n: int(result.skipped) })}</p>}
           {result.live && <p>{t('plDraftLive')}</p>}
         </Panel>
