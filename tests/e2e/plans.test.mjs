@@ -11,7 +11,8 @@
 //   is chosen and the report lists it;
 //   the focal point of XAA fills a strategy evaluation (an ncs-evaluation
 //   campaign opened for the test) in the questionnaire, drafts a plan from
-//   it (live: not published) against the good-practice target, and the
+//   it (live: not published; a gap count that is not a number first: the
+//   error summary names it) against the good-practice target, and the
 //   plan's report names each action's source element (gap, unmet target,
 //   or both in one action);
 //   deleting a plan asks first (what goes, what keeps its record), Cancel
@@ -287,10 +288,16 @@ test('a strategy evaluation filled in the browser, drafted into a plan; the repo
     await p.selectOption('#dr-campaign', EVAL);
     await p.waitForFunction(() => document.querySelectorAll('#dr-target option').length > 1);
     await p.selectOption('#dr-target', 'good-practice');
+    await p.fill('#dr-top', 'ten');
+    await p.click('[data-testid=draft-form] button[type=submit]');
+    await p.locator('.error-summary a[href="#dr-top"]').waitFor();
+    assert.equal((await focal('GET', `/plans/${EVALPLAN}`)).json.progress.total, 0, 'nothing drafted on an error');
+    await p.fill('#dr-top', '12');
     await p.click('[data-testid=draft-form] button[type=submit]');
     await p.locator('.panel-success').waitFor();
     const acts = (await focal('GET', `/plans/${EVALPLAN}`)).json.objectives.flatMap((o) => o.actions);
     const nodes = acts.map((a) => a.source.node);
+    assert.equal(acts.filter((a) => a.source.kind === 'gap').length, 12, 'the twelve largest gaps asked for');
     assert.equal(new Set(nodes).size, nodes.length, 'one proposal per element');
     assert.ok(!nodes.includes('lifecycle.implementation.owners'), 'a fully addressed element is proposed for nothing');
     const ap = acts.find((a) => a.source.node === 'lifecycle.implementation.action_plan');
