@@ -1,6 +1,6 @@
 /*
  * http_plans.c - action plans over HTTP (docs/api.md "Action plans"):
- * list, create, read and change plans, the service catalogue, the history of
+ * list, create, read, change and delete plans, the service catalogue, the history of
  * changes; and the reference data plans use (the FIRST CSIRT services,
  * the templates), with the helpers the other plan files share.
  * Objectives, actions and drafting are http_plan_actions.c, monitoring
@@ -369,6 +369,32 @@ int cc_h_plan_patch(struct cc_req *req, struct cc_resp *resp)
 	if (cc__plan_write(req, resp, true, do_plan_patch, 0, NULL))
 		return CC_OK;
 	return cc__plan_answer(req, resp, 200, 0);
+}
+
+/* DELETE /plans/{p}: the writers of the plan (checked as every write) drop
+ * it; the answer says what lost its link to it. */
+int cc_h_plan_delete(struct cc_req *req, struct cc_resp *resp)
+{
+	struct cc_plan pl;
+	struct cc_plan_unlinked u;
+	struct cc_error err;
+	int rc;
+
+	if (!cc__plan_open(req, resp, true, &pl))
+		return CC_OK;
+	cc_plan_free(&pl);
+	cc_error_clear(&err);
+	pthread_mutex_lock(req->store_lock);
+	rc = cc_plan_delete(req->store, P(req), req->who->email, &u, &err);
+	pthread_mutex_unlock(req->store_lock);
+	if (rc)
+		return cc_resp_from_error(resp, &err, 422);
+	cc_resp_json(resp, 200, json_pack("{s:s,s:b,s:{s:I,s:I,s:I}}", "id", P(req), "deleted", 1,
+		"unlinked", "risk_treatments", (json_int_t)u.risk_treatments, "support_requests",
+		(json_int_t)u.support_requests, "drill_improvements",
+		(json_int_t)u.drill_improvements));
+	resp->etag = 0;
+	return CC_OK;
 }
 
 /* ---- the service catalogue and the history ------------------------------------------ */

@@ -7,15 +7,17 @@
  * `cybercap score`). Public, as published results are.
  *
  * Editions on another version of the framework than the latest (the index
- * before its questionnaire changed) are compared on the node itself when
- * that edition has it, else on the node a mapping between the two versions
- * names as its source (a renamed question); each edition says which node
- * it used and the mapping's relation for it, so that a chart can say when
- * a line joins nodes that are not equal.
+ * before its questionnaire changed) read the latest edition's node by the
+ * rule of service/editions.h, the one plans use too: through the mapping
+ * between the two versions, the nodes it relates most strongly to the
+ * node (their mean when there are several), else the node with the same
+ * id; each edition says which nodes it used and the mapping's relation for
+ * them, so that a chart can say when a line joins nodes that are not equal.
  */
 #include "router.h"
 
 #include "../core/groups.h"
+#include "../service/editions.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -41,50 +43,16 @@ static int editions(const struct cc_snapshot *snap, const char *fw, const struct
 	return n;
 }
 
-/* How an edition reads node N of the latest version: the node (index in
- * p->fw, -1 when none), and when p is on another version, the mapping
- * between the two versions and the relation it gives N (-1: none). */
-struct reading {
-	int node;
-	const char *version, *mapping;
-	int relation;
-};
-
-static struct reading read_node(const struct cc_snapshot *snap, const struct cc_framework *latest,
-				const struct cc_pub *p, const char *node_id)
+static json_t *reading_json(const struct cc_pub *p, const struct cc_edition_read *r, json_t *o)
 {
-	const char *v = p->fw.version ? p->fw.version : "", *lv = latest->version ? latest->version : "";
-	struct reading r = {cc_framework_find(&p->fw, node_id), v, NULL, -1};
-	const struct cc_mapping_rec *m = snap->mappings.items;
+	json_t *used = json_array();
 
-	if (strcmp(v, lv) == 0)
-		return r;
-	for (int i = 0; i < snap->mappings.n; i++) {
-		const struct cc_bound_mapping *b = &snap->maps[i];
-		int t, src;
-
-		if (strcmp(m[i].source, latest->id) || strcmp(m[i].target, latest->id) ||
-		    strcmp(b->src.version ? b->src.version : "", v) ||
-		    strcmp(b->dst.version ? b->dst.version : "", lv))
-			continue;
-		r.mapping = m[i].id;
-		t = cc_framework_find(&b->dst, node_id);
-		if (t < 0 || cc_mapping_sources(&b->m, t, &src, 1) == 0)
-			break;
-		r.relation = (int)b->m.pairs[src].relation;
-		/* the first source of the strongest relation: a renamed node */
-		if (r.node < 0 && r.relation != CC_REL_NOT_RELATED)
-			r.node = cc_framework_find(&p->fw, b->m.pairs[src].source_id);
-		break;
-	}
-	return r;
-}
-
-static json_t *reading_json(const struct cc_pub *p, const struct reading *r, json_t *o)
-{
-	json_object_set_new(o, "version", json_string(r->version));
-	json_object_set_new(o, "node_used", r->node >= 0 ? json_string(p->fw.nodes[r->node].id) :
+	for (int i = 0; i < r->n; i++)
+		json_array_append_new(used, json_string(p->fw.nodes[r->nodes[i]].id));
+	json_object_set_new(o, "version", json_string(r->version ? r->version : ""));
+	json_object_set_new(o, "node_used", r->n ? json_string(p->fw.nodes[r->nodes[0]].id) :
 			    json_null());
+	json_object_set_new(o, "nodes_used", used);
 	json_object_set_new(o, "mapping", r->mapping ? json_string(r->mapping) : json_null());
 	json_object_set_new(o, "relation", r->relation >= 0 ?
 			    json_string(cc_relation_name((enum cc_relation)r->relation)) : json_null());
@@ -126,21 +94,23 @@ static json_t *edition_json(const struct cc_req *req, const struct cc_framework 
 {
 	const struct cc_snapshot *snap = req->snap;
 	const struct cc_group_rec *gs = snap->groups.items;
-	struct reading rd = read_node(snap, latest, p, node_id);
-	int node = rd.node, nu = p->scores.nunits, k = 0;
+	struct cc_edition_read rd;
+	int nu = p->scores.nunits, k = 0;
 	json_t *levels = json_object(), *groups = json_object();
 	double *pts = buf + nu;
 	struct cc_stats st = {0, NAN, NAN, NAN, NAN};
 
+	cc_edition_read(snap, p, node_id, latest->version, &rd);
 	for (int u = 0; u < nu; u++) {
-		bool keep = node >= 0 && (!balanced || in_all(eds, neds, p->answers.units[u]));
+		bool keep = rd.n && (!balanced || in_all(eds, neds, p->answers.units[u]));
 		const char *lv;
 
-		pts[u] = keep ? cc_scores_points(&p->scores, u, node) : NAN;
+		pts[u] = keep ? cc_edition_mean(p, u, &rd, true) : NAN;
 		if (isnan(pts[u]))
 			continue;
 		buf[k++] = pts[u];
-		if ((lv = cc_scores_level(&p->scores, u, node))) {
+		/* levels are of one node: none for a mean of several */
+		if (rd.n == 1 && (lv = cc_scores_level(&p->scores, u, rd.nodes[0]))) {
 			json_t *c = json_object_get(levels, lv);
 			json_object_set_new(levels, lv, json_integer(c ? json_integer_value(c) + 1 : 1));
 		}
@@ -162,7 +132,7 @@ static json_t *edition_json(const struct cc_req *req, const struct cc_framework 
 			 p->c->id, "year", p->c->year, "title", p->c->title, "n", k,
 			 "mean", k ? num_or_null(st.mean) : json_null(),
 			 "median", k ? num_or_null(st.median) : json_null(),
-			 "levels", levels, "groups", groups, "node_missing", node < 0));
+			 "levels", levels, "groups", groups, "node_missing", rd.n == 0));
 }
 
 static const struct cc_framework *trend_framework(struct cc_req *req, struct cc_resp *resp,
@@ -285,10 +255,10 @@ int cc_h_trend_movers(struct cc_req *req, struct cc_resp *resp)
 	const char *node, *from = cc_req_query(req, "from"), *to = cc_req_query(req, "to");
 	const struct cc_framework *fw = trend_framework(req, resp, &node);
 	const struct cc_pub *pf, *pt;
-	struct reading rf, rt;
+	struct cc_edition_read rf, rt;
 	struct move *m;
 	json_t *risers, *fallers;
-	int n = 0, nf, nt;
+	int n = 0;
 
 	if (!fw)
 		return CC_OK;
@@ -301,19 +271,17 @@ int cc_h_trend_movers(struct cc_req *req, struct cc_resp *resp)
 		return cc_resp_error(resp, 404, "not_found", !pf || strcmp(pf->c->framework, fw->id) ? "from" : "to",
 				     "no published campaign of %s named \"%s\"", fw->id,
 				     !pf || strcmp(pf->c->framework, fw->id) ? from : to);
-	rf = read_node(req->snap, fw, pf, node);
-	rt = read_node(req->snap, fw, pt, node);
-	nf = rf.node;
-	nt = rt.node;
-	if (nf < 0 || nt < 0)
+	cc_edition_read(req->snap, pf, node, fw->version, &rf);
+	cc_edition_read(req->snap, pt, node, fw->version, &rt);
+	if (!rf.n || !rt.n)
 		return cc_resp_error(resp, 404, "not_found", "node", "node \"%s\" is not in both editions", node);
 	m = malloc(((size_t)pf->scores.nunits + 1) * sizeof(*m));
 	if (!m)
 		return cc_resp_error(resp, 500, "internal", NULL, "out of memory");
 	for (int u = 0; u < pf->scores.nunits; u++) {
 		int v = cc_answers_find_unit(&pt->answers, pf->answers.units[u]);
-		double a = cc_scores_points(&pf->scores, u, nf), b;
-		if (v < 0 || isnan(a) || isnan(b = cc_scores_points(&pt->scores, v, nt)))
+		double a = cc_edition_mean(pf, u, &rf, true), b;
+		if (v < 0 || isnan(a) || isnan(b = cc_edition_mean(pt, v, &rt, true)))
 			continue;
 		m[n++] = (struct move){pf->answers.units[u], a, b};
 	}

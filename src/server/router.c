@@ -67,6 +67,7 @@ static const struct cc_route routes[] = {
 	{"POST", "/api/v1/plans", cc_h_plan_create, 0},
 	{"GET", "/api/v1/plans/{p}", cc_h_plan, 0},
 	{"PATCH", "/api/v1/plans/{p}", cc_h_plan_patch, 0},
+	{"DELETE", "/api/v1/plans/{p}", cc_h_plan_delete, 0},
 	{"POST", "/api/v1/plans/{p}/objectives", cc_h_objective_add, 0},
 	{"PATCH", "/api/v1/plans/{p}/objectives/{o}", cc_h_objective_patch, 0},
 	{"DELETE", "/api/v1/plans/{p}/objectives/{o}", cc_h_objective_delete, 0},

@@ -139,6 +139,7 @@ int cc_h_plans(struct cc_req *req, struct cc_resp *resp);
 int cc_h_plan_create(struct cc_req *req, struct cc_resp *resp);
 int cc_h_plan(struct cc_req *req, struct cc_resp *resp);
 int cc_h_plan_patch(struct cc_req *req, struct cc_resp *resp);
+int cc_h_plan_delete(struct cc_req *req, struct cc_resp *resp);
 int cc_h_objective_add(struct cc_req *req, struct cc_resp *resp);
 int cc_h_objective_patch(struct cc_req *req, struct cc_resp *resp);
 int cc_h_objective_delete(struct cc_req *req, struct cc_resp *resp);

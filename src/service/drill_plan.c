@@ -13,6 +13,7 @@
  */
 #include "drill_internal.h"
 
+#include "editions.h"
 #include "plans.h"
 #include "plans_internal.h"
 #include "service.h"
@@ -76,17 +77,15 @@ static long long action_of_finding(const struct cc_plan *pl, const struct cc_dri
 	return 0;
 }
 
-/* Whether the platform has framework fw with node. */
+/* Whether the platform has framework fw with node, in any of its
+ * editions (editions.h). */
 static bool known_node(struct cc_store *s, const char *fw, const char *node)
 {
-	struct cc_framework f;
-	bool found;
+	struct cc_error err;
+	char version[64];
 
-	if (!fw || !node || cc_service_framework(s, fw, NULL, &f, NULL) != CC_OK)
-		return false;
-	found = cc_framework_find(&f, node) >= 0;
-	cc_framework_free(&f);
-	return found;
+	return fw && node && cc_service_framework_node(s, fw, node, version, sizeof(version),
+							&err) == CC_OK;
 }
 
 /* text cut to at most max bytes, on a UTF-8 boundary, into out. */

@@ -284,9 +284,8 @@ static int node_ref(struct cc_store *s, const json_t *o, const char *prefix, boo
 		rc = cc_error_set(err, CC_EINPUT, f[0], 0, 0, "%s is required with a node", f[0]);
 	if (!rc && l->framework)
 		rc = cc__plan_framework(s, &in->fws, l->framework, f[0], &fw, err);
-	if (!rc && l->node && cc_framework_find(fw, l->node) < 0)
-		rc = cc_error_set(err, CC_EINPUT, f[1], 0, 0, "framework %s has no node \"%s\"",
-				  l->framework, l->node);
+	if (!rc && l->node)
+		rc = cc__plan_node(s, fw, l->node, f[1], err);
 	if (!rc)
 		rc = cc__plan_text(json_object_get(o, "campaign"), f[2], false, 128, false,
 				   &l->campaign, err);

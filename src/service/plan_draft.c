@@ -7,7 +7,9 @@
  * action titled with the node's name or question and described by its
  * guidance, linked to the node it addresses and to its source (kind gap
  * or target, with the figures it came from). Nothing is invented: no
- * owner, no dates, no budget.
+ * owner, no dates, no budget. A node that is both among the largest gaps
+ * and unmet by the target is one proposal: its source is the gap's, with
+ * the target named (`target`) and its figures under detail.target.
  *
  * Published campaigns are read from the snapshot (frozen results); a
  * campaign not published yet is scored live from the unit's answers,
@@ -19,6 +21,8 @@
  * both would propose the same work twice; "nodes": "all" takes groups too.
  * Proposals go into the objective given, else into one objective per
  * top-level part of the framework (found by title, made when missing).
+ * A node the plan already has a proposal for from the same campaign (a
+ * gap or a target, from an earlier draft) is skipped, naming that action.
  */
 #include "plans_internal.h"
 
@@ -112,7 +116,9 @@ struct draft {
 	const char *plan, *campaign, *actor;
 	long long objective;            /* given, or 0 */
 	const struct evidence *e;
-	json_t *created, *skipped;
+	const char *target;             /* the target's id, or NULL */
+	json_t **unmet;                 /* per node: the target's figures when unmet, or NULL */
+	json_t *created, *skipped, *merged;
 };
 
 /* A title of at most CC_PLAN_TEXT_MAX bytes, cut at a character boundary. */
@@ -163,21 +169,41 @@ static int objective_for(struct draft *d, int i, long long *id, struct cc_error 
 	return cc__plan_new_objective(d->s, d->plan, title, d->actor, id, err);
 }
 
-/* Saves the proposal for node i from source kind (detail: what it came
- * from, stolen), unless the plan has one from the same source. */
-static int propose(struct draft *d, int i, const char *kind, const char *target, json_t *detail,
+/* The action of the plan with a source of kind gap or target on the
+ * draft's campaign and node (CC_OK, *kind which), else CC_ENOTFOUND. */
+static int drafted(struct draft *d, const char *node, long long *have, const char **kind,
 		   struct cc_error *err)
+{
+	static const char *const kinds[] = {"gap", "target"};
+	int rc = CC_ENOTFOUND;
+
+	for (int k = 0; k < 2 && rc == CC_ENOTFOUND; k++) {
+		rc = cc_store_find_source(d->s, d->plan, kinds[k], d->campaign, node, have, err);
+		*kind = kinds[k];
+	}
+	if (rc == CC_ENOTFOUND)
+		cc_error_clear(err);
+	return rc;
+}
+
+/* Saves the proposal for node i from source kind (detail: what it came
+ * from, stolen; target: the target it names, or NULL), unless the plan
+ * has one from the same campaign and node already. */
+static int propose(struct draft *d, int i, const char *kind, const char *target, json_t *detail,
+		   long long *id, struct cc_error *err)
 {
 	static const char *const optional[] = {"owner", "start", "due", NULL};
 	const struct cc_framework *fw = d->e->fw;
 	const struct cc_node *n = &fw->nodes[i];
-	long long have, objective, id;
+	const char *had;
+	long long have, objective;
 	json_t *body, *src;
-	int rc = cc_store_find_source(d->s, d->plan, kind, d->campaign, n->id, &have, err);
+	int rc = drafted(d, n->id, &have, &had, err);
 
+	*id = 0;
 	if (!rc) {
 		char why[80];
-		snprintf(why, sizeof(why), "already in the plan (action %lld)", have);
+		snprintf(why, sizeof(why), "already in the plan (action %lld, from a %s)", have, had);
 		json_array_append_new(d->skipped, json_pack("{s:s,s:s,s:I,s:s}", "kind", kind,
 			"node", n->id, "action", (json_int_t)have, "reason", why));
 		json_decref(detail);
@@ -185,7 +211,6 @@ static int propose(struct draft *d, int i, const char *kind, const char *target,
 	}
 	if (rc != CC_ENOTFOUND)
 		return rc;
-	cc_error_clear(err);
 	rc = objective_for(d, i, &objective, err);
 	if (rc) {
 		json_decref(detail);
@@ -200,12 +225,12 @@ static int propose(struct draft *d, int i, const char *kind, const char *target,
 			 "description", n->guidance ? n->guidance : "", "status", "proposed",
 			 "links", "framework", fw->id, "node", n->id, "campaign", d->campaign,
 			 "source", src);
-	rc = body ? cc__plan_insert_action(d->s, d->plan, body, optional, d->actor, "propose", &id,
+	rc = body ? cc__plan_insert_action(d->s, d->plan, body, optional, d->actor, "propose", id,
 					   err) : cc_error_set(err, CC_ENOMEM, NULL, 0, 0,
 							       "out of memory");
 	json_decref(body);
 	if (!rc)
-		json_array_append_new(d->created, json_integer(id));
+		json_array_append_new(d->created, json_integer(*id));
 	return rc;
 }
 
@@ -214,6 +239,28 @@ static json_t *points(const struct cc_framework *fw, double x)
 	double scale = pow(10, fw->precision);
 
 	return isnan(x) ? json_null() : json_real(round(x * scale) / scale);
+}
+
+/* The gap's proposal for node i; when the target leaves the node unmet
+ * too, one proposal naming both (the target's figures under
+ * detail.target), listed in merged, and the target proposes nothing more
+ * for the node. */
+static int propose_gap(struct draft *d, int i, json_t *detail, struct cc_error *err)
+{
+	json_t *unmet = d->unmet ? d->unmet[i] : NULL;
+	long long id;
+	int rc;
+
+	if (unmet) {
+		json_object_set(detail, "target", unmet);
+		d->unmet[i] = NULL;
+	}
+	rc = propose(d, i, "gap", unmet ? d->target : NULL, detail, &id, err);
+	if (!rc && unmet && id)
+		json_array_append_new(d->merged, json_pack("{s:s,s:I,s:[ss]}", "node",
+			d->e->fw->nodes[i].id, "action", (json_int_t)id, "sources", "gap", "target"));
+	json_decref(unmet);
+	return rc;
 }
 
 static int draft_gaps(struct draft *d, int top, bool all_nodes, struct cc_error *err)
@@ -243,39 +290,65 @@ static int draft_gaps(struct draft *d, int top, bool all_nodes, struct cc_error 
 				    : json_null());
 		json_object_set_new(detail, "region_full", e->region ? json_integer(g->region_full)
 				    : json_null());
-		rc = propose(d, g->node, "gap", NULL, detail, err);
+		rc = propose_gap(d, g->node, detail, err);
 	}
 	free(gaps);
 	return rc;
 }
 
-static int draft_target(struct draft *d, int t, struct cc_error *err)
+/* The nodes target t leaves unmet, each with its figures, into d->unmet
+ * (file order: the order of the proposals left after the gaps). */
+static int unmet_nodes(struct draft *d, int t, struct cc_error *err)
 {
 	const struct evidence *e = d->e;
 	const struct cc_framework *fw = e->fw;
 	struct cc_target_result res = {.nodes = malloc(((size_t)fw->nnodes + 1) * sizeof(*res.nodes))};
 	unsigned char *state = malloc((size_t)fw->nnodes + 1);
-	int rc = res.nodes && state ? CC_OK : cc_error_set(err, CC_ENOMEM, NULL, 0, 0,
-							     "out of memory");
 
-	if (!rc) {
-		cc_score_applicability(fw, e->a, e->u, state);
-		cc_targets_unit(fw, e->a, e->u, e->sc->value + (size_t)e->u * (size_t)fw->nnodes,
-				state, t, &res);
+	d->unmet = calloc((size_t)fw->nnodes + 1, sizeof(*d->unmet));
+	if (!res.nodes || !state || !d->unmet) {
+		free(res.nodes);
+		free(state);
+		return cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
 	}
-	for (int k = 0; !rc && k < res.counted; k++) {
+	cc_score_applicability(fw, e->a, e->u, state);
+	cc_targets_unit(fw, e->a, e->u, e->sc->value + (size_t)e->u * (size_t)fw->nnodes, state, t,
+			&res);
+	for (int k = 0; k < res.counted; k++) {
 		const struct cc_target_node *n = &res.nodes[k];
 		if (n->met)
 			continue;
-		rc = propose(d, n->node, "target", fw->targets[t].id,
-			     json_pack("{s:s,s:s,s:f,s:o,s:b}", "target", fw->targets[t].id,
-				       "target_name", fw->targets[t].name, "required", n->required,
-				       "attained", isnan(n->attained) ? json_null() :
-				       json_real(n->attained), "met", 0), err);
+		json_decref(d->unmet[n->node]);
+		d->unmet[n->node] = json_pack("{s:s,s:s,s:f,s:o,s:b}", "target", fw->targets[t].id,
+					      "target_name", fw->targets[t].name, "required",
+					      n->required, "attained", isnan(n->attained) ?
+					      json_null() : json_real(n->attained), "met", 0);
 	}
 	free(res.nodes);
 	free(state);
+	return CC_OK;
+}
+
+/* The target's unmet nodes no gap proposal took, in the file's order. */
+static int draft_target(struct draft *d, struct cc_error *err)
+{
+	int rc = CC_OK;
+	long long id;
+
+	for (int i = 0; !rc && i < d->e->fw->nnodes; i++)
+		if (d->unmet[i]) {
+			rc = propose(d, i, "target", d->target, d->unmet[i], &id, err);
+			d->unmet[i] = NULL;
+		}
 	return rc;
+}
+
+static void unmet_free(struct draft *d)
+{
+	for (int i = 0; d->unmet && i < d->e->fw->nnodes; i++)
+		json_decref(d->unmet[i]);
+	free(d->unmet);
+	d->unmet = NULL;
 }
 
 /* ---- the request -------------------------------------------------------------- */
@@ -310,10 +383,13 @@ static int draft_args(const json_t *body, struct draft_args *a, struct cc_error 
 
 static int run_draft(struct draft *d, const struct draft_args *a, int t, struct cc_error *err)
 {
-	int rc = draft_gaps(d, (int)a->top, a->nodes && strcmp(a->nodes, "all") == 0, err);
+	int rc = t >= 0 ? unmet_nodes(d, t, err) : CC_OK;
 
+	if (!rc)
+		rc = draft_gaps(d, (int)a->top, a->nodes && strcmp(a->nodes, "all") == 0, err);
 	if (!rc && t >= 0)
-		rc = draft_target(d, t, err);
+		rc = draft_target(d, err);
+	unmet_free(d);
 	return rc;
 }
 
@@ -344,6 +420,8 @@ int cc_plan_draft(struct cc_store *s, const struct cc_snapshot *snap, const char
 		d.e = &e;
 		d.created = json_array();
 		d.skipped = json_array();
+		d.merged = json_array();
+		d.target = t >= 0 ? e.fw->targets[t].id : NULL;
 		rc = cc_store_begin(s, err);
 		if (!rc)
 			rc = run_draft(&d, &a, t, err);
@@ -352,11 +430,12 @@ int cc_plan_draft(struct cc_store *s, const struct cc_snapshot *snap, const char
 		if (rc)
 			cc_store_rollback(s);
 		if (!rc)
-			*out = json_pack("{s:O,s:O,s:s,s:s,s:b}", "created", d.created, "skipped",
-					 d.skipped, "campaign", a.campaign, "framework", e.fw->id,
-					 "live", e.live);
+			*out = json_pack("{s:O,s:O,s:O,s:s,s:s,s:b}", "created", d.created,
+					 "skipped", d.skipped, "merged", d.merged, "campaign",
+					 a.campaign, "framework", e.fw->id, "live", e.live);
 		json_decref(d.created);
 		json_decref(d.skipped);
+		json_decref(d.merged);
 	}
 	evidence_free(&e);
 	cc_plan_free(&pl);

@@ -3,13 +3,16 @@
  * (core/plan_progress), KPI tracks, and the re-measurement of every node
  * the actions address from the published results of the snapshot (see
  * plans.h for the rules of before and after), on the edition of the
- * framework the node id belongs to (plan_editions.c).
+ * framework the node id belongs to, read on other editions by the rule of
+ * editions.h (the one the trend views use).
  *
  * "Newer" between published campaigns compares the publication time,
  * then the year, then the id, so that editions published within the same
  * second (a demo, an import script) still have an order.
  */
 #include "plans_internal.h"
+
+#include "editions.h"
 
 #include "../core/date.h"
 
@@ -136,19 +139,57 @@ static const struct cc_pub *latest_pub(const struct cc_snapshot *snap, const cha
 }
 
 /* The edition the node id of link l belongs to: the version of the
- * campaign the link names, else of the before campaign, else the latest. */
+ * campaign the link names, else of the before campaign, else the latest,
+ * each when that version has the node; else the highest that has it. */
 static const char *edition_of(const struct cc_snapshot *snap, const struct cc_link_rec *l,
 			      const struct cc_pub *before)
 {
 	const struct cc_campaign_rec *c = l->campaign ? cc_snapshot_campaign(snap, l->campaign) : NULL;
-	const struct cc_framework *fw;
+	const struct cc_framework *fw = cc_snapshot_framework(snap, l->framework);
+	const char *tries[3] = {c && strcmp(c->framework, l->framework) == 0 ?
+				c->framework_version : NULL, before ? before->fw.version : NULL,
+				fw ? fw->version : NULL}, *e;
 
-	if (c && c->framework_version && strcmp(c->framework, l->framework) == 0)
-		return c->framework_version;
-	if (before)
-		return before->fw.version;
-	fw = cc_snapshot_framework(snap, l->framework);
-	return fw ? fw->version : NULL;
+	for (int i = 0; i < 3; i++)
+		if (tries[i] && (e = cc_edition_of_node(snap, l->framework, l->node, tries[i])) &&
+		    e == tries[i])
+			return e;
+	e = cc_edition_of_node(snap, l->framework, l->node, NULL);
+	return e ? e : tries[0] ? tries[0] : tries[1] ? tries[1] : tries[2];
+}
+
+/* How published campaign p (NULL: none) measured node, an id of version
+ * edition, for unit: the rule of editions.h; the nodes read joined
+ * ("a, b") in the arena. */
+static void read_node(const struct cc_snapshot *snap, const struct cc_pub *p, const char *unit,
+		      const char *node, const char *edition, struct cc_arena *a,
+		      struct cc_node_reading *r)
+{
+	struct cc_edition_read er;
+	size_t len = 1;
+	char *used;
+
+	*r = (struct cc_node_reading){NAN, NULL, NULL, NULL, -1};
+	if (!p || cc_answers_find_unit(&p->answers, unit) < 0)
+		return;
+	cc_edition_read(snap, p, node, edition, &er);
+	r->version = er.version;
+	r->mapping = er.mapping;
+	r->relation = er.relation;
+	r->value = cc_edition_mean(p, cc_answers_find_unit(&p->answers, unit), &er, false);
+	if (!er.n)
+		return;
+	for (int i = 0; i < er.n; i++)
+		len += strlen(p->fw.nodes[er.nodes[i]].id) + 2;
+	if (!(used = cc_arena_alloc(a, len)))
+		return;
+	*used = '\0';
+	for (int i = 0; i < er.n; i++) {
+		if (i)
+			strcat(used, ", ");
+		strcat(used, p->fw.nodes[er.nodes[i]].id);
+	}
+	r->nodes_used = used;
 }
 
 static void remeasure(const struct cc_plan *pl, const struct cc_snapshot *snap,
@@ -171,8 +212,8 @@ static void remeasure(const struct cc_plan *pl, const struct cc_snapshot *snap,
 		fw = cc_snapshot_framework(snap, n->framework);
 	i = fw ? cc_framework_find(fw, n->node) : -1;
 	n->label = i >= 0 ? cc_node_label(&fw->nodes[i]) : n->node;
-	cc__plan_read_node(snap, before, unit, n->node, n->edition, a, &n->rb);
-	cc__plan_read_node(snap, after, unit, n->node, n->edition, a, &n->ra);
+	read_node(snap, before, unit, n->node, n->edition, a, &n->rb);
+	read_node(snap, after, unit, n->node, n->edition, a, &n->ra);
 	n->before = n->rb.value;
 	n->before_campaign = before ? before->c->id : NULL;
 	n->after = n->ra.value;

@@ -6,6 +6,8 @@
  */
 #include "plans_internal.h"
 
+#include "editions.h"
+
 #include "../core/date.h"
 #include "../format/csirt_services.h"
 
@@ -124,6 +126,21 @@ int cc__plan_framework(struct cc_store *s, struct cc__fw_cache *c, const char *i
 	snprintf(c->id[c->n], sizeof(c->id[0]), "%s", id);
 	*fw = &c->fw[c->n++];
 	return CC_OK;
+}
+
+int cc__plan_node(struct cc_store *s, const struct cc_framework *fw, const char *node,
+		  const char *field, struct cc_error *err)
+{
+	char version[64];
+	int rc;
+
+	if (cc_framework_find(fw, node) >= 0)
+		return CC_OK;
+	rc = cc_service_framework_node(s, fw->id, node, version, sizeof(version), err);
+	if (rc == CC_ENOTFOUND)
+		return cc_error_set(err, CC_EINPUT, field, 0, 0,
+				    "framework %s has no node \"%.100s\" in any edition", fw->id, node);
+	return rc;
 }
 
 void cc__fw_cache_free(struct cc__fw_cache *c)

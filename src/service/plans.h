@@ -67,6 +67,14 @@ int cc_plan_objective_index(const struct cc_plan *pl, long long id);
  * with its objectives and proposed actions (plan_templates.c). */
 int cc_plan_create(struct cc_store *s, const json_t *body, const char *actor,
 		   struct cc_error *err);
+/* DELETE /plans/{p} (plan_delete.c): the plan with its objectives,
+ * actions, KPIs, evidence, links and service catalogue; risk treatments,
+ * support requests and drill improvements that pointed at it or its
+ * actions keep their records and lose the link (counted in *unlinked).
+ * The whole plan as it was is the audit row's before. CC_ENOTFOUND,
+ * field plan, when there is none. */
+int cc_plan_delete(struct cc_store *s, const char *plan, const char *actor,
+		   struct cc_plan_unlinked *unlinked, struct cc_error *err);
 /* PATCH /plans/{p}: any of "title", "public", "start", "end", "baseline". */
 int cc_plan_update(struct cc_store *s, const char *plan, const json_t *body,
 		   const char *actor, struct cc_error *err);
@@ -107,7 +115,7 @@ int cc_plan_draft(struct cc_store *s, const struct cc_snapshot *snap, const char
 
 /* ---- monitoring (plan_monitor.c) ---- */
 
-/* How one published campaign measured a node (plan_editions.c): the
+/* How one published campaign measured a node (editions.h): the
  * value (0..1, NaN: none), the campaign's edition (framework version),
  * and when that edition is not the node's, the mapping read, the
  * relation it gives (enum cc_relation, -1: none) and the nodes it read

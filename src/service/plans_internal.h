@@ -64,6 +64,11 @@ int cc__plan_framework(struct cc_store *s, struct cc__fw_cache *c, const char *i
 		       const char *field, const struct cc_framework **fw, struct cc_error *err);
 void cc__fw_cache_free(struct cc__fw_cache *c);
 
+/* Checks that node is an id of some edition of fw (its latest first,
+ * editions.h): CC_EINPUT naming field when none has it. */
+int cc__plan_node(struct cc_store *s, const struct cc_framework *fw, const char *node,
+		  const char *field, struct cc_error *err);
+
 /* The unit's latest published campaign (on framework, NULL: any)
  * published at or before `before` (an ISO time; NULL: now) into
  * out[130]; "" when there is none. */
@@ -103,13 +108,5 @@ void cc__action_in_free(struct cc__action_in *in);
  * action must have (NULL-terminated), or NULL for a change. */
 int cc__action_read(struct cc_store *s, const struct cc_plan *pl, const json_t *body,
 		    const char *const *required, struct cc__action_in *in, struct cc_error *err);
-
-/* The value of node (an id of the framework's version `edition`; NULL:
- * p's own) for unit in published campaign p (NULL: none), read through
- * the mapping between the two versions when p is on another one
- * (plan_editions.c); strings in a or in snap. */
-void cc__plan_read_node(const struct cc_snapshot *snap, const struct cc_pub *p,
-			const char *unit, const char *node, const char *edition,
-			struct cc_arena *a, struct cc_node_reading *r);
 
 #endif

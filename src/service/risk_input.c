@@ -447,8 +447,10 @@ static void nodes(struct cc__risk_ctx *c, const json_t *v, struct cc__risk_in *i
 			if (e.code != CC_EINPUT)
 				c->fatal = e.code;
 			cc__risk_bad(c, ff, "%s", e.msg);
-		} else if (cc_framework_find(fw, n) < 0) {
-			cc__risk_bad(c, fn, "framework %s has no node \"%.100s\"", f, n);
+		} else if (cc__plan_node(c->s, fw, n, fn, &e)) {
+			if (e.code != CC_EINPUT)
+				c->fatal = e.code;
+			cc__risk_bad(c, fn, "%s", e.msg);
 		} else {
 			in->nodes[2 * in->nnodes] = f;
 			in->nodes[2 * in->nnodes + 1] = n;

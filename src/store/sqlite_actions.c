@@ -48,7 +48,11 @@ int cc_store_update_action(struct cc_store *s, const struct cc_action_rec *a,
 
 int cc_store_delete_action(struct cc_store *s, long long id, struct cc_error *err)
 {
-	return cc__run(s, err, "DELETE FROM action WHERE id = ?", "I", id);
+	/* drill_improvement names the action without a foreign key */
+	int rc = cc__run(s, err, "UPDATE drill_improvement SET plan_id = NULL, plan_action = NULL "
+			 "WHERE plan_action = ?", "I", id);
+
+	return rc ? rc : cc__run(s, err, "DELETE FROM action WHERE id = ?", "I", id);
 }
 
 static int action_row(struct cc_list *l, sqlite3_stmt *st, void *item)

@@ -135,6 +135,50 @@ int cc_store_objectives(struct cc_store *s, const char *plan, struct cc_list *ou
 		out, sizeof(struct cc_objective_rec), objective_row, err);
 }
 
+/* ---- deleting a plan --------------------------------------------------- */
+
+int cc_store_plan_links_in(struct cc_store *s, const char *plan, struct cc_plan_unlinked *out,
+			   struct cc_error *err)
+{
+	int rc = cc__one_int64(s, cc__prepare(s, err, "SELECT count(*) FROM risk_treatment WHERE "
+		"plan_id = ?1 OR action_id IN (SELECT id FROM action WHERE plan_id = ?1)", "t",
+		plan), &out->risk_treatments, "count", err);
+
+	if (!rc)
+		rc = cc__one_int64(s, cc__prepare(s, err, "SELECT count(*) FROM support_request "
+			"WHERE source_action IN (SELECT id FROM action WHERE plan_id = ?)", "t", plan),
+			&out->support_requests, "count", err);
+	if (!rc)
+		rc = cc__one_int64(s, cc__prepare(s, err, "SELECT count(*) FROM drill_improvement "
+			"WHERE plan_id = ?1 OR plan_action IN (SELECT id FROM action WHERE "
+			"plan_id = ?1)", "t", plan), &out->drill_improvements, "count", err);
+	return rc;
+}
+
+int cc_store_delete_plan(struct cc_store *s, const char *plan, struct cc_plan_unlinked *unlinked,
+			 struct cc_error *err)
+{
+	struct cc_plan_unlinked n;
+	int rc = cc_store_plan_links_in(s, plan, &n, err);
+
+	if (!rc && unlinked)
+		*unlinked = n;
+	/* risk_treatment and support_request let go by their foreign keys
+	 * (ON DELETE SET NULL); drill_improvement names the plan without one */
+	if (!rc)
+		rc = cc__run(s, err, "UPDATE drill_improvement SET plan_id = NULL, plan_action = NULL "
+			     "WHERE plan_id = ?1 OR plan_action IN (SELECT id FROM action WHERE "
+			     "plan_id = ?1)", "t", plan);
+	/* actions before objectives: action.objective_id does not cascade */
+	if (!rc)
+		rc = cc__run(s, err, "DELETE FROM action WHERE plan_id = ?", "t", plan);
+	if (!rc)
+		rc = cc__run(s, err, "DELETE FROM plan WHERE id = ?", "t", plan);
+	if (!rc && sqlite3_changes(s->db) == 0)
+		rc = cc_error_set(err, CC_ENOTFOUND, "plan", 0, 0, "there is no plan \"%s\"", plan);
+	return rc;
+}
+
 /* ---- the service catalogue -------------------------------------------- */
 
 int cc_store_set_plan_services(struct cc_store *s, const char *plan,

@@ -448,6 +448,23 @@ int cc_store_plans(struct cc_store *s, const char *unit, struct cc_list *out,
 int cc_store_plan(struct cc_store *s, const char *id, struct cc_list *out,
 		  struct cc_error *err);
 
+/* What pointed at a deleted plan or action from elsewhere and lost the
+ * link (set to NULL): risk treatments (their plan or action), support
+ * requests (their source action), drill improvements (the plan and
+ * action they were sent to). */
+struct cc_plan_unlinked {
+	long long risk_treatments, support_requests, drill_improvements;
+};
+/* Counts what points at plan (and its actions) into *out. */
+int cc_store_plan_links_in(struct cc_store *s, const char *plan, struct cc_plan_unlinked *out,
+			   struct cc_error *err);
+/* Deletes plan with its objectives, actions (with their KPIs,
+ * measurements, evidence and links) and service catalogue; what points
+ * at it from risks, partnerships and drills is unlinked (counts before
+ * into unlinked when not NULL). CC_ENOTFOUND when there is no such plan. */
+int cc_store_delete_plan(struct cc_store *s, const char *plan, struct cc_plan_unlinked *unlinked,
+			 struct cc_error *err);
+
 /* Objectives, in position order; a new one goes last. Deleting one that
  * still has actions is CC_ECONFLICT. */
 int cc_store_add_objective(struct cc_store *s, const char *plan, const char *title,
@@ -467,6 +484,7 @@ int cc_store_add_action(struct cc_store *s, const struct cc_action_rec *a,
 			long long *id, struct cc_error *err);
 int cc_store_update_action(struct cc_store *s, const struct cc_action_rec *a,
 			   struct cc_error *err);
+/* delete_action also unlinks the drill improvements sent to it. */
 int cc_store_delete_action(struct cc_store *s, long long id, struct cc_error *err);
 int cc_store_actions(struct cc_store *s, const char *plan, struct cc_list *out,
 		     struct cc_error *err);

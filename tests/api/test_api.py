@@ -1108,6 +1108,7 @@ def trends_read_older_editions_through_the_edition_mapping():
             else:
                 used, want = old, (old, edition, relation)
             eq((e["node_used"], e["mapping"], e["relation"]), want, what)
+            eq(e["nodes_used"], [used] if used else [], f"{what}: nodes_used")
             eq(e["node_missing"], used is None, f"{what}: node_missing")
             vals = [p for p, _ in csv_points(e["campaign"], used).values()] if used else []
             eq(e["n"], len(vals), f"{what}: n")

@@ -465,6 +465,81 @@ def draft_from_an_unmet_target():
     eq(len(actions_of(ok(CFG.admin.get(P("target-xac"))))), before, "re-draft: no new action")
 
 
+@test
+def draft_merges_a_gap_and_an_unmet_target():
+    """A node both among the top gaps and unmet by the target: one proposal."""
+    camp, tgt = "cirt-readiness-2025", "ready-to-establish"
+    CFG.admin.post(API + "/plans", {"id": "merge-xac", "unit": "XAC", "title": "Merge",
+                                    "start": "2026-01-01", "end": "2027-12-31"})
+    res = ok(CFG.admin.post(P("merge-xac", "/draft"), {"campaign": camp, "top": 8, "target": tgt}))
+    profile = ok(ANON.get(f"{API}/campaigns/{camp}/results/XAC"))
+    kind = {n["id"]: n["kind"] for n in profile["nodes"]}
+    gaps = [g["node"] for g in profile["gaps"] if kind[g["node"]] != "group"][:8]
+    tg = ok(ANON.get(f"{API}/campaigns/{camp}/results/XAC/targets"))
+    unmet = {n["node"]: n for n in next(x for x in tg["targets"] if x["id"] == tgt)["nodes"]
+             if not n["met"]}
+    both = [g for g in gaps if g in unmet]
+    check(both, "the fixture has a node both a top gap and unmet")
+    nodes = [a["source"]["node"] for a in res["proposals"]]
+    eq(nodes, gaps + [n for n in unmet if n not in gaps], "one proposal per node: gaps, then the rest")
+    eq(len(set(nodes)), len(nodes), "no node twice")
+    eq([(m["node"], m["sources"]) for m in res["merged"]], [(n, ["gap", "target"]) for n in both],
+       "merged lists the nodes of both sources")
+    for a in res["proposals"]:
+        src, n = a["source"], a["source"]["node"]
+        if n in both:
+            eq((src["kind"], src["target"]), ("gap", tgt), f"{n}: the gap's source naming the target")
+            d = src["detail"]
+            check("missing" in d, f"{n}: the gap's figures")
+            eq((d["target"]["target"], d["target"]["required"], d["target"]["attained"]),
+               (tgt, unmet[n]["required"], unmet[n]["attained"]), f"{n}: the target's figures")
+        elif n in unmet:
+            eq(src["kind"], "target", f"{n}: target only")
+        else:
+            eq((src["kind"], src["target"]), ("gap", None), f"{n}: gap only")
+    again = ok(CFG.admin.post(P("merge-xac", "/draft"), {"campaign": camp, "top": 0, "target": tgt}))
+    eq(again["proposals"], [], "the target again: nothing new")
+    check(all("from a gap" in s_["reason"] for s_ in again["skipped"] if s_["node"] in both),
+          "the skipped merged nodes say they came from a gap")
+
+
+@test
+def links_take_a_node_of_any_edition():
+    """Node ids of the 2026 edition only are linked and re-measured on 2027."""
+    only_2026 = ["capacity.industry.market", "cooperation.international.un",
+                 "legal.data_protection.breach_notification", "technical.national_cirt.contact"]
+    c = CFG.focal_xaa
+    ok(c.post(API + "/plans", {"id": "ed-xaa", "unit": "XAA", "title": "Editions",
+                               "start": "2026-01-01", "end": "2027-12-31",
+                               "baseline": "nci-2025"}), 201)
+    o = ok(c.post(P("ed-xaa", "/objectives"), {"title": "Editions"}), 201)["id"]
+    base = {"objective": o, "owner": "o", "start": "2026-01-01", "due": "2026-12-31",
+            "status": "planned"}
+    for n in only_2026:
+        r = c.post(P("ed-xaa", "/actions"), dict(base, title=n, links=[{"framework": FW, "node": n}]))
+        eq(r.status, 201, f"{n}: a 2026 id is taken ({r.body[:200]!r})")
+    r = c.post(P("ed-xaa", "/actions"), dict(base, title="x", links=[{"framework": FW,
+                                                                   "node": "no.such.node"}]))
+    expect(r, 422, "invalid", what="a node of no edition")
+    eq(field_of(r), "links[0].node", "the field")
+    r = c.post(P("ed-xaa", "/actions"), dict(base, title="x", source={
+        "kind": "gap", "framework": FW, "node": only_2026[0], "campaign": "nci-2025"}))
+    eq(r.status, 201, "a 2026 id as the source's node")
+    after = unit_values("nci-2027", "XAA")
+    before = unit_values("nci-2025", "XAA")
+    mon = {n["node"]: n for n in ok(c.get(P("ed-xaa", "/monitoring")))["nodes"]}
+    for n in only_2026:
+        m = mon[n]
+        eq(m["edition"], "2026", f"{n}: its edition")
+        eq(m["before"], before[n], f"{n}: before on nci-2025")
+        targets, rel = edition_targets(n)
+        read = m["after_read"] or {}
+        eq((read.get("mapping"), read.get("relation"), read.get("nodes")),
+           ("national-commitment-2026-2027", rel, ", ".join(targets)), f"{n}: read through the mapping")
+        want = [after[t] for t in targets if after.get(t) is not None]
+        near(m["after"], sum(want) / len(want), 1e-9, f"{n}: after on nci-2027")
+
+
 # ---------------------------------------------------------------- the report
 
 
@@ -617,6 +692,53 @@ def every_plan_change_is_in_the_audit_chain():
     check(all(not e["entity"].startswith("plan:flow2") for e in h), "only this plan")
     drafted = ok(CFG.admin.get(P("draft-xab", "/history")))["events"]
     eq(sum(e["action"] == "propose" for e in drafted), 7, "each proposal audited")
+    rc, out = audit_count()
+    eq(rc, 0, f"cybercap audit verify: {out}")
+
+
+@test
+def deleting_a_plan_unlinks_risks_and_drills_and_is_audited():
+    """DELETE /plans/xaa-2026 (the demo's plan: risk treatments and a drill
+    finding point at it): they keep their records and lose the link."""
+    import sqlite3
+    risks = ok(CFG.admin.get(f"{API}/risk-assessments/xaa-ncra-2026/risks"))["risks"]
+    treated = [(r["id"], t["id"]) for r in risks for t in r["treatments"] if t["plan"] == "xaa-2026"]
+    check(treated, "the demo's treatments point at the plan")
+    imps = ok(CFG.admin.get(f"{API}/drills/demo-hospital-done/improvements"))
+    imps = imps.get("improvements", imps) if isinstance(imps, dict) else imps
+    sent = [i["id"] for i in imps if i.get("plan") == "xaa-2026"]
+    check(sent, "the demo's drill finding was sent to the plan")
+    n_actions = len(actions_of(ok(CFG.admin.get(P("xaa-2026")))))
+    expect(ANON.delete(P("xaa-2026")), 401, "unauthenticated", what="anonymous")
+    expect(CFG.focal_xab.delete(P("xaa-2026")), 403, "forbidden", what="another unit's focal point")
+    r = ok(CFG.focal_xaa.delete(P("xaa-2026")))
+    eq((r["id"], r["deleted"]), ("xaa-2026", True), "deleted")
+    eq((r["unlinked"]["risk_treatments"], r["unlinked"]["drill_improvements"]),
+       (len(treated), len(sent)), "what lost its link, counted")
+    expect(CFG.admin.get(P("xaa-2026")), 404, "not_found", what="gone")
+    expect(CFG.focal_xaa.delete(P("xaa-2026")), 404, "not_found", what="deleted twice")
+    check("xaa-2026" not in [p["id"] for p in ok(CFG.admin.get(API + "/plans"))["plans"]], "not listed")
+    risks = ok(CFG.admin.get(f"{API}/risk-assessments/xaa-ncra-2026/risks"))["risks"]
+    kept = {t["id"]: t for r in risks for t in r["treatments"]}
+    for _, t in treated:
+        check(t in kept, f"treatment {t} kept")
+        eq((kept[t]["plan"], kept[t]["action"]), (None, None), f"treatment {t} unlinked")
+    imps = ok(CFG.admin.get(f"{API}/drills/demo-hospital-done/improvements"))
+    imps = imps.get("improvements", imps) if isinstance(imps, dict) else imps
+    after = {i["id"]: i for i in imps}
+    for i in sent:
+        eq((after[i]["plan"], after[i]["plan_action"]), (None, None), f"improvement {i} unlinked")
+    with sqlite3.connect(os.path.join(CFG.data, "cybercap.db")) as con:
+        rows = con.execute("SELECT actor, before, after FROM audit_event WHERE entity = ? AND "
+                           "action = 'delete'", ("plan:xaa-2026",)).fetchall()
+        left = con.execute("SELECT count(*) FROM action WHERE plan_id = 'xaa-2026'").fetchone()[0]
+    eq(len(rows), 1, "one audit row")
+    actor, before, after_ = rows[0]
+    eq((actor, after_ or None), ("focal.xaa@demo.cybercap", None), "who, and nothing after")
+    kept_plan = json.loads(before)
+    eq(sum(len(o["actions"]) for o in kept_plan["objectives"]), n_actions,
+       "the audit keeps every action as it was")
+    eq(left, 0, "no action left behind")
     rc, out = audit_count()
     eq(rc, 0, f"cybercap audit verify: {out}")
 

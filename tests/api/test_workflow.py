@@ -354,51 +354,53 @@ def authorization_matrix_of_workshops():
 #   reading (every GET of a plan): a public plan anyone; a private one the
 #     unit's focal points (focal_bearer is XAB's), analysts and admins; the
 #     history (it names people) those only, public plan or not;
-#   changing (every write, whatever the plan's visibility): the same people;
+#   changing (every write, whatever the plan's visibility, and deleting the
+#     plan: plan_del, on a fresh plan of the same unit and visibility): the
+#     same people;
 #   anonymous 401; everyone else 403 (a reviewer, a respondent, the other
 #   unit's focal point). "list" is GET /plans?unit=U: 200 for everyone, with
 #   the private plan in it only for those who may read it (checked too).
 PLAN_ENDPOINTS = ["list", "read", "monitoring", "report", "csv", "xlsx", "history", "services",
                   "action", "create", "patch", "obj_add", "obj_patch", "obj_del", "act_add",
-                  "act_patch", "act_del", "draft", "services_put"]
+                  "act_patch", "act_del", "draft", "services_put", "plan_del"]
 PLAN_MATRIX = """
-role           unit vis  list read monitoring report csv xlsx history services action create patch obj_add obj_patch obj_del act_add act_patch act_del draft services_put
-anonymous      XAA  pub  ok   ok   ok         ok     ok  ok   401     ok       ok     401    401   401     401       401     401     401       401     401   401
-anonymous      XAA  priv ok   401  401        401    401 401  401     401      401    401    401   401     401       401     401     401       401     401   401
-anonymous      XAB  pub  ok   ok   ok         ok     ok  ok   401     ok       ok     401    401   401     401       401     401     401       401     401   401
-anonymous      XAB  priv ok   401  401        401    401 401  401     401      401    401    401   401     401       401     401     401       401     401   401
-admin          XAA  pub  ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok
-admin          XAA  priv ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok
-admin          XAB  pub  ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok
-admin          XAB  priv ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok
-analyst        XAA  pub  ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok
-analyst        XAA  priv ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok
-analyst        XAB  pub  ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok
-analyst        XAB  priv ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok
-reviewer_open  XAA  pub  ok   ok   ok         ok     ok  ok   403     ok       ok     403    403   403     403       403     403     403       403     403   403
-reviewer_open  XAA  priv ok   403  403        403    403 403  403     403      403    403    403   403     403       403     403     403       403     403   403
-reviewer_open  XAB  pub  ok   ok   ok         ok     ok  ok   403     ok       ok     403    403   403     403       403     403     403       403     403   403
-reviewer_open  XAB  priv ok   403  403        403    403 403  403     403      403    403    403   403     403       403     403     403       403     403   403
-reviewer_xab   XAA  pub  ok   ok   ok         ok     ok  ok   403     ok       ok     403    403   403     403       403     403     403       403     403   403
-reviewer_xab   XAA  priv ok   403  403        403    403 403  403     403      403    403    403   403     403       403     403     403       403     403   403
-reviewer_xab   XAB  pub  ok   ok   ok         ok     ok  ok   403     ok       ok     403    403   403     403       403     403     403       403     403   403
-reviewer_xab   XAB  priv ok   403  403        403    403 403  403     403      403    403    403   403     403       403     403     403       403     403   403
-focal_xaa      XAA  pub  ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok
-focal_xaa      XAA  priv ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok
-focal_xaa      XAB  pub  ok   ok   ok         ok     ok  ok   403     ok       ok     403    403   403     403       403     403     403       403     403   403
-focal_xaa      XAB  priv ok   403  403        403    403 403  403     403      403    403    403   403     403       403     403     403       403     403   403
-focal_xab      XAA  pub  ok   ok   ok         ok     ok  ok   403     ok       ok     403    403   403     403       403     403     403       403     403   403
-focal_xab      XAA  priv ok   403  403        403    403 403  403     403      403    403    403   403     403       403     403     403       403     403   403
-focal_xab      XAB  pub  ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok
-focal_xab      XAB  priv ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok
-focal_bearer   XAA  pub  ok   ok   ok         ok     ok  ok   403     ok       ok     403    403   403     403       403     403     403       403     403   403
-focal_bearer   XAA  priv ok   403  403        403    403 403  403     403      403    403    403   403     403       403     403     403       403     403   403
-focal_bearer   XAB  pub  ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok
-focal_bearer   XAB  priv ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok
-respondent_xaa XAA  pub  ok   ok   ok         ok     ok  ok   403     ok       ok     403    403   403     403       403     403     403       403     403   403
-respondent_xaa XAA  priv ok   403  403        403    403 403  403     403      403    403    403   403     403       403     403     403       403     403   403
-respondent_xaa XAB  pub  ok   ok   ok         ok     ok  ok   403     ok       ok     403    403   403     403       403     403     403       403     403   403
-respondent_xaa XAB  priv ok   403  403        403    403 403  403     403      403    403    403   403     403       403     403     403       403     403   403
+role           unit vis  list read monitoring report csv xlsx history services action create patch obj_add obj_patch obj_del act_add act_patch act_del draft services_put plan_del
+anonymous      XAA  pub  ok   ok   ok         ok     ok  ok   401     ok       ok     401    401   401     401       401     401     401       401     401   401          401
+anonymous      XAA  priv ok   401  401        401    401 401  401     401      401    401    401   401     401       401     401     401       401     401   401          401
+anonymous      XAB  pub  ok   ok   ok         ok     ok  ok   401     ok       ok     401    401   401     401       401     401     401       401     401   401          401
+anonymous      XAB  priv ok   401  401        401    401 401  401     401      401    401    401   401     401       401     401     401       401     401   401          401
+admin          XAA  pub  ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok           ok
+admin          XAA  priv ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok           ok
+admin          XAB  pub  ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok           ok
+admin          XAB  priv ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok           ok
+analyst        XAA  pub  ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok           ok
+analyst        XAA  priv ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok           ok
+analyst        XAB  pub  ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok           ok
+analyst        XAB  priv ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok           ok
+reviewer_open  XAA  pub  ok   ok   ok         ok     ok  ok   403     ok       ok     403    403   403     403       403     403     403       403     403   403          403
+reviewer_open  XAA  priv ok   403  403        403    403 403  403     403      403    403    403   403     403       403     403     403       403     403   403          403
+reviewer_open  XAB  pub  ok   ok   ok         ok     ok  ok   403     ok       ok     403    403   403     403       403     403     403       403     403   403          403
+reviewer_open  XAB  priv ok   403  403        403    403 403  403     403      403    403    403   403     403       403     403     403       403     403   403          403
+reviewer_xab   XAA  pub  ok   ok   ok         ok     ok  ok   403     ok       ok     403    403   403     403       403     403     403       403     403   403          403
+reviewer_xab   XAA  priv ok   403  403        403    403 403  403     403      403    403    403   403     403       403     403     403       403     403   403          403
+reviewer_xab   XAB  pub  ok   ok   ok         ok     ok  ok   403     ok       ok     403    403   403     403       403     403     403       403     403   403          403
+reviewer_xab   XAB  priv ok   403  403        403    403 403  403     403      403    403    403   403     403       403     403     403       403     403   403          403
+focal_xaa      XAA  pub  ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok           ok
+focal_xaa      XAA  priv ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok           ok
+focal_xaa      XAB  pub  ok   ok   ok         ok     ok  ok   403     ok       ok     403    403   403     403       403     403     403       403     403   403          403
+focal_xaa      XAB  priv ok   403  403        403    403 403  403     403      403    403    403   403     403       403     403     403       403     403   403          403
+focal_xab      XAA  pub  ok   ok   ok         ok     ok  ok   403     ok       ok     403    403   403     403       403     403     403       403     403   403          403
+focal_xab      XAA  priv ok   403  403        403    403 403  403     403      403    403    403   403     403       403     403     403       403     403   403          403
+focal_xab      XAB  pub  ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok           ok
+focal_xab      XAB  priv ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok           ok
+focal_bearer   XAA  pub  ok   ok   ok         ok     ok  ok   403     ok       ok     403    403   403     403       403     403     403       403     403   403          403
+focal_bearer   XAA  priv ok   403  403        403    403 403  403     403      403    403    403   403     403       403     403     403       403     403   403          403
+focal_bearer   XAB  pub  ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok           ok
+focal_bearer   XAB  priv ok   ok   ok         ok     ok  ok   ok      ok       ok     ok     ok    ok      ok        ok      ok      ok        ok      ok    ok           ok
+respondent_xaa XAA  pub  ok   ok   ok         ok     ok  ok   403     ok       ok     403    403   403     403       403     403     403       403     403   403          403
+respondent_xaa XAA  priv ok   403  403        403    403 403  403     403      403    403    403   403     403       403     403     403       403     403   403          403
+respondent_xaa XAB  pub  ok   ok   ok         ok     ok  ok   403     ok       ok     403    403   403     403       403     403     403       403     403   403          403
+respondent_xaa XAB  priv ok   403  403        403    403 403  403     403      403    403    403   403     403       403     403     403       403     403   403          403
 """
 
 
@@ -443,6 +445,14 @@ def call_plan(c, ep, unit, vis, tag, admin):
         return c.post(p + "/draft", {"campaign": "nci-2025", "top": 1})
     if ep == "services_put":
         return c.put(p + "/services", {"services": ["2.1"]})
+    if ep == "plan_del":
+        fresh = f"md-{tag}"[:64]
+        made = admin.post(API + "/plans", {"id": fresh, "unit": unit, "title": "to delete",
+                                           "start": "2026-01-01", "end": "2026-12-31",
+                                           "public": vis == "pub"})
+        if made.status != 201:
+            raise Fail(f"making plan {fresh}: {made.status} {made.body[:200]!r}")
+        return c.delete(f"{API}/plans/{fresh}")
     raise ValueError(ep)
 
 

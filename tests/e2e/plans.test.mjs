@@ -8,16 +8,27 @@
 //   proposal and drops another, adds an action (a date that does not exist
 //   first: the error summary names the field) and prints the report;
 //   a CIRT plan from the template shows its phases, the service catalogue
-//   is chosen and the report lists it. axe-core finds no violation on any
-//   page; screenshots (desktop and phone) go to build/e2e-screenshots/plans-*.png.
+//   is chosen and the report lists it;
+//   the focal point of XAA fills a strategy evaluation (an ncs-evaluation
+//   campaign opened for the test) in the questionnaire, drafts a plan from
+//   it (live: not published; a gap count that is not a number first: the
+//   error summary names it) against the good-practice target, and the
+//   plan's report names each action's source element (gap, unmet target,
+//   or both in one action);
+//   deleting a plan asks first (what goes, what keeps its record), Cancel
+//   keeps it, Yes deletes it and the list says so.
+// axe-core finds no violation on any page; screenshots (desktop and phone)
+// go to build/e2e-screenshots/plans-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, api, apiSession, axe, launch, readLogins, shot } from './helpers.mjs';
+import { BASE, api, apiSession, axe, expectFocus, launch, readLogins, shot } from './helpers.mjs';
 
 const DATA = process.env.E2E_DATA;
 const SUFFIX = Date.now().toString(36);
 const NEW = 'e2e-ncs-' + SUFFIX;
 const CIRT = 'e2e-cirt-' + SUFFIX;
+const EVAL = 'e2e-eval-' + SUFFIX;
+const EVALPLAN = 'e2e-evalplan-' + SUFFIX;
 let logins, browser, page, focal;
 
 async function ready(p) {
@@ -236,4 +247,115 @@ test('the CIRT programme: the template, its phases, the service catalogue, the r
   await go(page, `/plans/${CIRT}/report`);
   for (const id of svc) assert.match(await text(page, 'main'), new RegExp(id.replace('.', '\\.') + ' '));
   await clean(page, 'CIRT report');
+});
+
+test('a strategy evaluation filled in the browser, drafted into a plan; the report names each source element', async () => {
+  // a browser of its own, signed in as the focal point of XAA
+  const own = await launch();
+  const p = await own.context.newPage();
+  await signIn(p, 'focal.xaa@demo.cybercap');
+  try {
+    const admin = await apiSession('admin@demo.cybercap', logins['admin@demo.cybercap']);
+    let r = await admin('POST', '/campaigns', { id: EVAL, framework: 'ncs-evaluation', year: 2026, units: ['XAA'],
+      title: `Evaluation of XAA's draft strategy (e2e ${SUFFIX})` });
+    assert.equal(r.status, 201, JSON.stringify(r.json));
+    r = await admin('POST', `/campaigns/${EVAL}/status`, { status: 'open' });
+    assert.equal(r.status, 200, JSON.stringify(r.json));
+
+    // the focal point rates four elements of the strategy
+    const rated = { 'lifecycle.implementation.action_plan': ['1 – Partly addressed', '1'],
+      'lifecycle.implementation.owners': ['2 – Fully addressed', '2'],
+      'lifecycle.monitoring.indicators': ['0 – Not addressed', '0'], 'principles.rights': ['1 – Partly addressed', '1'] };
+    for (const [q, [label]] of Object.entries(rated)) {
+      // one section of the questionnaire at a time: the element's group
+      await go(p, `/campaigns/${EVAL}/assessments/XAA?section=${q.split('.').slice(0, -1).join('.')}`);
+      const card = p.locator(`[id="q-${q}"]`);
+      await card.getByLabel(label, { exact: true }).check();
+      await card.locator('.save-saved').waitFor({ timeout: 10000 });
+    }
+    await p.locator('.save-bar', { hasText: /All answers saved/ }).waitFor({ timeout: 10000 });
+    const saved = (await focal('GET', `/campaigns/${EVAL}/assessments/XAA`)).json.answers;
+    for (const [q, [, v]] of Object.entries(rated)) assert.equal(String(saved[q].answer), v, q);
+    await go(p, `/campaigns/${EVAL}/assessments/XAA?section=lifecycle.implementation`);
+    await p.locator('[id="q-lifecycle.implementation.action_plan"]').scrollIntoViewIfNeeded();
+    await clean(p, 'the strategy evaluation questionnaire');
+    await shots(p, 'evaluation');
+
+    // a plan drafted from the evaluation, live (the campaign is open)
+    r = await focal('POST', '/plans', { id: EVALPLAN, unit: 'XAA', title: 'Strategy follow-up (e2e)', start: '2026-01-01', end: '2027-12-31' });
+    assert.equal(r.status, 201, JSON.stringify(r.json));
+    await go(p, `/plans/${EVALPLAN}/draft`);
+    await p.selectOption('#dr-campaign', EVAL);
+    await p.waitForFunction(() => document.querySelectorAll('#dr-target option').length > 1);
+    await p.selectOption('#dr-target', 'good-practice');
+    await p.fill('#dr-top', 'ten');
+    await p.click('[data-testid=draft-form] button[type=submit]');
+    await p.locator('.error-summary a[href="#dr-top"]').waitFor();
+    assert.equal((await focal('GET', `/plans/${EVALPLAN}`)).json.progress.total, 0, 'nothing drafted on an error');
+    await p.fill('#dr-top', '12');
+    await p.click('[data-testid=draft-form] button[type=submit]');
+    await p.locator('.panel-success').waitFor();
+    const acts = (await focal('GET', `/plans/${EVALPLAN}`)).json.objectives.flatMap((o) => o.actions);
+    const nodes = acts.map((a) => a.source.node);
+    assert.equal(acts.filter((a) => a.source.kind === 'gap').length, 12, 'the twelve largest gaps asked for');
+    assert.equal(new Set(nodes).size, nodes.length, 'one proposal per element');
+    assert.ok(!nodes.includes('lifecycle.implementation.owners'), 'a fully addressed element is proposed for nothing');
+    const ap = acts.find((a) => a.source.node === 'lifecycle.implementation.action_plan');
+    assert.ok(ap, 'the partly addressed element the target requires is proposed');
+    assert.equal(ap.source.target, 'good-practice');
+    assert.equal(ap.source.detail.target?.required ?? ap.source.detail.required, 2);
+    const both = acts.filter((a) => a.source.kind === 'gap' && a.source.target);
+    assert.ok(both.length >= 1, 'an element both among the largest gaps and unmet is one action');
+    assert.match(await text(p, '.panel-success'), /both a gap and unmet by the target/);
+    assert.match(await text(p, `.proposal[data-action="${both[0].id}"] [data-testid=source]`),
+      new RegExp(`a gap in ${EVAL}, node ${both[0].source.node.replace(/\./g, '\\.')}: .*The target “Strategy in line with good practice” leaves it unmet too: it requires ${both[0].source.detail.target.required}, attained`));
+    await clean(p, 'the draft from the evaluation');
+    await shots(p, 'evaluation-draft');
+    await p.click(`.proposal[data-action="${ap.id}"] button:has-text("Accept")`);
+    await p.waitForFunction((id) => !document.querySelector(`.proposal[data-action="${id}"]`), ap.id);
+
+    // the report: every action with the element it came from
+    await go(p, `/plans/${EVALPLAN}/report`);
+    const rep = (await focal('GET', `/plans/${EVALPLAN}/report`)).json;
+    const cells = await p.locator('#report-rows tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+      title: tr.querySelector('th').innerText, source: tr.lastElementChild.innerText })));
+    assert.equal(cells.length, rep.rows.length);
+    for (const row of rep.rows) {
+      const c = cells.find((x) => x.title === row.title);
+      assert.ok(c, row.title);
+      const s = row.source;
+      const kind = s.kind === 'gap' && s.target ? /^Gap, and target “good-practice” unmet: / : s.kind === 'gap' ? /^Gap: / : /^Target “good-practice” unmet: /;
+      assert.match(c.source, kind, row.title);
+      assert.ok(c.source.endsWith(s.node), `${row.title}: ${c.source} names ${s.node}`);
+    }
+    await clean(p, 'the report of the drafted plan');
+    await shots(p, 'evaluation-report');
+  } finally { await own.close(); }
+});
+
+test('deleting a plan asks first, Cancel keeps it, Yes deletes it', async () => {
+  const plan = (await focal('GET', `/plans/${CIRT}`)).json;
+  const n = plan.objectives.reduce((k, o) => k + o.actions.length, 0);
+  await go(page, `/plans/${CIRT}`);
+  await page.click('.delete-plan > button');
+  const box = page.locator('[data-testid=delete-confirm]');
+  await box.waitFor();
+  await expectFocus(page, '[data-testid=delete-confirm] button.button-warning', 'the confirmation');
+  assert.match(await box.innerText(), new RegExp(`with its ${plan.objectives.length} objectives and ${n} actions`));
+  assert.match(await box.innerText(), /keep their own records/);
+  await clean(page, 'the deletion confirmation');
+  await box.scrollIntoViewIfNeeded();
+  await shots(page, 'delete-confirm');
+  await box.locator('button:has-text("Cancel")').click();
+  await box.waitFor({ state: 'detached' });
+  assert.equal((await focal('GET', `/plans/${CIRT}`)).status, 200, 'Cancel keeps the plan');
+  await page.click('.delete-plan > button');
+  await box.locator('button.button-warning').click();
+  await page.waitForURL((u) => u.pathname === '/plans' && u.searchParams.get('deleted') === 'National CIRT (e2e)');
+  await ready(page);
+  assert.match(await text(page, '[data-testid=plan-deleted]'), /The plan “National CIRT \(e2e\)” was deleted/);
+  assert.equal(await page.locator(`[data-plan="${CIRT}"]`).count(), 0, 'no longer listed');
+  assert.equal((await focal('GET', `/plans/${CIRT}`)).status, 404);
+  await clean(page, 'the list after a deletion');
+  await shots(page, 'deleted');
 });

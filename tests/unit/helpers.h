@@ -262,4 +262,27 @@ static inline char *memstream_text(struct memstream *m)
 	return m->buf;
 }
 
+#ifdef CC_SERVICE_H
+/* Imports csv_text (written to DIR/CAMP.csv) as campaign camp on framework
+ * fw (version: NULL for the latest) and publishes it; -1, saying why,
+ * when either fails. For tests that include service/service.h first. */
+static inline int import_published(struct cc_store *s, const char *dir, const char *camp,
+				   const char *fw, const char *version, int year,
+				   const char *csv_text)
+{
+	struct cc_error err;
+	char path[128];
+	struct cc_import im = {.campaign = camp, .framework = fw, .version = version,
+			       .title = camp, .year = year, .author = "t"};
+
+	snprintf(path, sizeof(path), "%s/%s.csv", dir, camp);
+	write_file(path, csv_text);
+	if (cc_service_import(s, &im, path, &err) || cc_service_publish(s, camp, &err)) {
+		fprintf(stderr, "import %s: %s\n", camp, err.msg);
+		return -1;
+	}
+	return 0;
+}
+#endif
+
 #endif

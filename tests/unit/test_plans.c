@@ -4,17 +4,18 @@
  * kept by name with their measurements, the links of the spine and
  * find_source, evidence and the service catalogue replaced, cascades; the
  * service's field-named checks, merged PATCHes, drafting from a published
- * campaign's gaps and an unmet target without duplicates, monitoring with
+ * campaign's gaps and an unmet target without duplicates (a node both a
+ * gap and unmet is one proposal naming both), monitoring with
  * the re-measurement across two editions, the report's period flags, and
  * every change in a verified audit chain.
  */
-#include "helpers.h"
-
 #include "core/date.h"
 #include "service/plans.h"
 #include "service/service.h"
 #include "service/snapshot.h"
 #include "store/store.h"
+
+#include "helpers.h"
 
 #include <jansson.h>
 #include <sqlite3.h>
@@ -42,22 +43,6 @@ struct fixture {
 	struct cc_store *s;
 };
 
-static int import(struct fixture *fx, const char *camp, int year, const char *csv_text)
-{
-	struct cc_error err;
-	char path[128];
-	struct cc_import im = {.campaign = camp, .framework = "pfw", .title = camp, .year = year,
-			       .author = "t"};
-
-	snprintf(path, sizeof(path), "%s/%s.csv", fx->dir, camp);
-	write_file(path, csv_text);
-	if (cc_service_import(fx->s, &im, path, &err) || cc_service_publish(fx->s, camp, &err)) {
-		fprintf(stderr, "import %s: %s\n", camp, err.msg);
-		return -1;
-	}
-	return 0;
-}
-
 static int setup(void **state)
 {
 	struct fixture *fx = calloc(1, sizeof(*fx));
@@ -78,7 +63,8 @@ static int setup(void **state)
 		fprintf(stderr, "setup: %s\n", err.msg);
 		return -1;
 	}
-	if (import(fx, "c1", 2025, c1_csv) || import(fx, "c2", 2026, c2_csv))
+	if (import_published(fx->s, fx->dir, "c1", "pfw", NULL, 2025, c1_csv) ||
+	    import_published(fx->s, fx->dir, "c2", "pfw", NULL, 2026, c2_csv))
 		return -1;
 	*state = fx;
 	return 0;
@@ -411,10 +397,13 @@ static void test_draft_monitor_and_report(void **state)
 	assert_int_equal(json_array_size(json_object_get(out, "skipped")), 2);
 	json_decref(out);
 	json_decref(body);
-	/* the target's unmet nodes come from another source kind */
+	/* the target's unmet nodes (q1, q3) are the gaps proposed already */
 	body = J("{\"campaign\":\"c1\",\"top\":0,\"target\":\"both\"}");
 	assert_int_equal(cc_plan_draft(fx->s, snap, "sp", body, "tester", &out, &err), CC_OK);
-	assert_int_equal(json_array_size(json_object_get(out, "created")), 2);
+	assert_int_equal(json_array_size(json_object_get(out, "created")), 0);
+	assert_int_equal(json_array_size(json_object_get(out, "skipped")), 2);
+	assert_non_null(strstr(json_string_value(json_object_get(json_array_get(
+		json_object_get(out, "skipped"), 0), "reason")), "from a gap"));
 	json_decref(out);
 	json_decref(body);
 	body = J("{\"campaign\":\"c1\",\"target\":\"zz\"}");
@@ -422,7 +411,7 @@ static void test_draft_monitor_and_report(void **state)
 		     "target");
 	json_decref(body);
 	assert_int_equal(cc_plan_load(fx->s, "sp", &pl, &err), CC_OK);
-	assert_int_equal(pl.actions.n, 4);
+	assert_int_equal(pl.actions.n, 2);
 	/* one objective per part: Governance (q1) and Operations (q3) */
 	assert_int_equal(pl.objectives.n, 2);
 	for (int i = 0; i < pl.actions.n; i++) {
@@ -459,7 +448,7 @@ static void test_draft_monitor_and_report(void **state)
 	assert_int_equal(m.overall.counted, 1);
 	assert_near(m.overall.progress, 100);
 	assert_int_equal(cc_plan_report(&pl, &m, "2026-Q1", &r, &err), CC_OK);
-	assert_int_equal(r.nrows, 4);
+	assert_int_equal(r.nrows, 2);
 	for (int i = 0; i < r.nrows; i++) {
 		const struct cc_action_rec *a =
 			&((struct cc_action_rec *)pl.actions.items)[r.rows[i].action];
@@ -478,6 +467,63 @@ static void test_draft_monitor_and_report(void **state)
 	cc_snapshot_free(snap);
 }
 
+/* A node that is both a top gap and unmet by the target: one proposal,
+ * its source the gap's naming the target with its figures. */
+static void test_draft_merges_gap_and_target(void **state)
+{
+	struct fixture *fx = *state;
+	struct cc_snapshot *snap;
+	struct cc_plan pl;
+	struct cc_error err;
+	json_t *out, *body;
+	char merged[8];
+
+	assert_int_equal(create(fx, "{\"id\":\"mg\",\"unit\":\"XAA\",\"title\":\"t\",\"start\":"
+				"\"2026-01-01\",\"end\":\"2026-12-31\"}", &err), CC_OK);
+	assert_int_equal(cc_snapshot_load(fx->s, &snap, &err), CC_OK);
+	/* the largest gap is q1 or q3 (equal points); the target leaves both unmet */
+	body = J("{\"campaign\":\"c1\",\"top\":1,\"target\":\"both\"}");
+	assert_int_equal(cc_plan_draft(fx->s, snap, "mg", body, "tester", &out, &err), CC_OK);
+	assert_int_equal(json_array_size(json_object_get(out, "created")), 2);
+	assert_int_equal(json_array_size(json_object_get(out, "merged")), 1);
+	snprintf(merged, sizeof(merged), "%s", json_string_value(json_object_get(json_array_get(
+		 json_object_get(out, "merged"), 0), "node")));
+	assert_true(strcmp(merged, "q1") == 0 || strcmp(merged, "q3") == 0);
+	json_decref(out);
+	json_decref(body);
+	assert_int_equal(cc_plan_load(fx->s, "mg", &pl, &err), CC_OK);
+	assert_int_equal(pl.actions.n, 2);
+	for (int i = 0; i < pl.links.n; i++) {
+		const struct cc_link_rec *l = &((struct cc_link_rec *)pl.links.items)[i];
+		json_t *d;
+
+		if (strcmp(l->role, "source"))
+			continue;
+		d = J(l->detail);
+		if (strcmp(l->node, merged) == 0) {
+			assert_string_equal(l->kind, "gap");
+			assert_string_equal(l->target, "both");
+			assert_non_null(json_object_get(d, "missing"));
+			assert_string_equal(json_string_value(json_object_get(json_object_get(d,
+				"target"), "target")), "both");
+		} else {
+			assert_string_equal(l->node, strcmp(merged, "q1") ? "q1" : "q3");
+			assert_string_equal(l->kind, "target");
+			assert_null(json_object_get(d, "missing"));
+		}
+		json_decref(d);
+	}
+	cc_plan_free(&pl);
+	/* again, as gaps alone: both nodes are in the plan already */
+	body = J("{\"campaign\":\"c1\",\"top\":2}");
+	assert_int_equal(cc_plan_draft(fx->s, snap, "mg", body, "tester", &out, &err), CC_OK);
+	assert_int_equal(json_array_size(json_object_get(out, "created")), 0);
+	assert_int_equal(json_array_size(json_object_get(out, "skipped")), 2);
+	json_decref(out);
+	json_decref(body);
+	cc_snapshot_free(snap);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -486,6 +532,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_store_unit_campaigns, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_service_checks_name_the_field, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_draft_monitor_and_report, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_draft_merges_gap_and_target, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

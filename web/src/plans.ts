@@ -74,13 +74,16 @@ export const plans = {
   create: (b: Record<string, unknown>) => request<Plan>('POST', '/plans', { json: b }),
   get: (p: string) => request<Plan>('GET', P(p)),
   patch: (p: string, b: Record<string, unknown>) => request<Plan>('PATCH', P(p), { json: b }),
+  remove: (p: string) =>
+    request<{ id: string; deleted: boolean; unlinked: { risk_treatments: number; support_requests: number; drill_improvements: number } }>('DELETE', P(p)),
   addObjective: (p: string, title: string) => request<{ id: number }>('POST', `${P(p)}/objectives`, { json: { title } }),
   action: (p: string, a: number) => request<Action>('GET', `${P(p)}/actions/${a}`),
   addAction: (p: string, b: Record<string, unknown>) => request<Action>('POST', `${P(p)}/actions`, { json: b }),
   patchAction: (p: string, a: number, b: Record<string, unknown>) => request<Action>('PATCH', `${P(p)}/actions/${a}`, { json: b }),
   dropAction: (p: string, a: number) => request<unknown>('DELETE', `${P(p)}/actions/${a}`),
   draft: (p: string, b: Record<string, unknown>) =>
-    request<{ proposals: Action[]; skipped: { kind: string; node: string; action: number; reason: string }[]; campaign: string; framework: string; live: boolean }>('POST', `${P(p)}/draft`, { json: b }),
+    request<{ proposals: Action[]; skipped: { kind: string; node: string; action: number; reason: string }[];
+      merged: { node: string; action: number; sources: string[] }[]; campaign: string; framework: string; live: boolean }>('POST', `${P(p)}/draft`, { json: b }),
   monitoring: (p: string) => request<Monitoring>('GET', `${P(p)}/monitoring`),
   report: (p: string, period?: string | null) => request<Report>('GET', `${P(p)}/report` + (period ? '?period=' + e(period) : '')),
   services: () => request<CsirtServices>('GET', '/csirt-services'),

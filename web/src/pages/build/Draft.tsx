@@ -1,6 +1,7 @@
-// "Draft from gaps" (/plans/{p}/draft): choose a campaign and optionally a
-// target; the server proposes actions from the unit's largest gaps (or the
-// nodes the target leaves unmet), saved as proposed. Each proposal says
+// "Draft from gaps" (/plans/{p}/draft): choose a campaign, how many of the
+// largest gaps, and optionally a target; the server proposes actions from
+// the unit's largest gaps and the nodes the target leaves unmet (one
+// action for a node that is both), saved as proposed. Each proposal says
 // which gap it came from and the peers at full marks; accept it (planned),
 // edit it, or drop it. The plan's proposals waiting for a decision follow.
 import './build.css';
@@ -18,7 +19,7 @@ import { ApiError as AE } from '../../api';
 import type { Campaign } from '../../types';
 import { PlanHeader, WithPlan, planHref, type PlanData } from './common';
 import { SourceNote } from './SourceNote';
-import { Choice } from './fields';
+import { Choice, Text } from './fields';
 
 export function DraftPage({ route }: { route: Route }) {
   const [tick, setTick] = useState(0);
@@ -34,10 +35,11 @@ function DraftView({ d, reload }: { d: PlanData; reload: () => void }) {
   const cs = useAsync(() => api.campaigns(), []);
   const [campaign, setCampaign] = useState(plan.baseline || '');
   const [target, setTarget] = useState('');
+  const [top, setTop] = useState('10');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ n: number; skipped: number; live: boolean } | null>(null);
+  const [result, setResult] = useState<{ n: number; skipped: number; merged: number; live: boolean } | null>(null);
   const [note, setNote] = useState('');
   const campaigns: Campaign[] = (cs.data || []).filter((c) => c.status !== 'draft');
   const fwId = campaigns.find((c) => c.id === campaign)?.framework;
@@ -48,16 +50,21 @@ function DraftView({ d, reload }: { d: PlanData; reload: () => void }) {
   const draft = async (ev: Event) => {
     ev.preventDefault();
     setAttempt((x) => x + 1);
-    if (!campaign) { setErrors([{ id: 'dr-campaign', message: t('plErrCampaign') }]); return; }
+    const bad: FieldError[] = [];
+    if (!campaign) bad.push({ id: 'dr-campaign', message: t('plErrCampaign') });
+    if (!/^\d{1,3}$/.test(top.trim()) || Number(top) > 200) bad.push({ id: 'dr-top', message: t('plErrTop') });
+    if (bad.length) { setErrors(bad); return; }
     setBusy(true);
     try {
-      const r = await plans.draft(plan.id, target ? { campaign, target } : { campaign });
+      const body: Record<string, unknown> = { campaign, top: Number(top) };
+      if (target) body.target = target;
+      const r = await plans.draft(plan.id, body);
       setErrors([]);
-      setResult({ n: r.proposals.length, skipped: r.skipped.length, live: r.live });
+      setResult({ n: r.proposals.length, skipped: r.skipped.length, merged: (r.merged || []).length, live: r.live });
       reload();
     } catch (e) {
       const ae = e as ApiError;
-      setErrors([{ id: ae.field === 'target' ? 'dr-target' : 'dr-campaign', message: t('errGeneric', { message: ae.message }) }]);
+      setErrors([{ id: ae.field === 'target' ? 'dr-target' : ae.field === 'top' ? 'dr-top' : 'dr-campaign', message: t('errGeneric', { message: ae.message }) }]);
     } finally { setBusy(false); }
   };
   const accept = async (a: Action) => {
@@ -81,11 +88,14 @@ function DraftView({ d, reload }: { d: PlanData; reload: () => void }) {
             <Choice id="dr-target" label={t('plDrTarget')} hint={t('plDrTargetHint')} error={errors.find((e) => e.id === 'dr-target')?.message} value={target} onChange={setTarget}
               options={[{ value: '', label: t('plDrNoTarget') }, ...targets.map((x) => ({ value: x.id, label: x.name || x.id }))]} />
           </div>
+          <Text id="dr-top" label={t('plDrTop')} hint={t('plDrTopHint')} class="input-num" value={top} onInput={setTop}
+            error={errors.find((e) => e.id === 'dr-top')?.message} extra={{ inputMode: 'numeric' }} />
           <button type="submit" class="button" disabled={busy}>{busy ? t('working') : t('plDraftButton')}</button>
         </form>
       )}
       {result && (
         <Panel kind="success" title={t('plDrafted', { n: int(result.n) })}>
+          {result.merged > 0 && <p>{t('plDraftMerged', { n: int(result.merged) })}</p>}
           {result.skipped > 0 && <p>{t('plDraftSkipped', { n: int(result.skipped) })}</p>}
           {result.live && <p>{t('plDraftLive')}</p>}
         </Panel>

@@ -3,11 +3,12 @@
 // with their actions (status, owner, due, progress; overdue and blocked said
 // in words), filters, the timeline of actions from start to due (with its
 // table), the chosen CSIRT services, and for those who may change it: add
-// an objective, add or edit an action, make the plan public.
+// an objective, add or edit an action, make the plan public, delete the
+// plan (after a confirmation that says what goes and what keeps a record).
 import './build.css';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
-import { href, setParams, type Route } from '../../router';
+import { href, navigate, setParams, type Route } from '../../router';
 import { date, int } from '../../format';
 import { Empty, Link } from '../../components/ui';
 import { ChartFrame, type TableData } from '../../components/ChartFrame';
@@ -132,6 +133,7 @@ function PlanView({ route, d, reload }: { route: Route; d: PlanData; reload: () 
           <ul>{plan.services.map((s) => <li key={s.id}>{s.id} {s.name} <span class="muted">({s.area_name})</span></li>)}</ul>
         </section>
       )}
+      {edit && <DeletePlan plan={plan} />}
     </div>
   );
 }
@@ -205,5 +207,36 @@ function AddObjective({ plan, onDone }: { plan: Plan; onDone: () => void }) {
       <Text id="obj-title" label={t('plFObjTitle')} value={title} onInput={setTitle} error={errors[0]?.message} />
       <button type="submit" class="button button-secondary">{t('plAddObjectiveButton')}</button>
     </form>
+  );
+}
+
+function DeletePlan({ plan }: { plan: Plan }) {
+  const [confirm, setConfirm] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const yes = useRef<HTMLButtonElement>(null);
+  useEffect(() => { if (confirm) yes.current?.focus(); }, [confirm]);
+  const nActions = plan.objectives.reduce((n, o) => n + o.actions.length, 0);
+  const go = async () => {
+    setBusy(true);
+    try {
+      await plans.remove(plan.id);
+      navigate(href('/plans', { unit: plan.unit, deleted: plan.title }));
+    } catch (e) { setError(t('errGeneric', { message: (e as ApiError).message })); setBusy(false); }
+  };
+  return (
+    <section class="work-section delete-plan" aria-labelledby="del-title">
+      <h2 id="del-title">{t('plDelete')}</h2>
+      {error && <p class="field-error" role="alert">{error}</p>}
+      {confirm
+        ? <div class="panel panel-warning" role="group" aria-labelledby="del-title" data-testid="delete-confirm">
+            <p>{t('plDeleteText', { o: int(plan.objectives.length), a: int(nActions) })}</p>
+            <p>{t('plDeleteLinks')}</p>
+            <button type="button" class="button button-warning" disabled={busy} onClick={go}
+              ref={yes}>{busy ? t('working') : t('plDeleteYes')}</button>{' '}
+            <button type="button" class="button-link" onClick={() => setConfirm(false)}>{t('cancel')}</button>
+          </div>
+        : <button type="button" class="button button-warning" onClick={() => setConfirm(true)}>{t('plDelete')}</button>}
+    </section>
   );
 }

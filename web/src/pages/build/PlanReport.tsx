@@ -1,7 +1,8 @@
 // The periodic progress report of a plan (/plans/{p}/report?period=2026-Q3),
 // printable on A4: the summary (progress, RAG in words, counts), the
 // objectives, every action with the ones due or changed in the period
-// marked, the KPIs, the re-measurement and the chosen services; from
+// marked and where each came from (the gap, target or element), the KPIs,
+// the re-measurement and the chosen services; from
 // GET /plans/{p}/report, with the same rows as CSV and XLSX.
 import './build.css';
 import { t } from '../../i18n';
@@ -13,6 +14,7 @@ import { DataTable, type TableData } from '../../components/ChartFrame';
 import { periods, plans, quarterOf, reportUrl } from '../../plans';
 import { PlanHeader, RagTag, WithPlan, pct, statusName, type PlanData } from './common';
 import { KpiTable, NodesTable, ObjectiveRags, remeasureSummary } from './parts';
+import { sourceShort } from './SourceNote';
 
 export function PlanReportPage({ route }: { route: Route }) {
   return <WithPlan route={route} title="plReportTitle">{(d) => <ReportView d={d} period={route.params.get('period')} />}</WithPlan>;
@@ -45,10 +47,10 @@ function ReportView({ d, period }: { d: PlanData; period: string | null }) {
         const x = r.data;
         const rows: TableData = {
           columns: [{ label: t('plAction') }, { label: t('plObjective') }, { label: t('plFOwner') }, { label: t('plFStatus') },
-            { label: t('plProgress'), numeric: true }, { label: t('plFDue') }, { label: t('plInPeriod') }],
+            { label: t('plProgress'), numeric: true }, { label: t('plFDue') }, { label: t('plInPeriod') }, { label: t('plSourceCol') }],
           rows: x.rows.map((a) => [a.title, a.objective_title, a.owner || t('plNoOwner'),
             statusName(a.status) + (a.overdue ? ', ' + t('plOverdueMark').toLowerCase() : ''), pct(a.status === 'done' ? 100 : a.progress),
-            a.due ? date(a.due) : t('plNoDate'), a.in_period ? t('plYes') : t('plNo')]),
+            a.due ? date(a.due) : t('plNoDate'), a.in_period ? t('plYes') : t('plNo'), sourceShort(a.source)]),
         };
         return (
           <article class="report-body">

@@ -1,7 +1,8 @@
 // The plans of a unit (/plans?unit=U): each with its period, progress and
 // RAG in words, its actions and overdue ones; the server lists only what the
 // caller may read (private plans for the unit's focal points, analysts,
-// admins). Those who may change the unit's plans get "New plan".
+// admins). Those who may change the unit's plans get "New plan". After a
+// plan is deleted (?deleted=TITLE) the page says so first.
 import './build.css';
 import { t } from '../../i18n';
 import { href, setParams, type Route } from '../../router';
@@ -30,8 +31,10 @@ export function PlansPage({ route }: { route: Route }) {
   if (data.state === 'error') return <AccessError title={t('plListTitle')} error={data.error} route={route} retry={data.retry} />;
   if (data.state === 'loading') return <div class="page"><h1>{t('plListTitle')}</h1><Loading /></div>;
   const list = data.data!.list.plans;
+  const deleted = route.params.get('deleted');
   return (
     <div class="page page-wide plans">
+      {deleted && <div class="panel panel-success" role="status" data-testid="plan-deleted"><p>{t('plDeleted', { title: deleted })}</p></div>}
       <h1>{unit ? t('plListH1', { unit: uname }) : t('plListTitle')}</h1>
       <p class="lead">{t('plListLead')}</p>
       <form class="controls" aria-label={t('chooseWhatToShow')} onSubmit={(e) => e.preventDefault()}>
