@@ -70,8 +70,11 @@ int cc_skills_cohort_json(struct cc_store *s, const struct cc_scaller *c, const 
 			  json_t **out, struct cc_error *err);
 
 /* ---- people (skills_people.c) ---- */
-int cc_skills_enrol(struct cc_store *s, const struct cc_scaller *c, const char *cohort,
-		    const json_t *body, json_t **out, struct cc_error *err);
+/* POST /cohorts/{c}/enrolments: the team for anyone, or a signed-in
+ * caller applying as participant under their own email. */
+int cc_skills_enrol(struct cc_store *s, const struct cc_scaller *c,
+		    const struct cc_snapshot *snap, const char *cohort, const json_t *body,
+		    json_t **out, struct cc_error *err);
 int cc_skills_enrolment_json(struct cc_store *s, const struct cc_scaller *c, long long id,
 			     json_t **out, struct cc_error *err);
 int cc_skills_move(struct cc_store *s, const struct cc_scaller *c, long long id,

@@ -202,14 +202,15 @@ int cc_store_skills_put_outcome(struct cc_store *s, long long enrolment, int mon
 	"(?2 IS NULL OR c.edition_id = ?2) "
 
 static const char *const tally_sql[] = {
-	[CC_ST_STATUS] = "SELECT e.status, NULL, count(*), NULL, NULL FROM skills_enrolment e "
-		IN_PROG "AND e.role = 'participant' GROUP BY e.status",
-	[CC_ST_TRACK_STATUS] = "SELECT c.track_id, e.status, count(*), NULL, NULL FROM "
-		"skills_enrolment e " IN_PROG "AND e.role = 'participant' GROUP BY 1, 2 "
-		"ORDER BY 1, 2",
-	[CC_ST_COUNTRY_STATUS] = "SELECT e.country, e.status, count(*), NULL, NULL FROM "
-		"skills_enrolment e " IN_PROG "AND e.role = 'participant' GROUP BY 1, 2 "
-		"ORDER BY 1, 2",
+	[CC_ST_STATUS] = "SELECT ev.to_status, NULL, count(DISTINCT e.id), NULL, NULL FROM "
+		"skills_enrolment_event ev JOIN skills_enrolment e ON e.id = ev.enrolment_id "
+		IN_PROG "AND e.role = 'participant' GROUP BY 1",
+	[CC_ST_TRACK_STATUS] = "SELECT c.track_id, ev.to_status, count(DISTINCT e.id), NULL, "
+		"NULL FROM skills_enrolment_event ev JOIN skills_enrolment e ON e.id = "
+		"ev.enrolment_id " IN_PROG "AND e.role = 'participant' GROUP BY 1, 2 ORDER BY 1, 2",
+	[CC_ST_COUNTRY_STATUS] = "SELECT e.country, ev.to_status, count(DISTINCT e.id), NULL, "
+		"NULL FROM skills_enrolment_event ev JOIN skills_enrolment e ON e.id = "
+		"ev.enrolment_id " IN_PROG "AND e.role = 'participant' GROUP BY 1, 2 ORDER BY 1, 2",
 	[CC_ST_ATTENDANCE] = "SELECT s.kind, a.state, count(*), NULL, NULL FROM "
 		"skills_attendance a JOIN skills_session s ON s.id = a.session_id JOIN "
 		"skills_enrolment e ON e.id = a.enrolment_id " IN_PROG "GROUP BY 1, 2 ORDER BY 1, 2",
@@ -246,5 +247,26 @@ int cc_store_skills_tally(struct cc_store *s, enum cc_stally which, const char *
 			  const char *edition, struct cc_list *out, struct cc_error *err)
 {
 	return cc__collect(s, cc__prepare(s, err, tally_sql[which], "tt", programme, edition),
+			   out, sizeof(struct cc_stally_rec), tally_row, err);
+}
+
+#define OF_PERSON "JOIN skills_enrolment e ON e.id = r.enrolment_id WHERE e.person_id = ? "
+
+static const char *const person_sql[] = {
+	[CC_SP_ANSWERS] = "SELECT r.kind, r.question, r.enrolment_id, r.value, NULL FROM "
+		"skills_answer r " OF_PERSON "ORDER BY 3, 1, 2",
+	[CC_SP_OUTCOMES] = "SELECT CAST(r.months AS TEXT), r.outcome, r.enrolment_id, NULL, NULL "
+		"FROM skills_outcome r " OF_PERSON "ORDER BY 3, 1, 2",
+	[CC_SP_PROGRESS] = "SELECT r.module, r.completed_at, r.enrolment_id, r.score, NULL FROM "
+		"skills_progress r " OF_PERSON "ORDER BY 3, 1",
+	[CC_SP_ATTENDANCE] = "SELECT r.session_id, r.state, r.enrolment_id, NULL, NULL FROM "
+		"skills_attendance r " OF_PERSON "ORDER BY 3, 1",
+};
+
+int cc_store_skills_person_rows(struct cc_store *s, long long person,
+				enum cc_sperson_rows which, struct cc_list *out,
+				struct cc_error *err)
+{
+	return cc__collect(s, cc__prepare(s, err, person_sql[which], "I", person),
 			   out, sizeof(struct cc_stally_rec), tally_row, err);
 }

@@ -79,6 +79,8 @@ static const char *const erase_sql[] = {
 	"JOIN skills_enrolment e ON e.id IN (p.mentor_id, p.mentee_id) WHERE e.person_id = ?)",
 	"UPDATE skills_goal SET text = NULL WHERE pair_id IN (SELECT p.id FROM skills_pair p "
 	"JOIN skills_enrolment e ON e.id IN (p.mentor_id, p.mentee_id) WHERE e.person_id = ?)",
+	"UPDATE skills_enrolment_event SET reason = NULL WHERE enrolment_id IN (SELECT id FROM "
+	"skills_enrolment WHERE person_id = ?)",
 	"UPDATE skills_enrolment SET reason = NULL, languages = '[]', goals = '[]', "
 	"person_id = NULL WHERE person_id = ?",
 	"DELETE FROM skills_consent WHERE person_id = ?",

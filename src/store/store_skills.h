@@ -193,9 +193,9 @@ struct cc_stally_rec {
 	double x, y;
 };
 enum cc_stally {
-	CC_ST_STATUS,           /* a status, n enrolments (participants) */
-	CC_ST_TRACK_STATUS,     /* a track, b status, n */
-	CC_ST_COUNTRY_STATUS,   /* a country, b status, n */
+	CC_ST_STATUS,           /* a status, n participants who ever reached it */
+	CC_ST_TRACK_STATUS,     /* a track, b status, n (reached) */
+	CC_ST_COUNTRY_STATUS,   /* a country, b status, n (reached) */
 	CC_ST_ATTENDANCE,       /* a session kind, b state, n */
 	CC_ST_SATISFIED,        /* a question, n answers, x share >= 4 of 5 */
 	CC_ST_PAIRED,           /* a competency, n people with both, x mean
@@ -204,6 +204,15 @@ enum cc_stally {
 	CC_ST_OUTCOMES,         /* a months ("3"/"6"), b outcome, n people */
 	CC_ST_COHORT_COUNTRY    /* a country, n cohorts with a participant there */
 };
+/* What a person's enrolments hold, for their export: rows (a, b, n the
+ * enrolment, x): answers (kind, question, x rating), outcomes (months,
+ * outcome), progress (module, completed_at, x score), attendance
+ * (session, state). */
+enum cc_sperson_rows { CC_SP_ANSWERS, CC_SP_OUTCOMES, CC_SP_PROGRESS, CC_SP_ATTENDANCE };
+int cc_store_skills_person_rows(struct cc_store *s, long long person,
+				enum cc_sperson_rows which, struct cc_list *out,
+				struct cc_error *err);
+
 /* The tally of programme (edition NULL: every edition). */
 int cc_store_skills_tally(struct cc_store *s, enum cc_stally which, const char *programme,
 			  const char *edition, struct cc_list *out, struct cc_error *err);
