@@ -6,6 +6,7 @@
 #include "cli.h"
 
 #include "../service/auth.h"
+#include "../store/store_skills.h"
 
 #include <getopt.h>
 #include <jansson.h>
@@ -18,6 +19,7 @@
 static const char help[] =
 	"Usage: cybercap user add   --data DIR --email E --name N [--password-file F]\n"
 	"       cybercap user grant --data DIR --email E --role R [--unit U] [--campaign C]\n"
+	"       cybercap user grant --data DIR --email E --role coordinator|sponsor --programme P\n"
 	"       cybercap user token --data DIR --email E\n"
 	"       cybercap user list  --data DIR\n\n"
 	"add creates an account; the password (at least 10 characters) is read from\n"
@@ -25,12 +27,14 @@ static const char help[] =
 	"grant gives a role: admin, analyst, reviewer, focal_point (which needs\n"
 	"--unit) or respondent (a workshop's participant: needs --campaign and --unit,\n"
 	"and sees only their own answers there); --unit and --campaign limit the role\n"
-	"to that unit or campaign.\n"
+	"to that unit or campaign. coordinator and sponsor are roles in one skills\n"
+	"programme (--programme): a coordinator runs it, a sponsor reads its dashboard\n"
+	"with small counts suppressed.\n"
 	"token prints a bearer token for scripts (Authorization: Bearer TOKEN),\n"
 	"valid for a year.\n";
 
 struct args {
-	const char *data, *email, *name, *password_file, *role, *unit, *campaign;
+	const char *data, *email, *name, *password_file, *role, *unit, *campaign, *programme;
 };
 
 static int read_password(const char *file, char *buf, size_t size)
@@ -136,6 +140,8 @@ static int campaign_has(struct cc_store *s, const char *campaign, const char *un
 	return rc ? cli_report(&err) : CLI_OK;
 }
 
+static int grant_programme(struct cc_store *s, const struct args *a);
+
 static int grant(struct cc_store *s, const struct args *a)
 {
 	struct cc_error err;
@@ -145,6 +151,8 @@ static int grant(struct cc_store *s, const struct args *a)
 
 	if (!a->email || !a->role)
 		return cli_usage("user", "grant needs --email and --role");
+	if (!strcmp(a->role, "coordinator") || !strcmp(a->role, "sponsor") || a->programme)
+		return grant_programme(s, a);
 	if (!cc_auth_valid_role(a->role))
 		return cli_usage("user", "--role is admin, analyst, reviewer, focal_point or respondent");
 	if (strcmp(a->role, "focal_point") == 0 && !a->unit)
@@ -174,6 +182,43 @@ static int grant(struct cc_store *s, const struct args *a)
 	}
 	printf("%s is %s%s%s%s%s\n", a->email, a->role, a->unit ? " for " : "",
 	       a->unit ? a->unit : "", a->campaign ? " in " : "", a->campaign ? a->campaign : "");
+	return CLI_OK;
+}
+
+/* A role in one skills programme (skills_member). */
+static int grant_programme(struct cc_store *s, const struct args *a)
+{
+	struct cc_error err;
+	struct cc_list l;
+	char entity[300], *detail;
+	long long id;
+	int rc;
+
+	if (strcmp(a->role, "coordinator") && strcmp(a->role, "sponsor"))
+		return cli_usage("user", "--programme goes with --role coordinator or sponsor");
+	if (!a->programme)
+		return cli_usage("user", "a %s belongs to one programme: give --programme", a->role);
+	cc_error_clear(&err);
+	if (cc_store_skills_programme(s, a->programme, &l, &err))
+		return cli_usage("user", "programme %s is not known", a->programme);
+	cc_list_free(&l);
+	if ((rc = user_id(s, a->email, &id)))
+		return rc;
+	snprintf(entity, sizeof(entity), "grant:%s", a->email);
+	detail = audit_detail("programme", a->programme, "unit", NULL);
+	rc = cc_store_begin(s, &err);
+	if (!rc)
+		rc = cc_store_skills_add_member(s, id, a->role, a->programme, &err);
+	if (!rc)
+		rc = cc_store_audit(s, "cli", a->role, entity, NULL, detail, &err);
+	if (!rc)
+		rc = cc_store_commit(s, &err);
+	free(detail);
+	if (rc) {
+		cc_store_rollback(s);
+		return cli_report(&err);
+	}
+	printf("%s is %s of programme %s\n", a->email, a->role, a->programme);
 	return CLI_OK;
 }
 
@@ -229,6 +274,7 @@ int cmd_user(int argc, char **argv)
 		{"role", required_argument, NULL, 'r'},
 		{"unit", required_argument, NULL, 'u'},
 		{"campaign", required_argument, NULL, 'c'},
+		{"programme", required_argument, NULL, 'P'},
 		{NULL, 0, NULL, 0},
 	};
 	struct args a = {0};
@@ -253,6 +299,7 @@ int cmd_user(int argc, char **argv)
 		case 'r': a.role = optarg; break;
 		case 'u': a.unit = optarg; break;
 		case 'c': a.campaign = optarg; break;
+		case 'P': a.programme = optarg; break;
 		default: return cli_usage("user", "unknown option \"%s\"", argv[optind - 1]);
 		}
 	}

@@ -170,6 +170,8 @@ int cc_service_demo(const char *dir, const char *bundled, struct cc_error *err)
 	snprintf(path, sizeof(path), "%s/partnerships", bundled);
 	if (!rc)
 		rc = cc_partners_load_data(s, path, err);
+	if (!rc)
+		rc = cc__demo_skills(s, dir, bundled, err);
 	cc_store_close(s);
 	return rc;
 }

@@ -165,7 +165,7 @@ int cc_store_skills_create_enrolment(struct cc_store *s, const struct cc_senrol_
 	int rc = cc__run(s, err, "INSERT INTO skills_enrolment (cohort_id, person_id, country, "
 			 "role, status, reason, languages, utc_offset, goals, max_mentees, "
 			 "eligible, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-			 "?, " NOW ", " NOW ")", "tItttttititi", e->cohort, e->person, e->country,
+			 "?, " NOW ", " NOW ")", "tItttttitii", e->cohort, e->person, e->country,
 			 e->role, e->status, e->reason, e->languages, e->utc_offset, e->goals,
 			 e->max_mentees, e->eligible);
 
