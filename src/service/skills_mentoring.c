@@ -272,12 +272,14 @@ int cc_skills_move_pair(struct cc_store *s, const struct cc_scaller *c, long lon
 	cc_list_free(&co);
 	mentor = holds(s, c, p->mentor);
 	mentee = holds(s, c, p->mentee);
+	if (!team && !mentor && !mentee) {
+		rc = cc__sk_forbidden(err, "changing this pair");
+		goto out;
+	}
 	if ((rc = cc__sk_only(body, fields, "", err)) ||
 	    (rc = cc__pchoice(body, "status", false, cc_pair_statuses, &to, err)))
 		goto out;
-	if (!team && !mentor && !mentee)
-		rc = cc__sk_forbidden(err, "changing this pair");
-	else if (!cc_pair_move_ok(p->status, to))
+	if (!cc_pair_move_ok(p->status, to))
 		rc = cc_error_set(err, CC_ECONFLICT, "status", 0, 0, "a pair that is %s cannot "
 				  "become %s", p->status, to);
 	else if (!team && !strcmp(to, "completed") && !mentor)

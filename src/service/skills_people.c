@@ -268,11 +268,15 @@ int cc_skills_move(struct cc_store *s, const struct cc_scaller *c, long long id,
 	er = e.items;
 	team = cc_scaller_team(c, ((struct cc_scohort_rec *)co.items)->programme);
 	self = c->person && c->person == er->person;
+	if (!team && !self) {
+		rc = cc__sk_forbidden(err, "moving this enrolment");
+		goto out;
+	}
 	if ((rc = cc__sk_only(body, fields, "", err)) ||
 	    (rc = cc__pchoice(body, "status", false, cc_enrol_statuses, &to, err)) ||
 	    (rc = cc__ptext(body, "reason", true, CC_SK_TEXT_MAX, &reason, err)))
 		goto out;
-	if (!team && !(self && strcmp(to, "withdrawn") == 0)) {
+	if (!team && strcmp(to, "withdrawn") != 0) {
 		rc = cc__sk_forbidden(err, "this move (a participant may only withdraw)");
 	} else if (!cc_enrol_move_ok(er->status, to)) {
 		rc = cc_error_set(err, CC_ECONFLICT, "status", 0, 0, "an enrolment that is %s "

@@ -29,6 +29,10 @@
 #   - test_challenges.py (technical challenges of a drill: flags, attempts,
 #     one solve under concurrency, limits, hints, the board, awards, the
 #     authorisation matrix of the challenge routes), likewise.
+#   - test_skills.py (skills programmes: set-up, the enrolment lifecycle,
+#     person records, attendance, progress imports, mentoring, evaluation,
+#     the dashboard with small cells suppressed, consent withdrawal, erasure,
+#     the role and scope matrix), likewise.
 # Ends with "api: N passed, M failed"; exit status 1 when anything failed.
 
 if [ $# -ne 1 ]; then
@@ -212,5 +216,8 @@ tally "$tmp/map.log" test_mappings.py
 # Technical challenges, on a server and data directory of their own.
 TMPDIR=$tmp python3 "$here/test_challenges.py" --bin "$bin" >"$tmp/ctf.log" 2>&1
 tally "$tmp/ctf.log" test_challenges.py
+# Skills programmes, on a server and data directory of their own.
+TMPDIR=$tmp python3 "$here/test_skills.py" --bin "$bin" >"$tmp/skills.log" 2>&1
+tally "$tmp/skills.log" test_skills.py
 
 finish
