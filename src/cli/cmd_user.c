@@ -140,12 +140,38 @@ static int campaign_has(struct cc_store *s, const char *campaign, const char *un
 	return rc ? cli_report(&err) : CLI_OK;
 }
 
+/* Writes the grant (a role in a skills programme when programme) with its
+ * audit entry, in one transaction; CLI status. */
+static int save_grant(struct cc_store *s, const struct args *a, long long id, bool programme)
+{
+	struct cc_error err;
+	char entity[300], *detail;
+	int rc;
+
+	cc_error_clear(&err);
+	snprintf(entity, sizeof(entity), "grant:%s", a->email);
+	detail = programme ? audit_detail("programme", a->programme, "unit", NULL)
+			   : audit_detail("unit", a->unit, "campaign", a->campaign);
+	rc = cc_store_begin(s, &err);
+	if (!rc)
+		rc = programme ? cc_store_skills_add_member(s, id, a->role, a->programme, &err)
+			       : cc_store_grant(s, id, a->role, a->unit, a->campaign, &err);
+	if (!rc)
+		rc = cc_store_audit(s, "cli", a->role, entity, NULL, detail, &err);
+	if (!rc)
+		rc = cc_store_commit(s, &err);
+	free(detail);
+	if (rc) {
+		cc_store_rollback(s);
+		return cli_report(&err);
+	}
+	return CLI_OK;
+}
+
 static int grant_programme(struct cc_store *s, const struct args *a);
 
 static int grant(struct cc_store *s, const struct args *a)
 {
-	struct cc_error err;
-	char entity[300], *detail;
 	long long id;
 	int rc;
 
@@ -165,21 +191,8 @@ static int grant(struct cc_store *s, const struct args *a)
 		return rc;
 	if ((rc = user_id(s, a->email, &id)))
 		return rc;
-	cc_error_clear(&err);
-	snprintf(entity, sizeof(entity), "grant:%s", a->email);
-	detail = audit_detail("unit", a->unit, "campaign", a->campaign);
-	rc = cc_store_begin(s, &err);
-	if (!rc)
-		rc = cc_store_grant(s, id, a->role, a->unit, a->campaign, &err);
-	if (!rc)
-		rc = cc_store_audit(s, "cli", a->role, entity, NULL, detail, &err);
-	if (!rc)
-		rc = cc_store_commit(s, &err);
-	free(detail);
-	if (rc) {
-		cc_store_rollback(s);
-		return cli_report(&err);
-	}
+	if ((rc = save_grant(s, a, id, false)))
+		return rc;
 	printf("%s is %s%s%s%s%s\n", a->email, a->role, a->unit ? " for " : "",
 	       a->unit ? a->unit : "", a->campaign ? " in " : "", a->campaign ? a->campaign : "");
 	return CLI_OK;
@@ -190,7 +203,6 @@ static int grant_programme(struct cc_store *s, const struct args *a)
 {
 	struct cc_error err;
 	struct cc_list l;
-	char entity[300], *detail;
 	long long id;
 	int rc;
 
@@ -204,20 +216,8 @@ static int grant_programme(struct cc_store *s, const struct args *a)
 	cc_list_free(&l);
 	if ((rc = user_id(s, a->email, &id)))
 		return rc;
-	snprintf(entity, sizeof(entity), "grant:%s", a->email);
-	detail = audit_detail("programme", a->programme, "unit", NULL);
-	rc = cc_store_begin(s, &err);
-	if (!rc)
-		rc = cc_store_skills_add_member(s, id, a->role, a->programme, &err);
-	if (!rc)
-		rc = cc_store_audit(s, "cli", a->role, entity, NULL, detail, &err);
-	if (!rc)
-		rc = cc_store_commit(s, &err);
-	free(detail);
-	if (rc) {
-		cc_store_rollback(s);
-		return cli_report(&err);
-	}
+	if ((rc = save_grant(s, a, id, true)))
+		return rc;
 	printf("%s is %s of programme %s\n", a->email, a->role, a->programme);
 	return CLI_OK;
 }

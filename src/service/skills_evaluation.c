@@ -27,8 +27,8 @@ static int answerable(struct cc_store *s, const struct cc_scaller *c, long long 
 	struct cc_list e, co;
 	const struct cc_senrol_rec *er;
 	const struct cc_scohort_rec *cr;
-	bool consent = false;
-	int rc = cc__sk_enrolment(s, id, &e, &co, err);
+	bool consent = false, team, self;
+	int rc = cc__sk_enrolment(s, c, id, &e, &co, &team, &self, err);
 
 	if (rc)
 		return rc;
@@ -36,7 +36,7 @@ static int answerable(struct cc_store *s, const struct cc_scaller *c, long long 
 	cr = co.items;
 	snprintf(prog, size, "%s", cr->programme);
 	snprintf(track, size, "%s", cr->track);
-	if (!cc_scaller_team(c, cr->programme) && !(c->person && c->person == er->person))
+	if (!team && !self)
 		rc = cc__sk_forbidden(err, "answering for this enrolment");
 	else if (!er->person)
 		rc = cc_error_set(err, CC_ECONFLICT, NULL, 0, 0, "the person was erased");

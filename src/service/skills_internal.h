@@ -39,8 +39,10 @@ int cc__sk_cohort(struct cc_store *s, const struct cc_scaller *c, const char *co
 /* Whether c's person takes part (enrolled or active) in cohort in role. */
 bool cc__sk_in_cohort(struct cc_store *s, const struct cc_scaller *c, const char *cohort,
 		      const char *role);
-/* The enrolment and its cohort (both lists the caller frees). */
-int cc__sk_enrolment(struct cc_store *s, long long id, struct cc_list *e, struct cc_list *co,
+/* The enrolment and its cohort (both lists the caller frees); *team:
+ * c is in the programme's team, *self: the enrolment is c's own. */
+int cc__sk_enrolment(struct cc_store *s, const struct cc_scaller *c, long long id,
+		     struct cc_list *e, struct cc_list *co, bool *team, bool *self,
 		     struct cc_error *err);
 /* An enrolment as JSON, with its person when person is not NULL (email
  * only when with_email). */

@@ -205,13 +205,11 @@ int cc_skills_enrolment_json(struct cc_store *s, const struct cc_scaller *c, lon
 	struct cc_list e, co, pl;
 	const struct cc_senrol_rec *er;
 	bool team, self, trainer, have;
-	int rc = cc__sk_enrolment(s, id, &e, &co, err);
+	int rc = cc__sk_enrolment(s, c, id, &e, &co, &team, &self, err);
 
 	if (rc)
 		return rc;
 	er = e.items;
-	team = cc_scaller_team(c, ((struct cc_scohort_rec *)co.items)->programme);
-	self = c->person && c->person == er->person;
 	trainer = !team && !self && cc__sk_in_cohort(s, c, er->cohort, "trainer");
 	if (!team && !self && !trainer) {
 		rc = cc__sk_forbidden(err, "reading this enrolment");
@@ -261,13 +259,11 @@ int cc_skills_move(struct cc_store *s, const struct cc_scaller *c, long long id,
 	const struct cc_senrol_rec *er;
 	const char *to, *reason;
 	bool team, self;
-	int rc = cc__sk_enrolment(s, id, &e, &co, err);
+	int rc = cc__sk_enrolment(s, c, id, &e, &co, &team, &self, err);
 
 	if (rc)
 		return rc;
 	er = e.items;
-	team = cc_scaller_team(c, ((struct cc_scohort_rec *)co.items)->programme);
-	self = c->person && c->person == er->person;
 	if (!team && !self) {
 		rc = cc__sk_forbidden(err, "moving this enrolment");
 		goto out;

@@ -51,17 +51,24 @@ int cc__sk_cohort(struct cc_store *s, const struct cc_scaller *c, const char *co
 	return cc__sk_forbidden(err, "this in the cohort");
 }
 
-int cc__sk_enrolment(struct cc_store *s, long long id, struct cc_list *e, struct cc_list *co,
+int cc__sk_enrolment(struct cc_store *s, const struct cc_scaller *c, long long id,
+		     struct cc_list *e, struct cc_list *co, bool *team, bool *self,
 		     struct cc_error *err)
 {
+	const struct cc_senrol_rec *er;
 	int rc = cc_store_skills_enrolment(s, id, e, err);
 
 	if (rc)
 		return rc;
-	rc = cc_store_skills_cohort(s, ((struct cc_senrol_rec *)e->items)->cohort, co, err);
-	if (rc)
+	er = e->items;
+	rc = cc_store_skills_cohort(s, er->cohort, co, err);
+	if (rc) {
 		cc_list_free(e);
-	return rc;
+		return rc;
+	}
+	*team = cc_scaller_team(c, ((struct cc_scohort_rec *)co->items)->programme);
+	*self = c->person && c->person == er->person;
+	return CC_OK;
 }
 
 json_t *cc__sk_enrolment_json(const struct cc_senrol_rec *e, const struct cc_sperson_rec *p,
