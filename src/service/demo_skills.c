@@ -28,11 +28,13 @@ struct demo {
 	struct cc_error *err;
 };
 
-/* Runs a service call that takes a JSON body made by json_pack. */
-static int call(int rc_in, json_t *body, json_t *out)
+/* Ends a service call: releases its body and what it gave back in *out
+ * (a pointer, read after the call has set it), and returns its status. */
+static int call(int rc_in, json_t *body, json_t **out)
 {
 	json_decref(body);
-	json_decref(out);
+	json_decref(*out);
+	*out = NULL;
 	return rc_in;
 }
 
@@ -68,23 +70,23 @@ static const char *const goals[] = {"leadership", "forensics", "negotiation", "n
 
 static int setup(struct demo *d)
 {
-	json_t *o = NULL;
-	int rc = call(cc_skills_create_programme(d->s, &d->admin, json_pack(
-		"{s:s,s:s,s:[s,s],s:[s]}", "id", PROG, "name", "Cyber Pathways Fellowship "
-		"(fictional demo)", "sponsors", "Fictional Foundation", "Example Ministry",
-		"partners", "Demo Academy"), &o, d->err), NULL, o);
+	json_t *o = NULL, *p = json_pack("{s:s,s:s,s:[s,s],s:[s]}", "id", PROG, "name",
+					 "Cyber Pathways Fellowship (fictional demo)", "sponsors",
+					 "Fictional Foundation", "Example Ministry", "partners",
+					 "Demo Academy");
+	int rc = call(cc_skills_create_programme(d->s, &d->admin, p, &o, d->err), p, &o);
 
 	if (!rc) {
 		json_t *b = json_pack("{s:s,s:i,s:s,s:s}", "id", "2027", "year", 2027, "start",
 				      "2027-02-01", "end", "2027-07-31");
 		o = NULL;
-		rc = call(cc_skills_create_edition(d->s, &d->admin, PROG, b, &o, d->err), b, o);
+		rc = call(cc_skills_create_edition(d->s, &d->admin, PROG, b, &o, d->err), b, &o);
 	}
 	for (size_t i = 0; !rc && i < 4; i++) {
 		json_t *b = json_pack("{s:s,s:s,s:o}", "id", tracks[i].id, "name", tracks[i].name,
 				      "competencies", json_loads(tracks[i].comps, 0, NULL));
 		o = NULL;
-		rc = call(cc_skills_create_track(d->s, &d->admin, PROG, b, &o, d->err), b, o);
+		rc = call(cc_skills_create_track(d->s, &d->admin, PROG, b, &o, d->err), b, &o);
 	}
 	for (size_t i = 0; !rc && i < 4; i++) {
 		json_t *b = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:i}", "id", cohorts[i].id,
@@ -92,14 +94,14 @@ static int setup(struct demo *d)
 				      cohorts[i].name, "region", cohorts[i].region, "language",
 				      cohorts[i].lang, "capacity", 12);
 		o = NULL;
-		rc = call(cc_skills_create_cohort(d->s, &d->admin, PROG, b, &o, d->err), b, o);
+		rc = call(cc_skills_create_cohort(d->s, &d->admin, PROG, b, &o, d->err), b, &o);
 	}
 	for (int k = 0; !rc && k < 2; k++) {
 		json_t *b = json_pack("{s:s,s:s,s:s}", "kind", k ? "reaction_end" : "reaction_module",
 				      "framework", "skills-reaction", "version", "2026");
 		o = NULL;
 		rc = call(cc_skills_set_survey(d->s, &d->admin, PROG, d->snap, b, &o, d->err), b,
-			  o);
+			  &o);
 	}
 	return rc;
 }
@@ -123,7 +125,7 @@ static int enrol(struct demo *d, const char *cohort, const char *name, const cha
 		*id = json_integer_value(json_object_get(o, "id"));
 		*person = json_integer_value(json_object_get(json_object_get(o, "person"), "id"));
 	}
-	return call(rc, b, o);
+	return call(rc, b, &o);
 }
 
 /* Moves enrolment id through statuses (NULL-terminated), the last with reason. */
@@ -135,7 +137,7 @@ static int walk(struct demo *d, long long id, const char *const *to, const char 
 		json_t *o = NULL;
 		json_t *b = json_pack("{s:s,s:s?}", "status", to[i], "reason",
 				      to[i + 1] ? NULL : reason);
-		rc = call(cc_skills_move(d->s, &d->admin, id, b, &o, d->err), b, o);
+		rc = call(cc_skills_move(d->s, &d->admin, id, b, &o, d->err), b, &o);
 	}
 	return rc;
 }
@@ -160,7 +162,7 @@ static int evaluate(struct demo *d, long long id, int k, int c, bool completed)
 	b = json_pack("{s:s,s:{s:i,s:i,s:i}}", "kind", "reaction_end", "answers",
 		      "reaction.satisfied", 3 + (k % 3 != 0) + (k % 2), "reaction.relevant",
 		      4 + (k % 2), "reaction.recommend", 3 + (k % 3));
-	rc = call(cc_skills_answer(d->s, &d->admin, d->snap, id, b, &o, d->err), b, o);
+	rc = call(cc_skills_answer(d->s, &d->admin, d->snap, id, b, &o, d->err), b, &o);
 	for (int when = 0; !rc && when < 2; when++) {
 		a = json_object();
 		for (int i = 0; i < 2; i++)
@@ -168,7 +170,7 @@ static int evaluate(struct demo *d, long long id, int k, int c, bool completed)
 								      : 1 + (k + i) % 3));
 		b = json_pack("{s:s,s:o}", "kind", when ? "self_after" : "self_before", "answers", a);
 		o = NULL;
-		rc = call(cc_skills_answer(d->s, &d->admin, d->snap, id, b, &o, d->err), b, o);
+		rc = call(cc_skills_answer(d->s, &d->admin, d->snap, id, b, &o, d->err), b, &o);
 	}
 	json_decref(comps);
 	(void)completed;
@@ -188,7 +190,7 @@ static int evaluate_followup(struct demo *d, long long id, int k, int c)
 		b = json_pack("{s:i,s:[s]}", "months", m ? 6 : 3, "outcomes",
 			      what[(k + m + c) % 5]);
 		o = NULL;
-		rc = call(cc_skills_outcome(d->s, &d->admin, id, b, &o, d->err), b, o);
+		rc = call(cc_skills_outcome(d->s, &d->admin, id, b, &o, d->err), b, &o);
 	}
 	return rc;
 }
@@ -204,7 +206,7 @@ static int session(struct demo *d, const char *cohort, const char *kind, const c
 	char sid[128];
 
 	snprintf(sid, sizeof(sid), "%s", rc ? "" : json_string_value(json_object_get(o, "id")));
-	call(0, b, o);
+	call(0, b, &o);
 	for (int i = 0; !rc && i < n; i++)
 		json_array_append_new(list, json_pack("{s:I,s:s}", "enrolment", ids[i], "state",
 						      i % 7 == 3 ? "absent" : i % 9 == 5 ? "excused"
@@ -212,7 +214,7 @@ static int session(struct demo *d, const char *cohort, const char *kind, const c
 	o = NULL;
 	if (!rc)
 		rc = cc_skills_attendance(d->s, &d->admin, sid, list, NULL, 0, &o, d->err);
-	return call(rc, list, o);
+	return call(rc, list, &o);
 }
 
 static int pairs(struct demo *d, const char *cohort)
@@ -227,12 +229,12 @@ static int pairs(struct demo *d, const char *cohort)
 						 "accepted");
 
 		if (i % 3 != 2)
-			rc = call(cc_skills_move_pair(d->s, &d->admin, id, b, &r, d->err), NULL, r);
+			rc = call(cc_skills_move_pair(d->s, &d->admin, id, b, &r, d->err), NULL, &r);
 		json_decref(b);
 		if (!rc && i % 3 == 0) {
 			r = NULL;
 			b = json_pack("{s:s}", "status", "completed");
-			rc = call(cc_skills_move_pair(d->s, &d->admin, id, b, &r, d->err), b, r);
+			rc = call(cc_skills_move_pair(d->s, &d->admin, id, b, &r, d->err), b, &r);
 		}
 		if (rc)
 			break;

@@ -280,7 +280,7 @@ int cc_skills_dashboard(struct cc_store *s, const struct cc_scaller *c,
 			json_t **out, struct cc_error *err)
 {
 	struct cc_list p, l[CC_ST_COHORT_COUNTRY + 1];
-	json_t *reached = json_object(), *pairs;
+	json_t *reached, *pairs;
 	bool team;
 	int rc = cc_store_skills_programme(s, prog, &p, err), k = 0;
 
@@ -301,9 +301,9 @@ int cc_skills_dashboard(struct cc_store *s, const struct cc_scaller *c,
 	if (rc) {
 		for (int i = 0; i < k - 1; i++)
 			cc_list_free(&l[i]);
-		json_decref(reached);
 		return rc;
 	}
+	reached = json_object();
 	pairs = json_object();
 	for (int i = 0; cc_pair_statuses[i]; i++) {
 		long long n = 0;

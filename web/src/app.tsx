@@ -13,6 +13,7 @@ import { RobustnessPage } from './pages/RobustnessLazy';
 import { CrosswalksPage, TrendsPage } from './pages/OverTimeLazy';
 import { WorkflowPage } from './pages/WorkflowLazy';
 import { RiskHeatMapPage, RiskRegisterPage, RiskRiskPage } from './pages/RiskLazy';
+import { SkillsDashboardPage, SkillsMePage } from './pages/SkillsLazy';
 import { AccountBar, WorkNavItem, useRespondentOnly } from './components/Account';
 
 const NAV: { page: Route['page']; path: string; key: 'navOverview' | 'navRankings' | 'navOverTime' | 'navCompare' | 'navFramework' | 'navRobustness' }[] = [
@@ -98,6 +99,8 @@ export function App() {
     case 'riskRegister': page = <RiskRegisterPage route={route} />; break;
     case 'riskHeatmap': page = <RiskHeatMapPage route={route} />; break;
     case 'riskPage': page = <RiskRiskPage route={route} />; break;
+    case 'skillsDashboard': page = <SkillsDashboardPage route={route} />; break;
+    case 'skillsMe': page = <SkillsMePage route={route} />; break;
     default: page = (
       <div class="page">
         <h1>{t('notFoundTitle')}</h1>

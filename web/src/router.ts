@@ -29,6 +29,8 @@
 //   /risks/{a}            riskRegister ?sector&threat&status&owner&level (a risk register)
 //   /risks/{a}/heatmap    riskHeatmap  ?phase&cell
 //   /risks/{a}/risks/{r}  riskPage     (id a, unit r)
+//   /skills/me            skillsMe     (a participant's own record and consents)
+//   /skills/{p}           skillsDashboard (a programme's dashboard)
 import { useEffect, useState } from 'preact/hooks';
 
 export interface Route {
@@ -36,7 +38,7 @@ export interface Route {
     | 'signin' | 'mywork' | 'campaign' | 'questionnaire' | 'review'
     | 'respond' | 'workshop' | 'maturity' | 'report' | 'password'
     | 'plans' | 'plannew' | 'plan' | 'planaction' | 'plandraft' | 'planservices' | 'planmonitoring' | 'planreport'
-    | 'drill' | 'drillEvaluate' | 'drillReport' | 'riskRegister' | 'riskHeatmap' | 'riskPage' | 'notfound';
+    | 'drill' | 'drillEvaluate' | 'drillReport' | 'riskRegister' | 'riskHeatmap' | 'riskPage' | 'skillsMe' | 'skillsDashboard' | 'notfound';
   id?: string;
   /** The unit of a questionnaire or a review (id is the campaign). */
   unit?: string;
@@ -76,6 +78,8 @@ export function parse(loc: { pathname: string; search: string }): Route {
   if (parts[0] === 'risks' && parts.length === 2) return { page: 'riskRegister', id: parts[1], params, path };
   if (parts[0] === 'risks' && parts.length === 3 && parts[2] === 'heatmap') return { page: 'riskHeatmap', id: parts[1], params, path };
   if (parts[0] === 'risks' && parts.length === 4 && parts[2] === 'risks') return { page: 'riskPage', id: parts[1], unit: parts[3], params, path };
+  if (parts[0] === 'skills' && parts.length === 2 && parts[1] === 'me') return { page: 'skillsMe', params, path };
+  if (parts[0] === 'skills' && parts.length === 2) return { page: 'skillsDashboard', id: parts[1], params, path };
   if (parts[0] === 'password' && parts.length === 1) return { page: 'password', params, path };
   if (parts[0] === 'plans') {
     if (parts.length === 1) return { page: 'plans', params, path };
