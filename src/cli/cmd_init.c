@@ -12,6 +12,7 @@
 
 #include "../service/mappings.h"
 #include "../service/partners.h"
+#include "../service/skills.h"
 #include "../service/risks.h"
 #include "../service/scenarios.h"
 #include "../service/service.h"
@@ -158,6 +159,9 @@ int cmd_init(int argc, char **argv)
 	snprintf(path, sizeof(path), "%s/partnerships", cli_data_dir());
 	if (!rc)
 		rc = cc_partners_load_data(s, path, &err);
+	snprintf(path, sizeof(path), "%s/skills", cli_data_dir());
+	if (!rc)
+		rc = cc_skills_load_data(s, path, &err);
 	cc_store_close(s);
 	if (rc)
 		return cli_report(&err);

@@ -7,6 +7,7 @@
 
 #include "../service/auth.h"
 #include "../service/partners.h"
+#include "../store/store_skills.h"
 
 #include <getopt.h>
 #include <jansson.h>
@@ -20,6 +21,7 @@ static const char help[] =
 	"Usage: cybercap user add   --data DIR --email E --name N [--password-file F]\n"
 	"       cybercap user grant --data DIR --email E --role R [--unit U] [--campaign C]\n"
 	"       cybercap user grant --data DIR --email E --role secretariat|partner [--organisation O]\n"
+	"       cybercap user grant --data DIR --email E --role coordinator|sponsor --programme P\n"
 	"       cybercap user token --data DIR --email E\n"
 	"       cybercap user list  --data DIR\n\n"
 	"add creates an account; the password (at least 10 characters) is read from\n"
@@ -29,12 +31,14 @@ static const char help[] =
 	"and sees only their own answers there); --unit and --campaign limit the role\n"
 	"to that unit or campaign. The partnership roles: secretariat (sees every\n"
 	"request, proposes matches, verifies) and partner (acts for organisation O:\n"
-	"its offers and pledges).\n"
+	"its offers and pledges). coordinator and sponsor are roles in one skills\n"
+	"programme (--programme): a coordinator runs it, a sponsor reads its dashboard\n"
+	"with small counts suppressed.\n"
 	"token prints a bearer token for scripts (Authorization: Bearer TOKEN),\n"
 	"valid for a year.\n";
 
 struct args {
-	const char *data, *email, *name, *password_file, *role, *unit, *campaign, *org;
+	const char *data, *email, *name, *password_file, *role, *unit, *campaign, *org, *programme;
 };
 
 static int read_password(const char *file, char *buf, size_t size)
@@ -155,15 +159,45 @@ static int partnership_grant(struct cc_store *s, const struct args *a)
 	return CLI_OK;
 }
 
-static int grant(struct cc_store *s, const struct args *a)
+/* Writes the grant (a role in a skills programme when programme) with its
+ * audit entry, in one transaction; CLI status. */
+static int save_grant(struct cc_store *s, const struct args *a, long long id, bool programme)
 {
 	struct cc_error err;
 	char entity[300], *detail;
+	int rc;
+
+	cc_error_clear(&err);
+	snprintf(entity, sizeof(entity), "grant:%s", a->email);
+	detail = programme ? audit_detail("programme", a->programme, "unit", NULL)
+			   : audit_detail("unit", a->unit, "campaign", a->campaign);
+	rc = cc_store_begin(s, &err);
+	if (!rc)
+		rc = programme ? cc_store_skills_add_member(s, id, a->role, a->programme, &err)
+			       : cc_store_grant(s, id, a->role, a->unit, a->campaign, &err);
+	if (!rc)
+		rc = cc_store_audit(s, "cli", a->role, entity, NULL, detail, &err);
+	if (!rc)
+		rc = cc_store_commit(s, &err);
+	free(detail);
+	if (rc) {
+		cc_store_rollback(s);
+		return cli_report(&err);
+	}
+	return CLI_OK;
+}
+
+static int grant_programme(struct cc_store *s, const struct args *a);
+
+static int grant(struct cc_store *s, const struct args *a)
+{
 	long long id;
 	int rc;
 
 	if (!a->email || !a->role)
 		return cli_usage("user", "grant needs --email and --role");
+	if (!strcmp(a->role, "coordinator") || !strcmp(a->role, "sponsor") || a->programme)
+		return grant_programme(s, a);
 	if (strcmp(a->role, "secretariat") == 0 || strcmp(a->role, "partner") == 0)
 		return partnership_grant(s, a);
 	if (a->org)
@@ -181,23 +215,34 @@ static int grant(struct cc_store *s, const struct args *a)
 		return rc;
 	if ((rc = user_id(s, a->email, &id)))
 		return rc;
-	cc_error_clear(&err);
-	snprintf(entity, sizeof(entity), "grant:%s", a->email);
-	detail = audit_detail("unit", a->unit, "campaign", a->campaign);
-	rc = cc_store_begin(s, &err);
-	if (!rc)
-		rc = cc_store_grant(s, id, a->role, a->unit, a->campaign, &err);
-	if (!rc)
-		rc = cc_store_audit(s, "cli", a->role, entity, NULL, detail, &err);
-	if (!rc)
-		rc = cc_store_commit(s, &err);
-	free(detail);
-	if (rc) {
-		cc_store_rollback(s);
-		return cli_report(&err);
-	}
+	if ((rc = save_grant(s, a, id, false)))
+		return rc;
 	printf("%s is %s%s%s%s%s\n", a->email, a->role, a->unit ? " for " : "",
 	       a->unit ? a->unit : "", a->campaign ? " in " : "", a->campaign ? a->campaign : "");
+	return CLI_OK;
+}
+
+/* A role in one skills programme (skills_member). */
+static int grant_programme(struct cc_store *s, const struct args *a)
+{
+	struct cc_error err;
+	struct cc_list l;
+	long long id;
+	int rc;
+
+	if (strcmp(a->role, "coordinator") && strcmp(a->role, "sponsor"))
+		return cli_usage("user", "--programme goes with --role coordinator or sponsor");
+	if (!a->programme)
+		return cli_usage("user", "a %s belongs to one programme: give --programme", a->role);
+	cc_error_clear(&err);
+	if (cc_store_skills_programme(s, a->programme, &l, &err))
+		return cli_usage("user", "programme %s is not known", a->programme);
+	cc_list_free(&l);
+	if ((rc = user_id(s, a->email, &id)))
+		return rc;
+	if ((rc = save_grant(s, a, id, true)))
+		return rc;
+	printf("%s is %s of programme %s\n", a->email, a->role, a->programme);
 	return CLI_OK;
 }
 
@@ -261,6 +306,7 @@ int cmd_user(int argc, char **argv)
 		{"unit", required_argument, NULL, 'u'},
 		{"campaign", required_argument, NULL, 'c'},
 		{"organisation", required_argument, NULL, 'o'},
+		{"programme", required_argument, NULL, 'P'},
 		{NULL, 0, NULL, 0},
 	};
 	struct args a = {0};
@@ -286,6 +332,7 @@ int cmd_user(int argc, char **argv)
 		case 'u': a.unit = optarg; break;
 		case 'c': a.campaign = optarg; break;
 		case 'o': a.org = optarg; break;
+		case 'P': a.programme = optarg; break;
 		default: return cli_usage("user", "unknown option \"%s\"", argv[optind - 1]);
 		}
 	}

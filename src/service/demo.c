@@ -188,6 +188,8 @@ int cc_service_demo(const char *dir, const char *bundled, struct cc_error *err)
 		rc = cc__demo_partners(s, snap, err);
 		cc_snapshot_free(snap);
 	}
+	if (!rc)
+		rc = cc__demo_skills(s, dir, bundled, err);
 	cc_store_close(s);
 	return rc;
 }

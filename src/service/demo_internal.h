@@ -58,5 +58,11 @@ int cc__demo_risks(struct cc_store *s, const char *bundled, struct cc_error *err
  * the accounts of demo.c and the data of data/partnerships. */
 struct cc_snapshot;
 int cc__demo_partners(struct cc_store *s, const struct cc_snapshot *snap, struct cc_error *err);
+/* The skills programme (demo_skills.c): BUNDLED/skills, a four-track
+ * fellowship's 2027 edition with cohorts, people, sessions, pairs and the
+ * evaluation; its accounts are added to DIR/demo-logins.txt. After the
+ * frameworks (its survey is frameworks/skills-reaction.yaml). */
+int cc__demo_skills(struct cc_store *s, const char *dir, const char *bundled,
+		    struct cc_error *err);
 
 #endif

@@ -36,6 +36,10 @@
 #     score, the country's decision, pledges and deliveries, the donor report
 #     and its exports, eligibility by year, the authorisation matrix of the
 #     partnership routes), likewise.
+#   - test_skills.py (skills programmes: set-up, the enrolment lifecycle,
+#     person records, attendance, progress imports, mentoring, evaluation,
+#     the dashboard with small cells suppressed, consent withdrawal, erasure,
+#     the role and scope matrix), likewise.
 # Ends with "api: N passed, M failed"; exit status 1 when anything failed.
 
 if [ $# -ne 1 ]; then
@@ -225,5 +229,8 @@ tally "$tmp/ctf.log" test_challenges.py
 # Partnerships, on a server and data directory of their own.
 TMPDIR=$tmp python3 "$here/test_partners.py" --bin "$bin" >"$tmp/partners.log" 2>&1
 tally "$tmp/partners.log" test_partners.py
+# Skills programmes, on a server and data directory of their own.
+TMPDIR=$tmp python3 "$here/test_skills.py" --bin "$bin" >"$tmp/skills.log" 2>&1
+tally "$tmp/skills.log" test_skills.py
 
 finish

@@ -15,6 +15,7 @@ import { WorkflowPage } from './pages/WorkflowLazy';
 import { ChallengesPage, ScoreboardPage, SubmissionsPage } from './pages/ChallengesLazy';
 import { RiskLazyPage, type RiskPageName } from './pages/RiskLazy';
 import { PartnersNewRequestPage, PartnersOffersPage, PartnersPledgesPage, PartnersReportPage, PartnersRequestPage, PartnersRequestsPage } from './pages/PartnersLazy';
+import { SkillsDashboardPage, SkillsMePage } from './pages/SkillsLazy';
 import { AccountBar, WorkNavItem, useRespondentOnly } from './components/Account';
 
 const RISK_PAGES: Partial<Record<Route['page'], RiskPageName>> = {
@@ -105,6 +106,8 @@ export function App() {
     case 'drill': page = <WorkflowPage name="DrillPage" route={route} />; break;
     case 'drillEvaluate': page = <WorkflowPage name="Evaluate" route={route} />; break;
     case 'drillReport': page = <WorkflowPage name="AfterAction" route={route} />; break;
+    case 'skillsDashboard': page = <SkillsDashboardPage route={route} />; break;
+    case 'skillsMe': page = <SkillsMePage route={route} />; break;
     case 'partners': page = <PartnersRequestsPage route={route} />; break;
     case 'partnersRequest': page = <PartnersRequestPage route={route} />; break;
     case 'partnersNew': page = <PartnersNewRequestPage route={route} />; break;

@@ -43,6 +43,8 @@
 //   /partnerships/requests/{r}  partnersRequest (its matches and the country's decision)
 //   /partnerships/requests/new  partnersNew  ?unit | ?action (drafted from a plan action)
 //   /partnerships/offers|pledges|report  partnersOffers, partnersPledges, partnersReport (?year)
+//   /skills/me            skillsMe     (a participant's own record and consents)
+//   /skills/{p}           skillsDashboard (a programme's dashboard)
 import { useEffect, useState } from 'preact/hooks';
 
 export interface Route {
@@ -52,7 +54,7 @@ export interface Route {
     | 'plans' | 'plannew' | 'plan' | 'planaction' | 'plandraft' | 'planservices' | 'planmonitoring' | 'planreport'
     | 'drills' | 'drill' | 'drillEvaluate' | 'drillReport' | 'drillChallenges' | 'drillScoreboard' | 'drillSubmissions'
     | 'riskList' | 'riskRegister' | 'riskHeatmap' | 'riskSectors' | 'riskGain' | 'riskWorkshop' | 'riskRate' | 'riskPublic' | 'riskReport' | 'riskPage'
-    | 'partners' | 'partnersNew' | 'partnersRequest' | 'partnersOffers' | 'partnersPledges' | 'partnersReport' | 'notfound';
+    | 'partners' | 'partnersNew' | 'partnersRequest' | 'partnersOffers' | 'partnersPledges' | 'partnersReport' | 'skillsMe' | 'skillsDashboard' | 'notfound';
   id?: string;
   /** The unit of a questionnaire or a review (id is the campaign). */
   unit?: string;
@@ -110,6 +112,8 @@ export function parse(loc: { pathname: string; search: string }): Route {
   if (parts[0] === 'risks' && parts.length === 2) return { page: 'riskRegister', id: parts[1], params, path };
   if (parts[0] === 'risks' && parts.length === 3 && RISK_PAGES.has(parts[2])) return { page: RISK_PAGES.get(parts[2])!, id: parts[1], params, path };
   if (parts[0] === 'risks' && parts.length === 4 && parts[2] === 'risks') return { page: 'riskPage', id: parts[1], unit: parts[3], params, path };
+  if (parts[0] === 'skills' && parts.length === 2 && parts[1] === 'me') return { page: 'skillsMe', params, path };
+  if (parts[0] === 'skills' && parts.length === 2) return { page: 'skillsDashboard', id: parts[1], params, path };
   if (parts[0] === 'password' && parts.length === 1) return { page: 'password', params, path };
   if (parts[0] === 'partnerships') {
     if (parts.length === 1) return { page: 'partners', params, path };
