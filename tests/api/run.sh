@@ -29,6 +29,10 @@
 #   - test_challenges.py (technical challenges of a drill: flags, attempts,
 #     one solve under concurrency, limits, hints, the board, awards, the
 #     authorisation matrix of the challenge routes), likewise.
+#   - test_static_site.py (`cybercap export-site`: every response in the
+#     static site equal to the live server's, published campaigns only,
+#     content-addressed names, gzip and brotli copies, what it refuses),
+#     likewise.
 # Ends with "api: N passed, M failed"; exit status 1 when anything failed.
 
 if [ $# -ne 1 ]; then
@@ -212,5 +216,8 @@ tally "$tmp/map.log" test_mappings.py
 # Technical challenges, on a server and data directory of their own.
 TMPDIR=$tmp python3 "$here/test_challenges.py" --bin "$bin" >"$tmp/ctf.log" 2>&1
 tally "$tmp/ctf.log" test_challenges.py
+# The static site for readers, on a server and data directory of its own.
+TMPDIR=$tmp python3 "$here/test_static_site.py" --bin "$bin" >"$tmp/site.log" 2>&1
+tally "$tmp/site.log" test_static_site.py
 
 finish

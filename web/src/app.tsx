@@ -14,13 +14,14 @@ import { CrosswalksPage, TrendsPage } from './pages/OverTimeLazy';
 import { WorkflowPage } from './pages/WorkflowLazy';
 import { RiskHeatMapPage, RiskRegisterPage, RiskRiskPage } from './pages/RiskLazy';
 import { AccountBar, WorkNavItem, useRespondentOnly } from './components/Account';
+import { isStatic } from './api';
 
-const NAV: { page: Route['page']; path: string; key: 'navOverview' | 'navRankings' | 'navOverTime' | 'navCompare' | 'navFramework' | 'navRobustness' }[] = [
+const NAV: { page: Route['page']; path: string; key: 'navOverview' | 'navRankings' | 'navOverTime' | 'navCompare' | 'navFramework' | 'navRobustness'; live?: boolean }[] = [
   { page: 'overview', path: '/', key: 'navOverview' },
   { page: 'rankings', path: '/rankings', key: 'navRankings' },
   { page: 'trends', path: '/trends', key: 'navOverTime' },
   { page: 'compare', path: '/compare', key: 'navCompare' },
-  { page: 'robustness', path: '/robustness', key: 'navRobustness' },
+  { page: 'robustness', path: '/robustness', key: 'navRobustness', live: true },
   { page: 'framework', path: '/frameworks', key: 'navFramework' },
 ];
 
@@ -121,16 +122,16 @@ export function App() {
             <span class="brand-tag">{t('tagline')}</span>
           </Link>
           <LanguagePicker onChange={() => setLangTick((x) => x + 1)} />
-          <AccountBar />
+          {!isStatic() && <AccountBar />}
         </div>
         <nav class="site-nav" aria-label={t('mainNav')}>
           <ul>
-            {!respondent && NAV.map((n) => (
+            {!respondent && NAV.filter((n) => !(n.live && isStatic())).map((n) => (
               <li key={n.page}>
                 <Link href={keep(n.path)} aria-current={current === n.page ? 'page' : undefined}>{t(n.key)}</Link>
               </li>
             ))}
-            <WorkNavItem current={current} />
+            {!isStatic() && <WorkNavItem current={current} />}
           </ul>
         </nav>
       </header>
