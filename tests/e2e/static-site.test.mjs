@@ -59,13 +59,14 @@ async function openAt(page, base, path) {
 
 /**
  * What main shows, whitespace folded. Left out: choosers (the live one
- * offers every campaign), the link to crosswalks and a unit's action plan
+ * offers every campaign), the links to crosswalks and robustness and a
+ * unit's action plan
  * (not in the static site), the print-only note (it names the page's own
  * address).
  */
 const mainText = (page) => page.locator('main').evaluate((m) => {
   const c = m.cloneNode(true);
-  c.querySelectorAll('select, .tr-more, .plan-panel, .print-only').forEach((e) => e.remove());
+  c.querySelectorAll('select, .tr-more, .robust-link, .plan-panel, .print-only').forEach((e) => e.remove());
   return c.textContent.replace(/\s+/g, ' ').trim();
 });
 
@@ -119,6 +120,7 @@ test('static site: moving around in the page reads only files', async () => {
   assert.equal(await site.getByRole('link', { name: 'Sign in' }).count(), 0, 'no sign-in');
   await nav.getByRole('link', { name: 'Rankings' }).click();
   await site.waitForSelector('table.ranking tbody tr');
+  assert.equal(await site.locator('main a[href^="/robustness"]').count(), 0, 'no link to robustness');
   await site.locator('table.ranking tbody tr a').first().click();
   await site.waitForFunction(() => location.pathname.startsWith('/units/'));
   await site.waitForFunction(() => !document.querySelector('.state-loading, .skeleton'), null, { timeout: 15000 });
