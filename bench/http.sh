@@ -6,6 +6,9 @@
 #  - the server's resident memory with the demo loaded [< 50 MB];
 #  - time from start to the first answered request [< 200 ms];
 #  - the first page's weight, compressed [< 250 KB].
+# The comparison runs HTTP_ROUNDS times (default 3), cybercap and nginx in
+# turn, because the machine is shared: each round's figures are printed,
+# then the median ratio of requests/s and of p99, with their range.
 # wrk and nginx come from Debian (installed here when missing).
 set -eu
 bin=${1:-build/cybercap}
@@ -56,13 +59,27 @@ $nginx -c "$tmp/nginx.conf" -p "$tmp"
 sleep 0.3
 
 run_wrk() { wrk -t2 -c64 -d10s --latency "$1" 2>&1; }
-ours=$(run_wrk "http://127.0.0.1:$port$path")
-theirs=$(run_wrk "http://127.0.0.1:$nport/static.json")
 rps() { echo "$1" | awk '/Requests\/sec/ {print $2}'; }
 p99() { echo "$1" | awk '$1 == "99%" {print $2}'; }
+# a wrk duration (950.00us, 6.80ms, 1.20s) in ms
+ms() { echo "$1" | awk '{ v = $1 + 0; if ($1 ~ /us$/) v /= 1000; else if ($1 ~ /[0-9]s$/ && $1 !~ /ms$/) v *= 1000; print v }'; }
 errs() { echo "$1" | awk '/Non-2xx|Socket errors/ {print}'; }
-r_ours=$(rps "$ours"); r_nginx=$(rps "$theirs")
+rounds=${HTTP_ROUNDS:-3}
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+: >"$tmp/rounds"
+i=1
+while [ $i -le "$rounds" ]; do
+	ours=$(run_wrk "http://127.0.0.1:$port$path")
+	theirs=$(run_wrk "http://127.0.0.1:$nport/static.json")
+	r_ours=$(rps "$ours"); r_nginx=$(rps "$theirs")
+	p_ours=$(ms "$(p99 "$ours")"); p_nginx=$(ms "$(p99 "$theirs")")
+	echo "round $i: cybercap $r_ours requests/s, p99 $p_ours ms $(errs "$ours") | nginx $r_nginx requests/s, p99 $p_nginx ms | ratio $(awk -v a="$r_ours" -v b="$r_nginx" 'BEGIN { printf "%.0f %%", 100 * a / b }'), p99 x$(awk -v a="$p_ours" -v b="$p_nginx" 'BEGIN { printf "%.2f", a / b }')"
+	echo "$r_ours $r_nginx $p_ours $p_nginx" >>"$tmp/rounds"
+	i=$((i + 1))
+done
 rss_kb=$(awk '/VmHWM/ {print $2}' /proc/$srv/status)
+# median and range of a column expression over the rounds
+summary() { awk "{ print $1 }" "$tmp/rounds" | sort -g | awk '{ v[NR] = $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "'"$2"' (%'"$3"' to %'"$3"')", m, v[1], v[NR] }'; }
 
 # First page weight: index.html and the assets it names, gzip-compressed.
 weight="(no web/dist)"
@@ -75,9 +92,12 @@ if [ -f web/dist/index.html ]; then
 fi
 
 echo "body size:               $(wc -c <"$tmp/body.json") bytes ($path)"
-echo "cybercap:                $r_ours requests/s, p99 $(p99 "$ours") (64 connections) $(errs "$ours")"
-echo "nginx static same size:  $r_nginx requests/s, p99 $(p99 "$theirs")"
-echo "ratio:                   $(awk -v a="$r_ours" -v b="$r_nginx" 'BEGIN { printf "%.0f %%", 100 * a / b }')"
+echo "load average before:     $load_before (the machine is shared)"
+echo "cybercap requests/s:     $(summary '$1' '%.0f' .0f) median of $rounds rounds (64 connections)"
+echo "nginx static same size:  $(summary '$2' '%.0f' .0f)"
+echo "ratio:                   $(summary '100 * $1 / $2' '%.0f %%' .0f)"
+echo "p99 cybercap / nginx:    $(summary '$3' '%.2f ms' .2f) / $(summary '$4' '%.2f ms' .2f)"
+echo "p99 ratio:               $(summary '$3 / $4' 'x%.2f' .2f)"
 echo "server peak RSS:         $((rss_kb / 1024)) MB (VmHWM, demo loaded, after the run)"
 echo "first response after start: $first_ms ms"
 echo "first page weight:       $weight compressed"
