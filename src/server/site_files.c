@@ -40,14 +40,15 @@ static int make_parents(const char *path, struct cc_error *err)
 static int put_file(const char *path, const char *data, size_t len, struct cc_error *err)
 {
 	FILE *f;
-	int rc = make_parents(path, err);
+	int bad, rc = make_parents(path, err);
 
 	if (rc)
 		return rc;
 	f = fopen(path, "wb");
 	if (!f)
 		return cc_error_set(err, CC_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
-	if ((len && fwrite(data, 1, len, f) != len) | (fclose(f) != 0))
+	bad = len && fwrite(data, 1, len, f) != len;
+	if (fclose(f) != 0 || bad)
 		return cc_error_set(err, CC_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
 	return CC_OK;
 }
