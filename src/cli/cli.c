@@ -120,3 +120,11 @@ const char *cli_data_dir(void)
 	}
 	return "/usr/local/share/cybercap/data";
 }
+
+const char *cli_default_web(void)
+{
+	static char dir[4300];
+
+	snprintf(dir, sizeof(dir), "%s/../web/dist", cli_data_dir());
+	return access(dir, R_OK) == 0 ? dir : NULL;
+}

@@ -53,6 +53,9 @@ void cli_scored_free(struct cli_scored *s);
  * ../data beside the executable, else the install prefix. */
 const char *cli_data_dir(void);
 
+/* The built web interface beside data/ (web/dist), or NULL. */
+const char *cli_default_web(void);
+
 int cmd_score(int argc, char **argv);
 int cmd_targets(int argc, char **argv);
 int cmd_scenario(int argc, char **argv);
@@ -73,5 +76,6 @@ int cmd_backup(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_audit_stats(int argc, char **argv);
+int cmd_export_site(int argc, char **argv);
 
 #endif

@@ -62,14 +62,6 @@ static void print_ready(const char *url, void *arg)
 	fflush(stdout);
 }
 
-static const char *default_web(void)
-{
-	static char dir[4300];
-
-	snprintf(dir, sizeof(dir), "%s/../web/dist", cli_data_dir());
-	return access(dir, R_OK) == 0 ? dir : NULL;
-}
-
 /* A whole number in [lo, hi] into *out; -1 when s is not one. */
 static int count_arg(const char *s, unsigned lo, unsigned hi, unsigned *out)
 {
@@ -139,7 +131,7 @@ static int parse_serve(int argc, char **argv, const char *cmd,
 			return cli_report(&err);
 	}
 	if (!o->web_dir)
-		o->web_dir = default_web();
+		o->web_dir = cli_default_web();
 	return CLI_OK;
 }
 

@@ -36,6 +36,11 @@ int cc_framework_init(struct cc_framework *fw, const char *file)
 
 void cc_framework_free(struct cc_framework *fw)
 {
+	if (fw->shared) {
+		cc_framework_unshare(fw->shared);
+		memset(fw, 0, sizeof(*fw));
+		return;
+	}
 	for (int i = 0; i < fw->nlangs; i++)
 		free(fw->langs[i].items);
 	free(fw->langs);

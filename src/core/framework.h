@@ -193,7 +193,21 @@ struct cc_framework {
 				   its parent and the question its `when` reads */
 	struct cc_idmap ids;
 	bool finished;
+	struct cc_framework_shared *shared; /* set: a view of a shared framework
+					       (below); the memory is not ours */
 };
+
+/* A parsed framework that several holders read at once, from any thread:
+ * immutable once shared, reference-counted, freed with its last view.
+ * cc_framework_share moves *fw (finished) into a new shared framework with
+ * one reference, the caller's (fw is left empty); cc_framework_view gives
+ * out a view: a struct cc_framework that reads the shared memory and that
+ * the holder releases with cc_framework_free as any other (nothing in it
+ * may be changed); cc_framework_unshare drops a reference taken by share. */
+struct cc_framework_shared;
+struct cc_framework_shared *cc_framework_share(struct cc_framework *fw);
+void cc_framework_view(struct cc_framework_shared *sh, struct cc_framework *out);
+void cc_framework_unshare(struct cc_framework_shared *sh);
 
 /* Prepares an empty framework with the spec's defaults. file is copied. */
 int cc_framework_init(struct cc_framework *fw, const char *file);

@@ -1,12 +1,17 @@
 /*
  * cache.h - rendered API responses, kept per snapshot. Published data never
- * change within a snapshot, so a response computed once (with its ETag and
- * a gzip copy) can be sent again by copying bytes. The cache is emptied
- * when the server moves to a new snapshot, and bounded in entries and bytes.
+ * change within a snapshot, so a response computed once is kept as
+ * libmicrohttpd response objects (plain, gzip and 304, headers added once)
+ * that every later request for the same key queues as they are: no
+ * rendering, no copy of the body, no header work. libmicrohttpd counts the
+ * connections that use a response, so dropping the cache (a new snapshot)
+ * while bodies are still being sent is safe: the last one frees it. The
+ * cache is bounded in entries and bytes.
  */
 #ifndef CC_CACHE_H
 #define CC_CACHE_H
 
+#include <microhttpd.h>
 #include <pthread.h>
 #include <stddef.h>
 
@@ -15,36 +20,51 @@
 #define CC_CACHE_MAX_ENTRIES 4096
 #define CC_CACHE_MAX_BYTES (64u << 20)
 
+/* What a cached response is made of; passed to the decorate callback. */
+struct cc_cache_meta {
+	const char *type;            /* Content-Type */
+	const char *disposition;     /* "" or a Content-Disposition */
+	const char *etag;
+	int gzipped;                 /* the response's body is the gzip copy */
+};
+
+/* Adds the headers every response carries (security headers, type,
+ * caching) to a response the cache builds. */
+typedef void (*cc_cache_decorate_fn)(struct MHD_Response *r,
+				     const struct cc_cache_meta *m, void *arg);
+
 struct cc_cache_entry {
 	char *key;
-	char *body, *gz;
-	size_t len, gzlen;
+	struct MHD_Response *plain, *gz, *not_modified; /* gz may be NULL */
 	char etag[32];
-	const char *type;
-	char disposition[256];
+	size_t bytes;
 };
 
 struct cc_cache {
-	pthread_mutex_t lock;
+	pthread_rwlock_t lock;       /* read: queue a hit; write: change */
 	const void *snap;            /* the snapshot the entries belong to */
 	struct cc_idmap index;       /* key -> entry */
 	struct cc_cache_entry *entries;
 	int n;
 	size_t bytes;
+	cc_cache_decorate_fn decorate;
+	void *decorate_arg;
 };
 
-void cc_cache_init(struct cc_cache *c);
+void cc_cache_init(struct cc_cache *c, cc_cache_decorate_fn decorate, void *arg);
 void cc_cache_free(struct cc_cache *c);
 
-/* Copies the entry for key under snap into *out with fresh malloc'd
- * bodies (the caller frees body and gz); 0 on a hit, -1 on a miss. gzip
- * says whether the gz copy is wanted (the plain body is then not copied
- * when a gz copy exists). */
-int cc_cache_get(struct cc_cache *c, const void *snap, const char *key,
-		 int gzip, struct cc_cache_entry *out);
+/* Queues the cached response for key under snap on conn: 304 when inm
+ * (If-None-Match, may be NULL) is its ETag, else the gzip copy when gzip
+ * is set and there is one, else the plain body. Returns 1 with *ok set to
+ * libmicrohttpd's answer on a hit, 0 on a miss. */
+int cc_cache_send(struct cc_cache *c, const void *snap, const char *key,
+		  int gzip, const char *inm, struct MHD_Connection *conn,
+		  enum MHD_Result *ok);
 
-/* Stores a copy of body (and a gzip copy when compress is set) for key
- * under snap, if snap is still the one the cache serves. */
+/* Stores body (copied; a gzip copy too when compress is set) for key
+ * under snap, if snap is still the one the cache serves and there is
+ * room. */
 void cc_cache_put(struct cc_cache *c, const void *snap, const char *key,
 		  const char *body, size_t len, const char *type,
 		  const char *etag, const char *disposition, int compress);

@@ -310,33 +310,18 @@ static int cache_key(struct MHD_Connection *conn, const char *method,
 	return !k.overflow;
 }
 
-static enum MHD_Result send_cached(struct MHD_Connection *conn, struct cc_req *req,
-				   struct cc_cache_entry *e)
+/* The cache's decorate callback (cache.h): a cached response carries the
+ * same headers as one sent by send_resp, and its ETag. */
+static void decorate_cached(struct MHD_Response *r, const struct cc_cache_meta *m,
+			    void *arg)
 {
-	const char *inm = cc_req_header(req, "If-None-Match");
-	struct cc_resp meta = {.content_type = e->type, .gzipped = e->gz != NULL, .fd = -1,
+	const struct cc_server *sv = arg;
+	struct cc_resp meta = {.content_type = m->type, .gzipped = m->gzipped, .fd = -1,
 			       .shared = 1};
-	struct MHD_Response *r;
-	enum MHD_Result ok;
-	int status = 200;
 
-	snprintf(meta.disposition, sizeof(meta.disposition), "%s", e->disposition);
-	if (inm && strcmp(inm, e->etag) == 0) {
-		status = 304;
-		free(e->body), free(e->gz);
-		r = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
-	} else if (e->gz) {
-		r = MHD_create_response_from_buffer(e->gzlen, e->gz, MHD_RESPMEM_MUST_FREE);
-	} else {
-		r = MHD_create_response_from_buffer(e->len, e->body, MHD_RESPMEM_MUST_FREE);
-	}
-	if (!r)
-		return MHD_NO;
-	add_headers(r, &meta, req->tls);
-	MHD_add_response_header(r, "ETag", e->etag);
-	ok = MHD_queue_response(conn, (unsigned)status, r);
-	MHD_destroy_response(r);
-	return ok;
+	snprintf(meta.disposition, sizeof(meta.disposition), "%s", m->disposition);
+	add_headers(r, &meta, sv->opts->tls_cert != NULL);
+	MHD_add_response_header(r, "ETag", m->etag);
 }
 
 static bool url_ends(const char *url, size_t n, const char *tail)
@@ -573,9 +558,8 @@ enum MHD_Result cc__server_on_request(void *cls, struct MHD_Connection *conn,
 	req.snap = snap_get(sv);
 	if (cache_key(conn, method, url, key, sizeof(key))) {
 		const char *ae = cc_req_header(&req, "Accept-Encoding");
-		struct cc_cache_entry hit;
-		if (cc_cache_get(&sv->cache, req.snap, key, ae && strstr(ae, "gzip"), &hit) == 0) {
-			ok = send_cached(conn, &req, &hit);
+		if (cc_cache_send(&sv->cache, req.snap, key, ae && strstr(ae, "gzip"),
+				  cc_req_header(&req, "If-None-Match"), conn, &ok)) {
 			snap_put(sv, (struct cc_snapshot *)req.snap);
 			return ok;
 		}
@@ -714,7 +698,7 @@ int cc__server_open(struct cc_server *sv, const struct cc_server_opts *o,
 	}
 	sv->checked = time(NULL);
 	cc_jobs_init(&sv->jobs);
-	cc_cache_init(&sv->cache);
+	cc_cache_init(&sv->cache, decorate_cached, sv);
 	cc_cache_reset(&sv->cache, sv->snap);
 	sv->jobs.hold = hold;
 	sv->jobs.release = release;

@@ -69,23 +69,6 @@ int cc_service_add_frameworks_dir(struct cc_store *s, const char *dir, int *coun
 	return cc_service_add_dir(s, dir, cc_service_add_framework, count, err);
 }
 
-int cc_service_framework(struct cc_store *s, const char *id, const char *hash,
-			 struct cc_framework *fw, struct cc_error *err)
-{
-	struct cc_list l;
-	const struct cc_framework_rec *f;
-	char name[200];
-	int rc = cc_store_framework(s, id, hash, &l, err);
-
-	if (rc)
-		return rc;
-	f = l.items;
-	snprintf(name, sizeof(name), "framework %s", id);
-	rc = cc_framework_parse(fw, name, f->text, f->len, err);
-	cc_list_free(&l);
-	return rc;
-}
-
 /* Every unit of the file must be known before anything is written. */
 static int check_units(struct cc_store *s, const struct cc_answers *a,
 		       const char *file, struct cc_error *err)

@@ -37,8 +37,10 @@ int cc_service_add_dir(struct cc_store *s, const char *dir, cc_service_add_fn ad
 int cc_service_add_frameworks_dir(struct cc_store *s, const char *dir, int *count,
 				  struct cc_error *err);
 
-/* Parses the stored framework of a campaign (or the latest of an id when
- * hash is NULL) into fw. */
+/* The stored framework of a campaign (or the latest of an id when hash is
+ * NULL) in fw, released with cc_framework_free. Parsed once per version
+ * and process (framework_cache.c): fw is then a read-only view of the
+ * parse that every caller shares. */
 int cc_service_framework(struct cc_store *s, const char *id, const char *hash,
 			 struct cc_framework *fw, struct cc_error *err);
 

@@ -40,6 +40,10 @@
 #     person records, attendance, progress imports, mentoring, evaluation,
 #     the dashboard with small cells suppressed, consent withdrawal, erasure,
 #     the role and scope matrix), likewise.
+#   - test_static_site.py (`cybercap export-site`: every response in the
+#     static site equal to the live server's, published campaigns only,
+#     content-addressed names, gzip and brotli copies, what it refuses),
+#     likewise.
 # Ends with "api: N passed, M failed"; exit status 1 when anything failed.
 
 if [ $# -ne 1 ]; then
@@ -232,5 +236,8 @@ tally "$tmp/partners.log" test_partners.py
 # Skills programmes, on a server and data directory of their own.
 TMPDIR=$tmp python3 "$here/test_skills.py" --bin "$bin" >"$tmp/skills.log" 2>&1
 tally "$tmp/skills.log" test_skills.py
+# The static site for readers, on a server and data directory of its own.
+TMPDIR=$tmp python3 "$here/test_static_site.py" --bin "$bin" >"$tmp/site.log" 2>&1
+tally "$tmp/site.log" test_static_site.py
 
 finish

@@ -17,10 +17,61 @@ export class ApiError extends Error {
 
 const cache = new Map<string, Promise<unknown>>();
 
+/**
+ * A static copy of the published results (`cybercap export-site`,
+ * docs/static-site.md): its index.html names a manifest in
+ * <meta name="cybercap-site">, which maps each API path the read-only
+ * views ask for to a file. Null on the live server.
+ */
+interface Site { site: number; campaigns: string[]; files: Record<string, string> }
+let site: Site | null = null;
+
+/** Whether this page runs as a static site (no server behind it: no sign-in, no jobs). */
+export const isStatic = () => site !== null;
+
+/** Reads the static site's manifest when the page names one; nothing on the live server. */
+export async function loadSite(): Promise<void> {
+  const meta = document.querySelector('meta[name="cybercap-site"]');
+  const url = meta?.getAttribute('content');
+  if (!url) return;
+  try {
+    const res = await fetch(url);
+    site = res.ok ? await res.json() as Site : { site: 1, campaigns: [], files: {} };
+  } catch {
+    site = { site: 1, campaigns: [], files: {} };
+  }
+}
+
+/**
+ * The manifest's key of an API path: segments decoded, parameters sorted
+ * by name, nothing encoded (src/server/site_export.c builds the same).
+ */
+export function siteKey(path: string): string {
+  const [p, query = ''] = path.split('?');
+  const params = [...new URLSearchParams(query).entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const segs = p.split('/').map((x) => decodeURIComponent(x)).join('/');
+  return segs + (params.length ? '?' + params.map(([k, v]) => `${k}=${v}`).join('&') : '');
+}
+
+/** Where PATH (under /api/v1) is read from: the API, or a static site's file (null: not in the site). */
+function urlOf(path: string): string | null {
+  if (!site) return API + path;
+  const key = siteKey(path);
+  // A framework without a translation into the interface's language
+  // answers in its own: the file without ?lang.
+  const file = site.files[key] ?? site.files[key.replace(/([?&])lang=[^&]*&?/, '$1').replace(/[?&]$/, '')];
+  return file ? '/' + file : null;
+}
+
+/** A download's address: the API's, or the static site's copy. */
+const fileUrl = (path: string) => (site ? urlOf(path) || API + path : API + path);
+
 async function fetchJson<T>(path: string): Promise<T> {
   let res: Response;
+  const url = urlOf(path);
+  if (url === null) throw new ApiError(404, 'not_in_site', path);
   try {
-    res = await fetch(API + path, { headers: { Accept: 'application/json' } });
+    res = await fetch(url, { headers: { Accept: 'application/json' } });
   } catch (e) {
     throw new ApiError(0, 'network', String((e as Error)?.message || e));
   }
@@ -102,6 +153,6 @@ export const api = {
 };
 
 export const exportUrl = (campaign: string, ext: 'csv' | 'xlsx') =>
-  `${API}/campaigns/${e(campaign)}/results.${ext}`;
+  fileUrl(`/campaigns/${e(campaign)}/results.${ext}`);
 export const targetsExportUrl = (campaign: string, unit: string, ext: 'csv' | 'xlsx') =>
-  `${API}/campaigns/${e(campaign)}/results/${e(unit)}/targets.${ext}`;
+  fileUrl(`/campaigns/${e(campaign)}/results/${e(unit)}/targets.${ext}`);

@@ -17,21 +17,22 @@ import { RiskLazyPage, type RiskPageName } from './pages/RiskLazy';
 import { PartnersNewRequestPage, PartnersOffersPage, PartnersPledgesPage, PartnersReportPage, PartnersRequestPage, PartnersRequestsPage } from './pages/PartnersLazy';
 import { SkillsDashboardPage, SkillsMePage } from './pages/SkillsLazy';
 import { AccountBar, WorkNavItem, useRespondentOnly } from './components/Account';
+import { isStatic } from './api';
 
 const RISK_PAGES: Partial<Record<Route['page'], RiskPageName>> = {
   riskList: 'RiskList', riskRegister: 'RiskRegister', riskHeatmap: 'RiskHeatMap', riskSectors: 'RiskSectors', riskGain: 'RiskGain',
   riskWorkshop: 'RiskWorkshop', riskRate: 'RiskRate', riskPublic: 'RiskPublic', riskReport: 'RiskReport', riskPage: 'RiskPage',
 };
 
-const NAV: { page: Route['page']; path: string; key: 'navOverview' | 'navRankings' | 'navOverTime' | 'navCompare' | 'navFramework' | 'navRobustness' | 'navRisks' | 'navPartners'; also?: string }[] = [
+const NAV: { page: Route['page']; path: string; key: 'navOverview' | 'navRankings' | 'navOverTime' | 'navCompare' | 'navFramework' | 'navRobustness' | 'navRisks' | 'navPartners'; also?: string; live?: boolean }[] = [
   { page: 'overview', path: '/', key: 'navOverview' },
   { page: 'rankings', path: '/rankings', key: 'navRankings' },
   { page: 'trends', path: '/trends', key: 'navOverTime' },
   { page: 'compare', path: '/compare', key: 'navCompare' },
-  { page: 'robustness', path: '/robustness', key: 'navRobustness' },
+  { page: 'robustness', path: '/robustness', key: 'navRobustness', live: true },
   { page: 'framework', path: '/frameworks', key: 'navFramework' },
-  { page: 'riskList', path: '/risks', key: 'navRisks', also: 'risk' },
-  { page: 'partners', path: '/partnerships', key: 'navPartners', also: 'partners' },
+  { page: 'riskList', path: '/risks', key: 'navRisks', also: 'risk', live: true },
+  { page: 'partners', path: '/partnerships', key: 'navPartners', also: 'partners', live: true },
 ];
 
 function LanguagePicker({ onChange }: { onChange: () => void }) {
@@ -144,16 +145,16 @@ export function App() {
             <span class="brand-tag">{t('tagline')}</span>
           </Link>
           <LanguagePicker onChange={() => setLangTick((x) => x + 1)} />
-          <AccountBar />
+          {!isStatic() && <AccountBar />}
         </div>
         <nav class="site-nav" aria-label={t('mainNav')}>
           <ul>
-            {!respondent && NAV.map((n) => (
+            {!respondent && NAV.filter((n) => !(n.live && isStatic())).map((n) => (
               <li key={n.page}>
                 <Link href={keep(n.path)} aria-current={current === n.page ? 'page' : n.also && current.startsWith(n.also) ? 'true' : undefined}>{t(n.key)}</Link>
               </li>
             ))}
-            <WorkNavItem current={current} />
+            {!isStatic() && <WorkNavItem current={current} />}
           </ul>
         </nav>
       </header>

@@ -25,6 +25,7 @@ export function Loading({ label }: { label?: string }) {
 export function errorText(e: ApiError): string {
   if (e.code === 'network') return t('errNetwork');
   if (e.code === 'not_published') return t('errNotPublished');
+  if (e.code === 'not_in_site') return t('errNotInSite');
   if (e.status === 404) return t('errNotFound', { message: e.message });
   return t('errGeneric', { message: e.message || e.code });
 }

@@ -29,6 +29,7 @@ const en = {
   errNetwork: 'The server could not be reached. Check your connection, then try again.',
   errNotPublished: 'This campaign is not published yet, so it has no results to show.',
   errNotFound: 'Not found: {message}.',
+  errNotInSite: 'This copy of the published results does not include this view. The live service has it.',
   errGeneric: 'The server answered with an error: {message}.',
   tryAgain: 'Try again',
   noCampaignsTitle: 'No published results yet',

@@ -1,7 +1,7 @@
 // Rankings: every unit on one node (the root or a pillar), with the points
 // of that node's parts, sortable, filterable by group, and the campaign's
 // full results as CSV and Excel.
-import { api, exportUrl } from '../api';
+import { api, exportUrl, isStatic } from '../api';
 import { useAsync, useTitle } from '../hooks';
 import { href, setParams, type Route } from '../router';
 import { t } from '../i18n';
@@ -72,7 +72,7 @@ function RankingsBody({ ctx, route }: { ctx: Ctx; route: Route }) {
         <a class="button-link" href={exportUrl(ctx.campaign.id, 'csv')} download>{t('downloadResultsCsv')}</a>
         <a class="button-link" href={exportUrl(ctx.campaign.id, 'xlsx')} download>{t('downloadResultsXlsx')}</a>
       </div>
-      {!ctx.single && <p class="robust-link"><Link href={href('/robustness', { campaign: ctx.campaign.id })}>{t('rankingsRobust')}</Link></p>}
+      {!ctx.single && !isStatic() && <p class="robust-link"><Link href={href('/robustness', { campaign: ctx.campaign.id })}>{t('rankingsRobust')}</Link></p>}
       {ctx.single ? <NoRanking ctx={ctx} /> : !node ? <Empty title={t('nodeUnknown', { id: nodeId })}><p><Link href={href('/rankings', { campaign: ctx.campaign.id })}>{t('showRoot')}</Link></p></Empty>
         : data.state === 'loading' ? <Loading />
           : data.state === 'error' ? <ErrorState error={data.error} retry={data.retry} />

@@ -8,7 +8,7 @@
 // so on every chart, and its lines are dashed.
 // State in the URL: ?framework&node&group&balanced=true&from&to.
 import { useEffect } from 'preact/hooks';
-import { api } from '../../api';
+import { api, isStatic } from '../../api';
 import { useAsync, useTitle } from '../../hooks';
 import { href, setParams, type Route } from '../../router';
 import { t } from '../../i18n';
@@ -127,7 +127,7 @@ function TrendsBody({ route, fw, fws, titles, units, groups, unknown }: {
             }),
             changes: editionChanges(view.data.node.editions, nodeId),
           }} route={route} />}
-      <p class="tr-more"><Link href={href('/crosswalks', { target: fw.id })}>{t('trCrosswalkLink', { framework: fw.title })}</Link></p>
+      {!isStatic() && <p class="tr-more"><Link href={href('/crosswalks', { target: fw.id })}>{t('trCrosswalkLink', { framework: fw.title })}</Link></p>}
     </div>
   );
 }
