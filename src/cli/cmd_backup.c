@@ -27,6 +27,14 @@ static const char help[] =
 	"--force, when the current database is kept beside as cybercap.db.before-restore).\n"
 	"Then check it: cybercap audit verify --data DIR\n";
 
+/* dir "/" name into buf[size]; -1 when it does not fit (never truncated). */
+static int join(char *buf, size_t size, const char *dir, const char *name)
+{
+	int n = snprintf(buf, size, "%s/%s", dir, name);
+
+	return n < 0 || (size_t)n >= size ? -1 : 0;
+}
+
 static int copy_file(const char *from, const char *to)
 {
 	char buf[65536];
@@ -61,8 +69,8 @@ static int copy_evidence(const char *from_dir, const char *to_dir, int *files)
 	struct dirent *e;
 	int rc = 0;
 
-	snprintf(from, sizeof(from), "%s/evidence", from_dir);
-	snprintf(to, sizeof(to), "%s/evidence", to_dir);
+	if (join(from, sizeof(from), from_dir, "evidence") || join(to, sizeof(to), to_dir, "evidence"))
+		return -1;
 	top = opendir(from);
 	if (!top)
 		return 0;
@@ -74,17 +82,18 @@ static int copy_evidence(const char *from_dir, const char *to_dir, int *files)
 
 		if (strlen(e->d_name) != 2 || e->d_name[0] == '.')
 			continue;
-		snprintf(sub, sizeof(sub), "%s/%s", from, e->d_name);
-		snprintf(subto, sizeof(subto), "%s/%s", to, e->d_name);
+		if (join(sub, sizeof(sub), from, e->d_name) || join(subto, sizeof(subto), to, e->d_name)) {
+			rc = -1;
+			break;
+		}
 		mkdir(subto, 0750);
 		d = opendir(sub);
 		while (!rc && d && (f = readdir(d))) {
 			char a[4800], b[4800];
 			if (strlen(f->d_name) != 64)
 				continue;
-			snprintf(a, sizeof(a), "%s/%s", sub, f->d_name);
-			snprintf(b, sizeof(b), "%s/%s", subto, f->d_name);
-			rc = copy_file(a, b);
+			rc = join(a, sizeof(a), sub, f->d_name) || join(b, sizeof(b), subto, f->d_name)
+				     ? -1 : copy_file(a, b);
 			*files += !rc;
 		}
 		if (d)
@@ -109,7 +118,11 @@ static int backup(const char *data, const char *target)
 	cc_error_clear(&err);
 	if (cc_store_open(&s, data, 0, &err))
 		return cli_report(&err);
-	snprintf(db, sizeof(db), "%s/cybercap.db", target);
+	if (join(db, sizeof(db), target, "cybercap.db")) {
+		cc_store_close(s);
+		fprintf(stderr, "%s: error: the path is too long\n", target);
+		return CLI_BAD;
+	}
 	rc = cc_store_backup(s, db, &err);
 	cc_store_close(s);
 	if (rc)
@@ -129,8 +142,10 @@ static int restore(const char *data, const char *source, int force)
 	struct cc_error err;
 	int files = 0;
 
-	snprintf(src, sizeof(src), "%s/cybercap.db", source);
-	snprintf(db, sizeof(db), "%s/cybercap.db", data);
+	if (join(src, sizeof(src), source, "cybercap.db") || join(db, sizeof(db), data, "cybercap.db")) {
+		fprintf(stderr, "%s: error: the path is too long\n", strlen(source) > strlen(data) ? source : data);
+		return CLI_BAD;
+	}
 	if (access(src, R_OK) != 0) {
 		fprintf(stderr, "%s: error: not a cybercap backup (no cybercap.db)\n", source);
 		return CLI_BAD;
@@ -141,7 +156,8 @@ static int restore(const char *data, const char *source, int force)
 			fprintf(stderr, "%s: error: has a database; restore with --force to replace it\n", data);
 			return CLI_BAD;
 		}
-		snprintf(kept, sizeof(kept), "%s.before-restore", db);
+		/* kept is larger than db: these always fit */
+		(void)!snprintf(kept, sizeof(kept), "%s.before-restore", db);
 		if (rename(db, kept) != 0) {
 			fprintf(stderr, "%s: error: cannot move the current database aside\n", data);
 			return CLI_FAIL;
