@@ -31,6 +31,18 @@ int cc__partners_open(struct cc_req *req, struct cc_resp *resp, struct cc_pcalle
 	return 1;
 }
 
+int cc__partners_open_body(struct cc_req *req, struct cc_resp *resp, struct cc_pcaller *c,
+			   json_t **body)
+{
+	if (!cc__partners_open(req, resp, c))
+		return 0;
+	if (!(*body = cc_req_json(req, resp))) {
+		cc_pcaller_free(c);
+		return 0;
+	}
+	return 1;
+}
+
 int cc__partners_fail(struct cc_req *req, struct cc_resp *resp, const struct cc_error *err)
 {
 	if (err->code == CC_EFORBIDDEN)
@@ -65,12 +77,6 @@ int cc__partners_reply(struct cc_req *req, struct cc_resp *resp, struct cc_pcall
 }
 
 /* Runs fn(store, caller, ...) under the store lock: the common shape. */
-#define CALL(expr) do { \
-		pthread_mutex_lock(req->store_lock); \
-		rc = (expr); \
-		pthread_mutex_unlock(req->store_lock); \
-	} while (0)
-
 int cc_h_partners_me(struct cc_req *req, struct cc_resp *resp)
 {
 	struct cc_pcaller c;
@@ -126,12 +132,8 @@ int cc_h_organisation_create(struct cc_req *req, struct cc_resp *resp)
 	json_t *body, *out = NULL;
 	int rc;
 
-	if (!cc__partners_open(req, resp, &c))
+	if (!cc__partners_open_body(req, resp, &c, &body))
 		return CC_OK;
-	if (!(body = cc_req_json(req, resp))) {
-		cc_pcaller_free(&c);
-		return CC_OK;
-	}
 	cc_error_clear(&err);
 	CALL(cc_partners_create_org(req->store, &c, body, &err));
 	if (!rc)
@@ -150,12 +152,8 @@ int cc_h_partnership_member(struct cc_req *req, struct cc_resp *resp)
 	json_t *body, *out = NULL;
 	int rc;
 
-	if (!cc__partners_open(req, resp, &c))
+	if (!cc__partners_open_body(req, resp, &c, &body))
 		return CC_OK;
-	if (!(body = cc_req_json(req, resp))) {
-		cc_pcaller_free(&c);
-		return CC_OK;
-	}
 	cc_error_clear(&err);
 	rc = c.secretariat ? CC_OK : cc__pforbid(&err, "only the secretariat grants "
 						 "partnership roles");
@@ -198,12 +196,8 @@ int cc_h_request_create(struct cc_req *req, struct cc_resp *resp)
 	long long id = 0;
 	int rc;
 
-	if (!cc__partners_open(req, resp, &c))
+	if (!cc__partners_open_body(req, resp, &c, &body))
 		return CC_OK;
-	if (!(body = cc_req_json(req, resp))) {
-		cc_pcaller_free(&c);
-		return CC_OK;
-	}
 	cc_error_clear(&err);
 	CALL(cc_partners_create_request(req->store, req->snap, &c, body, &id, &err));
 	json_decref(body);
@@ -234,12 +228,8 @@ int cc_h_request_draft(struct cc_req *req, struct cc_resp *resp)
 	json_t *body, *a, *out = NULL;
 	int rc;
 
-	if (!cc__partners_open(req, resp, &c))
+	if (!cc__partners_open_body(req, resp, &c, &body))
 		return CC_OK;
-	if (!(body = cc_req_json(req, resp))) {
-		cc_pcaller_free(&c);
-		return CC_OK;
-	}
 	cc_error_clear(&err);
 	a = json_object_get(body, "action");
 	if (!json_is_integer(a) || json_integer_value(a) < 1)
@@ -276,12 +266,8 @@ int cc_h_offer_create(struct cc_req *req, struct cc_resp *resp)
 	long long id = 0;
 	int rc;
 
-	if (!cc__partners_open(req, resp, &c))
+	if (!cc__partners_open_body(req, resp, &c, &body))
 		return CC_OK;
-	if (!(body = cc_req_json(req, resp))) {
-		cc_pcaller_free(&c);
-		return CC_OK;
-	}
 	cc_error_clear(&err);
 	CALL(cc_partners_create_offer(req->store, req->snap, &c, body, &id, &err));
 	json_decref(body);
@@ -304,12 +290,8 @@ int cc_h_request_matches(struct cc_req *req, struct cc_resp *resp)
 	long long id;
 	int rc;
 
-	if (!cc__partners_id(req, resp, 0, "request", &id) || !cc__partners_open(req, resp, &c))
+	if (!cc__partners_id(req, resp, 0, "request", &id) || !cc__partners_open_body(req, resp, &c, &body))
 		return CC_OK;
-	if (!(body = cc_req_json(req, resp))) {
-		cc_pcaller_free(&c);
-		return CC_OK;
-	}
 	json_decref(body);
 	cc_error_clear(&err);
 	CALL(cc_partners_propose(req->store, req->snap, &c, id, &out, &err));
@@ -344,12 +326,8 @@ int cc_h_match_patch(struct cc_req *req, struct cc_resp *resp)
 	long long id;
 	int rc;
 
-	if (!cc__partners_id(req, resp, 0, "match", &id) || !cc__partners_open(req, resp, &c))
+	if (!cc__partners_id(req, resp, 0, "match", &id) || !cc__partners_open_body(req, resp, &c, &body))
 		return CC_OK;
-	if (!(body = cc_req_json(req, resp))) {
-		cc_pcaller_free(&c);
-		return CC_OK;
-	}
 	cc_error_clear(&err);
 	CALL(cc_partners_decide(req->store, &c, id, body, &out, &err));
 	json_decref(body);

@@ -14,12 +14,6 @@
 #include <string.h>
 #include <time.h>
 
-#define CALL(expr) do { \
-		pthread_mutex_lock(req->store_lock); \
-		rc = (expr); \
-		pthread_mutex_unlock(req->store_lock); \
-	} while (0)
-
 int cc_h_pledges(struct cc_req *req, struct cc_resp *resp)
 {
 	struct cc_pcaller c;
@@ -64,12 +58,8 @@ int cc_h_pledge_create(struct cc_req *req, struct cc_resp *resp)
 	long long id = 0;
 	int rc;
 
-	if (!cc__partners_open(req, resp, &c))
+	if (!cc__partners_open_body(req, resp, &c, &body))
 		return CC_OK;
-	if (!(body = cc_req_json(req, resp))) {
-		cc_pcaller_free(&c);
-		return CC_OK;
-	}
 	cc_error_clear(&err);
 	CALL(cc_partners_create_pledge(req->store, req->snap, &c, body, &id, &err));
 	json_decref(body);
@@ -86,12 +76,8 @@ int cc_h_pledge_patch(struct cc_req *req, struct cc_resp *resp)
 	long long id;
 	int rc;
 
-	if (!cc__partners_id(req, resp, 0, "pledge", &id) || !cc__partners_open(req, resp, &c))
+	if (!cc__partners_id(req, resp, 0, "pledge", &id) || !cc__partners_open_body(req, resp, &c, &body))
 		return CC_OK;
-	if (!(body = cc_req_json(req, resp))) {
-		cc_pcaller_free(&c);
-		return CC_OK;
-	}
 	cc_error_clear(&err);
 	CALL(cc_partners_patch_pledge(req->store, &c, id, body, &out, &err));
 	json_decref(body);
@@ -106,12 +92,8 @@ int cc_h_pledge_delivery(struct cc_req *req, struct cc_resp *resp)
 	long long id, did = 0;
 	int rc;
 
-	if (!cc__partners_id(req, resp, 0, "pledge", &id) || !cc__partners_open(req, resp, &c))
+	if (!cc__partners_id(req, resp, 0, "pledge", &id) || !cc__partners_open_body(req, resp, &c, &body))
 		return CC_OK;
-	if (!(body = cc_req_json(req, resp))) {
-		cc_pcaller_free(&c);
-		return CC_OK;
-	}
 	cc_error_clear(&err);
 	CALL(cc_partners_add_delivery(req->store, &c, id, body, &did, &err));
 	json_decref(body);
