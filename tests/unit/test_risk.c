@@ -143,7 +143,8 @@ static void make_table(struct table *t)
 	t->cells[WIDE + 3] = NULL;                       /* an empty cell */
 	t->cells[2] = "a, \"quoted\"\nline";              /* CSV quoting, a line break */
 	t->cells[5] = "=SUM(A1)";                         /* a formula guard */
-	t->out = (struct cc_reg_out){t->header, WIDE, t->cells, 3, meta, 2, help, 2};
+	t->out = (struct cc_reg_out){.header = t->header, .ncols = WIDE, .cells = t->cells, .nrows = 3,
+				      .meta = meta, .nmeta = 2, .help = help, .nhelp = 2};
 }
 
 static void same_table(const struct table *t, const struct cc_reg_table *got)
