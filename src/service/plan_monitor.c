@@ -161,9 +161,9 @@ static const char *edition_of(const struct cc_snapshot *snap, const struct cc_li
 /* How published campaign p (NULL: none) measured node, an id of version
  * edition, for unit: the rule of editions.h; the nodes read joined
  * ("a, b") in the arena. */
-static void read_node(const struct cc_snapshot *snap, const struct cc_pub *p, const char *unit,
-		      const char *node, const char *edition, struct cc_arena *a,
-		      struct cc_node_reading *r)
+void cc__plan_read_node(const struct cc_snapshot *snap, const struct cc_pub *p, const char *unit,
+			const char *node, const char *edition, struct cc_arena *a,
+			struct cc_node_reading *r)
 {
 	struct cc_edition_read er;
 	size_t len = 1;
@@ -212,8 +212,8 @@ static void remeasure(const struct cc_plan *pl, const struct cc_snapshot *snap,
 		fw = cc_snapshot_framework(snap, n->framework);
 	i = fw ? cc_framework_find(fw, n->node) : -1;
 	n->label = i >= 0 ? cc_node_label(&fw->nodes[i]) : n->node;
-	read_node(snap, before, unit, n->node, n->edition, a, &n->rb);
-	read_node(snap, after, unit, n->node, n->edition, a, &n->ra);
+	cc__plan_read_node(snap, before, unit, n->node, n->edition, a, &n->rb);
+	cc__plan_read_node(snap, after, unit, n->node, n->edition, a, &n->ra);
 	n->before = n->rb.value;
 	n->before_campaign = before ? before->c->id : NULL;
 	n->after = n->ra.value;
