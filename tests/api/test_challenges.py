@@ -11,7 +11,8 @@ simultaneous right answers from one team give one solve, max_attempts
 score (403) and unlocked, requires and opens_at, nothing taken before the
 start or after the end, an attempt across the end recorded or refused,
 dynamic values after each solve, the board's order with a tie, awards,
-the freeze, brackets, and who may call which route.
+the freeze, brackets, who may call which route, and the demo's
+challenge drills (demo_ctf.c): the finished board and the drill to play.
 
     python3 tests/api/test_challenges.py --bin build/cybercap [--only NAME_PART[,...]] [--keep]
 """
@@ -498,6 +499,56 @@ def no_flag_reaches_a_player():
         check(s.encode() not in open(os.path.join(CFG.data, "cybercap.db"), "rb").read()
               if os.path.exists(os.path.join(CFG.data, "cybercap.db")) else True,
               "flags given as value are not stored in clear")
+
+
+# ---------------------------------------------------------------- the demo's drills
+
+
+DEMO_DONE = "demo-ctf-done"
+DEMO_LIVE = "demo-ctf"
+
+
+def demo_client(email):
+    token = harness.cli_ok(CFG.bin, "user", "token", "--data", CFG.data, "--email", email).strip()
+    return Client(email, bearer=token, send=request)
+
+
+@test
+def the_demo_has_a_finished_board():
+    """demo_ctf.c's past drill, checked by hand: caelum solved briefing 100,
+    beacon (two solves: ceil(-400/25 + 500) = 484), sender 200, ticket 150,
+    logs (one solve: 300); ilyndor briefing, sender, beacon less a 50-point
+    hint; quenari briefing, ticket, a 50-point hint and a 25-point award."""
+    d = demo_client("director.drill@demo.cybercap")
+    r = expect(d.get(f"{API}/drills/{DEMO_DONE}"), 200).json()
+    eq(r["status"], "ended", "the demo's challenge drill is finished")
+    b = expect(d.get(f"{API}/drills/{DEMO_DONE}/scoreboard"), 200).json()
+    eq([(t["team"], t["score"], t["rank"], t["solves"]) for t in b["teams"]],
+       [("caelum", 1234, 1, 5), ("ilyndor", 734, 2, 3), ("quenari", 225, 3, 2)], "demo board")
+    eq(b["first_solves"], {"briefing": "caelum", "beacon": "caelum", "sender": "caelum",
+                           "ticket": "quenari", "logs": "caelum"}, "first solves")
+    p = demo_client("player.quenari@demo.cybercap")
+    expect(p.post(f"{API}/drills/{DEMO_DONE}/challenges/ticket/attempts",
+                  {"flag": "CASE-000001"}), 403, what="nothing taken after the end")
+
+
+@test
+def a_newcomer_can_play_the_demo_drill():
+    d = demo_client("director.drill@demo.cybercap")
+    p = demo_client("player.caelum@demo.cybercap")
+    eq(expect(d.get(f"{API}/drills/{DEMO_LIVE}"), 200).json()["status"], "scheduled",
+       "the demo's playable drill waits for its director")
+    expect(d.post(f"{API}/drills/{DEMO_LIVE}/status", {"status": "running"}), 200, what="start")
+    seen = expect(p.get(f"{API}/drills/{DEMO_LIVE}/challenges"), 200)
+    eq([c["id"] for c in seen.json()], ["briefing"],
+       "only the briefing at first (beacon, sender need it; ticket, logs open at 30)")
+    eq(expect(p.post(f"{API}/drills/{DEMO_LIVE}/challenges/briefing/attempts",
+                     {"flag": "FLAG{read-the-brief}"}), 200).json()["correct"], True, "solve")
+    eq(sorted(c["id"] for c in expect(p.get(f"{API}/drills/{DEMO_LIVE}/challenges"), 200).json()),
+       ["beacon", "briefing", "sender"], "the briefing opens two more")
+    a = expect(p.post(f"{API}/drills/{DEMO_LIVE}/challenges/sender/attempts",
+                      {"flag": "FLAG{CAELUM-OPS}"}), 200).json()
+    eq((a["correct"], a.get("value")), (True, 200), "a hashed case-insensitive flag")
 
 
 @test
