@@ -2,8 +2,9 @@
  * demo_ctf.c - the drills with a technical track in the demonstration data
  * (see cc_service_demo, demo_drills.c): on the bundled scenario
  * scenarios/cirt-ctf-warmup.yaml, one drill played to its end a week ago
- * (three teams' solves, wrong answers, two hints unlocked, an award: a
- * board and an after-action report to look at) and one ready for a
+ * (three teams' solves, wrong answers, two hints unlocked, an award, three
+ * challenges tied to objectives: a board and an after-action report to
+ * look at) and one ready for a
  * newcomer to start as its director and play as a team's player in
  * another window. The players are fictional people, written to
  * demo-logins.txt with the others. Without that scenario in the bundle
@@ -83,13 +84,35 @@ static int create(struct cc_store *s, const char *dir, const char *id, const cha
 	return cc_drills_create(s, dir, &n, director, now, err);
 }
 
+/* A controller ties two challenges to objectives in the challenge editor
+ * (the scenario format has no such key), so that their solves count as
+ * evidence in the after-action report. */
+static int tie(struct cc_store *s, const struct cc_principal *director, double at,
+	       struct cc_error *err)
+{
+	static const char *const ties[][2] = {{"beacon", "detect"}, {"logs", "detect"},
+					      {"ticket", "share"}};
+	int rc = CC_OK;
+
+	for (size_t i = 0; !rc && i < sizeof(ties) / sizeof(ties[0]); i++) {
+		json_t *b = json_pack("{s:s}", "objective", ties[i][1]);
+		rc = b ? cc_challenges_put(s, CTF_PAST, ties[i][0], b, false, director->email, at,
+					   err) : CC_ENOMEM;
+		json_decref(b);
+	}
+	return rc;
+}
+
 /* Plays the past drill from start to its end at minute 70. */
 static int play(struct cc_store *s, const char *dir, const struct cc_principal *director,
 		const struct cc_principal *p, double start, struct cc_error *err)
 {
 	double next;
 	long long award;
-	int n, rc = cc_drills_move(s, dir, CTF_PAST, CC_DRILL_RUNNING, director->email, start, err);
+	int n, rc = tie(s, director, start - 600, err);
+
+	if (!rc)
+		rc = cc_drills_move(s, dir, CTF_PAST, CC_DRILL_RUNNING, director->email, start, err);
 
 	if (!rc)
 		rc = cc_drills_tick(s, dir, CTF_PAST, start, &n, &next, err);

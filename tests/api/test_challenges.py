@@ -533,6 +533,36 @@ def the_demo_has_a_finished_board():
 
 
 @test
+def the_demo_report_has_the_technical_results():
+    """The after-action report of demo_ctf.c's past drill beside its
+    tabletop part, checked by hand from the demo's steps (speed 1: minutes
+    of play are wall minutes from the start): first solves at 5, 12, 20,
+    33 (quenari) and 40; two hints, both of beacon; one award; beacon and
+    logs tied to "detect", ticket to "share" in the challenge editor."""
+    d = demo_client("director.drill@demo.cybercap")
+    r = expect(d.get(f"{API}/drills/{DEMO_DONE}/report"), 200).json()
+    t = r["technical"]
+    eq([(x["team"], x["score"], x["rank"]) for x in t["board"]["teams"]],
+       [("caelum", 1234, 1), ("ilyndor", 734, 2), ("quenari", 225, 3)], "report board")
+    eq([(c["id"], c["solves"], c["solved_by"], c["first_solve"], c["hints_unlocked"],
+         c["objective"]) for c in t["challenges"]],
+       [("briefing", 3, ["caelum", "ilyndor", "quenari"], {"team": "caelum", "minutes": 5}, 0, None),
+        ("beacon", 2, ["caelum", "ilyndor"], {"team": "caelum", "minutes": 12}, 2, "detect"),
+        ("sender", 2, ["caelum", "ilyndor"], {"team": "caelum", "minutes": 20}, 0, None),
+        ("ticket", 2, ["quenari", "caelum"], {"team": "quenari", "minutes": 33}, 0, "share"),
+        ("logs", 1, ["caelum"], {"team": "caelum", "minutes": 40}, 0, "detect")],
+       "solves, first solves, hints per challenge")
+    eq((t["hints_used"], t["awards"]), (2, 1), "hints and awards")
+    eq({o["id"]: o["challenges"] for o in r["objectives"]},
+       {"detect": [{"challenge": "beacon", "solved_by": ["caelum", "ilyndor"]},
+                   {"challenge": "logs", "solved_by": ["caelum"]}],
+        "share": [{"challenge": "ticket", "solved_by": ["quenari", "caelum"]}]},
+       "solves as evidence for the objectives")
+    h = expect(d.get(f"{API}/drills/demo-hospital-done/report"), 200).json()
+    eq(h["technical"], None, "no technical part without challenges")
+
+
+@test
 def a_newcomer_can_play_the_demo_drill():
     d = demo_client("director.drill@demo.cybercap")
     p = demo_client("player.caelum@demo.cybercap")
