@@ -17,6 +17,7 @@ challenge drills (demo_ctf.c): the finished board and the drill to play.
     python3 tests/api/test_challenges.py --bin build/cybercap [--only NAME_PART[,...]] [--keep]
 """
 import argparse  # noqa: F401  (run_demo_suite parses the command line)
+import csv
 import io
 import json
 import math
@@ -558,6 +559,13 @@ def the_demo_report_has_the_technical_results():
                    {"challenge": "logs", "solved_by": ["caelum"]}],
         "share": [{"challenge": "ticket", "solved_by": ["quenari", "caelum"]}]},
        "solves as evidence for the objectives")
+    rows = list(csv.reader(io.StringIO(
+        expect(d.get(f"{API}/drills/{DEMO_DONE}/report.csv"), 200).body.decode())))
+    eq([x[:4] + [x[6], x[7]] for x in rows if x[0] in ("board", "challenge")][:4],
+       [["board", "caelum", "", "1", "", "1234"], ["board", "ilyndor", "", "2", "", "734"],
+        ["board", "quenari", "", "3", "", "225"],
+        ["challenge", "caelum", "", "briefing", "5",
+         "3 solves; 0 hints unlocked; solved by: caelum, ilyndor, quenari"]], "the CSV's rows")
     h = expect(d.get(f"{API}/drills/demo-hospital-done/report"), 200).json()
     eq(h["technical"], None, "no technical part without challenges")
 
