@@ -3,7 +3,7 @@
  * (see cc_service_demo, demo_drills.c): on the bundled scenario
  * scenarios/cirt-ctf-warmup.yaml, one drill played to its end a week ago
  * (three teams' solves, wrong answers, two hints unlocked, an award, three
- * challenges tied to objectives: a board and an after-action report to
+ * challenges tied to objectives, the evaluator's ratings: a board and an after-action report to
  * look at) and one ready for a
  * newcomer to start as its director and play as a team's player in
  * another window. The players are fictional people, written to
@@ -13,6 +13,7 @@
 #include "demo_internal.h"
 
 #include "challenges.h"
+#include "drill_play.h"
 #include "drills.h"
 
 #include <stdio.h>
@@ -72,12 +73,15 @@ static int step(struct cc_store *s, const struct step *st, const struct cc_princ
 }
 
 static int create(struct cc_store *s, const char *dir, const char *id, const char *title,
-		  const struct cc_principal *director, double now, struct cc_error *err)
+		  const struct cc_principal *director, const struct cc_principal *evaluator,
+		  double now, struct cc_error *err)
 {
 	const char *p[3][1] = {{players[0].email}, {players[1].email}, {players[2].email}};
+	const char *ev[] = {evaluator->email};
 	struct cc_drill_team_new t[3];
 	struct cc_drill_new n = {.id = id, .scenario = CTF_SCENARIO, .title = title,
-				 .speed = 1.0, .teams = t, .nteams = 3};
+				 .speed = 1.0, .teams = t, .nteams = 3, .evaluators = ev,
+				 .nevaluators = 1};
 
 	for (int i = 0; i < 3; i++)
 		t[i] = (struct cc_drill_team_new){.team = teams[i], .players = p[i], .nplayers = 1};
@@ -130,8 +134,36 @@ static int play(struct cc_store *s, const char *dir, const struct cc_principal *
 	return rc;
 }
 
+/* The evaluator's ratings of the tabletop part, per team and objective,
+ * for the report to set beside the board. */
+static int evaluate(struct cc_store *s, const char *dir, const struct cc_principal *evaluator,
+		    double at, struct cc_error *err)
+{
+	static const char *const objectives[2] = {"detect", "share"};
+	static const char *const ratings[3][2] = {{"S", "P"}, {"P", "P"}, {"M", "S"}};
+	static const char *const notes[3][2] = {
+		{"Asked for the email headers and the memory dump at once.",
+		 "Shared the beacon only when asked; the sender came later."},
+		{"Scoped the laptops well but took 40 minutes to ask for memory.",
+		 "Indicators shared in time, without the portal's address."},
+		{"Started from the portal, not the laptop; the beacon was never found.",
+		 "First to send indicators to the neighbours, in a usable form."},
+	};
+	long long id;
+	int rc = CC_OK;
+
+	for (int t = 0; !rc && t < 3; t++)
+		for (int o = 0; !rc && o < 2; o++) {
+			struct cc_eval_new e = {.team = teams[t], .objective = objectives[o],
+						.rating = ratings[t][o], .observation = notes[t][o]};
+			rc = cc_drills_evaluate(s, dir, CTF_PAST, &e, evaluator, at, &id, err);
+		}
+	return rc;
+}
+
 int cc__demo_ctf(struct cc_store *s, const char *dir, FILE *f,
-		 const struct cc_principal *director, double now, struct cc_error *err)
+		 const struct cc_principal *director, const struct cc_principal *evaluator,
+		 double now, struct cc_error *err)
 {
 	struct cc_principal p[3];
 	struct cc_list l;
@@ -151,11 +183,13 @@ int cc__demo_ctf(struct cc_store *s, const char *dir, FILE *f,
 	}
 	if (!rc)
 		rc = create(s, dir, CTF_PAST, "Regional CIRT warm-up with challenges, last week "
-			    "(fictional demo)", director, now - 7 * 86400 - 3600, err);
+			    "(fictional demo)", director, evaluator, now - 7 * 86400 - 3600, err);
 	if (!rc)
 		rc = play(s, dir, director, p, now - 7 * 86400, err);
 	if (!rc)
+		rc = evaluate(s, dir, evaluator, now - 7 * 86400 + 90 * 60, err);
+	if (!rc)
 		rc = create(s, dir, CTF_LIVE, "Regional CIRT warm-up with challenges (fictional "
-			    "demo: start it, then play)", director, now, err);
+			    "demo: start it, then play)", director, evaluator, now, err);
 	return rc;
 }

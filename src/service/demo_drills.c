@@ -216,8 +216,8 @@ static int drills(struct cc_store *s, const char *dir, FILE *f, struct cc_error 
 			snprintf(note, sizeof(note), "team %s of drills %s, %s", sc.teams[i - 1].id,
 				 LIVE_DRILL, PAST_DRILL);
 		else
-			snprintf(note, sizeof(note), i ? "drills %s, %s" : "drills %s, %s, "
-				 "demo-ctf, demo-ctf-done", LIVE_DRILL, PAST_DRILL);
+			snprintf(note, sizeof(note), "drills %s, %s, demo-ctf, demo-ctf-done",
+				 LIVE_DRILL, PAST_DRILL);
 		rc = cc__demo_user(s, f, people[i].email, people[i].name, NULL, NULL, NULL,
 				   people[i].label, note, &c.p[i].id, err);
 		snprintf(c.p[i].email, sizeof(c.p[i].email), "%s", people[i].email);
@@ -238,7 +238,7 @@ static int drills(struct cc_store *s, const char *dir, FILE *f, struct cc_error 
 		rc = create(s, dir, &sc, LIVE_DRILL, "Hospital ransomware drill (fictional "
 			    "demo: start it)", &c, now, err);
 	if (!rc)
-		rc = cc__demo_ctf(s, dir, f, &c.p[0], now, err);
+		rc = cc__demo_ctf(s, dir, f, &c.p[0], &c.p[3], now, err);
 	cc_scenario_free(&sc);
 	return rc;
 }

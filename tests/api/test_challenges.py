@@ -554,6 +554,10 @@ def the_demo_report_has_the_technical_results():
         ("logs", 1, ["caelum"], {"team": "caelum", "minutes": 40}, 0, "detect")],
        "solves, first solves, hints per challenge")
     eq((t["hints_used"], t["awards"]), (2, 1), "hints and awards")
+    eq({o["id"]: [(x["team"], x["rating"]) for x in o["teams"]] for o in r["objectives"]},
+       {"detect": [("caelum", "S"), ("ilyndor", "P"), ("quenari", "M")],
+        "share": [("caelum", "P"), ("ilyndor", "P"), ("quenari", "S")]},
+       "the tabletop ratings beside the board")
     eq({o["id"]: o["challenges"] for o in r["objectives"]},
        {"detect": [{"challenge": "beacon", "solved_by": ["caelum", "ilyndor"]},
                    {"challenge": "logs", "solved_by": ["caelum"]}],

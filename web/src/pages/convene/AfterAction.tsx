@@ -112,8 +112,8 @@ function TechnicalResults({ tech, team }: { tech: Technical; team: (id: string) 
           ))}</tbody>
         </table>
       </div>
-      <h3>{t('aarTechTitle')}</h3>
-      <div class="table-wrap" tabIndex={0} role="region" aria-label={t('tableOf', { title: t('aarTechTitle') })}>
+      <h3>{t('aarPerChallenge')}</h3>
+      <div class="table-wrap" tabIndex={0} role="region" aria-label={t('tableOf', { title: t('aarPerChallenge') })}>
         <table class="data">
           <thead><tr><th scope="col">{t('aarColChallenge')}</th><th scope="col" class="num">{t('aarColSolves')}</th><th scope="col">{t('aarColFirst')}</th><th scope="col" class="num">{t('aarColHints')}</th><th scope="col">{t('aarColSolvedBy')}</th></tr></thead>
           <tbody>{tech.challenges.map((c) => (
