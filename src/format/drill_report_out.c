@@ -1,6 +1,9 @@
 /*
  * drill_report_out.c - the after-action report as CSV and XLSX (see
- * drill_report_out.h), walking the report's JSON.
+ * drill_report_out.h), walking the report's JSON; a drill with
+ * challenges adds its technical results (the board, then per challenge
+ * solves, first solve and hints: rows "board" and "challenge", sheets
+ * "Board" and "Challenges").
  */
 #include "drill_report_out.h"
 
@@ -154,6 +157,51 @@ static int csv_plan(FILE *out, const json_t *report)
 	return bad;
 }
 
+/* The solvers of a challenge joined ("a, b") into buf. */
+static const char *solvers(const json_t *c, char *buf, size_t size)
+{
+	const json_t *t;
+	size_t i, len = 0;
+
+	buf[0] = '\0';
+	json_array_foreach(json_object_get(c, "solved_by"), i, t) {
+		int n = snprintf(buf + len, size - len, "%s%s", i ? ", " : "", json_string_value(t));
+		if (n < 0 || (size_t)n >= size - len)
+			break;
+		len += (size_t)n;
+	}
+	return buf;
+}
+
+static int csv_technical(FILE *out, const json_t *report)
+{
+	const json_t *tech = json_object_get(report, "technical"), *x;
+	size_t i;
+	int bad = 0;
+
+	json_array_foreach(json_object_get(json_object_get(tech, "board"), "teams"), i, x) {
+		char rank[32], score[32];
+		const char *c[C_COUNT] = {"board", s_of(x, "team")};
+		c[C_ITEM] = n_of(x, "rank", rank, sizeof(rank));
+		c[C_TEXT] = n_of(x, "score", score, sizeof(score));
+		bad |= row(out, c);
+	}
+	json_array_foreach(json_object_get(tech, "challenges"), i, x) {
+		const json_t *f = json_object_get(x, "first_solve");
+		char clock[32], text[1200], by[1000];
+		const char *c[C_COUNT] = {"challenge", s_of(f, "team"), s_of(x, "objective"),
+					  s_of(x, "id")};
+		c[C_CLOCK] = n_of(f, "minutes", clock, sizeof(clock));
+		snprintf(text, sizeof(text), "%lld solves; %lld hints unlocked; solved by: %s",
+			 json_integer_value(json_object_get(x, "solves")),
+			 json_integer_value(json_object_get(x, "hints_unlocked")),
+			 solvers(x, by, sizeof(by)));
+		c[C_TEXT] = text;
+		bad |= row(out, c);
+	}
+	return bad;
+}
+
 int cc_drill_report_csv(FILE *out, const json_t *report)
 {
 	int bad = row(out, header);
@@ -162,6 +210,7 @@ int cc_drill_report_csv(FILE *out, const json_t *report)
 	bad |= csv_timeline(out, report);
 	bad |= csv_feedback(out, report);
 	bad |= csv_plan(out, report);
+	bad |= csv_technical(out, report);
 	return bad ? -1 : 0;
 }
 
@@ -359,6 +408,56 @@ static int plan_sheet(struct book *b, const json_t *report)
 	return 0;
 }
 
+static int board_sheet(struct book *b, const json_t *board)
+{
+	static const char *const head[] = {"rank", "team", "score", "solves"};
+	lxw_worksheet *ws = sheet(b, "Board", head, 4);
+	const json_t *x;
+	lxw_row_t row = 1;
+	size_t i;
+
+	if (!ws)
+		return -1;
+	json_array_foreach(json_object_get(board, "teams"), i, x) {
+		put_num(ws, row, 0, json_object_get(x, "rank"));
+		put(ws, row, 1, s_of(x, "team"));
+		put_num(ws, row, 2, json_object_get(x, "score"));
+		put_num(ws, row++, 3, json_object_get(x, "solves"));
+	}
+	return 0;
+}
+
+static int challenges_sheet(struct book *b, const json_t *tech)
+{
+	static const char *const head[] = {"challenge", "name", "category", "objective", "solves",
+					   "solved by", "first solve", "first solve (minute)",
+					   "hints unlocked"};
+	lxw_worksheet *ws;
+	const json_t *x;
+	lxw_row_t row = 1;
+	size_t i;
+
+	if (!json_is_object(tech))
+		return 0;
+	if (board_sheet(b, json_object_get(tech, "board")) ||
+	    !(ws = sheet(b, "Challenges", head, 9)))
+		return -1;
+	json_array_foreach(json_object_get(tech, "challenges"), i, x) {
+		const json_t *f = json_object_get(x, "first_solve");
+		char by[1000];
+		put(ws, row, 0, s_of(x, "id"));
+		put(ws, row, 1, s_of(x, "name"));
+		put(ws, row, 2, s_of(x, "category"));
+		put(ws, row, 3, s_of(x, "objective"));
+		put_num(ws, row, 4, json_object_get(x, "solves"));
+		put(ws, row, 5, solvers(x, by, sizeof(by)));
+		put(ws, row, 6, s_of(f, "team"));
+		put_num(ws, row, 7, json_object_get(f, "minutes"));
+		put_num(ws, row++, 8, json_object_get(x, "hints_unlocked"));
+	}
+	return 0;
+}
+
 int cc_drill_report_xlsx(void *wb, const json_t *report)
 {
 	struct book b = {.wb = wb};
@@ -371,5 +470,6 @@ int cc_drill_report_xlsx(void *wb, const json_t *report)
 	format_set_text_wrap(b.wrap);
 	format_set_align(b.wrap, LXW_ALIGN_VERTICAL_TOP);
 	return overview(&b, report) || timeline_sheet(&b, report) || findings_sheet(&b, report) ||
-	       feedback_sheet(&b, report) || plan_sheet(&b, report) ? -1 : 0;
+	       feedback_sheet(&b, report) || plan_sheet(&b, report) ||
+	       challenges_sheet(&b, json_object_get(report, "technical")) ? -1 : 0;
 }

@@ -8,7 +8,8 @@
  * after-action report has something to show. The scenario's first two
  * teams play, bound to the fictional units XAA and XAB; their accounts are
  * fictional people, written to demo-logins.txt with the others. Without
- * that scenario in the bundle there are no demo drills.
+ * that scenario in the bundle there are no demo drills. The drills with a
+ * technical track (demo_ctf.c) have the same director.
  */
 #include "demo_internal.h"
 
@@ -215,7 +216,8 @@ static int drills(struct cc_store *s, const char *dir, FILE *f, struct cc_error 
 			snprintf(note, sizeof(note), "team %s of drills %s, %s", sc.teams[i - 1].id,
 				 LIVE_DRILL, PAST_DRILL);
 		else
-			snprintf(note, sizeof(note), "drills %s, %s", LIVE_DRILL, PAST_DRILL);
+			snprintf(note, sizeof(note), "drills %s, %s, demo-ctf, demo-ctf-done",
+				 LIVE_DRILL, PAST_DRILL);
 		rc = cc__demo_user(s, f, people[i].email, people[i].name, NULL, NULL, NULL,
 				   people[i].label, note, &c.p[i].id, err);
 		snprintf(c.p[i].email, sizeof(c.p[i].email), "%s", people[i].email);
@@ -235,6 +237,8 @@ static int drills(struct cc_store *s, const char *dir, FILE *f, struct cc_error 
 	if (!rc)
 		rc = create(s, dir, &sc, LIVE_DRILL, "Hospital ransomware drill (fictional "
 			    "demo: start it)", &c, now, err);
+	if (!rc)
+		rc = cc__demo_ctf(s, dir, f, &c.p[0], &c.p[3], now, err);
 	cc_scenario_free(&sc);
 	return rc;
 }

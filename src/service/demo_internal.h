@@ -38,6 +38,14 @@ int cc__demo_user(struct cc_store *s, FILE *f, const char *email, const char *na
 int cc__demo_scenarios(struct cc_store *s, const char *dir, const char *bundled,
 		       struct cc_error *err);
 
+/* The drills with a technical track (demo_ctf.c): one finished, one to
+ * start; its players written to f; director and evaluator are
+ * demo_drills.c's. */
+struct cc_principal;
+int cc__demo_ctf(struct cc_store *s, const char *dir, FILE *f,
+		 const struct cc_principal *director, const struct cc_principal *evaluator,
+		 double now, struct cc_error *err);
+
 /* The drills: one scheduled for a newcomer to start, and one finished with
  * its ratings and improvement plan, one improvement sent to XAA's action
  * plan; their accounts are added to DIR/demo-logins.txt. After the plans. */

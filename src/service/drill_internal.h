@@ -51,4 +51,12 @@ int cc__drill_event(struct cc_store *s, const char *drill, enum cc_drill_event_k
  * at. New reference. */
 json_t *cc__drill_player_inject(const struct cc_drill_inject *x);
 
+/* The technical results of drill's report (drill_technical.c): JSON null
+ * without challenges, NULL on an error (err set). */
+json_t *cc__drill_technical(struct cc_store *s, const char *drill, double now,
+			    struct cc_error *err);
+/* From those results, the challenges tied to objective with their
+ * solvers: [{"challenge", "solved_by"}]. New reference. */
+json_t *cc__drill_technical_evidence(const json_t *technical, const char *objective);
+
 #endif

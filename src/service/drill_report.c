@@ -5,10 +5,14 @@
  * HSEEP manner: overview, timeline of injects and responses, per
  * objective and team the ratings with strengths and areas for
  * improvement, the feedback summary and the improvement-plan matrix.
- * The CSV and XLSX forms are written from this JSON
+ * Beside them, for a drill with challenges, the technical results
+ * (drill_technical.c), whose solves of a challenge tied to an objective
+ * are listed under it. The CSV and XLSX forms are written from this JSON
  * (format/drill_report_out.c), so the three always agree.
  */
 #include "drill_play.h"
+
+#include "drill_internal.h"
 
 #include "../format/wall_time.h"
 
@@ -188,7 +192,8 @@ static bool plays(const struct cc_drill *d, const struct facts *f, const char *t
 	return false;
 }
 
-static json_t *objectives(const struct cc_drill *d, const struct facts *f)
+static json_t *objectives(const struct cc_drill *d, const struct facts *f,
+			  const json_t *technical)
 {
 	json_t *out = json_array();
 
@@ -201,10 +206,11 @@ static json_t *objectives(const struct cc_drill *d, const struct facts *f)
 		for (int t = 0; t < d->nteams; t++)
 			if (plays(d, f, d->teams[t].id))
 				json_array_append_new(teams, team_findings(d, f, o->id, d->teams[t].id));
-		json_array_append_new(out, json_pack("{s:s,s:s,s:o,s:o,s:o}", "id", o->id, "name",
+		json_array_append_new(out, json_pack("{s:s,s:s,s:o,s:o,s:o,s:o}", "id", o->id, "name",
 			o->name, "criteria", criteria, "framework", o->fw_id ?
 			json_pack("{s:s,s:s}", "id", o->fw_id, "node", o->fw_node ? o->fw_node : "") :
-			json_null(), "teams", teams));
+			json_null(), "teams", teams, "challenges",
+			cc__drill_technical_evidence(technical, o->id)));
 	}
 	return out;
 }
@@ -273,7 +279,7 @@ json_t *cc_drills_report(struct cc_store *s, const char *data_dir, const char *i
 {
 	struct cc_drill d;
 	struct facts f;
-	json_t *out = NULL;
+	json_t *out = NULL, *tech = NULL;
 	int rc = cc_drill_load(s, data_dir, id, &d, err);
 
 	memset(&f, 0, sizeof(f));
@@ -287,10 +293,13 @@ json_t *cc_drills_report(struct cc_store *s, const char *data_dir, const char *i
 		rc = cc_store_drill_feedback(s, id, &f.feedback, err);
 	if (!rc)
 		rc = cc_store_improvements(s, id, &f.improvements, err);
+	if (!rc && !(tech = cc__drill_technical(s, id, now, err)))
+		rc = err ? err->code : CC_ENOMEM;
 	if (!rc) {
 		out = overview(s, &d, now);
 		if (out) {
-			json_object_set_new(out, "objectives", objectives(&d, &f));
+			json_object_set_new(out, "objectives", objectives(&d, &f, tech));
+			json_object_set(out, "technical", tech);
 			json_object_set_new(out, "timeline", timeline(&d, &f));
 			json_object_set_new(out, "feedback", feedback(&f));
 			json_object_set_new(out, "improvements", improvements(&f));
@@ -298,6 +307,7 @@ json_t *cc_drills_report(struct cc_store *s, const char *data_dir, const char *i
 			cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
 		}
 	}
+	json_decref(tech);
 	facts_free(&f);
 	cc_drill_free(&d);
 	return out;

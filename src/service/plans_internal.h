@@ -69,6 +69,17 @@ void cc__fw_cache_free(struct cc__fw_cache *c);
 int cc__plan_node(struct cc_store *s, const struct cc_framework *fw, const char *node,
 		  const char *field, struct cc_error *err);
 
+/* How published campaign p (NULL: none) measured node, an id of version
+ * edition, for unit (plan_monitor.c; editions.h's rule); the nodes read
+ * joined ("a, b") in the arena. */
+struct cc_snapshot;
+struct cc_pub;
+struct cc_node_reading;
+struct cc_arena;
+void cc__plan_read_node(const struct cc_snapshot *snap, const struct cc_pub *p, const char *unit,
+			const char *node, const char *edition, struct cc_arena *a,
+			struct cc_node_reading *r);
+
 /* The unit's latest published campaign (on framework, NULL: any)
  * published at or before `before` (an ISO time; NULL: now) into
  * out[130]; "" when there is none. */

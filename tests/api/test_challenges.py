@@ -11,11 +11,13 @@ simultaneous right answers from one team give one solve, max_attempts
 score (403) and unlocked, requires and opens_at, nothing taken before the
 start or after the end, an attempt across the end recorded or refused,
 dynamic values after each solve, the board's order with a tie, awards,
-the freeze, brackets, and who may call which route.
+the freeze, brackets, who may call which route, and the demo's
+challenge drills (demo_ctf.c): the finished board and the drill to play.
 
     python3 tests/api/test_challenges.py --bin build/cybercap [--only NAME_PART[,...]] [--keep]
 """
 import argparse  # noqa: F401  (run_demo_suite parses the command line)
+import csv
 import io
 import json
 import math
@@ -498,6 +500,97 @@ def no_flag_reaches_a_player():
         check(s.encode() not in open(os.path.join(CFG.data, "cybercap.db"), "rb").read()
               if os.path.exists(os.path.join(CFG.data, "cybercap.db")) else True,
               "flags given as value are not stored in clear")
+
+
+# ---------------------------------------------------------------- the demo's drills
+
+
+DEMO_DONE = "demo-ctf-done"
+DEMO_LIVE = "demo-ctf"
+
+
+def demo_client(email):
+    token = harness.cli_ok(CFG.bin, "user", "token", "--data", CFG.data, "--email", email).strip()
+    return Client(email, bearer=token, send=request)
+
+
+@test
+def the_demo_has_a_finished_board():
+    """demo_ctf.c's past drill, checked by hand: caelum solved briefing 100,
+    beacon (two solves: ceil(-400/25 + 500) = 484), sender 200, ticket 150,
+    logs (one solve: 300); ilyndor briefing, sender, beacon less a 50-point
+    hint; quenari briefing, ticket, a 50-point hint and a 25-point award."""
+    d = demo_client("director.drill@demo.cybercap")
+    r = expect(d.get(f"{API}/drills/{DEMO_DONE}"), 200).json()
+    eq(r["status"], "ended", "the demo's challenge drill is finished")
+    b = expect(d.get(f"{API}/drills/{DEMO_DONE}/scoreboard"), 200).json()
+    eq([(t["team"], t["score"], t["rank"], t["solves"]) for t in b["teams"]],
+       [("caelum", 1234, 1, 5), ("ilyndor", 734, 2, 3), ("quenari", 225, 3, 2)], "demo board")
+    eq(b["first_solves"], {"briefing": "caelum", "beacon": "caelum", "sender": "caelum",
+                           "ticket": "quenari", "logs": "caelum"}, "first solves")
+    p = demo_client("player.quenari@demo.cybercap")
+    expect(p.post(f"{API}/drills/{DEMO_DONE}/challenges/ticket/attempts",
+                  {"flag": "CASE-000001"}), 403, what="nothing taken after the end")
+
+
+@test
+def the_demo_report_has_the_technical_results():
+    """The after-action report of demo_ctf.c's past drill beside its
+    tabletop part, checked by hand from the demo's steps (speed 1: minutes
+    of play are wall minutes from the start): first solves at 5, 12, 20,
+    33 (quenari) and 40; two hints, both of beacon; one award; beacon and
+    logs tied to "detect", ticket to "share" in the challenge editor."""
+    d = demo_client("director.drill@demo.cybercap")
+    r = expect(d.get(f"{API}/drills/{DEMO_DONE}/report"), 200).json()
+    t = r["technical"]
+    eq([(x["team"], x["score"], x["rank"]) for x in t["board"]["teams"]],
+       [("caelum", 1234, 1), ("ilyndor", 734, 2), ("quenari", 225, 3)], "report board")
+    eq([(c["id"], c["solves"], c["solved_by"], c["first_solve"], c["hints_unlocked"],
+         c["objective"]) for c in t["challenges"]],
+       [("briefing", 3, ["caelum", "ilyndor", "quenari"], {"team": "caelum", "minutes": 5}, 0, None),
+        ("beacon", 2, ["caelum", "ilyndor"], {"team": "caelum", "minutes": 12}, 2, "detect"),
+        ("sender", 2, ["caelum", "ilyndor"], {"team": "caelum", "minutes": 20}, 0, None),
+        ("ticket", 2, ["quenari", "caelum"], {"team": "quenari", "minutes": 33}, 0, "share"),
+        ("logs", 1, ["caelum"], {"team": "caelum", "minutes": 40}, 0, "detect")],
+       "solves, first solves, hints per challenge")
+    eq((t["hints_used"], t["awards"]), (2, 1), "hints and awards")
+    eq({o["id"]: [(x["team"], x["rating"]) for x in o["teams"]] for o in r["objectives"]},
+       {"detect": [("caelum", "S"), ("ilyndor", "P"), ("quenari", "M")],
+        "share": [("caelum", "P"), ("ilyndor", "P"), ("quenari", "S")]},
+       "the tabletop ratings beside the board")
+    eq({o["id"]: o["challenges"] for o in r["objectives"]},
+       {"detect": [{"challenge": "beacon", "solved_by": ["caelum", "ilyndor"]},
+                   {"challenge": "logs", "solved_by": ["caelum"]}],
+        "share": [{"challenge": "ticket", "solved_by": ["quenari", "caelum"]}]},
+       "solves as evidence for the objectives")
+    rows = list(csv.reader(io.StringIO(
+        expect(d.get(f"{API}/drills/{DEMO_DONE}/report.csv"), 200).body.decode())))
+    eq([x[:4] + [x[6], x[7]] for x in rows if x[0] in ("board", "challenge")][:4],
+       [["board", "caelum", "", "1", "", "1234"], ["board", "ilyndor", "", "2", "", "734"],
+        ["board", "quenari", "", "3", "", "225"],
+        ["challenge", "caelum", "", "briefing", "5",
+         "3 solves; 0 hints unlocked; solved by: caelum, ilyndor, quenari"]], "the CSV's rows")
+    h = expect(d.get(f"{API}/drills/demo-hospital-done/report"), 200).json()
+    eq(h["technical"], None, "no technical part without challenges")
+
+
+@test
+def a_newcomer_can_play_the_demo_drill():
+    d = demo_client("director.drill@demo.cybercap")
+    p = demo_client("player.caelum@demo.cybercap")
+    eq(expect(d.get(f"{API}/drills/{DEMO_LIVE}"), 200).json()["status"], "scheduled",
+       "the demo's playable drill waits for its director")
+    expect(d.post(f"{API}/drills/{DEMO_LIVE}/status", {"status": "running"}), 200, what="start")
+    seen = expect(p.get(f"{API}/drills/{DEMO_LIVE}/challenges"), 200)
+    eq([c["id"] for c in seen.json()], ["briefing"],
+       "only the briefing at first (beacon, sender need it; ticket, logs open at 30)")
+    eq(expect(p.post(f"{API}/drills/{DEMO_LIVE}/challenges/briefing/attempts",
+                     {"flag": "FLAG{read-the-brief}"}), 200).json()["correct"], True, "solve")
+    eq(sorted(c["id"] for c in expect(p.get(f"{API}/drills/{DEMO_LIVE}/challenges"), 200).json()),
+       ["beacon", "briefing", "sender"], "the briefing opens two more")
+    a = expect(p.post(f"{API}/drills/{DEMO_LIVE}/challenges/sender/attempts",
+                      {"flag": "FLAG{CAELUM-OPS}"}), 200).json()
+    eq((a["correct"], a.get("value")), (True, 200), "a hashed case-insensitive flag")
 
 
 @test

@@ -75,10 +75,19 @@ export interface Report {
   drill: { id: string; title: string; status: DrillStatus; speed: number; clock: number; started_at: string | null; ended_at: string | null; final: boolean };
   scenario: { id: string; title: string; description?: string };
   teams: { id: string; name: string; unit: string | null; organisation: string | null; players: number | unknown[] }[];
-  objectives: { id: string; name: string; criteria?: string[]; teams: { team: string; rating: string | null; rating_name: string | null; strengths: Finding[]; improvements: Finding[]; notes: Finding[]; expects: { met: number; not_met: number; unmarked: number } }[] }[];
+  objectives: { id: string; name: string; criteria?: string[]; challenges?: { challenge: string; solved_by: string[] }[]; teams: { team: string; rating: string | null; rating_name: string | null; strengths: Finding[]; improvements: Finding[]; notes: Finding[]; expects: { met: number; not_met: number; unmarked: number } }[] }[];
   timeline: { id: string; title: string; channel: string; to: string[]; planned: number; status: string; delivered_at: string | null; clock: number | null; responses: number | unknown[] }[];
   feedback: { answered: number; questions: { id: string; text: string; type: string; n: number; mean?: number | null }[] };
   improvements: Improvement[];
+  technical?: Technical | null;
+}
+
+/** The technical results of a drill with challenges (the report's `technical`). */
+export interface Technical {
+  board: { teams: { team: string; score: number; rank: number; solves: number }[]; first_solves: Record<string, string> };
+  challenges: { id: string; name: string; category: string; objective: string | null; solves: number; solved_by: string[]; first_solve: { team: string; minutes: number } | null; hints_unlocked: number }[];
+  hints_used: number;
+  awards: number;
 }
 
 /** A player's own team (the API gives its id; its name is in `teams`). */

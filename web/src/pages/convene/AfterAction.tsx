@@ -1,6 +1,8 @@
 // The after-action report (/drills/{d}/report; staff, observers), from GET
 // .../report: overview, per objective the ratings with strengths and areas
 // for improvement, the timeline, feedback and the improvement-plan matrix;
+// the technical results of a drill with challenges (board, solves, first
+// solves, hints; a challenge's solves under the objective it is tied to);
 // "send to plan" makes an improvement an action of the unit's plan. Prints
 // on A4; CSV and XLSX beside it.
 import './convene.css';
@@ -10,7 +12,7 @@ import type { Route } from '../../router';
 import { ApiError } from '../../api';
 import { useAsync, useTitle } from '../../hooks';
 import { useSession } from '../../session';
-import { drills, clockText, type Improvement, type Report } from '../../drills';
+import { drills, clockText, type Improvement, type Report, type Technical } from '../../drills';
 import { Loading, errorText } from '../../components/ui';
 import { AccessError, SignInNeeded } from '../../components/Gate';
 import { when } from '../../components/forms';
@@ -62,9 +64,14 @@ export function AfterAction({ route }: { route: Route }) {
                 ))}</tbody>
               </table>
             </div>
+            {o.challenges && o.challenges.length > 0 && <>
+              <p><strong>{t('aarEvidence')}</strong></p>
+              <ul>{o.challenges.map((c) => <li key={c.challenge}>{t('aarEvidenceLine', { challenge: challengeName(r.technical, c.challenge), teams: c.solved_by.length ? c.solved_by.map(team).join(', ') : t('noValue') })}</li>)}</ul>
+            </>}
           </div>
         ))}
       </section>
+      {r.technical && <TechnicalResults tech={r.technical} team={team} />}
       <section class="work-section" aria-labelledby="tl">
         <h2 id="tl">{t('drTimelineTitle')}</h2>
         <div class="table-wrap" tabIndex={0} role="region" aria-label={t('tableOf', { title: t('drTimelineTitle') })}>
@@ -84,6 +91,39 @@ export function AfterAction({ route }: { route: Route }) {
       </section>
       <Matrix drill={d} report={r} team={team} />
     </div>
+  );
+}
+
+function challengeName(tech: Technical | null | undefined, id: string): string {
+  return tech?.challenges.find((c) => c.id === id)?.name || id;
+}
+
+function TechnicalResults({ tech, team }: { tech: Technical; team: (id: string) => string }) {
+  return (
+    <section class="work-section" aria-labelledby="tech">
+      <h2 id="tech">{t('aarTechTitle')}</h2>
+      <p>{t('aarTechIntro', { hints: tech.hints_used, awards: tech.awards })}</p>
+      <h3>{t('aarBoard')}</h3>
+      <div class="table-wrap" tabIndex={0} role="region" aria-label={t('tableOf', { title: t('aarBoard') })}>
+        <table class="data">
+          <thead><tr><th scope="col" class="num">{t('aarColRank')}</th><th scope="col">{t('drColTeam')}</th><th scope="col" class="num">{t('aarColScore')}</th><th scope="col" class="num">{t('aarColSolves')}</th></tr></thead>
+          <tbody>{tech.board.teams.map((x) => (
+            <tr key={x.team}><td class="num">{x.rank}</td><th scope="row">{team(x.team)}</th><td class="num">{x.score}</td><td class="num">{x.solves}</td></tr>
+          ))}</tbody>
+        </table>
+      </div>
+      <h3>{t('aarPerChallenge')}</h3>
+      <div class="table-wrap" tabIndex={0} role="region" aria-label={t('tableOf', { title: t('aarPerChallenge') })}>
+        <table class="data">
+          <thead><tr><th scope="col">{t('aarColChallenge')}</th><th scope="col" class="num">{t('aarColSolves')}</th><th scope="col">{t('aarColFirst')}</th><th scope="col" class="num">{t('aarColHints')}</th><th scope="col">{t('aarColSolvedBy')}</th></tr></thead>
+          <tbody>{tech.challenges.map((c) => (
+            <tr key={c.id}><th scope="row">{c.name}<br /><span class="muted">{c.category}</span></th><td class="num">{c.solves}</td>
+              <td>{c.first_solve ? t('aarFirstAt', { team: team(c.first_solve.team), at: clockText(c.first_solve.minutes) }) : t('noValue')}</td>
+              <td class="num">{c.hints_unlocked}</td><td>{c.solved_by.length ? c.solved_by.map(team).join(', ') : t('noValue')}</td></tr>
+          ))}</tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 
