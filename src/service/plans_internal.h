@@ -120,12 +120,4 @@ void cc__action_in_free(struct cc__action_in *in);
 int cc__action_read(struct cc_store *s, const struct cc_plan *pl, const json_t *body,
 		    const char *const *required, struct cc__action_in *in, struct cc_error *err);
 
-/* How published campaign p (NULL: none) measured node, an id of version
- * edition (NULL: p's own), for unit: the rule of editions.h; the nodes
- * read joined ("a, b") in arena a (plan_monitor.c; the partnerships'
- * before/after reading of a pledge uses it too). */
-void cc__plan_read_node(const struct cc_snapshot *snap, const struct cc_pub *p,
-			const char *unit, const char *node, const char *edition,
-			struct cc_arena *a, struct cc_node_reading *r);
-
 #endif
