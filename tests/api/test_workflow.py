@@ -1424,10 +1424,11 @@ def every_response_matches_openapi():
        "the served /api/v1/openapi.json vs src/server/openapi.json (run make)")
     problems, seen = harness.exchanges_vs_openapi(doc, LOG)
     # drills and scenarios are exercised, and checked, by test_drills.py,
-    # a drill's challenges by test_challenges.py, partnerships by test_partners.py
+    # a drill's challenges by test_challenges.py, partnerships by test_partners.py,
+    # skills programmes by test_skills.py
     workflow_ops = {(m.upper(), t) for t, item in doc["paths"].items() for m, o in item.items()
                     if ("security" in o or t == API + "/session") and
-                    not {"drills", "scenarios", "challenges", "partnerships"} &
+                    not {"drills", "scenarios", "challenges", "partnerships", "skills"} &
                     set(o.get("tags", []))}
     if not CFG.partial:
         problems += [f"{m} {t}: never exercised" for m, t in sorted(workflow_ops - seen)]
