@@ -75,7 +75,8 @@ static int make_paths(const char *const *seg, struct param *p, int np, char *key
 {
 	size_t k = 0, u = (size_t)snprintf(url, cap, "/api/v1");
 
-	qsort(p, (size_t)np, sizeof(*p), by_name);
+	if (np > 0)
+		qsort(p, (size_t)np, sizeof(*p), by_name);
 	key[0] = '\0';
 	for (int i = 0; seg[i]; i++) {
 		k += (size_t)snprintf(key + k, cap - k, "/%s", seg[i]);
