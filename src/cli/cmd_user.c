@@ -204,7 +204,7 @@ static int grant(struct cc_store *s, const struct args *a)
 		return cli_usage("user", "--organisation goes with --role partner");
 	if (!cc_auth_valid_role(a->role))
 		return cli_usage("user", "--role is admin, analyst, reviewer, focal_point, respondent, "
-				 "secretariat or partner");
+				 "secretariat, partner, coordinator or sponsor");
 	if (strcmp(a->role, "focal_point") == 0 && !a->unit)
 		return cli_usage("user", "a focal point answers for one unit: give --unit");
 	if (strcmp(a->role, "respondent") == 0 && (!a->unit || !a->campaign))

@@ -43,29 +43,23 @@ int cc_h_drill_report(struct cc_req *req, struct cc_resp *resp)
 	return cc__drill_reply(resp, CC_OK, NULL, 200, r);
 }
 
+static int write_report(FILE *f, const void *ctx)
+{
+	return cc_drill_report_csv(f, ctx);
+}
+
 int cc_h_drill_report_csv(struct cc_req *req, struct cc_resp *resp)
 {
 	json_t *r = report_of(req, resp);
-	char *text = NULL;
-	size_t len = 0;
-	FILE *mem;
-	int bad;
+	char name[200];
+	int rc;
 
 	if (!r)
 		return CC_OK;
-	mem = open_memstream(&text, &len);
-	bad = !mem || cc_drill_report_csv(mem, r);
-	if (mem)
-		bad |= fclose(mem) != 0;
+	snprintf(name, sizeof(name), "%s-report.csv", req->params[0]);
+	rc = cc__send_csv(resp, write_report, r, name);
 	json_decref(r);
-	if (bad) {
-		free(text);
-		return cc_resp_error(resp, 500, "internal", NULL, "cannot write the CSV");
-	}
-	cc_resp_body(resp, 200, "text/csv; charset=utf-8", text, len);
-	snprintf(resp->disposition, sizeof(resp->disposition),
-		 "attachment; filename=\"%s-report.csv\"", req->params[0]);
-	return CC_OK;
+	return rc;
 }
 
 static int fill(void *wb, void *ctx)

@@ -12,29 +12,47 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
-int cc_h_results_csv(struct cc_req *req, struct cc_resp *resp)
+int cc__send_csv(struct cc_resp *resp, int (*write)(FILE *f, const void *ctx),
+		 const void *ctx, const char *filename)
 {
-	const struct cc_pub *p = cc__pub(req, resp);
 	char *text = NULL;
 	size_t len = 0;
-	FILE *mem;
-	int rc;
+	FILE *mem = open_memstream(&text, &len);
+	int bad;
 
-	if (!p)
-		return CC_OK;
-	mem = open_memstream(&text, &len);
 	if (!mem)
 		return cc_resp_error(resp, 500, "internal", NULL, "out of memory");
-	rc = cc_results_write_csv(mem, &p->answers, &p->scores, 1);
-	if (fclose(mem) || rc) {
+	bad = write(mem, ctx) != 0;
+	bad |= fclose(mem) != 0;
+	if (bad) {
 		free(text);
 		return cc_resp_error(resp, 500, "internal", NULL, "cannot write the CSV");
 	}
 	cc_resp_body(resp, 200, "text/csv; charset=utf-8", text, len);
-	resp->etag = 1;
-	snprintf(resp->disposition, sizeof(resp->disposition),
-		 "attachment; filename=\"%s-results.csv\"", p->c->id);
+	snprintf(resp->disposition, sizeof(resp->disposition), "attachment; filename=\"%s\"",
+		 filename);
 	return CC_OK;
+}
+
+static int write_results(FILE *f, const void *ctx)
+{
+	const struct cc_pub *p = ctx;
+
+	return cc_results_write_csv(f, &p->answers, &p->scores, 1);
+}
+
+int cc_h_results_csv(struct cc_req *req, struct cc_resp *resp)
+{
+	const struct cc_pub *p = cc__pub(req, resp);
+	char name[200];
+	int rc;
+
+	if (!p)
+		return CC_OK;
+	snprintf(name, sizeof(name), "%s-results.csv", p->c->id);
+	rc = cc__send_csv(resp, write_results, p, name);
+	resp->etag = resp->status == 200;
+	return rc;
 }
 
 static int write_ranking(lxw_workbook *wb, const struct cc_req *req,

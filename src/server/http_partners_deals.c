@@ -142,30 +142,24 @@ int cc_h_partners_report(struct cc_req *req, struct cc_resp *resp)
 	return cc_resp_json(resp, 200, r);
 }
 
+static int write_report(FILE *f, const void *ctx)
+{
+	return cc_partners_report_csv(f, ctx);
+}
+
 int cc_h_partners_report_csv(struct cc_req *req, struct cc_resp *resp)
 {
 	json_t *r = report_of(req, resp);
-	char *text = NULL;
-	size_t len = 0;
-	FILE *mem;
-	int bad;
+	char name[80];
+	int rc;
 
 	if (!r)
 		return CC_OK;
-	mem = open_memstream(&text, &len);
-	bad = !mem || cc_partners_report_csv(mem, r);
-	if (mem)
-		bad |= fclose(mem) != 0;
-	snprintf(resp->disposition, sizeof(resp->disposition),
-		 "attachment; filename=\"partnerships-%lld.csv\"",
+	snprintf(name, sizeof(name), "partnerships-%lld.csv",
 		 (long long)json_integer_value(json_object_get(r, "year")));
+	rc = cc__send_csv(resp, write_report, r, name);
 	json_decref(r);
-	if (bad) {
-		free(text);
-		return cc_resp_error(resp, 500, "internal", NULL, "cannot write the CSV");
-	}
-	cc_resp_body(resp, 200, "text/csv; charset=utf-8", text, len);
-	return CC_OK;
+	return rc;
 }
 
 static int fill(void *wb, void *ctx)

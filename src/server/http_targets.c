@@ -89,29 +89,30 @@ int cc_h_unit_targets(struct cc_req *req, struct cc_resp *resp)
 	return cc_resp_json(resp, 200, o);
 }
 
+struct unit_csv {
+	const struct cc_pub *p;
+	int u;
+};
+
+static int write_targets(FILE *f, const void *ctx)
+{
+	const struct unit_csv *c = ctx;
+
+	return cc_targets_write_csv(f, &c->p->answers, &c->p->scores, -1, c->u, 1);
+}
+
 int cc_h_unit_targets_csv(struct cc_req *req, struct cc_resp *resp)
 {
-	int u, rc;
-	const struct cc_pub *p = pub_unit(req, resp, &u);
-	char *text = NULL;
-	size_t len = 0;
-	FILE *mem;
+	struct unit_csv c;
+	char name[300];
+	int rc;
 
-	if (!p)
+	if (!(c.p = pub_unit(req, resp, &c.u)))
 		return CC_OK;
-	mem = open_memstream(&text, &len);
-	if (!mem)
-		return cc_resp_error(resp, 500, "internal", NULL, "out of memory");
-	rc = cc_targets_write_csv(mem, &p->answers, &p->scores, -1, u, 1);
-	if (fclose(mem) || rc) {
-		free(text);
-		return cc_resp_error(resp, 500, "internal", NULL, "cannot write the CSV");
-	}
-	cc_resp_body(resp, 200, "text/csv; charset=utf-8", text, len);
-	resp->etag = 1;
-	snprintf(resp->disposition, sizeof(resp->disposition),
-		 "attachment; filename=\"%s-%s-targets.csv\"", p->c->id, p->answers.units[u]);
-	return CC_OK;
+	snprintf(name, sizeof(name), "%s-%s-targets.csv", c.p->c->id, c.p->answers.units[c.u]);
+	rc = cc__send_csv(resp, write_targets, &c, name);
+	resp->etag = resp->status == 200;
+	return rc;
 }
 
 struct book {

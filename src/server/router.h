@@ -69,6 +69,11 @@ const struct cc_pub *cc__pub(struct cc_req *req, struct cc_resp *resp);
 int cc__send_xlsx(struct cc_resp *resp, int (*fill)(void *wb, void *ctx),
 		  void *ctx, const char *filename);
 
+/* Sends the CSV write(f, ctx) writes (0: written) as an attachment named
+ * filename; 500 when it cannot be written. */
+int cc__send_csv(struct cc_resp *resp, int (*write)(FILE *f, const void *ctx),
+		 const void *ctx, const char *filename);
+
 /* The body of a request adding a workshop member ({"email", "name",
  * "organisation"?, "group"}, the strings pointing into it: the caller
  * json_decref's it), or NULL after filling resp (400/422 naming the field). */

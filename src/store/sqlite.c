@@ -126,6 +126,20 @@ sqlite3_stmt *cc__prepare(struct cc_store *s, struct cc_error *err,
 	return st;
 }
 
+/* Resets st (kept prepared by its caller) and binds new values. */
+int cc__rebind(sqlite3_stmt *st, const char *types, ...)
+{
+	va_list ap;
+	int rc = sqlite3_reset(st);
+
+	if (rc != SQLITE_OK)
+		return rc;
+	va_start(ap, types);
+	rc = bind_all(st, types, ap);
+	va_end(ap);
+	return rc;
+}
+
 static struct cc__hot *hot_of(struct cc_store *s, const char *sql, const sqlite3_stmt *st)
 {
 	for (int i = 0; i < s->nhot; i++)

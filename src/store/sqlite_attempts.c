@@ -10,52 +10,21 @@
 
 #include <math.h>
 
-static int bind_text(sqlite3_stmt *st, int i, const char *v)
-{
-	return v ? sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC) : sqlite3_bind_null(st, i);
-}
-
+/* One attempt (w->a) of drill w->drill into the kept INSERT st. */
 static int put_attempt(sqlite3_stmt *st, const struct cc_attempt_write *w)
 {
-	int rc = sqlite3_reset(st);
+	int rc = cc__rebind(st, "tttIttdd", w->drill, w->a.challenge, w->a.team, w->a.user,
+			    w->a.outcome, w->a.text, w->a.at, w->a.clock);
 
-	if (rc == SQLITE_OK)
-		rc = bind_text(st, 1, w->drill);
-	if (rc == SQLITE_OK)
-		rc = bind_text(st, 2, w->a.challenge);
-	if (rc == SQLITE_OK)
-		rc = bind_text(st, 3, w->a.team);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_bind_int64(st, 4, w->a.user);
-	if (rc == SQLITE_OK)
-		rc = bind_text(st, 5, w->a.outcome);
-	if (rc == SQLITE_OK)
-		rc = bind_text(st, 6, w->a.text);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_bind_double(st, 7, w->a.at);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_bind_double(st, 8, w->a.clock);
 	return rc == SQLITE_OK ? sqlite3_step(st) : rc;
 }
 
+/* Its solve, naming the attempt's row w->id. */
 static int put_solve(sqlite3_stmt *st, const struct cc_attempt_write *w)
 {
-	int rc = sqlite3_reset(st);
+	int rc = cc__rebind(st, "tttIIdd", w->drill, w->a.challenge, w->a.team, w->a.user,
+			    w->id, w->a.at, w->a.clock);
 
-	if (rc == SQLITE_OK)
-		rc = bind_text(st, 1, w->drill);
-	if (rc == SQLITE_OK)
-		rc = bind_text(st, 2, w->a.challenge);
-	if (rc == SQLITE_OK)
-		rc = bind_text(st, 3, w->a.team);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_bind_int64(st, 4, w->a.user);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_bind_int64(st, 5, w->id);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_bind_double(st, 6, w->a.at);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_bind_double(st, 7, w->a.clock);
 	return rc == SQLITE_OK ? sqlite3_step(st) : rc;
 }
 

@@ -48,6 +48,10 @@ sqlite3_stmt *cc__prepare_hot(struct cc_store *s, struct cc_error *err,
  * finalized. */
 void cc__finish(struct cc_store *s, sqlite3_stmt *st);
 
+/* Resets st (a statement its caller reuses, as a batch does) and binds
+ * values by the types of cc__prepare; an SQLite status. */
+int cc__rebind(sqlite3_stmt *st, const char *types, ...);
+
 /* Prepares, binds, steps once: for statements that return no rows. */
 int cc__run(struct cc_store *s, struct cc_error *err, const char *sql,
 	    const char *types, ...);
