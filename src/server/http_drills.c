@@ -343,7 +343,7 @@ static json_t *drill_view(struct cc_req *req, const struct cc_drill *d, unsigned
 {
 	bool staff = roles & (CC_DR_STAFF | CC_DR_OBSERVER), ctl = roles & CC_DR_STAFF;
 	struct cc_list checks, responses;
-	json_t *o, *teams = json_array();
+	json_t *o, *teams = json_array(), *names = json_object();
 	struct cc_error err;
 	int rc;
 
@@ -353,11 +353,19 @@ static json_t *drill_view(struct cc_req *req, const struct cc_drill *d, unsigned
 						  &responses, &err)))
 		cc_list_free(&checks);
 	pthread_mutex_unlock(req->store_lock);
-	if (rc)
+	if (rc) {
+		json_decref(teams);
+		json_decref(names);
 		return NULL;
+	}
 	for (int t = 0; t < d->nteams; t++)
 		if (staff || strcmp(d->teams[t].id, team) == 0)
 			json_array_append_new(teams, team_json(req, d, t, staff, &checks, &responses));
+	/* every team's name, to everyone: a scoreboard names the other teams
+	 * (a team hidden from the board only to staff) */
+	for (int t = 0; t < d->nteams; t++)
+		if (staff || !d->teams[t].hidden)
+			json_object_set_new(names, d->teams[t].id, json_string(d->teams[t].name));
 	o = json_pack("{s:s,s:s,s:s,s:f,s:f,s:s,s:o,s:o,s:{s:s,s:s,s:s,s:o},s:o,s:o,s:o,s:o}",
 		"id", d->d->id, "title", d->d->title, "status", cc_drill_status_name(d->status),
 		"speed", d->d->speed, "clock", cc_drill_clock_now(d, now), "created_at",
@@ -366,6 +374,7 @@ static json_t *drill_view(struct cc_req *req, const struct cc_drill *d, unsigned
 		"hash", d->d->scenario_hash, "description", str(d->sc.description),
 		"roles", cc__drill_roles_json(roles), "team", team[0] ? json_string(team) : json_null(),
 		"objectives", objectives_json(d, ctl), "teams", teams);
+	json_object_set_new(o, "team_names", names);
 	if (!staff) {
 		struct cc_list att = {0};
 		pthread_mutex_lock(req->store_lock);

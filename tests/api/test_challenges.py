@@ -389,6 +389,12 @@ def awards_ties_freeze_and_brackets():
        "after the deduction blue leads")
     ser = expect(play("blue", "GET", DR("/scoreboard/series")), 200).json()
     check(len(ser["teams"]) == 2 and ser["teams"][0]["points"], "a series")
+    view = expect(play("blue", "GET", DR()), 200).json()
+    eq(view["team_names"], {"red": "Red", "blue": "Blue"},
+       "a player sees the name of every team on the board (hidden grey is not)")
+    eq([t["id"] for t in view["teams"]], ["blue"], "but only its own team's record")
+    eq(set(who("controller").get(DR()).json()["team_names"]), {"red", "blue", "grey"},
+       "staff see every team's name")
 
 
 def boards_of(stream):

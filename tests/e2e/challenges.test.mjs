@@ -223,7 +223,9 @@ test('the scoreboard follows the teams live; the projector view', async () => {
   const board = await ctx.b1.context.newPage();
   await go(board, `/drills/${ID}/scoreboard`);
   await board.waitForSelector('tr[data-team="red"] [data-score]:has-text("470")');
-  assert.match(await board.textContent('[data-lead]'), /red leads with 470 points/);
+  // a blue player reads the other team by its name, not its id
+  assert.match(await board.textContent('[data-lead]'), /Red CIRT leads with 470 points/);
+  assert.match(await board.textContent('tr[data-team="red"] th'), /^Red CIRT$/);
   // blue solves two in its own tab; its scoreboard follows
   const b = pages.b1;
   await go(b, `/drills/${ID}/challenges`);
@@ -237,7 +239,7 @@ test('the scoreboard follows the teams live; the projector view', async () => {
   assert.deepEqual(await board.$$eval('.sb-table tbody tr', (l) => l.map((r) => r.dataset.team)), ['blue', 'red']);
   assert.match(await board.textContent('tr[data-team="red"]'), /1 first solve/, 'red solved dropper first');
   await board.waitForSelector('.chart svg[data-chart] path');
-  assert.match(await board.textContent('.sb-firsts'), /red solved Find the dropper first/);
+  assert.match(await board.textContent('.sb-firsts'), /Red CIRT solved Find the dropper first/);
   await noViolations(board, 'scoreboard');
   await shots(board, 'scoreboard');
   await board.click('.chart button:has-text("Table")');

@@ -25,6 +25,8 @@ export interface Drill {
   scenario: { id: string; title: string; description?: string };
   roles: string[]; team: string | { id: string; name: string } | null;
   objectives: Objective[]; teams: TeamView[];
+  /** every team: id -> name (players see the others on the scoreboard) */
+  team_names?: Record<string, string>;
   injects?: Inject[]; commcheck?: string | null;
   counts?: { pending: number; delivered: number; skipped: number };
 }

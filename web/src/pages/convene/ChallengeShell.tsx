@@ -61,7 +61,8 @@ export const isStaff = (d: HasRoles) => isControl(d) || d.roles.includes('evalua
 
 /** A team's name where the caller may know it (staff: all; players: their own), else its id. */
 export function teamNamer(d: Drill): (id: string) => string {
-  const names = new Map(d.teams.map((x) => [x.id, x.name]));
+  const names = new Map(Object.entries(d.team_names || {}));
+  for (const x of d.teams) names.set(x.id, x.name);
   const mine = myTeam(d);
   if (mine) names.set(mine.id, mine.name);
   return (id) => names.get(id) || id;
