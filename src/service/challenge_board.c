@@ -61,7 +61,8 @@ json_t *cc_challenges_board_json(const struct cc_ctf *c, const char *bracket, bo
 				rows[k].solves, "bracket", c->bracket[t] ? json_string(c->bracket[t]) :
 				json_null()));
 		}
-		o = json_pack("{s:b,s:o,s:o,s:o}", "frozen", frozen(c, live), "bracket",
+		o = json_pack("{s:b,s:o,s:o,s:o,s:o}", "frozen", frozen(c, live), "freeze",
+			      isnan(c->freeze) ? json_null() : json_real(c->freeze), "bracket",
 			      bracket ? json_string(bracket) : json_null(), "teams", teams,
 			      "first_solves", firsts(c, first));
 	}

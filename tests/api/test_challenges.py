@@ -381,10 +381,12 @@ def awards_ties_freeze_and_brackets():
     live = who("controller").get(DR("/scoreboard")).json()
     frozen = play("red", "GET", DR("/scoreboard")).json()
     eq((live["frozen"], frozen["frozen"]), (False, True), "staff live, players frozen")
+    eq((live["freeze"], frozen["freeze"]), (0, 0), "the board says when it freezes")
     eq([t["score"] for t in frozen["teams"]], [0, 0], "frozen at minute 0: nothing counted")
     nat = who("controller").get(DR("/scoreboard?bracket=national")).json()
     eq([t["team"] for t in nat["teams"]], ["red"], "a bracket's board")
     expect(who("controller").put(DR("/board-settings"), {"freeze": None}), 200)
+    eq(who("controller").get(DR("/scoreboard")).json()["freeze"], None, "no freeze")
     eq(play("blue", "GET", DR("/scoreboard")).json()["teams"][0]["team"], "blue",
        "after the deduction blue leads")
     ser = expect(play("blue", "GET", DR("/scoreboard/series")), 200).json()

@@ -326,8 +326,22 @@ test('the director adds, hides a challenge and deducts points with a reason; the
 });
 
 test('brackets have a board each; after the freeze players see the board as it was', async () => {
-  const r = await director('PUT', `/drills/${ID}/board-settings`, { freeze: 0, brackets: { red: 'national', blue: 'sector' } });
-  assert.equal(r.status, 200, JSON.stringify(r.json));
+  // the director sets the freeze and the brackets on the challenge page
+  const d = pages.dir;
+  await go(d, `/drills/${ID}/challenges`);
+  await d.fill('#bs-freeze', 'soon');
+  await d.click('.bs-form button[type=submit]');
+  await d.waitForSelector('#bs-freeze-error:has-text("whole number of minutes")');
+  await noViolations(d, 'board settings with an error');
+  await d.fill('#bs-freeze', '0');
+  await d.fill('#bs-b-red', 'national');
+  await d.fill('#bs-b-blue', 'sector');
+  await d.click('.bs-form button[type=submit]');
+  await d.waitForSelector('.bs-form .panel-success:has-text("freezes at H+0 M+00")');
+  await shots(d, 'board-settings');
+  const r = await director('GET', `/drills/${ID}/scoreboard`);
+  assert.equal(r.json.freeze, 0, 'the freeze is saved');
+  assert.deepEqual(Object.fromEntries(r.json.teams.map((x) => [x.team, x.bracket])), { red: 'national', blue: 'sector' });
   const p = pages.r1;
   await go(p, `/drills/${ID}/scoreboard`);
   await p.waitForSelector('.panel-warning:has-text("The board is frozen")');
@@ -342,7 +356,6 @@ test('brackets have a board each; after the freeze players see the board as it w
   await go(p, `/drills/${ID}/challenges`);
   await p.waitForSelector('.ch-frozen:has-text("frozen")');
   // staff see it live
-  const d = pages.dir;
   await go(d, `/drills/${ID}/scoreboard`);
   await d.waitForSelector('text=You see the live board');
   assert.equal(await d.locator('.panel-warning:has-text("The board is frozen")').count(), 0);

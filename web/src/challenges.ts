@@ -20,7 +20,7 @@ export interface Challenge {
   objective?: string | null; dynamic?: { initial: number; minimum: number; decay: number; function: 'linear' | 'logarithmic' };
 }
 export interface BoardRow { team: string; score: number; rank: number; solves: number; bracket: string | null }
-export interface Board { frozen: boolean; bracket: string | null; teams: BoardRow[]; first_solves: Record<string, string> }
+export interface Board { frozen: boolean; freeze?: number | null; bracket: string | null; teams: BoardRow[]; first_solves: Record<string, string> }
 export interface Series { frozen: boolean; teams: { team: string; points: { at: number; clock: number; score: number }[] }[] }
 export interface Attempt { correct: boolean; already_solved?: boolean; value?: number; attempts_left?: number | null }
 export interface Award { id: number; team: string; value: number; reason: string; by: string; at: string; clock: number }
@@ -43,6 +43,8 @@ export const ctf = {
   add: (d: string, body: ChallengeBody) => request<{ id: string }>('POST', p(d) + '/challenges', { json: body }),
   change: (d: string, id: string, body: ChallengeBody) => request<{ id: string }>('PATCH', c(d, id), { json: body }),
   award: (d: string, body: { team: string; value: number; reason: string }) => request<Award>('POST', p(d) + '/awards', { json: body }),
+  settings: (d: string, body: { freeze: number | null; brackets: Record<string, string | null> }) =>
+    request<{ drill: string }>('PUT', p(d) + '/board-settings', { json: body }),
   awards: (d: string) => request<{ awards: Award[] }>('GET', p(d) + '/awards'),
   submissions: (d: string, team?: string | null) =>
     request<{ submissions: Submission[] }>('GET', p(d) + '/submissions' + (team ? '?team=' + encodeURIComponent(team) : '')),

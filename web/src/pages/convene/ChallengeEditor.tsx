@@ -2,7 +2,8 @@
 // value now, visibility, flag types, attempts and hints; controllers add
 // one during play, edit it (flags and hints only when given: the old
 // flags stay unless new ones are typed, hints are added), hide or show it,
-// and award or deduct points with a reason (the awards so far listed).
+// and award or deduct points with a reason (the awards so far listed), and
+// set the scoreboard's freeze and brackets (BoardSettings.tsx).
 // Evaluators see the same without the controls. Errors in the manner of
 // GOV.UK: a summary linking to each field, the message at the field.
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -15,14 +16,15 @@ import { ErrorSummary, FieldErrorText, when, type FieldError } from '../../compo
 import { Loading, errorText } from '../../components/ui';
 import { DrillStatusTag, LinkState } from './Drill';
 import { ChallengeLinks, isControl, teamNamer, useKept } from './ChallengeShell';
+import { BoardSettings } from './BoardSettings';
 
 const pts = (v: number) => t('chPoints', { n: v, value: num(v, 0) });
 
 export function ChallengeEditor({ drill }: { drill: Drill }) {
   const d = drill.id, control = isControl(drill);
   const data = useKept(async () => {
-    const [list, awards] = await Promise.all([ctf.list(d), ctf.awards(d)]);
-    return { list, awards: awards.awards };
+    const [list, awards, board] = await Promise.all([ctf.list(d), ctf.awards(d), ctf.board(d)]);
+    return { list, awards: awards.awards, board };
   }, [d]);
   const { link, status } = useBoardFeed(d, drill.status, data.reload);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
@@ -93,6 +95,7 @@ export function ChallengeEditor({ drill }: { drill: Drill }) {
           onSaved={(msg) => { setEditing(null); setDone(msg); data.reload(); }} />
       )}
       <Awards drill={drill} awards={cur.awards} control={control} onSaved={data.reload} />
+      {control && <BoardSettings drill={drill} board={cur.board} onSaved={data.reload} />}
     </div>
   );
 }
