@@ -384,3 +384,25 @@ test('past the rate limit a player is told when the team may try again', async (
     assert.deepEqual(c.errors.filter((x) => !/\/signin: console: .*401/.test(x) && !expected.test(x)), []);
   }
 });
+
+test('the after-action report of the finished demo drill has the technical results', async () => {
+  // demo_ctf.c's past drill (the API suite checks the same figures by hand)
+  const d = pages.dir;
+  await go(d, '/drills/demo-ctf-done/report');
+  await d.waitForSelector('#tech');
+  const rows = (k) => d.$$eval('section[aria-labelledby="tech"] table', (ts, i) =>
+    [...ts[i].querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent.trim())), k);
+  const board = await rows(0);
+  assert.deepEqual(board.map((r) => [r[0], r[2], r[3]]), [['1', '1234', '5'], ['2', '734', '3'], ['3', '225', '2']]);
+  assert.match(board[0][1], /Caelum/, 'teams by name');
+  const per = await rows(1);
+  assert.equal(per.length, 5, 'five challenges');
+  const beacon = per.find((r) => /beacon/i.test(r[0]));
+  assert.ok(beacon, JSON.stringify(per));
+  assert.match(beacon[2], /H\+0 M\+12/, 'its first solve at minute 12');
+  assert.equal(beacon[3], '2', 'two hints unlocked');
+  // solves as evidence beside the tabletop ratings
+  assert.match(await d.textContent('section[aria-labelledby="obj"]'), /Caelum/);
+  await noViolations(d, 'after-action report with technical results');
+  await shots(d, 'report-technical');
+});

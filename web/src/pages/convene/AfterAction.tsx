@@ -78,7 +78,7 @@ export function AfterAction({ route }: { route: Route }) {
           <table class="data">
             <thead><tr><th scope="col">{t('drColAt')}</th><th scope="col">{t('drColInject')}</th><th scope="col">{t('drColTo')}</th><th scope="col">{t('drColState')}</th><th scope="col" class="num">{t('aarResponses')}</th></tr></thead>
             <tbody>{r.timeline.map((x) => (
-              <tr key={x.id}><td>{clockText(x.clock != null ? x.clock : x.planned)}</td><th scope="row">{x.title}</th><td>{x.to.join(', ')}</td>
+              <tr key={x.id}><td>{clockText(x.clock != null ? x.clock : x.planned)}</td><th scope="row">{x.title}</th><td>{x.to.map(team).join(', ')}</td>
                 <td>{t(('drst_' + x.status) as 'drst_pending')}</td><td class="num">{Array.isArray(x.responses) ? x.responses.length : x.responses}</td></tr>
             ))}</tbody>
           </table>
