@@ -18,6 +18,7 @@
 
 struct cc_ctf_boards;
 struct cc_ctf_writer;
+struct cc_answer_writer;
 struct cc_deferred;
 struct cc_jobs;
 struct cc_resp;
@@ -52,6 +53,7 @@ struct cc_req {
 	void *server;
 	struct cc_live *live;             /* running drills (live.h) */
 	struct cc_ctf_writer *writer;     /* challenge attempts (group commit) */
+	struct cc_answer_writer *answers; /* answer saves (group commit) */
 	struct cc_ctf_boards *boards;     /* challenge boards in memory */
 	struct cc_deferred **defer;       /* where a deferred answer goes;
 					     NULL: the server cannot suspend
@@ -59,10 +61,9 @@ struct cc_req {
 };
 
 /* An answer that comes later (a challenge attempt waits for the writer's
- * commit): the handler suspends the connection (cc_req_suspend), stores
- * d in *req->defer, sets resp->deferred and returns; whoever finishes
- * sets done and calls cc_req_resume; the server then calls reply to fill
- * the response and free to release d. */
+ * commit): the handler calls cc_req_defer, hands its work on and returns;
+ * whoever finishes calls cc_req_resume; the server then calls reply to
+ * fill the response and free to release d. */
 struct cc_deferred {
 	void *conn;
 	int done;                         /* atomic */
@@ -70,8 +71,10 @@ struct cc_deferred {
 	void (*free)(struct cc_deferred *d);
 };
 
-/* Suspends the request's connection (before its work is handed on). */
-void cc_req_suspend(struct cc_req *req);
+/* Whether the answer may come later (a streaming server): if so the
+ * connection is suspended and d is where its answer will come from; call
+ * it before the work is handed on. False (embedded): answer at once. */
+bool cc_req_defer(struct cc_req *req, struct cc_resp *resp, struct cc_deferred *d);
 /* Marks d done and resumes its connection (any thread). */
 void cc_req_resume(struct cc_deferred *d);
 

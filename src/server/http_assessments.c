@@ -216,41 +216,6 @@ int cc_h_assessment(struct cc_req *req, struct cc_resp *resp)
 	return CC_OK;
 }
 
-int cc_h_put_answer(struct cc_req *req, struct cc_resp *resp)
-{
-	json_t *body, *ans, *com;
-	struct cc_error err;
-	int rc;
-
-	if (!cc__may(req, resp, CC_DO_ANSWER) || !(body = cc_req_json(req, resp)))
-		return CC_OK;
-	ans = json_object_get(body, "answer");
-	com = json_object_get(body, "comment");
-	if (!json_is_string(ans) || (com && !json_is_string(com) && !json_is_null(com))) {
-		const char *field = !json_is_string(ans) ? "answer" : "comment";
-		json_decref(body);
-		return cc_resp_error(resp, 422, "invalid", field, "answer (and comment) are text");
-	}
-	if (com && json_is_string(com) && json_string_length(com) > 10000) {
-		json_decref(body);
-		return cc_resp_error(resp, 422, "invalid", "comment", "a comment is at most 10000 bytes");
-	}
-	cc_error_clear(&err);
-	WRITE(req, cc_workflow_answer(req->store, req->params[0], req->params[1], req->params[2],
-				      json_string_value(ans), com && json_is_string(com) ?
-				      json_string_value(com) : "", actor(req), &err));
-	if (rc) {
-		json_decref(body);
-		return cc_resp_from_error(resp, &err, 422);
-	}
-	cc_resp_json(resp, 200, json_pack("{s:s,s:O,s:s}", "question", req->params[2],
-					  "answer", ans, "comment", com && json_is_string(com) ?
-					  json_string_value(com) : ""));
-	json_decref(body);
-	resp->etag = 0;
-	return CC_OK;
-}
-
 static int transition(struct cc_req *req, struct cc_resp *resp, enum cc_action action,
 		      int (*fn)(struct cc_store *, const char *, const char *, const char *,
 				struct cc_error *), const char *to)

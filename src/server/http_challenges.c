@@ -211,12 +211,9 @@ int cc_h_challenge_attempt(struct cc_req *req, struct cc_resp *resp)
 	json_decref(body);
 	if (!p)
 		return cc_resp_error(resp, 500, "internal", NULL, "out of memory");
-	if (req->defer) {
-		p->job.done = pending_done;
-		p->job.arg = p;
-		cc_req_suspend(req);
-		*req->defer = &p->d;
-		resp->deferred = 1;
+	p->job.done = pending_done;
+	p->job.arg = p;
+	if (cc_req_defer(req, resp, &p->d)) {
 		cc_ctf_writer_submit(req->writer, &p->job);
 		return CC_OK;
 	}

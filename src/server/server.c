@@ -8,6 +8,7 @@
 
 #include "../service/auth.h"
 #include "../service/scenario_cache.h"
+#include "../service/answer_writer.h"
 #include "../service/challenge_writer.h"
 #include "ctf_boards.h"
 #include "../service/workflow.h"
@@ -441,9 +442,14 @@ static void client_ip(struct MHD_Connection *conn, char *buf, size_t size)
 		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, buf, (socklen_t)size);
 }
 
-void cc_req_suspend(struct cc_req *req)
+bool cc_req_defer(struct cc_req *req, struct cc_resp *resp, struct cc_deferred *d)
 {
+	if (!req->defer)
+		return false;
 	MHD_suspend_connection(req->conn);
+	*req->defer = d;
+	resp->deferred = 1;
+	return true;
 }
 
 void cc_req_resume(struct cc_deferred *d)
@@ -549,6 +555,7 @@ enum MHD_Result cc__server_on_request(void *cls, struct MHD_Connection *conn,
 	req.server = sv;
 	req.live = sv->live;
 	req.writer = sv->writer;
+	req.answers = sv->answers;
 	req.boards = sv->boards;
 	req.defer = sv->streaming ? &up->wait : NULL;
 	client_ip(conn, ip, sizeof(ip));
@@ -687,6 +694,8 @@ int cc__server_open(struct cc_server *sv, const struct cc_server_opts *o,
 	cc_live_set_boards(sv->live, sv->boards);
 	rc = sv->boards ? cc_ctf_writer_open(&sv->writer, o->data_dir, on_solved, sv, err) :
 	     cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
+	if (!rc && (rc = cc_answer_writer_open(&sv->answers, o->data_dir, err)))
+		cc_ctf_writer_close(sv->writer);
 	if (rc) {
 		cc_ctf_boards_free(sv->boards);
 		cc_live_free(sv->live);
@@ -708,6 +717,7 @@ int cc__server_open(struct cc_server *sv, const struct cc_server_opts *o,
 
 void cc__server_close(struct cc_server *sv)
 {
+	cc_answer_writer_close(sv->answers);
 	cc_ctf_writer_close(sv->writer);
 	cc_live_free(sv->live);
 	cc_ctf_boards_free(sv->boards);

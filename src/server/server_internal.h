@@ -34,6 +34,7 @@ struct cc_server {
 	struct MHD_Daemon *daemon;      /* cc_server_embed's daemon */
 	struct cc_live *live;           /* running drills and their streams */
 	struct cc_ctf_writer *writer;   /* challenge attempts, group commit */
+	struct cc_answer_writer *answers; /* answer saves, group commit */
 	struct cc_ctf_boards *boards;   /* challenge boards in memory */
 	bool streaming;                 /* connections may be suspended */
 };

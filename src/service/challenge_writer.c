@@ -6,7 +6,7 @@
 #include "challenge_writer.h"
 
 #include <math.h>
-#include <pthread.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,19 +28,14 @@ struct wdrill {
 };
 
 struct cc_ctf_writer {
-	struct cc_store *s;
-	pthread_t thread;
-	pthread_mutex_t lock;
-	pthread_cond_t cond;
-	struct cc_ctf_job *head, *tail;
-	bool stop;
+	struct cc_group_writer *g;  /* the queue and the thread (group_writer.h) */
+	struct cc_store *s;         /* the writer's connection, inside a batch */
 	void (*changed)(const char *drill, void *arg);
 	void *arg;
 	struct wdrill *drills;
 	long long version;          /* data_version the drills were read at */
 	struct cc_attempt_write *w; /* the batch's rows */
 	struct cc_ctf_job **batch;
-	long long batches, attempts;
 };
 
 static double wall_now(void)
@@ -336,8 +331,9 @@ static int run_batch(struct cc_ctf_writer *w, struct cc_ctf_job **jobs, int n, d
 	return rc;
 }
 
-/* Tells each job, then who watches the drills that had a solve. */
-static void finish(struct cc_ctf_writer *w, struct cc_ctf_job **jobs, int n)
+/* Who watches the drills that had a solve (before the jobs are told:
+ * a job may be gone once told). */
+static void notify(struct cc_ctf_writer *w, struct cc_ctf_job **jobs, int n)
 {
 	char seen[16][130];
 	int nseen = 0;
@@ -351,17 +347,27 @@ static void finish(struct cc_ctf_writer *w, struct cc_ctf_job **jobs, int n)
 			if (s == nseen && nseen < 16)
 				snprintf(seen[nseen++], sizeof(seen[0]), "%s", job->drill);
 		}
-		job->done(job);         /* job may be gone from here */
 	}
 	for (int s = 0; w->changed && s < nseen; s++)
 		w->changed(seen[s], w->arg);
 }
 
-static void process(struct cc_ctf_writer *w, struct cc_ctf_job **jobs, int n)
+static struct cc_ctf_job *job_of(struct cc_group_job *g)
 {
+	return (struct cc_ctf_job *)(void *)((char *)g - offsetof(struct cc_ctf_job, g));
+}
+
+/* The group writer's batch: the attempts queued, in one transaction. */
+static void process(struct cc_store *s, struct cc_group_job **g, int n, void *arg)
+{
+	struct cc_ctf_writer *w = arg;
+	struct cc_ctf_job **jobs = w->batch;
 	struct cc_error err;
 	int rc;
 
+	w->s = s;
+	for (int k = 0; k < n; k++)
+		jobs[k] = job_of(g[k]);
 	cc_error_clear(&err);
 	rc = run_batch(w, jobs, n, NAN, &err);
 	if (rc) {
@@ -373,34 +379,7 @@ static void process(struct cc_ctf_writer *w, struct cc_ctf_job **jobs, int n)
 		jobs[k]->rc = rc;
 		jobs[k]->err = err;
 	}
-	w->batches++;
-	w->attempts += n;
-	finish(w, jobs, n);
-}
-
-static void *run(void *arg)
-{
-	struct cc_ctf_writer *w = arg;
-
-	for (;;) {
-		int n = 0;
-		pthread_mutex_lock(&w->lock);
-		while (!w->head && !w->stop)
-			pthread_cond_wait(&w->cond, &w->lock);
-		if (!w->head) {
-			pthread_mutex_unlock(&w->lock);
-			break;
-		}
-		while (w->head && n < CC_CTF_WRITER_BATCH) {
-			w->batch[n++] = w->head;
-			w->head = w->head->next;
-		}
-		if (!w->head)
-			w->tail = NULL;
-		pthread_mutex_unlock(&w->lock);
-		process(w, w->batch, n);
-	}
-	return NULL;
+	notify(w, jobs, n);
 }
 
 /* ---- the door ---- */
@@ -413,28 +392,19 @@ int cc_ctf_writer_open(struct cc_ctf_writer **out, const char *data_dir,
 	int rc;
 
 	*out = NULL;
-	if (!w || !(w->w = calloc(CC_CTF_WRITER_BATCH, sizeof(*w->w))) ||
-	    !(w->batch = calloc(CC_CTF_WRITER_BATCH, sizeof(*w->batch)))) {
+	if (!w || !(w->w = calloc(CC_GROUP_BATCH, sizeof(*w->w))) ||
+	    !(w->batch = calloc(CC_GROUP_BATCH, sizeof(*w->batch)))) {
 		if (w)
 			free(w->w);
 		free(w);
 		return cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
 	}
-	if ((rc = cc_store_open(&w->s, data_dir, 0, err))) {
-		free(w->w), free(w->batch), free(w);
-		return rc;
-	}
 	w->changed = changed;
 	w->arg = arg;
 	w->version = -1;
-	pthread_mutex_init(&w->lock, NULL);
-	pthread_cond_init(&w->cond, NULL);
-	if (pthread_create(&w->thread, NULL, run, w) != 0) {
-		cc_store_close(w->s);
-		pthread_mutex_destroy(&w->lock);
-		pthread_cond_destroy(&w->cond);
+	if ((rc = cc_group_writer_open(&w->g, data_dir, process, w, err))) {
 		free(w->w), free(w->batch), free(w);
-		return cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "cannot start the attempt writer");
+		return rc;
 	}
 	*out = w;
 	return CC_OK;
@@ -444,70 +414,32 @@ void cc_ctf_writer_close(struct cc_ctf_writer *w)
 {
 	if (!w)
 		return;
-	pthread_mutex_lock(&w->lock);
-	w->stop = true;
-	pthread_cond_signal(&w->cond);
-	pthread_mutex_unlock(&w->lock);
-	pthread_join(w->thread, NULL);
+	cc_group_writer_close(w->g);
 	drop_all(w);
-	cc_store_close(w->s);
-	pthread_mutex_destroy(&w->lock);
-	pthread_cond_destroy(&w->cond);
 	free(w->w), free(w->batch), free(w);
+}
+
+static void told(struct cc_group_job *g)
+{
+	struct cc_ctf_job *job = job_of(g);
+
+	job->done(job);
 }
 
 void cc_ctf_writer_submit(struct cc_ctf_writer *w, struct cc_ctf_job *job)
 {
-	job->next = NULL;
-	pthread_mutex_lock(&w->lock);
-	if (w->tail)
-		w->tail->next = job;
-	else
-		w->head = job;
-	w->tail = job;
-	pthread_cond_signal(&w->cond);
-	pthread_mutex_unlock(&w->lock);
-}
-
-struct waiter {
-	pthread_mutex_t lock;
-	pthread_cond_t cond;
-	bool done;
-};
-
-static void wake_waiter(struct cc_ctf_job *job)
-{
-	struct waiter *wt = job->arg;
-
-	pthread_mutex_lock(&wt->lock);
-	wt->done = true;
-	pthread_cond_signal(&wt->cond);
-	pthread_mutex_unlock(&wt->lock);
+	job->g = (struct cc_group_job){.done = told};
+	cc_group_writer_submit(w->g, &job->g);
 }
 
 void cc_ctf_writer_wait(struct cc_ctf_writer *w, struct cc_ctf_job *job)
 {
-	struct waiter wt = {.done = false};
-
-	pthread_mutex_init(&wt.lock, NULL);
-	pthread_cond_init(&wt.cond, NULL);
-	job->done = wake_waiter;
-	job->arg = &wt;
-	cc_ctf_writer_submit(w, job);
-	pthread_mutex_lock(&wt.lock);
-	while (!wt.done)
-		pthread_cond_wait(&wt.cond, &wt.lock);
-	pthread_mutex_unlock(&wt.lock);
-	pthread_mutex_destroy(&wt.lock);
-	pthread_cond_destroy(&wt.cond);
+	cc_group_writer_wait(w->g, &job->g);
 }
 
 void cc_ctf_writer_stats(struct cc_ctf_writer *w, long long *batches, long long *attempts)
 {
-	pthread_mutex_lock(&w->lock);
-	*batches = w->batches;
-	*attempts = w->attempts;
-	pthread_mutex_unlock(&w->lock);
+	cc_group_writer_stats(w->g, batches, attempts);
 }
 
 /* ---- one attempt on the caller's connection (challenges.h) ---- */

@@ -20,6 +20,9 @@
  * another connection committed since it was read (SQLite's data_version:
  * a controller's edit, a status move, another server on the database).
  *
+ * The queue and the thread are group_writer.h's; this file gives it the
+ * batch.
+ *
  * Threads: submit from any thread; done is called on the writer's
  * thread, after the commit, and must not block. Ownership: the caller
  * owns the job until done is called; the writer copies nothing.
@@ -28,8 +31,7 @@
 #define CC_CHALLENGE_WRITER_H
 
 #include "challenges.h"
-
-#define CC_CTF_WRITER_BATCH 4096        /* attempts per transaction at most */
+#include "group_writer.h"
 
 struct cc_ctf_writer;
 
@@ -44,7 +46,7 @@ struct cc_ctf_job {
 	/* when decided and durable */
 	void (*done)(struct cc_ctf_job *job);
 	void *arg;                       /* the caller's */
-	struct cc_ctf_job *next;         /* the writer's queue */
+	struct cc_group_job g;           /* the writer's (group_writer.h) */
 };
 
 /* Opens the writer's own connection to the store in data_dir and starts

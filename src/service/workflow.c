@@ -332,9 +332,10 @@ int cc_workflow_check_answer(const struct cc_framework *fw, const char *question
 	return CC_OK;
 }
 
-int cc_workflow_answer(struct cc_store *s, const char *campaign,
-		       const char *unit, const char *question, const char *answer,
-		       const char *comment, const char *actor, struct cc_error *err)
+/* One save, with the transaction or inside the caller's (in_tx). */
+static int answer(struct cc_store *s, const char *campaign, const char *unit,
+		  const char *question, const char *answer_text, const char *comment,
+		  const char *actor, bool in_tx, struct cc_error *err)
 {
 	struct cc_framework fw;
 	const char *text;
@@ -344,22 +345,37 @@ int cc_workflow_answer(struct cc_store *s, const char *campaign,
 
 	if (rc)
 		return rc;
-	rc = cc_workflow_check_answer(&fw, question, answer, &node, &text, &len, err);
+	rc = cc_workflow_check_answer(&fw, question, answer_text, &node, &text, &len, err);
 	copy = rc ? NULL : strndup(text, len);
 	if (!rc && !copy)
 		rc = cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
 	if (!rc) {
-		rc = cc_store_begin(s, err);
+		if (!in_tx)
+			rc = cc_store_begin(s, err);
 		if (!rc)
 			rc = do_answer(s, campaign, unit, &fw.nodes[node], copy, comment, NULL, actor, err);
-		if (!rc)
+		if (!rc && !in_tx)
 			rc = cc_store_commit(s, err);
-		if (rc)
+		if (rc && !in_tx)
 			cc_store_rollback(s);
 	}
 	free(copy);
 	cc_framework_free(&fw);
 	return rc;
+}
+
+int cc_workflow_answer(struct cc_store *s, const char *campaign,
+		       const char *unit, const char *question, const char *answer_text,
+		       const char *comment, const char *actor, struct cc_error *err)
+{
+	return answer(s, campaign, unit, question, answer_text, comment, actor, false, err);
+}
+
+int cc_workflow_answer_in(struct cc_store *s, const char *campaign,
+			  const char *unit, const char *question, const char *answer_text,
+			  const char *comment, const char *actor, struct cc_error *err)
+{
+	return answer(s, campaign, unit, question, answer_text, comment, actor, true, err);
 }
 
 /* Whether a bulk row without a mark leaves a pre-filled answer exactly as

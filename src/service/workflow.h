@@ -75,6 +75,10 @@ int cc_workflow_question_exists(struct cc_store *s, const char *campaign,
 int cc_workflow_answer(struct cc_store *s, const char *campaign,
 		       const char *unit, const char *question, const char *answer,
 		       const char *comment, const char *actor, struct cc_error *err);
+/* The same inside the caller's transaction (answer_writer.c). */
+int cc_workflow_answer_in(struct cc_store *s, const char *campaign,
+			  const char *unit, const char *question, const char *answer,
+			  const char *comment, const char *actor, struct cc_error *err);
 
 /* Saves many answers (and evidence links) at once, all or nothing: the
  * offline workbook's upload, and pre-filling (mappings.h). Rows whose

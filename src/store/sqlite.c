@@ -103,29 +103,6 @@ static int bind_all(sqlite3_stmt *st, const char *types, va_list ap)
 	return rc;
 }
 
-/* Prepares sql, binds the values and returns the statement ready to step. */
-sqlite3_stmt *cc__prepare(struct cc_store *s, struct cc_error *err,
-			     const char *sql, const char *types, ...)
-{
-	sqlite3_stmt *st = NULL;
-	va_list ap;
-	int rc;
-
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		cc__db_fail(s, err, "prepare");
-		return NULL;
-	}
-	va_start(ap, types);
-	rc = bind_all(st, types, ap);
-	va_end(ap);
-	if (rc != SQLITE_OK) {
-		cc__db_fail(s, err, "bind");
-		sqlite3_finalize(st);
-		return NULL;
-	}
-	return st;
-}
-
 /* Resets st (kept prepared by its caller) and binds new values. */
 int cc__rebind(sqlite3_stmt *st, const char *types, ...)
 {
@@ -140,33 +117,80 @@ int cc__rebind(sqlite3_stmt *st, const char *types, ...)
 	return rc;
 }
 
-static struct cc__hot *hot_of(struct cc_store *s, const char *sql, const sqlite3_stmt *st)
+static struct cc__hot *hot_of_sql(struct cc_store *s, const char *sql)
 {
 	for (int i = 0; i < s->nhot; i++)
-		if ((sql && s->hot[i].sql == sql) || (st && s->hot[i].st == st))
+		if (!s->hot[i].busy && strcmp(s->hot[i].sql, sql) == 0)
 			return &s->hot[i];
 	return NULL;
 }
 
-sqlite3_stmt *cc__prepare_hot(struct cc_store *s, struct cc_error *err,
-			      const char *sql, const char *types, ...)
+static struct cc__hot *hot_of_stmt(struct cc_store *s, const sqlite3_stmt *st)
 {
-	struct cc__hot *h = hot_of(s, sql, NULL);
+	for (int i = 0; i < s->nhot; i++)
+		if (s->hot[i].st == st)
+			return &s->hot[i];
+	return NULL;
+}
+
+/* A free slot for a new statement: an empty one, else the one least
+ * recently used that nobody holds (finalized); NULL when all are held. */
+static struct cc__hot *hot_slot(struct cc_store *s)
+{
+	struct cc__hot *lru = NULL;
+
+	if (s->nhot < CC_STORE_HOT)
+		return &s->hot[s->nhot++];
+	for (int i = 0; i < s->nhot; i++)
+		if (!s->hot[i].busy && (!lru || s->hot[i].used < lru->used))
+			lru = &s->hot[i];
+	if (lru) {
+		sqlite3_finalize(lru->st);
+		free(lru->sql);
+		*lru = (struct cc__hot){0};
+	}
+	return lru;
+}
+
+/* The statement for sql: the kept one when it is free, else a new one
+ * (kept when there is room or an unused slot to take). */
+static sqlite3_stmt *hot_get(struct cc_store *s, const char *sql)
+{
+	sqlite3_mutex *m = sqlite3_db_mutex(s->db);  /* NULL (no-op) when private */
+	struct cc__hot *h;
 	sqlite3_stmt *st = NULL;
+	char *copy;
+
+	sqlite3_mutex_enter(m);
+	if (!(h = hot_of_sql(s, sql))) {
+		if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+			sqlite3_mutex_leave(m);
+			return NULL;
+		}
+		if (!(copy = strdup(sql)) || !(h = hot_slot(s))) {
+			free(copy);
+			sqlite3_mutex_leave(m);
+			return st;              /* not kept: finalized by cc__finish */
+		}
+		*h = (struct cc__hot){copy, st, 0, 0};
+	}
+	h->busy = 1;
+	h->used = ++s->tick;
+	st = h->st;
+	sqlite3_mutex_leave(m);
+	return st;
+}
+
+/* Prepares sql (or takes it kept prepared), binds the values and returns
+ * the statement ready to step. */
+sqlite3_stmt *cc__prepare(struct cc_store *s, struct cc_error *err,
+			  const char *sql, const char *types, ...)
+{
+	sqlite3_stmt *st = hot_get(s, sql);
 	va_list ap;
 	int rc;
 
-	if (h && h->busy)
-		h = NULL;               /* in use (nested): a statement of its own */
-	else if (!h && s->nhot < CC_STORE_HOT &&
-		 sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) == SQLITE_OK) {
-		h = &s->hot[s->nhot++];
-		*h = (struct cc__hot){sql, st, 0};
-	}
-	if (h) {
-		st = h->st;
-		h->busy = 1;
-	} else if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+	if (!st) {
 		cc__db_fail(s, err, "prepare");
 		return NULL;
 	}
@@ -183,26 +207,31 @@ sqlite3_stmt *cc__prepare_hot(struct cc_store *s, struct cc_error *err,
 
 void cc__finish(struct cc_store *s, sqlite3_stmt *st)
 {
-	struct cc__hot *h = st ? hot_of(s, NULL, st) : NULL;
+	sqlite3_mutex *m = sqlite3_db_mutex(s->db);
+	struct cc__hot *h;
 
-	if (!h) {
-		sqlite3_finalize(st);
+	if (!st)
 		return;
+	sqlite3_mutex_enter(m);
+	if ((h = hot_of_stmt(s, st))) {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		h->busy = 0;
+	} else {
+		sqlite3_finalize(st);
 	}
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	h->busy = 0;
+	sqlite3_mutex_leave(m);
 }
 
 /* Runs a statement that returns no rows. */
 int cc__run(struct cc_store *s, struct cc_error *err, const char *sql,
 	       const char *types, ...)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st = hot_get(s, sql);
 	va_list ap;
 	int rc;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+	if (!st)
 		return cc__db_fail(s, err, "prepare");
 	va_start(ap, types);
 	rc = bind_all(st, types, ap);
@@ -211,10 +240,10 @@ int cc__run(struct cc_store *s, struct cc_error *err, const char *sql,
 		rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		rc = cc__db_fail(s, err, "write");
-		sqlite3_finalize(st);
+		cc__finish(s, st);
 		return rc;
 	}
-	sqlite3_finalize(st);
+	cc__finish(s, st);
 	return CC_OK;
 }
 
@@ -333,7 +362,7 @@ static int check_applied(struct cc_store *s, struct cc_error *err)
 					  "the database has schema migration %lld, which this cybercap does not know (upgrade cybercap)",
 					  v);
 	}
-	sqlite3_finalize(st);
+	cc__finish(s, st);
 	return rc;
 }
 
@@ -386,11 +415,10 @@ static int migrate(struct cc_store *s, struct cc_error *err)
 	return CC_OK;
 }
 
-int cc_store_open(struct cc_store **out, const char *dir, int create,
-		  struct cc_error *err)
+static int store_open(struct cc_store **out, const char *dir, int create, int flags,
+		      struct cc_error *err)
 {
 	struct cc_store *s = calloc(1, sizeof(*s));
-	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
 	int rc;
 
 	*out = NULL;
@@ -437,12 +465,25 @@ int cc_store_open(struct cc_store **out, const char *dir, int create,
 	return CC_OK;
 }
 
+int cc_store_open(struct cc_store **out, const char *dir, int create,
+		  struct cc_error *err)
+{
+	return store_open(out, dir, create, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, err);
+}
+
+int cc_store_open_private(struct cc_store **out, const char *dir, struct cc_error *err)
+{
+	return store_open(out, dir, 0, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, err);
+}
+
 void cc_store_close(struct cc_store *s)
 {
 	if (!s)
 		return;
-	for (int i = 0; i < s->nhot; i++)
+	for (int i = 0; i < s->nhot; i++) {
 		sqlite3_finalize(s->hot[i].st);
+		free(s->hot[i].sql);
+	}
 	sqlite3_close(s->db);
 	free(s);
 }
@@ -473,6 +514,21 @@ void cc_store_rollback(struct cc_store *s)
 {
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int cc_store_savepoint(struct cc_store *s, struct cc_error *err)
+{
+	return cc__run(s, err, "SAVEPOINT part", "");
+}
+
+int cc_store_release(struct cc_store *s, struct cc_error *err)
+{
+	return cc__run(s, err, "RELEASE part", "");
+}
+
+void cc_store_undo(struct cc_store *s)
+{
+	sqlite3_exec(s->db, "ROLLBACK TO part; RELEASE part", NULL, NULL, NULL);
 }
 
 

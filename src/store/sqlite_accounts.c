@@ -58,8 +58,8 @@ int cc_store_user(struct cc_store *s, const char *email, long long id,
 
 	snprintf(ids, sizeof(ids), "%lld", id);
 	rc = cc__collect(s, email ?
-			 cc__prepare_hot(s, err, USER_COLS "WHERE email = ?", "t", email) :
-			 cc__prepare_hot(s, err, USER_COLS "WHERE id = ?", "t", ids),
+			 cc__prepare(s, err, USER_COLS "WHERE email = ?", "t", email) :
+			 cc__prepare(s, err, USER_COLS "WHERE id = ?", "t", ids),
 			 out, sizeof(struct cc_user_rec), user_row, err);
 	if (!rc && out->n == 0) {
 		cc_list_free(out);
@@ -100,7 +100,7 @@ int cc_store_grants(struct cc_store *s, long long user, struct cc_list *out,
 	char id[32];
 
 	snprintf(id, sizeof(id), "%lld", user);
-	return cc__collect(s, cc__prepare_hot(s, err, "SELECT role, unit_id, campaign_id FROM "
+	return cc__collect(s, cc__prepare(s, err, "SELECT role, unit_id, campaign_id FROM "
 					  "role_grant WHERE user_id = ? ORDER BY id", "t", id),
 			   out, sizeof(struct cc_grant_rec), grant_row, err);
 }
@@ -134,7 +134,7 @@ static int session_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 int cc_store_session(struct cc_store *s, const char *token_hash,
 		     struct cc_list *out, struct cc_error *err)
 {
-	int rc = cc__collect(s, cc__prepare_hot(s, err,
+	int rc = cc__collect(s, cc__prepare(s, err,
 		"SELECT s.user_id, s.csrf, s.kind, s.expires_at FROM session s JOIN user u "
 		"ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at >= " NOW
 		" AND u.disabled = 0", "t", token_hash),
@@ -184,7 +184,7 @@ int cc_store_put_password_token(struct cc_store *s, const char *token_hash,
 	rc = sqlite3_step(st) == SQLITE_ROW ? CC_OK : cc__db_fail(s, err, "read");
 	if (!rc)
 		snprintf(expires_at, 32, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	cc__finish(s, st);
 	return rc;
 }
 

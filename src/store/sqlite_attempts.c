@@ -48,8 +48,8 @@ int cc_store_attempt_batch(struct cc_store *s, struct cc_attempt_write *w, int n
 		if (w[i].solve && put_solve(so, &w[i]) != SQLITE_DONE)
 			rc = cc__db_fail(s, err, "write");
 	}
-	sqlite3_finalize(at);
-	sqlite3_finalize(so);
+	cc__finish(s, at);
+	cc__finish(s, so);
 	return rc;
 }
 

@@ -54,7 +54,7 @@ int cc_store_audit(struct cc_store *s, const char *actor, const char *action,
 		id = sqlite3_column_int64(st, 0) + 1;
 		snprintf(prev, sizeof(prev), "%s", (const char *)sqlite3_column_text(st, 1));
 	}
-	sqlite3_finalize(st);
+	cc__finish(s, st);
 	gmtime_r(&now, &tm);
 	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	before = before ? before : "";
@@ -99,7 +99,7 @@ int cc_store_audit_verify(struct cc_store *s, long long *bad, long long *count,
 		expect++;
 	}
 	rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? CC_OK : cc__db_fail(s, err, "read");
-	sqlite3_finalize(st);
+	cc__finish(s, st);
 	return rc;
 }
 

@@ -194,7 +194,7 @@ int cc_store_recent_wrong(struct cc_store *s, const char *drill, const char *tea
 		if (++*n == 10)
 			*tenth = sqlite3_column_double(st, 0);
 	rc = rc == SQLITE_DONE ? CC_OK : cc__db_fail(s, err, "read");
-	sqlite3_finalize(st);
+	cc__finish(s, st);
 	return rc;
 }
 
@@ -305,7 +305,7 @@ int cc_store_board_freeze(struct cc_store *s, const char *drill, double *freeze,
 	if (rc == SQLITE_ROW)
 		*freeze = cc__col_real(st, 0);
 	rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? CC_OK : cc__db_fail(s, err, "read");
-	sqlite3_finalize(st);
+	cc__finish(s, st);
 	return rc;
 }
 

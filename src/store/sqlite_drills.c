@@ -135,7 +135,7 @@ static int drill_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 int cc_store_drill(struct cc_store *s, const char *id, struct cc_list *out,
 		   struct cc_error *err)
 {
-	int rc = cc__collect(s, cc__prepare_hot(s, err, "SELECT " DRILL_COLS " FROM drill d "
+	int rc = cc__collect(s, cc__prepare(s, err, "SELECT " DRILL_COLS " FROM drill d "
 		"WHERE d.id = ?", "t", id), out, sizeof(struct cc_drill_rec), drill_row, err);
 
 	if (!rc && out->n == 0) {
@@ -253,7 +253,7 @@ int cc_store_drill_members(struct cc_store *s, const char *drill, struct cc_list
 int cc_store_drill_member_of(struct cc_store *s, const char *drill, long long user,
 			     struct cc_list *out, struct cc_error *err)
 {
-	return cc__collect(s, cc__prepare_hot(s, err, "SELECT m.user_id, u.email, u.name, m.role, "
+	return cc__collect(s, cc__prepare(s, err, "SELECT m.user_id, u.email, u.name, m.role, "
 		"m.team_id FROM drill_member m JOIN user u ON u.id = m.user_id WHERE m.user_id = ? "
 		"AND m.drill_id = ? ORDER BY m.rowid", "It", user, drill), out,
 		sizeof(struct cc_drill_member_rec), member_row, err);

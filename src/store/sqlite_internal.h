@@ -10,15 +10,18 @@
 
 #include "store.h"
 
-/* Statements kept prepared (cc__prepare_hot): the queries of every
- * request (the session, the user, the drill and the caller's part in
- * it), whose parsing was most of their cost. */
-#define CC_STORE_HOT 16
+/* Statements kept prepared, per connection, keyed by their text: the
+ * queries of every request and of every save, whose parsing was most of
+ * their cost (a third of an answer save's time). The least recently used
+ * gives way when all slots are taken. The table is guarded by the
+ * connection's own mutex (none on a private connection). */
+#define CC_STORE_HOT 64
 
 struct cc__hot {
-	const char *sql;            /* the literal: compared by address */
+	char *sql;                  /* owned copy: the key */
 	sqlite3_stmt *st;
-	int busy;
+	int busy;                   /* handed out, not yet cc__finish'ed */
+	unsigned long used;         /* tick of its last use */
 };
 
 struct cc_store {
@@ -26,24 +29,21 @@ struct cc_store {
 	char path[4200];
 	struct cc__hot hot[CC_STORE_HOT];
 	int nhot;
+	unsigned long tick;
 };
 
 /* Fills err from the connection's last error; returns the status. */
 int cc__db_fail(struct cc_store *s, struct cc_error *err, const char *what);
 
-/* Prepares sql and binds values by types: 't' text (NULL binds NULL),
- * 'b' text with length (const char *, size_t), 'i' int, 'I' long long,
- * 'd' double (NaN
- * binds NULL). Returns NULL (err filled) on failure. */
+/* Prepares sql (or takes it kept prepared) and binds values by types:
+ * 't' text (NULL binds NULL), 'b' text with length (const char *,
+ * size_t), 'i' int, 'I' long long, 'd' double (NaN binds NULL). Returns
+ * NULL (err filled) on failure. Give the statement back with cc__finish
+ * (cc__collect, cc__scalar and cc__one_int64 do), never sqlite3_finalize:
+ * it may be kept for the next use. */
 sqlite3_stmt *cc__prepare(struct cc_store *s, struct cc_error *err,
 			  const char *sql, const char *types, ...);
 
-/* As cc__prepare, for a statement of every request: sql must be a
- * string literal (it is the key). The statement is kept prepared between
- * uses; give it back with cc__finish (cc__collect and cc__scalar do),
- * never sqlite3_finalize. */
-sqlite3_stmt *cc__prepare_hot(struct cc_store *s, struct cc_error *err,
-			      const char *sql, const char *types, ...);
 /* Done with st: a kept statement is reset for its next use, any other
  * finalized. */
 void cc__finish(struct cc_store *s, sqlite3_stmt *st);

@@ -30,7 +30,7 @@ int cc_store_assessment_status(struct cc_store *s, const char *campaign,
 				     "unit %s is not in campaign %s", unit, campaign) :
 			cc__db_fail(s, err, "read");
 	}
-	sqlite3_finalize(st);
+	cc__finish(s, st);
 	return rc;
 }
 

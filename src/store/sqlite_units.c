@@ -51,7 +51,7 @@ int cc_store_unit_exists(struct cc_store *s, const char *id)
 	if (!st)
 		return 0;
 	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
+	cc__finish(s, st);
 	return found;
 }
 
@@ -68,7 +68,7 @@ int cc_store_unit_name(struct cc_store *s, const char *id, char *out, size_t siz
 		snprintf(out, size, "%s", (const char *)t);
 		found = 1;
 	}
-	sqlite3_finalize(st);
+	cc__finish(s, st);
 	return found;
 }
 
@@ -140,7 +140,7 @@ int cc_store_groups(struct cc_store *s, struct cc_list *out, struct cc_error *er
 		}
 	}
 	rc = rc == SQLITE_DONE ? CC_OK : cc__db_fail(s, err, "read groups");
-	sqlite3_finalize(st);
+	cc__finish(s, st);
 	if (rc)
 		cc_list_free(out);
 done:

@@ -113,6 +113,9 @@ int cc_campaign_status_parse(const char *s, enum cc_campaign_status *out);
 /* Opens (creating when create is set) DIR/cybercap.db and migrates it. */
 int cc_store_open(struct cc_store **out, const char *dir, int create,
 		  struct cc_error *err);
+/* The same, for a connection only one thread ever uses (a writer's own):
+ * SQLite then takes no lock of its own on each call. */
+int cc_store_open_private(struct cc_store **out, const char *dir, struct cc_error *err);
 void cc_store_close(struct cc_store *s);
 
 /* A number that changes whenever another connection commits a change, so
@@ -127,6 +130,12 @@ int cc_store_backup(struct cc_store *s, const char *path, struct cc_error *err);
 int cc_store_begin(struct cc_store *s, struct cc_error *err);
 int cc_store_commit(struct cc_store *s, struct cc_error *err);
 void cc_store_rollback(struct cc_store *s);
+/* Inside a transaction, a part that can be undone alone (group commit:
+ * one refused save in a batch undoes only itself): savepoint, then
+ * release to keep it or undo to drop it (both end the part). */
+int cc_store_savepoint(struct cc_store *s, struct cc_error *err);
+int cc_store_release(struct cc_store *s, struct cc_error *err);
+void cc_store_undo(struct cc_store *s);
 
 /* Units and groups. put replaces a record with the same id. */
 int cc_store_put_unit(struct cc_store *s, const struct cc_unit_rec *u,

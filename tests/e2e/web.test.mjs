@@ -194,6 +194,9 @@ test('compare: units from the URL, side by side', async () => {
   // removing one unit updates the URL
   await page.getByRole('button', { name: new RegExp('Remove .*' + ids[2]) }).click();
   await page.waitForURL((u) => !u.search.includes(ids[2]));
+  // the table re-renders after the URL changes: wait for it, then assert
+  await page.waitForFunction(() => document.querySelectorAll('table.compare-summary tbody tr').length !== 3,
+    null, { timeout: 5000 }).catch(() => {});
   assert.equal(await page.locator('table.compare-summary tbody tr').count(), 2);
 });
 
