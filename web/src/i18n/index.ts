@@ -1,9 +1,11 @@
 // Message catalogues keyed by language. English (en.ts) is complete and is
-// the fallback for any key a catalogue lacks. To add a language, write
-// i18n/fr.ts (or es, ru, zh, ar) exporting `default` a Partial<Messages>:
-// it is found by the glob below, loaded only when chosen, and offered in the
-// language menu. Arabic switches the document to dir="rtl"; the layout uses
-// logical CSS properties only, so it mirrors by itself.
+// the fallback for any key a catalogue lacks. Each other language is
+// i18n/LANG.ts (fr, es, ru, zh, ar), which merges the parts in i18n/LANG/
+// (web/scripts/i18n.mjs cuts en.ts into parts and checks every catalogue
+// against English); it is found by the glob below, loaded only when chosen,
+// and offered in the language menu. Arabic switches the document to
+// dir="rtl"; the layout uses logical CSS properties only, so it mirrors by
+// itself.
 import en from './en';
 
 export type Messages = typeof en;

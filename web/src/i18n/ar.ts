@@ -1,0 +1,11 @@
+// Arabic (ar) messages: the parts in ./ar/ (pNN.ts, one per part of en.ts,
+// see web/scripts/i18n.mjs), merged into one catalogue that is loaded only
+// when Arabic is chosen. A key a part lacks falls back to English.
+// cybercap's own translation, not an official ITU text; its terms follow
+// docs/glossary/ar.md.
+import type { Key, Msg } from './index';
+
+const parts = import.meta.glob<{ default: Partial<Record<Key, Msg>> }>('./ar/*.ts', { eager: true });
+const messages: Partial<Record<Key, Msg>> = Object.assign({}, ...Object.keys(parts).sort().map((p) => parts[p].default));
+
+export default messages;
