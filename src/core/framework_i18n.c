@@ -96,31 +96,3 @@ const char *cc_fw_text(const struct cc_framework *fw, int l, int kind,
 		      sizeof(struct cc_tr), cmp_tr);
 	return hit ? hit->text : NULL;
 }
-
-static bool lower_alnum(char c, bool digits)
-{
-	return (c >= 'a' && c <= 'z') || (digits && c >= '0' && c <= '9');
-}
-
-bool cc_lang_valid_tag(const char *tag)
-{
-	size_t run = 0;
-	bool first = true;
-
-	if (!tag || strlen(tag) > 35)
-		return false;
-	for (const char *p = tag;; p++) {
-		if (*p == '-' || *p == '\0') {
-			if (run == 0 || run > 8 || (first && run < 2))
-				return false;
-			if (*p == '\0')
-				return true;
-			first = false;
-			run = 0;
-		} else if (lower_alnum(*p, !first)) {
-			run++;
-		} else {
-			return false;
-		}
-	}
-}

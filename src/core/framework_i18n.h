@@ -13,6 +13,7 @@
 #define CC_FRAMEWORK_I18N_H
 
 #include "framework.h"
+#include "lang.h"
 
 enum cc_tr_kind {
 	CC_TR_TITLE,            /* index 0 */
@@ -57,7 +58,5 @@ int cc_fw_lang(const struct cc_framework *fw, const char *tag);
 const char *cc_fw_text(const struct cc_framework *fw, int l, int kind,
 		       int index, int sub);
 
-/* True when tag is a lower-case BCP 47 tag: [a-z]{2,8}(-[a-z0-9]{1,8})*. */
-bool cc_lang_valid_tag(const char *tag);
 
 #endif

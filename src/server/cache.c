@@ -120,11 +120,11 @@ static struct MHD_Response *build(const struct cc_cache *c, char *body, size_t l
 
 void cc_cache_put(struct cc_cache *c, const void *snap, const char *key,
 		  const char *body, size_t len, const char *type,
-		  const char *etag, const char *disposition, int compress)
+		  const char *etag, const char *disposition, int compress, int vary_lang)
 {
 	struct cc_cache_entry e = {0};
 	struct cc_cache_meta m = {.type = type, .disposition = disposition ? disposition : "",
-				  .etag = e.etag};
+				  .etag = e.etag, .vary_lang = vary_lang};
 	char *copy = malloc(len + 1), *z = NULL;
 	size_t zlen = 0;
 	int stored = 0;

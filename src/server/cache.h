@@ -26,6 +26,7 @@ struct cc_cache_meta {
 	const char *disposition;     /* "" or a Content-Disposition */
 	const char *etag;
 	int gzipped;                 /* the response's body is the gzip copy */
+	int vary_lang;               /* it depends on Accept-Language */
 };
 
 /* Adds the headers every response carries (security headers, type,
@@ -67,7 +68,7 @@ int cc_cache_send(struct cc_cache *c, const void *snap, const char *key,
  * room. */
 void cc_cache_put(struct cc_cache *c, const void *snap, const char *key,
 		  const char *body, size_t len, const char *type,
-		  const char *etag, const char *disposition, int compress);
+		  const char *etag, const char *disposition, int compress, int vary_lang);
 
 /* Drops everything: the server moved to snap. */
 void cc_cache_reset(struct cc_cache *c, const void *snap);

@@ -3,6 +3,8 @@
  */
 #include "http.h"
 
+#include "../core/lang.h"
+
 #include "../format/csv.h"
 
 #include <math.h>
@@ -168,4 +170,24 @@ int cc_json_text(json_t *body, const char *name, bool optional, size_t max,
 	}
 	*out = json_string_value(v);
 	return 1;
+}
+
+bool cc_req_lang(const struct cc_req *r, struct cc_resp *resp, const char *const *tags,
+		 int n, int *out)
+{
+	const char *lang = cc_req_query(r, "lang");
+
+	*out = -1;
+	if (lang && !cc_lang_valid_tag(lang)) {
+		cc_resp_error(resp, 400, "bad_parameter", "lang",
+			      "lang must be a lower-case language tag such as fr or pt-br");
+		return false;
+	}
+	if (lang) {
+		*out = cc_lang_match(lang, tags, n);
+		return true;
+	}
+	resp->vary_lang = 1;
+	*out = cc_lang_accept(cc_req_header(r, "Accept-Language"), tags, n, "en");
+	return true;
 }

@@ -97,12 +97,21 @@ struct cc_resp {
 	struct cc_sse_stream *stream;     /* an event stream instead of body
 					     (sse.h), owned by the response */
 	int deferred;                     /* answered later (struct cc_deferred) */
+	int vary_lang;                    /* depends on Accept-Language */
 };
 
 /* A query parameter, or NULL. */
 const char *cc_req_query(const struct cc_req *r, const char *name);
 /* A request header, or NULL. */
 const char *cc_req_header(const struct cc_req *r, const char *name);
+
+/* The reader's language among tags[0..n) (core/lang.h): ?lang=TAG when
+ * given, else the request's Accept-Language; *out its index, or -1 for
+ * the texts' own (English). false after filling resp with a 400 when
+ * ?lang= is not a language tag. The response then varies by
+ * Accept-Language (its Vary header says so). */
+bool cc_req_lang(const struct cc_req *r, struct cc_resp *resp, const char *const *tags,
+		 int n, int *out);
 
 /* Sets a JSON body (steals the reference to j) with status. */
 int cc_resp_json(struct cc_resp *resp, int status, json_t *j);

@@ -4,7 +4,8 @@
  * questions, options, guidance, weights and max points, and (format 1.1)
  * the rating scales, stage names and targets. ?lang=TAG gives the
  * framework's translated texts where its `translations` have them, its own
- * text elsewhere; ids and numbers never change with the language.
+ * text elsewhere (without ?lang=, the language Accept-Language asks for);
+ * ids and numbers never change with the language.
  * ?version=V gives that version of the id (a campaign's framework_version);
  * without it, the latest (the highest version).
  */
@@ -21,12 +22,16 @@ static const char *const evidence_names[] = {"optional", "required", "none"};
 struct view {
 	const struct cc_framework *fw;
 	int lang;                   /* -1: the file's own texts */
+	int *untranslated;          /* texts given in the file's own language */
 };
 
 static const char *tr(const struct view *v, int kind, int index, int sub,
 		      const char *own)
 {
 	const char *t = cc_fw_text(v->fw, v->lang, kind, index, sub);
+
+	if (!t && v->lang >= 0 && own && *own)
+		(*v->untranslated)++;
 	return t ? t : own;
 }
 
@@ -158,13 +163,26 @@ static json_t *targets_json(const struct view *v)
 	return list;
 }
 
+/* The framework's language for this reader (cc_req_lang); false after a 400. */
+static bool reader_lang(const struct cc_req *req, struct cc_resp *resp,
+			const struct cc_framework *fw, int *out)
+{
+	const char *tags[64];
+	int n = fw->nlangs < 64 ? fw->nlangs : 64;
+
+	for (int l = 0; l < n; l++)
+		tags[l] = fw->langs[l].tag;
+	return cc_req_lang(req, resp, tags, n, out);
+}
+
 int cc_h_framework(struct cc_req *req, struct cc_resp *resp)
 {
-	const char *lang = cc_req_query(req, "lang"), *version = cc_req_query(req, "version");
+	const char *version = cc_req_query(req, "version");
 	const struct cc_framework *fw = version ?
 		cc_snapshot_framework_version(req->snap, req->params[0], version) :
 		cc_snapshot_framework(req->snap, req->params[0]);
-	struct view v = {fw, -1};
+	int untranslated = 0;
+	struct view v = {fw, -1, &untranslated};
 	json_t *o, *levels, *langs;
 
 	if (!fw && version && cc_snapshot_framework(req->snap, req->params[0]))
@@ -173,10 +191,8 @@ int cc_h_framework(struct cc_req *req, struct cc_resp *resp)
 	if (!fw)
 		return cc_resp_error(resp, 404, "not_found", NULL, "no framework \"%s\"",
 				     req->params[0]);
-	if (lang && !cc_lang_valid_tag(lang))
-		return cc_resp_error(resp, 400, "bad_parameter", "lang",
-				     "lang must be a lower-case language tag such as fr or pt-br");
-	v.lang = cc_fw_lang(fw, lang);
+	if (!reader_lang(req, resp, fw, &v.lang))
+		return CC_OK;
 	o = node_json(&v, 0);
 	json_object_del(o, "weight");
 	json_object_del(o, "name");
@@ -202,5 +218,7 @@ int cc_h_framework(struct cc_req *req, struct cc_resp *resp)
 	for (int l = 0; l < fw->nlangs; l++)
 		json_array_append_new(langs, json_string(fw->langs[l].tag));
 	json_object_set_new(o, "languages", langs);
+	/* which language the texts are in: lang, but for these many */
+	json_object_set_new(o, "untranslated", json_integer(untranslated));
 	return cc_resp_json(resp, 200, o);
 }

@@ -136,7 +136,8 @@ static void add_headers(struct MHD_Response *r, const struct cc_resp *resp, int 
 				resp->content_type : "application/octet-stream");
 	MHD_add_response_header(r, "Cache-Control", resp->cache ? resp->cache :
 				resp->shared || resp->fd >= 0 ? "no-cache" : "no-store");
-	MHD_add_response_header(r, "Vary", "Accept-Encoding");
+	MHD_add_response_header(r, "Vary", resp->vary_lang ? "Accept-Encoding, Accept-Language" :
+				"Accept-Encoding");
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
 	MHD_add_response_header(r, "X-Frame-Options", "DENY");
@@ -301,6 +302,7 @@ static int cache_key(struct MHD_Connection *conn, const char *method,
 		     const char *url, char *buf, size_t cap)
 {
 	struct keybuf k = {buf, 0, cap, 0, 0};
+	const char *al;
 
 	if ((strcmp(method, "GET") && strcmp(method, "HEAD")) ||
 	    strncmp(url, "/api/v1/", 8) != 0 || strncmp(url, "/api/v1/jobs/", 13) == 0 ||
@@ -308,6 +310,15 @@ static int cache_key(struct MHD_Connection *conn, const char *method,
 		return 0;
 	k.len = (size_t)snprintf(buf, cap, "%s", url);
 	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, add_arg, &k);
+	/* a response may be in the language Accept-Language asks for: the
+	 * header is part of the key (after a byte no URL holds) */
+	if (!k.overflow && (al = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+							      "Accept-Language"))) {
+		if (k.len + strlen(al) + 2 >= cap)
+			return 0;
+		buf[k.len++] = '\x01';
+		k.len += (size_t)snprintf(buf + k.len, cap - k.len, "%s", al);
+	}
 	return !k.overflow;
 }
 
@@ -318,7 +329,7 @@ static void decorate_cached(struct MHD_Response *r, const struct cc_cache_meta *
 {
 	const struct cc_server *sv = arg;
 	struct cc_resp meta = {.content_type = m->type, .gzipped = m->gzipped, .fd = -1,
-			       .shared = 1};
+			       .shared = 1, .vary_lang = m->vary_lang};
 
 	snprintf(meta.disposition, sizeof(meta.disposition), "%s", m->disposition);
 	add_headers(r, &meta, sv->opts->tls_cert != NULL);
@@ -582,7 +593,7 @@ enum MHD_Result cc__server_on_request(void *cls, struct MHD_Connection *conn,
 		char etag[32];
 		etag_of(resp.body, resp.len, etag);
 		cc_cache_put(&sv->cache, req.snap, key, resp.body, resp.len, resp.content_type,
-			     etag, resp.disposition, compressible(resp.content_type));
+			     etag, resp.disposition, compressible(resp.content_type), resp.vary_lang);
 	}
 	ok = send_resp(conn, &req, &resp);
 	snap_put(sv, (struct cc_snapshot *)req.snap);

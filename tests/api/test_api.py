@@ -524,6 +524,36 @@ def frameworks_counts_match_the_tree():
 
 
 @test
+def framework_texts_in_the_readers_language():
+    """?lang= picks a translation; without it Accept-Language does (the
+    response then says Vary: Accept-Language, and the response cache keeps
+    each language apart); the file's own texts when English is preferred or
+    nothing matches; untranslated counts what the translation lacks."""
+    fid = "national-maturity"
+    path = f"{API}/frameworks/{fid}"
+    fr = get_json(path + "?lang=fr")
+    own = get_json(path + "?lang=de")
+    eq((fr["lang"], own["lang"], own["untranslated"]), ("fr", None, 0), "?lang=")
+    check(isinstance(fr["untranslated"], int) and fr["untranslated"] >= 0, "untranslated")
+    check(fr["title"] != own["title"], f"the French title {fr['title']!r} is the English one")
+    for i, (accept, want) in enumerate([("fr-FR,fr;q=0.9,en;q=0.8", "fr"), ("en-GB, fr;q=0.5", None),
+                                         ("de, fr;q=0.3", "fr"), ("de", None), ("fr-ca", "fr"),
+                                         ("fr-FR,fr;q=0.9", "fr")]):
+        r = get(path, headers={"Accept-Language": accept})
+        eq(r.status, 200, accept)
+        j = r.json()
+        eq(j["lang"], want, f"Accept-Language {accept}")
+        eq(j["title"], fr["title"] if want else own["title"], f"title for {accept}")
+        check("Accept-Language" in (r.header("Vary") or ""), f"Vary for {accept}: {r.header('Vary')}")
+        # the same URL with and without the header: never the other's cached body
+        eq(get_json(path)["lang"], None, f"no header after {accept}")
+    r = get(path + "?lang=zh", headers={"Accept-Language": "fr"})
+    eq(r.json()["lang"], None, "?lang= wins over Accept-Language")
+    check("Accept-Language" not in (r.header("Vary") or ""), "?lang= does not vary")
+    is_error(get(path + "?lang=FR"), 400, "bad_parameter", "lang")
+
+
+@test
 def framework_tree_is_consistent():
     t = framework()
     eq(t["max"], t["scale"], "root max = scale")
