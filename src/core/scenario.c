@@ -299,3 +299,85 @@ cleanup:
 	free(slots);
 	return rc;
 }
+
+/* ---- languages: views of the scenario with a translation's texts ---- */
+
+#define COPY(dst, src, n) do { \
+		if ((n) > 0) { \
+			(dst) = cc_arena_array(&root->arena, (size_t)(n), sizeof(*(src))); \
+			if (!(dst)) \
+				return NULL; \
+			memcpy((dst), (src), (size_t)(n) * sizeof(*(src))); \
+		} \
+	} while (0)
+
+struct cc_scenario *cc_scenario_view(struct cc_scenario *root)
+{
+	struct cc_scenario *v = cc_arena_array(&root->arena, 1, sizeof(*v));
+
+	if (!v)
+		return NULL;
+	*v = *root;
+	memset(&v->arena, 0, sizeof(v->arena));
+	v->langs = NULL;
+	v->nlangs = 0;
+	COPY(v->objectives, root->objectives, root->nobjectives);
+	for (int i = 0; i < root->nobjectives; i++)
+		COPY(v->objectives[i].criteria, root->objectives[i].criteria,
+		     root->objectives[i].ncriteria);
+	COPY(v->teams, root->teams, root->nteams);
+	COPY(v->injects, root->injects, root->ninjects);
+	for (int i = 0; i < root->ninjects; i++)
+		COPY(v->injects[i].expects, root->injects[i].expects, root->injects[i].nexpects);
+	COPY(v->challenges, root->challenges, root->nchallenges);
+	for (int i = 0; i < root->nchallenges; i++)
+		COPY(v->challenges[i].hints, root->challenges[i].hints, root->challenges[i].nhints);
+	return v;
+}
+
+static int same(const char *a, const char *b)
+{
+	return a && *a && a == b;
+}
+
+int cc_scenario_untranslated(const struct cc_scenario *r, const struct cc_scenario *v)
+{
+	int n = same(r->title, v->title) + same(r->description, v->description);
+
+	for (int i = 0; i < r->nobjectives; i++) {
+		n += same(r->objectives[i].name, v->objectives[i].name);
+		for (int k = 0; k < r->objectives[i].ncriteria; k++)
+			n += same(r->objectives[i].criteria[k], v->objectives[i].criteria[k]);
+	}
+	for (int i = 0; i < r->nteams; i++)
+		n += same(r->teams[i].name, v->teams[i].name);
+	for (int i = 0; i < r->ninjects; i++) {
+		const struct cc_inject *a = &r->injects[i], *b = &v->injects[i];
+		n += same(a->from, b->from) + same(a->title, b->title) +
+		     same(a->content, b->content) + same(a->notes, b->notes);
+		for (int k = 0; k < a->nexpects; k++)
+			n += same(a->expects[k].text, b->expects[k].text);
+	}
+	for (int i = 0; i < r->nchallenges; i++) {
+		const struct cc_challenge *a = &r->challenges[i], *b = &v->challenges[i];
+		n += same(a->name, b->name) + same(a->category, b->category) +
+		     same(a->description, b->description);
+		for (int k = 0; k < a->nhints; k++)
+			n += same(a->hints[k].text, b->hints[k].text);
+	}
+	return n;
+}
+
+const struct cc_scenario *cc_scenario_in(const struct cc_scenario *sc, int l)
+{
+	return l >= 0 && l < sc->nlangs ? sc->langs[l].sc : sc;
+}
+
+int cc_scenario_lang_tags(const struct cc_scenario *sc, const char **tags, int max)
+{
+	int n = sc->nlangs < max ? sc->nlangs : max;
+
+	for (int l = 0; l < n; l++)
+		tags[l] = sc->langs[l].tag;
+	return n;
+}

@@ -104,8 +104,20 @@ struct cc_challenge {
 	long line, col;
 };
 
+struct cc_scenario;
+
+/* The scenario in one language (its `translations` block, cybercap's
+ * extension of the format; docs/scenario-format.md "Translations"): a
+ * view with the same ids, numbers, times and order, whose texts are the
+ * translation's where it gives them and the file's own elsewhere. */
+struct cc_scenario_lang {
+	const char *tag;
+	const struct cc_scenario *sc;
+	int untranslated;               /* texts left in the file's own language */
+};
+
 struct cc_scenario {
-	struct cc_arena arena;
+	struct cc_arena arena;          /* a view's is empty: the root owns all */
 	const char *file;
 	const char *id, *title, *description;
 	struct cc_objective *objectives;
@@ -117,11 +129,25 @@ struct cc_scenario {
 	struct cc_challenge *challenges;
 	int nchallenges;
 	int *timeline;                  /* inject indices by planned, ties in file order */
+	struct cc_scenario_lang *langs; /* the root's languages; NULL in a view */
+	int nlangs;
 };
 
 int cc_scenario_init(struct cc_scenario *sc, const char *file);
 void cc_scenario_free(struct cc_scenario *sc);
 int cc_scenario_finish(struct cc_scenario *sc, struct cc_error *err);
+
+/* A view of sc (finished) for a translation to fill: its own arrays
+ * (objectives and their criteria, teams, injects and their expects,
+ * challenges and their hints) in sc's arena, every text still sc's; NULL
+ * when out of memory. */
+struct cc_scenario *cc_scenario_view(struct cc_scenario *sc);
+/* How many texts of view v are still the root's (non-empty ones). */
+int cc_scenario_untranslated(const struct cc_scenario *root, const struct cc_scenario *v);
+/* sc in language l of sc->langs; sc itself when l is -1. */
+const struct cc_scenario *cc_scenario_in(const struct cc_scenario *sc, int l);
+/* The tags of sc's languages (at most max) into tags; their count. */
+int cc_scenario_lang_tags(const struct cc_scenario *sc, const char **tags, int max);
 
 /* Index by id, or -1. */
 int cc_scenario_team(const struct cc_scenario *sc, const char *id);

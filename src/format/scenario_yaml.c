@@ -27,7 +27,7 @@ enum {
 	S_CHANNEL, S_CONTENT, S_EXPECTS, S_NOTES, S_AFTER, S_TEXT, S_OBJECTIVE,
 	S_CATEGORY, S_FILES, S_VALUE, S_DYNAMIC, S_FLAGS, S_HINTS, S_MAX_ATTEMPTS,
 	S_REQUIRES, S_OPENS_AT, S_INITIAL, S_MINIMUM, S_DECAY, S_FUNCTION, S_TYPE,
-	S_SHA256, S_COST, S_COUNT
+	S_SHA256, S_COST, S_TRANSLATIONS, S_COUNT
 };
 
 static const char *const names[S_COUNT] = {
@@ -36,11 +36,12 @@ static const char *const names[S_COUNT] = {
 	"from", "channel", "content", "expects", "notes", "after", "text", "objective",
 	"category", "files", "value", "dynamic", "flags", "hints", "max_attempts",
 	"requires", "opens_at", "initial", "minimum", "decay", "function", "type",
-	"sha256", "cost",
+	"sha256", "cost", "translations",
 };
 
 static const unsigned long long keys_top = B(S_VERSION) | B(S_ID) | B(S_TITLE) |
-	B(S_DESCRIPTION) | B(S_OBJECTIVES) | B(S_TEAMS) | B(S_INJECTS) | B(S_CHALLENGES);
+	B(S_DESCRIPTION) | B(S_OBJECTIVES) | B(S_TEAMS) | B(S_INJECTS) | B(S_CHALLENGES) |
+	B(S_TRANSLATIONS);
 static const unsigned long long keys_objective = B(S_ID) | B(S_NAME) | B(S_CRITERIA) |
 	B(S_FRAMEWORK);
 static const unsigned long long keys_fwref = B(S_ID) | B(S_NODE);
@@ -65,6 +66,7 @@ struct rd {
 	struct ctx c;
 	struct cc_scenario *sc;
 	const char *base_dir;
+	yaml_node_t *translations;  /* read after cc_scenario_finish */
 };
 
 static long line_of(const yaml_node_t *v) { return (long)v->start_mark.line + 1; }
@@ -467,6 +469,7 @@ static int read_top(struct rd *r, yaml_node_t *root)
 	    (ks.val[S_DESCRIPTION] &&
 	     (rc = fy_get_text(&r->c, ks.val[S_DESCRIPTION], "description", &sc->description))))
 		return rc;
+	r->translations = ks.val[S_TRANSLATIONS];
 	rc = read_list(r, ks.val[S_OBJECTIVES], "objectives", 1, 1000, sizeof(*sc->objectives),
 		       (void **)&sc->objectives, &sc->nobjectives, objective_item);
 	if (!rc)
@@ -501,9 +504,11 @@ int cc_scenario_parse(struct cc_scenario *sc, const char *file, const char *base
 		return rc;
 	}
 	rc = read_top(&r, root);
-	fy_unload(&r.c);
 	if (!rc)
 		rc = cc_scenario_finish(sc, err);
+	if (!rc && r.translations)
+		rc = cc__scenario_translations(&r.c, sc, r.translations);
+	fy_unload(&r.c);
 	if (rc)
 		cc_scenario_free(sc);
 	return rc;

@@ -80,5 +80,8 @@ void fy_unload(struct ctx *c);
 int fy_get_names(struct ctx *c, const yaml_node_t *v, const char *key,
 		 const char ***names, int *n);
 
+/* A scenario's `translations` block (scenario_yaml_i18n.c), read once the
+ * scenario is finished: each language a view in sc->langs. */
+int cc__scenario_translations(struct ctx *c, struct cc_scenario *sc, const yaml_node_t *v);
 
 #endif

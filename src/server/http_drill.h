@@ -23,9 +23,21 @@
 int cc__drill_may(struct cc_req *req, struct cc_resp *resp, enum cc_drill_do what,
 		  unsigned *roles, char *team);
 
-/* Loads the drill of params[0]; 1, or 0 after filling resp (free d
+/* Loads the drill of params[0], its scenario's texts in the reader's
+ * language (cc__scenario_lang); 1, or 0 after filling resp (free d
  * either way). */
 int cc__drill_load(struct cc_req *req, struct cc_resp *resp, struct cc_drill *d);
+
+/* The reader's language among sc's translations (?lang=, else
+ * Accept-Language; a ?lang= that is not a tag counts as none): an index
+ * for cc_scenario_in, or -1 for the file's own texts. */
+int cc__scenario_lang(const struct cc_req *req, struct cc_resp *resp,
+		      const struct cc_scenario *sc);
+/* false after filling resp with a 400 when ?lang= is not a language tag. */
+bool cc__lang_param_ok(const struct cc_req *req, struct cc_resp *resp);
+/* Adds lang, languages and untranslated (as GET /frameworks/{id} has
+ * them) to o for language l of sc. */
+void cc__scenario_lang_json(json_t *o, const struct cc_scenario *sc, int l);
 
 /* After a committed change to the drill of params[0]: its streams and
  * the clock hear of it. */

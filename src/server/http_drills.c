@@ -6,6 +6,8 @@
  */
 #include "http_drill.h"
 
+#include "../core/lang.h"
+
 #include "live.h"
 
 #include "../format/wall_time.h"
@@ -54,7 +56,42 @@ int cc__drill_load(struct cc_req *req, struct cc_resp *resp, struct cc_drill *d)
 	pthread_mutex_unlock(req->store_lock);
 	if (rc)
 		cc_resp_from_error(resp, &err, 400);
+	else
+		cc_drill_in_lang(d, cc__scenario_lang(req, resp, d->shared));
 	return !rc;
+}
+
+int cc__scenario_lang(const struct cc_req *req, struct cc_resp *resp,
+		      const struct cc_scenario *sc)
+{
+	const char *tags[64], *q = cc_req_query(req, "lang");
+	int n = cc_scenario_lang_tags(sc, tags, 64), l;
+
+	if (q && !cc_lang_valid_tag(q))
+		return -1;
+	return cc_req_lang(req, resp, tags, n, &l) ? l : -1;
+}
+
+bool cc__lang_param_ok(const struct cc_req *req, struct cc_resp *resp)
+{
+	const char *q = cc_req_query(req, "lang");
+
+	if (!q || cc_lang_valid_tag(q))
+		return true;
+	cc_resp_error(resp, 400, "bad_parameter", "lang",
+		      "lang must be a lower-case language tag such as fr or pt-br");
+	return false;
+}
+
+void cc__scenario_lang_json(json_t *o, const struct cc_scenario *sc, int l)
+{
+	json_t *langs = json_array();
+
+	for (int k = 0; k < sc->nlangs; k++)
+		json_array_append_new(langs, json_string(sc->langs[k].tag));
+	json_object_set_new(o, "lang", l >= 0 ? json_string(sc->langs[l].tag) : json_null());
+	json_object_set_new(o, "languages", langs);
+	json_object_set_new(o, "untranslated", json_integer(l >= 0 ? sc->langs[l].untranslated : 0));
 }
 
 void cc__drill_changed(struct cc_req *req)
@@ -420,13 +457,15 @@ int cc_h_drill(struct cc_req *req, struct cc_resp *resp)
 	char team[129];
 	json_t *o;
 
-	if (!cc__drill_may(req, resp, CC_DRILL_VIEW, &roles, team))
+	if (!cc__drill_may(req, resp, CC_DRILL_VIEW, &roles, team) || !cc__lang_param_ok(req, resp))
 		return CC_OK;
 	if (!cc__drill_load(req, resp, &d)) {
 		cc_drill_free(&d);
 		return CC_OK;
 	}
 	o = drill_view(req, &d, roles, team, cc_live_now());
+	if (o)
+		cc__scenario_lang_json(o, d.shared, cc__scenario_lang(req, resp, d.shared));
 	cc_drill_free(&d);
 	if (!o)
 		return cc_resp_error(resp, 500, "internal", NULL, "cannot read the drill");

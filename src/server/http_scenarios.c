@@ -179,7 +179,8 @@ static json_t *challenges(const struct cc_scenario *sc)
 
 /* The injects delivered to the caller in drills on this scenario (a
  * player: to their team; an observer: all delivered). */
-static json_t *seen_injects(struct cc_req *req, const char *id, const struct cc_list *drills)
+static json_t *seen_injects(struct cc_req *req, struct cc_resp *resp, const char *id,
+			    const struct cc_list *drills)
 {
 	json_t *a = json_array(), *seen = json_object();
 
@@ -194,6 +195,7 @@ static json_t *seen_injects(struct cc_req *req, const char *id, const struct cc_
 			cc_drill_free(&d);
 			continue;
 		}
+		cc_drill_in_lang(&d, cc__scenario_lang(req, resp, d.shared));
 		roles = cc_drill_roles(&d, req->who, team);
 		for (int k = 0; k < d.ninjects; k++) {
 			const struct cc_drill_inject *x = &d.injects[d.order[k]];
@@ -221,6 +223,8 @@ int cc_h_scenario(struct cc_req *req, struct cc_resp *resp)
 
 	if (!req->who->id)
 		return cc_resp_error(resp, 401, "unauthenticated", NULL, "sign in first");
+	if (!cc__lang_param_ok(req, resp))
+		return CC_OK;
 	cc_error_clear(&err);
 	memset(&drills, 0, sizeof(drills));
 	pthread_mutex_lock(req->store_lock);
@@ -232,11 +236,14 @@ int cc_h_scenario(struct cc_req *req, struct cc_resp *resp)
 	level = cc__scenario_access(req, id, &drills);
 	if (level && !(rc = cc_scenario_cache_get(req->store, req->data_dir, id,
 			((const struct cc_scenario_rec *)l.items)->hash, &sc, &err))) {
-		o = scenario_head(sc, ((const struct cc_scenario_rec *)l.items)->hash, level == 2);
-		json_object_set_new(o, "injects", level == 2 ? full_injects(sc) :
-				    seen_injects(req, id, &drills));
+		int lang = cc__scenario_lang(req, resp, sc);
+		const struct cc_scenario *v = cc_scenario_in(sc, lang);
+		o = scenario_head(v, ((const struct cc_scenario_rec *)l.items)->hash, level == 2);
+		json_object_set_new(o, "injects", level == 2 ? full_injects(v) :
+				    seen_injects(req, resp, id, &drills));
 		if (level == 2)
-			json_object_set_new(o, "challenges", challenges(sc));
+			json_object_set_new(o, "challenges", challenges(v));
+		cc__scenario_lang_json(o, sc, lang);
 		cc_scenario_cache_release(sc);
 	}
 	pthread_mutex_unlock(req->store_lock);

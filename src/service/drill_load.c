@@ -236,6 +236,28 @@ int cc_drill_load(struct cc_store *s, const char *data_dir, const char *id,
 	return CC_OK;
 }
 
+void cc_drill_in_lang(struct cc_drill *d, int l)
+{
+	const struct cc_scenario *v = cc_scenario_in(d->shared, l);
+
+	d->sc = *v;
+	memset(&d->sc.arena, 0, sizeof(d->sc.arena));
+	for (int t = 0; t < d->nteams && t < v->nteams; t++)
+		d->teams[t].name = v->teams[t].name;
+	for (int i = 0; i < d->ninjects; i++) {
+		struct cc_drill_inject *x = &d->injects[i];
+		const struct cc_inject *in;
+		if (x->scenario < 0 || x->scenario >= v->ninjects)
+			continue;
+		in = &v->injects[x->scenario];
+		x->title = in->title;
+		x->content = in->content;
+		x->from = in->from;
+		x->notes = in->notes;
+		x->expects = in->expects;
+	}
+}
+
 double cc_drill_clock_now(const struct cc_drill *d, double now)
 {
 	return cc_drill_clock(d->ev, d->nev, d->d->speed, now);

@@ -80,6 +80,11 @@ struct cc_drill {
 	unsigned char *state;        /* per scenario inject, for core/drill_clock.h */
 };
 
+/* Gives d (loaded) the texts of language l of its scenario's
+ * translations (cc_scenario_in; -1: the file's own): the teams' names and
+ * the scenario's injects. Ad-hoc injects stay as their authors wrote them. */
+void cc_drill_in_lang(struct cc_drill *d, int l);
+
 /* Loads drill id with its scenario version. Freed by cc_drill_free, also
  * after an error. */
 int cc_drill_load(struct cc_store *s, const char *data_dir, const char *id,

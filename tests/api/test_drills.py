@@ -82,6 +82,13 @@ injects:
   - {id: f4, at: 0, after: s3, to: [blue], channel: email, title: Follower of the skipped, content: "Never"}
   - {id: n5, at: 40, to: [red], channel: handout, title: Delivered by hand, content: "Now"}
   - {id: late, at: 500, to: [all], channel: system, title: Far away, content: "Later"}
+translations:
+  fr:
+    title: Exercice des tests de l'API
+    teams: {red: Équipe rouge}
+    injects:
+      a0: {title: Rouge d'abord, content: "Alerte pour rouge", notes: NOTE-a0-secret-fr,
+           expects: {e1: EXPECT-open-a-case-fr}}
 """
 
 PEOPLE = {
@@ -551,6 +558,45 @@ def players_never_see_another_teams_injects_nor_notes():
             f"director kinds {d.summary()}")
     p.check(set(d.injects("delivery")) == {"a0", "b0", "all1", "r2", "p3", "n5", "adhoc-1"},
             f"director deliveries {d.injects('delivery')}")
+    p.done()
+
+
+@test
+def drill_and_scenario_texts_in_the_readers_language():
+    """A scenario's translations reach players and staff in their language
+    (?lang=, else Accept-Language), the file's own texts elsewhere; ids and
+    state never change; notes stay hidden from players in every language."""
+    p = Problems()
+    pa = who("player_a")
+    fr = expect(pa.get(DR() + "?lang=fr"), 200, what="player ?lang=fr").json()
+    own = expect(pa.get(DR()), 200, what="player, no language").json()
+    p.check((fr["lang"], fr["languages"], own["lang"]) == ("fr", ["fr"], None),
+            f"lang {fr['lang']} {fr['languages']} / {own['lang']}")
+    p.check(fr["untranslated"] > 0 and own["untranslated"] == 0, f"untranslated {fr['untranslated']}")
+    p.check([t["name"] for t in fr["teams"]] == ["Équipe rouge"], f"teams {fr['teams']}")
+    a0 = {x["id"]: x for x in fr["injects"]}["a0"]
+    p.check((a0["title"], a0["content"]) == ("Rouge d'abord", "Alerte pour rouge"), f"a0 {a0}")
+    all1 = {x["id"]: x for x in fr["injects"]}["all1"]
+    p.check(all1["title"] == "News for all", f"untranslated inject keeps its text: {all1['title']}")
+    p.check([x["id"] for x in fr["injects"]] == [x["id"] for x in own["injects"]], "same injects, same order")
+    p.check("NOTE-a0-secret" not in json.dumps(fr), "a player sees notes in French")
+    r = pa.get(DR(), headers={"Accept-Language": "fr-FR,fr;q=0.9,en;q=0.5"})
+    p.check(r.json()["lang"] == "fr" and "Accept-Language" in (r.header("Vary") or ""),
+            f"Accept-Language: {r.json()['lang']}, Vary {r.header('Vary')}")
+    p.check(pa.get(DR(), headers={"Accept-Language": "en, fr;q=0.5"}).json()["lang"] is None,
+            "English first: the file's texts")
+    p.check(pa.get(DR() + "?lang=de").json()["lang"] is None, "?lang=de: the file's texts")
+    p.expect(pa.get(DR() + "?lang=FR"), 400, "bad_parameter", "lang", what="?lang=FR")
+    sc = expect(who("director").get(f"{API}/scenarios/{SC}?lang=fr"), 200, what="director scenario").json()
+    inj = {x["id"]: x for x in sc["injects"]}
+    p.check(sc["title"] == "Exercice des tests de l'API" and sc["lang"] == "fr", f"scenario {sc['title']}")
+    p.check(inj["a0"]["notes"] == "NOTE-a0-secret-fr" and
+            inj["a0"]["expects"][0]["text"] == "EXPECT-open-a-case-fr", f"staff a0 {inj['a0']}")
+    p.check(inj["a0"]["at"] == 0 and inj["r2"]["after"] == "all1", "times and order unchanged")
+    ps = expect(pa.get(f"{API}/scenarios/{SC}?lang=fr"), 200, what="player scenario").json()
+    p.check({x["id"]: x["title"] for x in ps["injects"]}.get("a0") == "Rouge d'abord", f"player scenario {ps['injects']}")
+    p.check("NOTE-a0-secret" not in json.dumps(ps), "player scenario shows notes")
+    p.expect(pa.get(f"{API}/scenarios/{SC}?lang=x_y"), 400, "bad_parameter", "lang", what="scenario ?lang=x_y")
     p.done()
 
 
