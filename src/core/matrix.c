@@ -67,3 +67,66 @@ void cc_matrix_sort(struct cc_risk_rating *r, int n)
 {
 	qsort(r, (size_t)n, sizeof(*r), by_risk);
 }
+
+/* ---- languages: views of the matrix with a translation's texts ---- */
+
+static struct cc_mitem *copy_items(struct cc_matrix *root, const struct cc_mitem *items, int n,
+				   bool *ok)
+{
+	struct cc_mitem *out;
+
+	if (n <= 0)
+		return NULL;
+	if (!(out = cc_arena_array(&root->arena, (size_t)n, sizeof(*out)))) {
+		*ok = false;
+		return NULL;
+	}
+	memcpy(out, items, (size_t)n * sizeof(*out));
+	return out;
+}
+
+struct cc_matrix *cc_matrix_view(struct cc_matrix *root)
+{
+	struct cc_matrix *v = cc_arena_array(&root->arena, 1, sizeof(*v));
+	bool ok = true;
+
+	if (!v)
+		return NULL;
+	*v = *root;
+	memset(&v->arena, 0, sizeof(v->arena));
+	v->langs = NULL;
+	v->nlangs = 0;
+	v->likelihood = copy_items(root, root->likelihood, root->nlikelihood, &ok);
+	v->dimensions = copy_items(root, root->dimensions, root->ndimensions, &ok);
+	v->impact = copy_items(root, root->impact, root->nimpact, &ok);
+	v->levels = copy_items(root, root->levels, root->nlevels, &ok);
+	return ok ? v : NULL;
+}
+
+static int same(const char *a, const char *b)
+{
+	return a && *a && a == b;
+}
+
+static int items_untranslated(const struct cc_mitem *a, const struct cc_mitem *b, int n)
+{
+	int k = 0;
+
+	for (int i = 0; i < n; i++)
+		k += same(a[i].name, b[i].name) + same(a[i].description, b[i].description);
+	return k;
+}
+
+int cc_matrix_untranslated(const struct cc_matrix *r, const struct cc_matrix *v)
+{
+	return same(r->title, v->title) +
+	       items_untranslated(r->likelihood, v->likelihood, r->nlikelihood) +
+	       items_untranslated(r->dimensions, v->dimensions, r->ndimensions) +
+	       items_untranslated(r->impact, v->impact, r->nimpact) +
+	       items_untranslated(r->levels, v->levels, r->nlevels);
+}
+
+const struct cc_matrix *cc_matrix_in(const struct cc_matrix *m, int l)
+{
+	return l >= 0 && l < m->nlangs ? m->langs[l].m : m;
+}

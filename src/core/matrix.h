@@ -19,8 +19,20 @@ struct cc_mitem {
 	long line, col;
 };
 
+struct cc_matrix;
+
+/* The matrix in one language (its `translations` block, cybercap's
+ * extension of the format; docs/risks.md "Translations"): a view with the
+ * same ids, grid and order, whose texts are the translation's where it
+ * gives them and the file's own elsewhere. */
+struct cc_matrix_lang {
+	const char *tag;
+	const struct cc_matrix *m;
+	int untranslated;                       /* texts left in the file's language */
+};
+
 struct cc_matrix {
-	struct cc_arena arena;
+	struct cc_arena arena;                  /* a view's is empty: the root owns all */
 	const char *file;
 	const char *id, *title;
 	struct cc_mitem *likelihood;
@@ -32,10 +44,20 @@ struct cc_matrix {
 	struct cc_mitem *levels;
 	int nlevels;
 	int *grid;                              /* [likelihood * nimpact + impact] -> level */
+	struct cc_matrix_lang *langs;           /* the root's languages; NULL in a view */
+	int nlangs;
 };
 
 int cc_matrix_init(struct cc_matrix *m, const char *file);
 void cc_matrix_free(struct cc_matrix *m);
+
+/* A view of m for a translation to fill: its own item lists in m's
+ * arena, every text still m's; NULL when out of memory. */
+struct cc_matrix *cc_matrix_view(struct cc_matrix *m);
+/* How many texts of view v are still the root's (non-empty ones). */
+int cc_matrix_untranslated(const struct cc_matrix *root, const struct cc_matrix *v);
+/* m in language l of m->langs; m itself when l is -1. */
+const struct cc_matrix *cc_matrix_in(const struct cc_matrix *m, int l);
 
 /* Index of an item by id in a list, or -1. */
 int cc_matrix_find(const struct cc_mitem *items, int n, const char *id);

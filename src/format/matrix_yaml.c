@@ -2,7 +2,8 @@
  * matrix_yaml.c - reading a risk matrix (see matrix_yaml.h) with the YAML
  * walk of yaml_walk.c: three lists of described levels (likelihood,
  * impact with its optional dimensions, risk levels with colours) and the
- * grid, one row per likelihood level, one risk level id per impact level.
+ * grid, one row per likelihood level, one risk level id per impact level;
+ * then its translations (matrix_yaml_i18n.c).
  */
 #include "matrix_yaml.h"
 
@@ -16,16 +17,16 @@
 
 enum {
 	M_VERSION, M_ID, M_TITLE, M_LIKELIHOOD, M_IMPACT, M_DIMENSIONS, M_LEVELS,
-	M_GRID, M_NAME, M_DESCRIPTION, M_COLOR, M_COUNT
+	M_GRID, M_NAME, M_DESCRIPTION, M_COLOR, M_TRANSLATIONS, M_COUNT
 };
 
 static const char *const names[M_COUNT] = {
 	"cybercap-matrix", "id", "title", "likelihood", "impact", "dimensions", "levels",
-	"grid", "name", "description", "color",
+	"grid", "name", "description", "color", "translations",
 };
 
 static const unsigned long long keys_top = B(M_VERSION) | B(M_ID) | B(M_TITLE) |
-	B(M_LIKELIHOOD) | B(M_IMPACT) | B(M_LEVELS) | B(M_GRID);
+	B(M_LIKELIHOOD) | B(M_IMPACT) | B(M_LEVELS) | B(M_GRID) | B(M_TRANSLATIONS);
 static const unsigned long long keys_impact = B(M_DIMENSIONS) | B(M_LEVELS);
 static const unsigned long long keys_item = B(M_ID) | B(M_NAME) | B(M_DESCRIPTION);
 static const unsigned long long keys_level = B(M_ID) | B(M_NAME) | B(M_DESCRIPTION) |
@@ -171,7 +172,9 @@ static int read_top(struct ctx *c, struct cc_matrix *m, yaml_node_t *root)
 	    (rc = read_items(c, ik.val[M_LEVELS], "levels", 2, false, &m->impact, &m->nimpact)) ||
 	    (rc = read_items(c, ks.val[M_LEVELS], "levels", 2, true, &m->levels, &m->nlevels)))
 		return rc;
-	return read_grid(c, m, ks.val[M_GRID]);
+	if ((rc = read_grid(c, m, ks.val[M_GRID])))
+		return rc;
+	return ks.val[M_TRANSLATIONS] ? cc__matrix_translations(c, m, ks.val[M_TRANSLATIONS]) : CC_OK;
 }
 
 int cc_matrix_parse(struct cc_matrix *m, const char *file, const char *text, size_t len,

@@ -232,8 +232,8 @@ static int lang_pair(struct tr *t, const yaml_node_t *k, const char *key, const 
 int cc__scenario_translations(struct ctx *c, struct cc_scenario *sc, const yaml_node_t *v)
 {
 	struct tr t = {.c = c, .root = sc, .tag = ""};
-	const char *const *saved = c->names;
-	int nsaved = c->nnames, rc;
+	struct fy_names saved;
+	int rc;
 
 	if (v->type != YAML_MAPPING_NODE)
 		return fy_fail(c, v, "\"translations\" must map language tags to translations");
@@ -241,10 +241,8 @@ int cc__scenario_translations(struct ctx *c, struct cc_scenario *sc, const yaml_
 					v->data.mapping.pairs.start) + 1, sizeof(*sc->langs));
 	if (!sc->langs)
 		return fy_oom(c);
-	c->names = names;
-	c->nnames = T_COUNT;
+	saved = fy_names_swap(c, names, T_COUNT);
 	rc = each_pair(&t, v, "translations", lang_pair);
-	c->names = saved;
-	c->nnames = nsaved;
+	fy_names_restore(c, saved);
 	return rc;
 }

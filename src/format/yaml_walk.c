@@ -291,3 +291,18 @@ void fy_unload(struct ctx *c)
 	c->seen = NULL;
 	yaml_document_delete(&c->doc);
 }
+
+struct fy_names fy_names_swap(struct ctx *c, const char *const *names, int n)
+{
+	struct fy_names saved = {c->names, c->nnames};
+
+	c->names = names;
+	c->nnames = n;
+	return saved;
+}
+
+void fy_names_restore(struct ctx *c, struct fy_names saved)
+{
+	c->names = saved.names;
+	c->nnames = saved.n;
+}

@@ -15,6 +15,7 @@
 
 struct cc_framework;
 struct cc_scenario;
+struct cc_matrix;
 
 #define B(k) (1ull << (k))
 
@@ -76,6 +77,15 @@ bool fy_valid_lower_id(const char *s);
  * gives its root; fy_unload releases it. */
 int fy_load(struct ctx *c, const char *text, size_t len, yaml_node_t **root);
 void fy_unload(struct ctx *c);
+/* A block with keys of its own (a translations block) is walked with
+ * its own key table: fy_names_swap sets it and returns the one to put
+ * back with fy_names_restore. */
+struct fy_names {
+	const char *const *names;
+	int n;
+};
+struct fy_names fy_names_swap(struct ctx *c, const char *const *names, int n);
+void fy_names_restore(struct ctx *c, struct fy_names saved);
 /* Reads a list of names (stage_names) into *names (arena). */
 int fy_get_names(struct ctx *c, const yaml_node_t *v, const char *key,
 		 const char ***names, int *n);
@@ -83,5 +93,8 @@ int fy_get_names(struct ctx *c, const yaml_node_t *v, const char *key,
 /* A scenario's `translations` block (scenario_yaml_i18n.c), read once the
  * scenario is finished: each language a view in sc->langs. */
 int cc__scenario_translations(struct ctx *c, struct cc_scenario *sc, const yaml_node_t *v);
+/* A risk matrix's `translations` block (matrix_yaml_i18n.c), read once
+ * the matrix is complete: each language a view in m->langs. */
+int cc__matrix_translations(struct ctx *c, struct cc_matrix *m, const yaml_node_t *v);
 
 #endif

@@ -191,3 +191,14 @@ bool cc_req_lang(const struct cc_req *r, struct cc_resp *resp, const char *const
 	*out = cc_lang_accept(cc_req_header(r, "Accept-Language"), tags, n, "en");
 	return true;
 }
+
+void cc_json_lang(json_t *o, const char *const *tags, int n, int l, int untranslated)
+{
+	json_t *langs = json_array();
+
+	for (int k = 0; k < n; k++)
+		json_array_append_new(langs, json_string(tags[k]));
+	json_object_set_new(o, "lang", l >= 0 && l < n ? json_string(tags[l]) : json_null());
+	json_object_set_new(o, "languages", langs);
+	json_object_set_new(o, "untranslated", json_integer(l >= 0 ? untranslated : 0));
+}

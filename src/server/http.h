@@ -113,6 +113,11 @@ const char *cc_req_header(const struct cc_req *r, const char *name);
 bool cc_req_lang(const struct cc_req *r, struct cc_resp *resp, const char *const *tags,
 		 int n, int *out);
 
+/* Adds what says which language a response's texts are in to o: lang
+ * (tags[l], or null for the file's own when l is -1), languages (tags)
+ * and untranslated (texts left in the file's language). */
+void cc_json_lang(json_t *o, const char *const *tags, int n, int l, int untranslated);
+
 /* Sets a JSON body (steals the reference to j) with status. */
 int cc_resp_json(struct cc_resp *resp, int status, json_t *j);
 /* Sets {"error": {"code", "message"[, "field"]}} with status. */

@@ -85,13 +85,10 @@ bool cc__lang_param_ok(const struct cc_req *req, struct cc_resp *resp)
 
 void cc__scenario_lang_json(json_t *o, const struct cc_scenario *sc, int l)
 {
-	json_t *langs = json_array();
+	const char *tags[64];
+	int n = cc_scenario_lang_tags(sc, tags, 64);
 
-	for (int k = 0; k < sc->nlangs; k++)
-		json_array_append_new(langs, json_string(sc->langs[k].tag));
-	json_object_set_new(o, "lang", l >= 0 ? json_string(sc->langs[l].tag) : json_null());
-	json_object_set_new(o, "languages", langs);
-	json_object_set_new(o, "untranslated", json_integer(l >= 0 ? sc->langs[l].untranslated : 0));
+	cc_json_lang(o, tags, n, l, l >= 0 && l < n ? sc->langs[l].untranslated : 0);
 }
 
 void cc__drill_changed(struct cc_req *req)

@@ -183,7 +183,7 @@ int cc_h_framework(struct cc_req *req, struct cc_resp *resp)
 		cc_snapshot_framework(req->snap, req->params[0]);
 	int untranslated = 0;
 	struct view v = {fw, -1, &untranslated};
-	json_t *o, *levels, *langs;
+	json_t *o, *levels;
 
 	if (!fw && version && cc_snapshot_framework(req->snap, req->params[0]))
 		return cc_resp_error(resp, 404, "not_found", "version",
@@ -199,7 +199,6 @@ int cc_h_framework(struct cc_req *req, struct cc_resp *resp)
 	json_object_set_new(o, "title", json_string(tr(&v, CC_TR_TITLE, 0, 0, fw->title)));
 	json_object_set_new(o, "version", json_string(fw->version ? fw->version : ""));
 	json_object_set_new(o, "format", json_string(fw->format > 1 ? "1.1" : "1"));
-	json_object_set_new(o, "lang", v.lang >= 0 ? json_string(fw->langs[v.lang].tag) : json_null());
 	json_object_set_new(o, "scale", json_real(fw->scale));
 	json_object_set_new(o, "precision", json_integer(fw->precision));
 	json_object_set_new(o, "ranking", json_string(fw->ranking == CC_RANK_DENSE ? "dense" : "competition"));
@@ -214,11 +213,13 @@ int cc_h_framework(struct cc_req *req, struct cc_resp *resp)
 	json_object_set_new(o, "stage_names", stage_names_json(&v, fw->stage_names,
 							       fw->nstage_names, 1));
 	json_object_set_new(o, "targets", targets_json(&v));
-	langs = json_array();
-	for (int l = 0; l < fw->nlangs; l++)
-		json_array_append_new(langs, json_string(fw->langs[l].tag));
-	json_object_set_new(o, "languages", langs);
 	/* which language the texts are in: lang, but for these many */
-	json_object_set_new(o, "untranslated", json_integer(untranslated));
+	{
+		const char *tags[64];
+		int n = fw->nlangs < 64 ? fw->nlangs : 64;
+		for (int l = 0; l < n; l++)
+			tags[l] = fw->langs[l].tag;
+		cc_json_lang(o, tags, n, v.lang, untranslated);
+	}
 	return cc_resp_json(resp, 200, o);
 }

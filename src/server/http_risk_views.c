@@ -266,7 +266,22 @@ int cc_h_matrix(struct cc_req *req, struct cc_resp *resp)
 		cc_list_free(&l);
 		return cc_resp_error(resp, 500, "internal", NULL, "the stored matrix does not load");
 	}
-	send_view(resp, cc_matrix_json(&m, ((struct cc_matrix_rec *)l.items)->hash));
+	{
+		const char *tags[64];
+		int n = m.nlangs < 64 ? m.nlangs : 64, lang;
+		json_t *o;
+		for (int k = 0; k < n; k++)
+			tags[k] = m.langs[k].tag;
+		if (!cc_req_lang(req, resp, tags, n, &lang)) {
+			cc_matrix_free(&m);
+			cc_list_free(&l);
+			return CC_OK;
+		}
+		o = cc_matrix_json(cc_matrix_in(&m, lang), ((struct cc_matrix_rec *)l.items)->hash);
+		if (o)
+			cc_json_lang(o, tags, n, lang, lang >= 0 ? m.langs[lang].untranslated : 0);
+		send_view(resp, o);
+	}
 	resp->etag = 1;
 	cc_matrix_free(&m);
 	cc_list_free(&l);

@@ -47,6 +47,22 @@ static inline void cc_test_near(double got, double want, double tol,
 #define assert_nan(got) \
 	cc_test_near((got), NAN, 0, #got, __FILE__, __LINE__)
 
+/* ---- errors ----------------------------------------------------------- */
+
+static inline void cc_test_refused(int rc, const struct cc_error *err, long line,
+				   const char *says, const char *file, int at)
+{
+	if (rc == CC_EINPUT && strstr(err->msg, says) && err->line == line)
+		return;
+	print_error("status %d, line %ld: %s\nexpected bad input on line %ld saying: %s\n",
+		    rc, err->line, err->msg, line, says);
+	_fail(file, at);
+}
+
+/* rc is bad input (CC_EINPUT) at line whose message contains says. */
+#define assert_refused(rc, err, line, says) \
+	cc_test_refused((rc), (err), (line), (says), __FILE__, __LINE__)
+
 /* ---- frameworks ------------------------------------------------------- */
 
 static inline void cc_test_parse_framework(struct cc_framework *fw,

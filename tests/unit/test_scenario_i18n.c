@@ -73,18 +73,11 @@ static void test_views_carry_the_translation(void **state)
 	cc_scenario_free(&sc);
 }
 
-static void refused(const char *tr, long line, const char *says)
-{
-	struct cc_scenario sc;
-	struct cc_error err;
-	int rc = parse(&sc, tr, &err);
-
-	assert_int_equal(rc, CC_EINPUT);
-	if (!strstr(err.msg, says))
-		print_error("message: %s (wanted %s)\n", err.msg, says);
-	assert_non_null(strstr(err.msg, says));
-	assert_int_equal(err.line, line);
-}
+#define refused(tr, line, says) do { \
+		struct cc_scenario sc; \
+		struct cc_error err_; \
+		assert_refused(parse(&sc, (tr), &err_), &err_, (line), (says)); \
+	} while (0)
 
 static void test_bad_translations_refused(void **state)
 {
