@@ -46,7 +46,7 @@ const m: Partial<Record<Key, Msg>> = {
   yesNoPlain: 'Oui rapporte tous les points, non n’en rapporte aucun.',
   multiNote: 'Les valeurs des options choisies s’additionnent, jusqu’à 1 au plus.',
   optionsCaption: 'Options et leurs valeurs',
-  thresholds: 'Paliers',
+  thresholds: 'Seuils',
   thresholdStep: 'à partir de {min} : {value}',
   goalposts: 'Placé sur une échelle allant de {lo} (aucun point) à {hi} (tous les points).',
   guidance: 'Indications',
