@@ -119,7 +119,7 @@ function TreatForm({ a, r, unit, done }: { a: string; r: Risk; unit: string; don
     if (toPlan) {
       if (!f.title.trim()) es.push({ id: 'tr-action-title', message: t('rkErrActionTitle') });
       if (!f.owner.trim()) es.push({ id: 'tr-action-owner', message: t('rkErrActionOwner') });
-      if (f.due && !DATE_RE.test(f.due)) es.push({ id: 'tr-action-due', message: t('plErrDate') });
+      if (f.due && !DATE_RE.test(f.due)) es.push({ id: 'tr-action-due', message: t('plErrDate', { field: t('rkActionDue') }) });
     }
     setErrors(es);
     setAttempt((x) => x + 1);
