@@ -99,7 +99,8 @@ export function check(lang, en, cat, complete) {
   return { errors, missing: missing.length };
 }
 
-function catalogue(lang) {
+/** LANG's catalogue: its parts merged. */
+export function catalogue(lang) {
   const d = join(dir, lang);
   const out = {};
   if (!existsSync(d)) return out;
@@ -111,6 +112,9 @@ function catalogue(lang) {
   }
   return out;
 }
+
+/** The English catalogue. */
+export const english = () => load(join(dir, 'en.ts'));
 
 function main(argv) {
   const [cmd, ...rest] = argv;
@@ -128,7 +132,7 @@ function main(argv) {
     const complete = rest.includes('--complete');
     let langs = rest.filter((a) => !a.startsWith('--'));
     if (!langs.length) langs = readdirSync(dir).filter((f) => /^[a-z]{2}\.ts$/.test(f) && f !== 'en.ts' && f !== 'index.ts').map((f) => f.slice(0, 2));
-    const en = load(join(dir, 'en.ts'));
+    const en = english();
     let bad = 0;
     for (const lang of langs) {
       let r;
