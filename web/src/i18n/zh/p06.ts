@@ -52,7 +52,7 @@ const m: Partial<Record<Key, Msg>> = {
   colStages: '阶段数',
   mtTargetsAll: { other: '已达到全部目标（共{n}个）' },
   mtTargetsNone: { other: '尚未达到任何目标（共{n}个）' },
-  mtTargetsSome: '已达到“{met}”：{m}个目标中的{n}个',
+  mtTargetsSome: '已达到{m}个目标中的{n}个：{met}',
   mtTargetsSubtitle: '每个目标要求某些方面达到最低水平；列出未达到的方面，差距最大者在前',
   targetMet: '已达到',
   targetNotMet: '未达到',
