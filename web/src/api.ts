@@ -71,7 +71,9 @@ async function fetchJson<T>(path: string): Promise<T> {
   const url = urlOf(path);
   if (url === null) throw new ApiError(404, 'not_in_site', path);
   try {
-    res = await fetch(url, { headers: { Accept: 'application/json' } });
+    // bundled texts (frameworks, scenarios, matrices) come in the
+    // interface's language where the server has them
+    res = await fetch(url, { headers: { Accept: 'application/json', 'Accept-Language': currentLang() } });
   } catch (e) {
     throw new ApiError(0, 'network', String((e as Error)?.message || e));
   }
@@ -97,12 +99,13 @@ async function fetchJson<T>(path: string): Promise<T> {
 }
 
 export function get<T>(path: string): Promise<T> {
-  let p = cache.get(path) as Promise<T> | undefined;
+  const key = path + '\u0000' + currentLang();    // answers differ by language
+  let p = cache.get(key) as Promise<T> | undefined;
   if (!p) {
     p = fetchJson<T>(path);
-    cache.set(path, p);
+    cache.set(key, p);
     // Failed requests are not cached, so "Try again" asks again.
-    p.catch(() => cache.delete(path));
+    p.catch(() => cache.delete(key));
   }
   return p;
 }

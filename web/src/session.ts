@@ -6,6 +6,7 @@
 // Retry-After), and notices an expired session.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { API, ApiError } from './api';
+import { currentLang } from './i18n';
 
 export interface Grant { role: 'admin' | 'analyst' | 'reviewer' | 'focal_point' | 'respondent' | string; unit: string | null; campaign: string | null }
 export interface User { id: number; email: string; name: string; roles: Grant[] }
@@ -90,7 +91,7 @@ async function errorOf(res: Response): Promise<ApiError> {
 type Body = { json?: unknown; form?: FormData };
 
 async function send(method: string, path: string, body?: Body): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLang() };
   if (method !== 'GET' && method !== 'HEAD' && csrf) headers['X-CSRF-Token'] = csrf;
   let payload: BodyInit | undefined;
   if (body?.json !== undefined) { headers['Content-Type'] = 'application/json'; payload = JSON.stringify(body.json); }
