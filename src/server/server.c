@@ -790,6 +790,15 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 			return rc;
 		}
 	}
+	/* Threads started from here on (the writers' too, which
+	 * cc__server_open starts) leave the signals to sigwait: a SIGTERM
+	 * delivered to a thread that does not block it would end the process
+	 * at once. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
 	rc = cc__server_open(&sv, o, true, err);
 	if (rc) {
 		free(cert);
@@ -797,12 +806,6 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 		return rc;
 	}
 	ensure_fds(max_conn);
-	/* Threads started from here on leave the signals to sigwait. */
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	pthread_sigmask(SIG_BLOCK, &set, NULL);
-	signal(SIGPIPE, SIG_IGN);
 	sv.timeout_ms = 1000LL * (o->timeout_s ? o->timeout_s : CC_SERVER_TIMEOUT);
 	sv.slow = cc_slow_start(o->timeout_s ? o->timeout_s : CC_SERVER_TIMEOUT, max_conn);
 	if (!sv.slow) {
