@@ -9,6 +9,7 @@
  * assessments keep theirs), nothing is lost.
  */
 #include "cli.h"
+#include "../service/texts.h"
 
 #include "../service/mappings.h"
 #include "../service/partners.h"
@@ -30,7 +31,8 @@ static const char help[] =
 	"bundled mappings between them (mappings/*.yaml, each checked against the\n"
 	"frameworks it names), the bundled drill scenarios (scenarios/*.yaml), the\n"
 	"bundled risk matrices (matrices/*.yaml) and the risk taxonomies\n"
-	"(data/taxonomies/*.csv). Running it again updates those records (a changed\n"
+	"(data/taxonomies/*.csv), and the reference texts in other languages\n"
+	"(data/i18n/LANG.yaml). Running it again updates those records (a changed\n"
 	"scenario or matrix is kept as a new version; every risk assessment keeps\n"
 	"the matrix it started with) and keeps everything else.\n\n"
 	"Options:\n"
@@ -102,7 +104,7 @@ int cmd_init(int argc, char **argv)
 	};
 	const char *data = NULL, *units[16], *fws[16], *maps[16], *scs[16], *mxs[16];
 	int nunits = 0, nfws = 0, nmaps = 0, nscs = 0, nmxs = 0, c, rc, added, total = 0,
-	    frameworks = 0, mappings = 0, scenarios = 0, matrices = 0, terms = 0;
+	    frameworks = 0, mappings = 0, scenarios = 0, matrices = 0, terms = 0, texts = 0;
 	char path[4300], id[128];
 	struct cc_store *s;
 	struct cc_error err;
@@ -162,11 +164,16 @@ int cmd_init(int argc, char **argv)
 	snprintf(path, sizeof(path), "%s/skills", cli_data_dir());
 	if (!rc)
 		rc = cc_skills_load_data(s, path, &err);
+	snprintf(path, sizeof(path), "%s/i18n", cli_data_dir());
+	if (!rc)
+		rc = cc_service_add_texts(s, path, &texts, &err);
 	cc_store_close(s);
 	if (rc)
 		return cli_report(&err);
 	printf("%s: %d units, %d frameworks, %d mappings, %d scenarios, %d risk matrices, "
 	       "%d taxonomy terms loaded\n", data, total, frameworks, mappings, scenarios,
 	       matrices, terms);
+	if (texts)
+		printf("%s: %d reference texts in other languages loaded (data/i18n)\n", data, texts);
 	return CLI_OK;
 }

@@ -103,10 +103,20 @@ int cc_h_partner_themes(struct cc_req *req, struct cc_resp *resp)
 	int rc;
 
 	cc_error_clear(&err);
+	json_t *o;
+	bool ok = true;
+
 	CALL(cc_partners_themes_json(req->store, &out, &err));
 	if (rc)
 		return cc_resp_from_error(resp, &err, 400);
-	return cc_resp_json(resp, 200, json_pack("{s:o}", "themes", out));
+	o = json_pack("{s:o}", "themes", out);
+	if (o)
+		cc__texts_themes(req, resp, o, &ok);
+	if (!ok) {
+		json_decref(o);
+		return CC_OK;
+	}
+	return cc_resp_json(resp, 200, o);
 }
 
 /* ---- organisations ---- */

@@ -234,17 +234,33 @@ int cc_h_csirt_services(struct cc_req *req, struct cc_resp *resp)
 {
 	extern const char cc_csirt_services_json[];
 
-	(void)req;
-	cc_resp_body(resp, 200, "application/json; charset=utf-8", strdup(cc_csirt_services_json),
-		     strlen(cc_csirt_services_json));
+	json_t *o = json_loads(cc_csirt_services_json, 0, NULL);
+	bool ok = true;
+
+	if (!o)
+		return cc_resp_error(resp, 500, "internal", NULL, "out of memory");
+	cc__texts_csirt_services(req, resp, o, &ok);
+	if (!ok) {
+		json_decref(o);
+		return CC_OK;
+	}
+	cc_resp_json(resp, 200, o);
 	resp->etag = 1;
-	return resp->body ? CC_OK : cc_resp_error(resp, 500, "internal", NULL, "out of memory");
+	return CC_OK;
 }
 
 int cc_h_plan_templates(struct cc_req *req, struct cc_resp *resp)
 {
-	(void)req;
-	cc_resp_json(resp, 200, cc_plan_templates_json());
+	json_t *o = cc_plan_templates_json();
+	bool ok = true;
+
+	if (o)
+		cc__texts_plan_templates(req, resp, o, &ok);
+	if (!ok) {
+		json_decref(o);
+		return CC_OK;
+	}
+	cc_resp_json(resp, 200, o);
 	resp->etag = 1;
 	return CC_OK;
 }

@@ -215,9 +215,19 @@ int cc_h_taxonomies(struct cc_req *req, struct cc_resp *resp)
 	pthread_mutex_unlock(req->store_lock);
 	if (rc)
 		return cc_resp_from_error(resp, &err, 400);
-	send_view(resp, cc_taxonomies_json(&terms));
+	{
+		json_t *o = cc_taxonomies_json(&terms);
+		bool ok = true;
+		cc_list_free(&terms);
+		if (o)
+			cc__texts_taxonomies(req, resp, o, &ok);
+		if (!ok) {
+			json_decref(o);
+			return CC_OK;
+		}
+		send_view(resp, o);
+	}
 	resp->etag = 1;
-	cc_list_free(&terms);
 	return CC_OK;
 }
 

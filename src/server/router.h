@@ -265,6 +265,13 @@ int cc_h_board_settings(struct cc_req *req, struct cc_resp *resp);
 
 /* Risk assessments (http_risks.c, http_risk_views.c, http_risk_workshop.c). */
 int cc_h_taxonomies(struct cc_req *req, struct cc_resp *resp);
+/* http_texts.c: a bundled list's JSON o in the reader's language
+ * (data/i18n), with lang, languages and untranslated; *ok false after a
+ * 400 in resp. */
+void cc__texts_taxonomies(struct cc_req *req, struct cc_resp *resp, json_t *o, bool *ok);
+void cc__texts_themes(struct cc_req *req, struct cc_resp *resp, json_t *o, bool *ok);
+void cc__texts_csirt_services(struct cc_req *req, struct cc_resp *resp, json_t *o, bool *ok);
+void cc__texts_plan_templates(struct cc_req *req, struct cc_resp *resp, json_t *o, bool *ok);
 int cc_h_matrices(struct cc_req *req, struct cc_resp *resp);
 int cc_h_matrix(struct cc_req *req, struct cc_resp *resp);
 int cc_h_risk_assessments(struct cc_req *req, struct cc_resp *resp);

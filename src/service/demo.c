@@ -14,6 +14,7 @@
 
 #include "auth.h"
 #include "partners.h"
+#include "texts.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -133,15 +134,18 @@ int cc_service_demo(const char *dir, const char *bundled, struct cc_error *err)
 	struct cc_snapshot *snap;
 	struct cc_store *s;
 	struct cc_list l;
-	int rc, added;
+	int rc, added, ntexts;
 
 	rc = cc_store_open(&s, dir, 1, err);
 	if (rc)
 		return rc;
 	if (cc_store_campaign(s, "nci-2025", &l, NULL) == CC_OK) {
+		/* prepared before; the translations may have grown since */
 		cc_list_free(&l);
+		snprintf(path, sizeof(path), "%s/i18n", bundled);
+		rc = cc_service_add_texts(s, path, &ntexts, err);
 		cc_store_close(s);
-		return CC_OK;  /* prepared before */
+		return rc;
 	}
 	snprintf(path, sizeof(path), "%s/countries.csv", bundled);
 	rc = cc_service_add_units(s, path, &added, err);
@@ -190,6 +194,9 @@ int cc_service_demo(const char *dir, const char *bundled, struct cc_error *err)
 	}
 	if (!rc)
 		rc = cc__demo_skills(s, dir, bundled, err);
+	snprintf(path, sizeof(path), "%s/i18n", bundled);
+	if (!rc)
+		rc = cc_service_add_texts(s, path, &ntexts, err);
 	cc_store_close(s);
 	return rc;
 }

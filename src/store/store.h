@@ -18,6 +18,7 @@
 
 #include "../core/arena.h"
 #include "../core/error.h"
+#include "../core/texts.h"
 
 #define CC_ENOTFOUND (-10)
 #define CC_ECONFLICT (-11)
@@ -736,5 +737,17 @@ int cc_store_participant_ratings(struct cc_store *s, const char *assessment,
 				 struct cc_error *err);
 int cc_store_participant_history(struct cc_store *s, long long participant, long long risk,
 				 const char *phase, struct cc_list *out, struct cc_error *err);
+
+/* ---- reference texts in other languages (data/i18n/LANG.yaml) ---- */
+
+/* Replaces every text of lang with texts[0..n). */
+int cc_store_set_lang_texts(struct cc_store *s, const char *lang,
+			    const struct cc_text *texts, int n, struct cc_error *err);
+/* The texts of kind in lang (id, text), by id. */
+int cc_store_lang_texts(struct cc_store *s, const char *kind, const char *lang,
+			struct cc_list *out, struct cc_error *err);
+/* The languages that have texts of kind (lang only), in order. */
+int cc_store_text_langs(struct cc_store *s, const char *kind, struct cc_list *out,
+			struct cc_error *err);
 
 #endif
