@@ -132,7 +132,7 @@ const m: Partial<Record<Key, Msg>> = {
   ptByModality: 'Стоимость по видам поддержки',
   ptByRegion: 'Стоимость по регионам МСЭ',
   ptByValuation: 'Стоимость по основанию оценки',
-  ptWhich: 'Что',
+  ptWhich: 'Наименование',
   ptUsd: 'Доллары США',
   ptPledgesN: 'Объявленные взносы',
   ptMatrix: 'Кто что делает и где',
