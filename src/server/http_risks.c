@@ -9,6 +9,7 @@
 #include "http_risks.h"
 
 #include "../core/date.h"
+#include "../core/lang.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,6 +54,16 @@ int cc__risk_open(struct cc_req *req, struct cc_resp *resp, enum cc_risk_need ne
 		cc_register_free(&x->reg);
 		cc_resp_from_error(resp, &err, 400);
 		return 0;
+	}
+	{
+		/* the matrix's texts in the reader's language (a ?lang= that
+		 * is not a tag counts as none here) */
+		const char *tags[64], *q = cc_req_query(req, "lang");
+		int n = x->reg.m.nlangs < 64 ? x->reg.m.nlangs : 64;
+		for (int k = 0; k < n; k++)
+			tags[k] = x->reg.m.langs[k].tag;
+		if (!q || cc_lang_valid_tag(q))
+			cc_req_lang(req, resp, tags, n, &x->reg.lang);
 	}
 	x->team = cc_auth_risk(req->who, x->reg.a->unit);
 	ok = x->team || ((need == CC_RISK_MEMBER || need == CC_RISK_VISIBLE) && x->participant) ||

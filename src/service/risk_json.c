@@ -23,7 +23,7 @@ json_t *cc_register_assessment_json(const struct cc_register *reg, bool with_mat
 	json_t *o = cc_risk_assessment_json(reg->a);
 
 	if (o && with_matrix)
-		json_object_set_new(o, "matrix", cc_matrix_json(&reg->m, reg->a->matrix_hash));
+		json_object_set_new(o, "matrix", cc_matrix_json(cc_register_matrix(reg), reg->a->matrix_hash));
 	return o;
 }
 

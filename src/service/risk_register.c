@@ -174,6 +174,7 @@ int cc_register_load(struct cc_store *s, const char *id, struct cc_register *reg
 	int rc;
 
 	memset(reg, 0, sizeof(*reg));
+	reg->lang = -1;
 	cc_arena_init(&reg->arena);
 	rc = cc_store_risk_assessment(s, id, &reg->assessment, err);
 	if (rc)
@@ -215,4 +216,9 @@ void cc_register_free(struct cc_register *reg)
 	cc_arena_free(&reg->arena);
 	reg->v = NULL;
 	reg->n = 0;
+}
+
+const struct cc_matrix *cc_register_matrix(const struct cc_register *reg)
+{
+	return cc_matrix_in(&reg->m, reg->lang);
 }

@@ -56,7 +56,7 @@ static struct cc_risk_rating *rated(const struct cc_register *reg, int p, int *n
 
 json_t *cc_register_heatmap_json(const struct cc_register *reg, int phase)
 {
-	const struct cc_matrix *m = &reg->m;
+	const struct cc_matrix *m = cc_register_matrix(reg);
 	int n, *counts = calloc((size_t)m->nlikelihood * (size_t)m->nimpact, sizeof(int));
 	struct cc_risk_rating *r = rated(reg, phase, &n);
 	json_t *cells = json_array(), *o = NULL;
@@ -146,7 +146,7 @@ static json_t *level_counts(const struct cc_matrix *m, const int *counts)
 
 json_t *cc_register_gain_json(const struct cc_register *reg)
 {
-	const struct cc_matrix *m = &reg->m;
+	const struct cc_matrix *m = cc_register_matrix(reg);
 	int *before = calloc((size_t)m->nlevels, sizeof(int)), *after = calloc((size_t)m->nlevels,
 										sizeof(int));
 	json_t *list = json_array(), *o = NULL;
@@ -187,7 +187,7 @@ json_t *cc_register_gain_json(const struct cc_register *reg)
 json_t *cc_register_sectors_json(const struct cc_register *reg, const struct cc_list *terms)
 {
 	const struct cc_term_rec *t = terms->items;
-	const struct cc_matrix *m = &reg->m;
+	const struct cc_matrix *m = cc_register_matrix(reg);
 	int *counts = calloc((size_t)m->nlevels, sizeof(int));
 	json_t *list = json_array(), *o = NULL;
 
@@ -220,7 +220,7 @@ json_t *cc_register_sectors_json(const struct cc_register *reg, const struct cc_
 
 json_t *cc_register_public_json(const struct cc_register *reg)
 {
-	const struct cc_matrix *m = &reg->m;
+	const struct cc_matrix *m = cc_register_matrix(reg);
 	const struct cc_risk_assessment_rec *a = reg->a;
 	int *counts = calloc((size_t)m->nlevels, sizeof(int));
 	json_t *list = json_array(), *levels = json_array(), *o = NULL;

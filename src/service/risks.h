@@ -100,7 +100,13 @@ struct cc_register {
 	int n;
 	int *order;                             /* indices into v, the spec's order of the
 						   current rating (unrated last, by id) */
+	int lang;                               /* the matrix's language shown (m.langs),
+						   -1: its own; set by the caller */
 };
+
+/* The matrix as the register shows it: in reg->lang (core/matrix.h,
+ * cc_matrix_in); the same ids and grid as reg->m. */
+const struct cc_matrix *cc_register_matrix(const struct cc_register *reg);
 
 /* Loads assessment id with its matrix and every risk. Free with
  * cc_register_free, also after an error. */

@@ -554,6 +554,38 @@ def framework_texts_in_the_readers_language():
 
 
 @test
+def bundled_lists_and_matrices_in_the_readers_language():
+    """The bundled translations reach the API: a matrix (matrices/, its
+    translations block), the risk taxonomies, partnership themes, FIRST
+    services and plan templates (data/i18n/LANG.yaml) come in the asked
+    language, ids unchanged, English when the language is not there."""
+    langs = sorted(f[:-5] for f in os.listdir(os.path.join(ROOT, "data/i18n")) if f.endswith(".yaml"))
+    check(langs, "data/i18n has no language")
+    for path, items in ((f"{API}/taxonomies", lambda j: j["sectors"]),
+                        (f"{API}/partnerships/themes", lambda j: j["themes"]),
+                        (f"{API}/csirt-services", lambda j: j["areas"]),
+                        (f"{API}/plan-templates", lambda j: j["templates"]),
+                        (f"{API}/matrices/plain-5x5", lambda j: j["levels"])):
+        own = get_json(path)
+        eq(own["lang"], None, f"{path} without a language")
+        for lang in langs:
+            if lang not in own["languages"]:
+                continue
+            r = get(path, headers={"Accept-Language": f"{lang};q=0.9, en;q=0.1"})
+            j = r.json()
+            eq(j["lang"], lang, f"{path} in {lang}")
+            check("Accept-Language" in (r.header("Vary") or ""), f"{path} Vary")
+            a, b = items(own), items(j)
+            eq([x["id"] for x in a], [x["id"] for x in b], f"{path} {lang}: same ids, same order")
+            name = "title" if "title" in a[0] and "name" not in a[0] else "name"
+            changed = sum(1 for x, y in zip(a, b) if x[name] != y[name])
+            check(changed >= len(a) // 2, f"{path} {lang}: only {changed} of {len(a)} names translated")
+            eq(get_json(path + "?lang=" + lang)["lang"], lang, f"{path}?lang={lang}")
+        eq(get_json(path + "?lang=de")["lang"], None, f"{path}?lang=de")
+        is_error(get(path + "?lang=Fr"), 400, "bad_parameter", "lang")
+
+
+@test
 def framework_tree_is_consistent():
     t = framework()
     eq(t["max"], t["scale"], "root max = scale")
