@@ -137,12 +137,14 @@ void cc_xlsx_error_format(const struct cc_xlsx_error *e, char *buf,
 /* Writes the questionnaire of fw for one unit to the file at path.
  * a (may be NULL) and unit (an index in a, or -1) give the answers,
  * comments and evidence to pre-fill; campaign and unit_id (NULL is "")
- * go to the Instructions and meta sheets. Returns CC_OK, CC_EUSAGE for a
+ * go to the Instructions and meta sheets. lang (NULL: English) is the
+ * language of the workbook's words (xlsx_words.h) and of the framework's
+ * texts where its translations have them. Returns CC_OK, CC_EUSAGE for a
  * bad argument, CC_ELIMIT when a text is longer than Excel allows, or
  * CC_EIO when the file cannot be written (err says why). */
 int cc_questionnaire_xlsx_write(const char *path, const struct cc_framework *fw,
 				const struct cc_answers *a, int unit,
-				const char *campaign, const char *unit_id,
+				const char *campaign, const char *unit_id, const char *lang,
 				struct cc_error *err);
 
 /* Reads an uploaded workbook data[0..len) made by the writer for fw,

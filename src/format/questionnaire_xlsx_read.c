@@ -14,6 +14,7 @@
  * is only needed during the call hangs off the sheet reader's arena.
  */
 #include "questionnaire_xlsx.h"
+#include "xlsx_words.h"
 
 #include "questionnaire_xlsx_sheets.h"
 
@@ -28,7 +29,7 @@ static const char *const meta_keys[M_COUNT] = {
 
 enum sheet_state { S_FIRST, S_QUESTIONS, S_SKIP, S_META };
 enum col { C_ID, C_ANSWER, C_COMMENT, C_URL, C_COUNT };
-static const char *const headers[C_COUNT] = {"id", "answer", "comment", "evidence URL"};
+static const enum cc_xw head_words[C_COUNT] = {XW_COUNT, XW_H_ANSWER, XW_H_COMMENT, XW_H_URL};
 
 struct rd {
 	const struct cc_framework *fw;
@@ -158,8 +159,11 @@ static void header_row(struct rd *r)
 		size_t len = r->cells[i].len;
 		const char *s = trim(r->cells[i].text, &len);
 
+		/* "id" is a code; the other heads in any of the workbook's
+		 * languages (xlsx_words.h) */
 		for (int k = 0; k < C_COUNT; k++)
-			if (r->cols[k] < 0 && cc__xlsx_word_case(s, len, headers[k]))
+			if (r->cols[k] < 0 && (k == C_ID ? cc__xlsx_word_case(s, len, "id") :
+					       cc_xlsx_is_word(s, len, head_words[k])))
 				r->cols[k] = r->cells[i].col;
 	}
 	if (r->cols[C_ID] < 0)

@@ -8,7 +8,7 @@
  * first libxlsxwriter error is kept in w->rc and stops the writing; the
  * workbook is closed (and so freed) whatever happens.
  */
-#include "questionnaire_xlsx.h"
+#include "questionnaire_xlsx_wctx.h"
 
 /* Ratings with more levels get no drop-down (the reader checks anyway). */
 #define CC_XLSX_MAX_LEVELS 32
@@ -20,9 +20,6 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
-#define SHEET_NAME_CHARS 31
-#define SHEET_NAME_BYTES (SHEET_NAME_CHARS * 4 + 1)
-#define SECTION_INDENTS 4
 #define LIST_INLINE_MAX 255      /* Excel's limit on an inline list,
 				    commas included */
 
@@ -30,44 +27,17 @@ enum col { C_ID, C_QUESTION, C_GUIDANCE, C_TYPE, C_ALLOWED, C_ANSWER,
 	   C_COMMENT, C_EVIDENCE, C_URL, C_COUNT };
 
 static const struct {
-	const char *name;
+	int word;                      /* xlsx_words.h; -1: "id", a code */
 	double width;
 } columns[C_COUNT] = {
-	{"id", 18}, {"question", 60}, {"guidance", 40}, {"type", 14},
-	{"allowed answers", 30}, {"answer", 22}, {"comment", 32},
-	{"evidence", 10}, {"evidence URL", 34},
+	{-1, 18}, {XW_H_QUESTION, 60}, {XW_H_GUIDANCE, 40}, {XW_H_TYPE, 14},
+	{XW_H_ALLOWED, 30}, {XW_H_ANSWER, 22}, {XW_H_COMMENT, 32},
+	{XW_H_EVIDENCE, 10}, {XW_H_URL, 34},
 };
 
-struct pillar {
-	int node;                      /* -1: the root's own questions */
-	char name[SHEET_NAME_BYTES];
-	lxw_worksheet *ws;
-};
-
-struct wctx {
-	const struct cc_framework *fw;
-	const struct cc_answers *a;
-	int unit;
-	lxw_workbook *wb;
-	lxw_worksheet *meta;
-	bool *has_q;                   /* per node: a question at or below */
-	struct pillar *pillars;
-	int npillars;
-	lxw_format *f_head, *f_text, *f_id, *f_input, *f_input_num, *f_title,
-		   *f_bold;
-	lxw_format *f_section[SECTION_INDENTS];   /* by depth */
-	int rc;
-	struct cc_error *err;
-};
-
-/* Keeps the first libxlsxwriter error; returns true when writing goes on. */
-static bool ok(struct wctx *w, lxw_error e, const char *what)
+static int node_index(const struct wctx *w, const struct cc_node *n)
 {
-	if (w->rc || e == LXW_NO_ERROR)
-		return w->rc == 0;
-	w->rc = e == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED ? CC_ELIMIT : CC_EIO;
-	cc_error_set(w->err, w->rc, NULL, 0, 0, "%s: %s", what, lxw_strerror(e));
-	return false;
+	return (int)(n - w->fw->nodes);
 }
 
 /* ---- sheet names -------------------------------------------------------- */
@@ -115,7 +85,7 @@ static void sheet_name_clean(const char *s, int max, char *out)
 
 static bool name_taken(const struct wctx *w, const char *name)
 {
-	static const char *const reserved[] = {"Instructions", "meta", "History"};
+	const char *const reserved[] = {W(XW_INSTRUCTIONS), "meta", W(XW_HISTORY)};
 
 	for (size_t i = 0; i < sizeof(reserved) / sizeof(*reserved); i++)
 		if (ascii_case_equal(name, reserved[i]))
@@ -176,12 +146,13 @@ static int plan_pillars(struct wctx *w)
 		if (n->kind != CC_GROUP || !w->has_q[root->children[c]])
 			continue;
 		w->pillars[w->npillars].node = root->children[c];
-		sheet_name(w, n->name, n->id, w->pillars[w->npillars].name);
+		sheet_name(w, ftr(w, CC_TR_NAME, root->children[c], 0, n->name), n->id,
+			   w->pillars[w->npillars].name);
 		w->npillars++;
 	}
 	if (root_questions) {
 		w->pillars[w->npillars].node = -1;
-		sheet_name(w, "General", "General", w->pillars[w->npillars].name);
+		sheet_name(w, W(XW_GENERAL), "General", w->pillars[w->npillars].name);
 		w->npillars++;
 	}
 	if (w->npillars + 2 > CC_XLSX_MAX_SHEETS)
@@ -191,73 +162,80 @@ static int plan_pillars(struct wctx *w)
 	return CC_OK;
 }
 
-static const char *type_label(enum cc_qtype t)
+static const char *type_label(const struct wctx *w, enum cc_qtype t)
 {
-	static const char *const names[] = {
-		[CC_Q_YES_NO] = "yes/no", [CC_Q_CHOICE] = "one choice",
-		[CC_Q_MULTI] = "several choices", [CC_Q_NUMBER] = "number",
-		[CC_Q_TEXT] = "text", [CC_Q_RATING] = "rating",
+	static const enum cc_xw names[] = {
+		[CC_Q_YES_NO] = XW_T_YES_NO, [CC_Q_CHOICE] = XW_T_CHOICE,
+		[CC_Q_MULTI] = XW_T_MULTI, [CC_Q_NUMBER] = XW_T_NUMBER,
+		[CC_Q_TEXT] = XW_T_TEXT, [CC_Q_RATING] = XW_T_RATING,
 	};
-	return names[t];
+	return W(names[t]);
 }
 
 /* A rating's levels one a line as "value = name: description", so whoever
  * fills the sheet reads what each level means where they pick it. */
-static char *rating_text(const struct cc_node *n)
+static char *rating_text(const struct wctx *w, const struct cc_node *n)
 {
 	const struct cc_scale *sc = n->rating_scale;
-	size_t size = 64, used;
+	int k = (int)(sc - w->fw->scales);
+	const char *name = ftr(w, CC_TR_SCALE_NAME, k, 0, sc->name);
+	size_t size = 64 + strlen(W(XW_A_SCALE)) + strlen(name), used;
 	char *s;
 
-	for (int i = 0; i < sc->nlevels; i++)
-		size += strlen(sc->levels[i].name) + 24 +
-			(sc->levels[i].description ? strlen(sc->levels[i].description) : 0);
+	for (int i = 0; i < sc->nlevels; i++) {
+		const char *d = ftr(w, CC_TR_SCALE_LEVEL_DESC, k, i, sc->levels[i].description);
+		size += strlen(ftr(w, CC_TR_SCALE_LEVEL, k, i, sc->levels[i].name)) + 24 +
+			(d ? strlen(d) : 0);
+	}
 	s = malloc(size);
 	if (!s)
 		return NULL;
-	used = (size_t)snprintf(s, size, "one level of the scale \"%s\":", sc->name);
+	used = (size_t)snprintf(s, size, W(XW_A_SCALE), name);
 	for (int i = 0; i < sc->nlevels; i++) {
 		const struct cc_scale_level *l = &sc->levels[i];
+		const char *d = ftr(w, CC_TR_SCALE_LEVEL_DESC, k, i, l->description);
 		used += (size_t)snprintf(s + used, size - used, "\n%d = %s%s%s", l->value,
-					 l->name, l->description ? ": " : "",
-					 l->description ? l->description : "");
+					 ftr(w, CC_TR_SCALE_LEVEL, k, i, l->name), d ? ": " : "",
+					 d ? d : "");
 	}
 	return s;
 }
 
 /* "yes | no", "a number", or the options one a line as "id = label". */
-static char *allowed_text(const struct cc_node *n)
+static char *allowed_text(const struct wctx *w, const struct cc_node *n)
 {
-	size_t size = 64, used = 0;
+	size_t size = 160, used = 0;
+	int node = node_index(w, n);
 	char *s;
 
 	if (n->qtype == CC_Q_RATING)
-		return rating_text(n);
+		return rating_text(w, n);
 	for (int i = 0; i < n->noptions; i++)
-		size += strlen(n->options[i].id) + strlen(n->options[i].label) + 8;
+		size += strlen(n->options[i].id) +
+			strlen(ftr(w, CC_TR_OPTION, node, i, n->options[i].label)) + 8;
 	s = malloc(size);
 	if (!s)
 		return NULL;
 	switch (n->qtype) {
 	case CC_Q_YES_NO:
-		snprintf(s, size, n->has_partial ? "yes | no | partial" : "yes | no");
+		snprintf(s, size, "%s", W(n->has_partial ? XW_A_YES_NO_PARTIAL : XW_A_YES_NO));
 		return s;
 	case CC_Q_NUMBER:
-		snprintf(s, size, "a number");
+		snprintf(s, size, "%s", W(XW_A_NUMBER));
 		return s;
 	case CC_Q_TEXT:
-		snprintf(s, size, "any text");
+		snprintf(s, size, "%s", W(XW_A_TEXT));
 		return s;
 	default:
 		break;
 	}
-	used = (size_t)snprintf(s, size, "%s", n->qtype == CC_Q_MULTI ?
-				"one or more, joined by |:" : "one of:");
+	used = (size_t)snprintf(s, size, "%s", W(n->qtype == CC_Q_MULTI ? XW_A_MULTI : XW_A_ONE));
 	for (int i = 0; i < n->noptions; i++) {
 		const struct cc_option *o = &n->options[i];
+		const char *label = ftr(w, CC_TR_OPTION, node, i, o->label);
 
-		used += (size_t)snprintf(s + used, size - used, strcmp(o->id, o->label) ?
-					 "\n%s = %s" : "\n%s", o->id, o->label);
+		used += (size_t)snprintf(s + used, size - used, strcmp(o->id, label) ?
+					 "\n%s = %s" : "\n%s", o->id, label);
 	}
 	return s;
 }
@@ -310,9 +288,8 @@ static void add_list(struct wctx *w, lxw_worksheet *ws, int row,
 	dv.validate = LXW_VALIDATION_TYPE_LIST;
 	dv.value_list = (char **)list;
 	dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
-	dv.error_title = "Not an allowed answer";
-	dv.error_message = "Pick one of the answers in the list "
-			   "(column \"allowed answers\").";
+	dv.error_title = (char *)W(XW_V_TITLE);
+	dv.error_message = (char *)W(XW_V_MESSAGE);
 	ok(w, worksheet_data_validation_cell(ws, (lxw_row_t)row, C_ANSWER, &dv),
 	   "data validation");
 	if (n->qtype != CC_Q_YES_NO)
@@ -371,14 +348,16 @@ static void write_answer(struct wctx *w, lxw_worksheet *ws, int row,
 static void write_question(struct wctx *w, lxw_worksheet *ws, int row,
 			   const struct cc_node *n)
 {
-	static const char *const evidence[] = {
-		[CC_EVIDENCE_OPTIONAL] = "optional", [CC_EVIDENCE_REQUIRED] = "required",
-		[CC_EVIDENCE_NONE] = "none",
+	const char *const evidence[] = {
+		[CC_EVIDENCE_OPTIONAL] = W(XW_E_OPTIONAL), [CC_EVIDENCE_REQUIRED] = W(XW_E_REQUIRED),
+		[CC_EVIDENCE_NONE] = "—",
 	};
+	int node = node_index(w, n);
+	const char *guidance = ftr(w, CC_TR_GUIDANCE, node, 0, n->guidance);
 	lxw_row_t r = (lxw_row_t)row;
 	const char *answer, *comment, *url;
 	char buf[16384];      /* a multi answer: 64 ids of at most 200 bytes */
-	char *allowed = allowed_text(n);
+	char *allowed = allowed_text(w, n);
 
 	if (!allowed) {
 		w->rc = cc_error_set(w->err, CC_ENOMEM, NULL, 0, 0, "out of memory");
@@ -386,10 +365,11 @@ static void write_question(struct wctx *w, lxw_worksheet *ws, int row,
 	}
 	current(w, n, buf, sizeof(buf), &answer, &comment, &url);
 	ok(w, worksheet_write_string(ws, r, C_ID, n->id, w->f_id), n->id);
-	ok(w, worksheet_write_string(ws, r, C_QUESTION, n->question, w->f_text), n->id);
-	if (n->guidance)
-		ok(w, worksheet_write_string(ws, r, C_GUIDANCE, n->guidance, w->f_text), n->id);
-	ok(w, worksheet_write_string(ws, r, C_TYPE, type_label(n->qtype), w->f_text), n->id);
+	ok(w, worksheet_write_string(ws, r, C_QUESTION, ftr(w, CC_TR_QUESTION, node, 0, n->question),
+				     w->f_text), n->id);
+	if (guidance)
+		ok(w, worksheet_write_string(ws, r, C_GUIDANCE, guidance, w->f_text), n->id);
+	ok(w, worksheet_write_string(ws, r, C_TYPE, type_label(w, n->qtype), w->f_text), n->id);
 	ok(w, worksheet_write_string(ws, r, C_ALLOWED, allowed, w->f_text), n->id);
 	write_answer(w, ws, row, n, answer);
 	ok(w, worksheet_write_string(ws, r, C_COMMENT, comment ? comment : "",
@@ -423,19 +403,11 @@ static void write_tree(struct wctx *w, lxw_worksheet *ws, int node, int *row,
 
 			for (int col = 0; col < C_COUNT; col++)
 				ok(w, worksheet_write_blank(ws, r, (lxw_col_t)col, f), n->id);
-			ok(w, worksheet_write_string(ws, r, C_QUESTION, n->name, f), n->id);
+			ok(w, worksheet_write_string(ws, r, C_QUESTION, ftr(w, CC_TR_NAME, k, 0, n->name),
+						     f), n->id);
 			write_tree(w, ws, k, row, depth + 1);
 		}
 	}
-}
-
-static void protect(lxw_worksheet *ws)
-{
-	lxw_protection p = {0};
-
-	p.format_columns = 1;          /* set = allowed: widths and heights */
-	p.format_rows = 1;
-	worksheet_protect(ws, NULL, &p);
 }
 
 static void write_pillar(struct wctx *w, const struct pillar *p)
@@ -445,8 +417,8 @@ static void write_pillar(struct wctx *w, const struct pillar *p)
 	for (int c = 0; c < C_COUNT; c++) {
 		ok(w, worksheet_set_column(p->ws, (lxw_col_t)c, (lxw_col_t)c,
 					   columns[c].width, NULL), p->name);
-		ok(w, worksheet_write_string(p->ws, 0, (lxw_col_t)c, columns[c].name,
-					     w->f_head), p->name);
+		ok(w, worksheet_write_string(p->ws, 0, (lxw_col_t)c, columns[c].word < 0 ? "id" :
+					     W((enum cc_xw)columns[c].word), w->f_head), p->name);
 	}
 	worksheet_freeze_panes(p->ws, 1, 0);
 	if (p->node >= 0) {
@@ -459,137 +431,7 @@ static void write_pillar(struct wctx *w, const struct pillar *p)
 				write_question(w, p->ws, row++,
 					       &w->fw->nodes[root->children[c]]);
 	}
-	protect(p->ws);
-}
-
-/* ---- Instructions and meta --------------------------------------------- */
-
-static void put(struct wctx *w, lxw_worksheet *ws, int row, int col,
-		const char *text, lxw_format *f)
-{
-	ok(w, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, text, f),
-	   "Instructions");
-}
-
-static void write_instructions(struct wctx *w, lxw_worksheet *ws,
-			       const char *campaign, const char *unit_id)
-{
-	static const char *const how[] = {
-		"Each sheet after this one holds the questions of one pillar. "
-		"Type each answer in the yellow cells of column \"answer\"; leave "
-		"the cell empty for a question you do not answer.",
-		"Write the answer as column \"allowed answers\" shows it: for a "
-		"list, the option's id (the part before \"=\"), or pick it from "
-		"the drop-down.",
-		"\"comment\" takes any text. Where \"evidence\" says required or "
-		"optional, put the address of the evidence (http:// or https://) "
-		"in \"evidence URL\".",
-		"Do not rename or delete the sheets, the header rows or the ids in "
-		"column \"id\": the sheets are protected, without a password, to "
-		"keep them intact.",
-		"Save the file as an Excel workbook (.xlsx) and upload it. Every "
-		"mistake is listed with its sheet, row and column, and nothing is "
-		"saved until the whole file is correct.",
-	};
-	static const char *const allowed[][2] = {
-		{"yes/no", "yes or no (partial where the question lists it)"},
-		{"one choice", "one option id, e.g. basic"},
-		{"several choices", "option ids joined by |, e.g. awareness|training"},
-		{"number", "a number, with a dot for decimals, e.g. 12 or 0.5"},
-		{"text", "any text"},
-		{"evidence URL", "an address starting with http:// or https://"},
-	};
-	const struct cc_framework *fw = w->fw;
-	const char *const facts[][2] = {
-		{"Campaign", campaign}, {"Unit", unit_id}, {"Framework", fw->id},
-		{"Framework version", fw->version ? fw->version : ""},
-	};
-	int r = 2;
-
-	worksheet_set_column(ws, 0, 0, 22, NULL);
-	worksheet_set_column(ws, 1, 1, 100, w->f_text);
-	put(w, ws, 0, 0, fw->title, w->f_title);
-	put(w, ws, 1, 0, "Questionnaire: fill it in offline, then upload it.", NULL);
-	for (size_t i = 0; i < sizeof(facts) / sizeof(*facts); i++, r++) {
-		put(w, ws, r, 0, facts[i][0], w->f_bold);
-		put(w, ws, r, 1, facts[i][1], w->f_text);
-	}
-	put(w, ws, ++r, 0, "How to fill it in", w->f_bold);
-	for (size_t i = 0; i < sizeof(how) / sizeof(*how); i++) {
-		ok(w, worksheet_write_number(ws, (lxw_row_t)++r, 0, (double)(i + 1), NULL),
-		   "Instructions");
-		put(w, ws, r, 1, how[i], w->f_text);
-	}
-	r += 2;
-	put(w, ws, r, 0, "Allowed answers", w->f_bold);
-	for (size_t i = 0; i < sizeof(allowed) / sizeof(*allowed); i++) {
-		put(w, ws, ++r, 0, allowed[i][0], NULL);
-		put(w, ws, r, 1, allowed[i][1], w->f_text);
-	}
-	protect(ws);
-	worksheet_activate(ws);
-}
-
-static void write_meta(struct wctx *w, const char *campaign, const char *unit_id)
-{
-	const char *const kv[][2] = {
-		{"format", CC_XLSX_FORMAT},
-		{"framework", w->fw->id},
-		{"framework version", w->fw->version ? w->fw->version : ""},
-		{"campaign", campaign},
-		{"unit", unit_id},
-	};
-
-	for (size_t i = 0; i < sizeof(kv) / sizeof(*kv); i++) {
-		ok(w, worksheet_write_string(w->meta, (lxw_row_t)i, 0, kv[i][0], NULL), "meta");
-		ok(w, worksheet_write_string(w->meta, (lxw_row_t)i, 1, kv[i][1], NULL), "meta");
-	}
-	worksheet_set_column(w->meta, 0, 1, 24, NULL);
-	worksheet_hide(w->meta);
-	protect(w->meta);
-}
-
-static void make_formats(struct wctx *w)
-{
-	lxw_workbook *wb = w->wb;
-
-	w->f_text = workbook_add_format(wb);
-	format_set_text_wrap(w->f_text);
-	format_set_align(w->f_text, LXW_ALIGN_VERTICAL_TOP);
-	w->f_id = workbook_add_format(wb);
-	format_set_align(w->f_id, LXW_ALIGN_VERTICAL_TOP);
-	format_set_num_format(w->f_id, "@");
-	w->f_head = workbook_add_format(wb);
-	format_set_bold(w->f_head);
-	format_set_bg_color(w->f_head, 0xD9E1F2);
-	format_set_bottom(w->f_head, LXW_BORDER_THIN);
-	for (int i = 0; i < SECTION_INDENTS; i++) {
-		w->f_section[i] = workbook_add_format(wb);
-		format_set_bold(w->f_section[i]);
-		format_set_bg_color(w->f_section[i], 0xEDEDED);
-		format_set_indent(w->f_section[i], (uint8_t)i);
-	}
-	/* Answers are text, so that Excel keeps "1.10" or "01" as typed. */
-	w->f_input = workbook_add_format(wb);
-	format_set_unlocked(w->f_input);
-	format_set_text_wrap(w->f_input);
-	format_set_align(w->f_input, LXW_ALIGN_VERTICAL_TOP);
-	format_set_bg_color(w->f_input, 0xFFF2CC);
-	format_set_border(w->f_input, LXW_BORDER_THIN);
-	format_set_border_color(w->f_input, 0xBFBFBF);
-	format_set_num_format(w->f_input, "@");
-	w->f_input_num = workbook_add_format(wb);
-	format_set_unlocked(w->f_input_num);
-	format_set_align(w->f_input_num, LXW_ALIGN_VERTICAL_TOP);
-	format_set_bg_color(w->f_input_num, 0xFFF2CC);
-	format_set_border(w->f_input_num, LXW_BORDER_THIN);
-	format_set_border_color(w->f_input_num, 0xBFBFBF);
-	w->f_title = workbook_add_format(wb);
-	format_set_bold(w->f_title);
-	format_set_font_size(w->f_title, 14);
-	w->f_bold = workbook_add_format(wb);
-	format_set_bold(w->f_bold);
-	format_set_align(w->f_bold, LXW_ALIGN_VERTICAL_TOP);
+	cc__xw_protect(p->ws);
 }
 
 static int write_workbook(struct wctx *w, const char *path,
@@ -602,8 +444,8 @@ static int write_workbook(struct wctx *w, const char *path,
 	if (!w->wb)
 		return cc_error_set(w->err, CC_EIO, path, 0, 0,
 				    "cannot create the workbook");
-	make_formats(w);
-	instructions = workbook_add_worksheet(w->wb, "Instructions");
+	cc__xw_formats(w);
+	instructions = workbook_add_worksheet(w->wb, W(XW_INSTRUCTIONS));
 	for (int i = 0; i < w->npillars && instructions; i++)
 		if (!(w->pillars[i].ws = workbook_add_worksheet(w->wb, w->pillars[i].name)))
 			instructions = NULL;
@@ -611,8 +453,8 @@ static int write_workbook(struct wctx *w, const char *path,
 	if (!w->meta) {
 		w->rc = cc_error_set(w->err, CC_EIO, path, 0, 0, "cannot add a sheet");
 	} else {
-		write_meta(w, campaign, unit_id);
-		write_instructions(w, instructions, campaign, unit_id);
+		cc__xw_meta(w, campaign, unit_id);
+		cc__xw_instructions(w, instructions, campaign, unit_id);
 		for (int i = 0; i < w->npillars && !w->rc; i++)
 			write_pillar(w, &w->pillars[i]);
 	}
@@ -625,7 +467,7 @@ static int write_workbook(struct wctx *w, const char *path,
 
 int cc_questionnaire_xlsx_write(const char *path, const struct cc_framework *fw,
 				const struct cc_answers *a, int unit,
-				const char *campaign, const char *unit_id,
+				const char *campaign, const char *unit_id, const char *lang,
 				struct cc_error *err)
 {
 	struct wctx w = {0};
@@ -639,6 +481,8 @@ int cc_questionnaire_xlsx_write(const char *path, const struct cc_framework *fw,
 	w.a = a;
 	w.unit = a ? unit : -1;
 	w.err = err;
+	w.xl = cc_xlsx_lang(lang);
+	w.fl = cc_fw_lang(fw, lang);
 	rc = plan_pillars(&w);
 	if (!rc)
 		rc = write_workbook(&w, path, campaign ? campaign : "",

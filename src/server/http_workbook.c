@@ -7,6 +7,8 @@
  */
 #include "router.h"
 
+#include "../format/xlsx_words.h"
+
 #include "../format/questionnaire_xlsx.h"
 #include "../service/auth.h"
 #include "../service/workflow.h"
@@ -42,9 +44,14 @@ int cc_h_workbook_get(struct cc_req *req, struct cc_resp *resp)
 	struct cc_error err;
 	char *body = NULL;
 	size_t len = 0;
-	int fd, rc;
+	const char *tags[CC_XLSX_LANGS];
+	int fd, rc, lang;
 
-	if (!cc__may(req, resp, CC_DO_READ_ASSESSMENT))
+	for (int l = 0; l < CC_XLSX_LANGS; l++)
+		tags[l] = cc_xlsx_lang_tag(l);
+	/* the focal point's language: ?lang=, else Accept-Language */
+	if (!cc__may(req, resp, CC_DO_READ_ASSESSMENT) ||
+	    !cc_req_lang(req, resp, tags, CC_XLSX_LANGS, &lang))
 		return CC_OK;
 	cc_error_clear(&err);
 	pthread_mutex_lock(req->store_lock);
@@ -57,7 +64,8 @@ int cc_h_workbook_get(struct cc_req *req, struct cc_resp *resp)
 	if (fd >= 0)
 		close(fd);
 	if (!rc)
-		rc = cc_questionnaire_xlsx_write(path, &fw, &a, 0, req->params[0], req->params[1], &err);
+		rc = cc_questionnaire_xlsx_write(path, &fw, &a, 0, req->params[0], req->params[1],
+						 cc_xlsx_lang_tag(lang), &err);
 	if (!rc)
 		rc = read_whole(path, &body, &len);
 	unlink(path);
@@ -71,7 +79,8 @@ int cc_h_workbook_get(struct cc_req *req, struct cc_resp *resp)
 	cc_resp_body(resp, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 		     body, len);
 	snprintf(resp->disposition, sizeof(resp->disposition),
-		 "attachment; filename=\"%s-%s-questionnaire.xlsx\"", req->params[0], req->params[1]);
+		 "attachment; filename=\"%s-%s-questionnaire%s%s.xlsx\"", req->params[0], req->params[1],
+		 lang > 0 ? "-" : "", lang > 0 ? cc_xlsx_lang_tag(lang) : "");
 	return CC_OK;
 }
 

@@ -1372,6 +1372,39 @@ def workbook_round_trip():
 
 
 @test
+def workbook_in_the_focal_points_language():
+    """The workbook in each of the six languages: its heads and
+    instructions, the framework's translated texts (the index has French
+    and Spanish ones), the codes unchanged; each reads back as it is."""
+    import io
+    import zipfile
+    fp = who("focal_xab")
+    path = A("nci-2028", "XAB", "/questionnaire.xlsx")
+    heads = {"en": "answer", "fr": "réponse", "es": "respuesta", "ru": "ответ", "zh": "答案",
+             "ar": "الإجابة"}
+    for lang, head in heads.items():
+        r = fp.get(path + "?lang=" + lang)
+        eq(r.status, 200, f"download in {lang}")
+        z = zipfile.ZipFile(io.BytesIO(r.body))
+        sst = z.read("xl/sharedStrings.xml").decode()
+        check(f"<t>{head}</t>" in sst, f"{lang}: the answer column is headed {head}")
+        check("<t>id</t>" in sst, f"{lang}: the id column keeps its code")
+        if lang != "en":
+            check("<t>answer</t>" not in sst, f"{lang}: an English head is left")
+            check(lang in (r.header("Content-Disposition") or ""), f"{lang}: file name")
+        r2 = fp.put(path, body=r.body, headers={"Content-Type": "application/octet-stream"})
+        eq(r2.status, 200, f"the {lang} workbook reads back ({r2.body[:200]!r})")
+    fr = zipfile.ZipFile(io.BytesIO(fp.get(path + "?lang=fr").body)).read("xl/workbook.xml").decode()
+    en = zipfile.ZipFile(io.BytesIO(fp.get(path + "?lang=en").body)).read("xl/workbook.xml").decode()
+    check('name="Mesures juridiques"' in fr and 'name="Legal measures"' in en and "Legal measures" not in fr,
+          "the pillars' sheets named in French")
+    r = fp.get(path, headers={"Accept-Language": "es-ES,es;q=0.9"})
+    check("<t>respuesta</t>" in zipfile.ZipFile(io.BytesIO(r.body)).read("xl/sharedStrings.xml").decode(),
+          "Accept-Language picks Spanish")
+    expect(fp.get(path + "?lang=FR"), 400, "bad_parameter", "lang", what="?lang=FR")
+
+
+@test
 def live_targets_follow_the_answers():
     """GET .../assessments/{unit}/targets: the targets of an assessment in
     progress, recomputed from its current answers, for those who may read

@@ -176,11 +176,67 @@ static void test_write_errors(void **state)
 	struct cc_error err;
 
 	assert_int_equal(cc_questionnaire_xlsx_write("/nonexistent-dir/q.xlsx", &f->fw,
-						     NULL, -1, "c", "u", &err), CC_EIO);
+						     NULL, -1, "c", "u", NULL, &err), CC_EIO);
 	assert_int_equal(cc_questionnaire_xlsx_write("/tmp/x.xlsx", &f->fw, &f->a, 5,
-						     "c", "u", &err), CC_EUSAGE);
-	assert_int_equal(cc_questionnaire_xlsx_write(NULL, &f->fw, NULL, -1, "c", "u",
+						     "c", "u", NULL, &err), CC_EUSAGE);
+	assert_int_equal(cc_questionnaire_xlsx_write(NULL, &f->fw, NULL, -1, "c", "u", NULL,
 						     &err), CC_EUSAGE);
+}
+
+/* In the focal point's language: the framework's translated texts and the
+ * workbook's own words (xlsx_words.h), codes unchanged; and it reads back. */
+static void test_in_french(void **state)
+{
+	static const char tr[] =
+		"translations:\n"
+		"  fr:\n"
+		"    title: Mini indice\n"
+		"    nodes:\n"
+		"      legal: {name: Juridique}\n"
+		"      legal.law: {question: Existe-t-il une loi sur la cybercriminalité ?}\n"
+		"      legal.level: {options: {low: Faible, mid: Moyen}}\n";
+	char text[4096], path[] = "/tmp/cc-test-xlsx-fr-XXXXXX";
+	struct cc_framework fw;
+	struct cc_error err;
+	struct cc_xlsx_rows rows;
+	struct cc_xlsx_errors errs;
+	struct blob b;
+	char *sst, *wbx;
+	int fd;
+
+	(void)state;
+	snprintf(text, sizeof(text), "cybercap: 1.1%s%s", yaml + strlen("cybercap: 1"), tr);
+	assert_int_equal(cc_framework_parse(&fw, "fr.yaml", text, strlen(text), &err), CC_OK);
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	assert_int_equal(cc_questionnaire_xlsx_write(path, &fw, NULL, -1, CAMPAIGN, "ZZA", "fr-ca",
+						     &err), CC_OK);
+	b = read_file(path);
+	unlink(path);
+	sst = entry_text(b, "xl/sharedStrings.xml");
+	wbx = entry_text(b, "xl/workbook.xml");
+	assert_non_null(strstr(wbx, "name=\"Juridique\""));
+	assert_non_null(strstr(wbx, "name=\"Instructions\""));
+	assert_non_null(strstr(sst, "<t>Mini indice</t>"));
+	assert_non_null(strstr(sst, "Existe-t-il une loi sur la cybercriminalité ?"));
+	assert_non_null(strstr(sst, "<t>l’un de :\nlow = Faible\nmid = Moyen\nhigh = High</t>"));
+	assert_non_null(strstr(sst, "<t>réponse</t>"));
+	assert_non_null(strstr(sst, "<t>URL du justificatif</t>"));
+	assert_non_null(strstr(sst, "<t>Data protection?</t>"));   /* not translated: its own */
+	assert_null(strstr(sst, "<t>answer</t>"));
+	/* read back: French heads, the same codes */
+	assert_int_equal(cc_questionnaire_xlsx_read(b.p, b.n, &fw, CAMPAIGN, "ZZA", &rows, &errs, &err),
+			 CC_OK);
+	if (errs.n)
+		print_error("%s row %d: %s\n", errs.v[0].sheet, errs.v[0].row, errs.v[0].msg);
+	assert_int_equal(errs.n, 0);
+	cc_xlsx_rows_free(&rows);
+	cc_xlsx_errors_free(&errs);
+	free(sst);
+	free(wbx);
+	free(b.p);
+	cc_framework_free(&fw);
 }
 
 /* ---- LibreOffice -------------------------------------------------------- */
@@ -193,6 +249,7 @@ int main(void)
 		cmocka_unit_test(test_long_option_list),
 		cmocka_unit_test(test_rating),
 		cmocka_unit_test(test_write_errors),
+		cmocka_unit_test(test_in_french),
 	};
 	int failed = cmocka_run_group_tests(tests, setup, teardown);
 

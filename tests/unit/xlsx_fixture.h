@@ -121,7 +121,7 @@ static inline struct blob write_wb(const struct cc_framework *fw, const struct c
 
 	assert_true(fd >= 0);
 	close(fd);
-	rc = cc_questionnaire_xlsx_write(path, fw, a, a ? 0 : -1, CAMPAIGN, "ZZA", &err);
+	rc = cc_questionnaire_xlsx_write(path, fw, a, a ? 0 : -1, CAMPAIGN, "ZZA", NULL, &err);
 	if (rc)
 		print_error("write: %d %s\n", rc, err.msg);
 	assert_int_equal(rc, CC_OK);

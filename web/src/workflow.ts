@@ -3,6 +3,7 @@
 import { request, sendFile } from './session';
 import { ApiError } from './api';
 import type { Campaign, Unit } from './types';
+import { currentLang } from './i18n';
 
 export type AssessmentStatus = 'not_started' | 'in_progress' | 'submitted' | 'returned' | 'validated' | string;
 
@@ -100,7 +101,8 @@ export const wf = {
   validate: (c: string, u: string) => request<{ status: string }>('POST', `${base(c, u)}/validate`, { json: {} }),
   review: (c: string, u: string, question: string, verdict: 'accepted' | 'query', comment: string) =>
     request<{ question: string; verdict: string; comment: string }>('POST', `${base(c, u)}/reviews`, { json: { question, verdict, comment } }),
-  workbookUrl: (c: string, u: string) => `/api/v1${base(c, u)}/questionnaire.xlsx`,
+  // the workbook in the interface's language (its words and the framework's texts)
+  workbookUrl: (c: string, u: string) => `/api/v1${base(c, u)}/questionnaire.xlsx?lang=${currentLang()}`,
   uploadWorkbook: async (c: string, u: string, file: File): Promise<WorkbookResult> => {
     const res = await sendFile('PUT', `${base(c, u)}/questionnaire.xlsx`, file);
     const body = await res.json().catch(() => ({}));
