@@ -29,6 +29,8 @@ export interface Drill {
   team_names?: Record<string, string>;
   injects?: Inject[]; commcheck?: string | null;
   counts?: { pending: number; delivered: number; skipped: number };
+  /** the scenario translation the texts come from (null: its own), its languages */
+  lang?: string | null; languages?: string[]; untranslated?: number;
 }
 export interface TimelineEntry {
   id: string; at: number; planned: string; status: 'pending' | 'delivered' | 'skipped';

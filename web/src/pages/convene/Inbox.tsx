@@ -29,6 +29,14 @@ export function Inbox({ drill }: { drill: Drill }) {
     else if (e.type === 'inject') {
       setInjects((l) => (l.some((x) => x.id === e.data.id) ? l : [...l, { ...e.data, responses: [] }]));
       setFresh((f) => new Set(f).add(e.data.id));
+      // the stream speaks the scenario's own language; the drill view is
+      // in the reader's: take the inject's texts from it
+      if (drill.lang) {
+        drills.view(drill.id).then((v) => {
+          const mine = (v.injects || []).find((x) => x.id === e.data.id);
+          if (mine) setInjects((l) => l.map((x) => (x.id === mine.id ? { ...x, title: mine.title, content: mine.content, from: mine.from } : x)));
+        }, () => { /* keep the stream's text */ });
+      }
     }
   });
   const feed = new URLSearchParams(location.search).get('feed') === 'media' ? 'media' : 'inbox';
