@@ -24,7 +24,8 @@
 # Environment: LOAD_SECONDS (60), LOAD_CONNECTIONS (1000, reads),
 # LOAD_WRITE_CONNECTIONS (100), LOAD_THREADS (wrk threads, 2),
 # LOAD_TIMEOUT (wrk's per-request timeout, 2s as wrk's default),
-# LOAD_PHASES ("reads writes"), LOAD_SERVER_THREADS (serve --threads; default
+# LOAD_PHASES ("reads writes"; also "mixed": both at once on one server,
+# LOAD_MIXED_READ_CONNECTIONS readers, default 200), LOAD_SERVER_THREADS (serve --threads; default
 # the server's own), LOAD_OUT (build/load: wrk's output and server logs).
 set -eu
 bin=${1:-build/cybercap}
@@ -139,6 +140,65 @@ db = sqlite3.connect(sys.argv[1])
 for row in db.execute(sys.argv[2], sys.argv[3:]):
     print("|".join(str(x) for x in row))' "$db" "$@"; }
 
+# The write phase's data: an admin's token, the open campaign's units,
+# and the counts before (write_checks compares).
+write_setup() {
+	token=$("$bin" user token --data "$tmp/d" --email admin@demo.cybercap)
+	units=$(sql "SELECT unit_id FROM assessment WHERE campaign_id = ? AND status IN ('not_started', 'in_progress', 'returned') ORDER BY position" $campaign | paste -sd, -)
+	before_hist=$(sql "SELECT count(*) FROM answer_history WHERE campaign_id = ?" $campaign)
+	before_audit=$(sql "SELECT count(*) FROM audit_event WHERE action = 'answer'")
+}
+
+# The framework's yes/no questions that no condition hides (server running).
+write_questions() {
+	questions=$(python3 -c 'import json, sys, urllib.request
+fw = json.load(urllib.request.urlopen(sys.argv[1]))
+out = []
+def walk(n, hidden):
+    hidden = hidden or "when" in n
+    if n.get("type") == "yes_no" and not hidden:
+        out.append(n["id"])
+    for c in n.get("children", []):
+        walk(c, hidden)
+walk(fw, False)
+print(",".join(out))' "http://127.0.0.1:$port/api/v1/frameworks/national-commitment")
+	echo "units: $(echo "$units" | tr ',' '\n' | wc -l), yes/no questions: $(echo "$questions" | tr ',' '\n' | wc -l)"
+}
+
+run_writes() { # OUT
+	LOAD_LUA_DIR="$root/bench/load" LOAD_TOKEN=$token LOAD_CAMPAIGN=$campaign \
+		LOAD_UNITS=$units LOAD_QUESTIONS=$questions LOAD_THREADS=$threads \
+		wrk -t"$threads" -c"$wconn" -d"${seconds}s" --timeout "$timeout" --latency \
+		-s "$root/bench/load/write.lua" "http://127.0.0.1:$port" >"$1" 2>&1 || true
+}
+
+# write_checks PHASE WRK_OUTPUT: every acknowledged save stored, with its
+# audit event; answers equal their last history row; the database and the
+# audit chain intact.
+write_checks() {
+	line=$(grep '^load: requests=' "$2" | tail -n 1 || true)
+	ok2=$(val s2xx "$line"); sent=$(val sent "$line")
+	hist=$(($(sql "SELECT count(*) FROM answer_history WHERE campaign_id = ?" $campaign) - before_hist))
+	aud=$(($(sql "SELECT count(*) FROM audit_event WHERE action = 'answer'") - before_audit))
+	stale=$(sql "SELECT count(*) FROM answer a WHERE campaign_id = ? AND (answer, comment) IS NOT
+		(SELECT h.answer, h.comment FROM answer_history h WHERE h.campaign_id = a.campaign_id
+		 AND h.unit_id = a.unit_id AND h.question = a.question ORDER BY h.id DESC LIMIT 1)" $campaign)
+	echo "saves:           ${ok2:-0} acknowledged (2xx), $hist stored (answer_history), $aud audit events, ${sent:-0} sent"
+	[ -n "$ok2" ] && [ "$hist" -ge "$ok2" ] || fail "$1: acknowledged saves lost ($hist stored < ${ok2:-?} acknowledged)"
+	[ -n "$sent" ] && [ "$hist" -le "$sent" ] || fail "$1: more saves stored ($hist) than sent (${sent:-?})"
+	[ "$aud" -eq "$hist" ] || fail "$1: $aud audit events for $hist saves"
+	[ "$stale" -eq 0 ] || fail "$1: $stale answers differ from their last history row"
+	ic=$(sql "PRAGMA integrity_check")
+	echo "integrity_check: $ic"
+	[ "$ic" = ok ] || fail "$1: PRAGMA integrity_check: $ic"
+	if av=$("$bin" audit verify --data "$tmp/d" 2>&1); then
+		echo "audit verify:    $av"
+	else
+		echo "$av"
+		fail "$1: cybercap audit verify"
+	fi
+}
+
 for phase in $phases; do
 	case $phase in
 	reads)
@@ -157,58 +217,45 @@ for phase in $phases; do
 		;;
 	writes)
 		echo "== writes: $wconn connections, $seconds s, wrk -t$threads, --timeout $timeout =="
-		token=$("$bin" user token --data "$tmp/d" --email admin@demo.cybercap)
-		units=$(sql "SELECT unit_id FROM assessment WHERE campaign_id = ? AND status IN ('not_started', 'in_progress', 'returned') ORDER BY position" $campaign | paste -sd, -)
-		before_hist=$(sql "SELECT count(*) FROM answer_history WHERE campaign_id = ?" $campaign)
-		before_audit=$(sql "SELECT count(*) FROM audit_event WHERE action = 'answer'")
+		write_setup
 		# shellcheck disable=SC2046
 		start serve "$tmp/serve-writes.log" $(serve_opts "$wconn")
-		questions=$(python3 -c 'import json, sys, urllib.request
-fw = json.load(urllib.request.urlopen(sys.argv[1]))
-out = []
-def walk(n, hidden):
-    hidden = hidden or "when" in n
-    if n.get("type") == "yes_no" and not hidden:
-        out.append(n["id"])
-    for c in n.get("children", []):
-        walk(c, hidden)
-walk(fw, False)
-print(",".join(out))' "http://127.0.0.1:$port/api/v1/frameworks/national-commitment")
-		echo "units: $(echo "$units" | tr ',' '\n' | wc -l), yes/no questions: $(echo "$questions" | tr ',' '\n' | wc -l)"
-		LOAD_LUA_DIR="$root/bench/load" LOAD_TOKEN=$token LOAD_CAMPAIGN=$campaign \
-			LOAD_UNITS=$units LOAD_QUESTIONS=$questions LOAD_THREADS=$threads \
-			wrk -t"$threads" -c"$wconn" -d"${seconds}s" --timeout "$timeout" --latency \
-			-s "$root/bench/load/write.lua" "http://127.0.0.1:$port" >"$out/writes.txt" 2>&1 || true
+		write_questions
+		run_writes "$out/writes.txt"
 		rss=$(peak_rss_mb)
 		stop   # lets requests in flight finish
 		cp "$tmp/serve-writes.log.err" "$out/serve-writes.err"
 		report writes "$out/writes.txt" "$rss"
 		grep 'closed for headers' "$out/serve-writes.err" || true
-
-		line=$(grep '^load: requests=' "$out/writes.txt" | tail -n 1 || true)
-		ok2=$(val s2xx "$line"); sent=$(val sent "$line")
-		hist=$(($(sql "SELECT count(*) FROM answer_history WHERE campaign_id = ?" $campaign) - before_hist))
-		aud=$(($(sql "SELECT count(*) FROM audit_event WHERE action = 'answer'") - before_audit))
-		stale=$(sql "SELECT count(*) FROM answer a WHERE campaign_id = ? AND (answer, comment) IS NOT
-			(SELECT h.answer, h.comment FROM answer_history h WHERE h.campaign_id = a.campaign_id
-			 AND h.unit_id = a.unit_id AND h.question = a.question ORDER BY h.id DESC LIMIT 1)" $campaign)
-		echo "saves:           ${ok2:-0} acknowledged (2xx), $hist stored (answer_history), $aud audit events, ${sent:-0} sent"
-		[ -n "$ok2" ] && [ "$hist" -ge "$ok2" ] || fail "writes: acknowledged saves lost ($hist stored < ${ok2:-?} acknowledged)"
-		[ -n "$sent" ] && [ "$hist" -le "$sent" ] || fail "writes: more saves stored ($hist) than sent (${sent:-?})"
-		[ "$aud" -eq "$hist" ] || fail "writes: $aud audit events for $hist saves"
-		[ "$stale" -eq 0 ] || fail "writes: $stale answers differ from their last history row"
-		ic=$(sql "PRAGMA integrity_check")
-		echo "integrity_check: $ic"
-		[ "$ic" = ok ] || fail "writes: PRAGMA integrity_check: $ic"
-		if av=$("$bin" audit verify --data "$tmp/d" 2>&1); then
-			echo "audit verify:    $av"
-		else
-			echo "$av"
-			fail "writes: cybercap audit verify"
-		fi
+		write_checks writes "$out/writes.txt"
+		;;
+	mixed)
+		# reads and writes at once on one server: what readers see while
+		# focal points save (issue 19: reads p99 < 50 ms under the write load)
+		mconn=${LOAD_MIXED_READ_CONNECTIONS:-200}
+		echo "== mixed: $mconn reading and $wconn writing connections at once, $seconds s, --timeout $timeout =="
+		write_setup
+		# shellcheck disable=SC2046
+		start serve "$tmp/serve-mixed.log" $(serve_opts "$((mconn + wconn))")
+		write_questions
+		assets=$(grep -oE '/assets/[^"]+\.(js|css)' "$root/web/dist/index.html" 2>/dev/null | sort -u | tr '\n' ' ' || true)
+		LOAD_LUA_DIR="$root/bench/load" LOAD_READ_ASSETS="$assets" \
+			wrk -t1 -c"$mconn" -d"${seconds}s" --timeout "$timeout" --latency \
+			-s "$root/bench/load/read.lua" "http://127.0.0.1:$port" >"$out/mixed-reads.txt" 2>&1 &
+		rpid=$!
+		run_writes "$out/mixed-writes.txt"
+		wait "$rpid" || true
+		rss=$(peak_rss_mb)
+		stop
+		cp "$tmp/serve-mixed.log.err" "$out/serve-mixed.err"
+		echo "-- reads while writing"
+		report mixed-reads "$out/mixed-reads.txt" "$rss"
+		echo "-- writes while reading"
+		report mixed-writes "$out/mixed-writes.txt" "$rss"
+		write_checks mixed "$out/mixed-writes.txt"
 		;;
 	*)
-		echo "load: unknown phase \"$phase\" (reads, writes)" >&2
+		echo "load: unknown phase \"$phase\" (reads, writes, mixed)" >&2
 		exit 2
 		;;
 	esac
