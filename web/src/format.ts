@@ -61,3 +61,10 @@ export function date(iso: string | null | undefined): string {
 export const byId = <T extends { id: string }>(xs: T[]) => new Map(xs.map((x) => [x.id, x]));
 
 export type UnitsById = Map<string, Unit>;
+
+let coll: { lang: string; c: Intl.Collator } | null = null;
+/** Compares names as readers of the interface's language sort them (Intl.Collator). */
+export function collate(a: string, b: string): number {
+  if (!coll || coll.lang !== currentLang()) coll = { lang: currentLang(), c: new Intl.Collator(currentLang(), { numeric: true }) };
+  return coll.c.compare(a, b);
+}

@@ -9,7 +9,7 @@ import { t } from '../i18n';
 import { CampaignGate, CampaignSelect, type Ctx } from '../components/CampaignGate';
 import { ChartFrame } from '../components/ChartFrame';
 import { Controls, Empty, ErrorState, LevelBadge, Link, Loading } from '../components/ui';
-import { int, num, numShort, rank, unitName } from '../format';
+import { int, num, numShort, rank, unitName, collate } from '../format';
 import { HBars } from '../charts/HBars';
 import { SERIES } from '../colors';
 import type { UnitResult } from '../types';
@@ -24,7 +24,7 @@ function UnitMultiSelect({ ctx, chosen, onChange }: { ctx: Ctx; chosen: string[]
   const [filter, setFilter] = useState('');
   const f = filter.trim().toLowerCase();
   const sorted = ctx.assessed.map((r) => ctx.unitsById.get(r.unit) || { id: r.unit, name: r.name, m49: '', groups: [], fictional: true })
-    .sort((a, b) => unitName(a).localeCompare(unitName(b)));
+    .sort((a, b) => collate(unitName(a), unitName(b)));
   const list = sorted.filter((u) => !f || unitName(u).toLowerCase().includes(f) || u.id.toLowerCase().includes(f));
   const full = chosen.length >= MAX_UNITS;
   const toggle = (id: string, on: boolean) => onChange(on ? [...chosen, id] : chosen.filter((x) => x !== id));

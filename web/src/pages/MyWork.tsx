@@ -8,7 +8,7 @@ import { t } from '../i18n';
 import { href, navigate, type Route } from '../router';
 import { api } from '../api';
 import { useAsync, useTitle } from '../hooks';
-import { int, unitName } from '../format';
+import { int, unitName, collate } from '../format';
 import { hasRole, useSession, type User } from '../session';
 import { wf, type Assessment } from '../workflow';
 import { ErrorState, Link, Loading } from '../components/ui';
@@ -68,7 +68,7 @@ function TeamWork({ user }: { user: User }) {
   const reviewing = user.roles.some((g) => ['reviewer', 'analyst', 'admin'].includes(g.role));
   const analyst = hasRole(user, 'analyst') || hasRole(user, 'admin');
   const active = campaigns.filter((c) => c.status === 'open' || c.status === 'review')
-    .sort((a, b) => b.year - a.year || a.title.localeCompare(b.title));
+    .sort((a, b) => b.year - a.year || collate(a.title, b.title));
   const toReview = active.filter((c) => user.roles.some((g) => g.role !== 'focal_point' && (!g.campaign || g.campaign === c.id)));
   return (
     <div class="page">

@@ -12,7 +12,7 @@ import { ChartFrame } from '../components/ChartFrame';
 import { Controls, Empty, ErrorState, Link, Loading } from '../components/ui';
 import { binOf, binsFor, type Bin } from '../colors';
 import { findNode, nodeLabel } from '../fw';
-import { int, num, numShort, pointsOf, unitName } from '../format';
+import { int, num, numShort, pointsOf, unitName, collate } from '../format';
 import { Strip } from '../charts/Strip';
 import { HBars, type BarRow } from '../charts/HBars';
 import { Legend, Tiles, legendSvg, stackSvg, tilesSvg, type TileSection } from '../charts/Tiles';
@@ -174,7 +174,7 @@ function MapSection({ ctx, results, bins, isRoot, counts }: { ctx: Ctx; results:
       srPoints: r.points == null ? '' : t('tileOfPoints', { max: numShort(max, p) }) + (b && !b.level ? ' ' + b.label : ''),
     });
   }
-  const sections = [...sectionsMap.values()].sort((a, b) => a.title.localeCompare(b.title));
+  const sections = [...sectionsMap.values()].sort((a, b) => collate(a.title, b.title));
   for (const s of sections) {
     s.title = t('regionCount', { region: s.title, n: s.tiles.length, count: int(s.tiles.length) });
     s.tiles.sort((a, b) => (b.points ?? -1) - (a.points ?? -1));

@@ -12,7 +12,7 @@ import { ChartFrame } from '../components/ChartFrame';
 import { Controls, ErrorState, LevelBadge, Link, Loading } from '../components/ui';
 import { findNode, isMaturity } from '../fw';
 import { PlanPanel } from '../components/PlanPanel';
-import { int, num, numShort, pointsOf, rank, unitName } from '../format';
+import { int, num, numShort, pointsOf, rank, unitName, collate } from '../format';
 import { HBars } from '../charts/HBars';
 import { Line } from '../charts/Line';
 import { REGION_COLOR, SERIES, UNIT_COLOR, WORLD_COLOR } from '../colors';
@@ -26,7 +26,7 @@ export function Profile({ route }: { route: Route }) {
 
 export function UnitSelect({ ctx, value, onChange, id = 'unit', label }: { ctx: Ctx; value: string; onChange: (v: string) => void; id?: string; label?: string }) {
   const sorted = ctx.assessed.map((r) => ctx.unitsById.get(r.unit) || { id: r.unit, name: r.name, m49: '', groups: [], fictional: true })
-    .sort((a, b) => unitName(a).localeCompare(unitName(b)));
+    .sort((a, b) => collate(unitName(a), unitName(b)));
   const known = sorted.some((u) => u.id === value);
   const [choice, setChoice] = useState(value);
   useEffect(() => setChoice(value), [value]);

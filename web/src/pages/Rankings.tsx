@@ -8,7 +8,7 @@ import { t } from '../i18n';
 import { CampaignGate, CampaignSelect, NoRanking, NodeSelect, type Ctx } from '../components/CampaignGate';
 import { Controls, Empty, ErrorState, LevelBadge, Link, Loading } from '../components/ui';
 import { findNode, nodeLabel } from '../fw';
-import { int, num, numShort, rank, unitName } from '../format';
+import { int, num, numShort, rank, unitName, collate } from '../format';
 import { saveCsv } from '../download';
 import type { Results } from '../types';
 
@@ -103,7 +103,7 @@ function RankTable({ ctx, main, rest, parts, sort, dir, groupName, isRoot, p }: 
     if (ka == null && kb == null) return 0;
     if (ka == null) return 1;   // missing values last, either way
     if (kb == null) return -1;
-    const c = typeof ka === 'string' ? ka.localeCompare(kb as string) : (ka as number) - (kb as number);
+    const c = typeof ka === 'string' ? collate(ka, kb as string) : (ka as number) - (kb as number);
     return (dir === 'asc' ? c : -c) || (a.rank ?? 1e9) - (b.rank ?? 1e9);
   });
   if (!rows.length) return <Empty title={t('noUnitsInGroup')}><p>{t('noUnitsInGroupText')}</p></Empty>;

@@ -15,7 +15,7 @@ import { CampaignGate, CampaignSelect, NoRanking, type Ctx } from '../components
 import { ChartFrame, type TableData } from '../components/ChartFrame';
 import { Controls, Empty, ErrorState, Select } from '../components/ui';
 import { findNode, nodeLabel, walk } from '../fw';
-import { int, num, unitName } from '../format';
+import { int, num, unitName, collate } from '../format';
 import type { Campaign, Framework } from '../types';
 import { RankRange, type RankRangeRow } from '../charts/RankRange';
 import { SobolBars, type SobolRow } from '../charts/SobolBars';
@@ -225,7 +225,7 @@ function summarise(ctx: Ctx, result: RobustResult): Summary {
       stable: lo === nominal && hi === nominal,
       tied: (counts.get(nominal) || 0) > 1,
     };
-  }).sort((a, b) => a.nominal - b.nominal || a.name.localeCompare(b.name));
+  }).sort((a, b) => a.nominal - b.nominal || collate(a.name, b.name));
   let stableTop = 0;
   for (const r of rows) {
     if (!r.stable) break;

@@ -4,7 +4,7 @@
 import { t } from '../../../i18n';
 import { href, type Route } from '../../../router';
 import { useAsync } from '../../../hooks';
-import { int } from '../../../format';
+import { int, collate } from '../../../format';
 import { ErrorState, Link, Loading } from '../../../components/ui';
 import { riskHref, risks, type Matrix, type Risk, type SectorRisks } from '../../../risks';
 import { LevelTag, RegisterHeader, WithRegister } from './common';
@@ -73,4 +73,4 @@ export function SectorsTable({ a, m, list, hit }: { a: string; m: Matrix; list: 
 }
 
 /** The sectors any risk names, most risks first. */
-export const sectorsHit = (xs: SectorRisks[]) => xs.filter((s) => s.risks.length).sort((x, y) => y.risks.length - x.risks.length || x.name.localeCompare(y.name));
+export const sectorsHit = (xs: SectorRisks[]) => xs.filter((s) => s.risks.length).sort((x, y) => y.risks.length - x.risks.length || collate(x.name, y.name));
