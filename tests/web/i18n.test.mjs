@@ -1,9 +1,10 @@
-// The web catalogues against English (web/scripts/i18n.mjs): every
-// catalogue in web/src/i18n passes the check, and the check itself finds
-// each kind of fault it is there for.
+// The languages' completeness: every web catalogue against English
+// (web/scripts/i18n.mjs), and the check itself finds each kind of fault it
+// is there for; every bundled content file in every language
+// (scripts/i18n-content missing).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { check, parts } from '../../web/scripts/i18n.mjs';
@@ -20,6 +21,14 @@ test('every catalogue has every key English has and matches it (placeholders, pl
   const out = execFileSync('node', ['scripts/i18n.mjs', 'check', '--complete'], { cwd: web, encoding: 'utf8' });
   for (const lang of ['fr', 'es', 'ru', 'zh', 'ar'])
     assert.match(out, new RegExp(`i18n: ${lang}: (\\d+) of \\1 keys, 0 problems`));
+});
+
+test('every bundled framework, scenario, matrix and reference list has every text in every language', () => {
+  // scripts/i18n-content missing exits 1, listing what is missing, when any text is
+  const root = join(web, '..');
+  const r = spawnSync('python3', ['scripts/i18n-content', 'missing'], { cwd: root, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stdout.split('\n').filter((l) => !/: 0 texts/.test(l)).slice(0, 12).join('\n'));
+  assert.match(r.stdout, /^0 texts missing$/m);
 });
 
 test('the parts cover en.ts once, in order', () => {
