@@ -532,7 +532,7 @@ def framework_texts_in_the_readers_language():
     fid = "national-maturity"
     path = f"{API}/frameworks/{fid}"
     fr = get_json(path + "?lang=fr")
-    own = get_json(path + "?lang=de")
+    own = get_json(path + "?lang=de")   # no German: the file's own texts
     eq((fr["lang"], own["lang"], own["untranslated"]), ("fr", None, 0), "?lang=")
     check(isinstance(fr["untranslated"], int) and fr["untranslated"] >= 0, "untranslated")
     check(fr["title"] != own["title"], f"the French title {fr['title']!r} is the English one")
@@ -547,8 +547,10 @@ def framework_texts_in_the_readers_language():
         check("Accept-Language" in (r.header("Vary") or ""), f"Vary for {accept}: {r.header('Vary')}")
         # the same URL with and without the header: never the other's cached body
         eq(get_json(path)["lang"], None, f"no header after {accept}")
-    r = get(path + "?lang=zh", headers={"Accept-Language": "fr"})
+    r = get(path + "?lang=pt", headers={"Accept-Language": "fr"})
     eq(r.json()["lang"], None, "?lang= wins over Accept-Language")
+    r = get(path + "?lang=zh", headers={"Accept-Language": "fr"})
+    eq(r.json()["lang"], "zh", "?lang=zh over Accept-Language: fr")
     check("Accept-Language" not in (r.header("Vary") or ""), "?lang= does not vary")
     is_error(get(path + "?lang=FR"), 400, "bad_parameter", "lang")
 
