@@ -63,9 +63,13 @@ const PAGES = [
   ['maturity', 'focal.xaa@demo.cybercap', '/campaigns/national-maturity-2026/maturity/XAA'],
   ['plan', 'focal.xaa@demo.cybercap', '/plans/xaa-2026'],
   ['risk-register', 'focal.xaa@demo.cybercap', '/risks/xaa-ncra-2026'],
+  ['maturity-report', 'focal.xaa@demo.cybercap', '/campaigns/national-maturity-2026/report/XAA'],
+  ['plan-report', 'focal.xaa@demo.cybercap', '/plans/xaa-2026/report?period=2026-Q3'],
+  ['risk-report', 'focal.xaa@demo.cybercap', '/risks/xaa-ncra-2026/report'],
   ['drill-player', 'player.cirt@demo.cybercap', '/drills/demo-hospital'],
   ['drill-director', 'director.drill@demo.cybercap', '/drills/demo-hospital'],
   ['challenges', 'player.caelum@demo.cybercap', '/drills/demo-ctf/challenges'],
+  ['after-action', 'director.drill@demo.cybercap', '/drills/demo-hospital-done/report'],
 ];
 
 /** What of English LANG translates into other words: whole messages

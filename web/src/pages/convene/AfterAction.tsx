@@ -57,7 +57,7 @@ export function AfterAction({ route }: { route: Route }) {
                 <thead><tr><th scope="col">{t('drColTeam')}</th><th scope="col">{t('aarRating')}</th><th scope="col">{t('aarStrengths')}</th><th scope="col">{t('aarImprovements')}</th><th scope="col">{t('aarExpects')}</th></tr></thead>
                 <tbody>{o.teams.map((x) => (
                   <tr key={x.team}><th scope="row">{team(x.team)}</th>
-                    <td>{x.rating ? <><strong>{x.rating}</strong> {x.rating_name}</> : t('aarNotRated')}</td>
+                    <td>{x.rating ? <><strong>{x.rating}</strong> {t(('hseep_' + x.rating) as 'hseep_P')}</> : t('aarNotRated')}</td>
                     <td>{x.strengths.length ? <ul>{x.strengths.map((s, k) => <li key={k}>{s.text}</li>)}</ul> : t('noValue')}</td>
                     <td>{x.improvements.length ? <ul>{x.improvements.map((s, k) => <li key={k}>{s.text}</li>)}</ul> : t('noValue')}</td>
                     <td>{t('aarExpectCounts', { met: x.expects.met, not: x.expects.not_met, open: x.expects.unmarked })}</td></tr>
