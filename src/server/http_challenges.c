@@ -17,6 +17,7 @@
 
 #include "../service/challenge_writer.h"
 #include "../service/challenges.h"
+#include "../service/scenario_cache.h"
 #include "ctf_boards.h"
 
 #include <fcntl.h>
@@ -55,6 +56,60 @@ static int locked(struct cc_req *req, struct cc_ctf *c, struct cc_error *err)
 	return rc;
 }
 
+/* s's text at key, as the scenario's translation has it, when the drill's
+ * copy is still the scenario's own (a controller's edit stays as written). */
+static void own_to_lang(json_t *o, const char *key, const char *own, const char *tr)
+{
+	const char *now = json_string_value(json_object_get(o, key));
+
+	if (now && own && tr && strcmp(now, own) == 0)
+		json_object_set_new(o, key, json_string(tr));
+}
+
+/* The board's challenges (arr) in the reader's language, from the drill
+ * scenario's translations (docs/scenario-format.md "Translations"). */
+static void challenges_in_lang(struct cc_req *req, struct cc_resp *resp, json_t *arr)
+{
+	const struct cc_scenario *sc = NULL, *v;
+	const struct cc_drill_rec *d;
+	struct cc_list l;
+	json_t *o, *h;
+	size_t k, j;
+	int lang;
+
+	pthread_mutex_lock(req->store_lock);
+	if (cc_store_drill(req->store, D(req), &l, NULL) == CC_OK) {
+		d = l.items;
+		if (cc_scenario_cache_get(req->store, req->data_dir, d->scenario, d->scenario_hash,
+					  &sc, NULL) != CC_OK)
+			sc = NULL;
+		cc_list_free(&l);
+	}
+	pthread_mutex_unlock(req->store_lock);
+	if (!sc)
+		return;
+	lang = cc__scenario_lang(req, resp, sc);
+	v = cc_scenario_in(sc, lang);
+	json_array_foreach(lang >= 0 ? arr : NULL, k, o) {
+		int i = cc_scenario_challenge(sc, json_string_value(json_object_get(o, "id")));
+		const struct cc_challenge *a, *b;
+		if (i < 0)
+			continue;
+		a = &sc->challenges[i];
+		b = &v->challenges[i];
+		own_to_lang(o, "name", a->name, b->name);
+		own_to_lang(o, "category", a->category, b->category);
+		own_to_lang(o, "description", a->description, b->description);
+		json_array_foreach(json_object_get(o, "hints"), j, h) {
+			const char *id = json_string_value(json_object_get(h, "id"));
+			for (int x = 0; id && x < a->nhints; x++)
+				if (strcmp(a->hints[x].id, id) == 0)
+					own_to_lang(h, "text", a->hints[x].text, b->hints[x].text);
+		}
+	}
+	cc_scenario_cache_release(sc);
+}
+
 int cc_h_challenges(struct cc_req *req, struct cc_resp *resp)
 {
 	struct cc_error err;
@@ -70,6 +125,8 @@ int cc_h_challenges(struct cc_req *req, struct cc_resp *resp)
 	rc = cc_challenges_list(req->store, D(req), roles & CC_DR_STAFF ? NULL : team,
 				cc_live_now(), &o, &err);
 	pthread_mutex_unlock(req->store_lock);
+	if (!rc && o)
+		challenges_in_lang(req, resp, json_is_array(o) ? o : json_object_get(o, "challenges"));
 	return cc__drill_reply(resp, rc, &err, 200, o);
 }
 

@@ -96,6 +96,11 @@ challenges:
     value: 10
     flags: [{{type: static, value: "FLAG{{later}}"}}]
     opens_at: 100000
+translations:
+  fr:
+    challenges:
+      warmup: {{name: Échauffement, category: introduction, hints: {{h1: Regardez les journaux}}}}
+      dropper: {{name: Trouver le dropper}}
 """
 
 FILE_BYTES = b"Web server log, fictional: 10.0.0.7 GET /upload.php 200\n"
@@ -210,6 +215,26 @@ def answers_are_judged():
     expect(attempt("blue", "after", "FLAG{after}"), 403, "forbidden",
            what="blue has not solved warmup")
     expect(attempt("red", "later", "FLAG{later}"), 403, "forbidden", what="opens_at")
+
+
+@test
+def the_board_in_the_players_language():
+    """A player's board takes the challenges' texts from the scenario's
+    translation into their language while the drill's copy is the
+    scenario's own; flags, values and ids never change."""
+    fr = {c["id"]: c for c in play("red", "GET", DR("/challenges?lang=fr")).json()}
+    en = {c["id"]: c for c in play("red", "GET", DR("/challenges")).json()}
+    eq(sorted(fr), sorted(en), "same challenges")
+    eq((fr["warmup"]["name"], fr["warmup"]["category"]), ("Échauffement", "introduction"), "warmup in French")
+    eq(fr["warmup"]["description"], en["warmup"]["description"], "untranslated description stays")
+    eq(fr["dropper"]["name"], "Trouver le dropper", "dropper in French")
+    eq([c["value"] for c in fr.values()], [c["value"] for c in en.values()], "values")
+    h1 = {h["id"]: h for h in fr["warmup"]["hints"]}["h1"]
+    if h1.get("unlocked"):
+        eq(h1["text"], "Regardez les journaux", "an unlocked hint in French")
+    check("text" not in {h["id"]: h for h in fr["warmup"]["hints"]}["h2"], "a locked hint shows no text")
+    r = who("red").call("GET", DR("/challenges"), headers={"Accept-Language": "fr-FR"})
+    eq({c["id"]: c for c in r.json()}["warmup"]["name"], "Échauffement", "Accept-Language")
 
 
 @test
