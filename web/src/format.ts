@@ -68,3 +68,10 @@ export function collate(a: string, b: string): number {
   if (!coll || coll.lang !== currentLang()) coll = { lang: currentLang(), c: new Intl.Collator(currentLang(), { numeric: true }) };
   return coll.c.compare(a, b);
 }
+
+/** A group's name (an ITU or M49 region, a UN list) in the interface's language, else its own. */
+export function groupLabel(g: { id: string; name: string }): string {
+  const k = ('gname_' + g.id.replace(/[:-]/g, '_')) as Parameters<typeof t>[0];
+  const s = t(k);
+  return s === k ? g.name : s;
+}

@@ -2028,6 +2028,22 @@ const en = {
   ptMod_cloud_credit: 'Cloud credits',
   ptMod_funding: 'Funding',
   ptMod_scholarship: 'Scholarships',
+
+  // groups of units: ITU regions, UN M49 regions, UN lists (components/CampaignGate.tsx)
+  gname_itu_africa: "Africa",
+  gname_itu_americas: "Americas",
+  gname_itu_arab_states: "Arab States",
+  gname_itu_asia_pacific: "Asia-Pacific",
+  gname_itu_cis: "CIS",
+  gname_itu_europe: "Europe",
+  gname_m49_africa: "Africa",
+  gname_m49_americas: "Americas",
+  gname_m49_asia: "Asia",
+  gname_m49_europe: "Europe",
+  gname_m49_oceania: "Oceania",
+  gname_ldc: "Least developed countries",
+  gname_lldc: "Landlocked developing countries",
+  gname_sids: "Small island developing states",
 };
 
 export default en;
