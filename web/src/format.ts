@@ -75,3 +75,9 @@ export function groupLabel(g: { id: string; name: string }): string {
   const s = t(k);
   return s === k ? g.name : s;
 }
+
+/** Text folded for searching in the interface's language: case and accents
+ * aside ("Évaluation" finds "evaluation"), any script. */
+export function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase(currentLang());
+}

@@ -9,7 +9,7 @@ import { t } from '../i18n';
 import { CampaignGate, CampaignSelect, type Ctx } from '../components/CampaignGate';
 import { ChartFrame } from '../components/ChartFrame';
 import { Controls, Empty, ErrorState, LevelBadge, Link, Loading } from '../components/ui';
-import { int, num, numShort, rank, unitName, collate } from '../format';
+import { int, num, numShort, rank, unitName, collate, fold } from '../format';
 import { HBars } from '../charts/HBars';
 import { SERIES } from '../colors';
 import type { UnitResult } from '../types';
@@ -22,10 +22,10 @@ export function Compare({ route }: { route: Route }) {
 
 function UnitMultiSelect({ ctx, chosen, onChange }: { ctx: Ctx; chosen: string[]; onChange: (ids: string[]) => void }) {
   const [filter, setFilter] = useState('');
-  const f = filter.trim().toLowerCase();
+  const f = fold(filter.trim());
   const sorted = ctx.assessed.map((r) => ctx.unitsById.get(r.unit) || { id: r.unit, name: r.name, m49: '', groups: [], fictional: true })
     .sort((a, b) => collate(unitName(a), unitName(b)));
-  const list = sorted.filter((u) => !f || unitName(u).toLowerCase().includes(f) || u.id.toLowerCase().includes(f));
+  const list = sorted.filter((u) => !f || fold(unitName(u)).includes(f) || fold(u.id).includes(f));
   const full = chosen.length >= MAX_UNITS;
   const toggle = (id: string, on: boolean) => onChange(on ? [...chosen, id] : chosen.filter((x) => x !== id));
   return (

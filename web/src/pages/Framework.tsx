@@ -7,7 +7,7 @@ import { href, navigate, type Route } from '../router';
 import { t } from '../i18n';
 import { Empty, ErrorState, Link, Loading } from '../components/ui';
 import { findNode, kindOf, nodeLabel, walk } from '../fw';
-import { int, num, numShort } from '../format';
+import { int, num, numShort, fold } from '../format';
 import type { Framework, FwNode } from '../types';
 import { useEffect } from 'preact/hooks';
 
@@ -60,13 +60,14 @@ function FrameworkView({ id, version }: { id: string; version?: string | null })
   const meta = info.data?.find((x) => x.id === f.id);
   let nq = 0, ng = 0, ni = 0;
   walk(f.children, (n) => { const k = kindOf(n); if (k === 'question') nq++; else if (k === 'group') ng++; else ni++; });
-  const q = query.trim().toLowerCase();
+  const q = fold(query.trim());
   const matches: { n: FwNode; path: string[] }[] = [];
   if (q) {
     const rec = (nodes: FwNode[], path: string[]) => {
       for (const n of nodes) {
-        const text = [n.id, n.name, n.question, n.guidance, ...(n.options || []).map((o) => o.label)].filter(Boolean).join(' ').toLowerCase();
-        if (!n.children && text.includes(q)) matches.push({ n, path });
+        const text = [n.id, n.name, n.question, n.guidance, ...(n.options || []).map((o) => o.label)].filter(Boolean).join(' ');
+        const folded = fold(text);
+        if (!n.children && folded.includes(q)) matches.push({ n, path });
         if (n.children) rec(n.children, [...path, nodeLabel(n)]);
       }
     };

@@ -51,7 +51,8 @@ function byCategory(list: Challenge[]): [string, Challenge[]][] {
   return [...m.entries()];
 }
 
-const slug = (s: string) => 'cat-' + s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+// an id for a category in any script (a translated one may have no Latin letter)
+const slug = (s: string) => 'cat-' + Array.from(s.toLowerCase()).map((c) => (/[a-z0-9]/.test(c) ? c : c.charCodeAt(0) < 128 ? '-' : '-' + c.codePointAt(0)!.toString(36))).join('');
 
 function PlayerBoard({ drill }: { drill: Drill }) {
   const d = drill.id, team = myTeam(drill)?.id || '';
