@@ -5,6 +5,7 @@ import type {
   Campaign, Framework, FrameworkInfo, Group, History, MappingDetail, MappingSummary, Movers, Results, Summary, Targets, Trends, Unit, UnitResult,
 } from './types';
 import { currentLang } from './i18n';
+import { groupLabel } from './format';
 import { linkScales } from './fw';
 
 export const API = '/api/v1';
@@ -134,7 +135,8 @@ export const api = {
   framework: (id: string, version?: string | null) =>
     get<Framework>(`/frameworks/${e(id)}${q({ version, lang: currentLang() === 'en' ? null : currentLang() })}`).then(linkScales),
   units: () => get<{ total: number; units: Unit[] }>('/units').then((r) => r.units),
-  groups: () => get<{ groups: Group[] }>('/groups').then((r) => r.groups),
+  // group names (regions, UN lists) in the interface's language
+  groups: () => get<{ groups: Group[] }>('/groups').then((r) => r.groups.map((g) => ({ ...g, name: groupLabel(g) }))),
   results: (campaign: string, node?: string | null, group?: string | null) =>
     get<Results>(`/campaigns/${e(campaign)}/results${q({ node, group })}`),
   unitResult: (campaign: string, unit: string) =>

@@ -10,7 +10,7 @@ import { setParams, href, type Route } from '../router';
 import { t } from '../i18n';
 import type { Campaign, Framework, Group, ResultRow, Unit } from '../types';
 import { Empty, ErrorState, Link, Loading } from './ui';
-import { date, groupLabel } from '../format';
+import { date } from '../format';
 import { isMaturity } from '../fw';
 
 export interface Ctx {
@@ -99,12 +99,10 @@ export function CampaignGate({ route, title, children }: { route: Route; title: 
   if (rest.state === 'loading' || (rest.state === 'ok' && !rest.data)) return shell(<Loading />);
   if (rest.state === 'error') return shell(<ErrorState error={rest.error} retry={rest.retry} />);
   const { framework, units, groups, assessed } = rest.data!;
-  // group names (regions, UN lists) in the interface's language
-  const named = groups.map((g) => ({ ...g, name: groupLabel(g) }));
   const ctx: Ctx = {
     campaign, published, framework, units, assessed,
     unitsById: new Map(units.map((u) => [u.id, u])),
-    groups: named, groupsById: new Map(named.map((g) => [g.id, g])),
+    groups, groupsById: new Map(groups.map((g) => [g.id, g])),
     source: sourceLine(framework, campaign),
     single: assessed.length === 1,
   };

@@ -8,7 +8,7 @@ import { t, type Key } from '../../../i18n';
 import { href, type Route } from '../../../router';
 import { api } from '../../../api';
 import { useAsync, useTitle } from '../../../hooks';
-import { unitName, groupLabel } from '../../../format';
+import { unitName } from '../../../format';
 import { Link, Loading } from '../../../components/ui';
 import { AccessError } from '../../../components/Gate';
 import { useSession } from '../../../session';
@@ -43,7 +43,7 @@ export function WithRef<T>({ route, title, load, tick = 0, children }: {
     theme: (id) => x.themes.find((th) => th.id === id)?.name || id,
     org: (id) => x.orgs.find((o) => o.id === id)?.name || id,
     unit: (id) => unitName(x.units.find((u) => u.id === id), id),
-    group: (id) => { const g = x.groups.find((y) => y.id === id); return g ? groupLabel(g) : id; },
+    group: (id) => x.groups.find((g) => g.id === id)?.name || id,
     modality: (id) => t(('ptMod_' + id.replace(/-/g, '_')) as Key),
   };
   return <>{children(r, x.d)}</>;
