@@ -67,21 +67,20 @@ void cc_lang_finish(struct cc_framework *fw)
 			      sizeof(struct cc_tr), cmp_tr);
 }
 
+int cc_fw_lang_tags(const struct cc_framework *fw, const char **tags)
+{
+	int n = fw->nlangs < CC_LANG_MAX ? fw->nlangs : CC_LANG_MAX;
+
+	for (int i = 0; i < n; i++)
+		tags[i] = fw->langs[i].tag;
+	return n;
+}
+
 int cc_fw_lang(const struct cc_framework *fw, const char *tag)
 {
-	size_t primary;
+	const char *tags[CC_LANG_MAX];
 
-	if (!tag || !*tag)
-		return -1;
-	for (int i = 0; i < fw->nlangs; i++)
-		if (strcmp(fw->langs[i].tag, tag) == 0)
-			return i;
-	primary = strcspn(tag, "-");
-	for (int i = 0; i < fw->nlangs; i++)
-		if (strlen(fw->langs[i].tag) == primary &&
-		    memcmp(fw->langs[i].tag, tag, primary) == 0)
-			return i;
-	return -1;
+	return cc_lang_match(tag, tags, cc_fw_lang_tags(fw, tags));
 }
 
 const char *cc_fw_text(const struct cc_framework *fw, int l, int kind,

@@ -52,8 +52,10 @@ int cc_lang_put(struct cc_framework *fw, int l, int kind, int index, int sub,
 void cc_lang_finish(struct cc_framework *fw);
 
 /* Index of the language for tag: the exact tag, else its primary subtag
- * ("fr-ca" -> "fr"); -1 when the file has neither. */
+ * ("fr-ca" -> "fr"); -1 when the file has neither (cc_lang_match). */
 int cc_fw_lang(const struct cc_framework *fw, const char *tag);
+/* The tags of fw's languages (at most CC_LANG_MAX) into tags; their count. */
+int cc_fw_lang_tags(const struct cc_framework *fw, const char **tags);
 /* The translated text, or NULL (use the file's own). l may be -1. */
 const char *cc_fw_text(const struct cc_framework *fw, int l, int kind,
 		       int index, int sub);

@@ -10,6 +10,9 @@
 
 #include <stdbool.h>
 
+/* At most this many languages a file's translations are matched over. */
+#define CC_LANG_MAX 64
+
 /* True when tag is a lower-case BCP 47 tag: [a-z]{2,8}(-[a-z0-9]{1,8})*. */
 bool cc_lang_valid_tag(const char *tag);
 

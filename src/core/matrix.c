@@ -130,3 +130,12 @@ const struct cc_matrix *cc_matrix_in(const struct cc_matrix *m, int l)
 {
 	return l >= 0 && l < m->nlangs ? m->langs[l].m : m;
 }
+
+int cc_matrix_lang_tags(const struct cc_matrix *m, const char **tags, int max)
+{
+	int n = m->nlangs < max ? m->nlangs : max;
+
+	for (int l = 0; l < n; l++)
+		tags[l] = m->langs[l].tag;
+	return n;
+}

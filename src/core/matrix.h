@@ -56,6 +56,8 @@ void cc_matrix_free(struct cc_matrix *m);
 struct cc_matrix *cc_matrix_view(struct cc_matrix *m);
 /* How many texts of view v are still the root's (non-empty ones). */
 int cc_matrix_untranslated(const struct cc_matrix *root, const struct cc_matrix *v);
+/* The tags of m's languages (at most max) into tags; their count. */
+int cc_matrix_lang_tags(const struct cc_matrix *m, const char **tags, int max);
 /* m in language l of m->langs; m itself when l is -1. */
 const struct cc_matrix *cc_matrix_in(const struct cc_matrix *m, int l);
 

@@ -33,7 +33,7 @@ void cc__xw_protect(lxw_worksheet *ws)
 static void put(struct wctx *w, lxw_worksheet *ws, int row, int col,
 		const char *text, lxw_format *f)
 {
-	ok(w, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, text, f),
+	cc__xw_ok(w, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, text, f),
 	   "Instructions");
 }
 
@@ -63,7 +63,7 @@ void cc__xw_instructions(struct wctx *w, lxw_worksheet *ws,
 	}
 	put(w, ws, ++r, 0, W(XW_I_HOW), w->f_bold);
 	for (size_t i = 0; i < sizeof(how) / sizeof(*how); i++) {
-		ok(w, worksheet_write_number(ws, (lxw_row_t)++r, 0, (double)(i + 1), NULL),
+		cc__xw_ok(w, worksheet_write_number(ws, (lxw_row_t)++r, 0, (double)(i + 1), NULL),
 		   "Instructions");
 		put(w, ws, r, 1, W(how[i]), w->f_text);
 	}
@@ -88,8 +88,8 @@ void cc__xw_meta(struct wctx *w, const char *campaign, const char *unit_id)
 	};
 
 	for (size_t i = 0; i < sizeof(kv) / sizeof(*kv); i++) {
-		ok(w, worksheet_write_string(w->meta, (lxw_row_t)i, 0, kv[i][0], NULL), "meta");
-		ok(w, worksheet_write_string(w->meta, (lxw_row_t)i, 1, kv[i][1], NULL), "meta");
+		cc__xw_ok(w, worksheet_write_string(w->meta, (lxw_row_t)i, 0, kv[i][0], NULL), "meta");
+		cc__xw_ok(w, worksheet_write_string(w->meta, (lxw_row_t)i, 1, kv[i][1], NULL), "meta");
 	}
 	worksheet_set_column(w->meta, 0, 1, 24, NULL);
 	worksheet_hide(w->meta);

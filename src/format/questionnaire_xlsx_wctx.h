@@ -55,7 +55,6 @@ static inline const char *ftr(const struct wctx *w, int kind, int index, int sub
 
 /* Keeps the first libxlsxwriter error; returns true when writing goes on. */
 bool cc__xw_ok(struct wctx *w, lxw_error e, const char *what);
-#define ok cc__xw_ok
 /* Protects a sheet without a password (widths and heights stay free). */
 void cc__xw_protect(lxw_worksheet *ws);
 /* The formats every sheet uses. */

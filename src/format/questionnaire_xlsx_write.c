@@ -290,7 +290,7 @@ static void add_list(struct wctx *w, lxw_worksheet *ws, int row,
 	dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
 	dv.error_title = (char *)W(XW_V_TITLE);
 	dv.error_message = (char *)W(XW_V_MESSAGE);
-	ok(w, worksheet_data_validation_cell(ws, (lxw_row_t)row, C_ANSWER, &dv),
+	cc__xw_ok(w, worksheet_data_validation_cell(ws, (lxw_row_t)row, C_ANSWER, &dv),
 	   "data validation");
 	if (n->qtype != CC_Q_YES_NO)
 		free(list);
@@ -335,12 +335,12 @@ static void write_answer(struct wctx *w, lxw_worksheet *ws, int row,
 
 		snprintf(check, sizeof(check), "%.16G", x);
 		if (strtod(check, NULL) == x) {
-			ok(w, worksheet_write_number(ws, r, C_ANSWER, x, w->f_input_num),
+			cc__xw_ok(w, worksheet_write_number(ws, r, C_ANSWER, x, w->f_input_num),
 			   n->id);
 			return;
 		}
 	}
-	ok(w, worksheet_write_string(ws, r, C_ANSWER, answer ? answer : "",
+	cc__xw_ok(w, worksheet_write_string(ws, r, C_ANSWER, answer ? answer : "",
 				     n->qtype == CC_Q_NUMBER ? w->f_input_num : w->f_input),
 	   n->id);
 }
@@ -364,19 +364,19 @@ static void write_question(struct wctx *w, lxw_worksheet *ws, int row,
 		return;
 	}
 	current(w, n, buf, sizeof(buf), &answer, &comment, &url);
-	ok(w, worksheet_write_string(ws, r, C_ID, n->id, w->f_id), n->id);
-	ok(w, worksheet_write_string(ws, r, C_QUESTION, ftr(w, CC_TR_QUESTION, node, 0, n->question),
+	cc__xw_ok(w, worksheet_write_string(ws, r, C_ID, n->id, w->f_id), n->id);
+	cc__xw_ok(w, worksheet_write_string(ws, r, C_QUESTION, ftr(w, CC_TR_QUESTION, node, 0, n->question),
 				     w->f_text), n->id);
 	if (guidance)
-		ok(w, worksheet_write_string(ws, r, C_GUIDANCE, guidance, w->f_text), n->id);
-	ok(w, worksheet_write_string(ws, r, C_TYPE, type_label(w, n->qtype), w->f_text), n->id);
-	ok(w, worksheet_write_string(ws, r, C_ALLOWED, allowed, w->f_text), n->id);
+		cc__xw_ok(w, worksheet_write_string(ws, r, C_GUIDANCE, guidance, w->f_text), n->id);
+	cc__xw_ok(w, worksheet_write_string(ws, r, C_TYPE, type_label(w, n->qtype), w->f_text), n->id);
+	cc__xw_ok(w, worksheet_write_string(ws, r, C_ALLOWED, allowed, w->f_text), n->id);
 	write_answer(w, ws, row, n, answer);
-	ok(w, worksheet_write_string(ws, r, C_COMMENT, comment ? comment : "",
+	cc__xw_ok(w, worksheet_write_string(ws, r, C_COMMENT, comment ? comment : "",
 				     w->f_input), n->id);
-	ok(w, worksheet_write_string(ws, r, C_EVIDENCE, evidence[n->evidence], w->f_text),
+	cc__xw_ok(w, worksheet_write_string(ws, r, C_EVIDENCE, evidence[n->evidence], w->f_text),
 	   n->id);
-	ok(w, worksheet_write_string(ws, r, C_URL, url ? url : "",
+	cc__xw_ok(w, worksheet_write_string(ws, r, C_URL, url ? url : "",
 				     n->evidence == CC_EVIDENCE_NONE ? w->f_text : w->f_input),
 	   n->id);
 	if (n->qtype == CC_Q_YES_NO || n->qtype == CC_Q_CHOICE || n->qtype == CC_Q_RATING)
@@ -402,8 +402,8 @@ static void write_tree(struct wctx *w, lxw_worksheet *ws, int node, int *row,
 						     depth : SECTION_INDENTS - 1];
 
 			for (int col = 0; col < C_COUNT; col++)
-				ok(w, worksheet_write_blank(ws, r, (lxw_col_t)col, f), n->id);
-			ok(w, worksheet_write_string(ws, r, C_QUESTION, ftr(w, CC_TR_NAME, k, 0, n->name),
+				cc__xw_ok(w, worksheet_write_blank(ws, r, (lxw_col_t)col, f), n->id);
+			cc__xw_ok(w, worksheet_write_string(ws, r, C_QUESTION, ftr(w, CC_TR_NAME, k, 0, n->name),
 						     f), n->id);
 			write_tree(w, ws, k, row, depth + 1);
 		}
@@ -415,9 +415,9 @@ static void write_pillar(struct wctx *w, const struct pillar *p)
 	int row = 1;
 
 	for (int c = 0; c < C_COUNT; c++) {
-		ok(w, worksheet_set_column(p->ws, (lxw_col_t)c, (lxw_col_t)c,
+		cc__xw_ok(w, worksheet_set_column(p->ws, (lxw_col_t)c, (lxw_col_t)c,
 					   columns[c].width, NULL), p->name);
-		ok(w, worksheet_write_string(p->ws, 0, (lxw_col_t)c, columns[c].word < 0 ? "id" :
+		cc__xw_ok(w, worksheet_write_string(p->ws, 0, (lxw_col_t)c, columns[c].word < 0 ? "id" :
 					     W((enum cc_xw)columns[c].word), w->f_head), p->name);
 	}
 	worksheet_freeze_panes(p->ws, 1, 0);

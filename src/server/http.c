@@ -192,6 +192,17 @@ bool cc_req_lang(const struct cc_req *r, struct cc_resp *resp, const char *const
 	return true;
 }
 
+int cc_req_lang_or_own(const struct cc_req *r, struct cc_resp *resp, const char *const *tags,
+		       int n)
+{
+	const char *q = cc_req_query(r, "lang");
+	int l = -1;
+
+	if (!q || cc_lang_valid_tag(q))
+		cc_req_lang(r, resp, tags, n, &l);
+	return l;
+}
+
 void cc_json_lang(json_t *o, const char *const *tags, int n, int l, int untranslated)
 {
 	json_t *langs = json_array();

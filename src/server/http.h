@@ -12,6 +12,8 @@
 #include <jansson.h>
 #include <pthread.h>
 #include <stdbool.h>
+
+#include "../core/lang.h"
 #include <stddef.h>
 
 #include "../service/snapshot.h"
@@ -112,6 +114,11 @@ const char *cc_req_header(const struct cc_req *r, const char *name);
  * Accept-Language (its Vary header says so). */
 bool cc_req_lang(const struct cc_req *r, struct cc_resp *resp, const char *const *tags,
 		 int n, int *out);
+/* The same where a bad ?lang= must not fail the request (the route has
+ * checked it, or it is not the route's main answer): it counts as none.
+ * The index, or -1. */
+int cc_req_lang_or_own(const struct cc_req *r, struct cc_resp *resp, const char *const *tags,
+		       int n);
 
 /* Adds what says which language a response's texts are in to o: lang
  * (tags[l], or null for the file's own when l is -1), languages (tags)

@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -76,7 +77,14 @@ static void challenges_in_lang(struct cc_req *req, struct cc_resp *resp, json_t 
 	json_t *o, *h;
 	size_t k, j;
 	int lang;
+	const char *q = cc_req_query(req, "lang"), *al = cc_req_header(req, "Accept-Language");
 
+	/* the board is read often during play: no store or cache work for a
+	 * reader who asks for the scenario's own language (the web says "en") */
+	resp->vary_lang = !q;
+	if ((q && strncmp(q, "en", 2) == 0 && (!q[2] || q[2] == '-')) ||
+	    (!q && (!al || (strncasecmp(al, "en", 2) == 0 && strchr(",;- ", al[2] ? al[2] : ' ')))))
+		return;
 	pthread_mutex_lock(req->store_lock);
 	if (cc_store_drill(req->store, D(req), &l, NULL) == CC_OK) {
 		d = l.items;

@@ -64,12 +64,9 @@ int cc__drill_load(struct cc_req *req, struct cc_resp *resp, struct cc_drill *d)
 int cc__scenario_lang(const struct cc_req *req, struct cc_resp *resp,
 		      const struct cc_scenario *sc)
 {
-	const char *tags[64], *q = cc_req_query(req, "lang");
-	int n = cc_scenario_lang_tags(sc, tags, 64), l;
+	const char *tags[CC_LANG_MAX];
 
-	if (q && !cc_lang_valid_tag(q))
-		return -1;
-	return cc_req_lang(req, resp, tags, n, &l) ? l : -1;
+	return cc_req_lang_or_own(req, resp, tags, cc_scenario_lang_tags(sc, tags, CC_LANG_MAX));
 }
 
 bool cc__lang_param_ok(const struct cc_req *req, struct cc_resp *resp)
@@ -85,8 +82,8 @@ bool cc__lang_param_ok(const struct cc_req *req, struct cc_resp *resp)
 
 void cc__scenario_lang_json(json_t *o, const struct cc_scenario *sc, int l)
 {
-	const char *tags[64];
-	int n = cc_scenario_lang_tags(sc, tags, 64);
+	const char *tags[CC_LANG_MAX];
+	int n = cc_scenario_lang_tags(sc, tags, CC_LANG_MAX);
 
 	cc_json_lang(o, tags, n, l, l >= 0 && l < n ? sc->langs[l].untranslated : 0);
 }

@@ -163,26 +163,15 @@ static json_t *targets_json(const struct view *v)
 	return list;
 }
 
-/* The framework's language for this reader (cc_req_lang); false after a 400. */
-static bool reader_lang(const struct cc_req *req, struct cc_resp *resp,
-			const struct cc_framework *fw, int *out)
-{
-	const char *tags[64];
-	int n = fw->nlangs < 64 ? fw->nlangs : 64;
-
-	for (int l = 0; l < n; l++)
-		tags[l] = fw->langs[l].tag;
-	return cc_req_lang(req, resp, tags, n, out);
-}
-
 int cc_h_framework(struct cc_req *req, struct cc_resp *resp)
 {
 	const char *version = cc_req_query(req, "version");
 	const struct cc_framework *fw = version ?
 		cc_snapshot_framework_version(req->snap, req->params[0], version) :
 		cc_snapshot_framework(req->snap, req->params[0]);
-	int untranslated = 0;
+	int untranslated = 0, ntags;
 	struct view v = {fw, -1, &untranslated};
+	const char *tags[CC_LANG_MAX];
 	json_t *o, *levels;
 
 	if (!fw && version && cc_snapshot_framework(req->snap, req->params[0]))
@@ -191,7 +180,8 @@ int cc_h_framework(struct cc_req *req, struct cc_resp *resp)
 	if (!fw)
 		return cc_resp_error(resp, 404, "not_found", NULL, "no framework \"%s\"",
 				     req->params[0]);
-	if (!reader_lang(req, resp, fw, &v.lang))
+	ntags = cc_fw_lang_tags(fw, tags);
+	if (!cc_req_lang(req, resp, tags, ntags, &v.lang))
 		return CC_OK;
 	o = node_json(&v, 0);
 	json_object_del(o, "weight");
@@ -214,12 +204,6 @@ int cc_h_framework(struct cc_req *req, struct cc_resp *resp)
 							       fw->nstage_names, 1));
 	json_object_set_new(o, "targets", targets_json(&v));
 	/* which language the texts are in: lang, but for these many */
-	{
-		const char *tags[64];
-		int n = fw->nlangs < 64 ? fw->nlangs : 64;
-		for (int l = 0; l < n; l++)
-			tags[l] = fw->langs[l].tag;
-		cc_json_lang(o, tags, n, v.lang, untranslated);
-	}
+	cc_json_lang(o, tags, ntags, v.lang, untranslated);
 	return cc_resp_json(resp, 200, o);
 }

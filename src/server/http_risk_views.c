@@ -277,11 +277,9 @@ int cc_h_matrix(struct cc_req *req, struct cc_resp *resp)
 		return cc_resp_error(resp, 500, "internal", NULL, "the stored matrix does not load");
 	}
 	{
-		const char *tags[64];
-		int n = m.nlangs < 64 ? m.nlangs : 64, lang;
+		const char *tags[CC_LANG_MAX];
+		int n = cc_matrix_lang_tags(&m, tags, CC_LANG_MAX), lang;
 		json_t *o;
-		for (int k = 0; k < n; k++)
-			tags[k] = m.langs[k].tag;
 		if (!cc_req_lang(req, resp, tags, n, &lang)) {
 			cc_matrix_free(&m);
 			cc_list_free(&l);

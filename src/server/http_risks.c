@@ -58,12 +58,9 @@ int cc__risk_open(struct cc_req *req, struct cc_resp *resp, enum cc_risk_need ne
 	{
 		/* the matrix's texts in the reader's language (a ?lang= that
 		 * is not a tag counts as none here) */
-		const char *tags[64], *q = cc_req_query(req, "lang");
-		int n = x->reg.m.nlangs < 64 ? x->reg.m.nlangs : 64;
-		for (int k = 0; k < n; k++)
-			tags[k] = x->reg.m.langs[k].tag;
-		if (!q || cc_lang_valid_tag(q))
-			cc_req_lang(req, resp, tags, n, &x->reg.lang);
+		const char *tags[CC_LANG_MAX];
+		x->reg.lang = cc_req_lang_or_own(req, resp, tags,
+						 cc_matrix_lang_tags(&x->reg.m, tags, CC_LANG_MAX));
 	}
 	x->team = cc_auth_risk(req->who, x->reg.a->unit);
 	ok = x->team || ((need == CC_RISK_MEMBER || need == CC_RISK_VISIBLE) && x->participant) ||

@@ -85,16 +85,14 @@ void cc__texts_taxonomies(struct cc_req *req, struct cc_resp *resp, json_t *o, b
 	struct reader r;
 	int untranslated = 0;
 
-	*ok = true;
+	/* three kinds, one answer: it says the last kind's languages and the
+	 * texts left over all three */
 	for (int k = 0; k < 3; k++) {
-		if (!reader_open(req, resp, kinds[k][0], &r)) {
-			*ok = false;
+		if (!(*ok = reader_open(req, resp, kinds[k][0], &r)))
 			return;
-		}
 		if (r.lang >= 0)
-			cc_texts_apply(&r.texts, json_object_get(o, kinds[k][1]), "id", "name", NULL,
-				       &r.untranslated);
-		untranslated += r.untranslated;
+			cc_texts_apply(&r.texts, json_object_get(o, kinds[k][1]), "id", "name",
+				       &untranslated);
 		r.untranslated = untranslated;
 		reader_close(&r, k == 2 ? o : NULL);
 	}
@@ -107,7 +105,7 @@ void cc__texts_themes(struct cc_req *req, struct cc_resp *resp, json_t *o, bool 
 	if (!(*ok = reader_open(req, resp, "theme", &r)))
 		return;
 	if (r.lang >= 0)
-		cc_texts_apply(&r.texts, json_object_get(o, "themes"), "id", "name", NULL, &r.untranslated);
+		cc_texts_apply(&r.texts, json_object_get(o, "themes"), "id", "name", &r.untranslated);
 	reader_close(&r, o);
 }
 
@@ -121,31 +119,29 @@ void cc__texts_csirt_services(struct cc_req *req, struct cc_resp *resp, json_t *
 		return;
 	if (r.lang >= 0) {
 		json_t *areas = json_object_get(o, "areas");
-		cc_texts_apply(&r.texts, areas, "id", "name", NULL, &r.untranslated);
+		cc_texts_apply(&r.texts, areas, "id", "name", &r.untranslated);
 		json_array_foreach(areas, i, area) {
 			json_t *svcs = json_object_get(area, "services");
-			cc_texts_apply(&r.texts, svcs, "id", "name", NULL, &r.untranslated);
+			cc_texts_apply(&r.texts, svcs, "id", "name", &r.untranslated);
 			json_array_foreach(svcs, j, svc)
 				cc_texts_apply(&r.texts, json_object_get(svc, "functions"), "id", "name",
-					       NULL, &r.untranslated);
+					       &r.untranslated);
 		}
 	}
 	reader_close(&r, o);
 }
 
-/* A plan template's text at PATH below it (service/texts.h: dotted paths). */
+/* A plan template's text at path (service/texts.h: dotted paths). */
 static void template_text(struct reader *r, json_t *o, const char *key, const char *path)
 {
-	const struct cc_text *t = r->texts.items;
+	const char *t;
 
 	if (!json_is_string(json_object_get(o, key)))
 		return;
-	for (int i = 0; i < r->texts.n; i++)
-		if (strcmp(t[i].id, path) == 0) {
-			json_object_set_new(o, key, json_string(t[i].text));
-			return;
-		}
-	r->untranslated++;
+	if ((t = cc_texts_find(&r->texts, path)))
+		json_object_set_new(o, key, json_string(t));
+	else
+		r->untranslated++;
 }
 
 void cc__texts_plan_templates(struct cc_req *req, struct cc_resp *resp, json_t *o, bool *ok)

@@ -79,7 +79,7 @@ int cc_service_add_texts(struct cc_store *s, const char *dir, int *count, struct
 	return rc;
 }
 
-static const char *find(const struct cc_list *texts, const char *id)
+const char *cc_texts_find(const struct cc_list *texts, const char *id)
 {
 	const struct cc_text *t = texts->items;
 	int lo = 0, hi = texts->n - 1;
@@ -97,20 +97,17 @@ static const char *find(const struct cc_list *texts, const char *id)
 }
 
 void cc_texts_apply(const struct cc_list *texts, json_t *array, const char *id_key,
-		    const char *text_key, const char *below, int *untranslated)
+		    const char *text_key, int *untranslated)
 {
 	size_t i;
 	json_t *o;
 
 	json_array_foreach(array, i, o) {
 		const char *id = json_string_value(json_object_get(o, id_key));
-		const char *t = id ? find(texts, id) : NULL;
+		const char *t = id ? cc_texts_find(texts, id) : NULL;
 		if (t)
 			json_object_set_new(o, text_key, json_string(t));
 		else if (json_is_string(json_object_get(o, text_key)))
 			(*untranslated)++;
-		if (below && json_is_array(json_object_get(o, below)))
-			cc_texts_apply(texts, json_object_get(o, below), id_key, text_key, below,
-				       untranslated);
 	}
 }

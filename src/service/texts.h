@@ -17,11 +17,14 @@
  * changes nothing of its language. */
 int cc_service_add_texts(struct cc_store *s, const char *dir, int *count, struct cc_error *err);
 
-/* Replaces in every object of array (recursively through each object's
- * member below, when not NULL) the member text_key by kind's text in lang
- * for the object's id_key (the kept English text when lang has none);
- * *untranslated counts the texts left. */
+/* The text of id in texts (a kind's texts in one language, by id, as
+ * cc_store_lang_texts gives them), or NULL. */
+const char *cc_texts_find(const struct cc_list *texts, const char *id);
+
+/* Replaces in every object of array the member text_key by its text in
+ * texts for the object's id_key (the English text stays where texts has
+ * none); *untranslated counts the texts left. */
 void cc_texts_apply(const struct cc_list *texts, json_t *array, const char *id_key,
-		    const char *text_key, const char *below, int *untranslated);
+		    const char *text_key, int *untranslated);
 
 #endif

@@ -2,7 +2,7 @@
  * test_texts.c - the bundled reference texts in other languages: reading
  * data/i18n/LANG.yaml (format/texts_yaml.c; plan templates as dotted
  * paths, bad input with its line) and putting them in place of a list's
- * English names (service/texts.c, cc_texts_apply).
+ * English names (service/texts.c, cc_texts_apply, cc_texts_find).
  */
 #include "helpers.h"
 
@@ -60,19 +60,20 @@ static void test_apply_replaces_names_it_has(void **state)
 {
 	struct cc_text items[] = {{"fr", "theme", "a", "Alpha-fr"}, {"fr", "theme", "c", "Charlie-fr"}};
 	struct cc_list l = {.items = items, .n = 2};
-	json_t *arr = json_pack("[{s:s,s:s},{s:s,s:s},{s:s,s:s,s:[{s:s,s:s}]}]",
+	json_t *arr = json_pack("[{s:s,s:s},{s:s,s:s},{s:s,s:s},{s:s}]",
 				"id", "a", "name", "Alpha", "id", "b", "name", "Bravo",
-				"id", "c", "name", "Charlie", "children", "id", "a", "name", "Alpha");
+				"id", "c", "name", "Charlie", "id", "d");
 	int untranslated = 0;
 
 	(void)state;
-	cc_texts_apply(&l, arr, "id", "name", "children", &untranslated);
+	cc_texts_apply(&l, arr, "id", "name", &untranslated);
 	assert_string_equal(json_string_value(json_object_get(json_array_get(arr, 0), "name")), "Alpha-fr");
 	assert_string_equal(json_string_value(json_object_get(json_array_get(arr, 1), "name")), "Bravo");
 	assert_string_equal(json_string_value(json_object_get(json_array_get(arr, 2), "name")), "Charlie-fr");
-	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
-		json_array_get(arr, 2), "children"), 0), "name")), "Alpha-fr");
+	assert_null(json_object_get(json_array_get(arr, 3), "name"));   /* nothing to replace */
 	assert_int_equal(untranslated, 1);
+	assert_string_equal(cc_texts_find(&l, "c"), "Charlie-fr");
+	assert_null(cc_texts_find(&l, "b"));
 	json_decref(arr);
 }
 

@@ -56,6 +56,15 @@ export function parts() {
     text: lines.slice(p.from, p.to + 1).join('\n') }));
 }
 
+/** The keys of a part (its English source evaluated, in order). */
+export function partKeys(part) {
+  const js = transformSync(`module.exports = {\n${part.text}\n};`, { loader: 'ts', format: 'cjs' }).code;
+  const module = { exports: {} };
+  // eslint-disable-next-line no-new-func
+  new Function('module', js)(module);
+  return Object.keys(module.exports);
+}
+
 function sectionLength(lines, i, last) {
   let j = i + 1;
   while (j < last && !/^ {2}\/\/ /.test(lines[j])) j++;
