@@ -12,7 +12,7 @@
 BUILD   ?= build
 SAN     ?=
 CC      ?= cc
-PKGS    := yaml-0.1 jansson gsl sqlite3 libsodium libmicrohttpd zlib xlsxwriter libzip expat libbrotlienc
+PKGS    := yaml-0.1 jansson gsl sqlite3 libsodium libmicrohttpd zlib xlsxwriter libzip expat libbrotlienc libpq
 OPT     ?= -O2 -g
 CFLAGS  += $(OPT) -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP
@@ -39,7 +39,8 @@ LDLIBS  := $(shell pkg-config --libs $(PKGS)) $(LDLIBS)
 LIB_SRC := $(wildcard src/core/*.c src/format/*.c src/store/*.c src/service/*.c src/server/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/migrations.o $(BUILD)/obj/gen/openapi.o \
+PG_MIGRATIONS := $(sort $(wildcard src/store/migrations/pg/*.sql))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/migrations.o $(BUILD)/obj/gen/pg_migrations.o $(BUILD)/obj/gen/openapi.o \
            $(BUILD)/obj/gen/csirt_services.o
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
@@ -64,6 +65,10 @@ $(BUILD)/obj/%.o: %.c
 $(BUILD)/gen/migrations.c: $(MIGRATIONS) scripts/embed-sql
 	@mkdir -p $(dir $@)
 	sh scripts/embed-sql $@ $(MIGRATIONS)
+
+$(BUILD)/gen/pg_migrations.c: $(PG_MIGRATIONS) scripts/embed-sql
+	@mkdir -p $(dir $@)
+	sh scripts/embed-sql $@ --name cc_pg_migrations $(PG_MIGRATIONS)
 
 $(BUILD)/gen/openapi.c: src/server/openapi.json scripts/embed-file
 	@mkdir -p $(dir $@)

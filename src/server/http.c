@@ -142,6 +142,8 @@ int cc_resp_from_error(struct cc_resp *resp, const struct cc_error *err,
 		return cc_resp_error(resp, 409, "conflict", field, "%s", err->msg);
 	case CC_ELIMIT:
 		return cc_resp_error(resp, 413, "too_large", field, "%s", err->msg);
+	case CC_EUNAVAIL:
+		return cc_resp_error(resp, 503, "unavailable", NULL, "the database cannot be reached; try again shortly");
 	case CC_EINPUT:
 	case CC_EUSAGE:
 		return cc_resp_error(resp, bad_status, bad_status == 422 ? "invalid" : "bad_request",

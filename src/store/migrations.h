@@ -14,5 +14,9 @@ struct cc_migration {
 
 extern const struct cc_migration cc_migrations[];
 extern const int cc_nmigrations;
+/* The same numbered migrations in PostgreSQL's dialect
+ * (src/store/migrations/pg/). */
+extern const struct cc_migration cc_pg_migrations[];
+extern const int cc_pg_nmigrations;
 
 #endif

@@ -1,13 +1,12 @@
 /*
- * sqlite.c - the SQLite backend of store.h.
+ * sqlite.c - the SQLite half of the store (the default backend).
  *
  * One connection per struct cc_store, in WAL mode with foreign keys on and
  * a busy timeout, so that a server and the command line can share a data
- * directory. Every statement is prepared with bound parameters; the few
- * helpers below (bind_all, run) keep that the only way SQL is executed
- * with values.
+ * directory. Statements are kept prepared per connection, keyed by their
+ * text (struct cc__hot); db.c binds and steps them.
  */
-#include "sqlite_internal.h"
+#include "store_internal.h"
 
 #include "migrations.h"
 #include "../core/version.h"
@@ -22,52 +21,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-const char *const cc_lang_codes[CC_NLANGS] = {"en", "fr", "es", "ru", "zh", "ar"};
-
-static const char *const status_names[] = {
-	"draft", "open", "review", "closed", "published"
-};
-
-const char *cc_campaign_status_name(enum cc_campaign_status st)
-{
-	return status_names[st];
-}
-
-int cc_campaign_status_parse(const char *str, enum cc_campaign_status *out)
-{
-	for (int i = 0; i < 5; i++) {
-		if (strcmp(str, status_names[i]) == 0) {
-			*out = (enum cc_campaign_status)i;
-			return CC_OK;
-		}
-	}
-	return CC_EINPUT;
-}
-
-void cc_list_free(struct cc_list *l)
-{
-	cc_arena_free(&l->arena);
-	l->items = NULL;
-	l->n = 0;
-}
-
-int cc__db_fail(struct cc_store *s, struct cc_error *err, const char *what)
-{
-	int code = sqlite3_errcode(s->db);
-	int rc = code == SQLITE_CONSTRAINT ? CC_ECONFLICT :
-		 code == SQLITE_NOMEM ? CC_ENOMEM : CC_EIO;
-
-	return cc_error_set(err, rc, s->path, 0, 0, "%s: %s", what,
-			    sqlite3_errmsg(s->db));
-}
-
 /*
  * Binds values described by types: 't' text (const char *, NULL binds
  * NULL), 'i' int, 'I' long long, 'd' double (NaN binds NULL), 'b' text
- * with length (const char *, size_t).
+ * with length (const char *, size_t). 0 or an SQLite status.
  */
-static int bind_all(sqlite3_stmt *st, const char *types, va_list ap)
+int cc__lite_bind(cc__stmt *stmt, const char *types, va_list ap)
 {
+	sqlite3_stmt *st = stmt->lite;
 	int rc = SQLITE_OK;
 
 	for (int i = 0; types[i] && rc == SQLITE_OK; i++) {
@@ -103,20 +64,6 @@ static int bind_all(sqlite3_stmt *st, const char *types, va_list ap)
 	return rc;
 }
 
-/* Resets st (kept prepared by its caller) and binds new values. */
-int cc__rebind(sqlite3_stmt *st, const char *types, ...)
-{
-	va_list ap;
-	int rc = sqlite3_reset(st);
-
-	if (rc != SQLITE_OK)
-		return rc;
-	va_start(ap, types);
-	rc = bind_all(st, types, ap);
-	va_end(ap);
-	return rc;
-}
-
 static struct cc__hot *hot_of_sql(struct cc_store *s, const char *sql)
 {
 	for (int i = 0; i < s->nhot; i++)
@@ -125,12 +72,20 @@ static struct cc__hot *hot_of_sql(struct cc_store *s, const char *sql)
 	return NULL;
 }
 
-static struct cc__hot *hot_of_stmt(struct cc_store *s, const sqlite3_stmt *st)
+static struct cc__hot *hot_of_stmt(struct cc_store *s, const cc__stmt *st)
 {
 	for (int i = 0; i < s->nhot; i++)
 		if (s->hot[i].st == st)
 			return &s->hot[i];
 	return NULL;
+}
+
+static void stmt_free(cc__stmt *st)
+{
+	if (st) {
+		sqlite3_finalize(st->lite);
+		free(st);
+	}
 }
 
 /* A free slot for a new statement: an empty one, else the one least
@@ -145,25 +100,40 @@ static struct cc__hot *hot_slot(struct cc_store *s)
 		if (!s->hot[i].busy && (!lru || s->hot[i].used < lru->used))
 			lru = &s->hot[i];
 	if (lru) {
-		sqlite3_finalize(lru->st);
+		stmt_free(lru->st);
 		free(lru->sql);
 		*lru = (struct cc__hot){0};
 	}
 	return lru;
 }
 
+/* A new statement of sql, not kept. */
+static cc__stmt *stmt_new(struct cc_store *s, const char *sql)
+{
+	cc__stmt *st = calloc(1, sizeof(*st));
+
+	if (!st)
+		return NULL;
+	st->s = s;
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->lite, NULL) != SQLITE_OK) {
+		free(st);
+		return NULL;
+	}
+	return st;
+}
+
 /* The statement for sql: the kept one when it is free, else a new one
  * (kept when there is room or an unused slot to take). */
-static sqlite3_stmt *hot_get(struct cc_store *s, const char *sql)
+cc__stmt *cc__lite_prepare(struct cc_store *s, const char *sql)
 {
 	sqlite3_mutex *m = sqlite3_db_mutex(s->db);  /* NULL (no-op) when private */
 	struct cc__hot *h;
-	sqlite3_stmt *st = NULL;
+	cc__stmt *st = NULL;
 	char *copy;
 
 	sqlite3_mutex_enter(m);
 	if (!(h = hot_of_sql(s, sql))) {
-		if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		if (!(st = stmt_new(s, sql))) {
 			sqlite3_mutex_leave(m);
 			return NULL;
 		}
@@ -181,145 +151,34 @@ static sqlite3_stmt *hot_get(struct cc_store *s, const char *sql)
 	return st;
 }
 
-/* Prepares sql (or takes it kept prepared), binds the values and returns
- * the statement ready to step. */
-sqlite3_stmt *cc__prepare(struct cc_store *s, struct cc_error *err,
-			  const char *sql, const char *types, ...)
-{
-	sqlite3_stmt *st = hot_get(s, sql);
-	va_list ap;
-	int rc;
-
-	if (!st) {
-		cc__db_fail(s, err, "prepare");
-		return NULL;
-	}
-	va_start(ap, types);
-	rc = bind_all(st, types, ap);
-	va_end(ap);
-	if (rc != SQLITE_OK) {
-		cc__db_fail(s, err, "bind");
-		cc__finish(s, st);
-		return NULL;
-	}
-	return st;
-}
-
-void cc__finish(struct cc_store *s, sqlite3_stmt *st)
+void cc__lite_finish(struct cc_store *s, cc__stmt *st)
 {
 	sqlite3_mutex *m = sqlite3_db_mutex(s->db);
 	struct cc__hot *h;
 
-	if (!st)
-		return;
 	sqlite3_mutex_enter(m);
 	if ((h = hot_of_stmt(s, st))) {
-		sqlite3_reset(st);
-		sqlite3_clear_bindings(st);
+		sqlite3_reset(st->lite);
+		sqlite3_clear_bindings(st->lite);
 		h->busy = 0;
 	} else {
-		sqlite3_finalize(st);
+		stmt_free(st);
 	}
 	sqlite3_mutex_leave(m);
 }
 
-/* Runs a statement that returns no rows. */
-int cc__run(struct cc_store *s, struct cc_error *err, const char *sql,
-	       const char *types, ...)
+int cc__exec(struct cc_store *s, const char *sql, const char *what, struct cc_error *err)
 {
-	sqlite3_stmt *st = hot_get(s, sql);
-	va_list ap;
+	char *msg = NULL;
 	int rc;
 
-	if (!st)
-		return cc__db_fail(s, err, "prepare");
-	va_start(ap, types);
-	rc = bind_all(st, types, ap);
-	va_end(ap);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		rc = cc__db_fail(s, err, "write");
-		cc__finish(s, st);
-		return rc;
-	}
-	cc__finish(s, st);
-	return CC_OK;
-}
-
-int cc__one_int64(struct cc_store *s, sqlite3_stmt *st, long long *out, const char *what,
-		  struct cc_error *err)
-{
-	int rc;
-
-	if (!st)
-		return err ? err->code : CC_EIO;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*out = sqlite3_column_int64(st, 0);
-		rc = CC_OK;
-	} else {
-		rc = rc == SQLITE_DONE ? cc_error_set(err, CC_ENOTFOUND, NULL, 0, 0, "no such %s", what)
-				       : cc__db_fail(s, err, "read");
-	}
-	cc__finish(s, st);
+	if (s->pg)
+		return cc__pg_exec(s, sql, what, err);
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) == SQLITE_OK)
+		return CC_OK;
+	rc = cc_error_set(err, CC_EIO, s->path, 0, 0, "%s: %s", what, msg ? msg : "failed");
+	sqlite3_free(msg);
 	return rc;
-}
-
-const char *cc__col_text(struct cc_list *l, sqlite3_stmt *st, int col)
-{
-	const unsigned char *t = sqlite3_column_text(st, col);
-
-	if (!t)
-		return NULL;
-	return cc_arena_strndup(&l->arena, (const char *)t,
-				(size_t)sqlite3_column_bytes(st, col));
-}
-
-/* Grows l->items to hold one more item of size bytes; returns it. */
-static void *list_push(struct cc_list *l, size_t size, int *cap)
-{
-	if (l->n == *cap) {
-		int ncap = *cap ? *cap * 2 : 16;
-		void *items = cc_arena_array(&l->arena, (size_t)ncap, size);
-		if (!items)
-			return NULL;
-		if (l->n)
-			memcpy(items, l->items, (size_t)l->n * size);
-		l->items = items;
-		*cap = ncap;
-	}
-	return (char *)l->items + (size_t)l->n++ * size;
-}
-
-
-/* Steps st to the end, turning each row into an item with fn. */
-int cc__collect(struct cc_store *s, sqlite3_stmt *st, struct cc_list *out,
-		   size_t size, cc__row_fn fn, struct cc_error *err)
-{
-	int cap = 0, rc;
-
-	cc_arena_init(&out->arena);
-	out->items = NULL;
-	out->n = 0;
-	if (!st)
-		return err ? err->code : CC_EIO;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		void *item = list_push(out, size, &cap);
-		if (!item || fn(out, st, item)) {
-			cc__finish(s, st);
-			cc_list_free(out);
-			return cc_error_set(err, CC_ENOMEM, s->path, 0, 0, "out of memory");
-		}
-	}
-	if (rc != SQLITE_DONE) {
-		rc = cc__db_fail(s, err, "read");
-		cc__finish(s, st);
-		cc_list_free(out);
-		return rc;
-	}
-	cc__finish(s, st);
-	return CC_OK;
 }
 
 /* The collation cc_version: framework versions in their natural order
@@ -330,98 +189,17 @@ static int version_collation(void *ctx, int alen, const void *a, int blen, const
 	return cc_version_cmp(a, (size_t)alen, b, (size_t)blen);
 }
 
-/* A migration's number: the leading digits of its name ("0008_x" -> 8). */
-static int migration_number(const struct cc_migration *m)
-{
-	return atoi(m->name);
-}
-
-/* 1 when the binary carries a migration numbered v. */
-static int known_migration(long long v)
-{
-	for (int m = 0; m < cc_nmigrations; m++)
-		if (migration_number(&cc_migrations[m]) == v)
-			return 1;
-	return 0;
-}
-
-/* Refuses a database that has a migration this binary does not know (made
- * by a newer cybercap). */
-static int check_applied(struct cc_store *s, struct cc_error *err)
-{
-	sqlite3_stmt *st = cc__prepare(s, err, "SELECT version FROM schema_migration ORDER BY version", "");
-	int rc = CC_OK;
-
-	if (!st)
-		return err->code;
-	while (!rc && sqlite3_step(st) == SQLITE_ROW) {
-		long long v = sqlite3_column_int64(st, 0);
-
-		if (!known_migration(v))
-			rc = cc_error_set(err, CC_EINPUT, s->path, 0, 0,
-					  "the database has schema migration %lld, which this cybercap does not know (upgrade cybercap)",
-					  v);
-	}
-	cc__finish(s, st);
-	return rc;
-}
-
-/* Applies migration m in its own transaction. */
-static int apply_migration(struct cc_store *s, const struct cc_migration *m, struct cc_error *err)
-{
-	char *msg = NULL;
-	int rc;
-
-	if ((rc = cc_store_begin(s, err)))
-		return rc;
-	if (sqlite3_exec(s->db, m->sql, NULL, NULL, &msg) != SQLITE_OK) {
-		rc = cc_error_set(err, CC_EIO, s->path, 0, 0, "migration %s: %s", m->name,
-				  msg ? msg : "failed");
-		sqlite3_free(msg);
-		cc_store_rollback(s);
-		return rc;
-	}
-	rc = cc__run(s, err, "INSERT INTO schema_migration VALUES (?, ?, "
-		     "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))", "it", migration_number(m), m->name);
-	if (!rc)
-		rc = cc_store_commit(s, err);
-	if (rc)
-		cc_store_rollback(s);
-	return rc;
-}
-
-/* Applies, in file order, every migration whose number the database has not
- * recorded: by number, not by position, so that a migration merged with a
- * lower number than one already applied is still applied. */
-static int migrate(struct cc_store *s, struct cc_error *err)
-{
-	int rc;
-
-	rc = cc__run(s, err, "CREATE TABLE IF NOT EXISTS schema_migration ("
-		 "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-		 "applied_at TEXT NOT NULL)", "");
-	if (rc || (rc = check_applied(s, err)))
-		return rc;
-	for (int m = 0; m < cc_nmigrations; m++) {
-		long long done = 0;
-		sqlite3_stmt *st = cc__prepare(s, err, "SELECT count(*) FROM schema_migration WHERE version = ?",
-					       "i", migration_number(&cc_migrations[m]));
-
-		if (!st || (rc = cc__scalar(s, st, &done, err)))
-			return st ? rc : err->code;
-		if (!done && (rc = apply_migration(s, &cc_migrations[m], err)))
-			return rc;
-	}
-	return CC_OK;
-}
-
 static int store_open(struct cc_store **out, const char *dir, int create, int flags,
 		      struct cc_error *err)
 {
-	struct cc_store *s = calloc(1, sizeof(*s));
+	const char *url = getenv("CYBERCAP_DB");
+	struct cc_store *s;
 	int rc;
 
 	*out = NULL;
+	if (url && *url)
+		return cc__pg_open(out, url, create, err);
+	s = calloc(1, sizeof(*s));
 	if (!s || sodium_init() < 0) {
 		free(s);
 		return cc_error_set(err, CC_ENOMEM, dir, 0, 0, "cannot initialise");
@@ -456,7 +234,7 @@ static int store_open(struct cc_store **out, const char *dir, int create, int fl
 	if (!rc)
 		rc = cc__run(s, err, "PRAGMA synchronous=FULL", "");
 	if (!rc)
-		rc = migrate(s, err);
+		rc = cc__migrate(s, cc_migrations, cc_nmigrations, err);
 	if (rc) {
 		cc_store_close(s);
 		return rc;
@@ -480,8 +258,12 @@ void cc_store_close(struct cc_store *s)
 {
 	if (!s)
 		return;
+	if (s->pg) {
+		cc__pg_close(s);
+		return;
+	}
 	for (int i = 0; i < s->nhot; i++) {
-		sqlite3_finalize(s->hot[i].st);
+		stmt_free(s->hot[i].st);
 		free(s->hot[i].sql);
 	}
 	sqlite3_close(s->db);
@@ -493,6 +275,8 @@ long long cc_store_data_version(struct cc_store *s)
 	sqlite3_stmt *st = NULL;
 	long long v = -1;
 
+	if (s->pg)
+		return cc__pg_data_version(s);
 	if (sqlite3_prepare_v2(s->db, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW)
 		v = sqlite3_column_int64(st, 0);
@@ -500,43 +284,15 @@ long long cc_store_data_version(struct cc_store *s)
 	return v;
 }
 
-int cc_store_begin(struct cc_store *s, struct cc_error *err)
-{
-	return cc__run(s, err, "BEGIN IMMEDIATE", "");
-}
-
-int cc_store_commit(struct cc_store *s, struct cc_error *err)
-{
-	return cc__run(s, err, "COMMIT", "");
-}
-
-void cc_store_rollback(struct cc_store *s)
-{
-	if (!sqlite3_get_autocommit(s->db))
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-}
-
-int cc_store_savepoint(struct cc_store *s, struct cc_error *err)
-{
-	return cc__run(s, err, "SAVEPOINT part", "");
-}
-
-int cc_store_release(struct cc_store *s, struct cc_error *err)
-{
-	return cc__run(s, err, "RELEASE part", "");
-}
-
-void cc_store_undo(struct cc_store *s)
-{
-	sqlite3_exec(s->db, "ROLLBACK TO part; RELEASE part", NULL, NULL, NULL);
-}
-
-
 int cc_store_backup(struct cc_store *s, const char *path, struct cc_error *err)
 {
 	sqlite3 *dst = NULL;
 	sqlite3_backup *b;
 	int rc;
+
+	if (s->pg)
+		return cc_error_set(err, CC_EUSAGE, s->path, 0, 0,
+				    "a PostgreSQL database is backed up with pg_dump (docs/operations.md)");
 
 	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
 		rc = cc_error_set(err, CC_EIO, path, 0, 0, "cannot create the backup: %s",

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 int cc_store_create_user(struct cc_store *s, const char *email, const char *name,
 			 const char *password_hash, long long *id,
@@ -22,7 +21,7 @@ int cc_store_create_user(struct cc_store *s, const char *email, const char *name
 		return cc_error_set(err, CC_ECONFLICT, NULL, 0, 0,
 				    "a user with email %s exists already", email);
 	if (!rc)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = cc__last_id(s);
 	return rc;
 }
 
@@ -36,15 +35,15 @@ int cc_store_set_password(struct cc_store *s, long long user,
 		       password_hash, id);
 }
 
-static int user_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int user_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_user_rec *u = item;
 
-	u->id = sqlite3_column_int64(st, 0);
+	u->id = cc__int64(st, 0);
 	u->email = cc__col_text(l, st, 1);
 	u->name = cc__col_text(l, st, 2);
 	u->password_hash = cc__col_text(l, st, 3);
-	u->disabled = sqlite3_column_int(st, 4);
+	u->disabled = cc__int(st, 4);
 	return u->email && u->name && u->password_hash ? 0 : -1;
 }
 
@@ -84,7 +83,7 @@ int cc_store_grant(struct cc_store *s, long long user, const char *role,
 		       "campaign_id) VALUES (?, ?, ?, ?)", "tttt", id, role, unit, campaign);
 }
 
-static int grant_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int grant_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_grant_rec *g = item;
 
@@ -120,11 +119,11 @@ int cc_store_create_session(struct cc_store *s, const char *token_hash,
 		       "'now', ?))", "ttttt", token_hash, id, csrf, kind, ttl);
 }
 
-static int session_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int session_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_session_rec *r = item;
 
-	r->user_id = sqlite3_column_int64(st, 0);
+	r->user_id = cc__int64(st, 0);
 	r->csrf = cc__col_text(l, st, 1);
 	r->kind = cc__col_text(l, st, 2);
 	r->expires_at = cc__col_text(l, st, 3);
@@ -165,7 +164,7 @@ int cc_store_put_password_token(struct cc_store *s, const char *token_hash,
 				struct cc_error *err)
 {
 	char ttl[48];
-	sqlite3_stmt *st;
+	cc__stmt *st;
 	int rc;
 
 	snprintf(ttl, sizeof(ttl), "%+d seconds", ttl_seconds);
@@ -181,9 +180,9 @@ int cc_store_put_password_token(struct cc_store *s, const char *token_hash,
 			 "t", token_hash);
 	if (!st)
 		return err ? err->code : CC_EIO;
-	rc = sqlite3_step(st) == SQLITE_ROW ? CC_OK : cc__db_fail(s, err, "read");
+	rc = cc__step(st) == CC__ROW ? CC_OK : cc__db_fail(s, err, "read");
 	if (!rc)
-		snprintf(expires_at, 32, "%s", (const char *)sqlite3_column_text(st, 0));
+		snprintf(expires_at, 32, "%s", (const char *)cc__text(st, 0));
 	cc__finish(s, st);
 	return rc;
 }

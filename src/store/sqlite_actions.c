@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 int cc_store_add_action(struct cc_store *s, const struct cc_action_rec *a,
 			long long *id, struct cc_error *err)
@@ -27,7 +26,7 @@ int cc_store_add_action(struct cc_store *s, const struct cc_action_rec *a,
 		a->status, a->progress, a->objective, a->created_by);
 
 	if (!rc)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = cc__last_id(s);
 	return rc;
 }
 
@@ -55,13 +54,13 @@ int cc_store_delete_action(struct cc_store *s, long long id, struct cc_error *er
 	return rc ? rc : cc__run(s, err, "DELETE FROM action WHERE id = ?", "I", id);
 }
 
-static int action_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int action_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_action_rec *a = item;
 
-	a->id = sqlite3_column_int64(st, 0);
+	a->id = cc__int64(st, 0);
 	a->plan = cc__col_text(l, st, 1);
-	a->objective = sqlite3_column_int64(st, 2);
+	a->objective = cc__int64(st, 2);
 	a->title = cc__col_text(l, st, 3);
 	a->description = cc__col_text(l, st, 4);
 	a->lead_agency = cc__col_text(l, st, 5);
@@ -69,13 +68,13 @@ static int action_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 	a->partners = cc__col_text(l, st, 7);
 	a->start = cc__col_text(l, st, 8);
 	a->due = cc__col_text(l, st, 9);
-	a->budget = sqlite3_column_type(st, 10) == SQLITE_NULL ? NAN :
-		    sqlite3_column_double(st, 10);
+	a->budget = cc__is_null(st, 10) ? NAN :
+		    cc__double(st, 10);
 	a->currency = cc__col_text(l, st, 11);
 	a->funding_source = cc__col_text(l, st, 12);
 	a->status = cc__col_text(l, st, 13);
-	a->progress = sqlite3_column_int(st, 14);
-	a->position = sqlite3_column_int(st, 15);
+	a->progress = cc__int(st, 14);
+	a->position = cc__int(st, 15);
 	a->created_by = cc__col_text(l, st, 16);
 	a->created_at = cc__col_text(l, st, 17);
 	a->updated_at = cc__col_text(l, st, 18);
@@ -117,17 +116,17 @@ int cc_store_delete_kpi(struct cc_store *s, long long id, struct cc_error *err)
 	return cc__run(s, err, "DELETE FROM kpi WHERE id = ?", "I", id);
 }
 
-static int kpi_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int kpi_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_kpi_rec *k = item;
 
-	k->id = sqlite3_column_int64(st, 0);
-	k->action = sqlite3_column_int64(st, 1);
+	k->id = cc__int64(st, 0);
+	k->action = cc__int64(st, 1);
 	k->name = cc__col_text(l, st, 2);
 	k->unit = cc__col_text(l, st, 3);
-	k->baseline = sqlite3_column_double(st, 4);
-	k->target = sqlite3_column_double(st, 5);
-	k->position = sqlite3_column_int(st, 6);
+	k->baseline = cc__double(st, 4);
+	k->target = cc__double(st, 5);
+	k->position = cc__int(st, 6);
 	return k->name && k->unit ? 0 : -1;
 }
 
@@ -149,13 +148,13 @@ int cc_store_put_measurement(struct cc_store *s, long long kpi, const char *date
 		       kpi, date, value);
 }
 
-static int measurement_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int measurement_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_measurement_rec *m = item;
 
-	m->kpi = sqlite3_column_int64(st, 0);
+	m->kpi = cc__int64(st, 0);
 	m->date = cc__col_text(l, st, 1);
-	m->value = sqlite3_column_double(st, 2);
+	m->value = cc__double(st, 2);
 	return m->date ? 0 : -1;
 }
 
@@ -187,12 +186,12 @@ int cc_store_delete_links(struct cc_store *s, long long action, const char *role
 		       action, role);
 }
 
-static int link_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int link_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_link_rec *k = item;
 
-	k->id = sqlite3_column_int64(st, 0);
-	k->action = sqlite3_column_int64(st, 1);
+	k->id = cc__int64(st, 0);
+	k->action = cc__int64(st, 1);
 	k->kind = cc__col_text(l, st, 2);
 	k->role = cc__col_text(l, st, 3);
 	k->framework = cc__col_text(l, st, 4);
@@ -238,12 +237,12 @@ int cc_store_set_action_evidence(struct cc_store *s, long long action,
 	return rc;
 }
 
-static int evidence_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int evidence_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_action_evidence_rec *e = item;
 
-	e->id = sqlite3_column_int64(st, 0);
-	e->action = sqlite3_column_int64(st, 1);
+	e->id = cc__int64(st, 0);
+	e->action = cc__int64(st, 1);
 	e->url = cc__col_text(l, st, 2);
 	return e->url ? 0 : -1;
 }

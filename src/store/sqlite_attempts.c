@@ -11,41 +11,41 @@
 #include <math.h>
 
 /* One attempt (w->a) of drill w->drill into the kept INSERT st. */
-static int put_attempt(sqlite3_stmt *st, const struct cc_attempt_write *w)
+static int put_attempt(cc__stmt *st, const struct cc_attempt_write *w)
 {
 	int rc = cc__rebind(st, "tttIttdd", w->drill, w->a.challenge, w->a.team, w->a.user,
 			    w->a.outcome, w->a.text, w->a.at, w->a.clock);
 
-	return rc == SQLITE_OK ? sqlite3_step(st) : rc;
+	return rc == 0 ? cc__step(st) : rc;
 }
 
 /* Its solve, naming the attempt's row w->id. */
-static int put_solve(sqlite3_stmt *st, const struct cc_attempt_write *w)
+static int put_solve(cc__stmt *st, const struct cc_attempt_write *w)
 {
 	int rc = cc__rebind(st, "tttIIdd", w->drill, w->a.challenge, w->a.team, w->a.user,
 			    w->id, w->a.at, w->a.clock);
 
-	return rc == SQLITE_OK ? sqlite3_step(st) : rc;
+	return rc == 0 ? cc__step(st) : rc;
 }
 
 int cc_store_attempt_batch(struct cc_store *s, struct cc_attempt_write *w, int n,
 			   struct cc_error *err)
 {
-	sqlite3_stmt *at = cc__prepare(s, err, "INSERT INTO drill_attempt (drill_id, "
+	cc__stmt *at = cc__prepare(s, err, "INSERT INTO drill_attempt (drill_id, "
 		"challenge_id, team_id, user_id, outcome, text, at, clock) VALUES (?, ?, ?, ?, ?, ?, "
 		"?, ?)", "");
-	sqlite3_stmt *so = at ? cc__prepare(s, err, "INSERT INTO drill_solve (drill_id, "
+	cc__stmt *so = at ? cc__prepare(s, err, "INSERT INTO drill_solve (drill_id, "
 		"challenge_id, team_id, user_id, attempt_id, at, clock) VALUES (?, ?, ?, ?, ?, ?, ?)",
 		"") : NULL;
 	int rc = so ? CC_OK : err->code;
 
 	for (int i = 0; !rc && i < n; i++) {
-		if (put_attempt(at, &w[i]) != SQLITE_DONE) {
+		if (put_attempt(at, &w[i]) != CC__DONE) {
 			rc = cc__db_fail(s, err, "write");
 			break;
 		}
-		w[i].id = sqlite3_last_insert_rowid(s->db);
-		if (w[i].solve && put_solve(so, &w[i]) != SQLITE_DONE)
+		w[i].id = cc__last_id(s);
+		if (w[i].solve && put_solve(so, &w[i]) != CC__DONE)
 			rc = cc__db_fail(s, err, "write");
 	}
 	cc__finish(s, at);
@@ -53,13 +53,13 @@ int cc_store_attempt_batch(struct cc_store *s, struct cc_attempt_write *w, int n
 	return rc;
 }
 
-static int count_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int count_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_wrong_count_rec *r = item;
 
 	r->team = cc__col_text(l, st, 0);
 	r->challenge = cc__col_text(l, st, 1);
-	r->n = sqlite3_column_int(st, 2);
+	r->n = cc__int(st, 2);
 	return r->team && r->challenge ? 0 : -1;
 }
 
@@ -71,12 +71,12 @@ int cc_store_wrong_counts(struct cc_store *s, const char *drill, struct cc_list 
 		"challenge_id", "t", drill), out, sizeof(struct cc_wrong_count_rec), count_row, err);
 }
 
-static int at_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int at_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_wrong_at_rec *r = item;
 
 	r->team = cc__col_text(l, st, 0);
-	r->at = sqlite3_column_double(st, 1);
+	r->at = cc__double(st, 1);
 	return r->team ? 0 : -1;
 }
 

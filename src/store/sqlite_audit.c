@@ -40,7 +40,7 @@ int cc_store_audit(struct cc_store *s, const char *actor, const char *action,
 		   const char *entity, const char *before, const char *after,
 		   struct cc_error *err)
 {
-	sqlite3_stmt *st = cc__prepare(s, err, "SELECT id, hash FROM audit_event "
+	cc__stmt *st = cc__prepare(s, err, "SELECT id, hash FROM audit_event "
 				       "ORDER BY id DESC LIMIT 1", "");
 	char prev[65], hash[65], at[32], ids[32];
 	long long id = 1;
@@ -50,9 +50,9 @@ int cc_store_audit(struct cc_store *s, const char *actor, const char *action,
 	if (!st)
 		return err ? err->code : CC_EIO;
 	snprintf(prev, sizeof(prev), "%s", genesis);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		id = sqlite3_column_int64(st, 0) + 1;
-		snprintf(prev, sizeof(prev), "%s", (const char *)sqlite3_column_text(st, 1));
+	if (cc__step(st) == CC__ROW) {
+		id = cc__int64(st, 0) + 1;
+		snprintf(prev, sizeof(prev), "%s", (const char *)cc__text(st, 1));
 	}
 	cc__finish(s, st);
 	gmtime_r(&now, &tm);
@@ -69,7 +69,7 @@ int cc_store_audit(struct cc_store *s, const char *actor, const char *action,
 int cc_store_audit_verify(struct cc_store *s, long long *bad, long long *count,
 			  struct cc_error *err)
 {
-	sqlite3_stmt *st = cc__prepare(s, err, "SELECT id, at, actor, action, entity, before, "
+	cc__stmt *st = cc__prepare(s, err, "SELECT id, at, actor, action, entity, before, "
 				       "after, prev_hash, hash FROM audit_event ORDER BY id", "");
 	char prev[65], hash[65];
 	long long expect = 1;
@@ -80,12 +80,12 @@ int cc_store_audit_verify(struct cc_store *s, long long *bad, long long *count,
 	if (!st)
 		return err ? err->code : CC_EIO;
 	snprintf(prev, sizeof(prev), "%s", genesis);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long long id = sqlite3_column_int64(st, 0);
+	while ((rc = cc__step(st)) == CC__ROW) {
+		long long id = cc__int64(st, 0);
 		const char *f[8];
 
 		for (int i = 0; i < 8; i++) {
-			f[i] = (const char *)sqlite3_column_text(st, i + 1);
+			f[i] = (const char *)cc__text(st, i + 1);
 			if (!f[i])
 				f[i] = "";
 		}
@@ -98,16 +98,16 @@ int cc_store_audit_verify(struct cc_store *s, long long *bad, long long *count,
 		snprintf(prev, sizeof(prev), "%s", f[7]);
 		expect++;
 	}
-	rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? CC_OK : cc__db_fail(s, err, "read");
+	rc = rc == CC__ROW || rc == CC__DONE ? CC_OK : cc__db_fail(s, err, "read");
 	cc__finish(s, st);
 	return rc;
 }
 
-static int audit_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int audit_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_audit_rec *a = item;
 
-	a->id = sqlite3_column_int64(st, 0);
+	a->id = cc__int64(st, 0);
 	a->at = cc__col_text(l, st, 1);
 	a->actor = cc__col_text(l, st, 2);
 	a->action = cc__col_text(l, st, 3);

@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 int cc_store_put_framework(struct cc_store *s, const char *id,
 			   const char *version, const char *title,
@@ -26,7 +25,7 @@ int cc_store_put_framework(struct cc_store *s, const char *id,
 		       "ttttb", id, hash_out, version ? version : "", title, text, len);
 }
 
-static int framework_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int framework_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_framework_rec *f = item;
 
@@ -35,7 +34,7 @@ static int framework_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 	f->version = cc__col_text(l, st, 2);
 	f->title = cc__col_text(l, st, 3);
 	f->text = cc__col_text(l, st, 4);
-	f->len = (size_t)sqlite3_column_bytes(st, 4);
+	f->len = (size_t)cc__bytes(st, 4);
 	f->added_at = cc__col_text(l, st, 5);
 	return f->id && f->hash && f->text && f->added_at ? 0 : -1;
 }
@@ -113,21 +112,21 @@ int cc_store_create_campaign(struct cc_store *s, const char *id,
 	return rc;
 }
 
-static int campaign_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int campaign_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_campaign_rec *c = item;
-	const char *status = (const char *)sqlite3_column_text(st, 5);
+	const char *status = (const char *)cc__text(st, 5);
 
 	c->id = cc__col_text(l, st, 0);
 	c->framework = cc__col_text(l, st, 1);
 	c->framework_hash = cc__col_text(l, st, 2);
 	c->title = cc__col_text(l, st, 3);
-	c->year = sqlite3_column_int(st, 4);
+	c->year = cc__int(st, 4);
 	if (!status || cc_campaign_status_parse(status, &c->status))
 		return -1;
 	c->created_at = cc__col_text(l, st, 6);
 	c->published_at = cc__col_text(l, st, 7);
-	c->units = sqlite3_column_int(st, 8);
+	c->units = cc__int(st, 8);
 	c->framework_version = cc__col_text(l, st, 9);
 	return c->id && c->framework && c->title && c->created_at && c->framework_version ? 0 : -1;
 }
@@ -183,7 +182,7 @@ int cc_store_add_assessment(struct cc_store *s, const char *campaign,
 		       "tt", campaign, unit);
 }
 
-static int text_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int text_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	const char **t = item;
 
@@ -232,7 +231,7 @@ int cc_store_put_answer(struct cc_store *s, const char *campaign,
 	return rc;
 }
 
-int cc__answer_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+int cc__answer_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_answer_rec *a = item;
 
@@ -284,7 +283,7 @@ int cc_store_mark_published(struct cc_store *s, const char *campaign,
 		       " WHERE id = ?", "t", campaign);
 }
 
-static int result_unit_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int result_unit_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_result_unit_rec *u = item;
 
@@ -301,15 +300,15 @@ int cc_store_result_units(struct cc_store *s, const char *campaign,
 		"t", campaign), out, sizeof(struct cc_result_unit_rec), result_unit_row, err);
 }
 
-static int result_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int result_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_result_rec *r = item;
 
 	r->unit = cc__col_text(l, st, 0);
 	r->node = cc__col_text(l, st, 1);
-	r->value = sqlite3_column_type(st, 2) == SQLITE_NULL ? NAN :
-		   sqlite3_column_double(st, 2);
-	r->rank = sqlite3_column_int(st, 3);
+	r->value = cc__is_null(st, 2) ? NAN :
+		   cc__double(st, 2);
+	r->rank = cc__int(st, 3);
 	return r->unit && r->node ? 0 : -1;
 }
 

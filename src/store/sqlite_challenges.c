@@ -27,12 +27,12 @@ int cc_store_put_challenge(struct cc_store *s, const char *drill,
 		c->hidden);
 }
 
-static int challenge_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int challenge_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_challenge_rec *c = item;
 
 	c->id = cc__col_text(l, st, 0);
-	c->position = sqlite3_column_int(st, 1);
+	c->position = cc__int(st, 1);
 	c->name = cc__col_text(l, st, 2);
 	c->category = cc__col_text(l, st, 3);
 	c->description = cc__col_text(l, st, 4);
@@ -41,12 +41,12 @@ static int challenge_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 	c->minimum = cc__col_real(st, 7);
 	c->decay = cc__col_real(st, 8);
 	c->function = cc__col_text(l, st, 9);
-	c->max_attempts = sqlite3_column_int(st, 10);
+	c->max_attempts = cc__int(st, 10);
 	c->requires = cc__col_text(l, st, 11);
 	c->opens_at = cc__col_real(st, 12);
 	c->objective = cc__col_text(l, st, 13);
 	c->files = cc__col_text(l, st, 14);
-	c->hidden = sqlite3_column_int(st, 15);
+	c->hidden = cc__int(st, 15);
 	return c->id && c->name && c->category && c->description && c->requires && c->files ?
 	       0 : -1;
 }
@@ -73,7 +73,7 @@ int cc_store_set_flags(struct cc_store *s, const char *drill, const char *challe
 	return rc;
 }
 
-static int flag_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int flag_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_flag_rec *f = item;
 
@@ -108,14 +108,14 @@ int cc_store_update_hint(struct cc_store *s, const char *drill, const struct cc_
 		       h->challenge, h->hint);
 }
 
-static int hint_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int hint_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_hint_rec *h = item;
 
 	h->challenge = cc__col_text(l, st, 0);
 	h->hint = cc__col_text(l, st, 1);
 	h->text = cc__col_text(l, st, 2);
-	h->cost = sqlite3_column_double(st, 3);
+	h->cost = cc__double(st, 3);
 	return h->challenge && h->hint && h->text ? 0 : -1;
 }
 
@@ -136,23 +136,23 @@ int cc_store_add_attempt(struct cc_store *s, const char *drill,
 			 a->at, a->clock);
 
 	if (!rc)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = cc__last_id(s);
 	return rc;
 }
 
-static int attempt_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int attempt_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_attempt_rec *a = item;
 
-	a->id = sqlite3_column_int64(st, 0);
+	a->id = cc__int64(st, 0);
 	a->challenge = cc__col_text(l, st, 1);
 	a->team = cc__col_text(l, st, 2);
-	a->user = sqlite3_column_int64(st, 3);
+	a->user = cc__int64(st, 3);
 	a->name = cc__col_text(l, st, 4);
 	a->outcome = cc__col_text(l, st, 5);
 	a->text = cc__col_text(l, st, 6);
-	a->at = sqlite3_column_double(st, 7);
-	a->clock = sqlite3_column_double(st, 8);
+	a->at = cc__double(st, 7);
+	a->clock = cc__double(st, 8);
 	return a->challenge && a->team && a->name && a->outcome ? 0 : -1;
 }
 
@@ -181,7 +181,7 @@ int cc_store_count_wrong(struct cc_store *s, const char *drill, const char *chal
 int cc_store_recent_wrong(struct cc_store *s, const char *drill, const char *team,
 			  double since, int *n, double *tenth, struct cc_error *err)
 {
-	sqlite3_stmt *st = cc__prepare(s, err, "SELECT at FROM drill_attempt WHERE drill_id = ? "
+	cc__stmt *st = cc__prepare(s, err, "SELECT at FROM drill_attempt WHERE drill_id = ? "
 		"AND team_id = ? AND outcome = 'wrong' AND at > ? ORDER BY at DESC", "ttd", drill,
 		team, since);
 	int rc;
@@ -190,10 +190,10 @@ int cc_store_recent_wrong(struct cc_store *s, const char *drill, const char *tea
 	*tenth = NAN;
 	if (!st)
 		return err->code;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = cc__step(st)) == CC__ROW)
 		if (++*n == 10)
-			*tenth = sqlite3_column_double(st, 0);
-	rc = rc == SQLITE_DONE ? CC_OK : cc__db_fail(s, err, "read");
+			*tenth = cc__double(st, 0);
+	rc = rc == CC__DONE ? CC_OK : cc__db_fail(s, err, "read");
 	cc__finish(s, st);
 	return rc;
 }
@@ -206,15 +206,15 @@ int cc_store_add_solve(struct cc_store *s, const char *drill, const struct cc_so
 		       r->challenge, r->team, r->user, attempt, r->at, r->clock);
 }
 
-static int solve_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int solve_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_solve_rec *r = item;
 
 	r->challenge = cc__col_text(l, st, 0);
 	r->team = cc__col_text(l, st, 1);
-	r->user = sqlite3_column_int64(st, 2);
-	r->at = sqlite3_column_double(st, 3);
-	r->clock = sqlite3_column_double(st, 4);
+	r->user = cc__int64(st, 2);
+	r->at = cc__double(st, 3);
+	r->clock = cc__double(st, 4);
 	return r->challenge && r->team ? 0 : -1;
 }
 
@@ -235,17 +235,17 @@ int cc_store_add_unlock(struct cc_store *s, const char *drill, const struct cc_u
 		       r->clock);
 }
 
-static int unlock_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int unlock_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_unlock_rec *r = item;
 
 	r->challenge = cc__col_text(l, st, 0);
 	r->hint = cc__col_text(l, st, 1);
 	r->team = cc__col_text(l, st, 2);
-	r->user = sqlite3_column_int64(st, 3);
-	r->cost = sqlite3_column_double(st, 4);
-	r->at = sqlite3_column_double(st, 5);
-	r->clock = sqlite3_column_double(st, 6);
+	r->user = cc__int64(st, 3);
+	r->cost = cc__double(st, 4);
+	r->at = cc__double(st, 5);
+	r->clock = cc__double(st, 6);
 	return r->challenge && r->hint && r->team ? 0 : -1;
 }
 
@@ -265,21 +265,21 @@ int cc_store_add_award(struct cc_store *s, const char *drill, const struct cc_aw
 			 r->value, r->reason, r->by, r->at, r->clock);
 
 	if (!rc)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = cc__last_id(s);
 	return rc;
 }
 
-static int award_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int award_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_award_rec *r = item;
 
-	r->id = sqlite3_column_int64(st, 0);
+	r->id = cc__int64(st, 0);
 	r->team = cc__col_text(l, st, 1);
-	r->value = sqlite3_column_double(st, 2);
+	r->value = cc__double(st, 2);
 	r->reason = cc__col_text(l, st, 3);
 	r->by = cc__col_text(l, st, 4);
-	r->at = sqlite3_column_double(st, 5);
-	r->clock = sqlite3_column_double(st, 6);
+	r->at = cc__double(st, 5);
+	r->clock = cc__double(st, 6);
 	return r->team && r->reason && r->by ? 0 : -1;
 }
 
@@ -294,17 +294,17 @@ int cc_store_awards(struct cc_store *s, const char *drill, struct cc_list *out,
 int cc_store_board_freeze(struct cc_store *s, const char *drill, double *freeze,
 			  struct cc_error *err)
 {
-	sqlite3_stmt *st = cc__prepare(s, err, "SELECT freeze FROM drill_board WHERE drill_id = ?",
+	cc__stmt *st = cc__prepare(s, err, "SELECT freeze FROM drill_board WHERE drill_id = ?",
 				       "t", drill);
 	int rc;
 
 	*freeze = NAN;
 	if (!st)
 		return err->code;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	rc = cc__step(st);
+	if (rc == CC__ROW)
 		*freeze = cc__col_real(st, 0);
-	rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? CC_OK : cc__db_fail(s, err, "read");
+	rc = rc == CC__ROW || rc == CC__DONE ? CC_OK : cc__db_fail(s, err, "read");
 	cc__finish(s, st);
 	return rc;
 }
@@ -317,7 +317,7 @@ int cc_store_set_board_freeze(struct cc_store *s, const char *drill, double free
 		       freeze);
 }
 
-static int bracket_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int bracket_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_bracket_rec *r = item;
 

@@ -18,21 +18,21 @@ int cc_store_add_drill_response(struct cc_store *s, const char *drill,
 			 r->inject, r->team, r->user, r->text, r->at);
 
 	if (!rc)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = cc__last_id(s);
 	return rc;
 }
 
-static int response_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int response_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_drill_response_rec *r = item;
 
-	r->id = sqlite3_column_int64(st, 0);
+	r->id = cc__int64(st, 0);
 	r->inject = cc__col_text(l, st, 1);
 	r->team = cc__col_text(l, st, 2);
-	r->user = sqlite3_column_int64(st, 3);
+	r->user = cc__int64(st, 3);
 	r->name = cc__col_text(l, st, 4);
 	r->text = cc__col_text(l, st, 5);
-	r->at = sqlite3_column_double(st, 6);
+	r->at = cc__double(st, 6);
 	return r->inject && r->team && r->name && r->text ? 0 : -1;
 }
 
@@ -71,23 +71,23 @@ int cc_store_add_drill_attachment(struct cc_store *s, const char *drill,
 			 a->user, a->at);
 
 	if (!rc)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = cc__last_id(s);
 	return rc;
 }
 
-static int attachment_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int attachment_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_drill_attachment_rec *a = item;
 
-	a->id = sqlite3_column_int64(st, 0);
-	a->response = sqlite3_column_int64(st, 1);
+	a->id = cc__int64(st, 0);
+	a->response = cc__int64(st, 1);
 	a->team = cc__col_text(l, st, 2);
 	a->sha256 = cc__col_text(l, st, 3);
 	a->filename = cc__col_text(l, st, 4);
 	a->mime = cc__col_text(l, st, 5);
-	a->size = sqlite3_column_int64(st, 6);
-	a->user = sqlite3_column_int64(st, 7);
-	a->at = sqlite3_column_double(st, 8);
+	a->size = cc__int64(st, 6);
+	a->user = cc__int64(st, 7);
+	a->at = cc__double(st, 8);
 	return a->team && a->sha256 && a->filename && a->mime ? 0 : -1;
 }
 
@@ -119,17 +119,17 @@ int cc_store_put_commcheck(struct cc_store *s, const char *drill, long long user
 	int rc = cc__run(s, err, "INSERT OR IGNORE INTO drill_commcheck (drill_id, user_id, "
 			 "confirmed_at) VALUES (?, ?, ?)", "tId", drill, user, at);
 
-	*created = !rc && sqlite3_changes(s->db) > 0;
+	*created = !rc && cc__changes(s) > 0;
 	return rc;
 }
 
-static int commcheck_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int commcheck_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_commcheck_rec *c = item;
 
 	(void)l;
-	c->user = sqlite3_column_int64(st, 0);
-	c->at = sqlite3_column_double(st, 1);
+	c->user = cc__int64(st, 0);
+	c->at = cc__double(st, 1);
 	return 0;
 }
 
@@ -151,23 +151,23 @@ int cc_store_add_drill_eval(struct cc_store *s, const char *drill,
 			 e->observation, e->evaluator, e->at);
 
 	if (!rc)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = cc__last_id(s);
 	return rc;
 }
 
-static int eval_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int eval_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_drill_eval_rec *e = item;
 
-	e->id = sqlite3_column_int64(st, 0);
+	e->id = cc__int64(st, 0);
 	e->team = cc__col_text(l, st, 1);
 	e->objective = cc__col_text(l, st, 2);
 	e->rating = cc__col_text(l, st, 3);
 	e->kind = cc__col_text(l, st, 4);
 	e->observation = cc__col_text(l, st, 5);
-	e->evaluator = sqlite3_column_int64(st, 6);
+	e->evaluator = cc__int64(st, 6);
 	e->evaluator_name = cc__col_text(l, st, 7);
-	e->at = sqlite3_column_double(st, 8);
+	e->at = cc__double(st, 8);
 	return e->team && e->objective && e->kind && e->observation && e->evaluator_name ? 0 : -1;
 }
 
@@ -190,16 +190,16 @@ int cc_store_put_expect_mark(struct cc_store *s, const char *drill,
 		       m->inject, m->expect, m->met, m->evaluator, m->at);
 }
 
-static int mark_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int mark_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_expect_mark_rec *m = item;
 
 	m->team = cc__col_text(l, st, 0);
 	m->inject = cc__col_text(l, st, 1);
 	m->expect = cc__col_text(l, st, 2);
-	m->met = sqlite3_column_int(st, 3);
-	m->evaluator = sqlite3_column_int64(st, 4);
-	m->at = sqlite3_column_double(st, 5);
+	m->met = cc__int(st, 3);
+	m->evaluator = cc__int64(st, 4);
+	m->at = cc__double(st, 5);
 	return m->team && m->inject && m->expect ? 0 : -1;
 }
 
@@ -228,13 +228,13 @@ int cc_store_put_drill_feedback(struct cc_store *s, const char *drill,
 	return rc;
 }
 
-static int feedback_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int feedback_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_drill_feedback_rec *f = item;
 
-	f->user = sqlite3_column_int64(st, 0);
+	f->user = cc__int64(st, 0);
 	f->answers = cc__col_text(l, st, 1);
-	f->at = sqlite3_column_double(st, 2);
+	f->at = cc__double(st, 2);
 	return f->answers ? 0 : -1;
 }
 
@@ -257,7 +257,7 @@ int cc_store_add_improvement(struct cc_store *s, const char *drill,
 			 r->start, r->due, r->by, r->at);
 
 	if (!rc)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = cc__last_id(s);
 	return rc;
 }
 
@@ -268,11 +268,11 @@ int cc_store_set_improvement_plan(struct cc_store *s, long long id, const char *
 		       "WHERE id = ?", "tII", plan, plan_action, id);
 }
 
-static int improvement_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int improvement_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_improvement_rec *r = item;
 
-	r->id = sqlite3_column_int64(st, 0);
+	r->id = cc__int64(st, 0);
 	r->team = cc__col_text(l, st, 1);
 	r->objective = cc__col_text(l, st, 2);
 	r->issue = cc__col_text(l, st, 3);
@@ -282,9 +282,9 @@ static int improvement_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 	r->start = cc__col_text(l, st, 7);
 	r->due = cc__col_text(l, st, 8);
 	r->plan = cc__col_text(l, st, 9);
-	r->plan_action = sqlite3_column_int64(st, 10);
+	r->plan_action = cc__int64(st, 10);
 	r->by = cc__col_text(l, st, 11);
-	r->at = sqlite3_column_double(st, 12);
+	r->at = cc__double(st, 12);
 	return r->team && r->objective && r->issue && r->action && r->organisation && r->owner &&
 	       r->due && r->by ? 0 : -1;
 }

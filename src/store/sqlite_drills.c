@@ -9,11 +9,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
-double cc__col_real(sqlite3_stmt *st, int col)
+double cc__col_real(cc__stmt *st, int col)
 {
-	return sqlite3_column_type(st, col) == SQLITE_NULL ? NAN : sqlite3_column_double(st, col);
+	return cc__is_null(st, col) ? NAN : cc__double(st, col);
 }
 
 /* ---- scenarios ---- */
@@ -25,7 +24,7 @@ int cc_store_put_scenario(struct cc_store *s, const struct cc_scenario_rec *r,
 			 "added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, " NOW ")", "tttbit",
 			 r->id, r->hash, r->title, r->text, r->len, r->files, r->added_by);
 
-	*created = !rc && sqlite3_changes(s->db) > 0;
+	*created = !rc && cc__changes(s) > 0;
 	return rc;
 }
 
@@ -37,7 +36,7 @@ int cc_store_put_scenario_file(struct cc_store *s, const char *id, const char *h
 		       f->sha256, f->size);
 }
 
-static int scenario_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int scenario_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_scenario_rec *r = item;
 
@@ -45,8 +44,8 @@ static int scenario_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 	r->hash = cc__col_text(l, st, 1);
 	r->title = cc__col_text(l, st, 2);
 	r->text = cc__col_text(l, st, 3);
-	r->len = (size_t)sqlite3_column_bytes(st, 3);
-	r->files = sqlite3_column_int(st, 4);
+	r->len = (size_t)cc__bytes(st, 3);
+	r->files = cc__int(st, 4);
 	r->added_by = cc__col_text(l, st, 5);
 	r->added_at = cc__col_text(l, st, 6);
 	return r->id && r->hash && r->title && r->text && r->added_by && r->added_at ? 0 : -1;
@@ -79,13 +78,13 @@ int cc_store_scenario(struct cc_store *s, const char *id, const char *hash,
 	return rc;
 }
 
-static int file_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int file_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_scenario_file_rec *f = item;
 
 	f->path = cc__col_text(l, st, 0);
 	f->sha256 = cc__col_text(l, st, 1);
-	f->size = sqlite3_column_int64(st, 2);
+	f->size = cc__int64(st, 2);
 	return f->path && f->sha256 ? 0 : -1;
 }
 
@@ -113,7 +112,7 @@ int cc_store_create_drill(struct cc_store *s, const struct cc_drill_rec *d,
 	return rc;
 }
 
-static int drill_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int drill_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_drill_rec *d = item;
 
@@ -121,9 +120,9 @@ static int drill_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 	d->scenario = cc__col_text(l, st, 1);
 	d->scenario_hash = cc__col_text(l, st, 2);
 	d->title = cc__col_text(l, st, 3);
-	d->speed = sqlite3_column_double(st, 4);
+	d->speed = cc__double(st, 4);
 	d->status = cc__col_text(l, st, 5);
-	d->director = sqlite3_column_int64(st, 6);
+	d->director = cc__int64(st, 6);
 	d->created_at = cc__col_text(l, st, 7);
 	return d->id && d->scenario && d->scenario_hash && d->title && d->status &&
 	       d->created_at ? 0 : -1;
@@ -176,11 +175,11 @@ int cc_store_add_drill_status(struct cc_store *s, const char *drill, double at,
 		       "VALUES (?, ?, ?, ?)", "tdtt", drill, at, status, by);
 }
 
-static int status_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int status_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_drill_status_rec *r = item;
 
-	r->at = sqlite3_column_double(st, 0);
+	r->at = cc__double(st, 0);
 	r->status = cc__col_text(l, st, 1);
 	r->by = cc__col_text(l, st, 2);
 	return r->status && r->by ? 0 : -1;
@@ -203,13 +202,13 @@ int cc_store_add_drill_team(struct cc_store *s, const char *drill,
 		       t->hidden, position);
 }
 
-static int team_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int team_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_drill_team_rec *t = item;
 
 	t->team = cc__col_text(l, st, 0);
 	t->unit = cc__col_text(l, st, 1);
-	t->hidden = sqlite3_column_int(st, 2);
+	t->hidden = cc__int(st, 2);
 	return t->team ? 0 : -1;
 }
 
@@ -228,11 +227,11 @@ int cc_store_add_drill_member(struct cc_store *s, const char *drill, long long u
 		       "team_id) VALUES (?, ?, ?, ?)", "tItt", drill, user, role, team);
 }
 
-static int member_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int member_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_drill_member_rec *m = item;
 
-	m->user = sqlite3_column_int64(st, 0);
+	m->user = cc__int64(st, 0);
 	m->email = cc__col_text(l, st, 1);
 	m->name = cc__col_text(l, st, 2);
 	m->role = cc__col_text(l, st, 3);
@@ -275,17 +274,17 @@ int cc_store_add_inject_state(struct cc_store *s, const char *drill,
 	return rc;
 }
 
-int cc__scalar(struct cc_store *s, sqlite3_stmt *st, long long *out, struct cc_error *err)
+int cc__scalar(struct cc_store *s, cc__stmt *st, long long *out, struct cc_error *err)
 {
 	int rc;
 
 	*out = 0;
 	if (!st)
 		return err ? err->code : CC_EIO;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
-	rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? CC_OK : cc__db_fail(s, err, "read");
+	rc = cc__step(st);
+	if (rc == CC__ROW)
+		*out = cc__int64(st, 0);
+	rc = rc == CC__ROW || rc == CC__DONE ? CC_OK : cc__db_fail(s, err, "read");
 	cc__finish(s, st);
 	return rc;
 }
@@ -298,7 +297,7 @@ int cc_store_move_inject(struct cc_store *s, const char *drill,
 			 "WHERE drill_id = ? AND inject_id = ? AND state = 'pending'", "tddttt",
 			 r->state, r->at, r->clock, r->by, drill, r->inject);
 
-	if (rc || sqlite3_changes(s->db) == 1)
+	if (rc || cc__changes(s) == 1)
 		return rc;
 	rc = cc__scalar(s, cc__prepare(s, err, "SELECT count(*) FROM inject_state WHERE "
 		"drill_id = ? AND inject_id = ?", "tt", drill, r->inject), &n, err);
@@ -310,7 +309,7 @@ int cc_store_move_inject(struct cc_store *s, const char *drill,
 				r->inject, drill);
 }
 
-static int state_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int state_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_inject_state_rec *r = item;
 
@@ -339,7 +338,7 @@ int cc_store_add_adhoc(struct cc_store *s, const char *drill, const struct cc_ad
 		       a->sender, a->to, a->notes, a->by, a->at);
 }
 
-static int adhoc_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int adhoc_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_adhoc_rec *a = item;
 
@@ -351,7 +350,7 @@ static int adhoc_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 	a->to = cc__col_text(l, st, 5);
 	a->notes = cc__col_text(l, st, 6);
 	a->by = cc__col_text(l, st, 7);
-	a->at = sqlite3_column_double(st, 8);
+	a->at = cc__double(st, 8);
 	return a->inject && a->title && a->content && a->channel && a->to && a->by ? 0 : -1;
 }
 
@@ -374,19 +373,19 @@ int cc_store_add_drill_event(struct cc_store *s, const char *drill,
 			 e->at);
 
 	if (!rc && id)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = cc__last_id(s);
 	return rc;
 }
 
-static int event_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int event_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_drill_event_rec *e = item;
 
-	e->id = sqlite3_column_int64(st, 0);
+	e->id = cc__int64(st, 0);
 	e->kind = cc__col_text(l, st, 1);
 	e->team = cc__col_text(l, st, 2);
 	e->payload = cc__col_text(l, st, 3);
-	e->at = sqlite3_column_double(st, 4);
+	e->at = cc__double(st, 4);
 	return e->kind && e->payload ? 0 : -1;
 }
 

@@ -8,7 +8,6 @@
 #include <sodium.h>
 #include <string.h>
 
-#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 #define MAPPING_COLS "id, title, source_id, source_hash, source_version, target_id, " \
 	"target_hash, target_version, hash, text, added_at"
 
@@ -34,7 +33,7 @@ int cc_store_put_mapping(struct cc_store *s, const struct cc_mapping_rec *m,
 		       m->target_version ? m->target_version : "", hash, m->text, m->len);
 }
 
-static int mapping_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int mapping_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_mapping_rec *m = item;
 
@@ -48,7 +47,7 @@ static int mapping_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 	m->target_version = cc__col_text(l, st, 7);
 	m->hash = cc__col_text(l, st, 8);
 	m->text = cc__col_text(l, st, 9);
-	m->len = (size_t)sqlite3_column_bytes(st, 9);
+	m->len = (size_t)cc__bytes(st, 9);
 	m->added_at = cc__col_text(l, st, 10);
 	return m->id && m->title && m->source && m->source_hash && m->target &&
 	       m->target_hash && m->text ? 0 : -1;

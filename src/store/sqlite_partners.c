@@ -5,7 +5,6 @@
 #include "sqlite_internal.h"
 #include "store_partners.h"
 
-#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 int cc_store_put_group_period(struct cc_store *s, const struct cc_period_rec *p,
 			      struct cc_error *err)
@@ -15,7 +14,7 @@ int cc_store_put_group_period(struct cc_store *s, const struct cc_period_rec *p,
 		       p->from, p->to);
 }
 
-static int period_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int period_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_period_rec *p = item;
 
@@ -46,7 +45,7 @@ int cc_store_set_themes(struct cc_store *s, const struct cc_theme_rec *t, int n,
 	return rc;
 }
 
-static int theme_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int theme_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_theme_rec *t = item;
 
@@ -76,14 +75,14 @@ int cc_store_create_org(struct cc_store *s, const struct cc_org_rec *o, struct c
 	return rc;
 }
 
-static int org_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int org_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_org_rec *o = item;
 
 	o->id = cc__col_text(l, st, 0);
 	o->name = cc__col_text(l, st, 1);
 	o->kind = cc__col_text(l, st, 2);
-	o->fictional = sqlite3_column_int(st, 3);
+	o->fictional = cc__int(st, 3);
 	o->created_by = cc__col_text(l, st, 4);
 	o->created_at = cc__col_text(l, st, 5);
 	return o->id && o->name && o->kind ? 0 : -1;
@@ -117,7 +116,7 @@ int cc_store_add_partnership_member(struct cc_store *s, long long user, const ch
 		       "organisation_id) VALUES (?, ?, ?)", "Itt", user, role, org);
 }
 
-static int member_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int member_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_pmember_rec *m = item;
 
@@ -135,11 +134,11 @@ int cc_store_partnership_roles(struct cc_store *s, long long user, struct cc_lis
 			   out, sizeof(struct cc_pmember_rec), member_row, err);
 }
 
-static int origin_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int origin_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_action_origin_rec *o = item;
 
-	o->action = sqlite3_column_int64(st, 0);
+	o->action = cc__int64(st, 0);
 	o->plan = cc__col_text(l, st, 1);
 	o->unit = cc__col_text(l, st, 2);
 	o->title = cc__col_text(l, st, 3);
@@ -147,7 +146,7 @@ static int origin_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 	o->framework = cc__col_text(l, st, 5);
 	o->node = cc__col_text(l, st, 6);
 	o->campaign = cc__col_text(l, st, 7);
-	o->from_gap = sqlite3_column_int(st, 8);
+	o->from_gap = cc__int(st, 8);
 	return o->plan && o->unit && o->title ? 0 : -1;
 }
 

@@ -5,17 +5,16 @@
 #include "sqlite_internal.h"
 #include "store_partners.h"
 
-#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 static int inserted(struct cc_store *s, int rc, long long *id)
 {
 	if (!rc && id)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = cc__last_id(s);
 	return rc;
 }
 
 /* One record by id: CC_ENOTFOUND naming field when there is none. */
-static int one(struct cc_store *s, sqlite3_stmt *st, struct cc_list *out, size_t size,
+static int one(struct cc_store *s, cc__stmt *st, struct cc_list *out, size_t size,
 	       cc__row_fn fn, const char *field, long long id, struct cc_error *err)
 {
 	int rc = cc__collect(s, st, out, size, fn, err);
@@ -48,7 +47,7 @@ int cc_store_create_request(struct cc_store *s, const struct cc_prequest_rec *r,
 	"source_campaign, source_target, coalesce(source_action, 0), created_by, created_at, " \
 	"updated_at FROM support_request "
 
-static int request_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int request_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_prequest_rec *r = item;
 	const char **t[] = {&r->unit, &r->title, &r->description, &r->themes, &r->modalities,
@@ -56,10 +55,10 @@ static int request_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 			    &r->status, &r->source_kind, &r->source_framework, &r->source_node,
 			    &r->source_campaign, &r->source_target};
 
-	r->id = sqlite3_column_int64(st, 0);
+	r->id = cc__int64(st, 0);
 	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
 		*t[i] = cc__col_text(l, st, 1 + (int)i);
-	r->source_action = sqlite3_column_int64(st, 16);
+	r->source_action = cc__int64(st, 16);
 	r->created_by = cc__col_text(l, st, 17);
 	r->created_at = cc__col_text(l, st, 18);
 	r->updated_at = cc__col_text(l, st, 19);
@@ -110,26 +109,26 @@ int cc_store_create_offer(struct cc_store *s, const struct cc_offer_rec *o, long
 	"currency, valuation, o.status, created_by, created_at, (SELECT count(*) FROM " \
 	"partner_match m WHERE m.offer_id = o.id AND m.status = 'accepted') FROM offer o "
 
-static int offer_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int offer_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_offer_rec *o = item;
 	const char **t[] = {&o->org, &o->title, &o->description, &o->themes, &o->modalities,
 			    &o->languages, &o->groups, &o->units};
 
-	o->id = sqlite3_column_int64(st, 0);
+	o->id = cc__int64(st, 0);
 	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
 		*t[i] = cc__col_text(l, st, 1 + (int)i);
-	o->capacity = sqlite3_column_int(st, 9);
-	o->beneficiaries = sqlite3_column_int64(st, 10);
+	o->capacity = cc__int(st, 9);
+	o->beneficiaries = cc__int64(st, 10);
 	o->from = cc__col_text(l, st, 11);
 	o->to = cc__col_text(l, st, 12);
-	o->unit_value = sqlite3_column_double(st, 13);
+	o->unit_value = cc__double(st, 13);
 	o->currency = cc__col_text(l, st, 14);
 	o->valuation = cc__col_text(l, st, 15);
 	o->status = cc__col_text(l, st, 16);
 	o->created_by = cc__col_text(l, st, 17);
 	o->created_at = cc__col_text(l, st, 18);
-	o->used = sqlite3_column_int(st, 19);
+	o->used = cc__int(st, 19);
 	return o->org && o->themes && o->units && o->valuation && o->created_at ? 0 : -1;
 }
 
@@ -159,7 +158,7 @@ int cc_store_put_match(struct cc_store *s, const struct cc_pmatch_rec *m, long l
 		"breakdown = excluded.breakdown, list_year = excluded.list_year "
 		"WHERE status IN ('proposed', 'shortlisted')", "IIdtit", m->request, m->offer,
 		m->score, m->breakdown, m->list_year, m->proposed_by);
-	sqlite3_stmt *st;
+	cc__stmt *st;
 
 	if (rc)
 		return rc;
@@ -173,16 +172,16 @@ int cc_store_put_match(struct cc_store *s, const struct cc_pmatch_rec *m, long l
 	"m.decided_at, r.unit_id, o.organisation_id FROM partner_match m JOIN " \
 	"support_request r ON r.id = m.request_id JOIN offer o ON o.id = m.offer_id "
 
-static int match_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int match_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_pmatch_rec *m = item;
 
-	m->id = sqlite3_column_int64(st, 0);
-	m->request = sqlite3_column_int64(st, 1);
-	m->offer = sqlite3_column_int64(st, 2);
-	m->score = sqlite3_column_double(st, 3);
+	m->id = cc__int64(st, 0);
+	m->request = cc__int64(st, 1);
+	m->offer = cc__int64(st, 2);
+	m->score = cc__double(st, 3);
 	m->breakdown = cc__col_text(l, st, 4);
-	m->list_year = sqlite3_column_int(st, 5);
+	m->list_year = cc__int(st, 5);
 	m->status = cc__col_text(l, st, 6);
 	m->reason = cc__col_text(l, st, 7);
 	m->proposed_by = cc__col_text(l, st, 8);
@@ -241,21 +240,21 @@ int cc_store_create_pledge(struct cc_store *s, const struct cc_pledge_rec *p, lo
 	"p.id), coalesce((SELECT source_action FROM support_request r WHERE r.id = " \
 	"p.request_id), 0) FROM pledge p "
 
-static int pledge_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int pledge_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_pledge_rec *p = item;
 
-	p->id = sqlite3_column_int64(st, 0);
-	p->match = sqlite3_column_int64(st, 1);
-	p->request = sqlite3_column_int64(st, 2);
+	p->id = cc__int64(st, 0);
+	p->match = cc__int64(st, 1);
+	p->request = cc__int64(st, 2);
 	p->org = cc__col_text(l, st, 3);
 	p->unit = cc__col_text(l, st, 4);
 	p->description = cc__col_text(l, st, 5);
 	p->modality = cc__col_text(l, st, 6);
 	p->themes = cc__col_text(l, st, 7);
-	p->amount = sqlite3_column_double(st, 8);
+	p->amount = cc__double(st, 8);
 	p->currency = cc__col_text(l, st, 9);
-	p->fx_rate = sqlite3_column_double(st, 10);
+	p->fx_rate = cc__double(st, 10);
 	p->fx_date = cc__col_text(l, st, 11);
 	p->valuation = cc__col_text(l, st, 12);
 	p->from = cc__col_text(l, st, 13);
@@ -263,13 +262,13 @@ static int pledge_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 	p->commitment = cc__col_text(l, st, 15);
 	p->delivery = cc__col_text(l, st, 16);
 	p->verification = cc__col_text(l, st, 17);
-	p->cancelled = sqlite3_column_int(st, 18);
+	p->cancelled = cc__int(st, 18);
 	p->completed_at = cc__col_text(l, st, 19);
 	p->created_by = cc__col_text(l, st, 20);
 	p->created_at = cc__col_text(l, st, 21);
 	p->updated_at = cc__col_text(l, st, 22);
-	p->beneficiaries = sqlite3_column_int64(st, 23);
-	p->source_action = sqlite3_column_int64(st, 24);
+	p->beneficiaries = cc__int64(st, 23);
+	p->source_action = cc__int64(st, 24);
 	return p->org && p->unit && p->to && p->verification && p->updated_at ? 0 : -1;
 }
 
@@ -303,16 +302,16 @@ int cc_store_add_delivery(struct cc_store *s, const struct cc_delivery_rec *d, l
 		d->date, d->what, d->quantity, d->beneficiaries, d->recorded_by), id);
 }
 
-static int delivery_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int delivery_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_delivery_rec *d = item;
 
-	d->id = sqlite3_column_int64(st, 0);
-	d->pledge = sqlite3_column_int64(st, 1);
+	d->id = cc__int64(st, 0);
+	d->pledge = cc__int64(st, 1);
 	d->date = cc__col_text(l, st, 2);
 	d->what = cc__col_text(l, st, 3);
-	d->quantity = sqlite3_column_double(st, 4);
-	d->beneficiaries = sqlite3_column_int64(st, 5);
+	d->quantity = cc__double(st, 4);
+	d->beneficiaries = cc__int64(st, 5);
 	d->recorded_by = cc__col_text(l, st, 6);
 	d->recorded_at = cc__col_text(l, st, 7);
 	return d->date && d->what && d->recorded_at ? 0 : -1;

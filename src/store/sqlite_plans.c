@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 int cc_store_create_plan(struct cc_store *s, const struct cc_plan_rec *p,
 			 struct cc_error *err)
@@ -42,7 +41,7 @@ int cc_store_touch_plan(struct cc_store *s, const char *plan, struct cc_error *e
 	return cc__run(s, err, "UPDATE plan SET updated_at = " NOW " WHERE id = ?", "t", plan);
 }
 
-static int plan_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int plan_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_plan_rec *p = item;
 
@@ -53,7 +52,7 @@ static int plan_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 	p->end = cc__col_text(l, st, 4);
 	p->baseline = cc__col_text(l, st, 5);
 	p->template_id = cc__col_text(l, st, 6);
-	p->is_public = sqlite3_column_int(st, 7);
+	p->is_public = cc__int(st, 7);
 	p->created_by = cc__col_text(l, st, 8);
 	p->created_at = cc__col_text(l, st, 9);
 	p->updated_at = cc__col_text(l, st, 10);
@@ -96,7 +95,7 @@ int cc_store_add_objective(struct cc_store *s, const char *plan, const char *tit
 			 "ttt", plan, title, plan);
 
 	if (!rc)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = cc__last_id(s);
 	return rc;
 }
 
@@ -116,14 +115,14 @@ int cc_store_delete_objective(struct cc_store *s, long long id, struct cc_error 
 	return rc;
 }
 
-static int objective_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int objective_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_objective_rec *o = item;
 
-	o->id = sqlite3_column_int64(st, 0);
+	o->id = cc__int64(st, 0);
 	o->plan = cc__col_text(l, st, 1);
 	o->title = cc__col_text(l, st, 2);
-	o->position = sqlite3_column_int(st, 3);
+	o->position = cc__int(st, 3);
 	return o->plan && o->title ? 0 : -1;
 }
 
@@ -174,7 +173,7 @@ int cc_store_delete_plan(struct cc_store *s, const char *plan, struct cc_plan_un
 		rc = cc__run(s, err, "DELETE FROM action WHERE plan_id = ?", "t", plan);
 	if (!rc)
 		rc = cc__run(s, err, "DELETE FROM plan WHERE id = ?", "t", plan);
-	if (!rc && sqlite3_changes(s->db) == 0)
+	if (!rc && cc__changes(s) == 0)
 		rc = cc_error_set(err, CC_ENOTFOUND, "plan", 0, 0, "there is no plan \"%s\"", plan);
 	return rc;
 }
@@ -192,7 +191,7 @@ int cc_store_set_plan_services(struct cc_store *s, const char *plan,
 	return rc;
 }
 
-static int text_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int text_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	const char **t = item;
 

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 int cc_store_add_respondent(struct cc_store *s, const char *campaign,
 			    const char *unit, long long user, const char *name,
@@ -26,7 +25,7 @@ int cc_store_add_respondent(struct cc_store *s, const char *campaign,
 		return cc_error_set(err, CC_ECONFLICT, NULL, 0, 0,
 				    "this person is a respondent of %s in %s already", unit, campaign);
 	if (!rc)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = cc__last_id(s);
 	return rc;
 }
 
@@ -45,22 +44,22 @@ int cc_store_remove_respondent(struct cc_store *s, long long id,
 	return cc__run(s, err, "UPDATE respondent SET removed = 1 WHERE id = ?", "I", id);
 }
 
-static int respondent_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int respondent_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_respondent_rec *r = item;
 
-	r->id = sqlite3_column_int64(st, 0);
-	r->user_id = sqlite3_column_int64(st, 1);
+	r->id = cc__int64(st, 0);
+	r->user_id = cc__int64(st, 1);
 	r->campaign = cc__col_text(l, st, 2);
 	r->unit = cc__col_text(l, st, 3);
 	r->email = cc__col_text(l, st, 4);
 	r->name = cc__col_text(l, st, 5);
 	r->organisation = cc__col_text(l, st, 6);
 	r->group = cc__col_text(l, st, 7);
-	r->removed = sqlite3_column_int(st, 8);
+	r->removed = cc__int(st, 8);
 	r->created_by = cc__col_text(l, st, 9);
 	r->at = cc__col_text(l, st, 10);
-	r->answered = sqlite3_column_int(st, 11);
+	r->answered = cc__int(st, 11);
 	return r->campaign && r->unit && r->email && r->name && r->organisation &&
 	       r->group && r->created_by && r->at ? 0 : -1;
 }
@@ -121,11 +120,11 @@ int cc_store_put_respondent_answer(struct cc_store *s, long long respondent,
 	return rc;
 }
 
-static int answer_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int answer_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_respondent_answer_rec *a = item;
 
-	a->respondent = sqlite3_column_int64(st, 0);
+	a->respondent = cc__int64(st, 0);
 	a->question = cc__col_text(l, st, 1);
 	a->answer = cc__col_text(l, st, 2);
 	a->comment = cc__col_text(l, st, 3);

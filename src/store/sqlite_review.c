@@ -8,24 +8,23 @@
 #include <stdio.h>
 #include <string.h>
 
-#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 int cc_store_assessment_status(struct cc_store *s, const char *campaign,
 			       const char *unit, char *status, size_t size,
 			       struct cc_error *err)
 {
-	sqlite3_stmt *st = cc__prepare(s, err, "SELECT status FROM assessment WHERE "
+	cc__stmt *st = cc__prepare(s, err, "SELECT status FROM assessment WHERE "
 				       "campaign_id = ? AND unit_id = ?", "tt", campaign, unit);
 	int rc;
 
 	if (!st)
 		return err ? err->code : CC_EIO;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		snprintf(status, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	rc = cc__step(st);
+	if (rc == CC__ROW) {
+		snprintf(status, size, "%s", (const char *)cc__text(st, 0));
 		rc = CC_OK;
 	} else {
-		rc = rc == SQLITE_DONE ?
+		rc = rc == CC__DONE ?
 			cc_error_set(err, CC_ENOTFOUND, NULL, 0, 0,
 				     "unit %s is not in campaign %s", unit, campaign) :
 			cc__db_fail(s, err, "read");
@@ -53,7 +52,7 @@ int cc_store_unit_answers(struct cc_store *s, const char *campaign,
 		out, sizeof(struct cc_answer_rec), cc__answer_row, err);
 }
 
-static int history_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int history_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_history_rec *h = item;
 
@@ -90,7 +89,7 @@ int cc_store_put_review(struct cc_store *s, const char *campaign,
 		       r->comment ? r->comment : "", r->reviewer);
 }
 
-static int review_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int review_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_review_rec *r = item;
 
@@ -127,15 +126,15 @@ int cc_store_add_evidence(struct cc_store *s, const char *campaign,
 		     e->sha256 ? e->sha256 : "", e->filename ? e->filename : "",
 		     e->mime ? e->mime : "", size, e->author);
 	if (!rc && id)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = cc__last_id(s);
 	return rc;
 }
 
-static int evidence_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int evidence_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_evidence_rec *e = item;
 
-	e->id = sqlite3_column_int64(st, 0);
+	e->id = cc__int64(st, 0);
 	e->unit = cc__col_text(l, st, 1);
 	e->question = cc__col_text(l, st, 2);
 	e->kind = cc__col_text(l, st, 3);
@@ -143,7 +142,7 @@ static int evidence_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 	e->sha256 = cc__col_text(l, st, 5);
 	e->filename = cc__col_text(l, st, 6);
 	e->mime = cc__col_text(l, st, 7);
-	e->size = sqlite3_column_int64(st, 8);
+	e->size = cc__int64(st, 8);
 	e->author = cc__col_text(l, st, 9);
 	e->at = cc__col_text(l, st, 10);
 	return e->unit && e->question && e->kind ? 0 : -1;

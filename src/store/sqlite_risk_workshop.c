@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 int cc_store_add_participant(struct cc_store *s, const char *assessment, long long user,
 			     const char *name, const char *organisation, const char *group,
@@ -23,7 +22,7 @@ int cc_store_add_participant(struct cc_store *s, const char *assessment, long lo
 		return cc_error_set(err, CC_ECONFLICT, "email", 0, 0,
 				    "this person is a participant of %s already", assessment);
 	if (!rc)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = cc__last_id(s);
 	return rc;
 }
 
@@ -41,21 +40,21 @@ int cc_store_remove_participant(struct cc_store *s, long long id, struct cc_erro
 	return cc__run(s, err, "UPDATE risk_participant SET removed = 1 WHERE id = ?", "I", id);
 }
 
-static int participant_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int participant_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_participant_rec *p = item;
 
-	p->id = sqlite3_column_int64(st, 0);
-	p->user_id = sqlite3_column_int64(st, 1);
+	p->id = cc__int64(st, 0);
+	p->user_id = cc__int64(st, 1);
 	p->assessment = cc__col_text(l, st, 2);
 	p->email = cc__col_text(l, st, 3);
 	p->name = cc__col_text(l, st, 4);
 	p->organisation = cc__col_text(l, st, 5);
 	p->group = cc__col_text(l, st, 6);
-	p->removed = sqlite3_column_int(st, 7);
+	p->removed = cc__int(st, 7);
 	p->created_by = cc__col_text(l, st, 8);
 	p->at = cc__col_text(l, st, 9);
-	p->rated = sqlite3_column_int(st, 10);
+	p->rated = cc__int(st, 10);
 	return p->assessment && p->email && p->name && p->organisation && p->group &&
 	       p->created_by && p->at ? 0 : -1;
 }

@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 /* ---- matrices ---- */
 
@@ -28,7 +27,7 @@ int cc_store_put_matrix(struct cc_store *s, const char *id, const char *title,
 		       text, len);
 }
 
-static int matrix_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int matrix_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_matrix_rec *m = item;
 
@@ -36,7 +35,7 @@ static int matrix_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 	m->hash = cc__col_text(l, st, 1);
 	m->title = cc__col_text(l, st, 2);
 	m->text = cc__col_text(l, st, 3);
-	m->len = (size_t)sqlite3_column_bytes(st, 3);
+	m->len = (size_t)cc__bytes(st, 3);
 	m->added_at = cc__col_text(l, st, 4);
 	return m->id && m->hash && m->title && m->text && m->added_at ? 0 : -1;
 }
@@ -84,7 +83,7 @@ int cc_store_set_terms(struct cc_store *s, const char *kind,
 	return rc;
 }
 
-static int term_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int term_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_term_rec *t = item;
 
@@ -130,7 +129,7 @@ int cc_store_update_risk_assessment(struct cc_store *s, const char *id, const ch
 		       title, published, published, id);
 }
 
-static int assessment_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int assessment_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_risk_assessment_rec *a = item;
 
@@ -141,12 +140,12 @@ static int assessment_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 	a->matrix_hash = cc__col_text(l, st, 4);
 	a->start = cc__col_text(l, st, 5);
 	a->end = cc__col_text(l, st, 6);
-	a->published = sqlite3_column_int(st, 7);
+	a->published = cc__int(st, 7);
 	a->published_at = cc__col_text(l, st, 8);
 	a->created_by = cc__col_text(l, st, 9);
 	a->created_at = cc__col_text(l, st, 10);
 	a->updated_at = cc__col_text(l, st, 11);
-	a->risks = sqlite3_column_int(st, 12);
+	a->risks = cc__int(st, 12);
 	return a->id && a->unit && a->title && a->matrix && a->matrix_hash && a->start &&
 	       a->end && a->created_by && a->created_at && a->updated_at ? 0 : -1;
 }
@@ -206,7 +205,7 @@ int cc_store_put_risk(struct cc_store *s, const struct cc_risk_rec *r, long long
 		return cc_error_set(err, CC_ECONFLICT, "id", 0, 0,
 				    "risk \"%s\" exists already in %s", r->id, r->assessment);
 	if (!rc)
-		*key = sqlite3_last_insert_rowid(s->db);
+		*key = cc__last_id(s);
 	return rc;
 }
 
@@ -238,11 +237,11 @@ int cc_store_set_risk_nodes(struct cc_store *s, long long key, const char *const
 	return rc;
 }
 
-static int risk_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int risk_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_risk_rec *r = item;
 
-	r->key = sqlite3_column_int64(st, 0);
+	r->key = cc__int64(st, 0);
 	r->assessment = cc__col_text(l, st, 1);
 	r->id = cc__col_text(l, st, 2);
 	r->title = cc__col_text(l, st, 3);
@@ -252,7 +251,7 @@ static int risk_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 	r->owner = cc__col_text(l, st, 7);
 	r->vulnerabilities = cc__col_text(l, st, 8);
 	r->confidence = cc__col_text(l, st, 9);
-	r->is_public = sqlite3_column_int(st, 10);
+	r->is_public = cc__int(st, 10);
 	r->public_title = cc__col_text(l, st, 11);
 	r->public_summary = cc__col_text(l, st, 12);
 	r->review_date = cc__col_text(l, st, 13);
@@ -274,11 +273,11 @@ int cc_store_risks(struct cc_store *s, const char *assessment, struct cc_list *o
 		"t", assessment), out, sizeof(struct cc_risk_rec), risk_row, err);
 }
 
-static int item_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int item_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_risk_item_rec *it = item;
 
-	it->risk = sqlite3_column_int64(st, 0);
+	it->risk = cc__int64(st, 0);
 	it->framework = cc__col_text(l, st, 1);
 	it->value = cc__col_text(l, st, 2);
 	return it->value ? 0 : -1;
@@ -327,19 +326,19 @@ int cc_store_delete_rating(struct cc_store *s, long long risk, const char *phase
 		       risk, phase);
 }
 
-int cc__rating_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+int cc__rating_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_rating_rec *r = item;
 
-	r->risk = sqlite3_column_int64(st, 0);
-	r->participant = sqlite3_column_int64(st, 1);
+	r->risk = cc__int64(st, 0);
+	r->participant = cc__int64(st, 1);
 	r->phase = cc__col_text(l, st, 2);
 	r->likelihood = cc__col_text(l, st, 3);
 	r->impact = cc__col_text(l, st, 4);
 	r->impacts = cc__col_text(l, st, 5);
 	r->confidence = cc__col_text(l, st, 6);
 	r->rationale = cc__col_text(l, st, 7);
-	r->workshop = sqlite3_column_int(st, 8);
+	r->workshop = cc__int(st, 8);
 	r->dissent = cc__col_text(l, st, 9);
 	r->by = cc__col_text(l, st, 10);
 	r->at = cc__col_text(l, st, 11);
@@ -371,24 +370,24 @@ int cc_store_add_treatment(struct cc_store *s, const struct cc_treatment_rec *t,
 			"Itttt", t->risk, t->option, t->justification, t->plan, t->created_by);
 
 	if (!rc)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = cc__last_id(s);
 	return rc;
 }
 
-static int treatment_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int treatment_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_treatment_rec *t = item;
 
-	t->id = sqlite3_column_int64(st, 0);
-	t->risk = sqlite3_column_int64(st, 1);
+	t->id = cc__int64(st, 0);
+	t->risk = cc__int64(st, 1);
 	t->option = cc__col_text(l, st, 2);
 	t->justification = cc__col_text(l, st, 3);
 	t->plan = cc__col_text(l, st, 4);
-	t->action = sqlite3_column_int64(st, 5);
+	t->action = cc__int64(st, 5);
 	t->action_title = cc__col_text(l, st, 6);
 	t->action_status = cc__col_text(l, st, 7);
 	t->action_due = cc__col_text(l, st, 8);
-	t->action_progress = sqlite3_column_int(st, 9);
+	t->action_progress = cc__int(st, 9);
 	t->created_by = cc__col_text(l, st, 10);
 	t->created_at = cc__col_text(l, st, 11);
 	return t->option && t->justification && t->created_by && t->created_at ? 0 : -1;

@@ -6,7 +6,6 @@
 #include "sqlite_internal.h"
 #include "store_skills.h"
 
-#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 /* A conflict on insert as "WHAT ID exists already", naming field id. */
 static int taken(int rc, const char *what, const char *id, struct cc_error *err)
@@ -52,7 +51,7 @@ int cc_store_skills_create_programme(struct cc_store *s, const struct cc_sprog_r
 		     "programme", p->id, err);
 }
 
-static int prog_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int prog_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_sprog_rec *p = item;
 
@@ -83,13 +82,13 @@ int cc_store_skills_create_edition(struct cc_store *s, const struct cc_sedition_
 			     e->id, e->year, e->start, e->end), "edition", e->id, err);
 }
 
-static int edition_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int edition_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_sedition_rec *e = item;
 
 	e->programme = cc__col_text(l, st, 0);
 	e->id = cc__col_text(l, st, 1);
-	e->year = sqlite3_column_int(st, 2);
+	e->year = cc__int(st, 2);
 	e->start = cc__col_text(l, st, 3);
 	e->end = cc__col_text(l, st, 4);
 	return e->id && e->start && e->end ? 0 : -1;
@@ -113,7 +112,7 @@ int cc_store_skills_create_track(struct cc_store *s, const struct cc_strack_rec 
 			     t->name, t->competencies), "track", t->id, err);
 }
 
-static int track_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int track_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_strack_rec *t = item;
 
@@ -153,7 +152,7 @@ int cc_store_skills_create_cohort(struct cc_store *s, const struct cc_scohort_re
 		     "cohort", c->id, err);
 }
 
-static int cohort_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int cohort_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_scohort_rec *c = item;
 
@@ -164,7 +163,7 @@ static int cohort_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 	c->name = cc__col_text(l, st, 4);
 	c->region = cc__col_text(l, st, 5);
 	c->language = cc__col_text(l, st, 6);
-	c->capacity = sqlite3_column_int(st, 7);
+	c->capacity = cc__int(st, 7);
 	return c->id && c->programme && c->edition && c->track && c->name ? 0 : -1;
 }
 
@@ -195,7 +194,7 @@ int cc_store_skills_add_member(struct cc_store *s, long long user, const char *r
 		       "VALUES (?, ?, ?)", "Itt", user, role, programme);
 }
 
-static int member_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int member_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_smember_rec *m = item;
 

@@ -7,7 +7,6 @@
 #include "sqlite_internal.h"
 #include "store_skills.h"
 
-#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 int cc_store_skills_create_session(struct cc_store *s, const struct cc_ssession_rec *r,
 				   struct cc_error *err)
@@ -22,7 +21,7 @@ int cc_store_skills_create_session(struct cc_store *s, const struct cc_ssession_
 	return rc;
 }
 
-static int session_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int session_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_ssession_rec *r = item;
 
@@ -31,7 +30,7 @@ static int session_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 	r->kind = cc__col_text(l, st, 2);
 	r->title = cc__col_text(l, st, 3);
 	r->starts = cc__col_text(l, st, 4);
-	r->minutes = sqlite3_column_int(st, 5);
+	r->minutes = cc__int(st, 5);
 	return r->id && r->cohort && r->kind && r->title && r->starts ? 0 : -1;
 }
 
@@ -74,21 +73,21 @@ int cc_store_skills_create_pair(struct cc_store *s, const struct cc_spair_rec *p
 			 p->reasons, p->overridden);
 
 	if (!rc)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = cc__last_id(s);
 	return rc;
 }
 
-static int pair_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int pair_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_spair_rec *p = item;
 
-	p->id = sqlite3_column_int64(st, 0);
+	p->id = cc__int64(st, 0);
 	p->cohort = cc__col_text(l, st, 1);
-	p->mentor = sqlite3_column_int64(st, 2);
-	p->mentee = sqlite3_column_int64(st, 3);
+	p->mentor = cc__int64(st, 2);
+	p->mentee = cc__int64(st, 3);
 	p->status = cc__col_text(l, st, 4);
 	p->reasons = cc__col_text(l, st, 5);
-	p->overridden = sqlite3_column_int(st, 6);
+	p->overridden = cc__int(st, 6);
 	p->created_at = cc__col_text(l, st, 7);
 	p->updated_at = cc__col_text(l, st, 8);
 	return p->cohort && p->status && p->reasons ? 0 : -1;
@@ -124,7 +123,7 @@ int cc_store_skills_move_pair(struct cc_store *s, long long id, const char *from
 	int rc = cc__run(s, err, "UPDATE skills_pair SET status = ?, updated_at = " NOW " WHERE "
 			 "id = ? AND status = ?", "tIt", to, id, from);
 
-	if (!rc && sqlite3_changes(s->db) == 0)
+	if (!rc && cc__changes(s) == 0)
 		return cc_error_set(err, CC_ECONFLICT, "status", 0, 0, "pair %lld is no longer %s",
 				    id, from);
 	return rc;
@@ -152,7 +151,7 @@ int cc_store_skills_set_survey(struct cc_store *s, const char *programme, const 
 		       kind, framework, version);
 }
 
-static int survey_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int survey_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_ssurvey_rec *r = item;
 
@@ -231,13 +230,13 @@ static const char *const tally_sql[] = {
 		"ORDER BY 1",
 };
 
-static int tally_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int tally_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_stally_rec *t = item;
 
 	t->a = cc__col_text(l, st, 0);
 	t->b = cc__col_text(l, st, 1);
-	t->n = sqlite3_column_int64(st, 2);
+	t->n = cc__int64(st, 2);
 	t->x = cc__col_real(st, 3);
 	t->y = cc__col_real(st, 4);
 	return t->a ? 0 : -1;

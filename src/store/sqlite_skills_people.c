@@ -6,7 +6,6 @@
 #include "sqlite_internal.h"
 #include "store_skills.h"
 
-#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 int cc_store_skills_upsert_person(struct cc_store *s, const struct cc_sperson_rec *p,
 				  long long *id, bool *created, struct cc_error *err)
@@ -25,22 +24,22 @@ int cc_store_skills_upsert_person(struct cc_store *s, const struct cc_sperson_re
 		     p->country, p->org_kind, p->experience, p->email);
 	if (rc)
 		return rc;
-	*id = sqlite3_last_insert_rowid(s->db);
+	*id = cc__last_id(s);
 	*created = true;
 	return CC_OK;
 }
 
-static int person_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int person_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_sperson_rec *p = item;
 
-	p->id = sqlite3_column_int64(st, 0);
+	p->id = cc__int64(st, 0);
 	p->name = cc__col_text(l, st, 1);
 	p->email = cc__col_text(l, st, 2);
 	p->country = cc__col_text(l, st, 3);
 	p->org_kind = cc__col_text(l, st, 4);
 	p->experience = cc__col_text(l, st, 5);
-	p->user = sqlite3_column_int64(st, 6);
+	p->user = cc__int64(st, 6);
 	p->created_at = cc__col_text(l, st, 7);
 	return p->name && p->email && p->country && p->org_kind ? 0 : -1;
 }
@@ -93,7 +92,7 @@ int cc_store_skills_erase_person(struct cc_store *s, long long id, struct cc_err
 
 	for (size_t i = 0; !rc && i < sizeof(erase_sql) / sizeof(erase_sql[0]); i++)
 		rc = cc__run(s, err, erase_sql[i], "I", id);
-	if (!rc && sqlite3_changes(s->db) == 0)
+	if (!rc && cc__changes(s) == 0)
 		return cc_error_set(err, CC_ENOTFOUND, "person", 0, 0, "no person %lld", id);
 	return rc;
 }
@@ -114,13 +113,13 @@ int cc_store_skills_withdraw_consent(struct cc_store *s, long long person,
 			 "person_id = ? AND purpose = ? AND withdrawn_at IS NULL", "It", person,
 			 purpose);
 
-	if (!rc && sqlite3_changes(s->db) == 0)
+	if (!rc && cc__changes(s) == 0)
 		return cc_error_set(err, CC_ENOTFOUND, "purpose", 0, 0, "no consent for %s in "
 				    "force", purpose);
 	return rc;
 }
 
-static int consent_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int consent_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_sconsent_rec *c = item;
 
@@ -174,29 +173,29 @@ int cc_store_skills_create_enrolment(struct cc_store *s, const struct cc_senrol_
 				    "enrolled in cohort %s as %s", e->cohort, e->role);
 	if (rc)
 		return rc;
-	*id = sqlite3_last_insert_rowid(s->db);
+	*id = cc__last_id(s);
 	return event(s, *id, NULL, e->status, e->reason, by, err);
 }
 
-static int enrol_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int enrol_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_senrol_rec *e = item;
 
-	e->id = sqlite3_column_int64(st, 0);
+	e->id = cc__int64(st, 0);
 	e->cohort = cc__col_text(l, st, 1);
-	e->person = sqlite3_column_int64(st, 2);
+	e->person = cc__int64(st, 2);
 	e->country = cc__col_text(l, st, 3);
 	e->role = cc__col_text(l, st, 4);
 	e->status = cc__col_text(l, st, 5);
 	e->reason = cc__col_text(l, st, 6);
 	e->languages = cc__col_text(l, st, 7);
-	e->utc_offset = sqlite3_column_int(st, 8);
+	e->utc_offset = cc__int(st, 8);
 	e->goals = cc__col_text(l, st, 9);
-	e->max_mentees = sqlite3_column_int(st, 10);
-	e->eligible = sqlite3_column_int(st, 11);
+	e->max_mentees = cc__int(st, 10);
+	e->eligible = cc__int(st, 11);
 	e->created_at = cc__col_text(l, st, 12);
 	e->updated_at = cc__col_text(l, st, 13);
-	e->user = sqlite3_column_int64(st, 14);
+	e->user = cc__int64(st, 14);
 	return e->cohort && e->role && e->status && e->languages && e->goals ? 0 : -1;
 }
 
@@ -243,7 +242,7 @@ int cc_store_skills_move_enrolment(struct cc_store *s, long long id, const char 
 			 "updated_at = " NOW " WHERE id = ? AND status = ?", "ttIt", to, reason,
 			 id, from);
 
-	if (!rc && sqlite3_changes(s->db) == 0)
+	if (!rc && cc__changes(s) == 0)
 		return cc_error_set(err, CC_ECONFLICT, "status", 0, 0, "enrolment %lld is no "
 				    "longer %s", id, from);
 	return rc ? rc : event(s, id, from, to, reason, by, err);

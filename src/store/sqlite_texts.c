@@ -17,7 +17,7 @@ int cc_store_set_lang_texts(struct cc_store *s, const char *lang,
 	return rc;
 }
 
-static int text_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int text_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_text *t = item;
 

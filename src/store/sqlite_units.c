@@ -45,26 +45,26 @@ int cc_store_add_member(struct cc_store *s, const char *group,
 
 int cc_store_unit_exists(struct cc_store *s, const char *id)
 {
-	sqlite3_stmt *st = cc__prepare(s, NULL, "SELECT 1 FROM unit WHERE id = ?", "t", id);
+	cc__stmt *st = cc__prepare(s, NULL, "SELECT 1 FROM unit WHERE id = ?", "t", id);
 	int found;
 
 	if (!st)
 		return 0;
-	found = sqlite3_step(st) == SQLITE_ROW;
+	found = cc__step(st) == CC__ROW;
 	cc__finish(s, st);
 	return found;
 }
 
 int cc_store_unit_name(struct cc_store *s, const char *id, char *out, size_t size)
 {
-	sqlite3_stmt *st = cc__prepare(s, NULL, "SELECT name_en FROM unit WHERE id = ?", "t", id);
+	cc__stmt *st = cc__prepare(s, NULL, "SELECT name_en FROM unit WHERE id = ?", "t", id);
 	const unsigned char *t;
 	int found = 0;
 
 	out[0] = '\0';
 	if (!st)
 		return 0;
-	if (sqlite3_step(st) == SQLITE_ROW && (t = sqlite3_column_text(st, 0))) {
+	if (cc__step(st) == CC__ROW && (t = cc__text(st, 0))) {
 		snprintf(out, size, "%s", (const char *)t);
 		found = 1;
 	}
@@ -72,7 +72,7 @@ int cc_store_unit_name(struct cc_store *s, const char *id, char *out, size_t siz
 	return found;
 }
 
-static int unit_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int unit_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_unit_rec *u = item;
 
@@ -80,7 +80,7 @@ static int unit_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 	u->m49 = cc__col_text(l, st, 1);
 	for (int i = 0; i < CC_NLANGS; i++)
 		u->names[i] = cc__col_text(l, st, 2 + i);
-	u->fictional = sqlite3_column_int(st, 8);
+	u->fictional = cc__int(st, 8);
 	return u->id && u->m49 && u->names[CC_NLANGS - 1] ? 0 : -1;
 }
 
@@ -93,14 +93,14 @@ int cc_store_units(struct cc_store *s, struct cc_list *out, struct cc_error *err
 }
 
 /* Groups come in two queries: the groups, then every membership. */
-static int group_row(struct cc_list *l, sqlite3_stmt *st, void *item)
+static int group_row(struct cc_list *l, cc__stmt *st, void *item)
 {
 	struct cc_group_rec *g = item;
 
 	g->id = cc__col_text(l, st, 0);
 	g->name = cc__col_text(l, st, 1);
 	g->kind = cc__col_text(l, st, 2);
-	g->nmembers = sqlite3_column_int(st, 3);
+	g->nmembers = cc__int(st, 3);
 	g->members = cc_arena_array(&l->arena, (size_t)g->nmembers + 1, sizeof(char *));
 	g->nmembers = 0;
 	return g->id && g->name && g->kind && g->members ? 0 : -1;
@@ -109,8 +109,8 @@ static int group_row(struct cc_list *l, sqlite3_stmt *st, void *item)
 int cc_store_groups(struct cc_store *s, struct cc_list *out, struct cc_error *err)
 {
 	struct cc_group_rec *groups;
-	sqlite3_stmt *st;
-	int own_txn = sqlite3_get_autocommit(s->db), rc;
+	cc__stmt *st;
+	int own_txn = !cc__in_txn(s), rc;
 
 	/* One read snapshot for both queries, so the counts match the rows. */
 	if (own_txn && (rc = cc__run(s, err, "BEGIN", "")))
@@ -130,8 +130,8 @@ int cc_store_groups(struct cc_store *s, struct cc_list *out, struct cc_error *er
 		rc = err->code;
 		goto done;
 	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *gid = (const char *)sqlite3_column_text(st, 0);
+	while ((rc = cc__step(st)) == CC__ROW) {
+		const char *gid = (const char *)cc__text(st, 0);
 		for (int g = 0; g < out->n; g++) {
 			if (strcmp(groups[g].id, gid) == 0) {
 				groups[g].members[groups[g].nmembers++] = cc__col_text(out, st, 1);
@@ -139,12 +139,12 @@ int cc_store_groups(struct cc_store *s, struct cc_list *out, struct cc_error *er
 			}
 		}
 	}
-	rc = rc == SQLITE_DONE ? CC_OK : cc__db_fail(s, err, "read groups");
+	rc = rc == CC__DONE ? CC_OK : cc__db_fail(s, err, "read groups");
 	cc__finish(s, st);
 	if (rc)
 		cc_list_free(out);
 done:
 	if (own_txn)
-		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+		cc__run(s, NULL, "COMMIT", "");
 	return rc;
 }

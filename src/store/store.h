@@ -1,8 +1,8 @@
 /*
  * store.h - persistence: the only interface through which cybercap reads
- * and writes its database. Today it is SQLite (sqlite.c); the interface
- * speaks in records and lists, never in SQL, so that a PostgreSQL backend
- * can sit behind it without touching callers.
+ * and writes its database: SQLite by default (sqlite.c), PostgreSQL when
+ * CYBERCAP_DB names one (pg.c). The interface speaks in records and
+ * lists, never in SQL, so callers do not know which is behind it.
  *
  * A data directory holds cybercap.db (and later evidence files). Opening it
  * applies the numbered migrations not yet applied.
@@ -22,6 +22,7 @@
 
 #define CC_ENOTFOUND (-10)
 #define CC_ECONFLICT (-11)
+#define CC_EUNAVAIL (-12)       /* the database server cannot be reached */
 
 struct cc_store;
 
@@ -111,13 +112,17 @@ struct cc_result_unit_rec {
 const char *cc_campaign_status_name(enum cc_campaign_status s);
 int cc_campaign_status_parse(const char *s, enum cc_campaign_status *out);
 
-/* Opens (creating when create is set) DIR/cybercap.db and migrates it. */
+/* Opens (creating when create is set) DIR/cybercap.db and migrates it;
+ * or, when the environment's CYBERCAP_DB is a postgresql:// URL, connects
+ * to that database and migrates it (DIR is then not used by the store). */
 int cc_store_open(struct cc_store **out, const char *dir, int create,
 		  struct cc_error *err);
 /* The same, for a connection only one thread ever uses (a writer's own):
  * SQLite then takes no lock of its own on each call. */
 int cc_store_open_private(struct cc_store **out, const char *dir, struct cc_error *err);
 void cc_store_close(struct cc_store *s);
+/* 1 when where is a PostgreSQL URL (postgresql:// or postgres://). */
+int cc_store_is_url(const char *where);
 
 /* A number that changes whenever another connection commits a change, so
  * that a server can tell when to reload what it holds in memory. */
