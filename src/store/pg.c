@@ -224,6 +224,14 @@ static Oid oid_of(char t)
 	}
 }
 
+/* With CYBERCAP_PG_TRACE set, a failed statement and its failure go to
+ * stderr (for finding a query PostgreSQL reads otherwise than SQLite). */
+static void trace(const struct cc__pgconn *c, const struct cc__pgq *q)
+{
+	if (getenv("CYBERCAP_PG_TRACE") && strncmp(c->state, "23", 2) != 0)
+		fprintf(stderr, "cybercap: PostgreSQL: %s\n  in: %s [%s]\n", c->msg, q->sql, q->types);
+}
+
 /* The name of the prepared statement for q's text and types, preparing it
  * on first use; NULL (failure noted) when it cannot. */
 static const char *prepared(struct cc__pgconn *c, struct cc__pgq *q)
@@ -254,12 +262,16 @@ static const char *prepared(struct cc__pgconn *c, struct cc__pgq *q)
 	for (int i = 0; i < q->nparams; i++)
 		oids[i] = oid_of(q->types[i]);
 	r = PQprepare(c->conn, k->name, pgsql, q->nparams, oids);
-	free(pgsql);
 	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
 		note_failure(c, r);
+		trace(c, q);
+		if (getenv("CYBERCAP_PG_TRACE") && strncmp(c->state, "23", 2) != 0)
+			fprintf(stderr, "  as: %s\n", pgsql);
+		free(pgsql);
 		PQclear(r);
 		return NULL;
 	}
+	free(pgsql);
 	PQclear(r);
 	if (!(k->key = malloc(kl + 1)))
 		return NULL;
@@ -285,6 +297,7 @@ static int execute(struct cc__pgconn *c, struct cc__pgq *q)
 	rs = PQresultStatus(q->res);
 	if (rs != PGRES_COMMAND_OK && rs != PGRES_TUPLES_OK) {
 		note_failure(c, q->res);
+		trace(c, q);
 		return -1;
 	}
 	q->nrows = PQntuples(q->res);
@@ -423,13 +436,30 @@ static int check_collation(struct cc_store *s, struct cc_error *err)
 	return rc;
 }
 
+/* A database cybercap init has not prepared is refused by the other
+ * commands, as a data directory without cybercap.db is. */
+static int check_initialised(struct cc_store *s, struct cc_error *err)
+{
+	PGresult *r = PQexec(s->pg->conn, "SELECT to_regclass('schema_migration') IS NOT NULL");
+	int rc = CC_OK;
+
+	if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1) {
+		note_failure(s->pg, r);
+		rc = cc__pg_fail(s, err, "connect");
+	} else if (strcmp(PQgetvalue(r, 0, 0), "t") != 0) {
+		rc = cc_error_set(err, CC_EINPUT, s->path, 0, 0,
+				  "cannot open the database (run cybercap init first): it has no cybercap tables");
+	}
+	PQclear(r);
+	return rc;
+}
+
 int cc__pg_open(struct cc_store **out, const char *url, int create, struct cc_error *err)
 {
 	struct cc_store *s = calloc(1, sizeof(*s));
 	struct cc__pgconn *c = calloc(1, sizeof(*c));
 	int rc;
 
-	(void)create;           /* the database is made by its administrator */
 	*out = NULL;
 	if (!s || !c || sodium_init() < 0 || !(c->url = strdup(url))) {
 		free(s);
@@ -450,6 +480,8 @@ int cc__pg_open(struct cc_store **out, const char *url, int create, struct cc_er
 	if (!rc)
 		rc = cc__pg_exec(s, "SET TIME ZONE 'UTC'; SET client_min_messages = warning; "
 				 "LISTEN cybercap_changed", "connect", err);
+	if (!rc && !create)
+		rc = check_initialised(s, err);
 	/* One server migrates at a time; the others wait, then find it done. */
 	if (!rc)
 		rc = cc__pg_exec(s, "SELECT pg_advisory_lock(20261203)", "lock", err);

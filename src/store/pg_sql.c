@@ -180,9 +180,16 @@ char *cc__pg_sql(const char *sql, const char *types)
 		}
 		if (*p == '?') {
 			char num[48];
-			char t = n < (int)ntypes ? types[n] : 't';
-			int casted = 0, negated = 0;
+			int at = n, casted = 0, negated = 0;
 			const char *after = p + 1;
+			char t;
+
+			if (isdigit((unsigned char)*after)) {       /* ?NNN: that value */
+				at = (int)strtol(after, (char **)&after, 10) - 1;
+				n = at;
+			}
+			t = at >= 0 && at < (int)ntypes ? types[at] : 't';
+			p = after - 1;
 
 			while (isspace((unsigned char)*after))
 				after++;

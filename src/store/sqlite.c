@@ -197,6 +197,10 @@ static int store_open(struct cc_store **out, const char *dir, int create, int fl
 	int rc;
 
 	*out = NULL;
+	/* The data directory holds the server's own files (evidence, logs)
+	 * whichever database holds the rest. */
+	if (create && mkdir(dir, 0750) != 0 && access(dir, W_OK) != 0)
+		return cc_error_set(err, CC_EINPUT, dir, 0, 0, "cannot create the data directory");
 	if (url && *url)
 		return cc__pg_open(out, url, create, err);
 	s = calloc(1, sizeof(*s));
@@ -204,14 +208,8 @@ static int store_open(struct cc_store **out, const char *dir, int create, int fl
 		free(s);
 		return cc_error_set(err, CC_ENOMEM, dir, 0, 0, "cannot initialise");
 	}
-	if (create) {
-		if (mkdir(dir, 0750) != 0 && access(dir, W_OK) != 0) {
-			free(s);
-			return cc_error_set(err, CC_EINPUT, dir, 0, 0,
-					    "cannot create the data directory");
-		}
+	if (create)
 		flags |= SQLITE_OPEN_CREATE;
-	}
 	snprintf(s->path, sizeof(s->path), "%s/cybercap.db", dir);
 	if (sqlite3_open_v2(s->path, &s->db, flags, NULL) != SQLITE_OK) {
 		rc = cc_error_set(err, CC_EINPUT, s->path, 0, 0,

@@ -9,8 +9,9 @@
 int cc_store_put_group_period(struct cc_store *s, const struct cc_period_rec *p,
 			      struct cc_error *err)
 {
-	return cc__run(s, err, "INSERT OR REPLACE INTO unit_group_period (group_id, unit_id, "
-		       "from_date, to_date) VALUES (?, ?, ?, ?)", "tttt", p->group, p->unit,
+	return cc__run(s, err, "INSERT INTO unit_group_period (group_id, unit_id, "
+		       "from_date, to_date) VALUES (?, ?, ?, ?) ON CONFLICT (group_id, unit_id, "
+		       "from_date) DO UPDATE SET to_date = excluded.to_date", "tttt", p->group, p->unit,
 		       p->from, p->to);
 }
 

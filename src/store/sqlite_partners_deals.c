@@ -156,7 +156,7 @@ int cc_store_put_match(struct cc_store *s, const struct cc_pmatch_rec *m, long l
 		"status, proposed_by, proposed_at) VALUES (?, ?, ?, ?, ?, 'proposed', ?, " NOW ") "
 		"ON CONFLICT(request_id, offer_id) DO UPDATE SET score = excluded.score, "
 		"breakdown = excluded.breakdown, list_year = excluded.list_year "
-		"WHERE status IN ('proposed', 'shortlisted')", "IIdtit", m->request, m->offer,
+		"WHERE partner_match.status IN ('proposed', 'shortlisted')", "IIdtit", m->request, m->offer,
 		m->score, m->breakdown, m->list_year, m->proposed_by);
 	cc__stmt *st;
 

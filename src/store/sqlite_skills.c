@@ -30,8 +30,9 @@ static int one(int rc, struct cc_list *out, const char *field, const char *what,
 int cc_store_skills_put_competency(struct cc_store *s, const char *id, const char *source,
 				   const char *title, struct cc_error *err)
 {
-	return cc__run(s, err, "INSERT OR REPLACE INTO skills_competency (id, source, title) "
-		       "VALUES (?, ?, ?)", "ttt", id, source, title);
+	return cc__run(s, err, "INSERT INTO skills_competency (id, source, title) "
+		       "VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET source = excluded.source, "
+		       "title = excluded.title", "ttt", id, source, title);
 }
 
 int cc_store_skills_competency(struct cc_store *s, const char *id, struct cc_error *err)

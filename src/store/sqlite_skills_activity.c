@@ -51,16 +51,19 @@ int cc_store_skills_session(struct cc_store *s, const char *id, struct cc_list *
 int cc_store_skills_put_attendance(struct cc_store *s, const char *session,
 				   long long enrolment, const char *state, struct cc_error *err)
 {
-	return cc__run(s, err, "INSERT OR REPLACE INTO skills_attendance (session_id, "
-		       "enrolment_id, state) VALUES (?, ?, ?)", "tIt", session, enrolment, state);
+	return cc__run(s, err, "INSERT INTO skills_attendance (session_id, "
+		       "enrolment_id, state) VALUES (?, ?, ?) ON CONFLICT (session_id, enrolment_id) "
+		       "DO UPDATE SET state = excluded.state", "tIt", session, enrolment, state);
 }
 
 int cc_store_skills_put_progress(struct cc_store *s, long long enrolment, const char *module,
 				 const char *completed_at, double score, const char *source,
 				 struct cc_error *err)
 {
-	return cc__run(s, err, "INSERT OR REPLACE INTO skills_progress (enrolment_id, module, "
-		       "completed_at, score, source) VALUES (?, ?, ?, ?, ?)", "Ittdt", enrolment,
+	return cc__run(s, err, "INSERT INTO skills_progress (enrolment_id, module, "
+		       "completed_at, score, source) VALUES (?, ?, ?, ?, ?) ON CONFLICT (enrolment_id, "
+		       "module) DO UPDATE SET completed_at = excluded.completed_at, score = excluded.score, "
+		       "source = excluded.source", "Ittdt", enrolment,
 		       module, completed_at, score, source);
 }
 
@@ -146,8 +149,10 @@ int cc_store_skills_add_goal(struct cc_store *s, long long pair, const char *tex
 int cc_store_skills_set_survey(struct cc_store *s, const char *programme, const char *kind,
 			       const char *framework, const char *version, struct cc_error *err)
 {
-	return cc__run(s, err, "INSERT OR REPLACE INTO skills_survey (programme_id, kind, "
-		       "framework_id, framework_version) VALUES (?, ?, ?, ?)", "tttt", programme,
+	return cc__run(s, err, "INSERT INTO skills_survey (programme_id, kind, "
+		       "framework_id, framework_version) VALUES (?, ?, ?, ?) ON CONFLICT (programme_id, "
+		       "kind) DO UPDATE SET framework_id = excluded.framework_id, "
+		       "framework_version = excluded.framework_version", "tttt", programme,
 		       kind, framework, version);
 }
 
@@ -173,8 +178,9 @@ int cc_store_skills_surveys(struct cc_store *s, const char *programme, struct cc
 int cc_store_skills_put_answer(struct cc_store *s, long long enrolment, const char *kind,
 			       const char *question, double value, struct cc_error *err)
 {
-	return cc__run(s, err, "INSERT OR REPLACE INTO skills_answer (enrolment_id, kind, "
-		       "question, value, at) VALUES (?, ?, ?, ?, " NOW ")", "Ittd", enrolment, kind,
+	return cc__run(s, err, "INSERT INTO skills_answer (enrolment_id, kind, "
+		       "question, value, at) VALUES (?, ?, ?, ?, " NOW ") ON CONFLICT (enrolment_id, "
+		       "kind, question) DO UPDATE SET value = excluded.value, at = excluded.at", "Ittd", enrolment, kind,
 		       question, value);
 }
 
@@ -192,8 +198,9 @@ int cc_store_skills_forget_evaluation(struct cc_store *s, long long person,
 int cc_store_skills_put_outcome(struct cc_store *s, long long enrolment, int months,
 				const char *outcome, struct cc_error *err)
 {
-	return cc__run(s, err, "INSERT OR REPLACE INTO skills_outcome (enrolment_id, months, "
-		       "outcome, at) VALUES (?, ?, ?, " NOW ")", "Iit", enrolment, months, outcome);
+	return cc__run(s, err, "INSERT INTO skills_outcome (enrolment_id, months, "
+		       "outcome, at) VALUES (?, ?, ?, " NOW ") ON CONFLICT (enrolment_id, months, "
+		       "outcome) DO UPDATE SET at = excluded.at", "Iit", enrolment, months, outcome);
 }
 
 /* The enrolments of the programme (and edition) as a subquery on e. */
@@ -213,7 +220,7 @@ static const char *const tally_sql[] = {
 	[CC_ST_ATTENDANCE] = "SELECT s.kind, a.state, count(*), NULL, NULL FROM "
 		"skills_attendance a JOIN skills_session s ON s.id = a.session_id JOIN "
 		"skills_enrolment e ON e.id = a.enrolment_id " IN_PROG "GROUP BY 1, 2 ORDER BY 1, 2",
-	[CC_ST_SATISFIED] = "SELECT x.question, x.kind, count(*), avg(x.value >= 4), NULL FROM "
+	[CC_ST_SATISFIED] = "SELECT x.question, x.kind, count(*), avg(CASE WHEN x.value >= 4 THEN 1.0 ELSE 0.0 END), NULL FROM "
 		"skills_answer x JOIN skills_enrolment e ON e.id = x.enrolment_id " IN_PROG
 		"AND x.kind IN ('reaction_module', 'reaction_end') GROUP BY 1, 2 ORDER BY 2, 1",
 	[CC_ST_PAIRED] = "SELECT b.question, NULL, count(*), avg(b.value), avg(f.value) FROM "

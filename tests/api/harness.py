@@ -18,6 +18,7 @@ import os
 import re
 import secrets
 import socket
+import sqlite3
 import subprocess
 import threading
 import time
@@ -390,6 +391,104 @@ def run_demo_suite(suite, cfg, setup, prefix):
         else:
             shutil.rmtree(cfg.tmp, ignore_errors=True)
     return suite.result()
+
+
+# ---------------------------------------------------------------- the database
+
+# The suites run against either backend: SQLite (a data directory's
+# cybercap.db) or PostgreSQL, when tests/pg/run.sh runs them through
+# tests/pg/cybercap-pg (CYBERCAP_PG_HOST set: each data directory then has a
+# database of its own on the test cluster, named as that script names it).
+BACKEND = "postgresql" if os.environ.get("CYBERCAP_PG_HOST") else "sqlite"
+
+
+class PgError(Exception):
+    pass
+
+
+DB_ERRORS = (sqlite3.DatabaseError, PgError)
+
+
+def pg_database(data):
+    """The test cluster's database of data directory data."""
+    return "cc_" + hashlib.md5(os.path.realpath(data).encode()).hexdigest()[:24]
+
+
+def _literal(v):
+    if v is None:
+        return "NULL"
+    if isinstance(v, bool):
+        return "TRUE" if v else "FALSE"
+    if isinstance(v, (int, float)):
+        return repr(v)
+    return "'" + str(v).replace("'", "''") + "'"
+
+
+class _Rows:
+    def __init__(self, rows):
+        self.rows = rows
+
+    def fetchall(self):
+        return list(self.rows)
+
+    def fetchone(self):
+        return self.rows[0] if self.rows else None
+
+    def __iter__(self):
+        return iter(self.rows)
+
+
+class PgConn:
+    """The few calls of sqlite3's connection the suites make (execute with
+    ? parameters, fetchone/fetchall/iteration, commit, rollback, close,
+    with), on the test cluster through psql: each statement commits by
+    itself. Rows come back typed (numbers, text, booleans, NULL as None)."""
+
+    def __init__(self, data):
+        self.db = pg_database(data)
+
+    def _psql(self, sql):
+        p = subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-t", "-A",
+                            "-h", os.environ["CYBERCAP_PG_HOST"], "-U", "postgres",
+                            "-d", self.db, "-c", sql], capture_output=True, text=True, timeout=60)
+        if p.returncode != 0:
+            raise PgError(p.stderr.strip())
+        return p.stdout
+
+    def execute(self, sql, params=()):
+        parts = sql.split("?")
+        if len(parts) - 1 != len(params):
+            raise PgError(f"{len(params)} values for {len(parts) - 1} placeholders")
+        text = parts[0] + "".join(_literal(v) + rest for v, rest in zip(params, parts[1:]))
+        if not re.match(r"\s*(SELECT|WITH)\b", text, re.I):
+            self._psql(text)
+            return _Rows([])
+        out = self._psql(f"SELECT coalesce(json_agg(row_to_json(q)), '[]') FROM ({text}) q")
+        rows = json.loads(out, object_pairs_hook=lambda pairs: tuple(v for _, v in pairs))
+        return _Rows([tuple(r) for r in rows])
+
+    def commit(self):
+        pass
+
+    def rollback(self):
+        pass
+
+    def close(self):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def open_db(data, readonly=False):
+    """The database of data directory data, whichever backend holds it."""
+    if BACKEND == "postgresql":
+        return PgConn(data)
+    path = os.path.join(data, "cybercap.db")
+    return sqlite3.connect(f"file:{path}{'?mode=ro' if readonly else ''}", uri=True, timeout=10)
 
 
 # ---------------------------------------------------------------- the command line

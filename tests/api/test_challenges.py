@@ -22,7 +22,6 @@ import io
 import json
 import math
 import os
-import sqlite3
 import sys
 import threading
 import time
@@ -30,7 +29,7 @@ import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from harness import Client, check, eq, expect  # noqa: E402
+from harness import Client, check, eq, expect, open_db  # noqa: E402
 import harness  # noqa: E402
 
 
@@ -304,7 +303,7 @@ def hints_cost_points_once():
 
 def audit_actions(prefix):
     """The actions of the audit chain that start with prefix (read-only)."""
-    db = sqlite3.connect(f"file:{CFG.data}/cybercap.db?mode=ro", uri=True)
+    db = open_db(CFG.data, readonly=True)
     try:
         return [r[0] for r in db.execute("SELECT action FROM audit_event WHERE action LIKE ? "
                                          "ORDER BY id", (prefix + "%",))]

@@ -40,7 +40,7 @@ import zipfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from harness import Client, Fail, Problems, check, eq, expect  # noqa: E402
+from harness import Client, Fail, Problems, check, eq, expect, open_db  # noqa: E402
 import harness  # noqa: E402
 
 CFG = argparse.Namespace()
@@ -824,8 +824,7 @@ def a_cancelled_drill_delivers_nothing():
 def the_audit_chain_holds():
     out = cli_ok("audit", "verify", "--data", CFG.data)
     check("intact" in out or "ok" in out.lower(), out)
-    import sqlite3
-    with sqlite3.connect(os.path.join(CFG.data, "cybercap.db")) as con:
+    with open_db(CFG.data) as con:
         rows = con.execute("SELECT actor, action FROM audit_event WHERE entity LIKE ?",
                            (f"drill:{D}%",)).fetchall()
     acts = [a for _, a in rows]

@@ -33,7 +33,7 @@ import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from harness import Client, Fail, Problems, check, eq, expect, near  # noqa: E402
+from harness import Client, Fail, Problems, check, eq, expect, near, open_db  # noqa: E402
 import harness  # noqa: E402
 
 CFG = argparse.Namespace()
@@ -700,7 +700,6 @@ def every_plan_change_is_in_the_audit_chain():
 def deleting_a_plan_unlinks_risks_and_drills_and_is_audited():
     """DELETE /plans/xaa-2026 (the demo's plan: risk treatments and a drill
     finding point at it): they keep their records and lose the link."""
-    import sqlite3
     risks = ok(CFG.admin.get(f"{API}/risk-assessments/xaa-ncra-2026/risks"))["risks"]
     treated = [(r["id"], t["id"]) for r in risks for t in r["treatments"] if t["plan"] == "xaa-2026"]
     check(treated, "the demo's treatments point at the plan")
@@ -728,7 +727,7 @@ def deleting_a_plan_unlinks_risks_and_drills_and_is_audited():
     after = {i["id"]: i for i in imps}
     for i in sent:
         eq((after[i]["plan"], after[i]["plan_action"]), (None, None), f"improvement {i} unlinked")
-    with sqlite3.connect(os.path.join(CFG.data, "cybercap.db")) as con:
+    with open_db(CFG.data) as con:
         rows = con.execute("SELECT actor, before, after FROM audit_event WHERE entity = ? AND "
                            "action = 'delete'", ("plan:xaa-2026",)).fetchall()
         left = con.execute("SELECT count(*) FROM action WHERE plan_id = 'xaa-2026'").fetchone()[0]

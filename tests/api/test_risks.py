@@ -35,7 +35,6 @@ import json
 import os
 import re
 import secrets
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -45,7 +44,7 @@ import zipfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from harness import Client, Fail, Problems, check, eq, expect  # noqa: E402
+from harness import Client, Fail, Problems, check, eq, expect, open_db  # noqa: E402
 import harness  # noqa: E402
 
 CFG = argparse.Namespace()
@@ -83,7 +82,7 @@ def ok(r, status=200, what=""):
 
 
 def db():
-    return sqlite3.connect(os.path.join(CFG.data, "cybercap.db"), timeout=10)
+    return open_db(CFG.data)
 
 
 def today():

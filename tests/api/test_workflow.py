@@ -29,7 +29,6 @@ import re
 import secrets
 import shutil
 import socket
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -41,7 +40,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 
-from harness import Client, Fail, Problems, check, eq, expect, session_cookie  # noqa: E402
+from harness import BACKEND, DB_ERRORS, Client, Fail, Problems, check, eq, expect, open_db, session_cookie  # noqa: E402
 import harness  # noqa: E402
 
 CFG = argparse.Namespace()
@@ -1231,10 +1230,11 @@ HOSTILE_TEXT = ("<img src=x onerror=\"window.__xss=1\"> <script>window.__xss=1</
 
 
 def table_counts():
-    with sqlite3.connect(f"file:{os.path.join(CFG.data, 'cybercap.db')}?mode=ro", uri=True,
-                         timeout=10) as con:
+    with open_db(CFG.data, readonly=True) as con:
         names = [n for (n,) in con.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+            "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name" if BACKEND == "sqlite"
+            else "SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema() "
+            "ORDER BY tablename")]
         return {n: con.execute(f'SELECT COUNT(*) FROM "{n}"').fetchone()[0] for n in names}
 
 
@@ -1514,7 +1514,7 @@ def wrong_types_in_json_bodies():
 
 
 def db():
-    return sqlite3.connect(os.path.join(CFG.data, "cybercap.db"), timeout=10)
+    return open_db(CFG.data)
 
 
 @test
@@ -1530,7 +1530,9 @@ def audit_trail_verifies_then_detects_tampering():
         flow = con.execute("SELECT COUNT(*) FROM audit_event WHERE entity LIKE ?",
                            (f"%{WF}%",)).fetchone()[0]
         triggers = {t for (t,) in con.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_event'")}
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_event'"
+            if BACKEND == "sqlite" else "SELECT tgname::text FROM pg_trigger WHERE tgrelid = "
+            "'audit_event'::regclass AND NOT tgisinternal AND tgname <> 'cc_changed'")}
     check(n > 0, "no events")
     eq(n, rows, "events verified vs rows in audit_event")
     check(ROLE_EMAIL["focal_xaa"] in actors and ROLE_EMAIL["analyst"] in actors,
@@ -1547,7 +1549,7 @@ def audit_trail_verifies_then_detects_tampering():
                 con.execute(sql)
                 con.commit()
                 raise Fail(f"{sql}: accepted")
-            except sqlite3.DatabaseError as e:
+            except DB_ERRORS as e:
                 con.rollback()
                 check("append-only" in str(e), f"{sql}: {e}")
     finally:
@@ -1557,7 +1559,8 @@ def audit_trail_verifies_then_detects_tampering():
     # without the trigger, an edit is caught by the hash chain
     con = db()
     try:
-        con.execute("DROP TRIGGER audit_event_no_update")
+        con.execute("DROP TRIGGER audit_event_no_update" +
+                    (" ON audit_event" if BACKEND == "postgresql" else ""))
         con.execute("UPDATE audit_event SET after = 'x' WHERE id = 3")
         con.commit()
     finally:

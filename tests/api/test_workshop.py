@@ -28,7 +28,6 @@ import os
 import re
 import secrets
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -38,7 +37,7 @@ import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from harness import Client, Fail, Problems, check, eq, expect  # noqa: E402
+from harness import Client, Fail, Problems, check, eq, expect, open_db  # noqa: E402
 import harness  # noqa: E402
 
 CFG = argparse.Namespace()
@@ -128,7 +127,7 @@ def add_user(email, name, *grants):
 
 
 def db():
-    return sqlite3.connect(os.path.join(CFG.data, "cybercap.db"), timeout=10)
+    return open_db(CFG.data)
 
 
 def question(resp_json, q):
@@ -190,7 +189,9 @@ def facilitator_adds_a_new_and_an_existing_account():
         eq(len(rows), 1, "password_token rows")
         import hashlib
         eq(rows[0][0], hashlib.sha256(CFG.token.encode()).hexdigest(), "stored token hash")
-        days = con.execute("SELECT julianday(?) - julianday(?)", (rows[0][1], rows[0][2])).fetchone()[0]
+        import datetime
+        t = [datetime.datetime.strptime(v, "%Y-%m-%dT%H:%M:%SZ") for v in rows[0][1:3]]
+        days = (t[0] - t[1]).total_seconds() / 86400
         check(abs(days - 7) < 0.01, f"token valid {days} days")
         check(CFG.token not in json.dumps(con.execute("SELECT * FROM audit_event").fetchall()),
               "the token is in the audit trail")
@@ -464,7 +465,7 @@ def remove_a_respondent_answers_stay():
     with db() as con:
         kept = con.execute("SELECT answer FROM respondent_answer WHERE respondent_id = ?",
                            (CFG.third_id,)).fetchall()
-        grants = con.execute("SELECT count(*) FROM role_grant g JOIN user u ON u.id = g.user_id "
+        grants = con.execute("SELECT count(*) FROM role_grant g JOIN \"user\" u ON u.id = g.user_id "
                              "WHERE u.email = ? AND g.role = 'respondent'", (THIRD_EMAIL,)).fetchone()[0]
     eq(kept, [("10",)], "Chen's answer on record")
     eq(grants, 0, "Chen's grant")
@@ -544,7 +545,7 @@ def re_adding_a_removed_respondent_restores_them():
     # Chen never set a password: a new token replaces the old one
     check(r["setup"] and r["setup"]["token"], "no new token for an account without a password")
     with db() as con:
-        n = con.execute("SELECT count(*) FROM password_token t JOIN user u ON u.id = t.user_id "
+        n = con.execute("SELECT count(*) FROM password_token t JOIN \"user\" u ON u.id = t.user_id "
                         "WHERE u.email = ?", (THIRD_EMAIL,)).fetchone()[0]
     eq(n, 1, "live tokens of Chen")
     expect(CFG.fac.delete(R(CFG.third_id)), 200, what="remove Chen once more")

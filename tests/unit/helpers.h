@@ -17,8 +17,10 @@
 
 #include <cmocka.h>
 
+#include <libpq-fe.h>
 #include <math.h>
 #include <sqlite3.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -233,6 +235,101 @@ static inline int remove_dir(const char *dir)
 	return system(cmd) == 0 ? 0 : -1;
 }
 
+/* ---- a data directory, on either backend ----------------------------- */
+
+/* 1 when the tests run on PostgreSQL (tests/pg/run.sh). */
+static inline int db_on_pg(void)
+{
+	const char *h = getenv("CYBERCAP_PG_HOST");
+
+	return h && *h;
+}
+
+static void cc_test_quiet(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
+/* Runs sql (statements without values) on DIR's database behind the
+ * store's back (on PostgreSQL: the database cc_test_mkdata made last);
+ * 0 when it succeeded. */
+static inline int db_exec(const char *dir, const char *sql)
+{
+	char path[300];
+	sqlite3 *db;
+	int rc;
+
+	if (db_on_pg()) {
+		PGconn *c = PQconnectdb(getenv("CYBERCAP_DB"));
+		PGresult *r;
+
+		PQsetNoticeProcessor(c, cc_test_quiet, NULL);
+		r = PQexec(c, sql);
+		rc = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK ? 0 : -1;
+		PQclear(r);
+		PQfinish(c);
+		return rc;
+	}
+	snprintf(path, sizeof(path), "%s/cybercap.db", dir);
+	if (sqlite3_open(path, &db) != SQLITE_OK)
+		return -1;
+	rc = sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+	sqlite3_close(db);
+	return rc;
+}
+
+/* db_int on PostgreSQL: the database cc_test_mkdata made last. */
+static inline int db_int_pg(const char *sql)
+{
+	PGconn *c = PQconnectdb(getenv("CYBERCAP_DB"));
+	PGresult *r = PQexec(c, sql);
+	int n = -1;
+
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
+		fail_msg("%s: %s", sql, PQresultErrorMessage(r));
+	if (PQntuples(r) > 0)
+		n = atoi(PQgetvalue(r, 0, 0));
+	PQclear(r);
+	PQfinish(c);
+	return n;
+}
+
+
+/* mkdtemp(tmpl), and when the tests run on PostgreSQL (CYBERCAP_PG_HOST:
+ * the test cluster's socket folder, tests/pg/run.sh), a new empty database
+ * for it that cc_store_open then uses (CYBERCAP_DB). NULL on failure. */
+static inline char *cc_test_mkdata(char *tmpl)
+{
+	static int n;
+	const char *host = getenv("CYBERCAP_PG_HOST");
+	char url[600], sql[200], name[64];
+	PGconn *c;
+	PGresult *r;
+	int ok;
+
+	if (!mkdtemp(tmpl))
+		return NULL;
+	if (!host || !*host)
+		return tmpl;
+	snprintf(name, sizeof(name), "cc_unit_%ld_%d", (long)getpid(), n++);
+	snprintf(url, sizeof(url), "postgresql:///postgres?host=%s&user=postgres", host);
+	c = PQconnectdb(url);
+	PQsetNoticeProcessor(c, cc_test_quiet, NULL);
+	snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS %s", name);
+	PQclear(PQexec(c, sql));
+	snprintf(sql, sizeof(sql), "CREATE DATABASE %s TEMPLATE template0 ENCODING 'UTF8'", name);
+	r = PQexec(c, sql);
+	ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+	if (!ok)
+		fprintf(stderr, "cc_test_mkdata: %s", PQerrorMessage(c));
+	PQclear(r);
+	PQfinish(c);
+	snprintf(url, sizeof(url), "postgresql:///%s?host=%s&user=postgres", name, host);
+	setenv("CYBERCAP_DB", url, 1);
+	return ok ? tmpl : NULL;
+}
+
 /* The first column of the first row of sql on DIR/cybercap.db, read on a
  * connection of its own (-1 when there is no row): what a store test
  * counts behind the store's back. */
@@ -243,6 +340,8 @@ static inline int db_int(const char *dir, const char *sql)
 	sqlite3_stmt *st;
 	int n = -1;
 
+	if (db_on_pg())
+		return db_int_pg(sql);
 	snprintf(path, sizeof(path), "%s/cybercap.db", dir);
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);

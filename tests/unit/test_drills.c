@@ -244,7 +244,7 @@ static int setup(void **state)
 	int added;
 
 	snprintf(fx->dir, sizeof(fx->dir), "/tmp/cc-drills-XXXXXX");
-	if (!mkdtemp(fx->dir))
+	if (!cc_test_mkdata(fx->dir))
 		return -1;
 	snprintf(units, sizeof(units), "%s/units.csv", fx->dir);
 	write_file(units, "iso3,name_en\nXAA,Fictional A\n");

@@ -90,7 +90,7 @@ static int setup(void **state)
 	int added;
 
 	snprintf(fx->dir, sizeof(fx->dir), "/tmp/cc-editions-XXXXXX");
-	if (!mkdtemp(fx->dir))
+	if (!cc_test_mkdata(fx->dir))
 		return -1;
 	snprintf(up, sizeof(up), "%s/units.csv", fx->dir);
 	write_file(up, units_csv);

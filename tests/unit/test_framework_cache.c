@@ -43,7 +43,7 @@ static int setup(void **state)
 	struct cc_error err;
 
 	snprintf(fx->dir, sizeof(fx->dir), "/tmp/cc-fwcache-XXXXXX");
-	if (!fx || !mkdtemp(fx->dir) || cc_store_open(&fx->s, fx->dir, 1, &err) ||
+	if (!fx || !cc_test_mkdata(fx->dir) || cc_store_open(&fx->s, fx->dir, 1, &err) ||
 	    put(fx, v1_yaml, fx->hash))
 		return -1;
 	*state = fx;

@@ -46,7 +46,7 @@ static void test_lists_of_a_year(void **state)
 	int added;
 
 	(void)state;
-	assert_non_null(mkdtemp(dir));
+	assert_non_null(cc_test_mkdata(dir));
 	assert_int_equal(cc_store_open(&s, dir, 1, &err), CC_OK);
 	assert_int_equal(cc_service_add_units(s, "data/countries.csv", &added, &err), CC_OK);
 	if (cc_partners_load_data(s, "data/partnerships", &err))

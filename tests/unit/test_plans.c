@@ -51,7 +51,7 @@ static int setup(void **state)
 	int added;
 
 	snprintf(fx->dir, sizeof(fx->dir), "/tmp/cc-plans-XXXXXX");
-	if (!mkdtemp(fx->dir))
+	if (!cc_test_mkdata(fx->dir))
 		return -1;
 	snprintf(fw, sizeof(fw), "%s/fw.yaml", fx->dir);
 	snprintf(up, sizeof(up), "%s/units.csv", fx->dir);

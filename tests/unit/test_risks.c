@@ -33,7 +33,7 @@ static int setup(void **state)
 	int n;
 
 	snprintf(fx->dir, sizeof(fx->dir), "/tmp/cc-risks-XXXXXX");
-	if (!mkdtemp(fx->dir))
+	if (!cc_test_mkdata(fx->dir))
 		return -1;
 	snprintf(up, sizeof(up), "%s/units.csv", fx->dir);
 	write_file(up, units_csv);

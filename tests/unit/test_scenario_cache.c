@@ -56,7 +56,7 @@ static int setup(void **state)
 	struct cc_error err;
 
 	snprintf(fx->dir, sizeof(fx->dir), "/tmp/cc-scache-XXXXXX");
-	if (!mkdtemp(fx->dir) || cc_store_open(&fx->s, fx->dir, 1, &err))
+	if (!cc_test_mkdata(fx->dir) || cc_store_open(&fx->s, fx->dir, 1, &err))
 		return -1;
 	for (int i = 0; i < CC_SCENARIO_CACHE_MAX + 2; i++)
 		add(fx, i, "First");

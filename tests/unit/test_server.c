@@ -29,7 +29,7 @@ static int setup(void **state)
 	struct cc_list l;
 
 	snprintf(fx->dir, sizeof(fx->dir), "/tmp/cc-server-XXXXXX");
-	if (!mkdtemp(fx->dir))
+	if (!cc_test_mkdata(fx->dir))
 		return -1;
 	/* The tests run from the checkout's root (scripts/run-tests). */
 	if (cc_service_demo(fx->dir, "data", &err) || cc_store_open(&s, fx->dir, 0, &err)) {

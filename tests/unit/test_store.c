@@ -44,7 +44,7 @@ static int setup(void **state)
 	int added;
 
 	snprintf(fx->dir, sizeof(fx->dir), "/tmp/cc-store-XXXXXX");
-	if (!mkdtemp(fx->dir))
+	if (!cc_test_mkdata(fx->dir))
 		return -1;
 	snprintf(fx->fw_path, sizeof(fx->fw_path), "%s/mini.yaml", fx->dir);
 	write_file(fx->fw_path, framework_yaml);
@@ -241,8 +241,17 @@ static void test_reopen_keeps_data_and_schema(void **state)
 	assert_int_equal(l.n, 3);
 	cc_list_free(&l);
 	cc_store_close(again);
-	/* A directory that was never initialised is not created by serve. */
-	assert_int_equal(cc_store_open(&again, "/tmp/cc-store-does-not-exist", 0, &err), CC_EINPUT);
+	/* A directory (a database) that was never initialised is not
+	 * created by serve. */
+	if (db_on_pg()) {
+		char fresh[] = "/tmp/cc-store-fresh-XXXXXX";
+		assert_non_null(cc_test_mkdata(fresh));
+		assert_int_equal(cc_store_open(&again, fresh, 0, &err), CC_EINPUT);
+		assert_non_null(strstr(err.msg, "cybercap init"));
+		rmdir(fresh);
+	} else {
+		assert_int_equal(cc_store_open(&again, "/tmp/cc-store-does-not-exist", 0, &err), CC_EINPUT);
+	}
 }
 
 /* Migrations are recorded by the number in their file name, not by their
@@ -251,36 +260,27 @@ static void test_reopen_keeps_data_and_schema(void **state)
 static void test_migrations_recorded_by_number(void **state)
 {
 	struct fixture *fx = *state;
+	const struct cc_migration *ms = db_on_pg() ? cc_pg_migrations : cc_migrations;
+	int n = db_on_pg() ? cc_pg_nmigrations : cc_nmigrations;
 	struct cc_store *again;
 	struct cc_error err;
-	char path[128];
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	int m = 0;
+	char sql[200];
 
 	cc_store_close(fx->s);
 	fx->s = NULL;
-	snprintf(path, sizeof(path), "%s/cybercap.db", fx->dir);
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT version, name FROM schema_migration ORDER BY version",
-					    -1, &st, NULL), SQLITE_OK);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		assert_true(m < cc_nmigrations);
-		assert_int_equal(sqlite3_column_int(st, 0), atoi(cc_migrations[m].name));
-		assert_string_equal((const char *)sqlite3_column_text(st, 1), cc_migrations[m].name);
-		m++;
+	/* both dialects carry the same numbered migrations */
+	assert_int_equal(cc_pg_nmigrations, cc_nmigrations);
+	for (int m = 0; m < n; m++) {
+		assert_string_equal(cc_pg_migrations[m].name, cc_migrations[m].name);
+		snprintf(sql, sizeof(sql), "SELECT count(*) FROM schema_migration WHERE version = %d "
+			 "AND name = '%s'", atoi(ms[m].name), ms[m].name);
+		assert_int_equal(db_int(fx->dir, sql), 1);
 	}
-	sqlite3_finalize(st);
-	assert_int_equal(m, cc_nmigrations);
-	assert_int_equal(sqlite3_exec(db, "INSERT INTO schema_migration VALUES (9999, '9999_future', 'x')",
-				      NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
+	assert_int_equal(db_int(fx->dir, "SELECT count(*) FROM schema_migration"), n);
+	assert_int_equal(db_exec(fx->dir, "INSERT INTO schema_migration VALUES (9999, '9999_future', 'x')"), 0);
 	assert_int_equal(cc_store_open(&again, fx->dir, 0, &err), CC_EINPUT);
 	assert_non_null(strstr(err.msg, "9999"));
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "DELETE FROM schema_migration WHERE version = 9999", NULL, NULL, NULL),
-			 SQLITE_OK);
-	sqlite3_close(db);
+	assert_int_equal(db_exec(fx->dir, "DELETE FROM schema_migration WHERE version = 9999"), 0);
 	assert_int_equal(cc_store_open(&fx->s, fx->dir, 0, &err), CC_OK);
 }
 
