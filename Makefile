@@ -1,7 +1,7 @@
 # cybercap - build, test, demo, bench, fuzz.
 #
 #   make            build build/cybercap and build/libcybercap.a
-#   make test       unit + CLI tests, plainly and under ASan+UBSan
+#   make test       every suite: plainly, under ASan+UBSan, and on PostgreSQL
 #   make demo       build, then score the bundled framework on the sample
 #   make bench      benchmarks (figures in bench/README.md)
 #   make load       the server under load with wrk (bench/load.sh)
@@ -28,7 +28,8 @@ CFLAGS  += -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-point
 LDFLAGS += -fsanitize=fuzzer,address,undefined
 endif
 
-DEPS_OK := $(shell pkg-config --exists $(PKGS) cmocka 2>/dev/null && command -v clang >/dev/null && echo yes)
+DEPS_OK := $(shell pkg-config --exists $(PKGS) cmocka 2>/dev/null && command -v clang >/dev/null && \
+             ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && echo yes)
 ifneq ($(DEPS_OK),yes)
 $(info Installing missing build dependencies (scripts/install-deps)...)
 $(shell ./scripts/install-deps >&2)
@@ -46,7 +47,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all web e2e api-test crash-test test test-plain test-asan unit demo bench load fuzz clean sample-data
+.PHONY: all web e2e api-test crash-test test test-plain test-asan test-pg unit demo bench load fuzz clean sample-data
 all: $(BUILD)/cybercap web
 
 # The web interface (web/, TypeScript + Vite) into web/dist, rebuilt when a
@@ -108,10 +109,29 @@ test-plain:
 test-asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 CC=clang test-one
 
+# Suites on PostgreSQL (a throwaway server under build/pg; plain build).
+test-pg:
+	@$(MAKE) --no-print-directory BUILD=build all unit
+	@sh tests/pg/run.sh build/cybercap
+
+# The whole suite: both builds first (NPROC jobs each), then two streams at
+# once, so that the browser tests' waiting overlaps the sanitized run:
+# the plain build's suites, and the sanitized build's followed by the
+# PostgreSQL suites. Each stream's log is printed when it ends.
+NPROC := $(shell nproc 2>/dev/null || echo 2)
 test:
-	@$(MAKE) --no-print-directory test-plain 2>&1 | tee build-test-plain.log
-	@$(MAKE) --no-print-directory test-asan 2>&1 | tee build-test-asan.log
-	@sh scripts/test-summary build-test-plain.log build-test-asan.log
+	@$(MAKE) --no-print-directory -j$(NPROC) BUILD=build all unit
+	@$(MAKE) --no-print-directory -j$(NPROC) BUILD=build/asan SAN=1 CC=clang all unit
+	@for d in tests/api tests/e2e tests/web; do \
+		[ ! -f $$d/package.json ] || [ -d $$d/node_modules ] || \
+		(cd $$d && npm ci --no-audit --no-fund >/dev/null 2>&1) || exit 1; done
+	@{ sh scripts/run-tests build >build-test-plain.log 2>&1; } & \
+	 { sh scripts/run-tests build/asan >build-test-asan.log 2>&1; \
+	   sh tests/pg/run.sh build/cybercap >build-test-pg.log 2>&1; \
+	   echo "build/pg: $$(grep -E '^pg: [0-9]+ passed' build-test-pg.log | tail -n 1 | cut -d' ' -f2-)" >>build-test-pg.log; }; \
+	 wait
+	@cat build-test-plain.log build-test-asan.log build-test-pg.log
+	@sh scripts/test-summary build-test-plain.log build-test-asan.log build-test-pg.log
 
 e2e: all
 	sh tests/e2e/run.sh $(BUILD)/cybercap
