@@ -4,7 +4,10 @@
  */
 #include "cli.h"
 
+#include "../store/store.h"
+
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const struct cli_command commands[] = {
@@ -39,11 +42,56 @@ static void usage(FILE *out)
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
 	fprintf(out, "\nRun 'cybercap COMMAND --help' for a command's options.\n"
+		"Every command that opens a data directory takes --db postgresql://...\n"
+		"(or CYBERCAP_DB) to keep its data in PostgreSQL instead of SQLite.\n"
 		"Exit status: 0 ok, 1 runtime failure, 2 bad input or usage.\n");
+}
+
+/* --db URL (or --db=URL), anywhere on the line, for every command that
+ * opens the store: taken out of argv and put in CYBERCAP_DB, which the
+ * store reads (store.h). A CYBERCAP_DB that is not a PostgreSQL URL is
+ * refused, so that a typing error does not fall back to SQLite. */
+static int take_db(int *argc, char **argv)
+{
+	const char *url = NULL, *env;
+	int n = 0;
+
+	for (int i = 0; i < *argc; i++) {
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < *argc) {
+			url = argv[++i];
+			continue;
+		}
+		if (strncmp(argv[i], "--db=", 5) == 0) {
+			url = argv[i] + 5;
+			continue;
+		}
+		if (strcmp(argv[i], "--db") == 0) {
+			fprintf(stderr, "cybercap: --db needs a postgresql:// URL\n");
+			return CLI_BAD;
+		}
+		argv[n++] = argv[i];
+	}
+	argv[n] = NULL;
+	*argc = n;
+	if (url && !cc_store_is_url(url)) {
+		fprintf(stderr, "cybercap: --db %s: not a PostgreSQL URL (postgresql://...); "
+			"without --db the data directory's SQLite database is used\n", url);
+		return CLI_BAD;
+	}
+	if (url)
+		setenv("CYBERCAP_DB", url, 1);
+	env = getenv("CYBERCAP_DB");
+	if (env && *env && !cc_store_is_url(env)) {
+		fprintf(stderr, "cybercap: CYBERCAP_DB=%s: not a PostgreSQL URL (postgresql://...)\n", env);
+		return CLI_BAD;
+	}
+	return CLI_OK;
 }
 
 int main(int argc, char **argv)
 {
+	if (take_db(&argc, argv))
+		return CLI_BAD;
 	if (argc < 2) {
 		usage(stderr);
 		return CLI_BAD;
