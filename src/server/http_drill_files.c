@@ -107,26 +107,23 @@ int cc_h_drill_attachment(struct cc_req *req, struct cc_resp *resp)
 {
 	const struct cc_drill_attachment_rec *a;
 	struct cc_list l;
-	char path[4400];
-	struct stat st;
-	int fd;
+	struct cc_file file;
+	struct cc_error err;
+	int rc;
 
 	if (!find(req, resp, &l, &a)) {
 		cc_list_free(&l);
 		return CC_OK;
 	}
-	/* the name on disk is the hash from the database: 64 hex digits */
-	snprintf(path, sizeof(path), "%s/evidence/%.2s/%s", req->data_dir, a->sha256, a->sha256);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, &st) != 0) {
-		if (fd >= 0)
-			close(fd);
+	/* the file is named by the hash from the database: 64 hex digits */
+	pthread_mutex_lock(req->store_lock);
+	rc = cc_store_read_file(req->store, req->data_dir, a->sha256, &file, &err);
+	pthread_mutex_unlock(req->store_lock);
+	if (rc) {
 		cc_list_free(&l);
-		return cc_resp_error(resp, 404, "not_found", NULL, "the file is missing from storage");
+		return cc_resp_from_error(resp, &err, 400);
 	}
-	resp->status = 200;
-	resp->fd = fd;
-	resp->fd_size = (size_t)st.st_size;
+	cc__resp_file(resp, &file);
 	resp->content_type = cc_workflow_mime(a->mime);   /* static: outlives the list */
 	resp->cache = "private, no-store";
 	/* the stored name has no quotes, backslashes or control characters */

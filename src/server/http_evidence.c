@@ -163,9 +163,8 @@ int cc_h_get_evidence(struct cc_req *req, struct cc_resp *resp)
 	struct cc_list l;
 	struct cc_error err;
 	const struct cc_evidence_rec *found = NULL;
-	char path[4400];
-	struct stat st;
-	int rc, fd;
+	struct cc_file file;
+	int rc;
 
 	if (!cc__may(req, resp, CC_DO_READ_ASSESSMENT))
 		return CC_OK;
@@ -185,19 +184,15 @@ int cc_h_get_evidence(struct cc_req *req, struct cc_resp *resp)
 		cc_list_free(&l);
 		return cc_resp_error(resp, 404, "not_found", NULL, "no stored file %s", req->params[2]);
 	}
-	/* The name on disk is the hash from the database: 64 hex digits. */
-	snprintf(path, sizeof(path), "%s/evidence/%.2s/%s", req->data_dir, found->sha256,
-		 found->sha256);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, &st) != 0) {
-		if (fd >= 0)
-			close(fd);
+	/* The file is named by the hash from the database: 64 hex digits. */
+	pthread_mutex_lock(req->store_lock);
+	rc = cc_store_read_file(req->store, req->data_dir, found->sha256, &file, &err);
+	pthread_mutex_unlock(req->store_lock);
+	if (rc) {
 		cc_list_free(&l);
-		return cc_resp_error(resp, 404, "not_found", NULL, "the file is missing from storage");
+		return cc_resp_from_error(resp, &err, 400);
 	}
-	resp->status = 200;
-	resp->fd = fd;
-	resp->fd_size = (size_t)st.st_size;
+	cc__resp_file(resp, &file);
 	resp->content_type = cc_workflow_mime(found->mime);
 	resp->cache = "private, no-store";
 	/* The stored name has no quotes, backslashes or control characters. */

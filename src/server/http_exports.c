@@ -12,6 +12,20 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+void cc__resp_file(struct cc_resp *resp, struct cc_file *file)
+{
+	resp->status = 200;
+	if (file->fd >= 0) {
+		resp->fd = file->fd;
+		resp->fd_size = file->size;
+	} else {
+		free(resp->body);
+		resp->body = file->data;
+		resp->len = file->size;
+		file->data = NULL;
+	}
+}
+
 int cc__send_csv(struct cc_resp *resp, int (*write)(FILE *f, const void *ctx),
 		 const void *ctx, const char *filename)
 {

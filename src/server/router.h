@@ -69,6 +69,11 @@ const struct cc_pub *cc__pub(struct cc_req *req, struct cc_resp *resp);
 int cc__send_xlsx(struct cc_resp *resp, int (*fill)(void *wb, void *ctx),
 		  void *ctx, const char *filename);
 
+/* A stored file (cc_store_read_file) as the 200 response's body: its
+ * descriptor, or its bytes (the response then owns them). */
+struct cc_file;
+void cc__resp_file(struct cc_resp *resp, struct cc_file *file);
+
 /* Sends the CSV write(f, ctx) writes (0: written) as an attachment named
  * filename; 500 when it cannot be written. */
 int cc__send_csv(struct cc_resp *resp, int (*write)(FILE *f, const void *ctx),

@@ -69,7 +69,7 @@ int cc_drills_attach(struct cc_store *s, const char *data_dir, const char *id, l
 	cc_workflow_clean_name(filename, name);
 	rc = cc_workflow_check_file(name, data, len, CC_DRILL_ATTACH_MAX_BYTES, &out->mime, err);
 	if (!rc)
-		rc = cc_workflow_keep_file(data_dir, data, len, hash, &created, err);
+		rc = cc_workflow_keep_file(s, data_dir, data, len, hash, &created, err);
 	if (rc)
 		return rc;
 	out->filename = name;
@@ -78,6 +78,6 @@ int cc_drills_attach(struct cc_store *s, const char *data_dir, const char *id, l
 	out->sha256 = hash;
 	rc = cc__drill_txn(s, data_dir, id, do_attach, &x, err);
 	if (rc && created)
-		cc_workflow_drop_file(data_dir, hash);
+		cc_store_drop_file(s, data_dir, hash);
 	return rc;
 }

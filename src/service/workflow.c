@@ -721,44 +721,6 @@ const char *cc_workflow_mime(const char *mime)
 	return "application/octet-stream";
 }
 
-/* Writes data to DIR/evidence/ab/abcdef... unless it is there already
- * (*created says whether this call wrote it). */
-static int store_file(const char *dir, const char *sha, const char *data, size_t len,
-		      int *created, struct cc_error *err)
-{
-	char path[4400], tmp[4500];
-	int fd;
-
-	*created = 0;
-	snprintf(path, sizeof(path), "%s/evidence", dir);
-	mkdir(path, 0750);
-	snprintf(path, sizeof(path), "%s/evidence/%.2s", dir, sha);
-	mkdir(path, 0750);
-	snprintf(path, sizeof(path), "%s/evidence/%.2s/%s", dir, sha, sha);
-	if (access(path, F_OK) == 0)
-		return CC_OK;
-	snprintf(tmp, sizeof(tmp), "%s.tmp%d", path, (int)getpid());
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
-	if (fd < 0)
-		return cc_error_set(err, CC_EIO, NULL, 0, 0, "cannot store the file: %s",
-				    strerror(errno));
-	for (size_t done = 0; done < len;) {
-		ssize_t w = write(fd, data + done, len - done);
-		if (w <= 0) {
-			close(fd);
-			unlink(tmp);
-			return cc_error_set(err, CC_EIO, NULL, 0, 0, "cannot store the file");
-		}
-		done += (size_t)w;
-	}
-	if (fsync(fd) != 0 || close(fd) != 0 || rename(tmp, path) != 0) {
-		unlink(tmp);
-		return cc_error_set(err, CC_EIO, NULL, 0, 0, "cannot store the file");
-	}
-	*created = 1;
-	return CC_OK;
-}
-
 void cc_workflow_clean_name(const char *filename, char name[201])
 {
 	const char *base = strrchr(filename, '/');
@@ -794,22 +756,14 @@ int cc_workflow_check_file(const char *name, const char *data, size_t len, size_
 	return CC_OK;
 }
 
-int cc_workflow_keep_file(const char *data_dir, const char *data, size_t len, char sha[65],
-			  int *created, struct cc_error *err)
+int cc_workflow_keep_file(struct cc_store *s, const char *data_dir, const char *data,
+			  size_t len, char sha[65], int *created, struct cc_error *err)
 {
 	unsigned char digest[crypto_hash_sha256_BYTES];
 
 	crypto_hash_sha256(digest, (const unsigned char *)data, len);
 	sodium_bin2hex(sha, 65, digest, sizeof(digest));
-	return store_file(data_dir, sha, data, len, created, err);
-}
-
-void cc_workflow_drop_file(const char *data_dir, const char *sha)
-{
-	char path[4400];
-
-	snprintf(path, sizeof(path), "%s/evidence/%.2s/%s", data_dir, sha, sha);
-	unlink(path);
+	return cc_store_keep_file(s, data_dir, sha, data, len, created, err);
 }
 
 int cc_workflow_evidence_file(struct cc_store *s, const char *data_dir,
@@ -835,7 +789,7 @@ int cc_workflow_evidence_file(struct cc_store *s, const char *data_dir,
 	}
 	if (rc)
 		return rc;
-	rc = cc_workflow_keep_file(data_dir, data, len, sha, &created, err);
+	rc = cc_workflow_keep_file(s, data_dir, data, len, sha, &created, err);
 	if (rc)
 		return rc;
 	e.unit = unit;
@@ -855,7 +809,7 @@ int cc_workflow_evidence_file(struct cc_store *s, const char *data_dir,
 		cc_store_rollback(s);
 		/* No row names the file this call wrote: take it back. */
 		if (created)
-			cc_workflow_drop_file(data_dir, sha);
+			cc_store_drop_file(s, data_dir, sha);
 	}
 	return rc;
 }

@@ -125,15 +125,14 @@ void cc_workflow_clean_name(const char *filename, char name[201]);
  * bytes) and 1..max bytes; CC_EINPUT / CC_ELIMIT naming field "file". */
 int cc_workflow_check_file(const char *name, const char *data, size_t len, size_t max,
 			   const char **mime, struct cc_error *err);
-/* Writes data content-addressed under DATA/evidence/ab/abcdef... unless
- * it is there (*created: whether this call wrote it); sha its hex hash. */
-int cc_workflow_keep_file(const char *data_dir, const char *data, size_t len, char sha[65],
-			  int *created, struct cc_error *err);
+/* Keeps data content-addressed (cc_store_keep_file: under DATA/evidence/
+ * on SQLite, in the database on PostgreSQL) unless it is there (*created:
+ * whether this call wrote it); sha its hex hash. */
+int cc_workflow_keep_file(struct cc_store *s, const char *data_dir, const char *data,
+			  size_t len, char sha[65], int *created, struct cc_error *err);
 /* The accepted type's own (static) string for a stored mime, or
  * application/octet-stream. */
 const char *cc_workflow_mime(const char *mime);
-/* Takes back a file keep_file wrote when no row came to name it. */
-void cc_workflow_drop_file(const char *data_dir, const char *sha);
 
 /* Stores data content-addressed under DATA/evidence/ after checking its
  * size and type (by extension and first bytes). */

@@ -172,6 +172,21 @@ int cc__is_null(cc__stmt *st, int col)
 	return cc__pg_value(st, col, NULL) == NULL;
 }
 
+char *cc__blob_dup(cc__stmt *st, int col, size_t *len)
+{
+	const void *b;
+	char *out;
+
+	if (st->pg)
+		return cc__pg_blob_dup(st, col, len);
+	b = sqlite3_column_blob(st->lite, col);
+	*len = (size_t)sqlite3_column_bytes(st->lite, col);
+	out = malloc(*len ? *len : 1);
+	if (out && *len)
+		memcpy(out, b, *len);
+	return out;
+}
+
 long long cc__last_id(struct cc_store *s)
 {
 	return s->pg ? cc__pg_last_id(s) : sqlite3_last_insert_rowid(s->db);

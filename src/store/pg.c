@@ -57,6 +57,8 @@ struct cc__pgq {
 	int nparams;
 	char *values[PG_MAXPARAMS];
 	int nulls[PG_MAXPARAMS];
+	int lengths[PG_MAXPARAMS];  /* of 'B' values, sent as bytes */
+	int formats[PG_MAXPARAMS];  /* 1 for 'B', else 0 (text) */
 	PGresult *res;
 	int row, nrows, executed;
 };
@@ -147,6 +149,7 @@ static void clear_values(struct cc__pgq *q)
 	for (int i = 0; i < q->nparams; i++) {
 		free(q->values[i]);
 		q->values[i] = NULL;
+		q->lengths[i] = q->formats[i] = 0;
 	}
 	q->nparams = 0;
 	q->types[0] = '\0';
@@ -181,6 +184,17 @@ int cc__pg_bind(cc__stmt *st, const char *types, va_list ap)
 			size_t n = va_arg(ap, size_t);
 			if (!(v = strndup(t ? t : "", n)))
 				return -1;
+			break;
+		}
+		case 'B': {
+			const void *b = va_arg(ap, const void *);
+			size_t n = va_arg(ap, size_t);
+			if (n > (size_t)1 << 30 || !(v = malloc(n ? n : 1)))
+				return -1;
+			if (n)
+				memcpy(v, b, n);
+			q->lengths[i] = (int)n;
+			q->formats[i] = 1;
 			break;
 		}
 		case 'i':
@@ -219,6 +233,8 @@ static Oid oid_of(char t)
 		return 20;          /* int8 */
 	case 'd':
 		return 701;         /* float8 */
+	case 'B':
+		return 17;          /* bytea */
 	default:
 		return 0;           /* text: PostgreSQL infers the column's type */
 	}
@@ -293,7 +309,7 @@ static int execute(struct cc__pgconn *c, struct cc__pgq *q)
 	if (ensure_connected(c) || !(name = prepared(c, q)))
 		return -1;
 	q->res = PQexecPrepared(c->conn, name, q->nparams, (const char *const *)q->values,
-				NULL, NULL, 0);
+				q->lengths, q->formats, 0);
 	rs = PQresultStatus(q->res);
 	if (rs != PGRES_COMMAND_OK && rs != PGRES_TUPLES_OK) {
 		note_failure(c, q->res);
@@ -332,6 +348,24 @@ const char *cc__pg_value(cc__stmt *st, int col, int *len)
 	if (len)
 		*len = PQgetlength(q->res, q->row, col);
 	return PQgetvalue(q->res, q->row, col);
+}
+
+char *cc__pg_blob_dup(cc__stmt *st, int col, size_t *len)
+{
+	const char *v = cc__pg_value(st, col, NULL);
+	unsigned char *b;
+	char *out;
+
+	*len = 0;
+	if (!v)
+		return malloc(1);
+	if (!(b = PQunescapeBytea((const unsigned char *)v, len)))
+		return NULL;
+	out = malloc(*len ? *len : 1);
+	if (out && *len)
+		memcpy(out, b, *len);
+	PQfreemem(b);
+	return out;
 }
 
 void cc__pg_finish(struct cc_store *s, cc__stmt *st)

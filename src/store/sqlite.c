@@ -24,7 +24,8 @@
 /*
  * Binds values described by types: 't' text (const char *, NULL binds
  * NULL), 'i' int, 'I' long long, 'd' double (NaN binds NULL), 'b' text
- * with length (const char *, size_t). 0 or an SQLite status.
+ * with length (const char *, size_t), 'B' bytes (const void *, size_t).
+ * 0 or an SQLite status.
  */
 int cc__lite_bind(cc__stmt *stmt, const char *types, va_list ap)
 {
@@ -44,6 +45,12 @@ int cc__lite_bind(cc__stmt *stmt, const char *types, va_list ap)
 			const char *t = va_arg(ap, const char *);
 			size_t n = va_arg(ap, size_t);
 			rc = sqlite3_bind_text64(st, at, t, n, SQLITE_TRANSIENT, SQLITE_UTF8);
+			break;
+		}
+		case 'B': {
+			const void *b = va_arg(ap, const void *);
+			size_t n = va_arg(ap, size_t);
+			rc = sqlite3_bind_blob64(st, at, b ? b : "", n, SQLITE_TRANSIENT);
 			break;
 		}
 		case 'i':

@@ -132,6 +132,23 @@ long long cc_store_data_version(struct cc_store *s);
  * writers may go on meanwhile). */
 int cc_store_backup(struct cc_store *s, const char *path, struct cc_error *err);
 
+/* Files kept beside the rows, content-addressed by their SHA-256 (hex):
+ * under DATA/evidence/ on SQLite, in the database on PostgreSQL (files.c).
+ * keep writes one unless it is there (*created: whether this call did);
+ * drop takes back one that keep created when no row came to name it; read
+ * gives an open descriptor (fd >= 0, size) or the bytes (data, malloc'd,
+ * size): the caller closes or frees it. */
+struct cc_file {
+	int fd;
+	char *data;
+	size_t size;
+};
+int cc_store_keep_file(struct cc_store *s, const char *data_dir, const char *sha,
+		       const char *data, size_t len, int *created, struct cc_error *err);
+void cc_store_drop_file(struct cc_store *s, const char *data_dir, const char *sha);
+int cc_store_read_file(struct cc_store *s, const char *data_dir, const char *sha,
+		       struct cc_file *out, struct cc_error *err);
+
 /* Transactions: everything between begin and commit happens or nothing. */
 int cc_store_begin(struct cc_store *s, struct cc_error *err);
 int cc_store_commit(struct cc_store *s, struct cc_error *err);

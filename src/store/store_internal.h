@@ -67,6 +67,9 @@ double cc__double(cc__stmt *st, int col);
 const unsigned char *cc__text(cc__stmt *st, int col);
 int cc__bytes(cc__stmt *st, int col);
 int cc__is_null(cc__stmt *st, int col);
+/* A BLOB (bytea) column's bytes, malloc'd (*len their number); NULL when
+ * out of memory. */
+char *cc__blob_dup(cc__stmt *st, int col, size_t *len);
 /* The id the last INSERT gave its row; the rows the last statement
  * changed; 1 inside a transaction. */
 long long cc__last_id(struct cc_store *s);
@@ -78,7 +81,8 @@ int cc__db_fail(struct cc_store *s, struct cc_error *err, const char *what);
 
 /* Prepares sql (or takes it kept prepared) and binds values by types:
  * 't' text (NULL binds NULL), 'b' text with length (const char *,
- * size_t), 'i' int, 'I' long long, 'd' double (NaN binds NULL). Returns
+ * size_t), 'B' bytes (const void *, size_t), 'i' int, 'I' long long,
+ * 'd' double (NaN binds NULL). Returns
  * NULL (err filled) on failure. Give the statement back with cc__finish
  * (cc__collect, cc__scalar and cc__one_int64 do), never sqlite3_finalize:
  * it may be kept for the next use. */
@@ -151,6 +155,7 @@ int cc__pg_bind(cc__stmt *st, const char *types, va_list ap);
 void cc__pg_finish(struct cc_store *s, cc__stmt *st);
 int cc__pg_step(cc__stmt *st);
 const char *cc__pg_value(cc__stmt *st, int col, int *len);
+char *cc__pg_blob_dup(cc__stmt *st, int col, size_t *len);
 long long cc__pg_last_id(struct cc_store *s);
 int cc__pg_changes(struct cc_store *s);
 int cc__pg_in_txn(struct cc_store *s);
