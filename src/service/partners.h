@@ -151,7 +151,8 @@ int cc_partners_iati_pledges(struct cc_store *s, json_t **out, struct cc_error *
 
 /* ---- shared by the partners*.c files ---- */
 
-/* A text field: required unless optional; CC_EINPUT naming it. */
+/* A text field: required unless optional (then "" counts as not given:
+ * *out NULL); CC_EINPUT naming it. */
 int cc__ptext(const json_t *body, const char *name, bool optional, size_t max,
 	      const char **out, struct cc_error *err);
 /* A date field "YYYY-MM-DD" into *day (and *text). */

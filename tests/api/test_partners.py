@@ -379,6 +379,8 @@ def only_the_requesting_country_decides():
     expect(patch("focal_bgd", path, {"status": "maybe"}), 422, "invalid", "status")
     expect(patch("focal_bgd", path, {"status": "declined"}), 422, "invalid", "reason",
            "a decline needs a reason")
+    expect(patch("focal_bgd", path, {"status": "declined", "reason": ""}), 422, "invalid",
+           "reason", "an empty reason (a form's blank field) is no reason")
     expect(patch("focal_bgd", path, {"status": "shortlisted"}), 200)
     r = expect(patch("focal_bgd", path, {"status": "accepted", "reason": "fits"}), 200).json()
     eq((r["status"], r["reason"], r["decided_by"]), ("accepted", "fits", PEOPLE["focal_bgd"][0]))

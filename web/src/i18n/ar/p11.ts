@@ -88,7 +88,7 @@ const m: Partial<Record<Key, Msg>> = {
   ptPledgeLead: 'من {org} إلى {unit}',
   ptRequestN: 'الطلب {n}',
   ptGapTitle: 'ما الذي غيّره في الفجوة',
-  ptGapCaption: '{node}، {unit}: قيمته من 0 إلى 1',
+  ptGapCaption: '{unit}: {node} (القيمة من 0 إلى 1)',
   ptGapWhen: 'متى',
   ptGapCampaign: 'الحملة',
   ptGapValue: 'القيمة (من 0 إلى 1)',

@@ -88,7 +88,7 @@ const m: Partial<Record<Key, Msg>> = {
   ptPledgeLead: '{org} — {unit}',
   ptRequestN: 'Запрос {n}',
   ptGapTitle: 'Что изменилось в разрыве',
-  ptGapCaption: '{node}, {unit}: значение от 0 до 1',
+  ptGapCaption: '{unit}: {node} (значение от 0 до 1)',
   ptGapWhen: 'Когда',
   ptGapCampaign: 'Кампания',
   ptGapValue: 'Значение (от 0 до 1)',

@@ -88,7 +88,7 @@ const m: Partial<Record<Key, Msg>> = {
   ptPledgeLead: '{org} 向 {unit}',
   ptRequestN: '请求 {n}',
   ptGapTitle: '对差距的影响',
-  ptGapCaption: '{node}，{unit}：取值 0 到 1',
+  ptGapCaption: '{unit}：{node}（取值 0 到 1）',
   ptGapWhen: '时间',
   ptGapCampaign: '评估活动',
   ptGapValue: '数值（0 到 1）',

@@ -64,7 +64,11 @@ export function useForm(prefix: string, labels: Record<string, Key>, fallback: s
   const [tries, setTries] = useState(0);
   const [busy, setBusy] = useState(false);
   const id = (f: string) => fieldId(prefix, f);
-  const label = (f: string) => (labels[f] ? t(labels[f]) : labels[f.replace(/\..*$/, '')] ? t(labels[f.replace(/\..*$/, '')]) : f);
+  const label = (f: string) => {
+    const k = f.replace(/\[\d+\]/g, '');   // "eligible.units[1]" names the list
+    const key = labels[k] || labels[k.replace(/\..*$/, '')];
+    return key ? t(key) : f;
+  };
   /** Shows LOCAL (field, message) errors, or sends and calls done; false when refused. */
   const run = async (local: [string, string][], send: () => Promise<unknown>): Promise<boolean> => {
     setTries((x) => x + 1);
@@ -72,6 +76,7 @@ export function useForm(prefix: string, labels: Record<string, Key>, fallback: s
       setErrors(local.map(([f, message]) => ({ id: id(f), message })));
       return false;
     }
+    setErrors([]);   // the old summary neither lingers nor takes focus while the server answers
     setBusy(true);
     try {
       await send();
