@@ -276,7 +276,7 @@ test('a pledge on a measured gap: recorded from the match, delivered, verified b
   assert.match(await page.locator('[data-testid=pledge-form] .facts').innerText(), /Gap Partner/);
   await page.click('[data-testid=pledge-form] button[type=submit]');
   const errs = await summary(page);
-  for (const x of [/amount/i, /exchange rate/i, /how the value is set/i, /From/, /Until/]) assert.ok(errs.some((e) => x.test(e)), `${x} in ${errs}`);
+  for (const x of [/amount/i, /exchange rate/i, /how the value is set/i, /Start of the period/, /End of the period/]) assert.ok(errs.some((e) => x.test(e)), `${x} in ${errs}`);
   await clean(page, 'pledge-form-errors');
   await shots(page, 'pledge-form-errors');
   await page.fill('#pn-value-amount', '8000');
