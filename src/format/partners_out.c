@@ -8,8 +8,11 @@
 
 #include "results_out.h"
 
+#include <stdbool.h>
 #include <string.h>
 #include <xlsxwriter.h>
+
+#define CC_IATI_TEXT_MAX 512
 
 /* ---- XML ---- */
 
@@ -59,26 +62,88 @@ static const char *org_type(const char *kind)
 	return "90";
 }
 
-static void transaction(FILE *out, const json_t *p, const char *code, const char *date)
+/* cybercap's choices of IATI codes (docs/partnerships.md "IATI-style
+ * export"): the DAC type of aid by kind of support (AidType vocabulary 1),
+ * the flow by the provider's kind (FlowType). */
+static const char *aid_type(const char *modality)
+{
+	static const char *const map[][2] = {
+		{"training", "D02"}, {"advisory", "D02"}, {"exercise", "D02"},
+		{"expert-secondment", "D01"}, {"scholarship", "E01"}, {"software-licence", "C01"},
+		{"equipment", "C01"}, {"cloud-credit", "C01"}, {"funding", "C01"}};
+
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (strcmp(map[i][0], modality) == 0)
+			return map[i][1];
+	return "D02";
+}
+
+static const char *flow_type(const char *kind)
+{
+	return strcmp(kind, "government") == 0 || strcmp(kind, "international") == 0 ? "10" : "30";
+}
+
+/* A transaction of type code on date (its first 10 characters) for
+ * amount in the pledge's currency; what (NULL: none) its description. */
+static void transaction(FILE *out, const json_t *p, const char *code, const char *date,
+			double amount, const char *what)
 {
 	const json_t *v = json_object_get(p, "value");
 
 	fprintf(out, "    <transaction>\n      <transaction-type code=\"%s\"/>\n"
 		"      <transaction-date iso-date=\"", code);
-	esc(out, date);
+	fprintf(out, "%.10s", date);
 	fputs("\"/>\n      <value currency=\"", out);
 	esc(out, s_of(v, "currency"));
 	fputs("\" value-date=\"", out);
 	esc(out, s_of(v, "fx_date"));
-	fprintf(out, "\">%.2f</value>\n    </transaction>\n",
-		json_number_value(json_object_get(v, "amount")));
+	fprintf(out, "\">%.2f</value>\n", amount);
+	if (what)
+		narrative(out, "      ", "description", what);
+	fputs("    </transaction>\n", out);
+}
+
+/* One expenditure (type 4) per delivery. Delivered in full, each takes
+ * the share of the amount its quantity is of all the deliveries' (equal
+ * shares when none counts), the last the rest, so that they add up to
+ * the amount; partly delivered, the whole is not known yet and each is
+ * written with the value 0 and says so. Delivered in full without a
+ * delivery recorded: one expenditure of the whole on the completion day. */
+static void expenditures(FILE *out, const json_t *p)
+{
+	const json_t *ds = json_object_get(p, "deliveries"), *d;
+	double amount = json_number_value(json_object_get(json_object_get(p, "value"), "amount"));
+	bool full = strcmp(s_of(p, "delivery"), "complete") == 0;
+	double total = 0, given = 0;
+	size_t i, n = json_array_size(ds);
+	char what[CC_IATI_TEXT_MAX];
+
+	if (full && n == 0 && *s_of(p, "completed_at")) {
+		transaction(out, p, "4", s_of(p, "completed_at"), amount, NULL);
+		return;
+	}
+	json_array_foreach(ds, i, d)
+		total += json_number_value(json_object_get(d, "quantity"));
+	json_array_foreach(ds, i, d) {
+		double q = json_number_value(json_object_get(d, "quantity")), share = 0;
+		if (full && i + 1 == n)
+			share = amount - given;
+		else if (full)
+			share = (double)(long long)((total > 0 ? amount * q / total : amount / (double)n) *
+						    100 + 0.5) / 100;
+		given += share;
+		snprintf(what, sizeof(what), "delivery: %s (quantity %g, beneficiaries %lld)%s",
+			 s_of(d, "what"), q, (long long)json_integer_value(json_object_get(d, "beneficiaries")),
+			 full ? "" : "; value apportioned once delivered in full");
+		transaction(out, p, "4", s_of(d, "date"), share, what);
+	}
 }
 
 static void activity(FILE *out, const json_t *p)
 {
 	const json_t *org = json_object_get(p, "provider_org"), *period = json_object_get(p, "period");
-	const char *done = s_of(p, "completed_at");
-	char day[11];
+	double amount = json_number_value(json_object_get(json_object_get(p, "value"), "amount"));
+	const char *iso2 = s_of(p, "recipient_iso2");
 
 	fprintf(out, "  <iati-activity default-currency=\"%s\">\n    <iati-identifier>"
 		"cybercap-pledge-%lld</iati-identifier>\n    <reporting-org ref=\"",
@@ -89,25 +154,32 @@ static void activity(FILE *out, const json_t *p)
 	esc(out, s_of(org, "name"));
 	fputs("</narrative></reporting-org>\n", out);
 	narrative(out, "    ", "title", s_of(p, "description"));
+	fputs("    <description type=\"1\"><narrative xml:lang=\"en\">in-kind support: ", out);
+	esc(out, s_of(p, "modality"));
+	fputs(" (valuation: ", out);
+	esc(out, s_of(json_object_get(p, "value"), "valuation"));
+	fputs("; recipient: ", out);
+	esc(out, s_of(p, "recipient"));
+	fputs(")</narrative></description>\n", out);
+	fprintf(out, "    <activity-status code=\"%s\"/>\n",
+		strcmp(s_of(p, "delivery"), "complete") == 0 ? "3" : "2");
 	fputs("    <activity-date type=\"1\" iso-date=\"", out);
 	esc(out, s_of(period, "from"));
 	fputs("\"/>\n    <activity-date type=\"3\" iso-date=\"", out);
 	esc(out, s_of(period, "to"));
-	fputs("\"/>\n    <recipient-country code=\"", out);
-	esc(out, s_of(p, "recipient"));
-	fputs("\" percentage=\"100\"/>\n    <description type=\"1\"><narrative xml:lang=\"en\">"
-	      "in-kind support: ", out);
-	esc(out, s_of(p, "modality"));
-	fputs(" (valuation: ", out);
-	esc(out, s_of(json_object_get(p, "value"), "valuation"));
-	fputs(")</narrative></description>\n", out);
-	transaction(out, p, "12", s_of(p, "created_at"));
-	if (strcmp(s_of(p, "commitment"), "confirmed") == 0)
-		transaction(out, p, "2", s_of(p, "updated_at"));
-	if (strcmp(s_of(p, "delivery"), "complete") == 0 && *done) {
-		snprintf(day, sizeof(day), "%s", done);
-		transaction(out, p, "4", day);
+	fputs("\"/>\n", out);
+	if (*iso2) {
+		fputs("    <recipient-country code=\"", out);
+		esc(out, iso2);
+		fputs("\" percentage=\"100\"/>\n", out);
 	}
+	fprintf(out, "    <default-flow-type code=\"%s\"/>\n    <default-finance-type code=\"110\"/>\n"
+		"    <default-aid-type code=\"%s\" vocabulary=\"1\"/>\n",
+		flow_type(s_of(org, "kind")), aid_type(s_of(p, "modality")));
+	transaction(out, p, "12", s_of(p, "created_at"), amount, NULL);
+	if (strcmp(s_of(p, "commitment"), "confirmed") == 0)
+		transaction(out, p, "2", s_of(p, "updated_at"), amount, NULL);
+	expenditures(out, p);
 	fputs("  </iati-activity>\n", out);
 }
 

@@ -144,12 +144,15 @@ int cc_partners_pledge_measure(struct cc_store *s, const struct cc_snapshot *sna
 
 int cc_partners_report(struct cc_store *s, const struct cc_snapshot *snap,
 		       const struct cc_pcaller *c, int year, json_t **out, struct cc_error *err);
-/* Confirmed pledges not cancelled, each with "provider_org". */
+/* Confirmed pledges not cancelled, each with "provider_org",
+ * "recipient_iso2" (the unit's ISO 3166-1 alpha-2 code, "" when it has
+ * none) and "deliveries" (by date). */
 int cc_partners_iati_pledges(struct cc_store *s, json_t **out, struct cc_error *err);
 
 /* ---- shared by the partners*.c files ---- */
 
-/* A text field: required unless optional; CC_EINPUT naming it. */
+/* A text field: required unless optional (then "" counts as not given:
+ * *out NULL); CC_EINPUT naming it. */
 int cc__ptext(const json_t *body, const char *name, bool optional, size_t max,
 	      const char **out, struct cc_error *err);
 /* A date field "YYYY-MM-DD" into *day (and *text). */
@@ -196,6 +199,7 @@ json_t *cc__poffer_json(const struct cc_offer_rec *o);
 json_t *cc__pmatch_json(const struct cc_pmatch_rec *m);
 bool cc__pmatch_visible(const struct cc_pcaller *c, const struct cc_pmatch_rec *m);
 json_t *cc__ppledge_json(const struct cc_pledge_rec *p);
+json_t *cc__pdelivery_json(const struct cc_delivery_rec *d);
 bool cc__ppledge_visible(const struct cc_pcaller *c, const struct cc_pledge_rec *p);
 extern const char *const cc_partner_modalities[];
 extern const char *const cc_partner_valuations[];

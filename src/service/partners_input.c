@@ -80,7 +80,8 @@ int cc__ptext(const json_t *body, const char *name, bool optional, size_t max,
 	json_t *v = json_object_get(body, name);
 
 	*out = NULL;
-	if (!v || json_is_null(v)) {
+	/* an optional text left empty (a form's blank field) is one not given */
+	if (!v || json_is_null(v) || (optional && json_is_string(v) && !json_string_length(v))) {
 		if (optional)
 			return CC_OK;
 		return cc_error_set(err, CC_EINPUT, name, 0, 0, "%s is required", name);

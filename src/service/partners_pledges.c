@@ -179,7 +179,7 @@ int cc_partners_create_pledge(struct cc_store *s, const struct cc_snapshot *snap
 json_t *cc__ppledge_json(const struct cc_pledge_rec *p)
 {
 	return json_pack("{s:I,s:o,s:o,s:s,s:s,s:s,s:s,s:o,s:{s:f,s:s,s:f,s:s,s:s,s:f},"
-			 "s:{s:s,s:s},s:s,s:s,s:s,s:b,s:s?,s:I,s:s,s:s}",
+			 "s:{s:s,s:s},s:s,s:s,s:s,s:b,s:s?,s:I,s:s,s:s,s:o}",
 			 "id", p->id, "match", p->match ? json_integer(p->match) : json_null(),
 			 "request", p->request ? json_integer(p->request) : json_null(),
 			 "provider", p->org, "recipient", p->unit, "description", p->description,
@@ -190,10 +190,11 @@ json_t *cc__ppledge_json(const struct cc_pledge_rec *p)
 			 "commitment", p->commitment, "delivery", p->delivery, "verification",
 			 p->verification, "cancelled", p->cancelled, "completed_at",
 			 p->completed_at, "beneficiaries", p->beneficiaries, "created_at",
-			 p->created_at, "updated_at", p->updated_at);
+			 p->created_at, "updated_at", p->updated_at, "action",
+			 p->source_action ? json_integer(p->source_action) : json_null());
 }
 
-static json_t *delivery_json(const struct cc_delivery_rec *d)
+json_t *cc__pdelivery_json(const struct cc_delivery_rec *d)
 {
 	return json_pack("{s:I,s:s,s:s,s:f,s:I,s:s}", "id", d->id, "date", d->date, "what",
 			 d->what, "quantity", d->quantity, "beneficiaries", d->beneficiaries,
@@ -237,7 +238,7 @@ int cc_partners_pledge_json(struct cc_store *s, const struct cc_pcaller *c, long
 		*out = cc__ppledge_json(l.items);
 		ds = json_array();
 		for (int i = 0; i < dl.n; i++)
-			json_array_append_new(ds, delivery_json(&((struct cc_delivery_rec *)dl.items)[i]));
+			json_array_append_new(ds, cc__pdelivery_json(&((struct cc_delivery_rec *)dl.items)[i]));
 		json_object_set_new(*out, "deliveries", ds);
 		cc_list_free(&dl);
 	}

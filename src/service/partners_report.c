@@ -332,30 +332,63 @@ int cc_partners_report(struct cc_store *s, const struct cc_snapshot *snap,
 
 /* The pledges of the public export (confirmed, not cancelled) with their
  * provider's name and kind: what format/partners_out.c writes as IATI. */
+/* The unit's alpha-2 code in units (struct cc_unit_rec), "" when none. */
+static const char *iso2_of(const struct cc_list *units, const char *unit)
+{
+	for (int i = 0; i < units->n; i++) {
+		const struct cc_unit_rec *u = &((struct cc_unit_rec *)units->items)[i];
+		if (strcmp(u->id, unit) == 0)
+			return u->iso2;
+	}
+	return "";
+}
+
+/* The IATI export's additions to pledge p's JSON j. */
+static void iati_extras(json_t *j, const struct cc_pledge_rec *p, const struct cc_list *orgs,
+			const struct cc_list *units, const struct cc_list *dl)
+{
+	json_t *ds = json_array();
+
+	for (int k = 0; k < orgs->n; k++) {
+		const struct cc_org_rec *o = &((struct cc_org_rec *)orgs->items)[k];
+		if (strcmp(o->id, p->org) == 0)
+			json_object_set_new(j, "provider_org", cc__porg_json(o));
+	}
+	for (int k = 0; k < dl->n; k++) {
+		const struct cc_delivery_rec *d = &((struct cc_delivery_rec *)dl->items)[k];
+		if (d->pledge == p->id)
+			json_array_append_new(ds, cc__pdelivery_json(d));
+	}
+	json_object_set_new(j, "deliveries", ds);
+	json_object_set_new(j, "recipient_iso2", json_string(iso2_of(units, p->unit)));
+}
+
 int cc_partners_iati_pledges(struct cc_store *s, json_t **out, struct cc_error *err)
 {
-	struct cc_list pl, orgs;
+	struct cc_list pl = {0}, orgs = {0}, units = {0}, dl = {0};
 	int rc = cc_store_pledges(s, &pl, err);
 
-	if (!rc && (rc = cc_store_orgs(s, &orgs, err)))
-		cc_list_free(&pl);
-	if (rc)
-		return rc;
-	*out = json_array();
-	for (int i = 0; i < pl.n; i++) {
-		const struct cc_pledge_rec *p = &((struct cc_pledge_rec *)pl.items)[i];
-		json_t *j;
-		if (p->cancelled || strcmp(p->commitment, "confirmed"))
-			continue;
-		j = cc__ppledge_json(p);
-		for (int k = 0; k < orgs.n; k++) {
-			const struct cc_org_rec *o = &((struct cc_org_rec *)orgs.items)[k];
-			if (strcmp(o->id, p->org) == 0)
-				json_object_set_new(j, "provider_org", cc__porg_json(o));
+	if (!rc)
+		rc = cc_store_orgs(s, &orgs, err);
+	if (!rc)
+		rc = cc_store_units(s, &units, err);
+	if (!rc)
+		rc = cc_store_deliveries(s, 0, &dl, err);
+	if (!rc) {
+		*out = json_array();
+		for (int i = 0; i < pl.n; i++) {
+			const struct cc_pledge_rec *p = &((struct cc_pledge_rec *)pl.items)[i];
+			json_t *j;
+			if (p->cancelled || strcmp(p->commitment, "confirmed"))
+				continue;
+			j = cc__ppledge_json(p);
+			iati_extras(j, p, &orgs, &units, &dl);
+			json_array_append_new(*out, j);
 		}
-		json_array_append_new(*out, j);
 	}
-	cc_list_free(&pl);
+	cc_list_free(&pl);     /* each is zeroed or filled: safe either way */
 	cc_list_free(&orgs);
-	return CC_OK;
+	cc_list_free(&units);
+	cc_list_free(&dl);
+	return rc;
 }

@@ -96,6 +96,7 @@ int cc_service_add_units(struct cc_store *s, const char *path, int *added,
 
 		rec.id = cc_units_cell(&u, row, u.id_col);
 		rec.m49 = cell(&u, row, "m49");
+		rec.iso2 = cell(&u, row, "iso2");
 		for (int l = 0; l < CC_NLANGS; l++)
 			rec.names[l] = cell(&u, row, name_cols[l]);
 		if (!*rec.names[0])

@@ -15,15 +15,15 @@ int cc_store_put_unit(struct cc_store *s, const struct cc_unit_rec *u,
 
 	return cc__run(s, err,
 		       "INSERT INTO unit (id, m49, name_en, name_fr, name_es, name_ru, "
-		       "name_zh, name_ar, fictional) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+		       "name_zh, name_ar, fictional, iso2) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
 		       "ON CONFLICT(id) DO UPDATE SET m49 = excluded.m49, "
 		       "name_en = excluded.name_en, name_fr = excluded.name_fr, "
 		       "name_es = excluded.name_es, name_ru = excluded.name_ru, "
 		       "name_zh = excluded.name_zh, name_ar = excluded.name_ar, "
-		       "fictional = excluded.fictional",
-		       "tttttttti", u->id, u->m49 ? u->m49 : "", n[0] ? n[0] : u->id,
+		       "fictional = excluded.fictional, iso2 = excluded.iso2",
+		       "ttttttttit", u->id, u->m49 ? u->m49 : "", n[0] ? n[0] : u->id,
 		       n[1] ? n[1] : "", n[2] ? n[2] : "", n[3] ? n[3] : "",
-		       n[4] ? n[4] : "", n[5] ? n[5] : "", u->fictional);
+		       n[4] ? n[4] : "", n[5] ? n[5] : "", u->fictional, u->iso2 ? u->iso2 : "");
 }
 
 int cc_store_put_group(struct cc_store *s, const char *id, const char *name,
@@ -81,14 +81,15 @@ static int unit_row(struct cc_list *l, cc__stmt *st, void *item)
 	for (int i = 0; i < CC_NLANGS; i++)
 		u->names[i] = cc__col_text(l, st, 2 + i);
 	u->fictional = cc__int(st, 8);
-	return u->id && u->m49 && u->names[CC_NLANGS - 1] ? 0 : -1;
+	u->iso2 = cc__col_text(l, st, 9);
+	return u->id && u->m49 && u->names[CC_NLANGS - 1] && u->iso2 ? 0 : -1;
 }
 
 int cc_store_units(struct cc_store *s, struct cc_list *out, struct cc_error *err)
 {
 	return cc__collect(s, cc__prepare(s, err,
 		"SELECT id, m49, name_en, name_fr, name_es, name_ru, name_zh, name_ar, "
-		"fictional FROM unit ORDER BY fictional, name_en", ""),
+		"fictional, iso2 FROM unit ORDER BY fictional, name_en", ""),
 		out, sizeof(struct cc_unit_rec), unit_row, err);
 }
 

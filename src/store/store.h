@@ -41,6 +41,7 @@ extern const char *const cc_lang_codes[CC_NLANGS];
 struct cc_unit_rec {
 	const char *id;
 	const char *m49;
+	const char *iso2;       /* ISO 3166-1 alpha-2; "" when none (NULL: "" when writing) */
 	const char *names[CC_NLANGS];
 	int fictional;
 };

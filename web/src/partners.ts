@@ -21,7 +21,13 @@ export interface Pledge {
   value: { amount: number; currency: string; fx_rate: number; fx_date: string; valuation: string; usd: number };
   period: { from: string; to: string }; commitment: 'proposed' | 'confirmed'; delivery: 'none' | 'partial' | 'complete';
   verification: 'self' | 'recipient' | 'secretariat'; cancelled: boolean; completed_at?: string | null; beneficiaries: number;
+  action?: number | null;
   deliveries?: { id: number; date: string; what: string; quantity: number; beneficiaries: number }[];
+  /** GET /pledges/{p}: the request's framework node before and after (values 0..1). */
+  measurement?: PledgeMeasurement | null;
+}
+export interface PledgeMeasurement {
+  framework: string; node: string; before: number | null; before_campaign?: string | null; after: number | null; after_campaign?: string | null;
 }
 export interface SupportRequest {
   id: number; unit: string; title: string; description: string; themes: string[]; modalities: string[]; languages: string[];
@@ -58,7 +64,14 @@ export const partners = {
   propose: (r: number) => request<{ matches: Match[]; left_out: { offer: number; filter: string }[] }>('POST', `/requests/${r}/matches`, { json: {} }),
   decide: (m: number, b: { status: string; reason?: string }) => request<Match>('PATCH', `/matches/${m}`, { json: b }),
   offers: () => request<{ offers: Offer[] }>('GET', '/offers'),
-  pledges: () => request<{ pledges: Pledge[] }>('GET', '/pledges'),
+  pledges: (unit?: string | null) => request<{ pledges: Pledge[] }>('GET', '/pledges' + (unit ? '?unit=' + e(unit) : '')),
+  pledge: (p: number) => request<Pledge>('GET', `/pledges/${p}`),
+  matches: () => request<{ matches: Match[] }>('GET', '/matches'),
+  createOrg: (b: Record<string, unknown>) => request<Organisation>('POST', '/organisations', { json: b }),
+  createOffer: (b: Record<string, unknown>) => request<Offer>('POST', '/offers', { json: b }),
+  createPledge: (b: Record<string, unknown>) => request<Pledge>('POST', '/pledges', { json: b }),
+  deliver: (p: number, b: Record<string, unknown>) => request<Pledge>('POST', `/pledges/${p}/deliveries`, { json: b }),
+  patchPledge: (p: number, b: Record<string, unknown>) => request<Pledge>('PATCH', `/pledges/${p}`, { json: b }),
   report: (year: number) => request<PartnersReport>('GET', `/partnerships/report?year=${year}`),
 };
 export const reportXlsxUrl = (year: number) => `${API}/partnerships/report.xlsx?year=${year}`;

@@ -43,6 +43,10 @@
 //   /partnerships/requests/{r}  partnersRequest (its matches and the country's decision)
 //   /partnerships/requests/new  partnersNew  ?unit | ?action (drafted from a plan action)
 //   /partnerships/offers|pledges|report  partnersOffers, partnersPledges, partnersReport (?year)
+//   /partnerships/organisations/new  partnersOrgNew (the secretariat)
+//   /partnerships/offers/new    partnersOfferNew ?partner
+//   /partnerships/pledges/new   partnersPledgeNew ?match (from an accepted match)
+//   /partnerships/pledges/{p}   partnersPledge (deliveries, statuses, the gap before and after)
 //   /skills/me            skillsMe     (a participant's own record and consents)
 //   /skills/{p}           skillsDashboard (a programme's dashboard)
 import { useEffect, useState } from 'preact/hooks';
@@ -54,7 +58,7 @@ export interface Route {
     | 'plans' | 'plannew' | 'plan' | 'planaction' | 'plandraft' | 'planservices' | 'planmonitoring' | 'planreport'
     | 'drills' | 'drill' | 'drillEvaluate' | 'drillReport' | 'drillChallenges' | 'drillScoreboard' | 'drillSubmissions'
     | 'riskList' | 'riskRegister' | 'riskHeatmap' | 'riskSectors' | 'riskGain' | 'riskWorkshop' | 'riskRate' | 'riskPublic' | 'riskReport' | 'riskPage'
-    | 'partners' | 'partnersNew' | 'partnersRequest' | 'partnersOffers' | 'partnersPledges' | 'partnersReport' | 'skillsMe' | 'skillsDashboard' | 'notfound';
+    | 'partners' | 'partnersNew' | 'partnersRequest' | 'partnersOffers' | 'partnersPledges' | 'partnersReport' | 'partnersOrgNew' | 'partnersOfferNew' | 'partnersPledgeNew' | 'partnersPledge' | 'skillsMe' | 'skillsDashboard' | 'notfound';
   id?: string;
   /** The unit of a questionnaire or a review (id is the campaign). */
   unit?: string;
@@ -90,6 +94,11 @@ const PARTNER_PAGES = new Map<string, Route['page']>([
   ['offers', 'partnersOffers'], ['pledges', 'partnersPledges'], ['report', 'partnersReport'],
 ]);
 
+/** /partnerships/WORD/new. */
+const PARTNER_NEW = new Map<string, Route['page']>([
+  ['organisations', 'partnersOrgNew'], ['offers', 'partnersOfferNew'], ['pledges', 'partnersPledgeNew'],
+]);
+
 export function parse(loc: { pathname: string; search: string }): Route {
   const params = new URLSearchParams(loc.search);
   const parts = loc.pathname.replace(/\/+$/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -120,6 +129,8 @@ export function parse(loc: { pathname: string; search: string }): Route {
     if (parts.length === 2 && PARTNER_PAGES.has(parts[1])) return { page: PARTNER_PAGES.get(parts[1])!, params, path };
     if (parts.length === 3 && parts[1] === 'requests' && parts[2] === 'new') return { page: 'partnersNew', params, path };
     if (parts.length === 3 && parts[1] === 'requests' && /^\d+$/.test(parts[2])) return { page: 'partnersRequest', id: parts[2], params, path };
+    if (parts.length === 3 && parts[2] === 'new' && PARTNER_NEW.has(parts[1])) return { page: PARTNER_NEW.get(parts[1])!, params, path };
+    if (parts.length === 3 && parts[1] === 'pledges' && /^\d+$/.test(parts[2])) return { page: 'partnersPledge', id: parts[2], params, path };
   }
   if (parts[0] === 'plans') {
     if (parts.length === 1) return { page: 'plans', params, path };

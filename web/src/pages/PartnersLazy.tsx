@@ -10,3 +10,7 @@ export const PartnersOffersPage = lazyPage(() => pages().then((m) => m.OffersPag
 export const PartnersPledgesPage = lazyPage(() => pages().then((m) => m.PledgesPage), () => t('ptPledgesTitle'));
 export const PartnersReportPage = lazyPage(() => pages().then((m) => m.ReportPage), () => t('ptReportTitle'));
 export const PartnersNewRequestPage = lazyPage(() => pages().then((m) => m.NewRequestPage), () => t('ptNewTitle'));
+export const PartnersNewOrgPage = lazyPage(() => pages().then((m) => m.NewOrgPage), () => t('ptOrgTitle'));
+export const PartnersNewOfferPage = lazyPage(() => pages().then((m) => m.NewOfferPage), () => t('ptOfferNewTitle'));
+export const PartnersNewPledgePage = lazyPage(() => pages().then((m) => m.NewPledgePage), () => t('ptPledgeNewTitle'));
+export const PartnersPledgePage = lazyPage(() => pages().then((m) => m.PledgePage), () => t('ptPledgeTitle'));

@@ -3,3 +3,6 @@ export { RequestsPage, RequestPage } from './build/partners/Requests';
 export { OffersPage, PledgesPage } from './build/partners/Deals';
 export { ReportPage } from './build/partners/Report';
 export { NewRequestPage } from './build/partners/NewRequest';
+export { NewOrgPage, NewOfferPage } from './build/partners/NewOffer';
+export { NewPledgePage } from './build/partners/NewPledge';
+export { PledgePage } from './build/partners/Pledge';

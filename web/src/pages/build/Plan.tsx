@@ -18,6 +18,8 @@ import { STATUSES, plans, type Action, type Plan } from '../../plans';
 import type { ApiError } from '../../api';
 import { ActionStatus, PlanHeader, RagTag, WithPlan, pct, planHref, statusName, type PlanData } from './common';
 import { Text } from './fields';
+import { useAsync } from '../../hooks';
+import { partners, type Pledge } from '../../partners';
 
 export function PlanPage({ route }: { route: Route }) {
   const [tick, setTick] = useState(0);
@@ -52,6 +54,7 @@ function PlanView({ route, d, reload }: { route: Route; d: PlanData; reload: () 
   const keep = (a: Action) => (!status || a.status === status) && (!owner || a.owner === owner) && (!overdue || a.overdue);
   const shown = all.filter(keep);
   const p = plan.progress;
+  const pledged = useActionPledges(plan.unit);
   return (
     <div class="page page-wide plan" data-testid="plan">
       <PlanHeader d={d} current="" />
@@ -110,7 +113,8 @@ function PlanView({ route, d, reload }: { route: Route; d: PlanData; reload: () 
                     {acts.map((a) => (
                       <tr key={a.id} data-action={a.id} data-status={a.status} class={a.overdue ? 'row-overdue' : undefined}>
                         <th scope="row">{edit ? <Link href={planHref(plan.id, 'actions/' + a.id)}>{a.title}</Link> : a.title}
-                          {focal && <> <Link class="small-link" href={href('/partnerships/requests/new', { action: String(a.id) })}>{t('ptAskPartners')}<span class="sr-only">: {a.title}</span></Link></>}</th>
+                          {focal && <> <Link class="small-link" href={href('/partnerships/requests/new', { action: String(a.id) })}>{t('ptAskPartners')}<span class="sr-only">: {a.title}</span></Link></>}
+                          <ActionPledges list={pledged.of(a.id)} org={pledged.org} /></th>
                         <td data-label={t('plFStatus')}><ActionStatus status={a.status} /> <Marks a={a} /></td>
                         <td data-label={t('plFOwner')}>{a.owner || <span class="muted">{t('plNoOwner')}</span>}</td>
                         <td data-label={t('plFDue')}>{a.due ? date(a.due) : <span class="muted">{t('plNoDate')}</span>}</td>
@@ -135,6 +139,31 @@ function PlanView({ route, d, reload }: { route: Route; d: PlanData; reload: () 
       )}
       {edit && <DeletePlan plan={plan} />}
     </div>
+  );
+}
+
+/** The pledges (that the reader may see) whose request comes from an action of the unit's plan. */
+function useActionPledges(unit: string) {
+  const d = useAsync(async () => {
+    const [pl, orgs] = await Promise.all([partners.pledges(unit), partners.orgs()]);
+    return { pledges: pl.pledges.filter((x) => x.action), orgs: orgs.organisations };
+  }, [unit]);
+  const x = d.data;
+  return {
+    of: (action: number) => (x ? x.pledges.filter((y) => y.action === action) : []),
+    org: (id: string) => x?.orgs.find((o) => o.id === id)?.name || id,
+  };
+}
+
+function ActionPledges({ list, org }: { list: Pledge[]; org: (id: string) => string }) {
+  if (!list.length) return null;
+  return (
+    <ul class="action-pledges" data-testid="action-pledges">
+      {list.map((x) => (
+        <li key={x.id}><Link href={href(`/partnerships/pledges/${x.id}`)}>{t('ptActionPledge', { org: org(x.provider), what: x.description })}</Link>{' '}
+          <span class="muted">({t(x.cancelled ? 'ptSt_cancelled' : (('ptSt_' + x.delivery) as 'ptSt_none'))})</span></li>
+      ))}
+    </ul>
   );
 }
 

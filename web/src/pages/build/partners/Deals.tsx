@@ -3,10 +3,12 @@
 // and exchange-rate date), period and its three statuses in words.
 import { t } from '../../../i18n';
 import { type Route } from '../../../router';
+import { href } from '../../../router';
 import { date, int } from '../../../format';
-import { Empty } from '../../../components/ui';
+import { Empty, Link } from '../../../components/ui';
+import { Panel } from '../../../components/forms';
 import { partners } from '../../../partners';
-import { Header, Status, WithRef, money, usd } from './common';
+import { Header, Status, WithRef, actsFor, money, pledgeHref, usd } from './common';
 
 export function OffersPage({ route }: { route: Route }) {
   return (
@@ -14,6 +16,16 @@ export function OffersPage({ route }: { route: Route }) {
       {(r, d) => (
         <div class="page page-wide partners">
           <Header route={route} h1={t('ptOffersTitle')} lead={t('ptOffersLead')} />
+          {(() => {
+            const made = d.offers.find((o) => String(o.id) === route.params.get('created'));
+            return made && <Panel kind="success" title={t('ptOfferCreated', { title: made.title })} />;
+          })()}
+          {(r.rights.secretariat || actsFor(r).length > 0) && (
+            <p class="button-group">
+              {actsFor(r).length > 0 && <Link class="button" href={href('/partnerships/offers/new')}>{t('ptOfferNewTitle')}</Link>}
+              {r.rights.secretariat && <Link class="button button-secondary" href={href('/partnerships/organisations/new')}>{t('ptOrgTitle')}</Link>}
+            </p>
+          )}
           {!d.offers.length ? <Empty title={t('ptNoOffers')} /> : (
             <div class="table-wrap" tabIndex={0} role="region" aria-label={t('tableOf', { title: t('ptOffersTitle') })}>
               <table class="data" data-testid="offers-table">
@@ -25,7 +37,7 @@ export function OffersPage({ route }: { route: Route }) {
                 </tr></thead>
                 <tbody>
                   {d.offers.map((o) => (
-                    <tr key={o.id} data-offer={o.id}>
+                    <tr key={o.id} data-offer={o.id} class={String(o.id) === route.params.get('created') ? 'row-new' : undefined}>
                       <th scope="row">{o.title}</th>
                       <td>{r.org(o.partner)}</td>
                       <td>{o.themes.map(r.theme).join('; ')}</td>
@@ -51,6 +63,7 @@ export function PledgesPage({ route }: { route: Route }) {
       {(r, d) => (
         <div class="page page-wide partners">
           <Header route={route} h1={t('ptPledgesTitle')} lead={t('ptPledgesLead')} />
+          {actsFor(r).length > 0 && <p><Link class="button" href={href('/partnerships/pledges/new')}>{t('ptPledgeNewTitle')}</Link></p>}
           {!d.pledges.length ? <Empty title={t('ptNoPledges')} /> : (
             <div class="table-wrap" tabIndex={0} role="region" aria-label={t('tableOf', { title: t('ptPledgesTitle') })}>
               <table class="data" data-testid="pledges-table">
@@ -64,7 +77,7 @@ export function PledgesPage({ route }: { route: Route }) {
                 <tbody>
                   {d.pledges.map((p) => (
                     <tr key={p.id} data-pledge={p.id}>
-                      <th scope="row">{p.description}</th>
+                      <th scope="row"><Link href={pledgeHref(p.id)}>{p.description}</Link></th>
                       <td>{r.org(p.provider)}</td>
                       <td>{r.unit(p.recipient)}</td>
                       <td class="num">{money(p.value.amount, p.value.currency)}

@@ -9,37 +9,14 @@ import type { ApiError } from '../../../api';
 import { ErrorSummary, type FieldError } from '../../../components/forms';
 import { partners, type Source } from '../../../partners';
 import { apiFieldError, Choice, DATE_RE, fieldId, Text } from '../fields';
-import { Header, WithRef, requestHref, type Ref } from './common';
+import { Header, MODALITIES, WithRef, requestHref, type Ref } from './common';
+import { Checks } from './forms';
 
-const MODALITIES = ['training', 'advisory', 'expert-secondment', 'exercise', 'software-licence', 'equipment', 'cloud-credit', 'funding', 'scholarship'];
 const P = 'rq';
 
 interface Draft {
   unit: string; title: string; description: string; themes: string[]; modalities: string[]; languages: string;
   needed_by: string; priority: string; visibility: string; source: Source | null;
-}
-
-function Checks({ id, legend, hint, error, options, chosen, onToggle }: {
-  id: string; legend: string; hint?: string; error?: string | null; options: { value: string; label: string }[];
-  chosen: string[]; onToggle: (v: string) => void;
-}) {
-  return (
-    <div class={'form-group' + (error ? ' form-group-error' : '')}>
-      <fieldset class="fieldset" aria-describedby={[hint ? id + '-hint' : '', error ? id + '-error' : ''].filter(Boolean).join(' ') || undefined}>
-        <legend class="label label-s">{legend}</legend>
-        {hint && <span class="hint" id={id + '-hint'}>{hint}</span>}
-        {error && <p class="field-error" id={id + '-error'}><span class="sr-only">{t('errorPrefix')}</span>{error}</p>}
-        <div class="checkboxes">
-          {options.map((o, i) => (
-            <div class="checkbox" key={o.value}>
-              <input type="checkbox" id={i === 0 ? id : id + '-' + o.value} checked={chosen.includes(o.value)} onChange={() => onToggle(o.value)} />
-              <label for={i === 0 ? id : id + '-' + o.value}>{o.label}</label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
-  );
 }
 
 function Form({ r, start }: { r: Ref; start: Draft }) {

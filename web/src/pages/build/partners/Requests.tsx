@@ -12,7 +12,7 @@ import { Empty, Link } from '../../../components/ui';
 import { ErrorSummary, type FieldError } from '../../../components/forms';
 import { partners, type Breakdown, type Match, type SupportRequest } from '../../../partners';
 import { Text } from '../fields';
-import { Header, Status, WithRef, requestHref, usd, type Ref } from './common';
+import { Header, Status, WithRef, pledgeHref, providerSide, requestHref, usd, type Ref } from './common';
 
 export function RequestsPage({ route }: { route: Route }) {
   return (
@@ -139,6 +139,9 @@ function Matches({ q, r, reload }: { q: SupportRequest; r: Ref; reload: () => vo
           <p><Status s={m.status} />{m.reason && <> {t('ptBecause', { reason: m.reason })}</>}</p>
           <Reasons b={m.breakdown} />
           {mine && (m.status === 'proposed' || m.status === 'shortlisted') && <Decide m={m} onDone={reload} />}
+          {m.status === 'accepted' && providerSide(r, m.partner) && (
+            <p><Link class="button button-secondary" href={href('/partnerships/pledges/new', { match: String(m.id) })}>{t('ptRecordPledge')}</Link></p>
+          )}
         </article>
       ))}
     </section>
@@ -168,7 +171,7 @@ export function RequestPage({ route }: { route: Route }) {
             <h2 id="pt-req-pledges">{t('ptTabPledges')}</h2>
             {!(q.pledges || []).length ? <p>{t('ptNoPledges')}</p> : (
               <ul>{q.pledges!.map((p) => (
-                <li key={p.id}>{r.org(p.provider)}: {p.description} ({usd(p.value.usd)}) <Status s={p.cancelled ? 'cancelled' : p.delivery} /></li>
+                <li key={p.id}>{r.org(p.provider)}: <Link href={pledgeHref(p.id)}>{p.description}</Link> ({usd(p.value.usd)}) <Status s={p.cancelled ? 'cancelled' : p.delivery} /></li>
               ))}</ul>
             )}
           </section>

@@ -16,7 +16,7 @@ import { partners, type Organisation, type Rights, type Theme } from '../../../p
 import type { Group, Unit } from '../../../types';
 
 export interface Ref {
-  themes: Theme[]; orgs: Organisation[]; units: Unit[]; rights: Rights;
+  themes: Theme[]; orgs: Organisation[]; units: Unit[]; groups: Group[]; rights: Rights;
   theme: (id: string) => string; org: (id: string) => string; unit: (id: string) => string;
   group: (id: string) => string; modality: (id: string) => string;
 }
@@ -39,7 +39,7 @@ export function WithRef<T>({ route, title, load, tick = 0, children }: {
   if (!data.data) return <div class="page"><h1>{t(title)}</h1><Loading /></div>;
   const x = data.data;
   const r: Ref = {
-    themes: x.themes, orgs: x.orgs, units: x.units, rights: x.rights,
+    themes: x.themes, orgs: x.orgs, units: x.units, groups: x.groups, rights: x.rights,
     theme: (id) => x.themes.find((th) => th.id === id)?.name || id,
     org: (id) => x.orgs.find((o) => o.id === id)?.name || id,
     unit: (id) => unitName(x.units.find((u) => u.id === id), id),
@@ -49,11 +49,11 @@ export function WithRef<T>({ route, title, load, tick = 0, children }: {
   return <>{children(r, x.d)}</>;
 }
 
-const TABS: { path: string; key: Key; page: Route['page'] }[] = [
-  { path: '/partnerships', key: 'ptTabRequests', page: 'partners' },
-  { path: '/partnerships/offers', key: 'ptTabOffers', page: 'partnersOffers' },
-  { path: '/partnerships/pledges', key: 'ptTabPledges', page: 'partnersPledges' },
-  { path: '/partnerships/report', key: 'ptTabReport', page: 'partnersReport' },
+const TABS: { path: string; key: Key; pages: Route['page'][] }[] = [
+  { path: '/partnerships', key: 'ptTabRequests', pages: ['partners', 'partnersRequest', 'partnersNew'] },
+  { path: '/partnerships/offers', key: 'ptTabOffers', pages: ['partnersOffers', 'partnersOfferNew', 'partnersOrgNew'] },
+  { path: '/partnerships/pledges', key: 'ptTabPledges', pages: ['partnersPledges', 'partnersPledge', 'partnersPledgeNew'] },
+  { path: '/partnerships/report', key: 'ptTabReport', pages: ['partnersReport'] },
 ];
 
 export function Header({ route, h1, lead }: { route: Route; h1: string; lead?: string }) {
@@ -65,7 +65,7 @@ export function Header({ route, h1, lead }: { route: Route; h1: string; lead?: s
       <nav class="plan-tabs no-print" aria-label={t('ptTabsLabel')}>
         <ul>
           {TABS.map((x) => (
-            <li key={x.path}><Link href={href(x.path)} aria-current={route.page === x.page ? 'page' : undefined}>{t(x.key)}</Link></li>
+            <li key={x.path}><Link href={href(x.path)} aria-current={route.page === x.pages[0] ? 'page' : x.pages.includes(route.page) ? 'true' : undefined}>{t(x.key)}</Link></li>
           ))}
         </ul>
       </nav>
@@ -87,3 +87,11 @@ export const money = (x: number, currency: string) =>
   new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 }).format(x);
 export const usd = (x: number) => money(x, 'USD');
 export const requestHref = (r: number) => href(`/partnerships/requests/${r}`);
+export const pledgeHref = (p: number) => href(`/partnerships/pledges/${p}`);
+/** The organisations the caller may act for: all for the secretariat. */
+export const actsFor = (r: Ref) => (r.rights.secretariat ? r.orgs.map((o) => o.id) : r.rights.organisations);
+/** The provider's side of a pledge or offer of ORG (the server decides anyway). */
+export const providerSide = (r: Ref, org: string) => r.rights.secretariat || r.rights.organisations.includes(org);
+export const MODALITIES = ['training', 'advisory', 'expert-secondment', 'exercise', 'software-licence', 'equipment', 'cloud-credit', 'funding', 'scholarship'];
+export const VALUATIONS = ['list_price', 'staff_day_rate', 'market_quote', 'declared'];
+export const valuation = (v: string) => t(('ptVal_' + v) as Key);
