@@ -72,6 +72,7 @@ int cmd_serve(int argc, char **argv);
 int cmd_robustness(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
+int cmd_migrate(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
 int cmd_demo(int argc, char **argv);

@@ -29,6 +29,7 @@ static const struct cli_command commands[] = {
 	{"audit", cmd_audit, "verify the audit trail's hash chain"},
 	{"backup", cmd_backup, "copy the database and evidence while serving"},
 	{"restore", cmd_restore, "put a backup back into a data directory"},
+	{"migrate", cmd_migrate, "move a database between SQLite and PostgreSQL"},
 	{"export-site", cmd_export_site, "the published results as a static site"},
 	{"serve", cmd_serve, "serve the API and the web interface"},
 	{"demo", cmd_demo, "prepare fictional editions and serve them"},

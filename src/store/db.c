@@ -11,6 +11,7 @@
 
 #include "migrations.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,10 +56,71 @@ int cc__db_fail(struct cc_store *s, struct cc_error *err, const char *what)
 	return cc_error_set(err, rc, s->path, 0, 0, "%s: %s", what, sqlite3_errmsg(s->db));
 }
 
-/* Binds values by types to st, in its backend. */
+int cc__bind_vals(cc__stmt *st, int n, const struct cc__val *v)
+{
+	return st->pg ? cc__pg_bind(st, n, v) : cc__lite_bind(st, n, v);
+}
+
+/* Binds values by types to st, in its backend: 't' text (NULL binds
+ * NULL), 'b' text with length, 'B' bytes with length, 'i' int, 'I' long
+ * long, 'd' double (NaN binds NULL). */
 static int bind(cc__stmt *st, const char *types, va_list ap)
 {
-	return st->pg ? cc__pg_bind(st, types, ap) : cc__lite_bind(st, types, ap);
+	struct cc__val v[CC__MAXVALS];
+	int n = 0;
+
+	for (; types[n]; n++) {
+		struct cc__val *x = &v[n];
+
+		if (n == CC__MAXVALS)
+			return -1;
+		*x = (struct cc__val){.kind = types[n]};
+		switch (types[n]) {
+		case 't':
+			x->p = va_arg(ap, const char *);
+			if (!x->p)
+				x->kind = 'n';
+			break;
+		case 'b':
+		case 'B':
+			x->p = va_arg(ap, const char *);
+			x->len = va_arg(ap, size_t);
+			break;
+		case 'i':
+			x->kind = 'I';
+			x->i = va_arg(ap, int);
+			break;
+		case 'I':
+			x->i = va_arg(ap, long long);
+			break;
+		case 'd':
+			x->d = va_arg(ap, double);
+			if (isnan(x->d))
+				x->kind = 'n';
+			break;
+		default:
+			return -1;
+		}
+	}
+	return cc__bind_vals(st, n, v);
+}
+
+char cc__kind(cc__stmt *st, int col)
+{
+	if (st->pg)
+		return cc__pg_kind(st, col);
+	switch (sqlite3_column_type(st->lite, col)) {
+	case SQLITE_INTEGER:
+		return 'I';
+	case SQLITE_FLOAT:
+		return 'd';
+	case SQLITE_BLOB:
+		return 'B';
+	case SQLITE_NULL:
+		return 'n';
+	default:
+		return 't';
+	}
 }
 
 int cc__rebind(cc__stmt *st, const char *types, ...)

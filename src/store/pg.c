@@ -159,70 +159,80 @@ static void clear_values(struct cc__pgq *q)
 	q->row = q->nrows = 0;
 }
 
-/* Binds as cc__lite_bind does: the values are kept as text until the
- * statement runs (at its first step). */
-int cc__pg_bind(cc__stmt *st, const char *types, va_list ap)
+/* Binds as cc__lite_bind does: the values are kept as text (bytes for
+ * 'B') until the statement runs (at its first step). */
+int cc__pg_bind(cc__stmt *st, int n, const struct cc__val *v)
 {
 	struct cc__pgq *q = st->pg;
 	char buf[40];
 
 	clear_values(q);
-	for (int i = 0; types[i]; i++) {
-		char *v = NULL;
+	if (n > PG_MAXPARAMS)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		char *x = NULL;
+		char t = v[i].kind;
 
-		if (i >= PG_MAXPARAMS)
-			return -1;
-		switch (types[i]) {
-		case 't': {
-			const char *t = va_arg(ap, const char *);
-			if (t && !(v = strdup(t)))
-				return -1;
+		switch (t) {
+		case 't':
+			x = strdup(v[i].p);
 			break;
-		}
-		case 'b': {
-			const char *t = va_arg(ap, const char *);
-			size_t n = va_arg(ap, size_t);
-			if (!(v = strndup(t ? t : "", n)))
-				return -1;
+		case 'b':
+			x = strndup(v[i].p ? v[i].p : "", v[i].len);
 			break;
-		}
-		case 'B': {
-			const void *b = va_arg(ap, const void *);
-			size_t n = va_arg(ap, size_t);
-			if (n > (size_t)1 << 30 || !(v = malloc(n ? n : 1)))
+		case 'B':
+			if (v[i].len > (size_t)1 << 30 || !(x = malloc(v[i].len ? v[i].len : 1)))
 				return -1;
-			if (n)
-				memcpy(v, b, n);
-			q->lengths[i] = (int)n;
+			if (v[i].len)
+				memcpy(x, v[i].p, v[i].len);
+			q->lengths[i] = (int)v[i].len;
 			q->formats[i] = 1;
 			break;
-		}
-		case 'i':
-			snprintf(buf, sizeof(buf), "%d", va_arg(ap, int));
-			v = strdup(buf);
-			break;
 		case 'I':
-			snprintf(buf, sizeof(buf), "%lld", va_arg(ap, long long));
-			v = strdup(buf);
+			snprintf(buf, sizeof(buf), "%lld", v[i].i);
+			x = strdup(buf);
 			break;
-		case 'd': {
-			double d = va_arg(ap, double);
-			if (!isnan(d)) {
-				snprintf(buf, sizeof(buf), "%.17g", d);
-				v = strdup(buf);
-			}
+		case 'd':
+			snprintf(buf, sizeof(buf), "%.17g", v[i].d);
+			x = strdup(buf);
 			break;
-		}
+		case 'n':
+			t = 't';
+			break;
 		default:
 			return -1;
 		}
-		q->values[i] = v;
-		q->nulls[i] = v == NULL;
-		q->types[i] = types[i];
+		if (!x && v[i].kind != 'n')
+			return -1;
+		q->values[i] = x;
+		q->nulls[i] = x == NULL;
+		q->types[i] = t == 'b' ? 't' : t;
 		q->nparams = i + 1;
 		q->types[i + 1] = '\0';
 	}
 	return 0;
+}
+
+char cc__pg_kind(cc__stmt *st, int col)
+{
+	struct cc__pgq *q = st->pg;
+
+	if (!q->res || q->row < 0 || q->row >= q->nrows || PQgetisnull(q->res, q->row, col))
+		return 'n';
+	switch (PQftype(q->res, col)) {
+	case 20:
+	case 21:
+	case 23:
+		return 'I';
+	case 700:
+	case 701:
+	case 1700:
+		return 'd';
+	case 17:
+		return 'B';
+	default:
+		return 't';
+	}
 }
 
 static Oid oid_of(char t)

@@ -21,49 +21,33 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/*
- * Binds values described by types: 't' text (const char *, NULL binds
- * NULL), 'i' int, 'I' long long, 'd' double (NaN binds NULL), 'b' text
- * with length (const char *, size_t), 'B' bytes (const void *, size_t).
- * 0 or an SQLite status.
- */
-int cc__lite_bind(cc__stmt *stmt, const char *types, va_list ap)
+/* Binds the n values v to stmt: 0 or an SQLite status. */
+int cc__lite_bind(cc__stmt *stmt, int n, const struct cc__val *v)
 {
 	sqlite3_stmt *st = stmt->lite;
 	int rc = SQLITE_OK;
 
-	for (int i = 0; types[i] && rc == SQLITE_OK; i++) {
+	for (int i = 0; i < n && rc == SQLITE_OK; i++) {
 		int at = i + 1;
-		switch (types[i]) {
-		case 't': {
-			const char *t = va_arg(ap, const char *);
-			rc = t ? sqlite3_bind_text(st, at, t, -1, SQLITE_TRANSIENT)
-			       : sqlite3_bind_null(st, at);
+		switch (v[i].kind) {
+		case 't':
+			rc = sqlite3_bind_text(st, at, v[i].p, -1, SQLITE_TRANSIENT);
 			break;
-		}
-		case 'b': {
-			const char *t = va_arg(ap, const char *);
-			size_t n = va_arg(ap, size_t);
-			rc = sqlite3_bind_text64(st, at, t, n, SQLITE_TRANSIENT, SQLITE_UTF8);
+		case 'b':
+			rc = sqlite3_bind_text64(st, at, v[i].p, v[i].len, SQLITE_TRANSIENT, SQLITE_UTF8);
 			break;
-		}
-		case 'B': {
-			const void *b = va_arg(ap, const void *);
-			size_t n = va_arg(ap, size_t);
-			rc = sqlite3_bind_blob64(st, at, b ? b : "", n, SQLITE_TRANSIENT);
-			break;
-		}
-		case 'i':
-			rc = sqlite3_bind_int(st, at, va_arg(ap, int));
+		case 'B':
+			rc = sqlite3_bind_blob64(st, at, v[i].p ? v[i].p : "", v[i].len, SQLITE_TRANSIENT);
 			break;
 		case 'I':
-			rc = sqlite3_bind_int64(st, at, va_arg(ap, long long));
+			rc = sqlite3_bind_int64(st, at, v[i].i);
 			break;
-		case 'd': {
-			double d = va_arg(ap, double);
-			rc = isnan(d) ? sqlite3_bind_null(st, at) : sqlite3_bind_double(st, at, d);
+		case 'd':
+			rc = sqlite3_bind_double(st, at, v[i].d);
 			break;
-		}
+		case 'n':
+			rc = sqlite3_bind_null(st, at);
+			break;
 		default:
 			rc = SQLITE_MISUSE;
 		}
@@ -196,10 +180,27 @@ static int version_collation(void *ctx, int alen, const void *a, int blen, const
 	return cc_version_cmp(a, (size_t)alen, b, (size_t)blen);
 }
 
+static int store_open_at(struct cc_store **out, const char *dir, const char *url, int create,
+			 int flags, struct cc_error *err);
+
 static int store_open(struct cc_store **out, const char *dir, int create, int flags,
 		      struct cc_error *err)
 {
-	const char *url = getenv("CYBERCAP_DB");
+	return store_open_at(out, dir, getenv("CYBERCAP_DB"), create, flags, err);
+}
+
+int cc_store_open_at(struct cc_store **out, const char *where, int create,
+		     struct cc_error *err)
+{
+	if (cc_store_is_url(where))
+		return cc__pg_open(out, where, create, err);
+	return store_open_at(out, where, NULL, create, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, err);
+}
+
+/* Opens the SQLite store of dir, or the PostgreSQL one at url when given. */
+static int store_open_at(struct cc_store **out, const char *dir, const char *url, int create,
+			 int flags, struct cc_error *err)
+{
 	struct cc_store *s;
 	int rc;
 

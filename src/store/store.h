@@ -124,6 +124,28 @@ int cc_store_open_private(struct cc_store **out, const char *dir, struct cc_erro
 void cc_store_close(struct cc_store *s);
 /* 1 when where is a PostgreSQL URL (postgresql:// or postgres://). */
 int cc_store_is_url(const char *where);
+/* cc_store_open at where, a data directory or a PostgreSQL URL, whatever
+ * CYBERCAP_DB says (cybercap migrate opens one of each). */
+int cc_store_open_at(struct cc_store **out, const char *where, int create,
+		     struct cc_error *err);
+
+/* Every row of from copied into to, a new store on either backend, with
+ * the stored files (copy.c), in one transaction; then checked: the same
+ * rows in every table, every stored file hashing to its name. */
+#define CC_COPY_MAX_TABLES 160
+struct cc_copy_report {
+	struct {
+		char name[64];
+		long long rows;
+	} tables[CC_COPY_MAX_TABLES];
+	int ntables;
+	long long rows, files;
+};
+int cc_store_copy(struct cc_store *from, const char *from_dir, struct cc_store *to,
+		  const char *to_dir, struct cc_copy_report *rep, struct cc_error *err);
+int cc_store_copy_check(struct cc_store *from, const char *from_dir, struct cc_store *to,
+			const char *to_dir, const struct cc_copy_report *rep, long long *files,
+			struct cc_error *err);
 
 /* A number that changes whenever another connection commits a change, so
  * that a server can tell when to reload what it holds in memory. */

@@ -146,12 +146,30 @@ void cc__pg_close(struct cc_store *s);
 long long cc__pg_data_version(struct cc_store *s);
 int cc__pg_exec(struct cc_store *s, const char *sql, const char *what, struct cc_error *err);
 
+/* A value to bind: kind 't' text (p, NUL-terminated), 'b' text (p, len),
+ * 'B' bytes (p, len), 'I' integer (i), 'd' real (d), 'n' NULL. */
+struct cc__val {
+	char kind;
+	const char *p;
+	size_t len;
+	long long i;
+	double d;
+};
+#define CC__MAXVALS 64
+
+/* Binds n values to st (after resetting it): 0 or a failure. */
+int cc__bind_vals(cc__stmt *st, int n, const struct cc__val *v);
+
+/* The kind of value (as struct cc__val's) a column holds in the row. */
+char cc__kind(cc__stmt *st, int col);
+
 /* The backends' halves of the above (sqlite.c, pg.c). */
 cc__stmt *cc__lite_prepare(struct cc_store *s, const char *sql);
-int cc__lite_bind(cc__stmt *st, const char *types, va_list ap);
+int cc__lite_bind(cc__stmt *st, int n, const struct cc__val *v);
 void cc__lite_finish(struct cc_store *s, cc__stmt *st);
 cc__stmt *cc__pg_prepare(struct cc_store *s, struct cc_error *err, const char *sql);
-int cc__pg_bind(cc__stmt *st, const char *types, va_list ap);
+int cc__pg_bind(cc__stmt *st, int n, const struct cc__val *v);
+char cc__pg_kind(cc__stmt *st, int col);
 void cc__pg_finish(struct cc_store *s, cc__stmt *st);
 int cc__pg_step(cc__stmt *st);
 const char *cc__pg_value(cc__stmt *st, int col, int *len);

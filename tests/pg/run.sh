@@ -12,7 +12,9 @@
 #   - the same results on both backends: the demo is built on SQLite and on
 #     PostgreSQL and its published results exported (export-site); every
 #     API response of the two sites must be the same bytes, wall-clock
-#     times masked (tests/pg/same_site.py).
+#     times masked (tests/pg/same_site.py);
+#   - cybercap migrate, SQLite to PostgreSQL (the same published results)
+#     and back (the audit chain intact), and its refusal of a used target.
 # Stops the server and ends with "pg: N passed, M failed".
 set -u
 if [ $# -ne 1 ]; then
@@ -106,5 +108,38 @@ else
 	cat "$tmp/diff" 2>/dev/null
 	fail "the demo's published results are the same on SQLite and PostgreSQL"
 fi
+# cybercap migrate: the SQLite demo into a new PostgreSQL database, its
+# published results the same as SQLite's; back into a new data directory,
+# its audit chain intact; a destination that is not new is refused whole.
+to="postgresql:///cc_migrate?host=$CYBERCAP_PG_HOST&user=postgres"
+createdb -h "$CYBERCAP_PG_HOST" -U postgres cc_migrate
+if [ -d "$tmp/lite" ] && "$bin" migrate --from "$tmp/lite" --to "$to" >"$tmp/m1" 2>&1 &&
+	grep -q "verified" "$tmp/m1" &&
+	CYBERCAP_DB=$to "$bin" export-site --data "$tmp/m-data" --web "$root/web/dist" --campaign nci-2025 \
+		--campaign nci-2026 --campaign nci-2027 --campaign national-maturity-2026 "$tmp/site-m" >/dev/null 2>&1 &&
+	python3 "$here/same_site.py" "$tmp/site-lite" "$tmp/site-m" >"$tmp/diff" 2>&1; then
+	pass "migrate: SQLite to PostgreSQL, verified, the same published results ($(tail -n 1 "$tmp/m1" | cut -d';' -f1))"
+else
+	cat "$tmp/m1" "$tmp/diff" 2>/dev/null | tail -n 5
+	fail "migrate: SQLite to PostgreSQL, verified, the same published results"
+fi
+if "$bin" migrate --from "$to" --to "$tmp/back" >"$tmp/m2" 2>&1 &&
+	"$bin" audit verify --data "$tmp/back" >/dev/null 2>&1 &&
+	[ "$(sqlite3 "$tmp/lite/cybercap.db" 'SELECT count(*) FROM answer')" = \
+	  "$(sqlite3 "$tmp/back/cybercap.db" 'SELECT count(*) FROM answer')" ]; then
+	pass "migrate: PostgreSQL back to a data directory, audit chain intact"
+else
+	tail -n 3 "$tmp/m2"
+	fail "migrate: PostgreSQL back to a data directory, audit chain intact"
+fi
+"$bin" migrate --from "$tmp/lite" --to "$to" >"$tmp/m3" 2>&1
+st=$?
+if [ "$st" -eq 1 ] && grep -q "not empty" "$tmp/m3"; then
+	pass "migrate refuses a destination that is not new (exit 1, names the table)"
+else
+	cat "$tmp/m3"
+	fail "migrate refuses a destination that is not new (exit $st)"
+fi
+dropdb -h "$CYBERCAP_PG_HOST" -U postgres cc_migrate
 rm -rf "$tmp"
 finish
