@@ -108,6 +108,9 @@ else
 	cat "$tmp/diff" 2>/dev/null
 	fail "the demo's published results are the same on SQLite and PostgreSQL"
 fi
+answers() { # the answers in DIR's SQLite database
+	python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM answer").fetchone()[0])' "$1/cybercap.db"
+}
 # cybercap migrate: the SQLite demo into a new PostgreSQL database, its
 # published results the same as SQLite's; back into a new data directory,
 # its audit chain intact; a destination that is not new is refused whole.
@@ -125,8 +128,7 @@ else
 fi
 if "$bin" migrate --from "$to" --to "$tmp/back" >"$tmp/m2" 2>&1 &&
 	"$bin" audit verify --data "$tmp/back" >/dev/null 2>&1 &&
-	[ "$(sqlite3 "$tmp/lite/cybercap.db" 'SELECT count(*) FROM answer')" = \
-	  "$(sqlite3 "$tmp/back/cybercap.db" 'SELECT count(*) FROM answer')" ]; then
+	[ "$(answers "$tmp/lite")" = "$(answers "$tmp/back")" ]; then
 	pass "migrate: PostgreSQL back to a data directory, audit chain intact"
 else
 	tail -n 3 "$tmp/m2"
