@@ -65,9 +65,9 @@ export function SkillsMe({ route }: { route: Route }) {
       </section>
       <section aria-labelledby="sk-consents">
         <h2 id="sk-consents">{t('skConsents')}</h2>
-        <table data-testid="sk-consents">
-          <caption class="visually-hidden">{t('skConsents')}</caption>
-          <thead><tr><th scope="col">{t('skPurpose')}</th><th scope="col">{t('skState')}</th><th scope="col"><span class="visually-hidden">{t('skAction')}</span></th></tr></thead>
+        <table class="data" data-testid="sk-consents">
+          <caption class="sr-only">{t('skConsents')}</caption>
+          <thead><tr><th scope="col">{t('skPurpose')}</th><th scope="col">{t('skState')}</th><th scope="col"><span class="sr-only">{t('skAction')}</span></th></tr></thead>
           <tbody>
             {PURPOSES.map((p) => {
               const on = inForce(p);
