@@ -327,6 +327,58 @@ static int op_pair_move(struct cc_req *req, const struct cc_scaller *c, const js
 	return cc_skills_move_pair(req->store, c, num(P0(req)), b, out, err);
 }
 
+/* GET (no body: the list) or POST of a pair's meetings and goals. */
+static int op_meetings(struct cc_req *req, const struct cc_scaller *c, const json_t *b,
+		       json_t **out, struct cc_error *err)
+{
+	if (!num(P0(req)))
+		return not_found("pair", P0(req), err);
+	return cc_skills_meetings(req->store, c, num(P0(req)), b, out, err);
+}
+
+static int op_goals(struct cc_req *req, const struct cc_scaller *c, const json_t *b,
+		    json_t **out, struct cc_error *err)
+{
+	if (!num(P0(req)))
+		return not_found("pair", P0(req), err);
+	return cc_skills_goals(req->store, c, num(P0(req)), b, out, err);
+}
+
+static int op_goal_set(struct cc_req *req, const struct cc_scaller *c, const json_t *b,
+		       json_t **out, struct cc_error *err)
+{
+	if (!num(P0(req)))
+		return not_found("pair", P0(req), err);
+	if (!num(P1(req)))
+		return not_found("goal", P1(req), err);
+	return cc_skills_set_goal(req->store, c, num(P0(req)), num(P1(req)), b, out, err);
+}
+
+int cc_h_skills_meetings(struct cc_req *req, struct cc_resp *resp)
+{
+	return serve(req, resp, false, 200, op_meetings);
+}
+
+int cc_h_skills_meeting_add(struct cc_req *req, struct cc_resp *resp)
+{
+	return serve(req, resp, true, 201, op_meetings);
+}
+
+int cc_h_skills_goals(struct cc_req *req, struct cc_resp *resp)
+{
+	return serve(req, resp, false, 200, op_goals);
+}
+
+int cc_h_skills_goal_add(struct cc_req *req, struct cc_resp *resp)
+{
+	return serve(req, resp, true, 201, op_goals);
+}
+
+int cc_h_skills_goal_set(struct cc_req *req, struct cc_resp *resp)
+{
+	return serve(req, resp, true, 200, op_goal_set);
+}
+
 int cc_h_skills_enrolment(struct cc_req *req, struct cc_resp *resp)
 {
 	return serve(req, resp, false, 200, op_enrolment);

@@ -366,6 +366,46 @@ def mentoring_matching_explains_and_the_coordinator_overrides():
 
 
 @test
+def a_pair_keeps_its_meetings_and_goals():
+    base = f"{API}/pairs/{ST['pair']}"     # accepted: mentor "mentor", mentee Ana
+    a, m = who("ana"), who("mentor")
+    for body, field in (({"at": "soon", "minutes": 30}, "at"), ({"at": "2027-03-01"}, "minutes"),
+                        ({"at": "2027-03-01", "minutes": 0}, "minutes"),
+                        ({"at": "2027-03-01", "minutes": 30, "mood": "x"}, "mood")):
+        expect(a.post(base + "/meetings", body), 422, "invalid", field, what=field)
+    mt = expect(m.post(base + "/meetings", {"at": "2027-03-01T10:00:00Z", "minutes": 45,
+                                            "notes": "first talk"}), 201).json()
+    eq(mt["notes"], "first talk")
+    eq([x["id"] for x in expect(a.get(base + "/meetings"), 200).json()["meetings"]], [mt["id"]])
+    expect(a.post(base + "/goals", {"text": ""}), 422, "invalid", "text")
+    g = expect(a.post(base + "/goals", {"text": "Lead a tabletop drill"}), 201).json()
+    eq(g["status"], "open")
+    ST["goal"] = g["id"]
+    expect(m.call("PATCH", f"{base}/goals/{g['id']}", {"status": "done"}), 422, "invalid",
+           "status")
+    eq(expect(m.call("PATCH", f"{base}/goals/{g['id']}", {"status": "met"}), 200)
+       .json()["status"], "met")
+    expect(m.call("PATCH", f"{base}/goals/99999", {"status": "met"}), 404)
+    eq([x["status"] for x in expect(m.get(base + "/goals"), 200).json()["goals"]], ["met"])
+    # a proposed pair (the override) has no meetings or goals yet
+    expect(who("coord").post(f"{API}/pairs/{ST['pair2']}/meetings", {
+        "at": "2027-03-01", "minutes": 30}), 409, "conflict")
+    expect(who("coord").post(f"{API}/pairs/{ST['pair2']}/goals", {"text": "x"}), 409)
+    expect(who("bo").get(base + "/meetings"), 403)
+    expect(who("trainer").post(base + "/goals", {"text": "x"}), 403)
+    me = expect(a.get(f"{API}/skills/me"), 200).json()
+    mine = next(p for p in me["pairs"] if p["id"] == ST["pair"])
+    eq((mine["as"], mine["with"], mine["goals"][0]["status"]), ("mentee", "mentor", "met"))
+    eq(mine["meetings"][0]["minutes"], 45)
+    en = next(x for x in me["enrolments"] if x["id"] == ST["ana"])
+    eq(en["programme"], P)
+    eq(en["surveys"]["reaction_end"]["framework"], "skills-reaction")
+    mine = next(p for p in expect(m.get(f"{API}/skills/me"), 200).json()["pairs"]
+                if p["id"] == ST["pair"])
+    eq((mine["as"], mine["with"]), ("mentor", "Ana"))
+
+
+@test
 def evaluation_answers_and_outcomes():
     a = who("ana")
     base = f"{API}/enrolments/{ST['ana']}"
@@ -509,6 +549,10 @@ def who_may_call_which_route():
         ("POST", f"{API}/people/{pid}/consents", {"admin", "coord", "ana"}),
         ("PATCH", f"{API}/pairs/{ST['pair']}", {"admin", "coord", "ana", "mentor"}),
     ]
+    pair = {"admin", "coord", "ana", "mentor"}
+    for method, sub in (("GET", "meetings"), ("POST", "meetings"), ("GET", "goals"),
+                        ("POST", "goals"), ("PATCH", f"goals/{ST['goal']}")):
+        routes.append((method, f"{API}/pairs/{ST['pair']}/{sub}", pair))
     roles = ("anonymous", "outsider", "sponsor", "trainer", "mentor", "ana", "other_coord",
              "coord", "admin")
     for method, path, allow in routes:

@@ -41,7 +41,7 @@ export interface MyPair {
 }
 export interface MyEnrolment {
   id: number; cohort: string; role: string; status: string; reason: string | null;
-  programme?: string; surveys?: Record<string, Survey>; answered?: string[];
+  programme?: string; surveys?: Record<string, Survey>; answers?: Record<string, Record<string, number>>;
 }
 export interface Me {
   person: { id: number; name: string; email: string; country: string; org_kind: string; experience: string | null } | null;

@@ -2096,6 +2096,18 @@ const en = {
   skSecondaryNote: 'Where a total would give a hidden count away, a second count is hidden too.',
   skWorkTitle: 'Skills programmes', skWorkCohorts: 'Programme {p}: cohorts', skWorkReport: 'Programme {p}: report', skWorkDashboard: 'dashboard',
   skWorkMe: 'My programme record, surveys and mentoring',
+
+  // skills programmes: the participant's page, surveys and mentoring pairs (pages/skills/Me*.tsx)
+  skSurveysTitle: 'Surveys of cohort {cohort}', skSurveyNeedsConsent: 'Give your consent for evaluation (above) to answer the surveys.',
+  skSv_reaction_module: 'After a module', skSv_reaction_end: 'At the end of the programme', skSv_self_before: 'Self-assessment before', skSv_self_after: 'Self-assessment after',
+  skSurveyLead: 'One answer per statement; you can change your answers later.', skSurveyAnswered: 'You have answered: change any answer and send again.',
+  skErrRate: 'Choose an answer for: {q}', skSendSurvey: 'Send my answers', skSurveySaved: 'Thank you: {n} answers saved.',
+  skMyPairs: 'Mentoring', skYourMentor: 'Your mentor: {name}', skYourMentee: 'Your mentee: {name}', skPairNow: 'The pair is now {status}.',
+  skMeetings: 'Meetings', skMeetingLine: '{at}, {minutes} minutes', skMeetingAt: 'Date of the meeting', skMeetingNotes: 'Notes (optional)',
+  skAddMeeting: 'Record the meeting', skMeetingSaved: 'Meeting recorded.', skErrMeetingAt: 'Enter the date of the meeting, as YYYY-MM-DD',
+  skGoals: 'Goals', skNewGoal: 'A new goal', skAddGoal: 'Add the goal', skGoalSaved: 'Goal added.', skErrGoal: 'Enter the goal',
+  skGoalStatusOf: 'Status of the goal: {goal}', skGoalNow: 'Goal marked {status}.',
+  skGoal_open: 'open', skGoal_met: 'met', skGoal_dropped: 'dropped',
 };
 
 export default en;

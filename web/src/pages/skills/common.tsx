@@ -55,19 +55,20 @@ export function Loaded<T>({ d, title, route, children }: { d: Async<T>; title: s
   return <>{children(d.data)}</>;
 }
 
-/** The cohort, and reload() that keeps the page as it is until the new one comes. */
-export function useCohort(c: string) {
-  const [data, setData] = useState<Cohort | null>(null);
+/** What FN gives once the session is known, and reload() that keeps the page as it is until the new answer comes. */
+export function useLive<T>(fn: () => Promise<T>, deps: unknown[]) {
+  const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [tick, setTick] = useState(0);
   const s = useSession(true);
   useEffect(() => {
     if (s.status === 'unknown') return;
     let live = true;
-    skills.cohort(c).then((x) => { if (live) { setData(x); setError(null); } },
+    fn().then((x) => { if (live) { setData(x); setError(null); } },
       (e) => { if (live) setError(e instanceof ApiError ? e : new ApiError(0, 'client', String(e))); });
     return () => { live = false; };
-  }, [c, tick, s.status]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, tick, s.status]);
   const reload = useCallback(() => setTick((x) => x + 1), []);
   return { data, error, reload };
 }
@@ -82,7 +83,7 @@ export function CohortPage({ route, tab, title, children }: {
   route: Route; tab: string; title: Key; children: (c: Cohort, reload: () => void) => ComponentChildren;
 }) {
   const p = route.id!, c = route.unit!;
-  const { data, error, reload } = useCohort(c);
+  const { data, error, reload } = useLive(() => skills.cohort(c), [c]);
   useTitle(data ? `${t(title)}: ${data.name}` : t(title));
   if (error && !data) return <AccessError title={t(title)} error={error} route={route} retry={reload} />;
   if (!data) return <div class="page"><h1>{t(title)}</h1><Loading /></div>;
