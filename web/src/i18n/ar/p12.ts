@@ -13,7 +13,7 @@ const m: Partial<Record<Key, Msg>> = {
   skSurveyAnswered: "لقد أجبت: غيّر أي إجابة وأرسل من جديد.",
   skErrRate: "اختر إجابة عن: {q}",
   skSendSurvey: "إرسال إجاباتي",
-  skSurveySaved: "شكرًا: حُفظت {n} إجابات.",
+  skSurveySaved: "شكرًا: حُفظت إجاباتك ({n}).",
   skMyPairs: "الإرشاد",
   skYourMentor: "مرشدك: {name}",
   skYourMentee: "المسترشد: {name}",

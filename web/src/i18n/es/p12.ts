@@ -13,7 +13,7 @@ const m: Partial<Record<Key, Msg>> = {
   skSurveyAnswered: "Ya respondió: cambie cualquier respuesta y envíe de nuevo.",
   skErrRate: "Elija una respuesta para: {q}",
   skSendSurvey: "Enviar mis respuestas",
-  skSurveySaved: "Gracias: {n} respuestas guardadas.",
+  skSurveySaved: "Gracias: sus respuestas están guardadas ({n}).",
   skMyPairs: "Mentoría",
   skYourMentor: "Su mentor: {name}",
   skYourMentee: "Su persona mentorizada: {name}",

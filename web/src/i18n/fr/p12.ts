@@ -13,7 +13,7 @@ const m: Partial<Record<Key, Msg>> = {
   skSurveyAnswered: "Vous avez répondu : modifiez une réponse et envoyez de nouveau.",
   skErrRate: "Choisissez une réponse pour : {q}",
   skSendSurvey: "Envoyer mes réponses",
-  skSurveySaved: "Merci : {n} réponses enregistrées.",
+  skSurveySaved: "Merci : vos réponses sont enregistrées ({n}).",
   skMyPairs: "Mentorat",
   skYourMentor: "Votre mentor : {name}",
   skYourMentee: "Votre mentoré : {name}",

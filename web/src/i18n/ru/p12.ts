@@ -13,7 +13,7 @@ const m: Partial<Record<Key, Msg>> = {
   skSurveyAnswered: "Вы уже ответили: измените любой ответ и отправьте снова.",
   skErrRate: "Выберите ответ: {q}",
   skSendSurvey: "Отправить ответы",
-  skSurveySaved: "Спасибо: сохранено ответов: {n}.",
+  skSurveySaved: "Спасибо: ответы сохранены ({n}).",
   skMyPairs: "Наставничество",
   skYourMentor: "Ваш наставник: {name}",
   skYourMentee: "Ваш подопечный: {name}",

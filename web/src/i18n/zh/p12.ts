@@ -13,7 +13,7 @@ const m: Partial<Record<Key, Msg>> = {
   skSurveyAnswered: "您已作答：可修改任意答案后再次提交。",
   skErrRate: "请为以下问题选择答案：{q}",
   skSendSurvey: "提交我的答案",
-  skSurveySaved: "谢谢：已保存 {n} 个答案。",
+  skSurveySaved: "谢谢：您的答案已保存（{n}）。",
   skMyPairs: "导师辅导",
   skYourMentor: "您的导师：{name}",
   skYourMentee: "您辅导的学员：{name}",

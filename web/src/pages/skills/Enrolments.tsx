@@ -36,7 +36,7 @@ function Enrolments({ c, reload }: { c: Cohort; reload: () => void }) {
               <th scope="col">{t('skName')}</th><th scope="col">{t('skRole')}</th><th scope="col">{t('skCountry')}</th>
               <th scope="col">{t('skStatus')}</th><th scope="col">{t('skMoveTo')}</th>
             </tr></thead>
-            <tbody>{c.enrolments.map((e) => <Row key={e.id} e={e} errors={errors} fail={fail} done={done} />)}</tbody>
+            <tbody>{c.enrolments.map((e) => <Row key={e.id + e.status} e={e} errors={errors} fail={fail} done={done} />)}</tbody>
           </table>
         </div>
       )}
