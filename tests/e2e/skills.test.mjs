@@ -15,7 +15,7 @@
 // build/e2e-screenshots/skills-*.png. One browser for the file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, apiSession, axe, expectFocus, launch, readLogins, shot, signIn } from './helpers.mjs';
+import { apiSession, axeClean as clean, expectFocus, launch, readLogins, ready, shot, signIn } from './helpers.mjs';
 
 const DATA = process.env.E2E_DATA;
 const P = 'cyber-pathways';
@@ -26,15 +26,6 @@ const COHORT = 'e2e-' + STAMP;
 let logins, browser, page, coord;
 const ids = {};
 
-async function ready(p) {
-  await p.waitForSelector('main h1');
-  await p.waitForFunction(() => !document.querySelector('.state-loading'), null, { timeout: 15000 });
-}
-async function go(p, path) { await p.goto(BASE + path, { waitUntil: 'networkidle' }); await ready(p); }
-async function clean(p, name) {
-  const v = await axe(p);
-  assert.deepEqual(v, [], `axe-core on ${name}: ${JSON.stringify(v, null, 1)}`);
-}
 async function ok(r, what) {
   assert.ok(r.status >= 200 && r.status < 300, `${what}: HTTP ${r.status} ${JSON.stringify(r.json)}`);
   return r.json;
