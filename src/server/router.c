@@ -120,6 +120,8 @@ static const struct cc_route routes[] = {
 	{"POST", "/api/v1/programmes/{p}/cohorts", cc_h_skills_cohort_add, 0},
 	{"POST", "/api/v1/programmes/{p}/surveys", cc_h_skills_survey_set, 0},
 	{"GET", "/api/v1/programmes/{p}/dashboard", cc_h_skills_dashboard, 0},
+	{"GET", "/api/v1/programmes/{p}/dashboard.csv", cc_h_skills_dashboard_csv, 0},
+	{"GET", "/api/v1/programmes/{p}/dashboard.xlsx", cc_h_skills_dashboard_xlsx, 0},
 	{"GET", "/api/v1/cohorts/{c}", cc_h_skills_cohort, 0},
 	{"POST", "/api/v1/cohorts/{c}/enrolments", cc_h_skills_enrol, 0},
 	{"POST", "/api/v1/cohorts/{c}/sessions", cc_h_skills_session_add, 0},

@@ -245,6 +245,8 @@ int cc_h_skills_move(struct cc_req *req, struct cc_resp *resp);
 int cc_h_skills_answer(struct cc_req *req, struct cc_resp *resp);
 int cc_h_skills_outcome(struct cc_req *req, struct cc_resp *resp);
 int cc_h_skills_pair_move(struct cc_req *req, struct cc_resp *resp);
+int cc_h_skills_dashboard_csv(struct cc_req *req, struct cc_resp *resp);
+int cc_h_skills_dashboard_xlsx(struct cc_req *req, struct cc_resp *resp);
 int cc_h_skills_meetings(struct cc_req *req, struct cc_resp *resp);
 int cc_h_skills_meeting_add(struct cc_req *req, struct cc_resp *resp);
 int cc_h_skills_goals(struct cc_req *req, struct cc_resp *resp);
