@@ -94,3 +94,19 @@ bool cc_small_cell(long long n)
 {
 	return n >= 1 && n <= CC_SMALL_CELL_MAX;
 }
+
+int cc_secondary_suppress(const long long *n, bool *hidden, int count)
+{
+	int nhidden = 0, best = -1;
+
+	for (int i = 0; i < count; i++)
+		nhidden += hidden[i];
+	if (nhidden != 1)
+		return -1;
+	for (int i = 0; i < count; i++)
+		if (!hidden[i] && n[i] > 0 && (best < 0 || n[i] < n[best]))
+			best = i;
+	if (best >= 0)
+		hidden[best] = true;
+	return best;
+}

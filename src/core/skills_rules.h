@@ -41,4 +41,11 @@ bool cc_pair_move_ok(const char *from, const char *to);
  * team: 1 to CC_SMALL_CELL_MAX. Zero is shown (it identifies no one). */
 bool cc_small_cell(long long n);
 
+/* Secondary suppression of a line of count cells n[0..count) whose total
+ * is shown: when exactly one cell is hidden (hidden[i]), the smallest
+ * other cell above zero (the first of equals) is hidden too, so that the
+ * hidden one cannot be worked out as the total less the others. Returns
+ * the index hidden, or -1 when none had to be. */
+int cc_secondary_suppress(const long long *n, bool *hidden, int count);
+
 #endif

@@ -10,6 +10,7 @@
 #include "router.h"
 
 #include "../service/auth.h"
+#include "../store/store_skills.h"
 
 #include <microhttpd.h>
 #include <pthread.h>
@@ -121,8 +122,35 @@ static json_t *risk_workshops(struct cc_req *req, long long user)
 	return out;
 }
 
+/* The user's roles in skills programmes ([{"role", "programme"}], a
+ * coordinator or sponsor) and whether a person record of theirs takes
+ * part in one (skills_person), so that "My work" can point to them. */
+static void skills_of(struct cc_req *req, long long user, json_t *o)
+{
+	json_t *out = json_array();
+	struct cc_list l;
+	struct cc_error err;
+	long long person = 0;
+
+	pthread_mutex_lock(req->store_lock);
+	if (cc_store_skills_members(req->store, user, &l, &err) == CC_OK) {
+		for (int i = 0; i < l.n; i++) {
+			const struct cc_smember_rec *m = &((struct cc_smember_rec *)l.items)[i];
+			json_array_append_new(out, json_pack("{s:s,s:s}", "role", m->role,
+							     "programme", m->programme));
+		}
+		cc_list_free(&l);
+	}
+	if (cc_store_skills_person_of_user(req->store, user, &person, &err) != CC_OK)
+		person = 0;
+	pthread_mutex_unlock(req->store_lock);
+	json_object_set_new(o, "skills", out);
+	json_object_set_new(o, "skills_person", json_boolean(person != 0));
+}
+
 static json_t *user_json(struct cc_req *req, const struct cc_principal *p)
 {
+	json_t *out;
 	json_t *grants = json_array();
 
 	for (int i = 0; i < p->ngrants; i++) {
@@ -145,9 +173,12 @@ static json_t *user_json(struct cc_req *req, const struct cc_principal *p)
 		}
 		json_array_append_new(grants, o);
 	}
-	return json_pack("{s:I,s:s,s:s,s:o,s:o}", "id", (json_int_t)p->id, "email", p->email,
-			 "name", p->name, "roles", grants, "risk_workshops",
-			 risk_workshops(req, p->id));
+	out = json_pack("{s:I,s:s,s:s,s:o,s:o}", "id", (json_int_t)p->id, "email", p->email,
+			"name", p->name, "roles", grants, "risk_workshops",
+			risk_workshops(req, p->id));
+	if (out)
+		skills_of(req, p->id, out);
+	return out;
 }
 
 /* Seconds until a caller limited under these keys may try again (0: now). */

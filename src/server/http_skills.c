@@ -11,6 +11,7 @@
 #include "router.h"
 
 #include "../format/questionnaire_xlsx.h"
+#include "../format/skills_out.h"
 #include "../service/skills.h"
 
 #include <stdlib.h>
@@ -30,30 +31,45 @@ static int reply_error(struct cc_resp *resp, int rc, const struct cc_error *err)
 	return cc_resp_from_error(resp, err, 422);
 }
 
-/* Runs op for a signed-in caller; body: parse a JSON object first. */
-static int serve(struct cc_req *req, struct cc_resp *resp, bool body, int ok, sk_op op)
+/* Runs op for a signed-in caller (body: parse a JSON object first) into
+ * *out; anything but CC_OK has filled resp with the refusal. */
+static int run(struct cc_req *req, struct cc_resp *resp, bool body, sk_op op, json_t **out)
 {
 	struct cc_scaller c;
 	struct cc_error err;
-	json_t *b = NULL, *out = NULL;
+	json_t *b = NULL;
 	int rc;
 
-	if (!req->who || !req->who->id)
-		return cc_resp_error(resp, 401, "unauthenticated", NULL, "sign in first");
+	*out = NULL;
+	if (!req->who || !req->who->id) {
+		cc_resp_error(resp, 401, "unauthenticated", NULL, "sign in first");
+		return CC_EINPUT;
+	}
 	if (body && !(b = cc_req_json(req, resp)))
-		return CC_OK;
+		return CC_EINPUT;
 	cc_error_clear(&err);
 	pthread_mutex_lock(req->store_lock);
 	rc = cc_scaller_load(req->store, req->who, &c, &err);
 	if (!rc)
-		rc = op(req, &c, b, &out, &err);
+		rc = op(req, &c, b, out, &err);
 	cc_scaller_free(&c);
 	pthread_mutex_unlock(req->store_lock);
 	json_decref(b);
 	if (rc) {
-		json_decref(out);
-		return reply_error(resp, rc, &err);
+		json_decref(*out);
+		*out = NULL;
+		reply_error(resp, rc, &err);
 	}
+	return rc;
+}
+
+/* run, then the answer as JSON with status ok. */
+static int serve(struct cc_req *req, struct cc_resp *resp, bool body, int ok, sk_op op)
+{
+	json_t *out;
+
+	if (run(req, resp, body, op, &out))
+		return CC_OK;
 	if (!out)
 		return cc_resp_json(resp, ok, json_object());
 	resp->etag = 0;
@@ -154,6 +170,46 @@ int cc_h_skills_survey_set(struct cc_req *req, struct cc_resp *resp)
 int cc_h_skills_dashboard(struct cc_req *req, struct cc_resp *resp)
 {
 	return serve(req, resp, false, 200, op_dashboard);
+}
+
+static int write_dashboard(FILE *f, const void *ctx)
+{
+	return cc_skills_dashboard_csv(f, ctx);
+}
+
+static int fill_dashboard(void *wb, void *ctx)
+{
+	return cc_skills_dashboard_xlsx(wb, ctx);
+}
+
+/* The dashboard as the caller may see it, as a file named after the
+ * programme (and edition). */
+static int dashboard_file(struct cc_req *req, struct cc_resp *resp, bool xlsx)
+{
+	const char *ed = cc_req_query(req, "edition");
+	char name[200];
+	json_t *d;
+	int rc;
+
+	if (run(req, resp, false, op_dashboard, &d))
+		return CC_OK;
+	snprintf(name, sizeof(name), "%s%s%s-dashboard.%s", P0(req), ed ? "-" : "", ed ? ed : "",
+		 xlsx ? "xlsx" : "csv");
+	rc = xlsx ? cc__send_xlsx(resp, fill_dashboard, d, name)
+		  : cc__send_csv(resp, write_dashboard, d, name);
+	resp->etag = 0;
+	json_decref(d);
+	return rc;
+}
+
+int cc_h_skills_dashboard_csv(struct cc_req *req, struct cc_resp *resp)
+{
+	return dashboard_file(req, resp, false);
+}
+
+int cc_h_skills_dashboard_xlsx(struct cc_req *req, struct cc_resp *resp)
+{
+	return dashboard_file(req, resp, true);
 }
 
 /* ---- cohorts ---- */
@@ -325,6 +381,58 @@ static int op_pair_move(struct cc_req *req, const struct cc_scaller *c, const js
 	if (!num(P0(req)))
 		return not_found("pair", P0(req), err);
 	return cc_skills_move_pair(req->store, c, num(P0(req)), b, out, err);
+}
+
+/* GET (no body: the list) or POST of a pair's meetings and goals. */
+static int op_meetings(struct cc_req *req, const struct cc_scaller *c, const json_t *b,
+		       json_t **out, struct cc_error *err)
+{
+	if (!num(P0(req)))
+		return not_found("pair", P0(req), err);
+	return cc_skills_meetings(req->store, c, num(P0(req)), b, out, err);
+}
+
+static int op_goals(struct cc_req *req, const struct cc_scaller *c, const json_t *b,
+		    json_t **out, struct cc_error *err)
+{
+	if (!num(P0(req)))
+		return not_found("pair", P0(req), err);
+	return cc_skills_goals(req->store, c, num(P0(req)), b, out, err);
+}
+
+static int op_goal_set(struct cc_req *req, const struct cc_scaller *c, const json_t *b,
+		       json_t **out, struct cc_error *err)
+{
+	if (!num(P0(req)))
+		return not_found("pair", P0(req), err);
+	if (!num(P1(req)))
+		return not_found("goal", P1(req), err);
+	return cc_skills_set_goal(req->store, c, num(P0(req)), num(P1(req)), b, out, err);
+}
+
+int cc_h_skills_meetings(struct cc_req *req, struct cc_resp *resp)
+{
+	return serve(req, resp, false, 200, op_meetings);
+}
+
+int cc_h_skills_meeting_add(struct cc_req *req, struct cc_resp *resp)
+{
+	return serve(req, resp, true, 201, op_meetings);
+}
+
+int cc_h_skills_goals(struct cc_req *req, struct cc_resp *resp)
+{
+	return serve(req, resp, false, 200, op_goals);
+}
+
+int cc_h_skills_goal_add(struct cc_req *req, struct cc_resp *resp)
+{
+	return serve(req, resp, true, 201, op_goals);
+}
+
+int cc_h_skills_goal_set(struct cc_req *req, struct cc_resp *resp)
+{
+	return serve(req, resp, true, 200, op_goal_set);
 }
 
 int cc_h_skills_enrolment(struct cc_req *req, struct cc_resp *resp)

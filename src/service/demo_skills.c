@@ -5,7 +5,8 @@
  * mentors, a trainer, sessions with attendance, completion imported from a
  * plain CSV, mentoring pairs proposed by the matching (some accepted and
  * completed), reaction answers, before/after self-assessments and
- * follow-up outcomes. Accounts for a coordinator, a sponsor, a trainer, a
+ * follow-up outcomes, a meeting and a goal for each accepted pair.
+ * Accounts for a coordinator, a sponsor, a trainer, a
  * mentor and a participant go to demo-logins.txt. Everything goes through
  * the service, as an admin would do it.
  */
@@ -217,6 +218,22 @@ static int session(struct demo *d, const char *cohort, const char *kind, const c
 	return call(rc, list, &o);
 }
 
+/* A first meeting and a goal of an accepted pair. */
+static int meet(struct demo *d, long long pair, int k)
+{
+	json_t *o = NULL, *b = json_pack("{s:s,s:i,s:s}", "at", k % 2 ? "2027-03-10" : "2027-03-17",
+					 "minutes", 45, "notes", "Introductions; agreed to meet "
+					 "every two weeks.");
+	int rc = call(cc_skills_meetings(d->s, &d->admin, pair, b, &o, d->err), b, &o);
+
+	if (!rc) {
+		b = json_pack("{s:s}", "text", k % 2 ? "Lead a tabletop exercise at work" :
+			      "Write a short policy brief");
+		rc = call(cc_skills_goals(d->s, &d->admin, pair, b, &o, d->err), b, &o);
+	}
+	return rc;
+}
+
 static int pairs(struct demo *d, const char *cohort)
 {
 	json_t *o = NULL, *p;
@@ -231,6 +248,8 @@ static int pairs(struct demo *d, const char *cohort)
 		if (i % 3 != 2)
 			rc = call(cc_skills_move_pair(d->s, &d->admin, id, b, &r, d->err), NULL, &r);
 		json_decref(b);
+		if (!rc && i % 3 != 2)
+			rc = meet(d, id, (int)i);
 		if (!rc && i % 3 == 0) {
 			r = NULL;
 			b = json_pack("{s:s}", "status", "completed");

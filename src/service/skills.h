@@ -3,7 +3,9 @@
  * programmes"): programmes, editions, tracks and cohorts
  * (skills_setup.c); people, consents, enrolments, erasure and export
  * (skills_people.c); sessions, attendance, progress imports, mentoring
- * and evaluation (skills_activity.c); the dashboard (skills_dashboard.c).
+ * and evaluation (skills_activity.c, skills_mentoring.c,
+ * skills_evaluation.c); a pair's meetings and goals and the caller's own
+ * record (skills_pairs.c); the dashboard (skills_dashboard.c).
  *
  * Who may is decided here, from the caller (struct cc_scaller): an admin
  * may everything; a programme's coordinator (skills_member) everything
@@ -90,9 +92,22 @@ int cc_skills_erase(struct cc_store *s, const struct cc_scaller *c, long long pe
 		    struct cc_error *err);
 int cc_skills_export(struct cc_store *s, const struct cc_scaller *c, long long person,
 		     json_t **out, struct cc_error *err);
-/* GET /skills/me: the caller's person, consents, enrolments and pairs. */
+/* GET /skills/me (skills_pairs.c): the caller's person, consents,
+ * enrolments (each with its programme, the programme's surveys and the
+ * caller's answers to them) and pairs (with the other person's name, the
+ * meetings and goals). */
 int cc_skills_me(struct cc_store *s, const struct cc_scaller *c, json_t **out,
 		 struct cc_error *err);
+/* A pair's meetings and goals (skills_pairs.c): its mentor and mentee and
+ * the programme's team. Adding needs an accepted pair (CC_ECONFLICT);
+ * body NULL: the list. POST {"at", "minutes", "notes"?} / {"text"};
+ * PATCH a goal {"status": open|met|dropped} (accepted or completed). */
+int cc_skills_meetings(struct cc_store *s, const struct cc_scaller *c, long long pair,
+		       const json_t *body, json_t **out, struct cc_error *err);
+int cc_skills_goals(struct cc_store *s, const struct cc_scaller *c, long long pair,
+		    const json_t *body, json_t **out, struct cc_error *err);
+int cc_skills_set_goal(struct cc_store *s, const struct cc_scaller *c, long long pair,
+		       long long goal, const json_t *body, json_t **out, struct cc_error *err);
 
 /* ---- activity (skills_activity.c, skills_mentoring.c) ---- */
 int cc_skills_add_session(struct cc_store *s, const struct cc_scaller *c, const char *cohort,

@@ -4,7 +4,8 @@
  * by country (LDCs and SIDS on the list of the edition's year), beside the
  * country's capacity results; attendance by session kind; share
  * satisfied; paired before/after per competency; pairs; outcomes. Counts
- * of 1 to 4 are null with "suppressed": true for anyone outside the team.
+ * of 1 to 4 are null with "suppressed": true for anyone outside the team,
+ * and a second cell where a total would give a hidden one away.
  */
 #include "skills_internal.h"
 
@@ -13,6 +14,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -54,6 +56,38 @@ static json_t *funnel(const struct cc_list *l, const char *key, bool team)
 		cc_skills_put_count(o, funnel_keys[k], n, team);
 	}
 	return o;
+}
+
+/* Secondary suppression of the funnel's columns in rows (by track, by
+ * country), whose totals the programme's funnel shows: in a column with
+ * a shown total and one hidden cell, a second cell is hidden
+ * (cc_secondary_suppress), so that no hidden count is the total less the
+ * others. There are no row totals (a row's statuses overlap). */
+static void secondary(json_t *rows, const json_t *total)
+{
+	size_t count = json_array_size(rows);
+	long long *n = calloc(count + 1, sizeof(*n));
+	bool *hidden = calloc(count + 1, sizeof(*hidden));
+
+	for (int k = 0; n && hidden && funnel_keys[k]; k++) {
+		const char *key = funnel_keys[k];
+		int at;
+
+		if (json_is_null(json_object_get(total, key)))
+			continue;
+		for (size_t i = 0; i < count; i++) {
+			const json_t *v = json_object_get(json_array_get(rows, i), key);
+			hidden[i] = json_is_null(v);
+			n[i] = json_integer_value(v);
+		}
+		if ((at = cc_secondary_suppress(n, hidden, (int)count)) >= 0) {
+			json_t *row = json_array_get(rows, (size_t)at);
+			json_object_set_new(row, key, json_null());
+			json_object_set_new(row, "suppressed", json_true());
+		}
+	}
+	free(n);
+	free(hidden);
 }
 
 /* The year whose LDC and SIDS lists count: the edition's, else the latest
@@ -326,6 +360,10 @@ int cc_skills_dashboard(struct cc_store *s, const struct cc_scaller *c,
 			 "pairs", pairs,
 			 "outcomes", pairs_of(&l[CC_ST_OUTCOMES], "months", "outcome", "people", team));
 	json_object_set_new(*out, "countries_reached", reached);
+	if (*out && !team) {
+		secondary(json_object_get(*out, "by_track"), json_object_get(*out, "funnel"));
+		secondary(json_object_get(*out, "by_country"), json_object_get(*out, "funnel"));
+	}
 	for (int i = 0; i <= CC_ST_COHORT_COUNTRY; i++)
 		cc_list_free(&l[i]);
 	return *out ? CC_OK : CC_ENOMEM;

@@ -49,6 +49,10 @@ int cc__sk_enrolment(struct cc_store *s, const struct cc_scaller *c, long long i
 json_t *cc__sk_enrolment_json(const struct cc_senrol_rec *e, const struct cc_sperson_rec *p,
 			      bool with_email);
 json_t *cc__sk_pair_json(const struct cc_spair_rec *p);
+/* Whether c's person holds enrolment id. */
+bool cc__sk_holds(struct cc_store *s, const struct cc_scaller *c, long long id);
+/* The person, consents and enrolments (skills_people.c). */
+int cc__sk_person_json(struct cc_store *s, long long person, json_t **out, struct cc_error *err);
 /* Whether the JSON array text holds the string v. */
 bool cc__sk_has(const char *json_list, const char *v);
 /* A JSON array text as a JSON value (an empty array when not JSON). */

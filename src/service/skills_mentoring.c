@@ -237,8 +237,7 @@ int cc_skills_add_pair(struct cc_store *s, const struct cc_scaller *c, const cha
 	return rc;
 }
 
-/* Whether c's person holds enrolment id. */
-static bool holds(struct cc_store *s, const struct cc_scaller *c, long long id)
+bool cc__sk_holds(struct cc_store *s, const struct cc_scaller *c, long long id)
 {
 	struct cc_list l;
 	bool yes;
@@ -270,8 +269,8 @@ int cc_skills_move_pair(struct cc_store *s, const struct cc_scaller *c, long lon
 	}
 	team = cc_scaller_team(c, ((struct cc_scohort_rec *)co.items)->programme);
 	cc_list_free(&co);
-	mentor = holds(s, c, p->mentor);
-	mentee = holds(s, c, p->mentee);
+	mentor = cc__sk_holds(s, c, p->mentor);
+	mentee = cc__sk_holds(s, c, p->mentee);
 	if (!team && !mentor && !mentee) {
 		rc = cc__sk_forbidden(err, "changing this pair");
 		goto out;

@@ -474,9 +474,7 @@ static json_t *rows_json(struct cc_store *s, long long person, enum cc_sperson_r
 	return a;
 }
 
-/* The person, consents and enrolments (with email when full). */
-static int person_json(struct cc_store *s, long long person, json_t **out,
-		       struct cc_error *err)
+int cc__sk_person_json(struct cc_store *s, long long person, json_t **out, struct cc_error *err)
 {
 	struct cc_list pl, el;
 	const struct cc_sperson_rec *p;
@@ -511,7 +509,7 @@ int cc_skills_export(struct cc_store *s, const struct cc_scaller *c, long long p
 	int rc;
 
 	if ((rc = person_exists(s, c, person, "exporting this person's data", err)) ||
-	    (rc = person_json(s, person, out, err)))
+	    (rc = cc__sk_person_json(s, person, out, err)))
 		return rc;
 	json_object_set_new(*out, "answers", rows_json(s, person, CC_SP_ANSWERS, "kind",
 						       "question", "value", err));
@@ -522,14 +520,4 @@ int cc_skills_export(struct cc_store *s, const struct cc_scaller *c, long long p
 	json_object_set_new(*out, "attendance", rows_json(s, person, CC_SP_ATTENDANCE,
 							  "session", "state", NULL, err));
 	return CC_OK;
-}
-
-int cc_skills_me(struct cc_store *s, const struct cc_scaller *c, json_t **out,
-		 struct cc_error *err)
-{
-	if (!c->person) {
-		*out = json_pack("{s:n,s:[],s:[]}", "person", "consents", "enrolments");
-		return *out ? CC_OK : CC_ENOMEM;
-	}
-	return person_json(s, c->person, out, err);
 }

@@ -163,6 +163,39 @@ int cc_skills_programme_json(struct cc_store *s, const struct cc_scaller *c, con
 	return rc;
 }
 
+/* The cohort's sessions, each with its attendance {"<enrolment>": state}. */
+static json_t *sessions_json(struct cc_store *s, const char *cohort, struct cc_error *err)
+{
+	struct cc_list se, at;
+	json_t *a = json_array();
+
+	if (cc_store_skills_sessions(s, cohort, &se, err))
+		return a;
+	if (cc_store_skills_cohort_attendance(s, cohort, &at, err)) {
+		cc_list_free(&se);
+		return a;
+	}
+	for (int i = 0; i < se.n; i++) {
+		const struct cc_ssession_rec *r = &((struct cc_ssession_rec *)se.items)[i];
+		json_t *marks = json_object();
+		char key[32];
+
+		for (int k = 0; k < at.n; k++) {
+			const struct cc_sattend_rec *x = &((struct cc_sattend_rec *)at.items)[k];
+			if (strcmp(x->session, r->id))
+				continue;
+			snprintf(key, sizeof(key), "%lld", x->enrolment);
+			json_object_set_new(marks, key, json_string(x->state));
+		}
+		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:s,s:i,s:o}", "id", r->id, "kind",
+						   r->kind, "title", r->title, "starts", r->starts,
+						   "minutes", r->minutes, "attendance", marks));
+	}
+	cc_list_free(&se);
+	cc_list_free(&at);
+	return a;
+}
+
 int cc_skills_cohort_json(struct cc_store *s, const struct cc_scaller *c, const char *cohort,
 			  json_t **out, struct cc_error *err)
 {
@@ -198,6 +231,7 @@ int cc_skills_cohort_json(struct cc_store *s, const struct cc_scaller *c, const 
 	*out = cohort_json(co.items);
 	json_object_set_new(*out, "enrolments", people);
 	json_object_set_new(*out, "pairs", pairs);
+	json_object_set_new(*out, "sessions", sessions_json(s, cohort, err));
 	cc_list_free(&en);
 	cc_list_free(&co);
 	return rc;

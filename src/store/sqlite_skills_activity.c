@@ -1,8 +1,9 @@
 /*
  * sqlite_skills_activity.c - what happens in a cohort: sessions and
  * attendance, completion imported from a learning platform, mentoring
- * pairs with their meetings and goals, survey answers, follow-up
- * outcomes, and the dashboard's tallies (see store_skills.h).
+ * pairs (their meetings and goals: sqlite_skills_pairs.c), survey
+ * answers, follow-up outcomes, and the dashboard's tallies (see
+ * store_skills.h).
  */
 #include "sqlite_internal.h"
 #include "store_skills.h"
@@ -46,6 +47,35 @@ int cc_store_skills_session(struct cc_store *s, const char *id, struct cc_list *
 		return cc_error_set(err, CC_ENOTFOUND, "session", 0, 0, "no session \"%s\"", id);
 	}
 	return rc;
+}
+
+int cc_store_skills_sessions(struct cc_store *s, const char *cohort, struct cc_list *out,
+			     struct cc_error *err)
+{
+	return cc__collect(s, cc__prepare(s, err, "SELECT id, cohort_id, kind, title, starts, "
+					  "minutes FROM skills_session WHERE cohort_id = ? ORDER BY "
+					  "starts, id", "t", cohort),
+			   out, sizeof(struct cc_ssession_rec), session_row, err);
+}
+
+static int attend_row(struct cc_list *l, cc__stmt *st, void *item)
+{
+	struct cc_sattend_rec *r = item;
+
+	r->session = cc__col_text(l, st, 0);
+	r->enrolment = cc__int64(st, 1);
+	r->state = cc__col_text(l, st, 2);
+	return r->session && r->state ? 0 : -1;
+}
+
+int cc_store_skills_cohort_attendance(struct cc_store *s, const char *cohort,
+				      struct cc_list *out, struct cc_error *err)
+{
+	return cc__collect(s, cc__prepare(s, err, "SELECT a.session_id, a.enrolment_id, a.state "
+					  "FROM skills_attendance a JOIN skills_session x ON x.id = "
+					  "a.session_id WHERE x.cohort_id = ? ORDER BY 1, 2", "t",
+					  cohort),
+			   out, sizeof(struct cc_sattend_rec), attend_row, err);
 }
 
 int cc_store_skills_put_attendance(struct cc_store *s, const char *session,
@@ -130,20 +160,6 @@ int cc_store_skills_move_pair(struct cc_store *s, long long id, const char *from
 		return cc_error_set(err, CC_ECONFLICT, "status", 0, 0, "pair %lld is no longer %s",
 				    id, from);
 	return rc;
-}
-
-int cc_store_skills_add_meeting(struct cc_store *s, long long pair, const char *at,
-				int minutes, const char *notes, struct cc_error *err)
-{
-	return cc__run(s, err, "INSERT INTO skills_meeting (pair_id, at, minutes, notes) VALUES "
-		       "(?, ?, ?, ?)", "Itit", pair, at, minutes, notes);
-}
-
-int cc_store_skills_add_goal(struct cc_store *s, long long pair, const char *text,
-			     struct cc_error *err)
-{
-	return cc__run(s, err, "INSERT INTO skills_goal (pair_id, text) VALUES (?, ?)", "It",
-		       pair, text);
 }
 
 int cc_store_skills_set_survey(struct cc_store *s, const char *programme, const char *kind,

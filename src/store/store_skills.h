@@ -145,8 +145,18 @@ int cc_store_skills_create_session(struct cc_store *s, const struct cc_ssession_
 				   struct cc_error *err);
 int cc_store_skills_session(struct cc_store *s, const char *id, struct cc_list *out,
 			    struct cc_error *err);
+/* cohort's sessions, by start. */
+int cc_store_skills_sessions(struct cc_store *s, const char *cohort, struct cc_list *out,
+			     struct cc_error *err);
 int cc_store_skills_put_attendance(struct cc_store *s, const char *session,
 				   long long enrolment, const char *state, struct cc_error *err);
+struct cc_sattend_rec {
+	const char *session, *state;
+	long long enrolment;
+};
+/* The attendance recorded in cohort's sessions, by session and enrolment. */
+int cc_store_skills_cohort_attendance(struct cc_store *s, const char *cohort,
+				      struct cc_list *out, struct cc_error *err);
 int cc_store_skills_put_progress(struct cc_store *s, long long enrolment, const char *module,
 				 const char *completed_at, double score, const char *source,
 				 struct cc_error *err);
@@ -166,10 +176,31 @@ int cc_store_skills_pairs(struct cc_store *s, const char *cohort, struct cc_list
 /* CC_ECONFLICT when the pair is no longer in 'from'. */
 int cc_store_skills_move_pair(struct cc_store *s, long long id, const char *from,
 			      const char *to, struct cc_error *err);
+
+/* A pair's meetings and goals (sqlite_skills_pairs.c); *id the new row's.
+ * Notes and texts are NULL after the erasure of either person. */
+struct cc_smeeting_rec {
+	long long id, pair;
+	const char *at, *notes;
+	int minutes;
+};
+struct cc_sgoal_rec {
+	long long id, pair;
+	const char *text, *status;
+};
 int cc_store_skills_add_meeting(struct cc_store *s, long long pair, const char *at,
-				int minutes, const char *notes, struct cc_error *err);
+				int minutes, const char *notes, long long *id,
+				struct cc_error *err);
 int cc_store_skills_add_goal(struct cc_store *s, long long pair, const char *text,
+			     long long *id, struct cc_error *err);
+/* pair's meetings (by time) and goals (by id). */
+int cc_store_skills_meetings(struct cc_store *s, long long pair, struct cc_list *out,
 			     struct cc_error *err);
+int cc_store_skills_goals(struct cc_store *s, long long pair, struct cc_list *out,
+			  struct cc_error *err);
+/* CC_ENOTFOUND when pair has no goal id. */
+int cc_store_skills_set_goal(struct cc_store *s, long long pair, long long id,
+			     const char *status, struct cc_error *err);
 
 int cc_store_skills_set_survey(struct cc_store *s, const char *programme, const char *kind,
 			       const char *framework, const char *version, struct cc_error *err);

@@ -16,9 +16,12 @@ tag is exercised and answers as openapi.json says.
     python3 tests/api/test_skills.py --bin build/cybercap [--only NAME_PART[,...]] [--keep]
 """
 import argparse  # noqa: F401  (run_demo_suite parses the command line)
+import csv
+import io
 import json
 import os
 import sys
+import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -366,6 +369,46 @@ def mentoring_matching_explains_and_the_coordinator_overrides():
 
 
 @test
+def a_pair_keeps_its_meetings_and_goals():
+    base = f"{API}/pairs/{ST['pair']}"     # accepted: mentor "mentor", mentee Ana
+    a, m = who("ana"), who("mentor")
+    for body, field in (({"at": "soon", "minutes": 30}, "at"), ({"at": "2027-03-01"}, "minutes"),
+                        ({"at": "2027-03-01", "minutes": 0}, "minutes"),
+                        ({"at": "2027-03-01", "minutes": 30, "mood": "x"}, "mood")):
+        expect(a.post(base + "/meetings", body), 422, "invalid", field, what=field)
+    mt = expect(m.post(base + "/meetings", {"at": "2027-03-01T10:00:00Z", "minutes": 45,
+                                            "notes": "first talk"}), 201).json()
+    eq(mt["notes"], "first talk")
+    eq([x["id"] for x in expect(a.get(base + "/meetings"), 200).json()["meetings"]], [mt["id"]])
+    expect(a.post(base + "/goals", {"text": ""}), 422, "invalid", "text")
+    g = expect(a.post(base + "/goals", {"text": "Lead a tabletop drill"}), 201).json()
+    eq(g["status"], "open")
+    ST["goal"] = g["id"]
+    expect(m.call("PATCH", f"{base}/goals/{g['id']}", {"status": "done"}), 422, "invalid",
+           "status")
+    eq(expect(m.call("PATCH", f"{base}/goals/{g['id']}", {"status": "met"}), 200)
+       .json()["status"], "met")
+    expect(m.call("PATCH", f"{base}/goals/99999", {"status": "met"}), 404)
+    eq([x["status"] for x in expect(m.get(base + "/goals"), 200).json()["goals"]], ["met"])
+    # a proposed pair (the override) has no meetings or goals yet
+    expect(who("coord").post(f"{API}/pairs/{ST['pair2']}/meetings", {
+        "at": "2027-03-01", "minutes": 30}), 409, "conflict")
+    expect(who("coord").post(f"{API}/pairs/{ST['pair2']}/goals", {"text": "x"}), 409)
+    expect(who("bo").get(base + "/meetings"), 403)
+    expect(who("trainer").post(base + "/goals", {"text": "x"}), 403)
+    me = expect(a.get(f"{API}/skills/me"), 200).json()
+    mine = next(p for p in me["pairs"] if p["id"] == ST["pair"])
+    eq((mine["as"], mine["with"], mine["goals"][0]["status"]), ("mentee", "mentor", "met"))
+    eq(mine["meetings"][0]["minutes"], 45)
+    en = next(x for x in me["enrolments"] if x["id"] == ST["ana"])
+    eq(en["programme"], P)
+    eq(en["surveys"]["reaction_end"]["framework"], "skills-reaction")
+    mine = next(p for p in expect(m.get(f"{API}/skills/me"), 200).json()["pairs"]
+                if p["id"] == ST["pair"])
+    eq((mine["as"], mine["with"]), ("mentor", "Ana"))
+
+
+@test
 def evaluation_answers_and_outcomes():
     a = who("ana")
     base = f"{API}/enrolments/{ST['ana']}"
@@ -487,6 +530,56 @@ def erasure_removes_the_person_and_keeps_the_counts():
     eq(rc, 0, f"audit chain: {out}")
 
 
+def csv_rows(client, status=200):
+    r = expect(who(client).get(f"{API}/programmes/{P}/dashboard.csv"), status)
+    if status != 200:
+        return None
+    check((r.header("Content-Type") or "").startswith("text/csv"), r.header("Content-Type"))
+    rows = list(csv.DictReader(io.StringIO(r.body.decode())))
+    return {(x["section"], x["key"], x["measure"]): x for x in rows}
+
+
+@test
+def a_sponsor_cannot_work_out_a_hidden_count_from_totals():
+    # after the erasure: Dee (erased, counted) applied in the policy track
+    team, spon = dashboard("coord").json(), dashboard("sponsor").json()
+    track = lambda d, t: next(x for x in d["by_track"] if x["track"] == t)  # noqa: E731
+    eq((track(team, "ir")["applied"], track(team, "pd")["applied"], team["funnel"]["applied"]),
+       (5, 1, 6))
+    eq(spon["funnel"]["applied"], 6, "the total is shown")
+    eq(track(spon, "pd")["applied"], None, "1 is hidden")
+    eq(track(spon, "ir")["applied"], None, "and 5 too: else 6 - 5 gives the 1 away")
+    for table in ("by_track", "by_country"):
+        for k, total in spon["funnel"].items():
+            if k == "suppressed" or total is None:
+                continue
+            hidden = [r for r in spon[table] if k in r and r[k] is None]
+            check(len(hidden) != 1, f"{table}.{k}: one hidden cell under a shown total {total}")
+            shown = sum(r[k] for r in spon[table] if r.get(k) is not None)
+            check(not hidden or total - shown >= 2, f"{table}.{k}: the hidden cells sum to "
+                  f"{total - shown}, a single person")
+    # the files hide exactly what the JSON hides
+    rows = csv_rows("sponsor")
+    eq(rows[("funnel", P, "applied")]["value"], "6")
+    for t in ("ir", "pd"):
+        got = rows[("by_track", t, "applied")]
+        eq((got["value"], got["suppressed"]), ("", "yes"), f"{t} applied in the CSV")
+    for (section, key, measure), x in rows.items():
+        if section in ("by_track", "by_country") and x["suppressed"] == "yes":
+            d = next(r for r in spon[section] if r[section[3:] if section == "by_track"
+                                                   else "country"] == key)
+            eq(d[measure], None, f"{section} {key} {measure}")
+    eq(csv_rows("coord")[("by_track", "ir", "applied")]["value"], "5", "the team sees all")
+    r = expect(who("sponsor").get(f"{API}/programmes/{P}/dashboard.xlsx"), 200)
+    book = zipfile.ZipFile(io.BytesIO(r.body))
+    words = book.read("xl/sharedStrings.xml").decode()
+    check("Figures" in book.read("xl/workbook.xml").decode(), "the Figures sheet")
+    check("by_track" in words and "suppressed" in words, "the rows and their marks")
+    csv_rows("ana", 403)
+    csv_rows("anonymous", 401)
+    expect(who("other_coord").get(f"{API}/programmes/{P}/dashboard.xlsx"), 403)
+
+
 @test
 def who_may_call_which_route():
     e, pid, s = ST["ana"], ST["ana_person"], ST["session"]
@@ -497,6 +590,8 @@ def who_may_call_which_route():
         ("POST", f"{API}/programmes/{P}/cohorts", {"admin", "coord"}),
         ("POST", f"{API}/programmes/{P}/surveys", {"admin", "coord"}),
         ("GET", f"{API}/programmes/{P}/dashboard", {"admin", "coord", "sponsor"}),
+        ("GET", f"{API}/programmes/{P}/dashboard.csv", {"admin", "coord", "sponsor"}),
+        ("GET", f"{API}/programmes/{P}/dashboard.xlsx", {"admin", "coord", "sponsor"}),
         ("GET", f"{API}/cohorts/ir-af", {"admin", "coord", "trainer"}),
         ("POST", f"{API}/cohorts/ir-af/sessions", {"admin", "coord", "trainer"}),
         ("POST", f"{API}/cohorts/ir-af/mentoring/match", {"admin", "coord"}),
@@ -509,6 +604,10 @@ def who_may_call_which_route():
         ("POST", f"{API}/people/{pid}/consents", {"admin", "coord", "ana"}),
         ("PATCH", f"{API}/pairs/{ST['pair']}", {"admin", "coord", "ana", "mentor"}),
     ]
+    pair = {"admin", "coord", "ana", "mentor"}
+    for method, sub in (("GET", "meetings"), ("POST", "meetings"), ("GET", "goals"),
+                        ("POST", "goals"), ("PATCH", f"goals/{ST['goal']}")):
+        routes.append((method, f"{API}/pairs/{ST['pair']}/{sub}", pair))
     roles = ("anonymous", "outsider", "sponsor", "trainer", "mentor", "ana", "other_coord",
              "coord", "admin")
     for method, path, allow in routes:

@@ -64,11 +64,16 @@ export async function latestCampaign(framework = 'national-commitment') {
 /** A number as the interface shows it (English, the framework's precision). */
 export const fmt = (x, p = 2) => new Intl.NumberFormat('en', { minimumFractionDigits: p, maximumFractionDigits: p }).format(x);
 
+/** Waits until the page has its heading and no loading state. */
+export async function ready(page) {
+  await page.waitForSelector('main h1');
+  await page.waitForFunction(() => !document.querySelector('.state-loading'), null, { timeout: 15000 });
+}
+
 /** Opens PATH and waits until loading states are gone. */
 export async function open(page, path) {
   await page.goto(BASE + path, { waitUntil: 'networkidle' });
-  await page.waitForSelector('main h1');
-  await page.waitForFunction(() => !document.querySelector('.state-loading'), null, { timeout: 15000 });
+  await ready(page);
 }
 
 export async function shot(page, name, opts = {}) {
@@ -85,6 +90,12 @@ export async function axe(page) {
     const r = await axe.run(document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' :: ' + n.failureSummary) }));
   });
+}
+
+/** Fails (naming the page as WHAT) when axe-core finds a violation. */
+export async function axeClean(page, what) {
+  const v = await axe(page);
+  if (v.length) throw new Error(`axe-core on ${what}: ${JSON.stringify(v, null, 1)}`);
 }
 
 /** Sign-ins of the demo: "role email password [(unit X)]" per line. */

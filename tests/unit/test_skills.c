@@ -136,6 +136,25 @@ static void test_match_capacity_and_load(void **state)
 	assert_true(has_reason(&out[0], "no active mentor in the cohort"));
 }
 
+static void test_secondary_suppression(void **state)
+{
+	const long long n[] = {3, 0, 9, 6, 6};
+	bool hidden[] = {true, false, false, false, false};
+	bool two[] = {true, false, true, false, false};
+	const long long only[] = {2, 0};
+	bool alone[] = {true, false};
+
+	(void)state;
+	/* one hidden: the smallest above zero (the first 6) goes too, not the 0 */
+	assert_int_equal(cc_secondary_suppress(n, hidden, 5), 3);
+	assert_true(hidden[3] && !hidden[4] && !hidden[1]);
+	/* two hidden already: nothing more */
+	assert_int_equal(cc_secondary_suppress(n, two, 5), -1);
+	assert_false(two[3] || two[4]);
+	/* nothing else to hide (the total is the hidden cell itself, hidden too) */
+	assert_int_equal(cc_secondary_suppress(only, alone, 2), -1);
+}
+
 static void test_small_cells_suppressed(void **state)
 {
 	json_t *o = json_object();
@@ -321,6 +340,7 @@ int main(void)
 		cmocka_unit_test(test_small_cells_suppressed),
 		cmocka_unit_test(test_plain_csv),
 		cmocka_unit_test(test_plain_csv_every_bad_row_named),
+		cmocka_unit_test(test_secondary_suppression),
 		cmocka_unit_test(test_unknown_header_is_line_1),
 		cmocka_unit_test(test_moodle_csv),
 		cmocka_unit_test(test_openedx_csv),

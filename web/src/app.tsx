@@ -14,8 +14,15 @@ import { CrosswalksPage, TrendsPage } from './pages/OverTimeLazy';
 import { WorkflowPage } from './pages/WorkflowLazy';
 import { ChallengesPage, ScoreboardPage, SubmissionsPage } from './pages/ChallengesLazy';
 import { RiskLazyPage, type RiskPageName } from './pages/RiskLazy';
+<<<<<<< HEAD
 import { PartnersNewOfferPage, PartnersNewOrgPage, PartnersNewPledgePage, PartnersPledgePage, PartnersNewRequestPage, PartnersOffersPage, PartnersPledgesPage, PartnersReportPage, PartnersRequestPage, PartnersRequestsPage } from './pages/PartnersLazy';
 import { SkillsDashboardPage, SkillsMePage } from './pages/SkillsLazy';
+=======
+import { PartnersNewRequestPage, PartnersOffersPage, PartnersPledgesPage, PartnersReportPage, PartnersRequestPage, PartnersRequestsPage } from './pages/PartnersLazy';
+import {
+  SkillsCohortPage, SkillsCohortsPage, SkillsDashboardPage, SkillsMePage, SkillsMentoringPage, SkillsProgressPage, SkillsReportPage, SkillsSessionsPage,
+} from './pages/SkillsLazy';
+>>>>>>> skills3
 import { AccountBar, WorkNavItem, useRespondentOnly } from './components/Account';
 import { isStatic } from './api';
 
@@ -109,6 +116,12 @@ export function App() {
     case 'drillReport': page = <WorkflowPage name="AfterAction" route={route} />; break;
     case 'skillsDashboard': page = <SkillsDashboardPage route={route} />; break;
     case 'skillsMe': page = <SkillsMePage route={route} />; break;
+    case 'skillsCohorts': page = <SkillsCohortsPage route={route} />; break;
+    case 'skillsReport': page = <SkillsReportPage route={route} />; break;
+    case 'skillsCohort': page = <SkillsCohortPage route={route} />; break;
+    case 'skillsSessions': page = <SkillsSessionsPage route={route} />; break;
+    case 'skillsProgress': page = <SkillsProgressPage route={route} />; break;
+    case 'skillsMentoring': page = <SkillsMentoringPage route={route} />; break;
     case 'partners': page = <PartnersRequestsPage route={route} />; break;
     case 'partnersRequest': page = <PartnersRequestPage route={route} />; break;
     case 'partnersNew': page = <PartnersNewRequestPage route={route} />; break;

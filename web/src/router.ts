@@ -49,6 +49,8 @@
 //   /partnerships/pledges/{p}   partnersPledge (deliveries, statuses, the gap before and after)
 //   /skills/me            skillsMe     (a participant's own record and consents)
 //   /skills/{p}           skillsDashboard (a programme's dashboard)
+//   /skills/{p}/cohorts|report  skillsCohorts, skillsReport (its cohorts; the printable report)
+//   /skills/{p}/cohorts/{c}[/sessions|progress|mentoring]  skillsCohort, skillsSessions (?session), skillsProgress, skillsMentoring
 import { useEffect, useState } from 'preact/hooks';
 
 export interface Route {
@@ -58,7 +60,9 @@ export interface Route {
     | 'plans' | 'plannew' | 'plan' | 'planaction' | 'plandraft' | 'planservices' | 'planmonitoring' | 'planreport'
     | 'drills' | 'drill' | 'drillEvaluate' | 'drillReport' | 'drillChallenges' | 'drillScoreboard' | 'drillSubmissions'
     | 'riskList' | 'riskRegister' | 'riskHeatmap' | 'riskSectors' | 'riskGain' | 'riskWorkshop' | 'riskRate' | 'riskPublic' | 'riskReport' | 'riskPage'
-    | 'partners' | 'partnersNew' | 'partnersRequest' | 'partnersOffers' | 'partnersPledges' | 'partnersReport' | 'partnersOrgNew' | 'partnersOfferNew' | 'partnersPledgeNew' | 'partnersPledge' | 'skillsMe' | 'skillsDashboard' | 'notfound';
+    | 'partners' | 'partnersNew' | 'partnersRequest' | 'partnersOffers' | 'partnersPledges' | 'partnersReport' | 'partnersOrgNew' | 'partnersOfferNew' | 'partnersPledgeNew' | 'partnersPledge'
+    | 'skillsMe' | 'skillsDashboard' | 'skillsCohorts' | 'skillsReport'
+    | 'skillsCohort' | 'skillsSessions' | 'skillsProgress' | 'skillsMentoring' | 'notfound';
   id?: string;
   /** The unit of a questionnaire or a review (id is the campaign). */
   unit?: string;
@@ -87,6 +91,12 @@ const DRILL_PAGES = new Map<string, Route['page']>([
 const RISK_PAGES = new Map<string, Route['page']>([
   ['heatmap', 'riskHeatmap'], ['sectors', 'riskSectors'], ['treatment', 'riskGain'], ['workshop', 'riskWorkshop'],
   ['rate', 'riskRate'], ['public', 'riskPublic'], ['report', 'riskReport'],
+]);
+
+/** /skills/{p}/WORD and /skills/{p}/cohorts/{c}/WORD. */
+const SKILLS_PAGES = new Map<string, Route['page']>([['cohorts', 'skillsCohorts'], ['report', 'skillsReport']]);
+const COHORT_PAGES = new Map<string, Route['page']>([
+  ['sessions', 'skillsSessions'], ['progress', 'skillsProgress'], ['mentoring', 'skillsMentoring'],
 ]);
 
 /** /partnerships/WORD. */
@@ -123,6 +133,11 @@ export function parse(loc: { pathname: string; search: string }): Route {
   if (parts[0] === 'risks' && parts.length === 4 && parts[2] === 'risks') return { page: 'riskPage', id: parts[1], unit: parts[3], params, path };
   if (parts[0] === 'skills' && parts.length === 2 && parts[1] === 'me') return { page: 'skillsMe', params, path };
   if (parts[0] === 'skills' && parts.length === 2) return { page: 'skillsDashboard', id: parts[1], params, path };
+  if (parts[0] === 'skills' && parts.length === 3 && SKILLS_PAGES.has(parts[2])) return { page: SKILLS_PAGES.get(parts[2])!, id: parts[1], params, path };
+  if (parts[0] === 'skills' && parts[2] === 'cohorts' && parts.length === 4) return { page: 'skillsCohort', id: parts[1], unit: parts[3], params, path };
+  if (parts[0] === 'skills' && parts[2] === 'cohorts' && parts.length === 5 && COHORT_PAGES.has(parts[4])) {
+    return { page: COHORT_PAGES.get(parts[4])!, id: parts[1], unit: parts[3], params, path };
+  }
   if (parts[0] === 'password' && parts.length === 1) return { page: 'password', params, path };
   if (parts[0] === 'partnerships') {
     if (parts.length === 1) return { page: 'partners', params, path };

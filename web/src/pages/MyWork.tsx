@@ -23,6 +23,7 @@ import type { Campaign, Unit } from '../types';
 import type { ApiError } from '../api';
 import { drills } from '../drills';
 import { MyDrills } from './convene/MyDrills';
+import { hasSkillsRecord, skillsHref, skillsRoles } from '../skills';
 
 export function MyWork({ route }: { route: Route }) {
   const s = useSession(true);
@@ -123,7 +124,9 @@ function TeamWork({ user }: { user: User }) {
       )}
       <MyDrills list={myDrills} />
       <RiskWork user={user} />
-      {!focal.length && !reviewing && !myDrills.length && !riskWorkshopsOf(user).length && <p>{t('noWork')}</p>}
+      <SkillsWork user={user} />
+      {!focal.length && !reviewing && !myDrills.length && !riskWorkshopsOf(user).length && !skillsRoles(user).length && !hasSkillsRecord(user)
+        && <p>{t('noWork')}</p>}
     </div>
   );
 }
@@ -148,6 +151,28 @@ function RiskWork({ user }: { user: User }) {
         </ul>
       )}
       {team && <p><Link href={href('/risks')}>{t('rkWorkRegisters')}</Link></p>}
+    </section>
+  );
+}
+
+/** Skills programmes: a coordinator's cohorts and dashboard, a sponsor's dashboard and report, a participant's own record. */
+function SkillsWork({ user }: { user: User }) {
+  const roles = skillsRoles(user);
+  if (!roles.length && !hasSkillsRecord(user)) return null;
+  return (
+    <section aria-labelledby="skills-work-title" class="work-section" data-testid="skills-work">
+      <h2 id="skills-work-title">{t('skWorkTitle')}</h2>
+      <ul class="link-list">
+        {roles.map((r) => (
+          <li key={r.role + r.programme}>
+            {r.role === 'coordinator'
+              ? <Link href={href(skillsHref.cohorts(r.programme))}>{t('skWorkCohorts', { p: r.programme })}</Link>
+              : <Link href={href(skillsHref.report(r.programme))}>{t('skWorkReport', { p: r.programme })}</Link>}
+            {' · '}<Link href={href(skillsHref.dashboard(r.programme))}>{t('skWorkDashboard')}</Link>
+          </li>
+        ))}
+        {hasSkillsRecord(user) && <li><Link href={href('/skills/me')}>{t('skWorkMe')}</Link></li>}
+      </ul>
     </section>
   );
 }

@@ -4,11 +4,11 @@
 // counts of 1 to 4 come as null and read "fewer than 5".
 import { t } from '../../i18n';
 import type { Route } from '../../router';
-import { useAsync, useTitle } from '../../hooks';
-import { Link, Loading } from '../../components/ui';
-import { AccessError } from '../../components/Gate';
-import { useSession } from '../../session';
-import { skills, type Count, type Funnel } from '../../skills';
+import { useTitle } from '../../hooks';
+import { href } from '../../router';
+import { Link } from '../../components/ui';
+import { skills, skillsHref, type Count, type Dashboard, type Funnel } from '../../skills';
+import { Loaded, useSkills } from './common';
 import './skills.css';
 
 const STEPS = ['applied', 'selected', 'enrolled', 'active', 'completed', 'withdrawn'] as const;
@@ -25,48 +25,52 @@ function FunnelHead({ first }: { first: string }) {
 
 const cells = (f: Funnel) => STEPS.map((s) => <CountCell key={s} n={f[s]} />);
 
+/** A funnel per row (a track, a country) with the programme's total under them. */
+export function FunnelTable({ id, title, first, total, funnel, rows }: {
+  id: string; title: string; first: string; total: string; funnel: Funnel; rows: { key: string; name: string; f: Funnel }[];
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <div class="table-wrap">
+        <table class="data" data-testid={id}>
+          <caption class="sr-only">{title}</caption>
+          <FunnelHead first={first} />
+          <tbody>{rows.map((r) => <tr key={r.key}><th scope="row">{r.name}</th>{cells(r.f)}</tr>)}</tbody>
+          <tfoot><tr><th scope="row">{t('skTotal', { p: total })}</th>{cells(funnel)}</tr></tfoot>
+        </table>
+      </div>
+    </section>
+  );
+}
+
 export function SkillsDashboard({ route }: { route: Route }) {
-  const s = useSession(true);
   const p = route.id!;
-  const d = useAsync(async () => {
-    if (s.status === 'unknown') return new Promise<never>(() => {});
-    return skills.dashboard(p);
-  }, [p, s.status]);
+  const d = useSkills(() => skills.dashboard(p), [p]);
   useTitle(t('skDashTitle'));
-  if (d.state === 'error') return <AccessError title={t('skDashTitle')} error={d.error} route={route} retry={d.retry} />;
-  if (d.state === 'loading') return <div class="page"><h1>{t('skDashTitle')}</h1><Loading /></div>;
-  const x = d.data;
+  return <Loaded d={d} title={t('skDashTitle')} route={route}>{(x) => <DashboardView p={p} x={x} />}</Loaded>;
+}
+
+function DashboardView({ p, x }: { p: string; x: Dashboard }) {
   return (
     <div class="page page-wide skills">
       <h1>{t('skDashTitle')}</h1>
       <p class="lead">{t('skDashLead', { p: x.programme })}</p>
-      {x.suppressed_cells && <div class="panel panel-info"><p>{t('skSuppressedNote')}</p></div>}
-      <section aria-labelledby="sk-funnel">
-        <h2 id="sk-funnel">{t('skFunnel')}</h2>
-        <div class="table-wrap">
-          <table data-testid="sk-funnel">
-            <caption class="visually-hidden">{t('skFunnel')}</caption>
-            <FunnelHead first={t('skProgramme')} />
-            <tbody><tr><th scope="row">{x.programme}</th>{cells(x.funnel)}</tr></tbody>
-          </table>
-        </div>
-      </section>
-      <section aria-labelledby="sk-tracks">
-        <h2 id="sk-tracks">{t('skByTrack')}</h2>
-        <div class="table-wrap">
-          <table data-testid="sk-tracks">
-            <caption class="visually-hidden">{t('skByTrack')}</caption>
-            <FunnelHead first={t('skTrack')} />
-            <tbody>{x.by_track.map((r) => <tr key={r.track}><th scope="row">{r.name}</th>{cells(r)}</tr>)}</tbody>
-          </table>
-        </div>
-      </section>
+      {x.suppressed_cells && <div class="panel panel-info"><p>{t('skSuppressedNote')} {t('skSecondaryNote')}</p></div>}
+      <ul class="link-row" data-testid="sk-dash-links">
+        {!x.suppressed_cells && <li><Link href={href(skillsHref.cohorts(p))}>{t('skOpenCohorts')}</Link></li>}
+        <li><Link href={href(skillsHref.report(p))}>{t('skOpenReport')}</Link></li>
+        <li><a href={skillsHref.export(p, 'csv')} download>{t('skCsv')}</a></li>
+        <li><a href={skillsHref.export(p, 'xlsx')} download>{t('skXlsx')}</a></li>
+      </ul>
+      <FunnelTable id="sk-tracks" title={t('skByTrack')} first={t('skTrack')} total={x.programme} funnel={x.funnel}
+        rows={x.by_track.map((r) => ({ key: r.track, name: r.name, f: r }))} />
       <section aria-labelledby="sk-countries">
         <h2 id="sk-countries">{t('skByCountry')}</h2>
         <p>{t('skReached', { n: x.countries_reached.countries, ldc: x.countries_reached.ldc, sids: x.countries_reached.sids, year: x.countries_reached.year })}</p>
         <div class="table-wrap">
-          <table data-testid="sk-countries">
-            <caption class="visually-hidden">{t('skByCountry')}</caption>
+          <table class="data" data-testid="sk-countries">
+            <caption class="sr-only">{t('skByCountry')}</caption>
             <thead><tr>
               <th scope="col">{t('skCountry')}</th>
               <th scope="col" class="num">{t('skSt_applied')}</th>
@@ -96,8 +100,8 @@ export function SkillsDashboard({ route }: { route: Route }) {
         <h2 id="sk-learning">{t('skLearning')}</h2>
         <p>{t('skLearningLead')}</p>
         <div class="table-wrap">
-          <table data-testid="sk-learning">
-            <caption class="visually-hidden">{t('skLearning')}</caption>
+          <table class="data" data-testid="sk-learning">
+            <caption class="sr-only">{t('skLearning')}</caption>
             <thead><tr>
               <th scope="col">{t('skCompetency')}</th><th scope="col" class="num">N</th>
               <th scope="col" class="num">{t('skBefore')}</th><th scope="col" class="num">{t('skAfter')}</th>

@@ -1,30 +1,33 @@
-// A participant's own record (/skills/me): what is kept about them, their
-// enrolments, and their consents, each withdrawable (the reply says what
-// withdrawal did) or given again.
+// A participant's (or mentor's) own record (/skills/me): what is kept
+// about them, their enrolments, their consents, each withdrawable (the
+// reply says what withdrawal did) or given again, the reaction surveys to
+// answer (MeSurvey.tsx) and their mentoring pairs (MePairs.tsx).
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import type { Route } from '../../router';
-import { useAsync, useTitle } from '../../hooks';
+import { useTitle } from '../../hooks';
 import { Loading } from '../../components/ui';
 import { AccessError } from '../../components/Gate';
-import { useSession } from '../../session';
 import { ApiError } from '../../api';
-import { PURPOSES, skills } from '../../skills';
+import { PURPOSES, skills, type Me } from '../../skills';
+import { Note, roleName, statusName, useLive } from './common';
+import { Surveys } from './MeSurvey';
+import { Pairs } from './MePairs';
 import './skills.css';
 
 export function SkillsMe({ route }: { route: Route }) {
-  const s = useSession(true);
-  const me = useAsync(async () => {
-    if (s.status === 'unknown') return new Promise<never>(() => {});
-    return skills.me();
-  }, [s.status]);
+  const me = useLive(() => skills.me(), []);
+  useTitle(t('skMeTitle'));
+  if (me.error && !me.data) return <AccessError title={t('skMeTitle')} error={me.error} route={route} retry={me.reload} />;
+  if (!me.data) return <div class="page"><h1>{t('skMeTitle')}</h1><Loading /></div>;
+  return <MeView me={me.data} reload={me.reload} />;
+}
+
+function MeView({ me, reload }: { me: Me; reload: () => void }) {
+  const { person, consents, enrolments } = me;
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState('');
-  useTitle(t('skMeTitle'));
-  if (me.state === 'error') return <AccessError title={t('skMeTitle')} error={me.error} route={route} retry={me.retry} />;
-  if (me.state === 'loading') return <div class="page"><h1>{t('skMeTitle')}</h1><Loading /></div>;
-  const { person, consents, enrolments } = me.data;
   if (!person) {
     return <div class="page page-narrow"><h1>{t('skMeTitle')}</h1><p>{t('skMeNone')}</p></div>;
   }
@@ -34,16 +37,15 @@ export function SkillsMe({ route }: { route: Route }) {
     try {
       if (give) { await skills.give(person.id, purpose); setNote(t('skGiven', { what: t(('skPu_' + purpose) as 'skPu_photos') })); }
       else { const r = await skills.withdraw(person.id, purpose); setNote(r.effect); }
-      me.retry();
+      reload();
     } catch (e) {
       setFailed(e instanceof ApiError ? e.message : String(e));
     } finally { setBusy(false); }
   };
   return (
-    <div class="page page-narrow skills">
+    <div class="page page-narrow skills" data-testid="sk-me">
       <h1>{t('skMeTitle')}</h1>
       <p class="lead">{t('skMeLead')}</p>
-      <div role="status" aria-live="polite" data-testid="sk-note">{note && <div class="panel panel-info"><p>{note}</p></div>}</div>
       {failed && <div class="error-summary" role="alert"><h2>{t('skFailed')}</h2><p>{failed}</p></div>}
       <section aria-labelledby="sk-kept">
         <h2 id="sk-kept">{t('skKept')}</h2>
@@ -60,20 +62,21 @@ export function SkillsMe({ route }: { route: Route }) {
       <section aria-labelledby="sk-enrol">
         <h2 id="sk-enrol">{t('skEnrolments')}</h2>
         <ul>{enrolments.map((e) => (
-          <li key={e.id}>{t('skEnrolLine', { cohort: e.cohort, role: e.role, status: e.status })}</li>
+          <li key={e.id}>{t('skEnrolLine', { cohort: e.cohort, role: roleName(e.role), status: statusName(e.status) })}</li>
         ))}</ul>
       </section>
       <section aria-labelledby="sk-consents">
         <h2 id="sk-consents">{t('skConsents')}</h2>
-        <table data-testid="sk-consents">
-          <caption class="visually-hidden">{t('skConsents')}</caption>
-          <thead><tr><th scope="col">{t('skPurpose')}</th><th scope="col">{t('skState')}</th><th scope="col"><span class="visually-hidden">{t('skAction')}</span></th></tr></thead>
+        <Note text={note} />
+        <table class="data" data-testid="sk-consents">
+          <caption class="sr-only">{t('skConsents')}</caption>
+          <thead><tr><th scope="col">{t('skPurpose')}</th><th scope="col">{t('skState')}</th><th scope="col"><span class="sr-only">{t('skAction')}</span></th></tr></thead>
           <tbody>
             {PURPOSES.map((p) => {
               const on = inForce(p);
               const what = t(('skPu_' + p) as 'skPu_photos');
               return (
-                <tr key={p}>
+                <tr key={p} data-purpose={p}>
                   <th scope="row">{what}</th>
                   <td>{on ? t('skOn') : t('skOff')}</td>
                   <td><button type="button" class={on ? 'button button-secondary' : 'button'} disabled={busy}
@@ -84,6 +87,8 @@ export function SkillsMe({ route }: { route: Route }) {
           </tbody>
         </table>
       </section>
+      {enrolments.map((e) => <Surveys key={e.id} e={e} consent={inForce('evaluation')} done={reload} />)}
+      <Pairs pairs={me.pairs || []} done={reload} />
     </div>
   );
 }
