@@ -2,6 +2,9 @@
 // node's maximum, stacked where they crowd (a beeswarm), over the bands of
 // the levels or classes, with the mean and median marked. Dots link to the
 // unit's profile in the picture's tooltip; the table view lists every unit.
+// A number line, so it stays left to right in Arabic too (on purpose, as
+// Arabic mathematics and the framework's scales write it: 0 on the left,
+// the maximum on the right); only its words take the reader's language.
 import { useWidth } from '../hooks';
 import { num } from '../format';
 import type { Bin } from '../colors';
