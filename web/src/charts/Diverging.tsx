@@ -57,9 +57,9 @@ export function Diverging(props: { rows: DivRow[]; precision: number; ariaLabel:
           return (
             <g key={r.key} class="div-row" data-unit={r.key} data-change={r.value}>
               {wide
-                ? <text {...m.words(labelW - 8, 'end')} y={y + barH / 2 + 4.5} font-size="13" fill="#222">{truncate(label(r), labelW - 8)}</text>
+                ? <text {...m.words(labelW - 8, 'end')} y={y + barH / 2 + 4.5} font-size="13" fill="#222">{m.label(r.label, r.note ? ' · ' + r.note : '', labelW - 8)}</text>
                 : <>
-                  <text {...m.words(0)} y={y - 5 - (r.note ? 17 : 0)} font-size="13" fill="#222">{truncate(r.label, W)}</text>
+                  <text {...m.words(0)} y={y - 5 - (r.note ? 17 : 0)} font-size="13" fill="#222">{m.label(r.label, '', W)}</text>
                   {r.note && <text {...m.words(0)} y={y - 5} font-size="12" fill="#444">{truncate(r.note, W, 12)}</text>}
                 </>}
               <rect x={m.R(a, Math.max(1, b - a))} y={y} width={Math.max(1, b - a)} height={barH} fill={r.value >= 0 ? RISE : FALL} />

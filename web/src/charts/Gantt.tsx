@@ -6,7 +6,7 @@
 // due date on the left.
 import { useWidth } from '../hooks';
 import { currentLang } from '../i18n';
-import { FONT, linear, mirror, textWidth, truncate } from './scale';
+import { FONT, linear, mirror, textWidth } from './scale';
 
 export interface GanttRow { key: string; label: string; start: number; end: number; color: string; note: string; hatch?: boolean }
 
@@ -27,12 +27,14 @@ export function Gantt({ rows, from, to, today, ariaLabel, todayLabel }: {
   const x = linear(from, Math.max(to, from + DAY), x0, x1);
   const axisH = 26, barH = 16, rowH = wide ? 26 : 40;
   const H = axisH + rows.length * rowH + 8;
-  // month ticks: every month when there is room, else every quarter
+  // month ticks: every month when there is room for a label with its
+  // year, else every quarter, half year or year
   const ticks: { t: number; label: string }[] = [];
   const d = new Date(from);
   let m = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1)).getTime();
-  const span = (to - from) / (30 * DAY);
-  const step = span * 46 > x1 - x0 ? (span * 46 / 3 > x1 - x0 ? 6 : 3) : 1;
+  const perMonth = (x1 - x0) / Math.max(1, (to - from) / (30 * DAY));
+  const need = textWidth(monthLabel(m, true), 11) + 10;
+  const step = [1, 3, 6].find((k) => k * perMonth >= need) ?? 12;
   while (m <= to) {
     const dm = new Date(m);
     if (m >= from && dm.getUTCMonth() % step === 0) {
@@ -62,8 +64,8 @@ export function Gantt({ rows, from, to, today, ariaLabel, todayLabel }: {
           return (
             <g key={r.key}>
               {wide
-                ? <text {...mr.words(labelW, 'end')} y={y + barH - 3} font-size="12" fill="#0b0c0c">{truncate(r.label, labelW - 8)}</text>
-                : <text {...mr.words(x0)} y={y - 4} font-size="12" fill="#0b0c0c">{truncate(r.label, W - x0 - 4)}</text>}
+                ? <text {...mr.words(labelW, 'end')} y={y + barH - 3} font-size="12" fill="#0b0c0c">{mr.label(r.label, '', labelW - 8)}</text>
+                : <text {...mr.words(x0)} y={y - 4} font-size="12" fill="#0b0c0c">{mr.label(r.label, '', W - x0 - 4)}</text>}
               <rect x={mr.R(a, b - a)} y={y} width={b - a} height={barH} fill={r.hatch ? 'url(#gantt-hatch)' : r.color} stroke={r.color} stroke-width="1.5" rx="2" />
               <text {...mr.words(b + 5)} y={y + barH - 3} font-size="12" fill="#0b0c0c">{r.note}</text>
             </g>

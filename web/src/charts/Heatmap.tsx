@@ -9,7 +9,7 @@
 import { useWidth } from '../hooks';
 import { num } from '../format';
 import { textOn } from '../colors';
-import { FONT, mirror, textWidth, truncate } from './scale';
+import { FONT, mirror, textWidth } from './scale';
 
 const RDBU = [
   [103, 0, 31], [178, 24, 43], [214, 96, 77], [244, 165, 130], [253, 219, 199], [247, 247, 247],
@@ -98,12 +98,12 @@ export function Heatmap(props: {
         {labels.map((l, j) => (
           <text key={'c' + j} transform={`translate(${m.X(gx + (j + 0.5) * cell + 3)} ${top - 6}) rotate(${m.rtl ? 40 : -40})`}
             direction={m.dir} font-size="12" fill="#222">
-            {truncate(l, lens[j], 12)}
+            {m.label(l, '', lens[j], 12)}
           </text>
         ))}
         {labels.map((l, i) => (
           <text key={'r' + i} {...m.words(labelW - 4, 'end')} y={top + (i + 0.5) * cell + fsLabel * 0.36} font-size={fsLabel} fill="#222">
-            {truncate(l, labelW - 8, fsLabel)}
+            {m.label(l, '', labelW - 8, fsLabel)}
           </text>
         ))}
         {cells}

@@ -8,7 +8,7 @@ import { useWidth } from '../hooks';
 import { int } from '../format';
 import { t } from '../i18n';
 import { textOn } from '../colors';
-import { FONT, mirror, textWidth, truncate } from './scale';
+import { FONT, mirror, textWidth } from './scale';
 
 export interface StackSegment { key: string; label: string; color: string }
 export interface StackRow { key: string; label: string; counts: number[]; end: string }
@@ -17,13 +17,16 @@ export function Stacked(props: { rows: StackRow[]; segments: StackSegment[]; ari
   const [ref, width] = useWidth<HTMLDivElement>();
   const W = Math.max(280, width);
   const { rows, segments } = props;
-  // long row names go above their bars when beside them they would take too much room
-  const fullLabelW = Math.max(...rows.map((r) => textWidth(r.label, 13))) + 10;
-  const above = fullLabelW > W * 0.3;
+  // long row names or row ends go above their bars (the name at the start,
+  // the end at the end) when beside them they would take too much room
+  const fullLabelW = Math.max(...rows.map((r) => textWidth(r.label, 13))) + 12;
+  const fullEndW = Math.max(...rows.map((r) => textWidth(r.end, 12))) + 10;
+  const above = fullLabelW > W * 0.3 || fullEndW > W * 0.3;
   const labelW = above ? 0 : fullLabelW;
   const aboveH = above ? 18 : 0;
-  const endW = Math.max(...rows.map((r) => textWidth(r.end, 12))) + 10;
+  const endW = above ? 0 : fullEndW;
   const x0 = labelW, x1 = W - endW;
+  const axisX = Math.min(W - 2, Math.max(x1, textWidth(props.axisLabel, 12) * 1.15));
   const barH = 28, gap = 12;
   // legend, wrapped
   const legend: { x: number; y: number; s: StackSegment }[] = [];
@@ -63,8 +66,8 @@ export function Stacked(props: { rows: StackRow[]; segments: StackSegment[]; ari
           return (
             <g key={r.key} class="stack-row" data-row={r.key}>
               {above
-                ? <text {...m.words(0)} y={y - 5} font-size="13" fill="#222">{truncate(r.label, W)}</text>
-                : <text {...m.words(labelW - 8, 'end')} y={y + barH / 2 + 5} font-size="13" fill="#222">{r.label}</text>}
+                ? <text {...m.words(0)} y={y - 5} font-size="13" fill="#222">{m.label(r.label, '', W - textWidth(r.end, 12) - 12)}</text>
+                : <text {...m.words(labelW - 8, 'end')} y={y + barH / 2 + 5} font-size="13" fill="#222">{m.auto(r.label)}</text>}
               {r.counts.map((c, k) => {
                 if (!c || !total) return null;
                 const a = xAt((100 * acc) / total), b = xAt((100 * (acc + c)) / total);
@@ -80,11 +83,13 @@ export function Stacked(props: { rows: StackRow[]; segments: StackSegment[]; ari
                   </g>
                 );
               })}
-              <text {...m.words(x1 + 6)} y={y + barH / 2 + 4} font-size="12" fill="#333">{r.end}</text>
+              {above
+                ? <text {...m.words(W, 'end')} y={y - 5} font-size="12" fill="#333">{r.end}</text>
+                : <text {...m.words(x1 + 6)} y={y + barH / 2 + 4} font-size="12" fill="#333">{r.end}</text>}
             </g>
           );
         })}
-        <text {...m.words(x1, 'end')} y={plotBottom + 33} font-size="12" fill="#555">{props.axisLabel}</text>
+        <text {...m.words(axisX, 'end')} y={plotBottom + 33} font-size="12" fill="#555">{props.axisLabel}</text>
       </svg>
     </div>
   );

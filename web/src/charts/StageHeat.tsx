@@ -50,12 +50,12 @@ export function StageHeat(props: { rows: StageRow[]; columns: string[]; ariaLabe
           const h = wide ? rowH - 4 : rowH - 24;
           return (
             <g key={'r' + i}>
-              {heading && <text {...m.words(0)} y={ys[i] - 9} font-size="13" font-weight="700" fill="#12355b">{truncate(r.section!, W - 4, 13)}</text>}
+              {heading && <text {...m.words(0)} y={ys[i] - 9} font-size="13" font-weight="700" fill="#12355b">{m.label(r.section!, '', W - 4, 13)}</text>}
               {wide
-                ? <text {...m.words(labelW - 8, 'end')} y={y0 + h / 2 + 4.5} font-size="13" fill="#222">{truncate(r.label, labelW - 10, 13)}</text>
+                ? <text {...m.words(labelW - 8, 'end')} y={y0 + h / 2 + 4.5} font-size="13" fill="#222">{m.label(r.label, '', labelW - 10, 13)}</text>
                 : (
                   <g>
-                    <text {...m.words(0)} y={y0 - 6} font-size="12.5" fill="#222">{truncate(r.label, W - textWidth(r.reachedName, 12.5) - 16, 12.5)}</text>
+                    <text {...m.words(0)} y={y0 - 6} font-size="12.5" fill="#222">{m.label(r.label, '', W - textWidth(r.reachedName, 12.5) - 16, 12.5)}</text>
                     <text {...m.words(W - 2, 'end')} y={y0 - 6} font-size="12.5" fill="#222" font-weight="600">{r.reached == null ? props.excluded : r.reachedName}</text>
                   </g>
                 )}

@@ -15,8 +15,11 @@ export function Steps(props: { series: StepSeries[]; xEnd: number; xLabel: (x: n
   const [ref, width] = useWidth<HTMLDivElement>();
   const fs = props.big ? 20 : 12;
   const W = Math.max(280, width);
-  const fullEndW = Math.min(props.big ? 320 : 180, Math.max(0, ...props.series.map((s) => textWidth(s.label, fs))) + 14);
-  const keyed = props.series.length > 0 && fullEndW > W * 0.3;
+  const fullEndW = Math.min(props.big ? 320 : 180, Math.max(0, ...props.series.map((s) => textWidth(s.label, fs, 700))) + 14);
+  // numbered, with the names in a key, when the names would take too much
+  // room or, cut to fit, no longer tell the series apart
+  const cut = props.series.map((s) => truncate(s.label, fullEndW - 14, fs, 700));
+  const keyed = props.series.length > 0 && (fullEndW > W * 0.3 || new Set(cut).size < cut.length);
   const endW = keyed ? fs * 2.4 : fullEndW;
   const row = fs + 6;
   const left = fs * 3.6, top = 12 + (keyed ? props.series.length * row + 4 : 0), bottom = fs * 3;
@@ -29,7 +32,10 @@ export function Steps(props: { series: StepSeries[]; xEnd: number; xLabel: (x: n
   const x = (v: number) => m.X(xl(v));
   const y = linear(ymin, ymax, H - bottom, top);
   const ticks = [...(ymin < 0 ? [ymin] : []), ...niceTicks(ymax, 5)];
-  const xticks = niceTicks(xmax, Math.max(2, Math.min(6, Math.floor(W / 140))));
+  // time ticks far enough apart for their labels (the end, added by niceTicks, may not be)
+  const xticks: number[] = [];
+  for (const v of niceTicks(xmax, Math.max(2, Math.min(6, Math.floor(W / 140)))))
+    if (!xticks.length || xl(v) - xl(xticks[xticks.length - 1]) >= textWidth(props.xLabel(v), fs) + fs) xticks.push(v);
   const path = (s: StepSeries) => {
     let d = `M${x(0).toFixed(1)} ${y(0).toFixed(1)}`, last = 0;
     for (const [px, py] of s.points) { d += `H${x(px).toFixed(1)}V${y(py).toFixed(1)}`; last = py; }
@@ -38,7 +44,7 @@ export function Steps(props: { series: StepSeries[]; xEnd: number; xLabel: (x: n
   const lines = props.series.map(path);
   const ends = lines.map((l, i) => ({ i, y: y(l.last) })).sort((a, b) => a.y - b.y);
   for (let j = 1; j < ends.length; j++) if (ends[j].y - ends[j - 1].y < row) ends[j].y = ends[j - 1].y + row;
-  const endLabel = (i: number) => (keyed ? String(i + 1) : truncate(props.series[i].label, endW - 8, fs));
+  const endLabel = (i: number) => (keyed ? String(i + 1) : m.auto(cut[i]));
   return (
     <div ref={ref} class="chart-svg">
       <svg data-chart viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={props.ariaLabel}
@@ -46,7 +52,7 @@ export function Steps(props: { series: StepSeries[]; xEnd: number; xLabel: (x: n
         {keyed && props.series.map((s, i) => (
           <g key={'k' + i}>
             <line x1={m.X(0)} x2={m.X(fs * 2)} y1={i * row + fs * 0.7} y2={i * row + fs * 0.7} stroke={s.color} stroke-width="3" stroke-dasharray={s.dash} />
-            <text {...m.words(fs * 2.4)} y={i * row + fs} font-size={fs} fill="currentColor">{m.iso(String(i + 1)) + ' ' + s.label}</text>
+            <text {...m.words(fs * 2.4)} y={i * row + fs} font-size={fs} fill="currentColor">{m.iso(String(i + 1)) + ' ' + m.label(s.label, '', W - fs * 3.4, fs)}</text>
           </g>
         ))}
         {ticks.map((tv) => (
