@@ -187,8 +187,8 @@ int cmd_demo(int argc, char **argv)
 	rc = cc_service_demo(o.data_dir, cli_data_dir(), &err);
 	if (!rc) {
 		printf("cybercap: demo data in %s: campaigns nci-2025, nci-2026 and nci-2027 "
-		       "(published; nci-2027 on the index's 2027 edition), nci-2028 (open); "
-		       "40 fictional units\n", o.data_dir);
+		       "(published; nci-2027 on the index's 2027 edition), nci-2028 (open; XAD's "
+		       "questionnaire submitted for review); 40 fictional units\n", o.data_dir);
 		printf("cybercap: maturity and readiness: cirt-readiness-2025/2026 (XAC), "
 		       "national-maturity-2025/2026, the sector models (2026), the "
 		       "workshop of csirt-maturity-2026 (XAB, open, three respondents) and "

@@ -7,7 +7,9 @@
  * maturity and readiness campaigns (demo_maturity.c), one account per
  * role, two action plans (demo_plans.c), the drills (demo_drills.c) and
  * XAA's national cyber risk assessment (demo_risks.c) and a partnership
- * round (demo_partners.c). `cybercap demo`
+ * round (demo_partners.c). In the open edition, XAD's questionnaire is
+ * submitted (with a fictional evidence link for every answer that needs
+ * one), so that the demo's reviewer has an assessment to review. `cybercap demo`
  * serves it; the fuzz harnesses and load benchmarks start from it too.
  */
 #include "demo_internal.h"
@@ -15,6 +17,7 @@
 #include "auth.h"
 #include "partners.h"
 #include "texts.h"
+#include "workflow.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -114,6 +117,30 @@ static int demo_accounts(struct cc_store *s, const char *dir, struct cc_error *e
 	return rc;
 }
 
+/* CC_DEMO_SUBMITTED's questionnaire in the open edition submitted: each
+ * answer that needs evidence is given a fictional link first (the
+ * missing list is cut at its buffer's size, hence the loop). */
+static int demo_submitted(struct cc_store *s, struct cc_error *err)
+{
+	char missing[4096], url[300];
+	int n = 0, rc = CC_OK;
+
+	while (!rc && (n = cc_workflow_missing_evidence(s, CC_DEMO_OPEN, CC_DEMO_SUBMITTED, missing,
+							 sizeof(missing), err)) > 0) {
+		for (char *save = NULL, *q = strtok_r(missing, ", ", &save); !rc && q;
+		     q = strtok_r(NULL, ", ", &save)) {
+			long long id;
+
+			snprintf(url, sizeof(url), "https://example.org/xad/evidence/%s", q);
+			rc = cc_workflow_evidence_url(s, CC_DEMO_OPEN, CC_DEMO_SUBMITTED, q, url,
+						      "demo", &id, err);
+		}
+	}
+	if (!rc && n < 0)
+		rc = n;
+	return rc ? rc : cc_workflow_submit(s, CC_DEMO_OPEN, CC_DEMO_SUBMITTED, "demo", err);
+}
+
 int cc_service_demo(const char *dir, const char *bundled, struct cc_error *err)
 {
 	/* The index's editions: version is the framework's (national-commitment.yaml
@@ -171,6 +198,8 @@ int cc_service_demo(const char *dir, const char *bundled, struct cc_error *err)
 		else if (!rc)
 			rc = cc_store_set_status(s, eds[e].id, CC_CAMPAIGN_OPEN, err);
 	}
+	if (!rc)
+		rc = demo_submitted(s, err);
 	if (!rc)
 		rc = cc__demo_maturity(s, bundled, err);
 	if (!rc)

@@ -18,6 +18,9 @@ int cc__demo_maturity(struct cc_store *s, const char *bundled, struct cc_error *
 /* The index's open campaign (on its 2027 edition), for the workflow. */
 #define CC_DEMO_OPEN "nci-2028"
 
+/* The unit whose questionnaire in CC_DEMO_OPEN is submitted, for review. */
+#define CC_DEMO_SUBMITTED "XAD"
+
 /* The open maturity review of XAA pre-filled from the index. */
 #define CC_DEMO_PREFILLED "national-maturity-2027"
 

@@ -2,7 +2,9 @@
 // the main pages of every kind of user, opened with ?lang=, say no English
 // interface string that the language translates (a string the page put in
 // by hand, or a key the catalogue lacks, would show here), set <html lang
-// dir>, pass axe, and do not overflow a phone in Arabic. Screenshots:
+// dir>, pass axe, cut no text off (an element whose text overflows a box
+// that hides the overflow or ends it in an ellipsis, a chart's label
+// beyond its picture), and do not overflow a phone in Arabic. Screenshots:
 // build/e2e-screenshots/i18n-LANG-PAGE.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -70,7 +72,12 @@ const PAGES = [
   ['drill-director', 'director.drill@demo.cybercap', '/drills/demo-hospital'],
   ['challenges', 'player.caelum@demo.cybercap', '/drills/demo-ctf/challenges'],
   ['after-action', 'director.drill@demo.cybercap', '/drills/demo-hospital-done/report'],
+  ['review', 'reviewer@demo.cybercap', '/campaigns/nci-2028/review/XAD'],
+  ['scoreboard', 'director.drill@demo.cybercap', '/drills/demo-ctf-done/scoreboard'],
+  ['robustness', null, '/robustness?campaign=nci-2026'],
 ];
+// Signed-in pages also checked on an Arabic phone: those with mirrored charts and the review.
+const PHONE = new Set(['maturity', 'plan', 'review', 'scoreboard']);
 
 /** What of English LANG translates into other words: whole messages
  * (without placeholders) and the fragments between placeholders (at least
@@ -104,7 +111,8 @@ async function englishLeft(page, { whole, frags }) {
     const out = new Set();
     for (const el of document.body.querySelectorAll('*')) {
       if (el.closest('[lang]') && el.closest('[lang]').lang !== document.documentElement.lang) continue;
-      const own = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('').trim();
+      // without the bidi isolates that charts put around names and numbers in Arabic
+      const own = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('').replace(/[\u2066-\u2069]/g, '').trim();
       if (own) out.add(own.replace(/\s+/g, ' '));
       for (const a of ['aria-label', 'title', 'placeholder', 'alt']) if (el.getAttribute(a)) out.add(el.getAttribute(a).trim());
     }
@@ -113,6 +121,32 @@ async function englishLeft(page, { whole, frags }) {
   const left = texts.filter((x) => whole.has(x));
   for (const f of frags) if (all.includes(f)) left.push(f);
   return left;
+}
+
+/** Text cut off: a visible element with text of its own that is wider
+ * than its box while the box hides the overflow (or ends it in an
+ * ellipsis), and a chart's label that reaches beyond its picture. */
+async function clipped(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const say = (el, why) => out.push(`${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : ''} "${el.textContent.trim().slice(0, 40)}" ${why}`);
+    for (const el of document.body.querySelectorAll('*')) {
+      if (el.scrollWidth <= el.clientWidth + 1 || el.closest('svg') || ![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+      const cs = getComputedStyle(el);
+      if (cs.visibility === 'hidden' || !el.getClientRects().length || el.closest('.visually-hidden, .sr-only, [aria-hidden="true"]')) continue;
+      if (/inset\(50%\)/.test(cs.clipPath) || (el.clientWidth <= 1 && el.clientHeight <= 1)) continue;   // for screen readers only
+      const hides = /hidden|clip/.test(cs.overflowX) || /hidden|clip/.test(cs.overflow) || cs.textOverflow === 'ellipsis';
+      if (hides) say(el, `${el.scrollWidth}px in ${el.clientWidth}px`);
+    }
+    for (const svg of document.querySelectorAll('svg[data-chart]')) {
+      const b = svg.getBoundingClientRect();
+      for (const t of svg.querySelectorAll('text')) {
+        const r = t.getBoundingClientRect();
+        if (r.width && (r.left < b.left - 1 || r.right > b.right + 1)) say(t, `beyond its chart (${Math.round(r.left - b.left)}..${Math.round(r.right - b.left)} of ${Math.round(b.width)}px)`);
+      }
+    }
+    return out;
+  });
 }
 
 let logins;
@@ -153,26 +187,30 @@ for (const lang of LANGS) {
       if (left.length) problems.push(`${name}: English left: ${left.slice(0, 6).map((s) => JSON.stringify(s)).join(', ')}`);
       const v = await axe(page);
       if (v.length) problems.push(`${name}: axe: ${v.map((x) => x.id + ' ' + x.nodes[0]).join('; ')}`);
+      const cut = await clipped(page);
+      if (cut.length) problems.push(`${name}: text cut off: ${cut.slice(0, 6).join('; ')}`);
       await shot(page, `i18n-${lang}-${name}`);
     }
     assert.deepEqual(problems, []);
   });
 }
 
-test('ar: right to left on a phone, nothing wider than the screen', async () => {
+test('ar: right to left on a phone, nothing wider than the screen, no text cut off', async () => {
   if (!LANGS.includes('ar')) return;
-  const page = await pageFor(null);
-  await page.setViewportSize({ width: 360, height: 740 });
   const problems = [];
-  for (const [name, , path] of PAGES.filter(([, email]) => !email)) {
+  for (const [name, email, path] of PAGES.filter(([n, email]) => !email || PHONE.has(n))) {
+    const page = await pageFor(email);
+    await page.setViewportSize({ width: 360, height: 740 });
     await open(page, path + (path.includes('?') ? '&' : '?') + 'lang=ar');
     const wide = await page.evaluate(() => {
       const w = document.documentElement.clientWidth;
       return document.documentElement.scrollWidth > w + 1 ? document.documentElement.scrollWidth : 0;
     });
     if (wide) problems.push(`${name}: the page is ${wide}px wide on a 360px screen`);
+    const cut = await clipped(page);
+    if (cut.length) problems.push(`${name}: text cut off: ${cut.slice(0, 6).join('; ')}`);
     await shot(page, `i18n-ar-phone-${name}`);
+    await page.setViewportSize({ width: 1280, height: 900 });
   }
-  await page.setViewportSize({ width: 1280, height: 900 });
   assert.deepEqual(problems, []);
 });

@@ -1,10 +1,12 @@
 // Bars either side of zero, one row per unit: a rise to the right, a fall
 // to the left (the movers between two editions). Each bar ends with its
 // signed value, and a row's note (a change of level) is written after its
-// label, so nothing is told by colour or side alone.
+// label, so nothing is told by colour or side alone. Right to left
+// (Arabic) the chart is mirrored: names on the right, a rise leftwards
+// (towards the end of the reading), the signed numbers left to right.
 import { useWidth } from '../hooks';
 import { num, numShort } from '../format';
-import { FONT, linear, niceTicks, textWidth, truncate } from './scale';
+import { FONT, linear, mirror, niceTicks, textWidth, truncate } from './scale';
 
 export interface DivRow { key: string; label: string; value: number; note?: string }
 
@@ -36,6 +38,7 @@ export function Diverging(props: { rows: DivRow[]; precision: number; ariaLabel:
   for (const r of rows) { tops.push(yy + lines(r) * 17); yy += lines(r) * 17 + barH + rowGap; }
   const plotBottom = yy;
   const H = plotBottom + 34;
+  const m = mirror(W);
   const allTicks = [...ticks.filter((v) => v <= max), ...ticks.filter((v) => v > 0 && -v >= min).map((v) => -v)];
   return (
     <div ref={ref} class="chart-svg">
@@ -43,8 +46,8 @@ export function Diverging(props: { rows: DivRow[]; precision: number; ariaLabel:
         font-family={FONT} style={{ maxWidth: '100%', height: 'auto' }} direction="ltr">
         {allTicks.map((tv) => (
           <g key={'t' + tv}>
-            <line x1={x(tv)} x2={x(tv)} y1={0} y2={plotBottom} stroke={tv === 0 ? '#111' : '#e3e3e3'} />
-            <text x={x(tv)} y={plotBottom + 16} font-size="12" fill="#555" text-anchor="middle">{tv === 0 ? '0' : (tv > 0 ? '+' : '−') + numShort(Math.abs(tv), p)}</text>
+            <line x1={m.X(x(tv))} x2={m.X(x(tv))} y1={0} y2={plotBottom} stroke={tv === 0 ? '#111' : '#e3e3e3'} />
+            <text {...m.nums(x(tv), 'middle')} y={plotBottom + 16} font-size="12" fill="#555">{tv === 0 ? '0' : (tv > 0 ? '+' : '−') + numShort(Math.abs(tv), p)}</text>
           </g>
         ))}
         {rows.map((r, i) => {
@@ -54,18 +57,17 @@ export function Diverging(props: { rows: DivRow[]; precision: number; ariaLabel:
           return (
             <g key={r.key} class="div-row" data-unit={r.key} data-change={r.value}>
               {wide
-                ? <text x={labelW - 8} y={y + barH / 2 + 4.5} font-size="13" fill="#222" text-anchor="end">{truncate(label(r), labelW - 8)}</text>
+                ? <text {...m.words(labelW - 8, 'end')} y={y + barH / 2 + 4.5} font-size="13" fill="#222">{m.label(r.label, r.note ? ' · ' + r.note : '', labelW - 8)}</text>
                 : <>
-                  <text x={0} y={y - 5 - (r.note ? 17 : 0)} font-size="13" fill="#222">{truncate(r.label, W)}</text>
-                  {r.note && <text x={0} y={y - 5} font-size="12" fill="#444">{truncate(r.note, W, 12)}</text>}
+                  <text {...m.words(0)} y={y - 5 - (r.note ? 17 : 0)} font-size="13" fill="#222">{m.label(r.label, '', W)}</text>
+                  {r.note && <text {...m.words(0)} y={y - 5} font-size="12" fill="#444">{truncate(r.note, W, 12)}</text>}
                 </>}
-              <rect x={a} y={y} width={Math.max(1, b - a)} height={barH} fill={r.value >= 0 ? RISE : FALL} />
-              <text x={r.value >= 0 ? b + 4 : a - 4} y={y + barH / 2 + 4} font-size="12" fill="#222"
-                text-anchor={r.value >= 0 ? 'start' : 'end'}>{v}</text>
+              <rect x={m.R(a, Math.max(1, b - a))} y={y} width={Math.max(1, b - a)} height={barH} fill={r.value >= 0 ? RISE : FALL} />
+              <text {...m.nums(r.value >= 0 ? b + 4 : a - 4, r.value >= 0 ? 'start' : 'end')} y={y + barH / 2 + 4} font-size="12" fill="#222">{v}</text>
             </g>
           );
         })}
-        <text x={W - 4} y={plotBottom + 31} font-size="12" fill="#555" text-anchor="end">{props.axisLabel}</text>
+        <text {...m.words(W - 4, 'end')} y={plotBottom + 31} font-size="12" fill="#555">{props.axisLabel}</text>
       </svg>
     </div>
   );

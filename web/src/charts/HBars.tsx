@@ -6,8 +6,7 @@
 // told by colour alone.
 import { useWidth } from '../hooks';
 import { num } from '../format';
-import { isRtl } from '../i18n';
-import { FONT, linear, niceTicks, textWidth, truncate } from './scale';
+import { FONT, linear, mirror, niceTicks, textWidth } from './scale';
 
 export interface BarSeries { label: string; short?: string; color: string }
 export interface BarRow { key: string; label: string; section?: string; values: (number | null)[]; note?: string }
@@ -26,16 +25,20 @@ export function HBars(props: {
   const { rows, series, max, precision } = props;
   const multi = series.length > 1;
   const wide = W >= 560;
-  const labelW = wide ? Math.min(250, Math.max(120, Math.max(...rows.map((r) => textWidth(r.label + (r.note ? ' ' + r.note : '')))) + 8)) : 0;
-  const valueW = Math.max(...series.map((s) => textWidth((multi ? (s.short || '') + ' ' : '') + num(max, precision), 12))) + 10;
+  const labelW = wide ? Math.min(250, Math.max(120, Math.max(...rows.map((r) => textWidth(r.label + (r.note ? ' ' + r.note : '')))) + 12)) : 0;
+  const numW = textWidth(num(max, precision), 12) + 10;
+  const namedW = Math.max(...series.map((s) => textWidth((multi ? (s.short || '') + ' ' : '') + num(max, precision), 12))) + 10;
+  // names beside the values would squeeze the bars (a phone, a language
+  // without short group names): each bar's name then goes above it
+  const namesAbove = multi && namedW > W * 0.35;
+  const valueW = namesAbove ? numW : namedW;
+  const nameH = namesAbove ? 14 : 0;
   const x0 = labelW;
   const x1 = W - valueW;
   const x = linear(0, max, x0, x1);
   // Right to left (Arabic): the chart mirrored, labels on the right and
   // bars growing leftwards; the numbers themselves read as ever.
-  const rtl = isRtl();
-  const X = (v: number) => (rtl ? W - v : v);
-  const A = (a: 'start' | 'middle' | 'end') => (rtl && a !== 'middle' ? (a === 'start' ? 'end' : 'start') : a);
+  const m = mirror(W);
   const barH = multi ? 15 : 20;
   const barGap = multi ? 3 : 0;
   const rowGap = multi ? 14 : 8;
@@ -61,25 +64,27 @@ export function HBars(props: {
   for (const r of rows) {
     if (r.section && r.section !== lastSection) {
       if (lastSection !== undefined) y += 6;
-      parts.push(<text key={'s' + r.key} x={X(0)} y={y + 20} text-anchor={A('start')} font-size="13" font-weight="700" fill="#333">{r.section}</text>);
+      parts.push(<text key={'s' + r.key} {...m.words(0)} y={y + 20} font-size="13" font-weight="700" fill="#333">{m.auto(r.section)}</text>);
       y += sectionH;
       lastSection = r.section;
     }
-    const groupH = series.length * barH + (series.length - 1) * barGap;
-    const label = r.label + (r.note ? ' ' + r.note : '');
+    const groupH = series.length * (barH + nameH) + (series.length - 1) * barGap;
+    const note = r.note ? ' ' + r.note : '';
     if (wide) {
-      parts.push(<text key={'l' + r.key} x={X(labelW - 8)} y={y + groupH / 2 + 4.5} text-anchor={A('end')} font-size="13" fill="#222">{truncate(label, labelW - 8)}</text>);
+      parts.push(<text key={'l' + r.key} {...m.words(labelW - 8, 'end')} y={y + groupH / 2 + 4.5} font-size="13" fill="#222">{m.label(r.label, note, labelW - 8)}</text>);
     } else {
-      parts.push(<text key={'l' + r.key} x={X(0)} y={y + 13} text-anchor={A('start')} font-size="13" fill="#222">{truncate(label, W)}</text>);
+      parts.push(<text key={'l' + r.key} {...m.words(2)} y={y + 13} font-size="13" fill="#222">{m.label(r.label, note, W - 4)}</text>);
       y += labelAbove;
     }
     r.values.forEach((v, i) => {
       const s = series[i];
-      const by = y + i * (barH + barGap);
+      const by = y + i * (barH + barGap + nameH) + nameH;
       const w = v == null ? 0 : Math.max(v > 0 ? 1 : 0, x(v) - x0);
-      parts.push(<rect key={`b${r.key}${i}`} x={rtl ? W - x0 - w : x0} y={by} width={w} height={barH} fill={s.color} />);
-      const txt = (multi && s.short ? s.short + ' ' : '') + (v == null ? '—' : num(v, precision));
-      parts.push(<text key={`v${r.key}${i}`} x={X(x0 + w + 4)} y={by + barH / 2 + 4} text-anchor={A('start')} font-size="12" fill="#222" stroke="#fff" stroke-width="3" paint-order="stroke">{txt}</text>);
+      parts.push(<rect key={`b${r.key}${i}`} x={m.R(x0, w)} y={by} width={w} height={barH} fill={s.color} />);
+      const value = v == null ? '—' : num(v, precision);
+      const named = multi && s.short && !namesAbove;
+      if (namesAbove && s.short) parts.push(<text key={`n${r.key}${i}`} {...m.words(x0)} y={by - 3} font-size="11.5" fill="#444">{m.label(s.short, '', W - 4, 11.5)}</text>);
+      parts.push(<text key={`v${r.key}${i}`} {...(named ? m.words(x0 + w + 4) : m.nums(x0 + w + 4))} y={by + barH / 2 + 4} font-size="12" fill="#222" stroke="#fff" stroke-width="3" paint-order="stroke">{named ? s.short + ' ' + m.iso(value) : value}</text>);
     });
     y += groupH + rowGap;
   }
@@ -92,26 +97,25 @@ export function HBars(props: {
         font-family={FONT} style={{ maxWidth: '100%', height: 'auto' }} direction="ltr">
         {legendItems.map((l, i) => (
           <g key={'lg' + i}>
-            <rect x={rtl ? W - l.x - 14 : l.x} y={l.y} width={14} height={14} fill={l.s.color} />
-            <text x={X(l.x + 20)} y={l.y + 12} text-anchor={A('start')} font-size="13" fill="#222">{l.s.label}</text>
+            <rect x={m.R(l.x, 14)} y={l.y} width={14} height={14} fill={l.s.color} />
+            <text {...m.words(l.x + 20)} y={l.y + 12} font-size="13" fill="#222">{m.auto(l.s.label)}</text>
           </g>
         ))}
         {ticks.map((tv) => (
           <g key={'t' + tv}>
-            <line x1={X(x(tv))} x2={X(x(tv))} y1={plotTop} y2={plotBottom} stroke="#e3e3e3" />
-            <text x={X(x(tv))} y={plotBottom + 16} font-size="12" fill="#555" text-anchor={A(x(tv) < 10 ? 'start' : 'middle')}>{num(tv, Number.isInteger(tv) ? 0 : 1)}</text>
+            <line x1={m.X(x(tv))} x2={m.X(x(tv))} y1={plotTop} y2={plotBottom} stroke="#e3e3e3" />
+            <text {...m.nums(x(tv), x(tv) < 10 ? 'start' : 'middle')} y={plotBottom + 16} font-size="12" fill="#555">{num(tv, Number.isInteger(tv) ? 0 : 1)}</text>
           </g>
         ))}
         {parts}
         {props.reference && (
           <g>
-            <line x1={X(x(props.reference.value))} x2={X(x(props.reference.value))} y1={plotTop - 4} y2={plotBottom}
+            <line x1={m.X(x(props.reference.value))} x2={m.X(x(props.reference.value))} y1={plotTop - 4} y2={plotBottom}
               stroke="#111" stroke-width="1.5" stroke-dasharray="4 3" />
-            <text x={X(x(props.reference.value))} y={plotTop - 8} font-size="12" fill="#111"
-              text-anchor={A(x(props.reference.value) > W * 0.7 ? 'end' : 'middle')}>{props.reference.label}</text>
+            <text {...m.words(x(props.reference.value), x(props.reference.value) > W * 0.7 ? 'end' : 'middle')} y={plotTop - 8} font-size="12" fill="#111">{props.reference.label}</text>
           </g>
         )}
-        {props.axisLabel && <text x={X(x1)} y={plotBottom + 31} font-size="12" fill="#555" text-anchor={A('end')}>{props.axisLabel}</text>}
+        {props.axisLabel && <text {...m.words(x1, 'end')} y={plotBottom + 31} font-size="12" fill="#555">{props.axisLabel}</text>}
       </svg>
     </div>
   );

@@ -2,11 +2,14 @@
 // (ColorBrewer RdBu: red negative, white 0, blue positive) with the value
 // written in each cell, so the colour only repeats what the number says.
 // Pairs above a threshold (collinear) are outlined. Column labels are
-// slanted and the cells shrink so that the labels fit the width.
+// slanted and the cells shrink so that the labels fit the width. Right to
+// left (Arabic) the matrix is mirrored: names on the right, the columns
+// ordered from the right, their labels slanting up to the left; the
+// colour key is a number line from −1 to 1 and stays left to right.
 import { useWidth } from '../hooks';
 import { num } from '../format';
 import { textOn } from '../colors';
-import { FONT, textWidth, truncate } from './scale';
+import { FONT, mirror, textWidth } from './scale';
 
 const RDBU = [
   [103, 0, 31], [178, 24, 43], [214, 96, 77], [244, 165, 130], [253, 219, 199], [247, 247, 247],
@@ -62,6 +65,8 @@ export function Heatmap(props: {
   // legend: eleven steps from -1 to 1
   const blockW = Math.min(26, Math.floor((W - 8) / 11));
   const ly = gridBottom + 30;
+  const m = mirror(W);
+  const kx = m.rtl ? W - 11 * blockW - 1 : 0;   // the key's left edge
 
   const cells: preact.JSX.Element[] = [];
   for (let i = 0; i < k; i++) {
@@ -75,9 +80,9 @@ export function Heatmap(props: {
       cells.push(
         <g key={i + ':' + j}>
           <title>{props.cellTitle(i, j)}</title>
-          <rect x={cx} y={cy} width={cell} height={cell} fill={fill} stroke="#ffffff" stroke-width="1" />
-          {hot && <rect x={cx + 2} y={cy + 2} width={cell - 4} height={cell - 4} fill="none" stroke="#111" stroke-width="2.5" />}
-          <text x={cx + cell / 2} y={cy + cell / 2 + fs * 0.36} font-size={fs} text-anchor="middle"
+          <rect x={m.R(cx, cell)} y={cy} width={cell} height={cell} fill={fill} stroke="#ffffff" stroke-width="1" />
+          {hot && <rect x={m.R(cx + 2, cell - 4)} y={cy + 2} width={cell - 4} height={cell - 4} fill="none" stroke="#111" stroke-width="2.5" />}
+          <text {...m.nums(cx + cell / 2, 'middle')} y={cy + cell / 2 + fs * 0.36} font-size={fs}
             fill={v == null ? '#555' : textOn(fill)} font-weight={diag ? 400 : 600}>
             {v == null ? '—' : diag ? num(1, 0) : num(v, prec)}
           </text>
@@ -91,34 +96,35 @@ export function Heatmap(props: {
       <svg data-chart viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={props.ariaLabel}
         font-family={FONT} style={{ maxWidth: '100%', height: 'auto' }} direction="ltr">
         {labels.map((l, j) => (
-          <text key={'c' + j} transform={`translate(${gx + (j + 0.5) * cell + 3} ${top - 6}) rotate(-40)`} font-size="12" fill="#222">
-            {truncate(l, lens[j], 12)}
+          <text key={'c' + j} transform={`translate(${m.X(gx + (j + 0.5) * cell + 3)} ${top - 6}) rotate(${m.rtl ? 40 : -40})`}
+            direction={m.dir} font-size="12" fill="#222">
+            {m.label(l, '', lens[j], 12)}
           </text>
         ))}
         {labels.map((l, i) => (
-          <text key={'r' + i} x={labelW - 4} y={top + (i + 0.5) * cell + fsLabel * 0.36} font-size={fsLabel} fill="#222" text-anchor="end">
-            {truncate(l, labelW - 8, fsLabel)}
+          <text key={'r' + i} {...m.words(labelW - 4, 'end')} y={top + (i + 0.5) * cell + fsLabel * 0.36} font-size={fsLabel} fill="#222">
+            {m.label(l, '', labelW - 8, fsLabel)}
           </text>
         ))}
         {cells}
-        <text x={0} y={ly - 8} font-size="12.5" fill="#222" font-weight="600">{props.legendTitle}</text>
+        <text {...m.words(0)} y={ly - 8} font-size="12.5" fill="#222" font-weight="600">{props.legendTitle}</text>
         {RDBU.map((_, s) => {
           const r = -1 + (2 * s) / 10;
-          return <rect key={'lg' + s} x={s * blockW} y={ly} width={blockW} height={14} fill={diverging(r)} stroke="#8a8a8a" stroke-width="0.5" />;
+          return <rect key={'lg' + s} x={kx + s * blockW} y={ly} width={blockW} height={14} fill={diverging(r)} stroke="#8a8a8a" stroke-width="0.5" />;
         })}
         {[-1, -0.5, 0, 0.5, 1].map((r) => {
-          const lx = (r + 1) / 2 * 10 * blockW + blockW / 2;
+          const lx = kx + (r + 1) / 2 * 10 * blockW + blockW / 2;
           return (
             <g key={'lt' + r}>
               <line x1={lx} x2={lx} y1={ly + 14} y2={ly + 19} stroke="#555" />
-              <text x={lx} y={ly + 31} font-size="12" fill="#555" text-anchor="middle">{r === 0 ? num(0, 0) : num(r, r % 1 ? 1 : 0)}</text>
+              <text x={lx} y={ly + 31} font-size="12" fill="#555" text-anchor="middle" direction="ltr">{r === 0 ? num(0, 0) : num(r, r % 1 ? 1 : 0)}</text>
             </g>
           );
         })}
         {props.outline && outlined && (
           <g>
-            <rect x={1} y={ly + 42} width={14} height={14} fill="none" stroke="#111" stroke-width="2.5" />
-            <text x={22} y={ly + 53} font-size="12" fill="#222">{props.outline.note}</text>
+            <rect x={m.R(1, 14)} y={ly + 42} width={14} height={14} fill="none" stroke="#111" stroke-width="2.5" />
+            <text {...m.words(22)} y={ly + 53} font-size="12" fill="#222">{props.outline.note}</text>
           </g>
         )}
       </svg>

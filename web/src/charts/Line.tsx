@@ -3,10 +3,12 @@
 // An edition whose questions changed (`changed[i]`) gets a dotted rule and
 // the lines into it are dashed, so that a change of questionnaire does not
 // read as a change of capacity; `yearNotes` are written under the years
-// (N per edition, "questions changed").
+// (N per edition, "questions changed"). Right to left (Arabic) the years
+// run from the right (the latest on the left, where the reading ends) and
+// the scale stands on the right.
 import { useWidth } from '../hooks';
 import { num } from '../format';
-import { FONT, linear, niceTicks, textWidth } from './scale';
+import { FONT, linear, mirror, niceTicks, textWidth, wrap } from './scale';
 
 export interface LineSeries {
   label: string; color: string; values: (number | null)[]; dash?: string; notes?: string[];
@@ -30,15 +32,27 @@ export function Line(props: {
   // On a phone the names would squeeze the plot: lines end in a number, named in a key above.
   const keyed = multi && fullEndW > W * 0.3;
   const endW = keyed ? 26 : fullEndW;
-  const endLabel = (i: number) => (keyed ? String(i + 1) : props.series[i].label);
+  const endLabel = (i: number) => (keyed ? String(i + 1) : m.label(props.series[i].label, '', endW - 8, 12));
   const left = 40, top = 16 + (keyed ? props.series.length * 18 + 4 : 0);
-  const noteLines = Math.max(0, ...(props.yearNotes || []).map((x) => (x ? x.split('\n').length : 0)));
-  const rankLine = !multi && props.series.some((s) => s.notes?.some(Boolean)) ? 1 : 0;
+  const n = props.years.length;
+  // a year's notes, each line wrapped to the room between two years
+  const slot = n <= 1 ? W - 8 : Math.max(60, (W - endW - left - 48) / (n - 1) - 8);
+  const yearNotes = (props.yearNotes || []).map((x) => (x ? x.split('\n').flatMap((ln) => wrap(ln, slot, 12)) : []));
+  const noteLines = Math.max(0, ...yearNotes.map((x) => x.length));
+  // a single line's notes per point (its rank, targets met), wrapped alike, above the year's
+  const pointNotes = props.series.map((s) => (multi ? [] : (s.notes || []).map((x) => (x ? wrap(x, slot, 12) : []))));
+  const rankLine = Math.max(0, ...pointNotes.flatMap((p) => p.map((x) => x.length)));
   const bottom = 46 + Math.max(0, noteLines + rankLine - 1) * 15;
   const H = (multi ? 300 : 250) + bottom - 46 + top - 16;
-  const n = props.years.length;
-  const x = n <= 1 ? () => (left + W - endW) / 2 : linear(0, n - 1, left + 24, W - endW - 24);
+  const m = mirror(W);
+  const xl = n <= 1 ? () => (left + W - endW) / 2 : linear(0, n - 1, left + 24, W - endW - 24);
+  const x = (i: number) => m.X(xl(i));
   const y = linear(0, props.max, H - bottom, top);
+  // a note centred under its year, unless that would cut it at an edge
+  const under = (i: number, note: string) => {
+    const c = xl(i), half = textWidth(note, 12) * 0.6;
+    return c - half < 2 ? m.words(2) : c + half > W - 2 ? m.words(W - 2, 'end') : m.words(c, 'middle');
+  };
   const ticks = niceTicks(props.max, 5);
   // end labels, nudged apart
   const ends = props.series.map((s, i) => {
@@ -53,22 +67,21 @@ export function Line(props: {
         font-family={FONT} style={{ maxWidth: '100%', height: 'auto' }} direction="ltr">
         {keyed && props.series.map((s, i) => (
           <g key={'k' + i} class="line-key">
-            <line x1={0} x2={22} y1={i * 18 + 8} y2={i * 18 + 8} stroke={s.color} stroke-width="2.5" stroke-dasharray={s.dash} />
-            <text x={28} y={i * 18 + 12} font-size="12" fill={s.color}>{(i + 1) + ' ' + s.label}</text>
+            <line x1={m.X(0)} x2={m.X(22)} y1={i * 18 + 8} y2={i * 18 + 8} stroke={s.color} stroke-width="2.5" stroke-dasharray={s.dash} />
+            <text {...m.words(28)} y={i * 18 + 12} font-size="12" fill={s.color}>{m.iso(String(i + 1)) + ' ' + m.label(s.label, '', W - 32, 12)}</text>
           </g>
         ))}
         {ticks.map((tv) => (
           <g key={'t' + tv}>
-            <line x1={left} x2={W - endW} y1={y(tv)} y2={y(tv)} stroke="#e3e3e3" />
-            <text x={left - 6} y={y(tv) + 4} font-size="12" fill="#555" text-anchor="end">{num(tv, 0)}</text>
+            <line x1={m.X(left)} x2={m.X(W - endW)} y1={y(tv)} y2={y(tv)} stroke="#e3e3e3" />
+            <text {...m.nums(left - 6, 'end')} y={y(tv) + 4} font-size="12" fill="#555">{num(tv, 0)}</text>
           </g>
         ))}
         {props.years.map((yr, i) => (
-          <text key={'y' + yr} x={x(i)} y={H - bottom + 20} font-size="12" fill="#333" text-anchor="middle">{yr}</text>
+          <text key={'y' + yr} {...m.nums(xl(i), 'middle')} y={H - bottom + 20} font-size="12" fill="#333">{yr}</text>
         ))}
-        {props.yearNotes?.map((note, i) => note && note.split('\n').map((ln, k) => (
-          <text key={`n${i}-${k}`} class="year-note" x={x(i)} y={H - bottom + 36 + (rankLine + k) * 15} font-size="12" fill="#555"
-            text-anchor="middle">{ln}</text>
+        {yearNotes.map((lines, i) => lines.map((ln, k) => (
+          <text key={`n${i}-${k}`} class="year-note" {...under(i, ln)} y={H - bottom + 36 + (rankLine + k) * 15} font-size="12" fill="#555">{ln}</text>
         )))}
         {props.years.map((_, i) => i > 0 && (props.changed?.[i] || props.series.some((x) => x.changed?.[i])) && (
           <line key={'c' + i} class="edition-change" x1={(x(i - 1) + x(i)) / 2} x2={(x(i - 1) + x(i)) / 2} y1={top} y2={H - bottom}
@@ -92,18 +105,18 @@ export function Line(props: {
                 <g key={i}>
                   <circle cx={p[0]} cy={p[1]} r={multi ? 3.5 : 5} fill="#fff" stroke={s.color} stroke-width="2" />
                   {!multi && (
-                    <text x={p[0]} y={p[1] - 10} font-size="13" font-weight="700" fill="#111" text-anchor="middle">{num(s.values[i], props.precision)}</text>
+                    <text {...m.nums(xl(i), 'middle')} y={p[1] - 10} font-size="13" font-weight="700" fill="#111">{num(s.values[i], props.precision)}</text>
                   )}
-                  {!multi && s.notes?.[i] && (
-                    <text x={p[0]} y={H - bottom + 36} font-size="12" fill="#555" text-anchor="middle">{s.notes[i]}</text>
-                  )}
+                  {pointNotes[si][i]?.map((ln, k) => (
+                    <text key={'p' + k} {...under(i, ln)} y={H - bottom + 36 + k * 15} font-size="12" fill="#555">{ln}</text>
+                  ))}
                 </g>
               ))}
             </g>
           );
         })}
         {multi && ends.map((e) => e.k >= 0 && (
-          <text key={'e' + e.i} x={W - endW + 6} y={e.y + 4} font-size="12" fill={props.series[e.i].color}>{endLabel(e.i)}</text>
+          <text key={'e' + e.i} {...m.words(W - endW + 6)} y={e.y + 4} font-size="12" fill={props.series[e.i].color}>{endLabel(e.i)}</text>
         ))}
       </svg>
     </div>

@@ -5,7 +5,7 @@
 // written at the bars' ends with the index's short name.
 import { useWidth } from '../hooks';
 import { num } from '../format';
-import { FONT, linear, textWidth, truncate } from './scale';
+import { FONT, linear, textWidth, truncate, wrap } from './scale';
 
 export interface SobolRow {
   key: string;
@@ -15,14 +15,9 @@ export interface SobolRow {
 }
 
 /** Splits a label into at most two lines of about PX pixels; the last one is shortened if need be. */
-function wrap2(s: string, px: number, size = 13): string[] {
-  const max = Math.floor(px / (size * 0.56));
-  if (s.length <= max) return [s];
-  const words = s.split(' ');
-  let first = '';
-  while (words.length && (first ? first + ' ' + words[0] : words[0]).length <= max) first = first ? first + ' ' + words.shift() : words.shift()!;
-  if (!first) return [truncate(s, px, size)];
-  return [first, truncate(words.join(' '), px, size)];
+function wrap2(s: string, px: number, size = 13, weight = 400): string[] {
+  const lines = wrap(s, px, size, weight);
+  return [truncate(lines[0] || '', px, size, weight), ...(lines.length > 1 ? [truncate(lines.slice(1).join(' '), px, size, weight)] : [])];
 }
 
 export const SOBOL_COLORS = { first: '#0b5fa5', total: '#c44e00' };
@@ -42,7 +37,7 @@ export function SobolBars(props: {
   const hi = Math.ceil(Math.max(1, ...vals) * 10) / 10;
   const wide = W >= 560;
   const labelW = wide ? Math.min(Math.max(200, W * 0.3), Math.max(...rows.map((r) => textWidth(r.label)), 60) + 14) : 0;
-  const valueW = textWidth(labels.totalShort + ' −0.00', 12) + 10;
+  const valueW = Math.max(textWidth(labels.firstShort + ' −0.00', 12), textWidth(labels.totalShort + ' −0.00', 12)) + 10;
   const x0 = labelW;
   const x1 = W - valueW;
   const x = linear(lo, hi, x0, x1);
@@ -65,7 +60,7 @@ export function SobolBars(props: {
   const parts: preact.JSX.Element[] = [];
   for (const r of rows) {
     if (!wide) {
-      const lines = wrap2(r.label, W - 4);
+      const lines = wrap2(r.label, W - 4, 13, 600);
       lines.forEach((l, i) => parts.push(<text key={'l' + r.key + i} x={0} y={y + 13 + i * 17} font-size="13" fill="#222" font-weight="600" stroke="#fff" stroke-width="4" paint-order="stroke">{l}</text>));
       y += 4 + lines.length * 17;
     } else {
@@ -123,7 +118,7 @@ export function SobolBars(props: {
         {ticks.map((tv) => (
           <g key={'t' + tv}>
             <line x1={x(tv)} x2={x(tv)} y1={plotTop - 4} y2={plotBottom} stroke={tv === 0 ? '#555' : '#e3e3e3'} stroke-width={tv === 0 ? 1.5 : 1} />
-            <text x={x(tv)} y={plotBottom + 16} font-size="12" fill="#555" text-anchor="middle">{num(tv, step < 0.2 || step === 0.25 ? 2 : 1)}</text>
+            <text x={x(tv)} y={plotBottom + 16} font-size="12" fill="#555" text-anchor={x(tv) < 16 ? 'start' : x(tv) > W - 16 ? 'end' : 'middle'}>{num(tv, step < 0.2 || step === 0.25 ? 2 : 1)}</text>
           </g>
         ))}
         {parts}

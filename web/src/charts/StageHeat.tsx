@@ -2,10 +2,11 @@
 // column per stage (1 … S). A stage reached is a dark cell with a tick, one
 // not reached a pale cell with a dot, so the picture holds without colour;
 // the row ends with the name of the stage reached. Cells beyond a group's
-// own highest stage are left empty.
+// own highest stage are left empty. Right to left (Arabic) the picture is
+// mirrored: names on the right, stage 1 in the rightmost column.
 import { useWidth } from '../hooks';
 import { viridis } from '../colors';
-import { FONT, textWidth, truncate } from './scale';
+import { FONT, mirror, textWidth, truncate } from './scale';
 
 export interface StageRow { label: string; reached: number | null; stages: number; reachedName: string; section?: string }
 
@@ -33,12 +34,13 @@ export function StageHeat(props: { rows: StageRow[]; columns: string[]; ariaLabe
   });
   const H = y + 4;
   const gx = labelW;
+  const m = mirror(W);
   return (
     <div ref={ref} class="chart-svg">
       <svg data-chart viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={props.ariaLabel}
         font-family={FONT} style={{ maxWidth: '100%', height: 'auto' }} direction="ltr">
         {props.columns.map((c, j) => (
-          <text key={'c' + j} x={gx + (j + 0.5) * cell} y={headH - 10} font-size="12" fill="#222" text-anchor="middle">
+          <text key={'c' + j} {...m.words(gx + (j + 0.5) * cell, 'middle')} y={headH - 10} font-size="12" fill="#222">
             {truncate(c, cell - 2, 12)}
           </text>
         ))}
@@ -48,13 +50,13 @@ export function StageHeat(props: { rows: StageRow[]; columns: string[]; ariaLabe
           const h = wide ? rowH - 4 : rowH - 24;
           return (
             <g key={'r' + i}>
-              {heading && <text x={0} y={ys[i] - 9} font-size="13" font-weight="700" fill="#12355b">{truncate(r.section!, W - 4, 13)}</text>}
+              {heading && <text {...m.words(0)} y={ys[i] - 9} font-size="13" font-weight="700" fill="#12355b">{m.label(r.section!, '', W - 4, 13)}</text>}
               {wide
-                ? <text x={labelW - 8} y={y0 + h / 2 + 4.5} font-size="13" fill="#222" text-anchor="end">{truncate(r.label, labelW - 10, 13)}</text>
+                ? <text {...m.words(labelW - 8, 'end')} y={y0 + h / 2 + 4.5} font-size="13" fill="#222">{m.label(r.label, '', labelW - 10, 13)}</text>
                 : (
                   <g>
-                    <text x={0} y={y0 - 6} font-size="12.5" fill="#222">{truncate(r.label, W - textWidth(r.reachedName, 12.5) - 16, 12.5)}</text>
-                    <text x={W - 2} y={y0 - 6} font-size="12.5" fill="#222" font-weight="600" text-anchor="end">{r.reached == null ? props.excluded : r.reachedName}</text>
+                    <text {...m.words(0)} y={y0 - 6} font-size="12.5" fill="#222">{m.label(r.label, '', W - textWidth(r.reachedName, 12.5) - 16, 12.5)}</text>
+                    <text {...m.words(W - 2, 'end')} y={y0 - 6} font-size="12.5" fill="#222" font-weight="600">{r.reached == null ? props.excluded : r.reachedName}</text>
                   </g>
                 )}
               {props.columns.map((_, j) => {
@@ -63,16 +65,16 @@ export function StageHeat(props: { rows: StageRow[]; columns: string[]; ariaLabe
                 const x = gx + j * cell;
                 return (
                   <g key={j}>
-                    <rect x={x + 1} y={y0} width={cell - 2} height={h} fill={r.reached == null ? '#fff' : on ? ON : OFF}
+                    <rect x={m.R(x + 1, cell - 2)} y={y0} width={cell - 2} height={h} fill={r.reached == null ? '#fff' : on ? ON : OFF}
                       stroke={r.reached == null ? '#c3c9cf' : on ? ON : '#c3c9cf'} stroke-dasharray={r.reached == null ? '3 2' : undefined} />
-                    <text x={x + cell / 2} y={y0 + h / 2 + 5} font-size="14" text-anchor="middle" fill={on ? '#fff' : '#56606a'}>
+                    <text x={m.X(x + cell / 2)} y={y0 + h / 2 + 5} font-size="14" text-anchor="middle" fill={on ? '#fff' : '#56606a'}>
                       {r.reached == null ? '' : on ? '✓' : '·'}
                     </text>
                   </g>
                 );
               })}
               {wide && (
-                <text x={gx + k * cell + 8} y={y0 + h / 2 + 4.5} font-size="12.5" fill="#222" font-weight="600">
+                <text {...m.words(gx + k * cell + 8)} y={y0 + h / 2 + 4.5} font-size="12.5" fill="#222" font-weight="600">
                   {r.reached == null ? props.excluded : r.reachedName}
                 </text>
               )}

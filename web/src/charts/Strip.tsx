@@ -2,6 +2,9 @@
 // node's maximum, stacked where they crowd (a beeswarm), over the bands of
 // the levels or classes, with the mean and median marked. Dots link to the
 // unit's profile in the picture's tooltip; the table view lists every unit.
+// A number line, so it stays left to right in Arabic too (on purpose, as
+// Arabic mathematics and the framework's scales write it: 0 on the left,
+// the maximum on the right); only its words take the reader's language.
 import { useWidth } from '../hooks';
 import { num } from '../format';
 import type { Bin } from '../colors';
@@ -48,14 +51,14 @@ export function Strip(props: {
   const bandTop = 34;
   const mid = bandTop + 14 + spread;
   const bandBottom = mid + spread + 14;
-  const H = bandBottom + 44;
+  const H = bandBottom + 52;
   const ticks = niceTicks(props.max, W < 420 ? 4 : 5);
   const markers = [
     props.median != null ? { v: props.median, label: props.labels.median, dash: '2 3' } : null,
     props.mean != null ? { v: props.mean, label: props.labels.mean, dash: '6 3' } : null,
   ].filter(Boolean) as { v: number; label: string; dash: string }[];
   // keep the two marker labels apart
-  const labelled = markers.map((m, i) => ({ ...m, ly: i === 0 ? bandBottom + 30 : bandBottom + 42 }));
+  const labelled = markers.map((m, i) => ({ ...m, ly: i === 0 ? bandBottom + 30 : bandBottom + 46 }));
   return (
     <div ref={ref} class="chart-svg">
       <svg data-chart viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={props.ariaLabel}
