@@ -7,6 +7,7 @@
  */
 #include "router.h"
 
+#include "../core/framework_i18n.h"
 #include "../core/targets.h"
 #include "../format/targets_out.h"
 #include "../service/workflow.h"
@@ -17,9 +18,28 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
-/* Evaluates every target for unit u; NULL when out of memory. */
+/* text's translation in language l (cc_fw_text), else text itself. */
+static const char *in_lang(const struct cc_framework *fw, int l, int kind, int index,
+			   const char *text)
+{
+	const char *t = l >= 0 ? cc_fw_text(fw, l, kind, index, 0) : NULL;
+
+	return t ? t : text;
+}
+
+/* A node's label (its question, else its name) in language l. */
+static const char *label_in(const struct cc_framework *fw, int l, int node)
+{
+	const struct cc_node *n = &fw->nodes[node];
+
+	return n->question ? in_lang(fw, l, CC_TR_QUESTION, node, n->question) :
+	       n->name ? in_lang(fw, l, CC_TR_NAME, node, n->name) : n->id;
+}
+
+/* Evaluates every target for unit u, names in language l (-1: the file's
+ * own); NULL when out of memory. */
 static json_t *targets_json(const struct cc_framework *fw, const struct cc_answers *a,
-			    int u, const double *values, const unsigned char *state)
+			    int u, const double *values, const unsigned char *state, int l)
 {
 	struct cc_target_result res = {.nodes = malloc(((size_t)fw->nnodes + 1) * sizeof(*res.nodes))};
 	json_t *list = json_array();
@@ -37,13 +57,14 @@ static json_t *targets_json(const struct cc_framework *fw, const struct cc_answe
 			const struct cc_target_node *r = &res.nodes[k];
 			const struct cc_node *n = &fw->nodes[r->node];
 			json_array_append_new(nodes, json_pack("{s:s,s:s,s:o,s:o,s:b}",
-				"node", n->id, "label", cc_node_label(n),
+				"node", n->id, "label", label_in(fw, l, r->node),
 				"required", cc_json_num(r->required),
 				"attained", isnan(r->attained) ? json_null() : cc_json_num(r->attained),
 				"met", r->met));
 		}
 		json_array_append_new(list, json_pack("{s:s,s:s,s:b,s:i,s:i,s:o}",
-			"id", fw->targets[t].id, "name", fw->targets[t].name,
+			"id", fw->targets[t].id,
+			"name", in_lang(fw, l, CC_TR_TARGET, t, fw->targets[t].name),
 			"met", res.all_met, "required", res.counted, "attained", res.met,
 			"nodes", nodes));
 	}
@@ -68,21 +89,32 @@ static const struct cc_pub *pub_unit(struct cc_req *req, struct cc_resp *resp, i
 	return p;
 }
 
+/* The reader's language among fw's (cc_req_lang: *l, -1 for the file's
+ * own); false after filling resp with a 400. */
+static bool reader_lang(struct cc_req *req, struct cc_resp *resp, const struct cc_framework *fw,
+			int *l)
+{
+	const char *tags[CC_LANG_MAX];
+	int n = cc_fw_lang_tags(fw, tags);
+
+	return cc_req_lang(req, resp, tags, n, l);
+}
+
 int cc_h_unit_targets(struct cc_req *req, struct cc_resp *resp)
 {
-	int u;
+	int u, l = -1;
 	const struct cc_pub *p = pub_unit(req, resp, &u);
 	unsigned char *state;
 	json_t *o;
 
-	if (!p)
+	if (!p || !reader_lang(req, resp, &p->fw, &l))
 		return CC_OK;
 	state = malloc((size_t)p->fw.nnodes);
 	if (!state)
 		return cc_resp_error(resp, 500, "internal", NULL, "out of memory");
 	cc_score_applicability(&p->fw, &p->answers, u, state);
 	o = targets_json(&p->fw, &p->answers, u,
-			 p->scores.value + (size_t)u * (size_t)p->fw.nnodes, state);
+			 p->scores.value + (size_t)u * (size_t)p->fw.nnodes, state, l);
 	free(state);
 	if (!o)
 		return cc_resp_error(resp, 500, "internal", NULL, "out of memory");
@@ -194,7 +226,8 @@ int cc_h_assessment_targets(struct cc_req *req, struct cc_resp *resp)
 	unsigned char *state = NULL;
 	struct cc_error err;
 	json_t *o = NULL;
-	int rc;
+	bool ok_lang = true;
+	int rc, l = -1;
 
 	if (!cc__may(req, resp, CC_DO_READ_ASSESSMENT))
 		return CC_OK;
@@ -207,10 +240,12 @@ int cc_h_assessment_targets(struct cc_req *req, struct cc_resp *resp)
 	ranges = malloc(((size_t)fw.nleaves + 1) * sizeof(*ranges));
 	values = malloc((size_t)fw.nnodes * sizeof(double));
 	state = malloc((size_t)fw.nnodes);
-	if (ranges && values && state) {
+	if (!reader_lang(req, resp, &fw, &l)) {
+		ok_lang = false;
+	} else if (ranges && values && state) {
 		cc_score_ranges(&fw, &a, ranges);
 		cc_score_unit(&fw, &a, ranges, NULL, 0, values, state);
-		o = targets_json(&fw, &a, 0, values, state);
+		o = targets_json(&fw, &a, 0, values, state, l);
 	}
 	free(ranges);
 	free(values);
@@ -218,6 +253,8 @@ int cc_h_assessment_targets(struct cc_req *req, struct cc_resp *resp)
 	cc_answers_free(&a);
 	cc_framework_free(&fw);
 	cc_list_free(&c);
+	if (!ok_lang)
+		return CC_OK;
 	if (!o)
 		return cc_resp_error(resp, 500, "internal", NULL, "out of memory");
 	cc_resp_json(resp, 200, o);

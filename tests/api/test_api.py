@@ -556,6 +556,25 @@ def framework_texts_in_the_readers_language():
 
 
 @test
+def targets_named_in_the_readers_language():
+    """A unit's targets (format 1.1) name the target and each element in the
+    reader's language, as the framework's translations give them."""
+    path = f"{API}/campaigns/national-maturity-2026/results/XAA/targets"
+    own = get_json(path)["targets"][0]
+    eq(own["name"], "Established in every aspect", "the file's own name")
+    for lang in ("fr", "ar", "zh"):
+        r = get(path, headers={"Accept-Language": lang})
+        eq(r.status, 200, f"targets in {lang}")
+        t = r.json()["targets"][0]
+        check(t["name"] != own["name"], f"the target's name in {lang}: {t['name']!r}")
+        eq([n["node"] for n in t["nodes"]], [n["node"] for n in own["nodes"]], f"same elements in {lang}")
+        check(any(a["label"] != b["label"] for a, b in zip(t["nodes"], own["nodes"])),
+              f"the elements' labels in {lang}")
+        check("Accept-Language" in (r.header("Vary") or ""), "varies by language")
+    is_error(get(path + "?lang=FR"), 400, "bad_parameter", "lang")
+
+
+@test
 def bundled_lists_and_matrices_in_the_readers_language():
     """The bundled translations reach the API: a matrix (matrices/, its
     translations block), the risk taxonomies, partnership themes, FIRST
