@@ -3,6 +3,7 @@
 #   make            build build/cybercap and build/libcybercap.a
 #   make test       every suite: plainly, under ASan+UBSan, and on PostgreSQL
 #   make demo       build, then score the bundled framework on the sample
+#   make cluster-demo  the demo on PostgreSQL, two servers behind HAProxy
 #   make bench      benchmarks (figures in bench/README.md)
 #   make load       the server under load with wrk (bench/load.sh)
 #   make fuzz       libFuzzer harnesses (FUZZ_SECONDS=N each, default 60)
@@ -47,7 +48,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all web e2e api-test crash-test test test-plain test-asan test-pg unit demo bench load fuzz clean sample-data
+.PHONY: cluster-demo all web e2e api-test crash-test test test-plain test-asan test-pg unit demo bench load fuzz clean sample-data
 all: $(BUILD)/cybercap web
 
 # The web interface (web/, TypeScript + Vite) into web/dist, rebuilt when a
@@ -147,6 +148,11 @@ api-test: all
 # and serves it; DEMO_LISTEN picks the address.
 demo: all
 	@build/cybercap demo --data build/demo-data --listen $(or $(DEMO_LISTEN),127.0.0.1:8080)
+
+# The demo on PostgreSQL behind HAProxy: two servers, one database
+# (scripts/cluster-demo; docs/operations.md).
+cluster-demo: all
+	@sh scripts/cluster-demo
 
 sample-data: all
 	$(BUILD)/cybercap sample frameworks/national-commitment.yaml --units 40 --seed 2026 \
