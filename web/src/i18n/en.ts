@@ -2045,7 +2045,6 @@ const en = {
   gname_lldc: "Landlocked developing countries",
   gname_sids: "Small island developing states",
 
-<<<<<<< HEAD
   // partnerships: the forms for organisations, offers, pledges, deliveries and statuses; a pledge's page (pages/build/partners/)
   ptSending: 'Sending…',
   ptOrgTitle: 'Record an organisation',
@@ -2163,7 +2162,6 @@ const en = {
   ptCancelYes: 'Yes, cancel the pledge',
   ptCancelNo: 'Keep it',
   ptActionPledge: 'Pledge: {what} ({org})',
-=======
   // skills programmes: the coordinator's pages (pages/skills/: cohorts, enrolments, sessions, progress, mentoring, the report)
   skCohortsTitle: 'Cohorts', skCohortsLead: 'Cohorts: {n}; tracks: {tracks}. Open a cohort to move enrolments, take attendance, import progress and pair mentors.',
   skCohortsOf: 'Cohorts of programme {p}', skCohort: 'Cohort', skRegion: 'Region', skLanguage: 'Language', skEdition: 'Edition', skCapacity: 'Places',
@@ -2227,7 +2225,6 @@ const en = {
   skGoals: 'Goals', skNewGoal: 'A new goal', skAddGoal: 'Add the goal', skGoalSaved: 'Goal added.', skErrGoal: 'Enter the goal',
   skGoalStatusOf: 'Status of the goal: {goal}', skGoalNow: 'Goal marked {status}.',
   skGoal_open: 'open', skGoal_met: 'met', skGoal_dropped: 'dropped',
->>>>>>> skills3
 };
 
 export default en;
