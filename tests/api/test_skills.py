@@ -252,6 +252,13 @@ def the_enrolment_lifecycle_with_illegal_moves_refused():
 
 
 @test
+def my_work_knows_the_cohorts_a_trainer_trains():
+    eq(expect(who("trainer").get(f"{API}/me"), 200).json()["user"]["skills_trainer"],
+       [{"programme": P, "cohort": "ir-af", "name": "IR Africa"}], "trainer")
+    eq(expect(who("mentor").get(f"{API}/me"), 200).json()["user"]["skills_trainer"], [], "mentor")
+
+
+@test
 def sessions_attendance_and_their_errors():
     r = expect(who("trainer").post(f"{API}/cohorts/ir-af/sessions", {
         "kind": "live", "title": "Opening", "starts": "2027-02-01T14:00:00Z", "minutes": 90}), 201)
