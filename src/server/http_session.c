@@ -122,12 +122,38 @@ static json_t *risk_workshops(struct cc_req *req, long long user)
 	return out;
 }
 
+/* The cohorts person trains (an enrolment as trainer, enrolled or active,
+ * as the service lets them in), appended to a as {programme, cohort, name}. */
+static void trained(struct cc_store *s, long long person, json_t *a)
+{
+	struct cc_list el, co;
+	struct cc_error err;
+
+	if (cc_store_skills_person_enrolments(s, person, &el, &err) != CC_OK)
+		return;
+	for (int i = 0; i < el.n; i++) {
+		const struct cc_senrol_rec *e = &((struct cc_senrol_rec *)el.items)[i];
+		const struct cc_scohort_rec *c;
+
+		if (strcmp(e->role, "trainer") ||
+		    (strcmp(e->status, "enrolled") && strcmp(e->status, "active")) ||
+		    cc_store_skills_cohort(s, e->cohort, &co, &err) != CC_OK)
+			continue;
+		c = co.items;
+		json_array_append_new(a, json_pack("{s:s,s:s,s:s}", "programme", c->programme,
+						   "cohort", c->id, "name", c->name));
+		cc_list_free(&co);
+	}
+	cc_list_free(&el);
+}
+
 /* The user's roles in skills programmes ([{"role", "programme"}], a
- * coordinator or sponsor) and whether a person record of theirs takes
- * part in one (skills_person), so that "My work" can point to them. */
+ * coordinator or sponsor), whether a person record of theirs takes part
+ * in one (skills_person) and the cohorts they train (skills_trainer), so
+ * that "My work" can point to them. */
 static void skills_of(struct cc_req *req, long long user, json_t *o)
 {
-	json_t *out = json_array();
+	json_t *out = json_array(), *teach = json_array();
 	struct cc_list l;
 	struct cc_error err;
 	long long person = 0;
@@ -143,9 +169,12 @@ static void skills_of(struct cc_req *req, long long user, json_t *o)
 	}
 	if (cc_store_skills_person_of_user(req->store, user, &person, &err) != CC_OK)
 		person = 0;
+	if (person)
+		trained(req->store, person, teach);
 	pthread_mutex_unlock(req->store_lock);
 	json_object_set_new(o, "skills", out);
 	json_object_set_new(o, "skills_person", json_boolean(person != 0));
+	json_object_set_new(o, "skills_trainer", teach);
 }
 
 static json_t *user_json(struct cc_req *req, const struct cc_principal *p)

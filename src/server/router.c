@@ -133,6 +133,8 @@ static const struct cc_route routes[] = {
 	{"PATCH", "/api/v1/enrolments/{e}", cc_h_skills_move, 0},
 	{"POST", "/api/v1/enrolments/{e}/answers", cc_h_skills_answer, 0},
 	{"POST", "/api/v1/enrolments/{e}/outcomes", cc_h_skills_outcome, 0},
+	{"GET", "/api/v1/enrolments/{e}/surveys/{kind}/questionnaire.xlsx", cc_h_skills_workbook_get, 0},
+	{"PUT", "/api/v1/enrolments/{e}/surveys/{kind}/questionnaire.xlsx", cc_h_skills_workbook_put, 0},
 	{"PATCH", "/api/v1/pairs/{p}", cc_h_skills_pair_move, 0},
 	{"GET", "/api/v1/pairs/{p}/meetings", cc_h_skills_meetings, 0},
 	{"POST", "/api/v1/pairs/{p}/meetings", cc_h_skills_meeting_add, 0},

@@ -249,6 +249,8 @@ int cc_h_skills_enrolment(struct cc_req *req, struct cc_resp *resp);
 int cc_h_skills_move(struct cc_req *req, struct cc_resp *resp);
 int cc_h_skills_answer(struct cc_req *req, struct cc_resp *resp);
 int cc_h_skills_outcome(struct cc_req *req, struct cc_resp *resp);
+int cc_h_skills_workbook_get(struct cc_req *req, struct cc_resp *resp);
+int cc_h_skills_workbook_put(struct cc_req *req, struct cc_resp *resp);
 int cc_h_skills_pair_move(struct cc_req *req, struct cc_resp *resp);
 int cc_h_skills_dashboard_csv(struct cc_req *req, struct cc_resp *resp);
 int cc_h_skills_dashboard_xlsx(struct cc_req *req, struct cc_resp *resp);

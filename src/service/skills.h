@@ -135,6 +135,15 @@ int cc_skills_answer(struct cc_store *s, const struct cc_scaller *c,
 		     json_t **out, struct cc_error *err);
 int cc_skills_outcome(struct cc_store *s, const struct cc_scaller *c, long long enrolment,
 		      const json_t *body, json_t **out, struct cc_error *err);
+/* For the survey workbook (GET and PUT .../surveys/{kind}/questionnaire.xlsx):
+ * who may answer for the enrolment as cc_skills_answer says; kind
+ * reaction_module or reaction_end with a survey linked (else CC_ENOTFOUND).
+ * *fw: the survey's framework (the snapshot's); *answers (caller frees):
+ * {question: rating} given so far; prog[0..size): the programme. */
+int cc_skills_survey_of(struct cc_store *s, const struct cc_scaller *c,
+			const struct cc_snapshot *snap, long long enrolment, const char *kind,
+			const struct cc_framework **fw, json_t **answers, char *prog, size_t size,
+			struct cc_error *err);
 
 /* ---- dashboard (skills_dashboard.c) ---- */
 /* Sets o[key] to n; for someone outside the team (team false) a count of

@@ -22,7 +22,8 @@ static const char *const outcomes[] = {"new_role", "promoted", "led_incident_res
 /* The enrolment when c may answer for it (the person, or the team) and
  * the evaluation consent is in force; *prog and *track copied out. */
 static int answerable(struct cc_store *s, const struct cc_scaller *c, long long id,
-		      char *prog, char *track, size_t size, struct cc_error *err)
+		      char *prog, char *track, size_t size, long long *person,
+		      struct cc_error *err)
 {
 	struct cc_list e, co;
 	const struct cc_senrol_rec *er;
@@ -36,6 +37,8 @@ static int answerable(struct cc_store *s, const struct cc_scaller *c, long long 
 	cr = co.items;
 	snprintf(prog, size, "%s", cr->programme);
 	snprintf(track, size, "%s", cr->track);
+	if (person)
+		*person = er->person;
 	if (!team && !self)
 		rc = cc__sk_forbidden(err, "answering for this enrolment");
 	else if (!er->person)
@@ -111,7 +114,7 @@ int cc_skills_answer(struct cc_store *s, const struct cc_scaller *c,
 	json_t *v;
 	struct cc_list tl;
 	const char *comps = "";
-	int rc = answerable(s, c, enrolment, prog, track, sizeof(prog), err), n = 0;
+	int rc = answerable(s, c, enrolment, prog, track, sizeof(prog), NULL, err), n = 0;
 
 	if (rc || (rc = cc__sk_only(body, fields, "", err)) ||
 	    (rc = cc__pchoice(body, "kind", false, kinds, &kind, err)))
@@ -153,7 +156,7 @@ int cc_skills_outcome(struct cc_store *s, const struct cc_scaller *c, long long 
 	long long months = 0;
 	json_t *a, *v;
 	size_t i;
-	int rc = answerable(s, c, enrolment, prog, track, sizeof(prog), err);
+	int rc = answerable(s, c, enrolment, prog, track, sizeof(prog), NULL, err);
 
 	if (rc || (rc = cc__sk_only(body, fields, "", err)) ||
 	    (rc = cc__sk_int(body, "months", false, 3, 6, &months, err)))
@@ -191,4 +194,37 @@ int cc_skills_outcome(struct cc_store *s, const struct cc_scaller *c, long long 
 		*out = json_pack("{s:I,s:I,s:O}", "enrolment", enrolment, "months", months,
 				 "outcomes", a);
 	return rc;
+}
+
+int cc_skills_survey_of(struct cc_store *s, const struct cc_scaller *c,
+			const struct cc_snapshot *snap, long long enrolment, const char *kind,
+			const struct cc_framework **fw, json_t **answers, char *prog, size_t size,
+			struct cc_error *err)
+{
+	char track[128];
+	long long person = 0;
+	struct cc_list l;
+	int rc = answerable(s, c, enrolment, prog, track, size, &person, err);
+
+	*fw = NULL;
+	*answers = NULL;
+	if (rc)
+		return rc;
+	if (strcmp(kind, "reaction_module") && strcmp(kind, "reaction_end"))
+		return cc_error_set(err, CC_ENOTFOUND, "kind", 0, 0, "no survey %s: the workbook is "
+				    "for reaction_module or reaction_end", kind);
+	if (!(*fw = survey(s, snap, prog, kind)))
+		return cc_error_set(err, CC_ENOTFOUND, "kind", 0, 0, "the programme has no %s "
+				    "survey", kind);
+	if ((rc = cc_store_skills_person_rows(s, person, CC_SP_ANSWERS, &l, err)))
+		return rc;
+	*answers = json_object();
+	for (int i = 0; i < l.n; i++) {
+		const struct cc_stally_rec *r = &((struct cc_stally_rec *)l.items)[i];
+
+		if (r->n == enrolment && !strcmp(r->a, kind))
+			json_object_set_new(*answers, r->b, json_real(r->x));
+	}
+	cc_list_free(&l);
+	return CC_OK;
 }

@@ -265,7 +265,29 @@ static void pairs_of(struct cc_store *s, const struct cc_senrol_rec *e, json_t *
 	cc_list_free(&pl);
 }
 
-/* o["programme"], o["surveys"] {kind: {framework, version}} and
+/* The competencies of a track: [{id, name}], for the self-assessments. */
+static json_t *competencies_of(struct cc_store *s, const char *prog, const char *track,
+			       struct cc_error *err)
+{
+	struct cc_list tl;
+	json_t *ids, *out = json_array(), *v;
+	char name[256];
+	size_t i;
+
+	if (cc_store_skills_track(s, prog, track, &tl, err))
+		return out;
+	ids = cc__sk_list(((struct cc_strack_rec *)tl.items)->competencies);
+	json_array_foreach(ids, i, v) {
+		cc_store_skills_competency_title(s, json_string_value(v), name, sizeof(name), err);
+		json_array_append_new(out, json_pack("{s:s,s:s}", "id", json_string_value(v), "name",
+						     name));
+	}
+	json_decref(ids);
+	cc_list_free(&tl);
+	return out;
+}
+
+/* o["programme"], o["competencies"] (the track's), o["surveys"] {kind: {framework, version}} and
  * o["answers"] {kind: {question: rating}} of enrolment e. */
 static void surveys_of(struct cc_store *s, const struct cc_senrol_rec *e,
 		       const struct cc_list *answers, json_t *o, struct cc_error *err)
@@ -277,6 +299,8 @@ static void surveys_of(struct cc_store *s, const struct cc_senrol_rec *e,
 		const char *prog = ((struct cc_scohort_rec *)co.items)->programme;
 
 		json_object_set_new(o, "programme", json_string(prog));
+		json_object_set_new(o, "competencies", competencies_of(s, prog,
+				    ((struct cc_scohort_rec *)co.items)->track, err));
 		if (!cc_store_skills_surveys(s, prog, &sv, err)) {
 			for (int i = 0; i < sv.n; i++) {
 				const struct cc_ssurvey_rec *r = &((struct cc_ssurvey_rec *)sv.items)[i];

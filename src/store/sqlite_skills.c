@@ -6,6 +6,7 @@
 #include "sqlite_internal.h"
 #include "store_skills.h"
 
+#include <stdio.h>
 
 /* A conflict on insert as "WHAT ID exists already", naming field id. */
 static int taken(int rc, const char *what, const char *id, struct cc_error *err)
@@ -41,6 +42,23 @@ int cc_store_skills_competency(struct cc_store *s, const char *id, struct cc_err
 
 	return cc__one_int64(s, cc__prepare(s, err, "SELECT 1 FROM skills_competency WHERE "
 					    "id = ?", "t", id), &n, "competency", err);
+}
+
+int cc_store_skills_competency_title(struct cc_store *s, const char *id, char *buf, size_t size,
+				     struct cc_error *err)
+{
+	cc__stmt *st = cc__prepare(s, err, "SELECT title FROM skills_competency WHERE id = ?", "t",
+				   id);
+	int rc;
+
+	snprintf(buf, size, "%s", id);
+	if (!st)
+		return err ? err->code : CC_EIO;
+	rc = cc__step(st);
+	if (rc == CC__ROW && cc__text(st, 0))
+		snprintf(buf, size, "%s", (const char *)cc__text(st, 0));
+	cc__finish(s, st);
+	return rc == CC__ROW || rc == CC__DONE ? CC_OK : cc__db_fail(s, err, "competency");
 }
 
 int cc_store_skills_create_programme(struct cc_store *s, const struct cc_sprog_rec *p,

@@ -22,6 +22,9 @@ int cc_store_skills_put_competency(struct cc_store *s, const char *id, const cha
 				   const char *title, struct cc_error *err);
 /* CC_ENOTFOUND ("no such competency") when id is not in the table. */
 int cc_store_skills_competency(struct cc_store *s, const char *id, struct cc_error *err);
+/* The competency's title into buf[0..size) (its id when it has none). */
+int cc_store_skills_competency_title(struct cc_store *s, const char *id, char *buf, size_t size,
+				     struct cc_error *err);
 
 struct cc_sprog_rec {
 	const char *id, *name, *sponsors, *partners, *created_by, *created_at;

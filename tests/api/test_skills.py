@@ -27,6 +27,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from harness import Client, check, eq, expect  # noqa: E402
 import harness  # noqa: E402
+import skills_workbook  # noqa: E402
 
 
 class Cfg:
@@ -251,6 +252,13 @@ def the_enrolment_lifecycle_with_illegal_moves_refused():
 
 
 @test
+def my_work_knows_the_cohorts_a_trainer_trains():
+    eq(expect(who("trainer").get(f"{API}/me"), 200).json()["user"]["skills_trainer"],
+       [{"programme": P, "cohort": "ir-af", "name": "IR Africa"}], "trainer")
+    eq(expect(who("mentor").get(f"{API}/me"), 200).json()["user"]["skills_trainer"], [], "mentor")
+
+
+@test
 def sessions_attendance_and_their_errors():
     r = expect(who("trainer").post(f"{API}/cohorts/ir-af/sessions", {
         "kind": "live", "title": "Opening", "starts": "2027-02-01T14:00:00Z", "minutes": 90}), 201)
@@ -442,6 +450,9 @@ def evaluation_answers_and_outcomes():
     walk(ST["ana"], "completed")
 
 
+skills_workbook.register(test, who, ST, API)
+
+
 def dashboard(client, status=200):
     return expect(who(client).get(f"{API}/programmes/{P}/dashboard"), status)
 
@@ -600,6 +611,10 @@ def who_may_call_which_route():
         ("PATCH", f"{API}/enrolments/{e}", {"admin", "coord", "ana"}),
         ("POST", f"{API}/enrolments/{e}/answers", {"admin", "coord", "ana"}),
         ("POST", f"{API}/enrolments/{e}/outcomes", {"admin", "coord", "ana"}),
+        ("GET", f"{API}/enrolments/{e}/surveys/reaction_end/questionnaire.xlsx",
+         {"admin", "coord", "ana"}),
+        ("PUT", f"{API}/enrolments/{e}/surveys/reaction_end/questionnaire.xlsx",
+         {"admin", "coord", "ana"}),
         ("GET", f"{API}/people/{pid}/export", {"admin", "coord", "ana"}),
         ("POST", f"{API}/people/{pid}/consents", {"admin", "coord", "ana"}),
         ("PATCH", f"{API}/pairs/{ST['pair']}", {"admin", "coord", "ana", "mentor"}),

@@ -14,15 +14,10 @@ import { CrosswalksPage, TrendsPage } from './pages/OverTimeLazy';
 import { WorkflowPage } from './pages/WorkflowLazy';
 import { ChallengesPage, ScoreboardPage, SubmissionsPage } from './pages/ChallengesLazy';
 import { RiskLazyPage, type RiskPageName } from './pages/RiskLazy';
-<<<<<<< HEAD
 import { PartnersNewOfferPage, PartnersNewOrgPage, PartnersNewPledgePage, PartnersPledgePage, PartnersNewRequestPage, PartnersOffersPage, PartnersPledgesPage, PartnersReportPage, PartnersRequestPage, PartnersRequestsPage } from './pages/PartnersLazy';
-import { SkillsDashboardPage, SkillsMePage } from './pages/SkillsLazy';
-=======
-import { PartnersNewRequestPage, PartnersOffersPage, PartnersPledgesPage, PartnersReportPage, PartnersRequestPage, PartnersRequestsPage } from './pages/PartnersLazy';
 import {
   SkillsCohortPage, SkillsCohortsPage, SkillsDashboardPage, SkillsMePage, SkillsMentoringPage, SkillsProgressPage, SkillsReportPage, SkillsSessionsPage,
 } from './pages/SkillsLazy';
->>>>>>> skills3
 import { AccountBar, WorkNavItem, useRespondentOnly } from './components/Account';
 import { isStatic } from './api';
 

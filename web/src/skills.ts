@@ -5,6 +5,7 @@
 // people enrol.
 import { request, sendFile } from './session';
 import type { User } from './session';
+import { currentLang } from './i18n';
 
 const e = encodeURIComponent;
 
@@ -42,6 +43,7 @@ export interface MyPair {
 export interface MyEnrolment {
   id: number; cohort: string; role: string; status: string; reason: string | null;
   programme?: string; surveys?: Record<string, Survey>; answers?: Record<string, Record<string, number>>;
+  competencies?: { id: string; name: string }[];
 }
 export interface Me {
   person: { id: number; name: string; email: string; country: string; org_kind: string; experience: string | null } | null;
@@ -100,6 +102,10 @@ export const takesPart = (status: string) => status === 'enrolled' || status ===
 export function skillsRoles(u: User | null | undefined): { role: 'coordinator' | 'sponsor'; programme: string }[] {
   return ((u as (User & { skills?: { role: 'coordinator' | 'sponsor'; programme: string }[] }) | null)?.skills) || [];
 }
+/** The cohorts the user trains (enrolled or active as trainer). */
+export function trainerCohorts(u: User | null | undefined): { programme: string; cohort: string; name: string }[] {
+  return ((u as (User & { skills_trainer?: { programme: string; cohort: string; name: string }[] }) | null)?.skills_trainer) || [];
+}
 export const hasSkillsRecord = (u: User | null | undefined) => !!(u as (User & { skills_person?: boolean }) | null)?.skills_person;
 
 export const skillsHref = {
@@ -108,6 +114,9 @@ export const skillsHref = {
   report: (p: string) => `/skills/${e(p)}/report`,
   cohort: (p: string, c: string, tab?: string) => `/skills/${e(p)}/cohorts/${e(c)}${tab ? '/' + tab : ''}`,
   export: (p: string, ext: 'csv' | 'xlsx') => `/api/v1/programmes/${e(p)}/dashboard.${ext}`,
+  /** A survey of an enrolment as the questionnaire workbook, in the interface's language. */
+  workbook: (enrolment: number, kind: string) =>
+    `/api/v1/enrolments/${enrolment}/surveys/${e(kind)}/questionnaire.xlsx?lang=${currentLang()}`,
 };
 
 export const skills = {
@@ -142,6 +151,14 @@ export const skills = {
   setGoal: (p: number, g: number, status: string) => request<Goal>('PATCH', `/pairs/${p}/goals/${g}`, { json: { status } }),
   answer: (enrolment: number, kind: string, answers: Record<string, number>) =>
     request<{ saved: number }>('POST', `/enrolments/${enrolment}/answers`, { json: { kind, answers } }),
+  /** The filled survey workbook; a refusal gives every bad cell. */
+  uploadWorkbook: async (enrolment: number, kind: string, file: Blob):
+    Promise<{ ok: true; saved: number } | ({ ok: false } & ImportErrors)> => {
+    const res = await sendFile('PUT', `/enrolments/${enrolment}/surveys/${e(kind)}/questionnaire.xlsx`, file);
+    const body = await res.json().catch(() => ({}));
+    if (res.ok) return { ok: true, saved: body.saved };
+    return { ok: false, message: body?.error?.message || res.statusText, errors: body?.errors || [] };
+  },
   me: () => request<Me>('GET', '/skills/me'),
   give: (person: number, purpose: string) =>
     request<{ consents: Consent[] }>('POST', `/people/${person}/consents`, { json: { purpose } }),

@@ -2045,7 +2045,6 @@ const en = {
   gname_lldc: "Landlocked developing countries",
   gname_sids: "Small island developing states",
 
-<<<<<<< HEAD
   // partnerships: the forms for organisations, offers, pledges, deliveries and statuses; a pledge's page (pages/build/partners/)
   ptSending: 'Sending…',
   ptOrgTitle: 'Record an organisation',
@@ -2163,7 +2162,6 @@ const en = {
   ptCancelYes: 'Yes, cancel the pledge',
   ptCancelNo: 'Keep it',
   ptActionPledge: 'Pledge: {what} ({org})',
-=======
   // skills programmes: the coordinator's pages (pages/skills/: cohorts, enrolments, sessions, progress, mentoring, the report)
   skCohortsTitle: 'Cohorts', skCohortsLead: 'Cohorts: {n}; tracks: {tracks}. Open a cohort to move enrolments, take attendance, import progress and pair mentors.',
   skCohortsOf: 'Cohorts of programme {p}', skCohort: 'Cohort', skRegion: 'Region', skLanguage: 'Language', skEdition: 'Edition', skCapacity: 'Places',
@@ -2227,7 +2225,25 @@ const en = {
   skGoals: 'Goals', skNewGoal: 'A new goal', skAddGoal: 'Add the goal', skGoalSaved: 'Goal added.', skErrGoal: 'Enter the goal',
   skGoalStatusOf: 'Status of the goal: {goal}', skGoalNow: 'Goal marked {status}.',
   skGoal_open: 'open', skGoal_met: 'met', skGoal_dropped: 'dropped',
->>>>>>> skills3
+
+  // skills programmes: the survey workbook, the self-assessment (pages/skills/MeWorkbook.tsx, MeSelf.tsx), a trainer's cohorts in My work
+  skWorkTrainer: "Cohort {cohort}: sessions, attendance and progress (trainer)",
+  skWorkbookTitle: "Or answer offline, in the workbook",
+  skWorkbookLead: "Download the workbook (an Excel file with the survey's statements and the answers you gave so far), fill in the answer column and upload it here. Every answer is checked; nothing is saved unless all are valid.",
+  skWorkbookDownload: "Download the workbook (XLSX)",
+  skWorkbookFile: "The filled workbook",
+  skWorkbookSend: "Upload my answers",
+  skErrWorkbook: "Choose the filled workbook to upload",
+  skWorkbookRefused: "Problems in the workbook: {n}. Nothing was saved.",
+  skSelfTitle: "Self-assessment per competency, cohort {cohort}",
+  skSelfLead: "Rate yourself on each competency of your track, once before the programme and once after it. Only people who give both are counted in the change, and never by name.",
+  skSelfHint: "From 1 (beginner) to 5 (expert).",
+  skSendSelf: "Send my self-assessment",
+  skLevel1: "1 beginner",
+  skLevel2: "2",
+  skLevel3: "3",
+  skLevel4: "4",
+  skLevel5: "5 expert",
 };
 
 export default en;

@@ -23,7 +23,7 @@ import type { Campaign, Unit } from '../types';
 import type { ApiError } from '../api';
 import { drills } from '../drills';
 import { MyDrills } from './convene/MyDrills';
-import { hasSkillsRecord, skillsHref, skillsRoles } from '../skills';
+import { hasSkillsRecord, skillsHref, skillsRoles, trainerCohorts } from '../skills';
 
 export function MyWork({ route }: { route: Route }) {
   const s = useSession(true);
@@ -155,7 +155,7 @@ function RiskWork({ user }: { user: User }) {
   );
 }
 
-/** Skills programmes: a coordinator's cohorts and dashboard, a sponsor's dashboard and report, a participant's own record. */
+/** Skills programmes: a coordinator's cohorts and dashboard, a sponsor's dashboard and report, a trainer's cohorts, a participant's own record. */
 function SkillsWork({ user }: { user: User }) {
   const roles = skillsRoles(user);
   if (!roles.length && !hasSkillsRecord(user)) return null;
@@ -169,6 +169,11 @@ function SkillsWork({ user }: { user: User }) {
               ? <Link href={href(skillsHref.cohorts(r.programme))}>{t('skWorkCohorts', { p: r.programme })}</Link>
               : <Link href={href(skillsHref.report(r.programme))}>{t('skWorkReport', { p: r.programme })}</Link>}
             {' · '}<Link href={href(skillsHref.dashboard(r.programme))}>{t('skWorkDashboard')}</Link>
+          </li>
+        ))}
+        {trainerCohorts(user).map((c) => (
+          <li key={'trainer-' + c.cohort}>
+            <Link href={href(skillsHref.cohort(c.programme, c.cohort, 'sessions'))}>{t('skWorkTrainer', { cohort: c.name })}</Link>
           </li>
         ))}
         {hasSkillsRecord(user) && <li><Link href={href('/skills/me')}>{t('skWorkMe')}</Link></li>}

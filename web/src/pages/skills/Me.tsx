@@ -1,7 +1,9 @@
 // A participant's (or mentor's) own record (/skills/me): what is kept
 // about them, their enrolments, their consents, each withdrawable (the
 // reply says what withdrawal did) or given again, the reaction surveys to
-// answer (MeSurvey.tsx) and their mentoring pairs (MePairs.tsx).
+// answer in the browser or through their workbook (MeSurvey.tsx,
+// MeWorkbook.tsx), the before/after self-assessment per competency
+// (MeSelf.tsx) and their mentoring pairs (MePairs.tsx).
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import type { Route } from '../../router';
@@ -12,6 +14,7 @@ import { ApiError } from '../../api';
 import { PURPOSES, skills, type Me } from '../../skills';
 import { Note, roleName, statusName, useLive } from './common';
 import { Surveys } from './MeSurvey';
+import { SelfAssessment } from './MeSelf';
 import { Pairs } from './MePairs';
 import './skills.css';
 
@@ -88,6 +91,7 @@ function MeView({ me, reload }: { me: Me; reload: () => void }) {
         </table>
       </section>
       {enrolments.map((e) => <Surveys key={e.id} e={e} consent={inForce('evaluation')} done={reload} />)}
+      {enrolments.map((e) => <SelfAssessment key={e.id} e={e} consent={inForce('evaluation')} done={reload} />)}
       <Pairs pairs={me.pairs || []} done={reload} />
     </div>
   );

@@ -2,7 +2,8 @@
 // (/skills/me): each survey the programme links (a framework, format 1.1,
 // rating questions), its questions with the scale's levels as radios,
 // sent through POST /enrolments/{e}/answers; what was answered before is
-// shown chosen. Needs the evaluation consent (the page says so).
+// shown chosen; or offline through the survey's workbook (MeWorkbook.tsx).
+// Needs the evaluation consent (the page says so).
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { api } from '../../api';
@@ -12,6 +13,7 @@ import { ErrorSummary, type FieldError } from '../../components/forms';
 import type { Framework, FwNode } from '../../types';
 import { skills, type MyEnrolment } from '../../skills';
 import { Note, named, refusal } from './common';
+import { SurveyWorkbook } from './MeWorkbook';
 
 export const REACTION = ['reaction_module', 'reaction_end'] as const;
 
@@ -36,7 +38,12 @@ function Survey({ e, kind, done }: { e: MyEnrolment; kind: string; done: () => v
   const fw = useAsync(() => api.framework(sv.framework, sv.version), [sv.framework, sv.version]);
   if (fw.state === 'loading') return <Loading />;
   if (fw.state === 'error') return <ErrorState error={fw.error} retry={fw.retry} />;
-  return <SurveyForm e={e} kind={kind} fw={fw.data} done={done} />;
+  return (
+    <>
+      <SurveyForm key={JSON.stringify(e.answers?.[kind] || {})} e={e} kind={kind} fw={fw.data} done={done} />
+      <SurveyWorkbook enrolment={e.id} kind={kind} done={done} />
+    </>
+  );
 }
 
 function SurveyForm({ e, kind, fw, done }: { e: MyEnrolment; kind: string; fw: Framework; done: () => void }) {
