@@ -3,9 +3,9 @@
  * password -> session cookie + CSRF token), DELETE /api/v1/session, and
  * GET /api/v1/me, and POST /api/v1/password (a one-time set-password
  * token). Failed sign-ins are limited per address and per email (a
- * sliding window kept in memory): the sixth failure within LOGIN_WINDOW_S
- * seconds gets 429 until the window has passed; bad set-password tokens
- * likewise, per address.
+ * sliding window kept in the database, so that it holds across servers):
+ * the sixth failure within LOGIN_WINDOW_S seconds gets 429 until the
+ * window has passed; bad set-password tokens likewise, per address.
  */
 #include "router.h"
 
@@ -14,80 +14,60 @@
 
 #include <microhttpd.h>
 #include <pthread.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #define LOGIN_MAX_FAILURES 5
 #define LOGIN_WINDOW_S 300
-#define LOGIN_SLOTS 1024
 
-struct failure {
-	char key[300];          /* "ip:..." or "email:..." */
-	time_t at[LOGIN_MAX_FAILURES];
-	int n;
-};
-
-static struct failure failures[LOGIN_SLOTS];
-static pthread_mutex_t failures_lock = PTHREAD_MUTEX_INITIALIZER;
-
-static unsigned slot_of(const char *key)
+/* The hex SHA-256 of a counting key: the database keeps no address. */
+static void key_hash(const char *key, char out[65])
 {
-	unsigned h = 2166136261u;
+	unsigned char d[crypto_hash_sha256_BYTES];
 
-	for (; *key; key++)
-		h = (h ^ (unsigned char)*key) * 16777619u;
-	return h % LOGIN_SLOTS;
+	crypto_hash_sha256(d, (const unsigned char *)key, strlen(key));
+	sodium_bin2hex(out, 65, d, sizeof(d));
 }
 
-/* Seconds until key may try again (0: now). */
-static int blocked_for(const char *key, time_t now)
+/* Seconds until key may try again (0: now). The failures are in the
+ * database, so that every server of one database counts them; when it
+ * cannot be read, nobody is held back by it (sign-in itself then fails). */
+static int blocked_for(struct cc_req *req, const char *key, time_t now)
 {
-	struct failure *f = &failures[slot_of(key)];
-	int wait = 0;
+	char h[65];
+	long long oldest;
+	int n = 0, rc;
 
-	pthread_mutex_lock(&failures_lock);
-	if (strcmp(f->key, key) == 0 && f->n >= LOGIN_MAX_FAILURES) {
-		time_t oldest = f->at[0];
-		for (int i = 1; i < f->n; i++)
-			if (f->at[i] < oldest)
-				oldest = f->at[i];
-		if (now - oldest < LOGIN_WINDOW_S)
-			wait = (int)(LOGIN_WINDOW_S - (now - oldest));
-	}
-	pthread_mutex_unlock(&failures_lock);
-	return wait;
+	key_hash(key, h);
+	pthread_mutex_lock(req->store_lock);
+	rc = cc_store_failures(req->store, h, (long long)now - LOGIN_WINDOW_S, LOGIN_MAX_FAILURES,
+			       &n, &oldest, NULL);
+	pthread_mutex_unlock(req->store_lock);
+	if (rc || n < LOGIN_MAX_FAILURES)
+		return 0;
+	return (int)(LOGIN_WINDOW_S - (now - oldest));
 }
 
-static void record_failure(const char *key, time_t now)
+static void record_failure(struct cc_req *req, const char *key, time_t now)
 {
-	struct failure *f = &failures[slot_of(key)];
+	char h[65];
 
-	pthread_mutex_lock(&failures_lock);
-	if (strcmp(f->key, key) != 0) {
-		memset(f, 0, sizeof(*f));
-		snprintf(f->key, sizeof(f->key), "%s", key);
-	}
-	if (f->n < LOGIN_MAX_FAILURES) {
-		f->at[f->n++] = now;
-	} else {
-		int oldest = 0;
-		for (int i = 1; i < f->n; i++)
-			if (f->at[i] < f->at[oldest])
-				oldest = i;
-		f->at[oldest] = now;
-	}
-	pthread_mutex_unlock(&failures_lock);
+	key_hash(key, h);
+	pthread_mutex_lock(req->store_lock);
+	cc_store_failure_add(req->store, h, (long long)now, LOGIN_WINDOW_S, NULL);
+	pthread_mutex_unlock(req->store_lock);
 }
 
-static void forget_failures(const char *key)
+static void forget_failures(struct cc_req *req, const char *key)
 {
-	struct failure *f = &failures[slot_of(key)];
+	char h[65];
 
-	pthread_mutex_lock(&failures_lock);
-	if (strcmp(f->key, key) == 0)
-		memset(f, 0, sizeof(*f));
-	pthread_mutex_unlock(&failures_lock);
+	key_hash(key, h);
+	pthread_mutex_lock(req->store_lock);
+	cc_store_failures_forget(req->store, h, NULL);
+	pthread_mutex_unlock(req->store_lock);
 }
 
 /* The caller as JSON; a respondent grant names the respondent record
@@ -211,9 +191,9 @@ static json_t *user_json(struct cc_req *req, const struct cc_principal *p)
 }
 
 /* Seconds until a caller limited under these keys may try again (0: now). */
-static int wait_for(const char *k1, const char *k2, time_t now)
+static int wait_for(struct cc_req *req, const char *k1, const char *k2, time_t now)
 {
-	int a = blocked_for(k1, now), b = k2 ? blocked_for(k2, now) : 0;
+	int a = blocked_for(req, k1, now), b = k2 ? blocked_for(req, k2, now) : 0;
 
 	return a > b ? a : b;
 }
@@ -248,7 +228,7 @@ int cc_h_login(struct cc_req *req, struct cc_resp *resp)
 	}
 	snprintf(kip, sizeof(kip), "ip:%s", req->client_ip ? req->client_ip : "?");
 	snprintf(kmail, sizeof(kmail), "email:%s", json_string_value(e));
-	wait = wait_for(kip, kmail, now);
+	wait = wait_for(req, kip, kmail, now);
 	if (wait > 0) {
 		json_decref(body);
 		return too_many(resp, wait, "sign-ins");
@@ -258,13 +238,13 @@ int cc_h_login(struct cc_req *req, struct cc_resp *resp)
 	pthread_mutex_unlock(req->store_lock);
 	json_decref(body);
 	if (rc == CC_EINPUT) {
-		record_failure(kip, now);
-		record_failure(kmail, now);
+		record_failure(req, kip, now);
+		record_failure(req, kmail, now);
 		return cc_resp_error(resp, 401, "unauthenticated", NULL, "wrong email or password");
 	}
 	if (rc)
 		return cc_resp_from_error(resp, &err, 400);
-	forget_failures(kmail);
+	forget_failures(req, kmail);
 	snprintf(resp->cookie, sizeof(resp->cookie),
 		 "cc_session=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%d%s", token,
 		 CC_SESSION_TTL, req->tls ? "; Secure" : "");
@@ -325,7 +305,7 @@ int cc_h_set_password(struct cc_req *req, struct cc_resp *resp)
 				     "send {\"token\": ..., \"password\": ...}");
 	}
 	snprintf(kip, sizeof(kip), "setup-ip:%s", req->client_ip ? req->client_ip : "?");
-	wait = wait_for(kip, NULL, now);
+	wait = wait_for(req, kip, NULL, now);
 	if (wait > 0) {
 		json_decref(body);
 		return too_many(resp, wait, "set-password attempts");
@@ -336,7 +316,7 @@ int cc_h_set_password(struct cc_req *req, struct cc_resp *resp)
 	pthread_mutex_unlock(req->store_lock);
 	json_decref(body);
 	if (rc == CC_ENOTFOUND) {
-		record_failure(kip, now);
+		record_failure(req, kip, now);
 		return cc_resp_error(resp, 400, "bad_token", "token", "%s", err.msg);
 	}
 	if (rc)

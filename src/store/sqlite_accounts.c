@@ -199,3 +199,40 @@ int cc_store_take_password_token(struct cc_store *s, const char *token_hash,
 			     " WHERE token_hash = ?", "t", token_hash);
 	return rc;
 }
+
+int cc_store_failure_add(struct cc_store *s, const char *key_hash, long long now,
+			 long long window, struct cc_error *err)
+{
+	int rc = cc__run(s, err, "DELETE FROM sign_in_failure WHERE key_hash = ? AND at <= ?", "tI",
+			 key_hash, now - window);
+
+	if (!rc)
+		rc = cc__run(s, err, "INSERT INTO sign_in_failure (key_hash, at) VALUES (?, ?)", "tI",
+			     key_hash, now);
+	return rc;
+}
+
+int cc_store_failures(struct cc_store *s, const char *key_hash, long long since, int max,
+		      int *n, long long *oldest, struct cc_error *err)
+{
+	cc__stmt *st = cc__prepare(s, err, "SELECT at FROM sign_in_failure WHERE key_hash = ? AND "
+				   "at > ? ORDER BY at DESC LIMIT ?", "tIi", key_hash, since, max);
+	int rc;
+
+	*n = 0;
+	*oldest = 0;
+	if (!st)
+		return err ? err->code : CC_EIO;
+	while ((rc = cc__step(st)) == CC__ROW) {
+		*oldest = cc__int64(st, 0);
+		++*n;
+	}
+	rc = rc == CC__DONE ? CC_OK : cc__db_fail(s, err, "read");
+	cc__finish(s, st);
+	return rc;
+}
+
+int cc_store_failures_forget(struct cc_store *s, const char *key_hash, struct cc_error *err)
+{
+	return cc__run(s, err, "DELETE FROM sign_in_failure WHERE key_hash = ?", "t", key_hash);
+}

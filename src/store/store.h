@@ -373,6 +373,16 @@ int cc_store_audit(struct cc_store *s, const char *actor, const char *action,
 		   struct cc_error *err);
 /* Recomputes the chain; *bad gets the id of the first row whose hash does
  * not match (0 when the chain holds), *count the rows checked. */
+/* Failed sign-ins under a key's SHA-256 (hex), shared by the servers of
+ * one database: add one at now (dropping those at or before now - window);
+ * the latest max since since (*n of them, *oldest the earliest of those);
+ * forget them all (a sign-in that succeeded). Times in seconds. */
+int cc_store_failure_add(struct cc_store *s, const char *key_hash, long long now,
+			 long long window, struct cc_error *err);
+int cc_store_failures(struct cc_store *s, const char *key_hash, long long since, int max,
+		      int *n, long long *oldest, struct cc_error *err);
+int cc_store_failures_forget(struct cc_store *s, const char *key_hash, struct cc_error *err);
+
 int cc_store_audit_verify(struct cc_store *s, long long *bad, long long *count,
 			  struct cc_error *err);
 int cc_store_audit_events(struct cc_store *s, const char *entity_prefix,
