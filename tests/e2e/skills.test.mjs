@@ -10,11 +10,15 @@
 //   pair's reasons and accepts it;
 //   the demo's participant gives and withdraws a consent on their own page
 //   (the reply says what withdrawal did), answers the reaction survey
-//   (a missing answer is refused first) and sees their mentor.
+//   (a missing answer is refused first) and sees their mentor; downloads
+//   the survey's workbook through the page's link and sends it back (a
+//   broken copy first: refused, the summary says why); rates a competency
+//   before and after and, the page reloaded, sees both chosen.
 // axe-core finds no violation on any page; screenshots go to
 // build/e2e-screenshots/skills-*.png. One browser for the file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { apiSession, axeClean as clean, expectFocus, launch, readLogins, ready, shot, signIn } from './helpers.mjs';
 
 const DATA = process.env.E2E_DATA;
@@ -189,4 +193,74 @@ test('the participant changes a consent and answers the reaction survey', async 
   await clean(page, 'me');
   await shot(page, 'skills-me');
   assert.deepEqual(browser.errors.filter((e) => !/401|409|422/.test(e)), [], 'no script errors');
+});
+
+test('the participant downloads the survey workbook and sends it back; a broken copy is refused', async () => {
+  // still signed in as the participant, on /skills/me (the test before)
+  const form = page.locator('[data-testid=sk-workbook-reaction_module]');
+  await form.waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    form.locator('a[download]').click(),
+  ]);
+  assert.match(download.suggestedFilename(), /\.xlsx$/, 'an xlsx file');
+  const body = readFileSync(await download.path());
+  assert.equal(body.subarray(0, 2).toString(), 'PK', 'an xlsx is a zip');
+  const file = form.locator('input[type=file]');
+  // a broken copy (cut in half): refused, the summary says why, nothing saved
+  await file.setInputFiles({ name: 'broken.xlsx', mimeType: 'application/octet-stream', buffer: body.subarray(0, body.length >> 1) });
+  await form.locator('button[type=submit]').click();
+  const summary = form.locator('.error-summary');
+  await summary.waitFor();
+  assert.match(await summary.innerText(), /not an Excel workbook \(\.xlsx\)/, 'the problem named');
+  await expectFocus(page, '[data-testid=sk-workbook-reaction_module] .error-summary', 'the summary after a refusal');
+  assert.equal(await file.getAttribute('aria-invalid'), 'true', 'the field marked');
+  await clean(page, 'me, the refused workbook');
+  await shot(page, 'skills-me-workbook-refused');
+  // the one downloaded (the answers given so far): saved, the summary gone
+  await file.setInputFiles({ name: 'reaction.xlsx', mimeType: 'application/octet-stream', buffer: body });
+  await form.locator('button[type=submit]').click();
+  await form.locator('[data-testid=sk-note]', { hasText: 'your answers are saved (5)' }).waitFor();
+  assert.equal(await summary.count(), 0, 'no summary once saved');
+  const me = await ok(await (await apiSession(PARTICIPANT, logins[PARTICIPANT]))('GET', '/skills/me'), 'me');
+  const answers = me.enrolments.find((e) => e.role === 'participant').answers.reaction_module;
+  assert.deepEqual([answers['reaction.recommend'], answers['reaction.satisfied']], [5, 4], 'the same answers');
+  await clean(page, 'me, the saved workbook');
+});
+
+test('the participant rates a competency before and after; the page shows them again', async () => {
+  const section = page.locator('[data-testid=sk-self]');
+  await section.waitFor();
+  const chosen = {};
+  for (const kind of ['self_before', 'self_after']) {
+    const form = section.locator(`[data-testid=sk-self-${kind}]`);
+    const sets = form.locator('fieldset');
+    assert.ok(await sets.count() > 0, 'the track\'s competencies');
+    // the first competency: a level other than the one given before (the
+    // demo's, or a run before on this server); the others as they are, or 3
+    const now = await sets.first().locator('input:checked').getAttribute('value', { timeout: 500 }).catch(() => null);
+    const level = now === null ? (kind === 'self_before' ? 2 : 4) : (Number(now) % 5) + 1;
+    chosen[kind] = { name: await sets.first().locator('legend').innerText(), level };
+    await sets.first().locator(`input[value="${level}"]`).check();
+    for (let i = 1; i < await sets.count(); i++) {
+      if (await sets.nth(i).locator('input:checked').count() === 0) await sets.nth(i).locator('input[value="3"]').check();
+    }
+    await form.locator('button[type=submit]').click();
+    await form.locator('[data-testid=sk-note]', { hasText: 'your answers are saved' }).waitFor();
+  }
+  await clean(page, 'me, the self-assessment');
+  await page.reload({ waitUntil: 'networkidle' });
+  await ready(page);
+  for (const [kind, { name, level }] of Object.entries(chosen)) {
+    const set = section.locator(`[data-testid=sk-self-${kind}] fieldset`, { has: page.locator('legend', { hasText: name }) });
+    await set.waitFor();
+    assert.equal(await set.locator('input:checked').getAttribute('value'), String(level), `${kind} pre-filled`);
+  }
+  const me = await ok(await (await apiSession(PARTICIPANT, logins[PARTICIPANT]))('GET', '/skills/me'), 'me');
+  const e = me.enrolments.find((x) => x.role === 'participant');
+  const comp = e.competencies[0].id;
+  assert.deepEqual([e.answers.self_before[comp], e.answers.self_after[comp]], [chosen.self_before.level, chosen.self_after.level]);
+  await clean(page, 'me, the self-assessment again');
+  await shot(page, 'skills-me-self');
+  assert.deepEqual(browser.errors.filter((x) => !/401|409|422/.test(x)), [], 'no script errors');
 });

@@ -31,16 +31,16 @@ export function SurveyWorkbook({ enrolment, kind, done }: { enrolment: number; k
   };
   const err = errors.length ? t('skWorkbookRefused', { n: errors.length }) : null;
   return (
-    <form class="form sk-workbook" noValidate onSubmit={submit} data-testid={'sk-workbook-' + kind} aria-labelledby={id + '-h'}>
+    <form class="form sk-workbook" noValidate onSubmit={submit} data-testid={'sk-workbook-' + kind} aria-labelledby={`sv-${enrolment}-${kind}-h ${id}-h`}>
       <ErrorSummary errors={errors} focusKey={attempt} title={errors.length ? t('skFileRefusedTitle') : undefined} />
-      <h4 id={id + '-h'}>{t('skWorkbookTitle')}</h4>
+      <h3 id={id + '-h'}>{t('skWorkbookTitle')}</h3>
       <p class="hint">{t('skWorkbookLead')}</p>
       <p><a href={skillsHref.workbook(enrolment, kind)} download>{t('skWorkbookDownload')}</a></p>
       <div class={'form-group' + (err ? ' form-group-error' : '')}>
         <label class="label label-s" for={id}>{t('skWorkbookFile')}</label>
         {err && <p class="field-error" id={id + '-error'}><span class="sr-only">{t('errorPrefix')}</span>{err}</p>}
         <input class="file-input" id={id} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-describedby={err ? id + '-error' : undefined}
+          aria-describedby={err ? id + '-error' : undefined} aria-invalid={err ? 'true' : undefined}
           onChange={(e) => setFile((e.currentTarget as HTMLInputElement).files?.[0] || null)} />
       </div>
       <Note text={note} />
