@@ -355,7 +355,8 @@ static size_t max_body(const char *url)
 
 /* Who is calling: a session cookie or a bearer token, or nobody. Unsafe
  * methods with a cookie need the session's CSRF token in X-CSRF-Token.
- * Returns 0, or -1 after filling resp (403). */
+ * Returns 0, or -1 after filling resp (401, 403; 503 when the database
+ * cannot be reached). */
 static int authenticate(struct cc_server *sv, struct MHD_Connection *conn,
 			struct cc_req *req, struct cc_principal *who,
 			struct cc_resp *resp)
@@ -367,15 +368,23 @@ static int authenticate(struct cc_server *sv, struct MHD_Connection *conn,
 	struct cc_error err;
 	int unsafe = strcmp(req->method, "GET") && strcmp(req->method, "HEAD") &&
 		     strcmp(req->method, "OPTIONS");
+	int rc;
 
 	memset(who, 0, sizeof(*who));
 	req->who = who;
 	if (!token)
 		return 0;
 	pthread_mutex_lock(&sv->store_lock);
-	if (cc_auth_resolve(sv->store, token, bearer, who, &err) != CC_OK)
-		memset(who, 0, sizeof(*who));
+	rc = cc_auth_resolve(sv->store, token, bearer, who, &err);
 	pthread_mutex_unlock(&sv->store_lock);
+	if (rc == CC_EUNAVAIL) {
+		/* the database is away: not "signed out", but "try again" */
+		cc_resp_from_error(resp, &err, 400);
+		resp->retry_after = 2;
+		return -1;
+	}
+	if (rc != CC_OK)
+		memset(who, 0, sizeof(*who));
 	if (bearer && !who->id) {
 		cc_resp_error(resp, 401, "unauthenticated", NULL, "the bearer token is not valid");
 		return -1;

@@ -13,6 +13,9 @@
 #     PostgreSQL and its published results exported (export-site); every
 #     API response of the two sites must be the same bytes, wall-clock
 #     times masked (tests/pg/same_site.py);
+#   - two servers on one database (test_cluster.py: sessions, answers,
+#     sign-in limits, publication, drill injects across servers, and
+#     PostgreSQL restarted under load);
 #   - cybercap migrate, SQLite to PostgreSQL (the same published results)
 #     and back (the audit chain intact), and its refusal of a used target.
 # Stops the server and ends with "pg: N passed, M failed".
@@ -74,6 +77,14 @@ grep -v '^ok ' "$log"
 line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
 p=$(echo "$line" | sed -E 's/.* ([0-9]+) passed, ([0-9]+) failed.*/\1/')
 f=$(echo "$line" | sed -E 's/.* ([0-9]+) passed, ([0-9]+) failed.*/\2/')
+passed=$((passed + ${p:-0}))
+failed=$((failed + ${f:-1}))
+
+# Two servers on one database (tests/pg/test_cluster.py).
+CYBERCAP_PG_DIR="$build/pg" python3 "$here/test_cluster.py" --bin "$bin" >"$log" 2>&1
+grep -v '^ok ' "$log"
+p=$(sed -n 's/^RESULT passed=\([0-9]*\) failed=\([0-9]*\)$/\1/p' "$log")
+f=$(sed -n 's/^RESULT passed=\([0-9]*\) failed=\([0-9]*\)$/\2/p' "$log")
 passed=$((passed + ${p:-0}))
 failed=$((failed + ${f:-1}))
 

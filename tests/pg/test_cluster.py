@@ -1,0 +1,228 @@
+"""Two cybercap servers on one PostgreSQL database: what a request needs
+from an earlier one is in the database, whichever server it reaches.
+
+    python3 tests/pg/test_cluster.py --bin build/cybercap
+
+Needs the test cluster (tests/pg/cluster.sh; CYBERCAP_PG_HOST names its
+socket folder, CYBERCAP_PG_DIR its folder for the restart test). Starts
+server A with `cybercap demo --db` (the demo's data) and server B with
+`cybercap serve --db` on a database of its own, then checks: a session
+opened on A works on B and a sign-out on B ends it on A; an answer saved
+through A is read through B at once; failed sign-ins on A count on B; a
+campaign published on A is served by B within a second; a drill inject
+delivered by A's clock reaches a player whose event stream is on B; and
+PostgreSQL restarted under load: requests fail cleanly (503, or an
+answer), then succeed again without restarting cybercap. Ends with
+"RESULT passed=N failed=M".
+"""
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "api"))
+import harness  # noqa: E402
+from harness import API, Client, check, eq  # noqa: E402
+
+SUITE = harness.Suite()
+test = SUITE.test
+HOST = os.environ.get("CYBERCAP_PG_HOST", "")
+OPEN = "nci-2028"
+Q = "technical.standards.certification"
+
+
+class Cfg:
+    pass
+
+
+CFG = Cfg()
+
+
+def send_to(port):
+    def send(method, path, headers=None, body=None, src="127.0.0.1", timeout=30):
+        return harness.request("127.0.0.1", port, method, path, headers, body, src=src,
+                               timeout=timeout)
+    return send
+
+
+def on(port, client):
+    """The same caller (its cookie and CSRF token) sending to another server."""
+    return Client(client.name, cookie=client.cookie, csrf=client.csrf, src=client.src,
+                  send=send_to(port))
+
+
+def psql(sql, db="postgres"):
+    subprocess.run(["psql", "-X", "-q", "-h", HOST, "-U", "postgres", "-d", db, "-c", sql],
+                   check=True, capture_output=True)
+
+
+@test
+def a_session_opened_on_a_works_on_b_and_a_sign_out_on_b_ends_it_on_a():
+    admin = harness.sign_in(send_to(CFG.a), CFG.admin[0], CFG.admin[1])
+    eq(on(CFG.b, admin).get(API + "/me").status, 200, "the session on B")
+    eq(on(CFG.b, admin).delete(API + "/session").status, 200, "sign-out on B")
+    eq(admin.get(API + "/me").status, 401, "the session on A after the sign-out on B")
+
+
+@test
+def an_answer_saved_through_a_is_read_through_b_at_once():
+    fp = harness.sign_in(send_to(CFG.a), CFG.focal[0], CFG.focal[1])
+    path = f"{API}/campaigns/{OPEN}/assessments/{CFG.focal[2]}"
+    note = f"saved through A at {time.time()}"
+    r = fp.put(f"{path}/answers/{Q}", {"answer": "yes", "comment": note})
+    eq(r.status, 200, f"the save on A ({r.body[:200]!r})")
+    r = on(CFG.b, fp).get(path)
+    eq(r.status, 200, "the assessment on B")
+    answers = r.json().get("answers", [])
+    got = [a for a in answers if a.get("question") == Q] if isinstance(answers, list) else \
+        [answers.get(Q)]
+    check(got and got[0] and got[0].get("comment") == note, f"B reads {got[:1]}")
+
+
+@test
+def failed_sign_ins_on_a_count_on_b():
+    src = "127.0.0.77"
+    for i in range(5):
+        r = harness.request("127.0.0.1", CFG.a, "POST", API + "/session",
+                            {"Content-Type": "application/json"},
+                            b'{"email": "nobody@example.org", "password": "wrong"}', src=src)
+        eq(r.status, 401, f"failure {i + 1} on A")
+    r = harness.request("127.0.0.1", CFG.b, "POST", API + "/session",
+                        {"Content-Type": "application/json"},
+                        b'{"email": "nobody@example.org", "password": "wrong"}', src=src)
+    eq(r.status, 429, "the sixth, on B")
+
+
+@test
+def a_campaign_published_on_a_is_served_by_b_within_a_second():
+    admin = harness.sign_in(send_to(CFG.a), CFG.admin[0], CFG.admin[1])
+    steps = []
+    for status in ("review", "closed", "published"):
+        r = admin.post(f"{API}/campaigns/{OPEN}/status", {"status": status})
+        steps.append((status, r.status))
+    check(steps[-1][1] == 200, f"publishing on A: {steps}")
+    t0 = time.time()
+    seen = None
+    while time.time() - t0 < 1.0:
+        r = harness.request("127.0.0.1", CFG.b, "GET", API + "/campaigns")
+        st = {c["id"]: c["status"] for c in r.json()["campaigns"]}
+        if st.get(OPEN) == "published":
+            seen = time.time() - t0
+            break
+        time.sleep(0.05)
+    check(seen is not None, "B still does not serve the campaign as published after 1 s")
+    r = harness.request("127.0.0.1", CFG.b, "GET", f"{API}/campaigns/{OPEN}/results")
+    eq(r.status, 200, "its results on B")
+
+
+@test
+def a_drill_inject_delivered_on_a_reaches_players_on_a_and_on_b():
+    d = f"{API}/drills/demo-hospital"
+    director = harness.sign_in(send_to(CFG.a), *CFG.drill["director"])
+    players = {t: harness.sign_in(send_to(CFG.a), *CFG.drill[t]) for t in ("cirt", "hospital")}
+    streams = {"cirt": harness.Stream("127.0.0.1", CFG.a, d + "/events", players["cirt"]),
+               "hospital": harness.Stream("127.0.0.1", CFG.b, d + "/events", players["hospital"])}
+    r = director.post(d + "/status", {"status": "running"})
+    eq(r.status, 200, f"the drill starts on A ({r.body[:200]!r})")
+    r = director.post(d + "/injects", {"title": "Across servers", "content": "Both teams",
+                                       "channel": "email", "to": ["cirt", "hospital"]})
+    eq(r.status, 201, f"the ad-hoc inject on A ({r.body[:200]!r})")
+    iid = r.json()["id"]
+    t0 = time.time()
+    for team, s in streams.items():
+        s.wait_for(lambda e: isinstance(e[2], dict) and e[2].get("id") == iid, timeout=5,
+                   what=f"the inject on the stream of {team} ({'A' if team == 'cirt' else 'B'})")
+    CFG.drill_latency = time.time() - t0
+    for s in streams.values():
+        s.sock.close()
+
+
+@test
+def postgresql_restarted_under_load_fails_cleanly_and_recovers():
+    fp = harness.sign_in(send_to(CFG.a), CFG.focal[0], CFG.focal[1])
+    statuses, stop = [], threading.Event()
+
+    def load():
+        while not stop.is_set():
+            statuses.append(on(CFG.b, fp).get(API + "/me").status)
+            time.sleep(0.02)
+    t = threading.Thread(target=load)
+    t.start()
+    try:
+        time.sleep(0.3)
+        subprocess.run(["sh", os.path.join(os.path.dirname(__file__), "cluster.sh"), "stop",
+                        os.environ["CYBERCAP_PG_DIR"]], check=True)
+        time.sleep(1.0)
+        down = list(statuses)
+        subprocess.run(["sh", os.path.join(os.path.dirname(__file__), "cluster.sh"), "start",
+                        os.environ["CYBERCAP_PG_DIR"]], check=True, capture_output=True)
+        deadline = time.time() + 10
+        while time.time() < deadline and (not statuses or statuses[-1] != 200):
+            time.sleep(0.1)
+    finally:
+        stop.set()
+        t.join()
+    check(503 in down, f"no 503 while the database was down: {sorted(set(down))}")
+    check(all(s in (200, 503) for s in statuses), f"other statuses: {sorted(set(statuses))}")
+    eq(statuses[-1], 200, "requests succeed again")
+    eq(on(CFG.a, fp).get(API + "/me").status, 200, "A too, without a restart")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", required=True)
+    args = ap.parse_args()
+    if not HOST:
+        print("FAIL setup: CYBERCAP_PG_HOST is not set (tests/pg/run.sh sets it)")
+        print("RESULT passed=0 failed=1")
+        return 1
+    tmp = tempfile.mkdtemp(prefix="cybercap-cluster.")
+    name = f"cc_cluster_{os.getpid()}"
+    psql(f"DROP DATABASE IF EXISTS {name}")
+    psql(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'")
+    env = dict(os.environ, CYBERCAP_DB=f"postgresql:///{name}?host={HOST}&user=postgres")
+    procs = []
+    os.environ.update(env)
+    try:
+        pa, CFG.a, lines = harness.start_server(
+            [args.bin, "demo", "--data", os.path.join(tmp, "a"), "--listen", "127.0.0.1:0"],
+            err_path=os.path.join(tmp, "a.err"), timeout=180)
+        procs.append(pa)
+        signins = harness.demo_signins(lines)
+        CFG.drill = {}
+        for line in lines:
+            m = re.match(r"\s*(director|player)\s+(\S+@\S+)\s+(\S+)\s+\((?:team (\w+) )?", line)
+            if m and "demo-hospital" in line:
+                CFG.drill["director" if m.group(1) == "director" else m.group(4)] = (m.group(2), m.group(3))
+        CFG.admin = next((e, p) for role, e, p, _ in signins if role == "admin")
+        CFG.focal = next((e, p, u) for role, e, p, u in signins if role == "focal_point" and u)
+        os.makedirs(os.path.join(tmp, "b"))
+        pb, CFG.b, _ = harness.start_server(
+            [args.bin, "serve", "--data", os.path.join(tmp, "b"), "--listen", "127.0.0.1:0"],
+            err_path=os.path.join(tmp, "b.err"))
+        procs.append(pb)
+    except (harness.Fail, OSError, StopIteration, subprocess.SubprocessError) as e:
+        for p in procs:
+            p.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+        return harness.setup_failed(e)
+    try:
+        SUITE.run()
+    finally:
+        for p in procs:
+            harness.stop_server(p)
+        shutil.rmtree(tmp, ignore_errors=True)
+        try:
+            psql(f"DROP DATABASE IF EXISTS {name}")
+        except subprocess.CalledProcessError:
+            pass
+    return SUITE.result()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
