@@ -361,7 +361,7 @@ int cc_store_copy(struct cc_store *from, const char *from_dir, struct cc_store *
 		  const char *to_dir, struct cc_copy_report *rep, struct cc_error *err)
 {
 	struct cc_list tl;
-	int rc, txn = 0;
+	int rc, txn = 0, from_txn = 0;
 
 	memset(rep, 0, sizeof(*rep));
 	if ((rc = tables(to, &tl, err)))
@@ -376,6 +376,10 @@ int cc_store_copy(struct cc_store *from, const char *from_dir, struct cc_store *
 	}
 	if (!rc && !to->pg)     /* rows in creation order, references checked at the end */
 		rc = cc__exec(to, "PRAGMA foreign_keys=OFF", "copy", err);
+	/* one snapshot of the source, however long the copy takes */
+	if (!rc && !(rc = cc__exec(from, from->pg ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" :
+				   "BEGIN", "copy", err)))
+		from_txn = 1;
 	if (!rc && !(rc = cc_store_begin(to, err)))
 		txn = 1;
 	for (int i = 0; !rc && i < tl.n; i++) {
@@ -402,6 +406,8 @@ int cc_store_copy(struct cc_store *from, const char *from_dir, struct cc_store *
 		rc = cc_store_commit(to, err);
 	if (rc && txn)
 		cc_store_rollback(to);
+	if (from_txn)
+		cc_store_rollback(from);    /* read only: nothing to keep */
 	if (!to->pg) {
 		long long bad = 0;
 		cc__exec(to, "PRAGMA foreign_keys=ON", "copy", NULL);

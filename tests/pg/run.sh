@@ -17,7 +17,8 @@
 #     sign-in limits, publication, drill injects across servers, and
 #     PostgreSQL restarted under load);
 #   - cybercap migrate, SQLite to PostgreSQL (the same published results)
-#     and back (the audit chain intact), and its refusal of a used target.
+#     and back (the audit chain intact), and its refusal of a used target;
+#     backup and restore on PostgreSQL.
 # Stops the server and ends with "pg: N passed, M failed".
 set -u
 if [ $# -ne 1 ]; then
@@ -145,6 +146,20 @@ else
 	tail -n 3 "$tmp/m2"
 	fail "migrate: PostgreSQL back to a data directory, audit chain intact"
 fi
+# backup on PostgreSQL: a folder restorable into either backend
+createdb -h "$CYBERCAP_PG_HOST" -U postgres cc_restore
+back="postgresql:///cc_restore?host=$CYBERCAP_PG_HOST&user=postgres"
+if CYBERCAP_DB=$to "$bin" backup --data "$tmp/bk-data" "$tmp/bk" >"$tmp/b1" 2>&1 &&
+	"$bin" audit verify --data "$tmp/bk" >"$tmp/b2" 2>&1 &&
+	"$bin" restore --db "$back" --data "$tmp/bk-data2" "$tmp/bk" >>"$tmp/b2" 2>&1 &&
+	"$bin" audit verify --db "$back" --data "$tmp/bk-data2" >>"$tmp/b2" 2>&1 &&
+	[ "$(grep -o '([0-9]* events)' "$tmp/b2" | sort -u | wc -l)" -eq 1 ]; then
+	pass "backup and restore on PostgreSQL ($(head -n 1 "$tmp/b1" | sed 's/^[^:]*: //'))"
+else
+	cat "$tmp/b1" "$tmp/b2" 2>/dev/null | tail -n 5
+	fail "backup and restore on PostgreSQL"
+fi
+dropdb -h "$CYBERCAP_PG_HOST" -U postgres cc_restore
 "$bin" migrate --from "$tmp/lite" --to "$to" >"$tmp/m3" 2>&1
 st=$?
 if [ "$st" -eq 1 ] && grep -q "not empty" "$tmp/m3"; then
