@@ -24,7 +24,9 @@
 # Environment: LOAD_SECONDS (60), LOAD_CONNECTIONS (1000, reads),
 # LOAD_WRITE_CONNECTIONS (100), LOAD_THREADS (wrk threads, 2),
 # LOAD_TIMEOUT (wrk's per-request timeout, 2s as wrk's default),
-# LOAD_PHASES ("reads writes"; also "mixed": both at once on one server,
+# LOAD_PHASES ("reads writes"; also "pg-writes": the writes on PostgreSQL
+# with two servers, LOAD_PG_HOST naming the socket folder of
+# tests/pg/cluster.sh; and "mixed": both at once on one server,
 # LOAD_MIXED_READ_CONNECTIONS readers, default 200), LOAD_SERVER_THREADS (serve --threads; default
 # the server's own), LOAD_OUT (build/load: wrk's output and server logs).
 set -eu
@@ -254,8 +256,74 @@ for phase in $phases; do
 		report mixed-writes "$out/mixed-writes.txt" "$rss"
 		write_checks mixed "$out/mixed-writes.txt"
 		;;
+	pg-writes)
+		# the write phase on PostgreSQL with two servers: the demo data
+		# migrated into a database of the test cluster (LOAD_PG_HOST: its
+		# socket folder, tests/pg/cluster.sh), two `cybercap serve --db`
+		# sharing it, half the writing connections on each
+		[ -n "${LOAD_PG_HOST:-}" ] || { echo "load: pg-writes needs LOAD_PG_HOST (tests/pg/cluster.sh start)" >&2; exit 2; }
+		echo "== pg-writes: $wconn connections on two servers sharing PostgreSQL, $seconds s =="
+		write_setup
+		pgdb=cc_load_$$
+		dropdb -h "$LOAD_PG_HOST" -U postgres --if-exists "$pgdb"
+		createdb -h "$LOAD_PG_HOST" -U postgres -T template0 -E UTF8 "$pgdb"
+		url="postgresql:///$pgdb?host=$LOAD_PG_HOST&user=postgres"
+		"$bin" migrate --from "$tmp/d" --to "$url" | tail -n 1
+		pq() { psql -X -q -tA -h "$LOAD_PG_HOST" -U postgres -d "$pgdb" -c "$1"; }
+		before_hist=$(pq "SELECT count(*) FROM answer_history WHERE campaign_id = '$campaign'")
+		before_audit=$(pq "SELECT count(*) FROM audit_event WHERE action = 'answer'")
+		ports=""; pids=""
+		for side in a b; do
+			mkdir -p "$tmp/pg-$side"
+			# shellcheck disable=SC2046
+			CYBERCAP_DB=$url "$bin" serve --data "$tmp/pg-$side" --listen 127.0.0.1:0 \
+				$(serve_opts "$wconn") >"$tmp/pg-$side.log" 2>"$tmp/pg-$side.err" &
+			pids="$pids $!"
+			for _ in $(seq 1 300); do
+				p=$(sed -n 's|.*serving http://127\.0\.0\.1:\([0-9][0-9]*\)/.*|\1|p' "$tmp/pg-$side.log")
+				[ -n "$p" ] && break
+				sleep 0.1
+			done
+			ports="$ports $p"
+		done
+		port=${ports# }; port=${port%% *}
+		write_questions
+		half=$((wconn / 2))
+		wpids=""
+		for p in $ports; do
+			LOAD_LUA_DIR="$root/bench/load" LOAD_TOKEN=$token LOAD_CAMPAIGN=$campaign \
+				LOAD_UNITS=$units LOAD_QUESTIONS=$questions LOAD_THREADS=1 \
+				wrk -t1 -c"$half" -d"${seconds}s" --timeout "$timeout" --latency \
+				-s "$root/bench/load/write.lua" "http://127.0.0.1:$p" >"$out/pg-writes-$p.txt" 2>&1 &
+			wpids="$wpids $!"
+		done
+		for w in $wpids; do wait "$w" || true; done
+		for p in $pids; do kill -TERM "$p"; wait "$p" || true; done
+		ok2=0; sent=0
+		for p in $ports; do
+			echo "-- server on :$p"
+			report pg-writes "$out/pg-writes-$p.txt" "-"
+			line=$(grep '^load: requests=' "$out/pg-writes-$p.txt" | tail -n 1)
+			ok2=$((ok2 + $(val s2xx "$line"))); sent=$((sent + $(val sent "$line")))
+			rps=$(val rps "$line"); total_rps=$(python3 -c "print(round(${total_rps:-0} + $rps, 1))")
+		done
+		hist=$(($(pq "SELECT count(*) FROM answer_history WHERE campaign_id = '$campaign'") - before_hist))
+		aud=$(($(pq "SELECT count(*) FROM audit_event WHERE action = 'answer'") - before_audit))
+		echo "both servers:    $total_rps saves/s"
+		echo "saves:           $ok2 acknowledged (2xx), $hist stored (answer_history), $aud audit events, $sent sent"
+		[ "$hist" -ge "$ok2" ] || fail "pg-writes: acknowledged saves lost ($hist stored < $ok2 acknowledged)"
+		[ "$hist" -le "$sent" ] || fail "pg-writes: more saves stored ($hist) than sent ($sent)"
+		[ "$aud" -eq "$hist" ] || fail "pg-writes: $aud audit events for $hist saves"
+		if av=$(CYBERCAP_DB=$url "$bin" audit verify --data "$tmp/pg-a" 2>&1); then
+			echo "audit verify:    $av"
+		else
+			echo "$av"
+			fail "pg-writes: cybercap audit verify"
+		fi
+		dropdb -h "$LOAD_PG_HOST" -U postgres "$pgdb"
+		;;
 	*)
-		echo "load: unknown phase \"$phase\" (reads, writes, mixed)" >&2
+		echo "load: unknown phase \"$phase\" (reads, writes, mixed, pg-writes)" >&2
 		exit 2
 		;;
 	esac

@@ -29,6 +29,7 @@ static const char *const att_m[] = {"present", "absent", "excused", NULL};
 static const char *const sat_m[] = {"answers", "share_satisfied", NULL};
 static const char *const learn_m[] = {"n", "before", "after", "change", NULL};
 static const char *const out_m[] = {"people", NULL};
+static const char *const check_m[] = {"pass", "n", "mean", "share_passed", NULL};
 
 static const struct {
 	const char *section, *key, *name;
@@ -39,6 +40,7 @@ static const struct {
 	{"attendance", "kind", NULL, att_m},
 	{"satisfaction", "question", "kind", sat_m},
 	{"learning", "competency", NULL, learn_m},
+	{"knowledge_checks", "module", NULL, check_m},
 	{"outcomes", "months", "outcome", out_m},
 };
 

@@ -129,6 +129,12 @@ static int op_survey_set(struct cc_req *req, const struct cc_scaller *c, const j
 	return cc_skills_set_survey(req->store, c, P0(req), req->snap, b, out, err);
 }
 
+static int op_knowledge_set(struct cc_req *req, const struct cc_scaller *c, const json_t *b,
+			    json_t **out, struct cc_error *err)
+{
+	return cc_skills_set_knowledge_checks(req->store, c, P0(req), b, out, err);
+}
+
 static int op_dashboard(struct cc_req *req, const struct cc_scaller *c, const json_t *b,
 			json_t **out, struct cc_error *err)
 {
@@ -165,6 +171,11 @@ int cc_h_skills_cohort_add(struct cc_req *req, struct cc_resp *resp)
 int cc_h_skills_survey_set(struct cc_req *req, struct cc_resp *resp)
 {
 	return serve(req, resp, true, 200, op_survey_set);
+}
+
+int cc_h_skills_knowledge_set(struct cc_req *req, struct cc_resp *resp)
+{
+	return serve(req, resp, true, 200, op_knowledge_set);
 }
 
 int cc_h_skills_dashboard(struct cc_req *req, struct cc_resp *resp)

@@ -119,6 +119,7 @@ static const struct cc_route routes[] = {
 	{"POST", "/api/v1/programmes/{p}/tracks", cc_h_skills_track_add, 0},
 	{"POST", "/api/v1/programmes/{p}/cohorts", cc_h_skills_cohort_add, 0},
 	{"POST", "/api/v1/programmes/{p}/surveys", cc_h_skills_survey_set, 0},
+	{"PUT", "/api/v1/programmes/{p}/knowledge-checks", cc_h_skills_knowledge_set, 0},
 	{"GET", "/api/v1/programmes/{p}/dashboard", cc_h_skills_dashboard, 0},
 	{"GET", "/api/v1/programmes/{p}/dashboard.csv", cc_h_skills_dashboard_csv, 0},
 	{"GET", "/api/v1/programmes/{p}/dashboard.xlsx", cc_h_skills_dashboard_xlsx, 0},

@@ -237,6 +237,7 @@ int cc_h_skills_edition_add(struct cc_req *req, struct cc_resp *resp);
 int cc_h_skills_track_add(struct cc_req *req, struct cc_resp *resp);
 int cc_h_skills_cohort_add(struct cc_req *req, struct cc_resp *resp);
 int cc_h_skills_survey_set(struct cc_req *req, struct cc_resp *resp);
+int cc_h_skills_knowledge_set(struct cc_req *req, struct cc_resp *resp);
 int cc_h_skills_dashboard(struct cc_req *req, struct cc_resp *resp);
 int cc_h_skills_cohort(struct cc_req *req, struct cc_resp *resp);
 int cc_h_skills_enrol(struct cc_req *req, struct cc_resp *resp);

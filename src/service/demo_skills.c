@@ -69,6 +69,12 @@ static const struct {
 static const char *const goals[] = {"leadership", "forensics", "negotiation", "networking",
 				    "public-speaking"};
 
+/* The knowledge checks: modules of the learning platform whose scores come
+ * in with the completion import (the second only in the Africa cohort, a
+ * few people: suppressed for the sponsor). */
+#define QUIZ1 "Threat landscape quiz"
+#define QUIZ2 "Incident handling quiz"
+
 static int setup(struct demo *d)
 {
 	json_t *o = NULL, *p = json_pack("{s:s,s:s,s:[s,s],s:[s]}", "id", PROG, "name",
@@ -102,6 +108,13 @@ static int setup(struct demo *d)
 				      "framework", "skills-reaction", "version", "2026");
 		o = NULL;
 		rc = call(cc_skills_set_survey(d->s, &d->admin, PROG, d->snap, b, &o, d->err), b,
+			  &o);
+	}
+	if (!rc) {
+		json_t *b = json_pack("{s:[{s:s,s:i},{s:s,s:i}]}", "modules", "module", QUIZ1,
+				      "pass", 70, "module", QUIZ2, "pass", 60);
+		o = NULL;
+		rc = call(cc_skills_set_knowledge_checks(d->s, &d->admin, PROG, b, &o, d->err), b,
 			  &o);
 	}
 	return rc;
@@ -321,8 +334,14 @@ static int cohort(struct demo *d, int c, FILE *f)
 			rc = evaluate(d, id, k, c, false);
 			if (used < sizeof(csv) - 200)
 				used += (size_t)snprintf(csv + used, sizeof(csv) - used,
-							 "%s,Foundations,2027-03-%02d,%d\n", email,
-							 1 + k, 60 + 5 * k);
+							 "%s,Foundations,2027-03-%02d,%d\n"
+							 "%s," QUIZ1 ",2027-03-%02d,%d\n", email,
+							 1 + k, 60 + 5 * k, email, 10 + k,
+							 48 + 6 * k + 2 * c);
+			if (c == 1 && k < 3 && used < sizeof(csv) - 200)
+				used += (size_t)snprintf(csv + used, sizeof(csv) - used,
+							 "%s," QUIZ2 ",2027-04-%02d,%d\n",
+							 email, 1 + k, 55 + 10 * k);
 		}
 	}
 	if (!rc)

@@ -63,6 +63,12 @@ int cc_skills_create_cohort(struct cc_store *s, const struct cc_scaller *c, cons
 int cc_skills_set_survey(struct cc_store *s, const struct cc_scaller *c, const char *prog,
 			 const struct cc_snapshot *snap, const json_t *body, json_t **out,
 			 struct cc_error *err);
+/* PUT /programmes/{p}/knowledge-checks {"modules": [{"module", "pass"}]}
+ * (skills_knowledge.c; the team): the programme's knowledge checks, all
+ * replaced; *out {"programme", "knowledge_checks"}. */
+int cc_skills_set_knowledge_checks(struct cc_store *s, const struct cc_scaller *c,
+				   const char *prog, const json_t *body, json_t **out,
+				   struct cc_error *err);
 /* GET /programmes/{p}: the programme, its tracks and cohorts (team). */
 int cc_skills_programme_json(struct cc_store *s, const struct cc_scaller *c, const char *prog,
 			     json_t **out, struct cc_error *err);

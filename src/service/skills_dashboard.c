@@ -3,7 +3,8 @@
  * (see skills.h; docs/skills.md, "Dashboard"): the funnel, by track and
  * by country (LDCs and SIDS on the list of the edition's year), beside the
  * country's capacity results; attendance by session kind; share
- * satisfied; paired before/after per competency; pairs; outcomes. Counts
+ * satisfied; paired before/after per competency; knowledge checks;
+ * pairs; outcomes. Counts
  * of 1 to 4 are null with "suppressed": true for anyone outside the team,
  * and a second cell where a total would give a hidden one away.
  */
@@ -284,6 +285,32 @@ static json_t *learning(const struct cc_list *l, bool team)
 	return a;
 }
 
+/* Per knowledge check of the programme (in its order), from the tally
+ * rows (a module, n people with a score, x mean, y share passed):
+ * {"module", "pass", "n", "mean", "share_passed"}; a check nobody has a
+ * score for has n 0. No total is shown, so nothing is hidden beside. */
+static json_t *knowledge(struct cc_store *s, const char *prog, const struct cc_list *l,
+			 bool team)
+{
+	json_t *a = cc__sk_knowledge_checks(s, prog), *o;
+	size_t i;
+
+	json_array_foreach(a, i, o) {
+		const char *m = json_string_value(json_object_get(o, "module"));
+		const struct cc_stally_rec *r = NULL;
+		bool hide;
+
+		for (int k = 0; k < l->n && !r; k++)
+			if (!strcmp(ROW(l, k)->a, m))
+				r = ROW(l, k);
+		hide = !r || (!team && cc_small_cell(r->n));
+		cc_skills_put_count(o, "n", r ? r->n : 0, team);
+		json_object_set_new(o, "mean", mean(r ? r->x : NAN, hide));
+		json_object_set_new(o, "share_passed", mean(r ? r->y : NAN, hide));
+	}
+	return a;
+}
+
 /* Attendance by session kind: {"kind", "present", "absent", "excused"}. */
 static json_t *attendance(const struct cc_list *l, bool team)
 {
@@ -313,7 +340,7 @@ int cc_skills_dashboard(struct cc_store *s, const struct cc_scaller *c,
 			const struct cc_snapshot *snap, const char *prog, const char *edition,
 			json_t **out, struct cc_error *err)
 {
-	struct cc_list p, l[CC_ST_COHORT_COUNTRY + 1];
+	struct cc_list p, l[CC_ST_KNOWLEDGE + 1];
 	json_t *reached, *pairs;
 	bool team;
 	int rc = cc_store_skills_programme(s, prog, &p, err), k = 0;
@@ -330,7 +357,7 @@ int cc_skills_dashboard(struct cc_store *s, const struct cc_scaller *c,
 							 "edition \"%s\"", edition) : rc;
 	if (edition)
 		cc_list_free(&p);
-	for (; k <= CC_ST_COHORT_COUNTRY && !rc; k++)
+	for (; k <= CC_ST_KNOWLEDGE && !rc; k++)
 		rc = tally(s, (enum cc_stally)k, prog, edition, &l[k], err);
 	if (rc) {
 		for (int i = 0; i < k - 1; i++)
@@ -360,11 +387,13 @@ int cc_skills_dashboard(struct cc_store *s, const struct cc_scaller *c,
 			 "pairs", pairs,
 			 "outcomes", pairs_of(&l[CC_ST_OUTCOMES], "months", "outcome", "people", team));
 	json_object_set_new(*out, "countries_reached", reached);
+	json_object_set_new(*out, "knowledge_checks", knowledge(s, prog, &l[CC_ST_KNOWLEDGE],
+								 team));
 	if (*out && !team) {
 		secondary(json_object_get(*out, "by_track"), json_object_get(*out, "funnel"));
 		secondary(json_object_get(*out, "by_country"), json_object_get(*out, "funnel"));
 	}
-	for (int i = 0; i <= CC_ST_COHORT_COUNTRY; i++)
+	for (int i = 0; i <= CC_ST_KNOWLEDGE; i++)
 		cc_list_free(&l[i]);
 	return *out ? CC_OK : CC_ENOMEM;
 }

@@ -57,5 +57,7 @@ int cc__sk_person_json(struct cc_store *s, long long person, json_t **out, struc
 bool cc__sk_has(const char *json_list, const char *v);
 /* A JSON array text as a JSON value (an empty array when not JSON). */
 json_t *cc__sk_list(const char *text);
+/* The programme's knowledge checks as [{"module", "pass"}] (skills_knowledge.c). */
+json_t *cc__sk_knowledge_checks(struct cc_store *s, const char *prog);
 
 #endif

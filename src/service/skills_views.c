@@ -153,10 +153,10 @@ int cc_skills_programme_json(struct cc_store *s, const struct cc_scaller *c, con
 		}
 		cc_list_free(&sv);
 	}
-	*out = json_pack("{s:s,s:s,s:o,s:o,s:o,s:o,s:o}", "id", pr->id, "name", pr->name,
+	*out = json_pack("{s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o}", "id", pr->id, "name", pr->name,
 			 "sponsors", cc__sk_list(pr->sponsors), "partners",
 			 cc__sk_list(pr->partners), "tracks", tracks, "cohorts", cohorts,
-			 "surveys", surveys);
+			 "surveys", surveys, "knowledge_checks", cc__sk_knowledge_checks(s, prog));
 	cc_list_free(&p);
 	cc_list_free(&t);
 	cc_list_free(&co);

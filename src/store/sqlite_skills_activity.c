@@ -219,6 +219,43 @@ int cc_store_skills_put_outcome(struct cc_store *s, long long enrolment, int mon
 		       "outcome) DO UPDATE SET at = excluded.at", "Iit", enrolment, months, outcome);
 }
 
+int cc_store_skills_clear_knowledge_checks(struct cc_store *s, const char *programme,
+					   struct cc_error *err)
+{
+	return cc__run(s, err, "DELETE FROM skills_knowledge_check WHERE programme_id = ?", "t",
+		       programme);
+}
+
+int cc_store_skills_add_knowledge_check(struct cc_store *s, const char *programme,
+					const char *module, double pass, int position,
+					struct cc_error *err)
+{
+	int rc = cc__run(s, err, "INSERT INTO skills_knowledge_check (programme_id, module, pass, "
+			 "position) VALUES (?, ?, ?, ?)", "ttdi", programme, module, pass, position);
+
+	if (rc == CC_ECONFLICT)
+		return cc_error_set(err, CC_ECONFLICT, "modules", 0, 0, "module \"%s\" is given "
+				    "twice", module);
+	return rc;
+}
+
+static int check_row(struct cc_list *l, cc__stmt *st, void *item)
+{
+	struct cc_scheck_rec *r = item;
+
+	r->module = cc__col_text(l, st, 0);
+	r->pass = cc__col_real(st, 1);
+	return r->module ? 0 : -1;
+}
+
+int cc_store_skills_knowledge_checks(struct cc_store *s, const char *programme,
+				     struct cc_list *out, struct cc_error *err)
+{
+	return cc__collect(s, cc__prepare(s, err, "SELECT module, pass FROM skills_knowledge_check "
+					  "WHERE programme_id = ? ORDER BY position", "t", programme),
+			   out, sizeof(struct cc_scheck_rec), check_row, err);
+}
+
 /* The enrolments of the programme (and edition) as a subquery on e. */
 #define IN_PROG "JOIN skills_cohort c ON c.id = e.cohort_id WHERE c.programme_id = ?1 AND " \
 	"(?2 IS NULL OR c.edition_id = ?2) "
@@ -250,6 +287,13 @@ static const char *const tally_sql[] = {
 		"e.id = o.enrolment_id " IN_PROG "GROUP BY 1, 2 ORDER BY 1, 2",
 	[CC_ST_COHORT_COUNTRY] = "SELECT e.country, NULL, count(DISTINCT e.cohort_id), NULL, "
 		"NULL FROM skills_enrolment e " IN_PROG "AND e.role = 'participant' GROUP BY 1 "
+		"ORDER BY 1",
+	[CC_ST_KNOWLEDGE] = "SELECT p.module, NULL, count(*), avg(p.score), avg(CASE WHEN "
+		"p.score >= k.pass THEN 1.0 ELSE 0.0 END) FROM skills_progress p JOIN "
+		"skills_knowledge_check k ON k.module = p.module JOIN skills_enrolment e ON e.id = "
+		"p.enrolment_id " IN_PROG "AND k.programme_id = ?1 AND e.role = 'participant' AND "
+		"p.score IS NOT NULL AND EXISTS (SELECT 1 FROM skills_consent g WHERE g.person_id = "
+		"e.person_id AND g.purpose = 'evaluation' AND g.withdrawn_at IS NULL) GROUP BY 1 "
 		"ORDER BY 1",
 };
 

@@ -220,6 +220,21 @@ int cc_store_skills_forget_evaluation(struct cc_store *s, long long person,
 int cc_store_skills_put_outcome(struct cc_store *s, long long enrolment, int months,
 				const char *outcome, struct cc_error *err);
 
+/* The programme's knowledge checks (modules whose imported score counts,
+ * docs/skills.md "Knowledge checks"), in the order given. Clear, then
+ * add each (CC_ECONFLICT naming "modules" for a module given twice). */
+struct cc_scheck_rec {
+	const char *module;
+	double pass;            /* 0 to 100 */
+};
+int cc_store_skills_clear_knowledge_checks(struct cc_store *s, const char *programme,
+					   struct cc_error *err);
+int cc_store_skills_add_knowledge_check(struct cc_store *s, const char *programme,
+					const char *module, double pass, int position,
+					struct cc_error *err);
+int cc_store_skills_knowledge_checks(struct cc_store *s, const char *programme,
+				     struct cc_list *out, struct cc_error *err);
+
 /* A row of a tally: up to two keys and a count (or a mean in x). */
 struct cc_stally_rec {
 	const char *a, *b;
@@ -236,7 +251,10 @@ enum cc_stally {
 				   before, y mean after */
 	CC_ST_PAIRS,            /* a pair status, n */
 	CC_ST_OUTCOMES,         /* a months ("3"/"6"), b outcome, n people */
-	CC_ST_COHORT_COUNTRY    /* a country, n cohorts with a participant there */
+	CC_ST_COHORT_COUNTRY,   /* a country, n cohorts with a participant there */
+	CC_ST_KNOWLEDGE         /* a knowledge check's module, n participants with
+				   a score and the evaluation consent in force, x
+				   mean score, y share at or above the pass mark */
 };
 /* What a person's enrolments hold, for their export: rows (a, b, n the
  * enrolment, x): answers (kind, question, x rating), outcomes (months,

@@ -9,7 +9,8 @@ capacity, self-application), that a person record refuses every field it does
 not keep, sessions, attendance, the progress imports (every bad row named by
 its line, all or nothing), the mentoring matching with its reasons and the
 coordinator's override, the evaluation, the dashboard with small cells
-suppressed for a sponsor, consent withdrawal and what it does, erasure and
+suppressed for a sponsor, knowledge checks (skills_knowledge.py), consent
+withdrawal and what it does, erasure and
 export, who may call which route, and that every operation of the `skills`
 tag is exercised and answers as openapi.json says.
 
@@ -27,6 +28,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from harness import Client, check, eq, expect  # noqa: E402
 import harness  # noqa: E402
+import skills_knowledge  # noqa: E402
 import skills_workbook  # noqa: E402
 
 
@@ -451,6 +453,7 @@ def evaluation_answers_and_outcomes():
 
 
 skills_workbook.register(test, who, ST, API)
+skills_knowledge.register(test, who, API, grant, person, enrol, walk)
 
 
 def dashboard(client, status=200):
@@ -600,6 +603,7 @@ def who_may_call_which_route():
         ("POST", f"{API}/programmes/{P}/tracks", {"admin", "coord"}),
         ("POST", f"{API}/programmes/{P}/cohorts", {"admin", "coord"}),
         ("POST", f"{API}/programmes/{P}/surveys", {"admin", "coord"}),
+        ("PUT", f"{API}/programmes/{P}/knowledge-checks", {"admin", "coord"}),
         ("GET", f"{API}/programmes/{P}/dashboard", {"admin", "coord", "sponsor"}),
         ("GET", f"{API}/programmes/{P}/dashboard.csv", {"admin", "coord", "sponsor"}),
         ("GET", f"{API}/programmes/{P}/dashboard.xlsx", {"admin", "coord", "sponsor"}),
@@ -658,6 +662,7 @@ def the_demo_programme_opens_for_its_coordinator_and_sponsor():
     check(r["funnel"]["completed"] and r["funnel"]["completed"] > 4, r["funnel"])
     check(len(r["by_country"]) >= 4, "several countries")
     check(r["outcomes"] and r["learning"], "before/after and follow-ups")
+    check(r["knowledge_checks"] and r["knowledge_checks"][0]["n"], r["knowledge_checks"])
     check(r["pairs"]["accepted"] + r["pairs"]["completed"] > 0, r["pairs"])
 
 

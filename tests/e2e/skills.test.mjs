@@ -264,3 +264,25 @@ test('the participant rates a competency before and after; the page shows them a
   await shot(page, 'skills-me-self');
   assert.deepEqual(browser.errors.filter((x) => !/401|409|422/.test(x)), [], 'no script errors');
 });
+
+test('a sponsor reads the knowledge checks on the dashboard and in the report, small cells hidden', async () => {
+  const SPONSOR = 'sponsor@fellowship.example';
+  await browser.context.clearCookies();
+  await signIn(page, SPONSOR, logins[SPONSOR], `/skills/${P}`);
+  const table = page.locator('[data-testid=sk-knowledge]');
+  await table.waitFor();
+  const quiz1 = table.locator('tr', { hasText: 'Threat landscape quiz' });
+  assert.match(await quiz1.innerText(), /70\s+32\s+72\s+56 %/, 'pass mark, N, mean, share passed');
+  const quiz2 = table.locator('tr', { hasText: 'Incident handling quiz' });
+  assert.match(await quiz2.innerText(), /60\s+fewer than 5\s+–\s+–/, 'three people: hidden, and their mean and share');
+  await clean(page, 'dashboard (sponsor)');
+  await table.scrollIntoViewIfNeeded();
+  await shot(page, 'skills-dashboard-knowledge');
+  await page.goto(`${page.url().replace(/\/skills\/.*$/, '')}/skills/${P}/report`, { waitUntil: 'networkidle' });
+  const report = page.locator('[data-testid=rp-knowledge]');
+  await report.waitFor();
+  assert.match(await report.locator('tr', { hasText: 'Incident handling quiz' }).innerText(), /fewer than 5/);
+  await clean(page, 'report (sponsor)');
+  await shot(page, 'skills-report-knowledge', { fullPage: true });
+  assert.deepEqual(browser.errors.filter((e) => !/401|409|422/.test(e)), [], 'no script errors');
+});

@@ -20,6 +20,8 @@ export interface CountryRow extends Funnel {
   country: string; name: string; ldc: boolean; sids: boolean; cohorts: number;
   capacity_development: Result | null; education_capacity: Result | null;
 }
+/** A knowledge check's figures: N with a score, their mean (0–100) and the share at or above the pass mark. */
+export interface KnowledgeCheck { module: string; pass: number; n: Count; mean: number | null; share_passed: number | null }
 export interface Dashboard {
   programme: string; edition: string | null; suppressed_cells: boolean;
   funnel: Funnel;
@@ -28,6 +30,7 @@ export interface Dashboard {
   attendance: { kind: string; present: Count; absent: Count; excused: Count }[];
   satisfaction: { kind: string; question: string; answers: Count; share_satisfied: number | null }[];
   learning: { competency: string; n: Count; before: number | null; after: number | null; change: number | null }[];
+  knowledge_checks: KnowledgeCheck[];
   pairs: Record<string, Count>;
   outcomes: { months: string; outcome: string; people: Count }[];
   countries_reached: { year: number; countries: number; ldc: number; sids: number };

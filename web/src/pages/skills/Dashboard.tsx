@@ -1,13 +1,14 @@
 // A skills programme's dashboard (/skills/{p}): the funnel, by track and by
 // country (LDC and SIDS of that year, beside the country's capacity
-// results), and the paired before/after per competency. For a sponsor,
+// results), the paired before/after per competency and the knowledge
+// checks (N, mean score, share passed). For a sponsor,
 // counts of 1 to 4 come as null and read "fewer than 5".
 import { t } from '../../i18n';
 import type { Route } from '../../router';
 import { useTitle } from '../../hooks';
 import { href } from '../../router';
 import { Link } from '../../components/ui';
-import { skills, skillsHref, type Count, type Dashboard, type Funnel } from '../../skills';
+import { skills, skillsHref, type Count, type Dashboard, type Funnel, type KnowledgeCheck } from '../../skills';
 import { Loaded, useSkills } from './common';
 import './skills.css';
 
@@ -15,6 +16,39 @@ const STEPS = ['applied', 'selected', 'enrolled', 'active', 'completed', 'withdr
 
 export function CountCell({ n }: { n: Count }) {
   return n === null ? <td class="num suppressed">{t('skSuppressed')}</td> : <td class="num">{n}</td>;
+}
+
+/** A share from 0 to 1 as a percentage; "–" when there is none (no one, or hidden). */
+export const share = (x: number | null) => (x == null ? '–' : Math.round(x * 100) + ' %');
+
+/** The knowledge checks: per check its pass mark, N with a score, the mean score and the share passed. */
+export function KnowledgeTable({ id, rows }: { id: string; rows: KnowledgeCheck[] }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{t('skKnowledge')}</h2>
+      <p>{t('skKnowledgeLead')}</p>
+      {rows.length === 0 ? <p class="muted">{t('skKnowledgeNone')}</p> : (
+        <div class="table-wrap">
+          <table class="data" data-testid={id}>
+            <caption class="sr-only">{t('skKnowledge')}</caption>
+            <thead><tr>
+              <th scope="col">{t('skCheck')}</th><th scope="col" class="num">{t('skPassMark')}</th>
+              <th scope="col" class="num">N</th><th scope="col" class="num">{t('skMeanScore')}</th>
+              <th scope="col" class="num">{t('skSharePassed')}</th>
+            </tr></thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.module}>
+                  <th scope="row">{r.module}</th><td class="num">{r.pass}</td><CountCell n={r.n} />
+                  <td class="num">{r.mean ?? '–'}</td><td class="num">{share(r.share_passed)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
 }
 
 function FunnelHead({ first }: { first: string }) {
@@ -118,6 +152,7 @@ function DashboardView({ p, x }: { p: string; x: Dashboard }) {
           </table>
         </div>
       </section>
+      <KnowledgeTable id="sk-knowledge" rows={x.knowledge_checks ?? []} />
     </div>
   );
 }

@@ -1,17 +1,15 @@
 // A programme's printable report (/skills/{p}/report), on A4: the same
 // figures as the dashboard (for a sponsor with the same suppressed cells),
 // one table per question: the funnel by track and by country, attendance
-// by session kind, satisfaction, before and after per competency,
-// mentoring pairs and the follow-up outcomes; with the CSV and XLSX files.
+// by session kind, satisfaction, before and after per competency, the
+// knowledge checks, mentoring pairs and the follow-up outcomes; with the CSV and XLSX files.
 import { t } from '../../i18n';
 import type { Route } from '../../router';
 import { useTitle } from '../../hooks';
 import { PAIR_MOVES, skills, skillsHref, type Count, type Dashboard } from '../../skills';
-import { CountCell, FunnelTable } from './Dashboard';
+import { CountCell, FunnelTable, KnowledgeTable, share } from './Dashboard';
 import { Loaded, kindName, pairStatusName, stateName, useSkills } from './common';
 import './skills.css';
-
-const share = (x: number | null) => (x == null ? '–' : Math.round(x * 100) + ' %');
 
 function Table({ id, title, head, rows }: { id: string; title: string; head: string[]; rows: (string | Count | { n: Count })[][] }) {
   return (
@@ -65,6 +63,7 @@ function ReportView({ p, x }: { p: string; x: Dashboard }) {
         rows={x.satisfaction.map((r) => [`${r.question} (${r.kind})`, c(r.answers), share(r.share_satisfied)])} />
       <Table id="rp-learn" title={t('skLearning')} head={[t('skCompetency'), 'N', t('skBefore'), t('skAfter'), t('skChange')]}
         rows={x.learning.map((r) => [r.competency, c(r.n), r.before, r.after, r.change])} />
+      <KnowledgeTable id="rp-knowledge" rows={x.knowledge_checks ?? []} />
       <Table id="rp-pairs" title={t('skPairs')} head={[t('skStatus'), t('skPairsN')]}
         rows={Object.keys(PAIR_MOVES).map((st) => [pairStatusName(st), c(x.pairs[st] ?? 0)])} />
       <Table id="rp-out" title={t('skOutcomes')} head={[t('skOutcome'), t('skPeople')]}
