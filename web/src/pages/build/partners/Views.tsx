@@ -41,7 +41,7 @@ function Totals({ totals, id }: { totals: PledgeTotals; id: string }) {
               <tr key={y.year} data-year={y.year}>
                 <th scope="row">{y.year}</th>
                 <td class="num">{int(y.pledges)}</td>
-                <td>{y.amounts.map((a) => t('ptAmountIs', { amount: money(a.amount, a.currency), usd: usd(a.usd) })).join('; ') || '–'}</td>
+                <td>{y.amounts.map((a) => a.currency === 'USD' ? usd(a.amount) : t('ptAmountIs', { amount: money(a.amount, a.currency), usd: usd(a.usd) })).join('; ') || '–'}</td>
                 <td class="num" data-usd={y.usd}>{usd(y.usd)}</td>
                 <td class="num">{usd(y.delivered_usd)}</td>
                 <td class="num">{int(y.beneficiaries)}</td>
