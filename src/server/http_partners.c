@@ -323,7 +323,8 @@ int cc_h_matches(struct cc_req *req, struct cc_resp *resp)
 	if (!cc__partners_open(req, resp, &c))
 		return CC_OK;
 	cc_error_clear(&err);
-	CALL(cc_partners_matches_json(req->store, &c, id, &out, &err));
+	CALL(cc_partners_matches_json(req->store, &c, id, cc_req_query(req, "unit"),
+				      cc_req_query(req, "partner"), &out, &err));
 	return cc__partners_reply(req, resp, &c, rc, &err, 200,
 				  rc ? NULL : json_pack("{s:o}", "matches", out));
 }

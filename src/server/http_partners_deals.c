@@ -18,16 +18,16 @@ int cc_h_pledges(struct cc_req *req, struct cc_resp *resp)
 {
 	struct cc_pcaller c;
 	struct cc_error err;
-	json_t *out = NULL;
+	json_t *out = NULL, *totals = NULL;
 	int rc;
 
 	if (!cc__partners_open(req, resp, &c))
 		return CC_OK;
 	cc_error_clear(&err);
 	CALL(cc_partners_pledges_json(req->store, &c, cc_req_query(req, "unit"),
-				      cc_req_query(req, "partner"), &out, &err));
+				      cc_req_query(req, "partner"), &out, &totals, &err));
 	return cc__partners_reply(req, resp, &c, rc, &err, 200,
-				  rc ? NULL : json_pack("{s:o}", "pledges", out));
+				  rc ? NULL : json_pack("{s:o,s:o}", "pledges", out, "totals", totals));
 }
 
 int cc_h_pledge(struct cc_req *req, struct cc_resp *resp)

@@ -108,9 +108,11 @@ int cc_partners_offers_json(struct cc_store *s, const char *org, json_t **out,
 int cc_partners_propose(struct cc_store *s, const struct cc_snapshot *snap,
 			const struct cc_pcaller *c, long long request, json_t **out,
 			struct cc_error *err);
-/* request 0: every match the caller may see. */
+/* The matches the caller may see: of request (0: any), of unit (the
+ * request's country) and of org (the offer's partner; NULL: any). */
 int cc_partners_matches_json(struct cc_store *s, const struct cc_pcaller *c, long long request,
-			     json_t **out, struct cc_error *err);
+			     const char *unit, const char *org, json_t **out,
+			     struct cc_error *err);
 /* PATCH /matches/{m}: shortlisted, accepted, declined by the requesting
  * country's focal point only; withdrawn by the secretariat or partner. */
 int cc_partners_decide(struct cc_store *s, const struct cc_pcaller *c, long long id,
@@ -121,9 +123,12 @@ int cc_partners_decide(struct cc_store *s, const struct cc_pcaller *c, long long
 int cc_partners_create_pledge(struct cc_store *s, const struct cc_snapshot *snap,
 			      const struct cc_pcaller *c, const json_t *body, long long *id,
 			      struct cc_error *err);
-/* The pledges c may see (unit, org NULL: any). */
+/* The pledges c may see (unit, org NULL: any), each with its deliveries;
+ * totals (NULL: not wanted) their sums as the report counts them
+ * (cc__ppledge_totals). */
 int cc_partners_pledges_json(struct cc_store *s, const struct cc_pcaller *c, const char *unit,
-			     const char *org, json_t **out, struct cc_error *err);
+			     const char *org, json_t **out, json_t **totals,
+			     struct cc_error *err);
 /* One pledge with its deliveries. */
 int cc_partners_pledge_json(struct cc_store *s, const struct cc_pcaller *c, long long id,
 			    json_t **out, struct cc_error *err);
@@ -200,7 +205,15 @@ json_t *cc__pmatch_json(const struct cc_pmatch_rec *m);
 bool cc__pmatch_visible(const struct cc_pcaller *c, const struct cc_pmatch_rec *m);
 json_t *cc__ppledge_json(const struct cc_pledge_rec *p);
 json_t *cc__pdelivery_json(const struct cc_delivery_rec *d);
+/* The deliveries of pledge in dl (every delivery, by date), as JSON. */
+json_t *cc__pdeliveries_json(const struct cc_list *dl, long long pledge);
 bool cc__ppledge_visible(const struct cc_pcaller *c, const struct cc_pledge_rec *p);
+/* What the report counts of pledges v[0..n) (partners_report.c): {"pledges",
+ * "usd", "delivered_usd", "beneficiaries", "by_year": [{"year", "pledges",
+ * "usd", "delivered_usd", "beneficiaries", "amounts": [{"currency",
+ * "amount", "usd"}], "fx_dates"}]}; the cancelled left out, a pledge in
+ * every year its period overlaps, usd = amount x fx_rate. */
+json_t *cc__ppledge_totals(const struct cc_pledge_rec *const *v, int n);
 extern const char *const cc_partner_modalities[];
 extern const char *const cc_partner_valuations[];
 

@@ -189,7 +189,7 @@ done:
 }
 
 int cc_partners_matches_json(struct cc_store *s, const struct cc_pcaller *c, long long request,
-			     json_t **out, struct cc_error *err)
+			     const char *unit, const char *org, json_t **out, struct cc_error *err)
 {
 	struct cc_list l;
 	int rc = cc_store_matches(s, request, &l, err);
@@ -199,7 +199,8 @@ int cc_partners_matches_json(struct cc_store *s, const struct cc_pcaller *c, lon
 	*out = json_array();
 	for (int i = 0; i < l.n; i++) {
 		const struct cc_pmatch_rec *m = &((struct cc_pmatch_rec *)l.items)[i];
-		if (cc__pmatch_visible(c, m))
+		if (cc__pmatch_visible(c, m) && (!unit || strcmp(unit, m->unit) == 0) &&
+		    (!org || strcmp(org, m->org) == 0))
 			json_array_append_new(*out, cc__pmatch_json(m));
 	}
 	cc_list_free(&l);

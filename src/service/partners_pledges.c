@@ -201,30 +201,57 @@ json_t *cc__pdelivery_json(const struct cc_delivery_rec *d)
 			 "recorded_by", d->recorded_by);
 }
 
-int cc_partners_pledges_json(struct cc_store *s, const struct cc_pcaller *c, const char *unit,
-			     const char *org, json_t **out, struct cc_error *err)
+json_t *cc__pdeliveries_json(const struct cc_list *dl, long long pledge)
 {
-	struct cc_list l;
-	int rc = cc_store_pledges(s, &l, err);
+	json_t *ds = json_array();
+
+	for (int k = 0; k < dl->n; k++) {
+		const struct cc_delivery_rec *d = &((struct cc_delivery_rec *)dl->items)[k];
+		if (d->pledge == pledge)
+			json_array_append_new(ds, cc__pdelivery_json(d));
+	}
+	return ds;
+}
+
+int cc_partners_pledges_json(struct cc_store *s, const struct cc_pcaller *c, const char *unit,
+			     const char *org, json_t **out, json_t **totals,
+			     struct cc_error *err)
+{
+	struct cc_list l, dl;
+	const struct cc_pledge_rec **v;
+	int n = 0, rc = cc_store_pledges(s, &l, err);
 
 	if (rc)
 		return rc;
-	*out = json_array();
-	for (int i = 0; i < l.n; i++) {
-		const struct cc_pledge_rec *p = &((struct cc_pledge_rec *)l.items)[i];
-		if (cc__ppledge_visible(c, p) && (!unit || strcmp(unit, p->unit) == 0) &&
-		    (!org || strcmp(org, p->org) == 0))
-			json_array_append_new(*out, cc__ppledge_json(p));
+	if ((rc = cc_store_deliveries(s, 0, &dl, err))) {
+		cc_list_free(&l);
+		return rc;
 	}
+	v = calloc((size_t)l.n + 1, sizeof(*v));
+	*out = json_array();
+	for (int i = 0; v && i < l.n; i++) {
+		const struct cc_pledge_rec *p = &((struct cc_pledge_rec *)l.items)[i];
+		json_t *j;
+		if (!cc__ppledge_visible(c, p) || (unit && strcmp(unit, p->unit)) ||
+		    (org && strcmp(org, p->org)))
+			continue;
+		j = cc__ppledge_json(p);
+		json_object_set_new(j, "deliveries", cc__pdeliveries_json(&dl, p->id));
+		json_array_append_new(*out, j);
+		v[n++] = p;
+	}
+	if (totals && v)
+		*totals = cc__ppledge_totals(v, n);
+	free(v);
+	cc_list_free(&dl);
 	cc_list_free(&l);
-	return CC_OK;
+	return v ? CC_OK : cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
 }
 
 int cc_partners_pledge_json(struct cc_store *s, const struct cc_pcaller *c, long long id,
 			    json_t **out, struct cc_error *err)
 {
 	struct cc_list l, dl;
-	json_t *ds;
 	int rc = cc_store_pledge(s, id, &l, err);
 
 	if (rc)
@@ -236,10 +263,7 @@ int cc_partners_pledge_json(struct cc_store *s, const struct cc_pcaller *c, long
 	rc = cc_store_deliveries(s, id, &dl, err);
 	if (!rc) {
 		*out = cc__ppledge_json(l.items);
-		ds = json_array();
-		for (int i = 0; i < dl.n; i++)
-			json_array_append_new(ds, cc__pdelivery_json(&((struct cc_delivery_rec *)dl.items)[i]));
-		json_object_set_new(*out, "deliveries", ds);
+		json_object_set_new(*out, "deliveries", cc__pdeliveries_json(&dl, id));
 		cc_list_free(&dl);
 	}
 	cc_list_free(&l);

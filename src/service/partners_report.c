@@ -58,6 +58,12 @@ static json_t *rows(json_t *acc, const char *name)
 	return out;
 }
 
+/* A pledge's value in US dollars: amount x the rate of its fx_date. */
+static double usd_of(const struct cc_pledge_rec *p)
+{
+	return p->amount * p->fx_rate;
+}
+
 static bool overlaps(const struct cc_pledge_rec *p, int year)
 {
 	char from[11], to[11];
@@ -112,7 +118,7 @@ struct acc {
 static void count_pledge(const struct cc_snapshot *snap, struct acc *a,
 			 const struct cc_pledge_rec *p)
 {
-	double usd = p->amount * p->fx_rate;
+	double usd = usd_of(p);
 	json_t *themes = cc__pjson_list(p->themes), *t;
 	size_t i, n = json_array_size(themes);
 	char key[200];
@@ -330,6 +336,81 @@ int cc_partners_report(struct cc_store *s, const struct cc_snapshot *snap,
 	return *out ? CC_OK : cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
 }
 
+/* ---- the totals of a list of pledges (a country's, a partner's) ---- */
+
+struct sums {
+	int pledges;
+	double usd, delivered;
+	long long beneficiaries;
+};
+
+static void sum_in(struct sums *x, const struct cc_pledge_rec *p)
+{
+	x->pledges++;
+	x->usd += usd_of(p);
+	x->delivered += strcmp(p->delivery, "complete") == 0 ? usd_of(p) : 0;
+	x->beneficiaries += p->beneficiaries;
+}
+
+static json_t *sums_json(const struct sums *x)
+{
+	return json_pack("{s:i,s:f,s:f,s:I}", "pledges", x->pledges, "usd", x->usd,
+			 "delivered_usd", x->delivered, "beneficiaries", x->beneficiaries);
+}
+
+/* One year's row: the sums, by currency (amount and its usd), fx dates. */
+static json_t *year_row(const struct cc_pledge_rec *const *v, int n, int year)
+{
+	struct sums x = {0};
+	json_t *cur = json_object(), *dates = json_object(), *amounts = json_array(), *row;
+	const char *key;
+
+	for (int i = 0; i < n; i++) {
+		const struct cc_pledge_rec *p = v[i];
+		json_t *c;
+		if (!overlaps(p, year))
+			continue;
+		sum_in(&x, p);
+		if (!(c = json_object_get(cur, p->currency))) {
+			c = json_pack("{s:s,s:f,s:f}", "currency", p->currency, "amount", 0.0, "usd", 0.0);
+			json_object_set_new(cur, p->currency, c);
+		}
+		json_object_set_new(c, "amount", json_real(json_real_value(json_object_get(c, "amount")) +
+							   p->amount));
+		json_object_set_new(c, "usd", json_real(json_real_value(json_object_get(c, "usd")) +
+							usd_of(p)));
+		json_object_set_new(dates, p->fx_date, json_true());
+	}
+	json_object_foreach(cur, key, row)
+		json_array_append(amounts, row);
+	json_decref(cur);
+	row = sums_json(&x);
+	json_object_set_new(row, "year", json_integer(year));
+	json_object_set_new(row, "amounts", amounts);
+	json_object_set_new(row, "fx_dates", keys(dates));
+	return row;
+}
+
+json_t *cc__ppledge_totals(const struct cc_pledge_rec *const *v, int n)
+{
+	struct sums all = {0};
+	json_t *years = json_array(), *out;
+	int lo = 9999, hi = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (v[i]->cancelled)
+			continue;
+		sum_in(&all, v[i]);
+		lo = atoi(v[i]->from) < lo ? atoi(v[i]->from) : lo;
+		hi = atoi(v[i]->to) > hi ? atoi(v[i]->to) : hi;
+	}
+	for (int y = lo; y <= hi; y++)
+		json_array_append_new(years, year_row(v, n, y));
+	out = sums_json(&all);
+	json_object_set_new(out, "by_year", years);
+	return out;
+}
+
 /* The pledges of the public export (confirmed, not cancelled) with their
  * provider's name and kind: what format/partners_out.c writes as IATI. */
 /* The unit's alpha-2 code in units (struct cc_unit_rec), "" when none. */
@@ -347,19 +428,12 @@ static const char *iso2_of(const struct cc_list *units, const char *unit)
 static void iati_extras(json_t *j, const struct cc_pledge_rec *p, const struct cc_list *orgs,
 			const struct cc_list *units, const struct cc_list *dl)
 {
-	json_t *ds = json_array();
-
 	for (int k = 0; k < orgs->n; k++) {
 		const struct cc_org_rec *o = &((struct cc_org_rec *)orgs->items)[k];
 		if (strcmp(o->id, p->org) == 0)
 			json_object_set_new(j, "provider_org", cc__porg_json(o));
 	}
-	for (int k = 0; k < dl->n; k++) {
-		const struct cc_delivery_rec *d = &((struct cc_delivery_rec *)dl->items)[k];
-		if (d->pledge == p->id)
-			json_array_append_new(ds, cc__pdelivery_json(d));
-	}
-	json_object_set_new(j, "deliveries", ds);
+	json_object_set_new(j, "deliveries", cc__pdeliveries_json(dl, p->id));
 	json_object_set_new(j, "recipient_iso2", json_string(iso2_of(units, p->unit)));
 }
 

@@ -351,10 +351,10 @@ int cc_partners_request_json(struct cc_store *s, const struct cc_pcaller *c, lon
 
 	if (rc)
 		return rc;
-	rc = cc_partners_matches_json(s, c, id, &matches, err);
+	rc = cc_partners_matches_json(s, c, id, NULL, NULL, &matches, err);
 	if (!rc)
 		rc = cc_partners_pledges_json(s, c, ((struct cc_prequest_rec *)l.items)->unit, NULL,
-					      &pledges, err);
+					      &pledges, NULL, err);
 	if (!rc) {
 		size_t i;
 		json_t *p;

@@ -571,6 +571,52 @@ def the_report_counts_on_the_year_list():
 
 
 @test
+def a_country_and_a_partner_have_their_picture():
+    """GET /matches?unit|partner and GET /pledges' totals (the report's counting)."""
+    def mids(role, q):
+        return {m["id"] for m in expect(who(role).get(API + "/matches" + q), 200).json()["matches"]}
+    every = expect(who("secretariat").get(API + "/matches"), 200).json()["matches"]
+    eq(mids("secretariat", "?unit=BGD"), {m["id"] for m in every if m["unit"] == "BGD"})
+    eq(mids("secretariat", f"?partner={ORG1}"), {m["id"] for m in every if m["partner"] == ORG1})
+    check(mids("secretariat", f"?partner={ORG1}"), "ORG1's offers have matches")
+    eq(mids("focal_bgd", "?unit=BGD"), mids("secretariat", "?unit=BGD"), "the country sees its")
+    eq(mids("focal_bgd", "?unit=XAA"), set(), "not another country's")
+    eq(mids("partner1", f"?partner={ORG1}"), mids("secretariat", f"?partner={ORG1}"))
+    eq(mids("partner2", f"?partner={ORG1}"), set(), "not another partner's")
+    for role in ["anonymous", "analyst"]:
+        eq(mids(role, "?unit=BGD") | mids(role, f"?partner={ORG1}"), set(), role)
+    eq(mids("secretariat", f"?unit=BGD&partner={ORG1}"),
+       {m["id"] for m in every if m["unit"] == "BGD" and m["partner"] == ORG1}, "both filters")
+    for role, q in [("secretariat", "?unit=BGD"), ("anonymous", "?unit=BGD"),
+                    ("partner2", f"?partner={ORG2}"), ("focal_xaa", "?unit=XAA"), ("secretariat", "")]:
+        got = expect(who(role).get(API + "/pledges" + q), 200).json()
+        mine = [p for p in got["pledges"] if not p["cancelled"]]
+        tot = got["totals"]
+        eq(tot["pledges"], len(mine), f"{role} {q} pledges")
+        near(tot["usd"], sum(p["value"]["amount"] * p["value"]["fx_rate"] for p in mine), 1e-6)
+        near(tot["delivered_usd"], sum(p["value"]["usd"] for p in mine if p["delivery"] == "complete"), 1e-6)
+        eq(tot["beneficiaries"], sum(p["beneficiaries"] for p in mine))
+        for p in got["pledges"]:
+            eq(sum(d["beneficiaries"] for d in p["deliveries"]), p["beneficiaries"], "its deliveries")
+        for row in tot["by_year"]:
+            y = row["year"]
+            counted = [p for p in mine if p["period"]["from"] <= f"{y}-12-31" and p["period"]["to"] >= f"{y}-01-01"]
+            eq(row["pledges"], len(counted), f"{role} {q} {y}")
+            near(row["usd"], sum(p["value"]["usd"] for p in counted), 1e-6)
+            near(sum(a["usd"] for a in row["amounts"]), row["usd"], 1e-6, "currencies add up")
+            for a in row["amounts"]:
+                near(a["amount"], sum(p["value"]["amount"] for p in counted
+                                      if p["value"]["currency"] == a["currency"]), 1e-6)
+            eq(set(row["fx_dates"]), {p["value"]["fx_date"] for p in counted})
+            if not q:
+                rep = expect(who(role).get(API + f"/partnerships/report?year={y}"), 200).json()
+                eq(row["pledges"], rep["pledges"], f"the report of {y} counts the same")
+                near(row["usd"], rep["usd"], 1e-6)
+        check(not mine or tot["by_year"], "years listed")
+    expect(who("anonymous").get(API + "/matches?request=0&unit=BGD"), 400, field="request")
+
+
+@test
 def the_exports_download():
     r = expect(who("anonymous").get(API + "/partnerships/report.xlsx?year=2026"), 200)
     check(r.body[:2] == b"PK", "an xlsx (zip) file")
@@ -642,7 +688,8 @@ def a_delivered_pledge_shows_its_gap_before_and_after():
 def role_matrix_of_the_reads():
     """Reads: public ones for everybody; /partnerships/me for anyone."""
     for path in ["/partnerships/themes", "/partnerships/report", "/organisations", "/offers",
-                 "/requests", "/matches", "/pledges", "/partnerships/me",
+                 "/requests", "/matches", "/pledges", "/partnerships/me", "/matches?unit=BGD",
+                 f"/matches?partner={ORG1}", "/pledges?unit=BGD", f"/pledges?partner={ORG2}",
                  "/partnerships/pledges.iati.xml"]:
         for role in CFG.clients:
             expect(who(role).get(API + path), 200, what=f"{role} GET {path}")

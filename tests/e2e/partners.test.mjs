@@ -371,3 +371,84 @@ test('a plan action lists the pledges of the requests drafted from it', async ()
   assert.ok(plan.objectives.flatMap((o) => o.actions).some((a) => a.id === pledges[0].action));
   await clean(page, 'plan-pledges');
 });
+
+/** The country's (XAA) and the partner's (Northwind) pages as WHO sees them, checked against the API as WHO. */
+async function views(who, call, name) {
+  await go(page, '/partnerships/countries/XAA');
+  const reqs = (await call('GET', '/requests?unit=XAA')).json.requests;
+  const ms = (await call('GET', '/matches?unit=XAA')).json.matches;
+  const got = (await call('GET', '/pledges?unit=XAA')).json;
+  assert.equal(await page.locator('article[data-request]').count(), reqs.length, `${who}: XAA's requests`);
+  assert.equal(await page.locator('article[data-request] tr[data-match]').count(), ms.length, `${who}: their matches`);
+  assert.equal(await page.locator('[data-testid=country-pledges] tbody tr').count(), got.pledges.length, `${who}: pledges to XAA`);
+  for (const y of got.totals.by_year) {
+    const cell = page.locator(`[data-testid=country-totals] tr[data-year="${y.year}"] td[data-usd]`);
+    assert.equal(Number(await cell.getAttribute('data-usd')), y.usd, `${who}: ${y.year}'s value`);
+    assert.equal((await cell.innerText()).replace(/\D/g, ''), String(Math.round(y.usd)), `${who}: ${y.year}'s value shown`);
+  }
+  for (const p of got.pledges) {
+    const row = page.locator(`[data-testid=country-pledges] tr[data-pledge="${p.id}"]`);
+    for (const d of p.deliveries) assert.ok((await row.innerText()).includes(d.what), `${who}: delivery ${d.what}`);
+  }
+  await clean(page, 'country ' + name);
+  const org = 'northwind-fict';
+  await go(page, '/partnerships/partners/' + org);
+  const offers = (await call('GET', '/offers?partner=' + org)).json.offers;
+  const pm = (await call('GET', '/matches?partner=' + org)).json.matches;
+  const pp = (await call('GET', '/pledges?partner=' + org)).json;
+  assert.equal(await page.locator('[data-testid=partner-offers] tbody tr').count(), offers.length, `${who}: Northwind's offers`);
+  for (const o of offers) {
+    const txt = await page.locator(`[data-testid=partner-offers] tr[data-offer="${o.id}"]`).innerText();
+    assert.ok(txt.includes(`${o.capacity.countries - o.capacity.used} of ${o.capacity.countries} left`), txt);
+  }
+  assert.equal(await page.locator('[data-testid=partner-matches] tbody tr').count(), pm.length, `${who}: matches on them`);
+  assert.equal(await page.locator('[data-testid=partner-pledges] tbody tr').count(), pp.pledges.length, `${who}: its pledges`);
+  if (pp.pledges.length) {
+    const sum = page.locator('[data-testid=partner-totals-sums] dd[data-usd]');
+    assert.deepEqual((await sum.evaluateAll((xs) => xs.map((x) => Number(x.dataset.usd)))), [pp.totals.usd, pp.totals.delivered_usd]);
+  }
+  await clean(page, 'partner ' + name);
+  return { reqs, ms, pm, pp };
+}
+
+test('a country\'s and a partner\'s pages as the secretariat, the partner, the focal point and anyone', async () => {
+  const people = [['secretariat@demo.cybercap', 'secretariat'], ['partner.northwind@demo.cybercap', 'partner'], ['focal.xaa@demo.cybercap', 'focal']];
+  const seen = {};
+  for (const [email, name] of people) {
+    const call = await apiSession(email, logins[email]);
+    await page.context().clearCookies();
+    await signIn(page, email, logins[email], '/partnerships');
+    seen[name] = await views(email, call, name);
+    if (name === 'secretariat') {
+      await shots(page, 'partner');
+      await go(page, '/partnerships/countries/XAA');
+      await shots(page, 'country');
+      await arabic(page, 'country');
+      await go(page, '/partnerships/partners/northwind-fict');
+      await arabic(page, 'partner');
+    }
+  }
+  assert.ok(seen.secretariat.ms.length > 0 && seen.secretariat.pm.length > 0, 'the demo has matches for both pages');
+  assert.equal(seen.focal.ms.length, seen.secretariat.ms.length, 'the country sees every match on its requests');
+  assert.equal(seen.partner.pm.length, seen.secretariat.pm.length, 'the partner sees every match on its offers');
+  // anonymous: public requests only, no match; reached through the links of the lists
+  await page.context().clearCookies();
+  const pub = (await api('/requests?unit=XAA')).requests;
+  assert.ok(pub.every((q) => q.visibility === 'public'));
+  await go(page, '/partnerships');
+  await page.locator(`[data-testid=requests-table] tr[data-request="${pub[0].id}"] td a`).first().click();
+  await page.waitForURL((u) => u.pathname === '/partnerships/countries/XAA');
+  await ready(page);
+  assert.equal(await page.locator('article[data-request]').count(), pub.length);
+  assert.equal(await page.locator('tr[data-match]').count(), 0, 'anonymous sees no match');
+  await clean(page, 'country anonymous');
+  await go(page, `/partnerships/requests/${pub[0].id}`);
+  assert.equal(await page.locator('a[href="/partnerships/countries/XAA"]').count(), 1, 'a request links its country');
+  await go(page, '/partnerships/offers');
+  await page.locator('[data-testid=offers-table] a[href="/partnerships/partners/northwind-fict"]').first().click();
+  await page.waitForURL((u) => u.pathname === '/partnerships/partners/northwind-fict');
+  await ready(page);
+  assert.equal(await page.locator('[data-testid=partner-offers] tbody tr').count(), (await api('/offers?partner=northwind-fict')).offers.length);
+  await go(page, '/partnerships/countries/ZZZ');
+  assert.match(await page.locator('.state-empty').innerText(), /ZZZ/);
+});

@@ -14,7 +14,7 @@ import { CrosswalksPage, TrendsPage } from './pages/OverTimeLazy';
 import { WorkflowPage } from './pages/WorkflowLazy';
 import { ChallengesPage, ScoreboardPage, SubmissionsPage } from './pages/ChallengesLazy';
 import { RiskLazyPage, type RiskPageName } from './pages/RiskLazy';
-import { PartnersNewOfferPage, PartnersNewOrgPage, PartnersNewPledgePage, PartnersPledgePage, PartnersNewRequestPage, PartnersOffersPage, PartnersPledgesPage, PartnersReportPage, PartnersRequestPage, PartnersRequestsPage } from './pages/PartnersLazy';
+import { PartnersCountryPage, PartnersPartnerPage, PartnersNewOfferPage, PartnersNewOrgPage, PartnersNewPledgePage, PartnersPledgePage, PartnersNewRequestPage, PartnersOffersPage, PartnersPledgesPage, PartnersReportPage, PartnersRequestPage, PartnersRequestsPage } from './pages/PartnersLazy';
 import {
   SkillsCohortPage, SkillsCohortsPage, SkillsDashboardPage, SkillsMePage, SkillsMentoringPage, SkillsProgressPage, SkillsReportPage, SkillsSessionsPage,
 } from './pages/SkillsLazy';
@@ -127,6 +127,8 @@ export function App() {
     case 'partnersOffers': page = <PartnersOffersPage route={route} />; break;
     case 'partnersPledges': page = <PartnersPledgesPage route={route} />; break;
     case 'partnersReport': page = <PartnersReportPage route={route} />; break;
+    case 'partnersCountry': page = <PartnersCountryPage route={route} />; break;
+    case 'partnersPartner': page = <PartnersPartnerPage route={route} />; break;
     case 'drillChallenges': page = <ChallengesPage route={route} />; break;
     case 'drillScoreboard': page = <ScoreboardPage route={route} />; break;
     case 'drillSubmissions': page = <SubmissionsPage route={route} />; break;

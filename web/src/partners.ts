@@ -50,6 +50,11 @@ export interface PartnersReport {
   matrix: { unit: string; theme: string; usd: number; pledges: number; open_requests: number }[];
   gaps: { request: number; unit: string; title: string; themes: string[]; age_days: number }[]; open_requests: number;
 }
+/** GET /pledges' totals: the listed pledges counted as the donor report counts them. */
+export interface PledgeSums { pledges: number; usd: number; delivered_usd: number; beneficiaries: number }
+export interface PledgeTotals extends PledgeSums {
+  by_year: (PledgeSums & { year: number; amounts: { currency: string; amount: number; usd: number }[]; fx_dates: string[] })[];
+}
 export interface Rights { secretariat: boolean; organisations: string[]; focal_units: string[] }
 
 const e = encodeURIComponent;
@@ -64,9 +69,12 @@ export const partners = {
   propose: (r: number) => request<{ matches: Match[]; left_out: { offer: number; filter: string }[] }>('POST', `/requests/${r}/matches`, { json: {} }),
   decide: (m: number, b: { status: string; reason?: string }) => request<Match>('PATCH', `/matches/${m}`, { json: b }),
   offers: () => request<{ offers: Offer[] }>('GET', '/offers'),
-  pledges: (unit?: string | null) => request<{ pledges: Pledge[] }>('GET', '/pledges' + (unit ? '?unit=' + e(unit) : '')),
+  pledges: (unit?: string | null) => request<{ pledges: Pledge[]; totals: PledgeTotals }>('GET', '/pledges' + (unit ? '?unit=' + e(unit) : '')),
+  /** A country's (unit) or a partner's (partner) pledges, with their totals. */
+  pledgesOf: (q: { unit?: string; partner?: string }) => request<{ pledges: Pledge[]; totals: PledgeTotals }>('GET', '/pledges?' + new URLSearchParams(q)),
   pledge: (p: number) => request<Pledge>('GET', `/pledges/${p}`),
-  matches: () => request<{ matches: Match[] }>('GET', '/matches'),
+  matches: (q: { unit?: string; partner?: string } = {}) => request<{ matches: Match[] }>('GET', '/matches?' + new URLSearchParams(q)),
+  offersOf: (partner: string) => request<{ offers: Offer[] }>('GET', '/offers?partner=' + e(partner)),
   createOrg: (b: Record<string, unknown>) => request<Organisation>('POST', '/organisations', { json: b }),
   createOffer: (b: Record<string, unknown>) => request<Offer>('POST', '/offers', { json: b }),
   createPledge: (b: Record<string, unknown>) => request<Pledge>('POST', '/pledges', { json: b }),

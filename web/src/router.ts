@@ -47,6 +47,8 @@
 //   /partnerships/offers/new    partnersOfferNew ?partner
 //   /partnerships/pledges/new   partnersPledgeNew ?match (from an accepted match)
 //   /partnerships/pledges/{p}   partnersPledge (deliveries, statuses, the gap before and after)
+//   /partnerships/countries/{unit}  partnersCountry (its requests, their matches, what it received)
+//   /partnerships/partners/{org}    partnersPartner (its offers, their matches, its pledges)
 //   /skills/me            skillsMe     (a participant's own record and consents)
 //   /skills/{p}           skillsDashboard (a programme's dashboard)
 //   /skills/{p}/cohorts|report  skillsCohorts, skillsReport (its cohorts; the printable report)
@@ -60,7 +62,7 @@ export interface Route {
     | 'plans' | 'plannew' | 'plan' | 'planaction' | 'plandraft' | 'planservices' | 'planmonitoring' | 'planreport'
     | 'drills' | 'drill' | 'drillEvaluate' | 'drillReport' | 'drillChallenges' | 'drillScoreboard' | 'drillSubmissions'
     | 'riskList' | 'riskRegister' | 'riskHeatmap' | 'riskSectors' | 'riskGain' | 'riskWorkshop' | 'riskRate' | 'riskPublic' | 'riskReport' | 'riskPage'
-    | 'partners' | 'partnersNew' | 'partnersRequest' | 'partnersOffers' | 'partnersPledges' | 'partnersReport' | 'partnersOrgNew' | 'partnersOfferNew' | 'partnersPledgeNew' | 'partnersPledge'
+    | 'partners' | 'partnersNew' | 'partnersRequest' | 'partnersOffers' | 'partnersPledges' | 'partnersReport' | 'partnersOrgNew' | 'partnersOfferNew' | 'partnersPledgeNew' | 'partnersPledge' | 'partnersCountry' | 'partnersPartner'
     | 'skillsMe' | 'skillsDashboard' | 'skillsCohorts' | 'skillsReport'
     | 'skillsCohort' | 'skillsSessions' | 'skillsProgress' | 'skillsMentoring' | 'notfound';
   id?: string;
@@ -146,6 +148,8 @@ export function parse(loc: { pathname: string; search: string }): Route {
     if (parts.length === 3 && parts[1] === 'requests' && /^\d+$/.test(parts[2])) return { page: 'partnersRequest', id: parts[2], params, path };
     if (parts.length === 3 && parts[2] === 'new' && PARTNER_NEW.has(parts[1])) return { page: PARTNER_NEW.get(parts[1])!, params, path };
     if (parts.length === 3 && parts[1] === 'pledges' && /^\d+$/.test(parts[2])) return { page: 'partnersPledge', id: parts[2], params, path };
+    if (parts.length === 3 && parts[1] === 'countries') return { page: 'partnersCountry', id: parts[2], params, path };
+    if (parts.length === 3 && parts[1] === 'partners') return { page: 'partnersPartner', id: parts[2], params, path };
   }
   if (parts[0] === 'plans') {
     if (parts.length === 1) return { page: 'plans', params, path };

@@ -14,3 +14,5 @@ export const PartnersNewOrgPage = lazyPage(() => pages().then((m) => m.NewOrgPag
 export const PartnersNewOfferPage = lazyPage(() => pages().then((m) => m.NewOfferPage), () => t('ptOfferNewTitle'));
 export const PartnersNewPledgePage = lazyPage(() => pages().then((m) => m.NewPledgePage), () => t('ptPledgeNewTitle'));
 export const PartnersPledgePage = lazyPage(() => pages().then((m) => m.PledgePage), () => t('ptPledgeTitle'));
+export const PartnersCountryPage = lazyPage(() => pages().then((m) => m.CountryPage), () => t('ptCountryTitle', { unit: '' }));
+export const PartnersPartnerPage = lazyPage(() => pages().then((m) => m.PartnerPage), () => t('ptPartnerTitle', { partner: '' }));

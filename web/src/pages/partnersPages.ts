@@ -6,3 +6,4 @@ export { NewRequestPage } from './build/partners/NewRequest';
 export { NewOrgPage, NewOfferPage } from './build/partners/NewOffer';
 export { NewPledgePage } from './build/partners/NewPledge';
 export { PledgePage } from './build/partners/Pledge';
+export { CountryPage, PartnerPage } from './build/partners/Views';

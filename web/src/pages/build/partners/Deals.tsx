@@ -7,8 +7,8 @@ import { href } from '../../../router';
 import { date, int } from '../../../format';
 import { Empty, Link } from '../../../components/ui';
 import { Panel } from '../../../components/forms';
-import { partners } from '../../../partners';
-import { Header, Status, WithRef, actsFor, money, pledgeHref, usd } from './common';
+import { partners, type Pledge } from '../../../partners';
+import { Header, Status, WithRef, actsFor, countryHref, money, partnerHref, pledgeHref, usd, type Ref } from './common';
 
 export function OffersPage({ route }: { route: Route }) {
   return (
@@ -39,7 +39,7 @@ export function OffersPage({ route }: { route: Route }) {
                   {d.offers.map((o) => (
                     <tr key={o.id} data-offer={o.id} class={String(o.id) === route.params.get('created') ? 'row-new' : undefined}>
                       <th scope="row">{o.title}</th>
-                      <td>{r.org(o.partner)}</td>
+                      <td><Link href={partnerHref(o.partner)}>{r.org(o.partner)}</Link></td>
                       <td>{o.themes.map(r.theme).join('; ')}</td>
                       <td>{[...o.eligible.groups.map((g) => g.toUpperCase()), ...o.eligible.units.map(r.unit)].join(', ') || t('ptEveryone')}</td>
                       <td>{t('ptFromTo', { from: date(o.available_from), to: date(o.available_to) })}</td>
@@ -65,36 +65,52 @@ export function PledgesPage({ route }: { route: Route }) {
           <Header route={route} h1={t('ptPledgesTitle')} lead={t('ptPledgesLead')} />
           {actsFor(r).length > 0 && <p><Link class="button" href={href('/partnerships/pledges/new')}>{t('ptPledgeNewTitle')}</Link></p>}
           {!d.pledges.length ? <Empty title={t('ptNoPledges')} /> : (
-            <div class="table-wrap" tabIndex={0} role="region" aria-label={t('tableOf', { title: t('ptPledgesTitle') })}>
-              <table class="data" data-testid="pledges-table">
-                <caption>{t('ptPledgesTitle')}</caption>
-                <thead><tr>
-                  <th scope="col">{t('ptPledge')}</th><th scope="col">{t('ptFromPartner')}</th><th scope="col">{t('ptToUnit')}</th>
-                  <th scope="col" class="num">{t('ptValue')}</th><th scope="col">{t('ptPeriod')}</th>
-                  <th scope="col">{t('ptCommitment')}</th><th scope="col">{t('ptDelivery')}</th><th scope="col">{t('ptVerification')}</th>
-                  <th scope="col" class="num">{t('ptBeneficiaries')}</th>
-                </tr></thead>
-                <tbody>
-                  {d.pledges.map((p) => (
-                    <tr key={p.id} data-pledge={p.id}>
-                      <th scope="row"><Link href={pledgeHref(p.id)}>{p.description}</Link></th>
-                      <td>{r.org(p.provider)}</td>
-                      <td>{r.unit(p.recipient)}</td>
-                      <td class="num">{money(p.value.amount, p.value.currency)}
-                        <span class="hint"> {t('ptValueNote', { usd: usd(p.value.usd), date: date(p.value.fx_date), basis: t(('ptVal_' + p.value.valuation) as 'ptVal_declared') })}</span></td>
-                      <td>{t('ptFromTo', { from: date(p.period.from), to: date(p.period.to) })}</td>
-                      <td>{p.cancelled ? <Status s="cancelled" /> : <Status s={p.commitment} />}</td>
-                      <td><Status s={p.delivery} /></td>
-                      <td><Status s={p.verification} /></td>
-                      <td class="num">{int(p.beneficiaries)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <PledgeTable r={r} pledges={d.pledges} caption={t('ptPledgesTitle')} testid="pledges-table" />
           )}
         </div>
       )}
     </WithRef>
+  );
+}
+
+/** Pledges with their value (basis, rate date), period, statuses and
+ * beneficiaries; with deliveries, each pledge's dated deliveries too. */
+export function PledgeTable({ r, pledges, caption, testid, deliveries = false }: {
+  r: Ref; pledges: Pledge[]; caption: string; testid: string; deliveries?: boolean;
+}) {
+  return (
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={t('tableOf', { title: caption })}>
+      <table class="data" data-testid={testid}>
+        <caption>{caption}</caption>
+        <thead><tr>
+          <th scope="col">{t('ptPledge')}</th><th scope="col">{t('ptFromPartner')}</th><th scope="col">{t('ptToUnit')}</th>
+          <th scope="col" class="num">{t('ptValue')}</th><th scope="col">{t('ptPeriod')}</th>
+          <th scope="col">{t('ptCommitment')}</th><th scope="col">{t('ptDelivery')}</th><th scope="col">{t('ptVerification')}</th>
+          <th scope="col" class="num">{t('ptBeneficiaries')}</th>
+          {deliveries && <th scope="col">{t('ptDeliveries')}</th>}
+        </tr></thead>
+        <tbody>
+          {pledges.map((p) => (
+            <tr key={p.id} data-pledge={p.id}>
+              <th scope="row"><Link href={pledgeHref(p.id)}>{p.description}</Link></th>
+              <td><Link href={partnerHref(p.provider)}>{r.org(p.provider)}</Link></td>
+              <td><Link href={countryHref(p.recipient)}>{r.unit(p.recipient)}</Link></td>
+              <td class="num">{money(p.value.amount, p.value.currency)}
+                <span class="hint"> {t('ptValueNote', { usd: usd(p.value.usd), date: date(p.value.fx_date), basis: t(('ptVal_' + p.value.valuation) as 'ptVal_declared') })}</span></td>
+              <td>{t('ptFromTo', { from: date(p.period.from), to: date(p.period.to) })}</td>
+              <td>{p.cancelled ? <Status s="cancelled" /> : <Status s={p.commitment} />}</td>
+              <td><Status s={p.delivery} /></td>
+              <td><Status s={p.verification} /></td>
+              <td class="num">{int(p.beneficiaries)}</td>
+              {deliveries && <td>{!(p.deliveries || []).length ? t('ptNoDeliveries') : (
+                <ul class="deliveries">{p.deliveries!.map((x) => (
+                  <li key={x.id}>{t('ptDeliveryLine', { date: date(x.date), what: x.what, n: int(x.beneficiaries) })}</li>
+                ))}</ul>
+              )}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -12,7 +12,7 @@ import { Empty, Link } from '../../../components/ui';
 import { ErrorSummary, type FieldError } from '../../../components/forms';
 import { partners, type Breakdown, type Match, type SupportRequest } from '../../../partners';
 import { Text } from '../fields';
-import { Header, Status, WithRef, pledgeHref, providerSide, requestHref, usd, type Ref } from './common';
+import { Header, Status, WithRef, countryHref, partnerHref, pledgeHref, providerSide, requestHref, sourceText, usd, type Ref } from './common';
 
 export function RequestsPage({ route }: { route: Route }) {
   return (
@@ -33,7 +33,7 @@ export function RequestsPage({ route }: { route: Route }) {
                   {d.requests.map((q) => (
                     <tr key={q.id} data-request={q.id}>
                       <th scope="row"><Link href={requestHref(q.id)}>{q.title}</Link></th>
-                      <td>{r.unit(q.unit)}</td>
+                      <td><Link href={countryHref(q.unit)}>{r.unit(q.unit)}</Link></td>
                       <td>{q.themes.map(r.theme).join('; ')}</td>
                       <td>{date(q.needed_by)}</td>
                       <td>{t(('ptVis_' + q.visibility) as 'ptVis_public')}</td>
@@ -136,6 +136,7 @@ function Matches({ q, r, reload }: { q: SupportRequest; r: Ref; reload: () => vo
       {!list.length ? <p>{t('ptNoMatches')}</p> : list.map((m) => (
         <article class="card match" key={m.id} data-match={m.id}>
           <h3>{t('ptMatchOf', { partner: r.org(m.partner), score: num(m.score, 2), max: num(m.breakdown.max, 1) })}</h3>
+          <p><Link href={partnerHref(m.partner)}>{t('ptPartnerLink', { partner: r.org(m.partner) })}</Link></p>
           <p><Status s={m.status} />{m.reason && <> {t('ptBecause', { reason: m.reason })}</>}</p>
           <Reasons b={m.breakdown} />
           {mine && (m.status === 'proposed' || m.status === 'shortlisted') && <Decide m={m} onDone={reload} />}
@@ -161,9 +162,8 @@ export function RequestPage({ route }: { route: Route }) {
             <div><dt>{t('ptThemes')}</dt><dd>{q.themes.map(r.theme).join('; ')}</dd></div>
             <div><dt>{t('ptModalities')}</dt><dd>{q.modalities.map(r.modality).join(', ')}</dd></div>
             <div><dt>{t('ptLanguages')}</dt><dd>{q.languages.join(', ')}</dd></div>
-            <div><dt>{t('ptSource')}</dt><dd>{!q.source ? t('ptNoSource') : q.source.kind === 'action'
-              ? t('ptFromAction', { n: q.source.action ?? 0 }) : t('ptFromNode', { node: q.source.node || q.source.target || '', campaign: q.source.campaign || '' })}
-              {q.measured_gap && <> {t('ptMeasuredGap')}</>}</dd></div>
+            <div><dt>{t('ptUnit')}</dt><dd><Link href={countryHref(q.unit)}>{t('ptCountryLink', { unit: r.unit(q.unit) })}</Link></dd></div>
+            <div><dt>{t('ptSource')}</dt><dd>{sourceText(q)}{q.measured_gap && <> {t('ptMeasuredGap')}</>}</dd></div>
           </dl>
           {q.description && <p>{q.description}</p>}
           <Matches q={q} r={r} reload={() => setTick((x) => x + 1)} />

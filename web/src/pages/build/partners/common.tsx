@@ -12,7 +12,7 @@ import { unitName } from '../../../format';
 import { Link, Loading } from '../../../components/ui';
 import { AccessError } from '../../../components/Gate';
 import { useSession } from '../../../session';
-import { partners, type Organisation, type Rights, type Theme } from '../../../partners';
+import { partners, type Organisation, type Rights, type SupportRequest, type Theme } from '../../../partners';
 import type { Group, Unit } from '../../../types';
 
 export interface Ref {
@@ -50,8 +50,8 @@ export function WithRef<T>({ route, title, load, tick = 0, children }: {
 }
 
 const TABS: { path: string; key: Key; pages: Route['page'][] }[] = [
-  { path: '/partnerships', key: 'ptTabRequests', pages: ['partners', 'partnersRequest', 'partnersNew'] },
-  { path: '/partnerships/offers', key: 'ptTabOffers', pages: ['partnersOffers', 'partnersOfferNew', 'partnersOrgNew'] },
+  { path: '/partnerships', key: 'ptTabRequests', pages: ['partners', 'partnersRequest', 'partnersNew', 'partnersCountry'] },
+  { path: '/partnerships/offers', key: 'ptTabOffers', pages: ['partnersOffers', 'partnersOfferNew', 'partnersOrgNew', 'partnersPartner'] },
   { path: '/partnerships/pledges', key: 'ptTabPledges', pages: ['partnersPledges', 'partnersPledge', 'partnersPledgeNew'] },
   { path: '/partnerships/report', key: 'ptTabReport', pages: ['partnersReport'] },
 ];
@@ -88,6 +88,16 @@ export const money = (x: number, currency: string) =>
 export const usd = (x: number) => money(x, 'USD');
 export const requestHref = (r: number) => href(`/partnerships/requests/${r}`);
 export const pledgeHref = (p: number) => href(`/partnerships/pledges/${p}`);
+/** A country's partnership page (its requests and what it received). */
+export const countryHref = (unit: string) => href(`/partnerships/countries/${encodeURIComponent(unit)}`);
+/** A partner's page (its offers, their matches, its pledges). */
+export const partnerHref = (org: string) => href(`/partnerships/partners/${encodeURIComponent(org)}`);
+/** Where a request comes from, in words: a framework node, a target or a plan action. */
+export function sourceText(q: SupportRequest): string {
+  if (!q.source) return t('ptNoSource');
+  if (q.source.kind === 'action') return t('ptFromAction', { n: q.source.action ?? 0 });
+  return t('ptFromNode', { node: q.source.node || q.source.target || '', campaign: q.source.campaign || '' });
+}
 /** The organisations the caller may act for: all for the secretariat. */
 export const actsFor = (r: Ref) => (r.rights.secretariat ? r.orgs.map((o) => o.id) : r.rights.organisations);
 /** The provider's side of a pledge or offer of ORG (the server decides anyway). */
