@@ -483,6 +483,15 @@ class PgConn:
         return False
 
 
+def stored_file(data, sha):
+    """Whether the file of hash sha is kept: a file under DATA/evidence/ on
+    SQLite, a row of stored_file on PostgreSQL."""
+    if BACKEND == "sqlite":
+        return os.path.isfile(os.path.join(data, "evidence", sha[:2], sha))
+    with open_db(data) as con:
+        return con.execute("SELECT count(*) FROM stored_file WHERE sha256 = ?", (sha,)).fetchone()[0] == 1
+
+
 def open_db(data, readonly=False):
     """The database of data directory data, whichever backend holds it."""
     if BACKEND == "postgresql":

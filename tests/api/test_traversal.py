@@ -212,8 +212,8 @@ def upload_file_names_are_labels_not_paths():
         if "/" in stored or "\\" in stored or any(ord(ch) < 32 for ch in stored) or '"' in stored:
             p.add(f"{what}: stored as {stored!r}")
         sha = hashlib.sha256(data).hexdigest()
-        if not os.path.isfile(os.path.join(ev_dir, sha[:2], sha)):
-            p.add(f"{what}: not stored under DATA/evidence/ by its SHA-256")
+        if not harness.stored_file(CFG.data, sha):
+            p.add(f"{what}: not stored by its SHA-256 (DATA/evidence/, or stored_file on PostgreSQL)")
         d = fp.call("GET", f"{API}/campaigns/{OPEN}/assessments/XAA/evidence/{eid}")
         cd = d.header("Content-Disposition") or ""
         m = re.fullmatch(r'attachment; filename="([^"\\\r\n/]*)"', cd)

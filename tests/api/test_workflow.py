@@ -1189,7 +1189,7 @@ def uploads():
                 f"Content-Disposition {r.header('Content-Disposition')!r}")
         p.check(r.header("X-Content-Type-Options") == "nosniff", "no nosniff on the download")
     sha = hashlib.sha256(data).hexdigest()
-    p.check(stored_file(sha), "the file is not stored by its SHA-256 (DATA/evidence/ on SQLite, "
+    p.check(harness.stored_file(CFG.data, sha), "the file is not stored by its SHA-256 (DATA/evidence/ on SQLite, "
             "stored_file on PostgreSQL)")
     for d in (CFG.data, os.path.dirname(CFG.data), os.path.dirname(os.path.dirname(CFG.data)),
               os.path.join(CFG.data, "evidence")):
@@ -1213,7 +1213,7 @@ def refused_uploads_leave_no_file():
     data = pdf_bytes("refused " + uuid.uuid4().hex)
     sha = hashlib.sha256(data).hexdigest()
     r = upload(who("focal_xaa"), PUBLISHED, "XAA", Q_YESNO, "refused.pdf", data)
-    stored = stored_file(sha)
+    stored = harness.stored_file(CFG.data, sha)
     expect(r, 409, "conflict", what="a file for a published campaign")
     check(not stored, "the refused file was stored under DATA/evidence/ (an orphan: no evidence "
           "row refers to it)")
@@ -1227,15 +1227,6 @@ HOSTILE_TEXT = ("<img src=x onerror=\"window.__xss=1\"> <script>window.__xss=1</
                 "\"><svg onload=window.__xss=1> javascript:window.__xss=1 "
                 "'; DROP TABLE answer;-- ' OR '1'='1 Robert'); DROP TABLE user;-- "
                 "=cmd|' /C calc'!A0 \\ % _ \u00e9\u4e2d\U0001f512")
-
-
-def stored_file(sha):
-    """Whether the file of hash sha is kept: a file under DATA/evidence/ on
-    SQLite, a row of stored_file on PostgreSQL."""
-    if BACKEND == "sqlite":
-        return os.path.isfile(os.path.join(CFG.data, "evidence", sha[:2], sha))
-    with open_db(CFG.data) as con:
-        return con.execute("SELECT count(*) FROM stored_file WHERE sha256 = ?", (sha,)).fetchone()[0] == 1
 
 
 def table_counts():
