@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define PG_MAXPARAMS 64
 #define PG_KEPT 512             /* statements prepared per connection */
@@ -309,10 +310,17 @@ static const char *prepared(struct cc__pgconn *c, struct cc__pgq *q)
 	return k->name;
 }
 
+/* 1 when q only reads (it may run again after a broken connection). */
+static int reads_only(const struct cc__pgq *q)
+{
+	return strncasecmp(q->sql, "SELECT", 6) == 0 || strncasecmp(q->sql, "WITH", 4) == 0;
+}
+
 static int execute(struct cc__pgconn *c, struct cc__pgq *q)
 {
 	const char *name;
 	ExecStatusType rs;
+	int idle = PQtransactionStatus(c->conn) == PQTRANS_IDLE;
 
 	q->executed = 1;
 	c->broken = 0;
@@ -321,6 +329,16 @@ static int execute(struct cc__pgconn *c, struct cc__pgq *q)
 	q->res = PQexecPrepared(c->conn, name, q->nparams, (const char *const *)q->values,
 				q->lengths, q->formats, 0);
 	rs = PQresultStatus(q->res);
+	/* The server restarted since the last statement: the connection
+	 * learns it only now. A read outside a transaction runs again on a
+	 * new connection; anything else fails (503: the caller decides). */
+	if (rs != PGRES_COMMAND_OK && rs != PGRES_TUPLES_OK && idle && reads_only(q) &&
+	    PQstatus(c->conn) != CONNECTION_OK && !ensure_connected(c) && (name = prepared(c, q))) {
+		PQclear(q->res);
+		q->res = PQexecPrepared(c->conn, name, q->nparams, (const char *const *)q->values,
+					q->lengths, q->formats, 0);
+		rs = PQresultStatus(q->res);
+	}
 	if (rs != PGRES_COMMAND_OK && rs != PGRES_TUPLES_OK) {
 		note_failure(c, q->res);
 		trace(c, q);

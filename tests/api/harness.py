@@ -447,6 +447,13 @@ class PgConn:
     def __init__(self, data):
         self.db = pg_database(data)
 
+    @classmethod
+    def named(cls, db):
+        """The connection to database db of the test cluster."""
+        c = cls.__new__(cls)
+        c.db = db
+        return c
+
     def _psql(self, sql):
         p = subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-t", "-A",
                             "-h", os.environ["CYBERCAP_PG_HOST"], "-U", "postgres",

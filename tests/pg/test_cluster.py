@@ -9,7 +9,8 @@ server A with `cybercap demo --db` (the demo's data) and server B with
 `cybercap serve --db` on a database of its own, then checks: a session
 opened on A works on B and a sign-out on B ends it on A; an answer saved
 through A is read through B at once; failed sign-ins on A count on B; a
-campaign published on A is served by B within a second; a drill inject
+campaign published on A is served by B within a second; SIGKILL of B
+under write load behind HAProxy loses no acknowledged save; a drill inject
 delivered by A's clock reaches a player whose event stream is on B; and
 PostgreSQL restarted under load: requests fail cleanly (503, or an
 answer), then succeed again without restarting cybercap. Ends with
@@ -56,6 +57,47 @@ def on(port, client):
                   send=send_to(port))
 
 
+HAPROXY = """global
+    maxconn 1024
+defaults
+    mode http
+    timeout connect 1s
+    timeout client 30s
+    timeout server 30s
+    retries 2
+    option redispatch
+    retry-on conn-failure empty-response response-timeout
+frontend www
+    bind 127.0.0.1:{port}
+    default_backend cybercap
+backend cybercap
+    balance roundrobin
+    option httpchk GET /api/v1/campaigns
+    http-request disable-l7-retry unless METH_GET || METH_HEAD
+    server a 127.0.0.1:{a} check inter 200ms fall 1 rise 1
+    server b 127.0.0.1:{b} check inter 200ms fall 1 rise 1
+"""
+
+
+def free_port():
+    import socket
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    p = s.getsockname()[1]
+    s.close()
+    return p
+
+
+def wait_port(port, timeout=10):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        r = harness.request("127.0.0.1", port, "GET", API + "/campaigns", timeout=2)
+        if r.status == 200:
+            return
+        time.sleep(0.1)
+    raise harness.Fail(f"nothing answers on :{port}")
+
+
 def psql(sql, db="postgres"):
     subprocess.run(["psql", "-X", "-q", "-h", HOST, "-U", "postgres", "-d", db, "-c", sql],
                    check=True, capture_output=True)
@@ -96,6 +138,58 @@ def failed_sign_ins_on_a_count_on_b():
                         {"Content-Type": "application/json"},
                         b'{"email": "nobody@example.org", "password": "wrong"}', src=src)
     eq(r.status, 429, "the sixth, on B")
+
+
+@test
+def a_server_killed_under_write_load_behind_haproxy_loses_no_acknowledged_save():
+    """Saves through HAProxy (tests/pg/haproxy.cfg's shape: reads alone are
+    replayed) while B is killed with SIGKILL: every save that got its 200
+    is in the database; B is then started again for the tests after."""
+    if not shutil.which("haproxy"):
+        raise harness.Fail("haproxy is not installed (scripts/install-deps installs it)")
+    cfg = os.path.join(CFG.tmp, "haproxy.cfg")
+    port = free_port()
+    with open(cfg, "w") as f:
+        f.write(HAPROXY.format(port=port, a=CFG.a, b=CFG.b))
+    proxy = subprocess.Popen(["haproxy", "-f", cfg, "-db"], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    try:
+        wait_port(port)
+        fp = harness.sign_in(send_to(port), CFG.focal[0], CFG.focal[1])
+        path = f"{API}/campaigns/{OPEN}/assessments/{CFG.focal[2]}/answers/{Q}"
+        acked, failed, stop = [], [], threading.Event()
+
+        def writer(w):
+            n = 0
+            while not stop.is_set():
+                note = f"kill-test {w}-{n}"
+                n += 1
+                r = fp.put(path, {"answer": "yes" if n % 2 else "no", "comment": note})
+                (acked if r.status == 200 else failed).append((note, r.status))
+        threads = [threading.Thread(target=writer, args=(w,)) for w in range(8)]
+        for t in threads:
+            t.start()
+        time.sleep(1.5)
+        CFG.pb.kill()                       # SIGKILL, mid-load
+        CFG.pb.wait()
+        time.sleep(1.5)
+        stop.set()
+        for t in threads:
+            t.join()
+        check(len(acked) > 20, f"only {len(acked)} saves acknowledged")
+        with harness.PgConn.named(CFG.dbname) as con:
+            kept = {c for (c,) in con.execute(
+                "SELECT comment FROM answer_history WHERE comment LIKE 'kill-test %'")}
+        lost = [n for n, _ in acked if n not in kept]
+        eq(lost, [], f"acknowledged saves lost ({len(acked)} acknowledged, "
+           f"{len(failed)} not: {sorted({s for _, s in failed})})")
+    finally:
+        proxy.terminate()
+        proxy.wait()
+        CFG.pb, CFG.b, _ = harness.start_server(
+            [CFG.bin, "serve", "--data", os.path.join(CFG.tmp, "b"), "--listen", "127.0.0.1:0"],
+            err_path=os.path.join(CFG.tmp, "b2.err"))
+        CFG.procs.append(CFG.pb)
 
 
 @test
@@ -186,7 +280,8 @@ def main():
     psql(f"DROP DATABASE IF EXISTS {name}")
     psql(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'")
     env = dict(os.environ, CYBERCAP_DB=f"postgresql:///{name}?host={HOST}&user=postgres")
-    procs = []
+    procs = CFG.procs = []
+    CFG.tmp, CFG.bin, CFG.dbname = tmp, args.bin, name
     os.environ.update(env)
     try:
         pa, CFG.a, lines = harness.start_server(
@@ -206,6 +301,7 @@ def main():
             [args.bin, "serve", "--data", os.path.join(tmp, "b"), "--listen", "127.0.0.1:0"],
             err_path=os.path.join(tmp, "b.err"))
         procs.append(pb)
+        CFG.pb = pb
     except (harness.Fail, OSError, StopIteration, subprocess.SubprocessError) as e:
         for p in procs:
             p.kill()
@@ -215,7 +311,8 @@ def main():
         SUITE.run()
     finally:
         for p in procs:
-            harness.stop_server(p)
+            if p.poll() is None:
+                harness.stop_server(p)
         shutil.rmtree(tmp, ignore_errors=True)
         try:
             psql(f"DROP DATABASE IF EXISTS {name}")
