@@ -4,7 +4,7 @@
 // series' value, so the chart reads without the legend and without colour.
 // Needs three spokes or more (the page draws bars otherwise).
 import { useWidth } from '../hooks';
-import { FONT, textWidth } from './scale';
+import { FONT, textWidth, truncate } from './scale';
 
 export interface RadarSeries { label: string; color: string; values: (number | null)[]; dash?: string; fill?: boolean }
 
@@ -29,7 +29,12 @@ export function Radar(props: { axes: string[]; series: RadarSeries[]; ariaLabel:
   const n = props.axes.length;
   const fs = W < 420 ? 11 : 12.5;
   const labelW = Math.min(150, W * 0.28);
-  const legendH = props.series.length > 1 ? (W < 520 ? 44 : 26) : 0;
+  // The legend side by side when every label fits its share of the width
+  // (measured: a translated target's name can be long), else one under the
+  // other, each cut to the width.
+  const ns = props.series.length;
+  const stacked = W < 520 || props.series.some((s) => textWidth(s.label, 12.5) + 40 > W / ns);
+  const legendH = ns > 1 ? (stacked ? 8 + ns * 18 : 26) : 0;
   // Room for the labels beside the spokes: they stand at 1.12 R, on the left
   // and right as wide as labelW, above and below as tall as three lines.
   const R = Math.max(60, Math.min((W / 2 - labelW - 6) / 1.12, 220));
@@ -46,11 +51,11 @@ export function Radar(props: { axes: string[]; series: RadarSeries[]; ariaLabel:
         font-family={FONT} style={{ maxWidth: '100%', height: 'auto' }} direction="ltr">
         {props.series.length > 1 && props.series.map((s, i) => {
           // side by side when wide, one under the other on a phone
-          const x = W < 520 ? 0 : i * (W / props.series.length), y = W < 520 ? 12 + i * 18 : 12;
+          const x = stacked ? 0 : i * (W / ns), y = stacked ? 12 + i * 18 : 12;
           return (
             <g key={'lg' + i}>
               <line x1={x + 2} x2={x + 26} y1={y} y2={y} stroke={s.color} stroke-width="3" stroke-dasharray={s.dash} />
-              <text x={x + 32} y={y + 4} font-size="12.5" fill="#222">{s.label}</text>
+              <text x={x + 32} y={y + 4} font-size="12.5" fill="#222">{truncate(s.label, W - 40, 12.5)}</text>
             </g>
           );
         })}
