@@ -24,7 +24,8 @@ static const char help[] =
 	"audit verify does) and every stored file's SHA-256.\n"
 	"Stop the servers first: rows written during the copy are not in it.\n"
 	"Exit 0 when copied and verified; 1 when something failed (the destination\n"
-	"then holds nothing: the copy is one transaction); 2 on bad usage.\n";
+	"then holds nothing: the copy is one transaction); 2 on bad usage or a\n"
+	"destination that is not new (named, with a table that has rows).\n";
 
 static int open_both(const char *from, const char *to, struct cc_store **a, struct cc_store **b,
 		     struct cc_error *err)

@@ -162,8 +162,8 @@ fi
 dropdb -h "$CYBERCAP_PG_HOST" -U postgres cc_restore
 "$bin" migrate --from "$tmp/lite" --to "$to" >"$tmp/m3" 2>&1
 st=$?
-if [ "$st" -eq 1 ] && grep -q "not empty" "$tmp/m3"; then
-	pass "migrate refuses a destination that is not new (exit 1, names the table)"
+if [ "$st" -eq 2 ] && grep -q "not empty" "$tmp/m3"; then
+	pass "migrate refuses a destination that is not new (exit 2, names the table)"
 else
 	cat "$tmp/m3"
 	fail "migrate refuses a destination that is not new (exit $st)"
