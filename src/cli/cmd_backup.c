@@ -112,6 +112,24 @@ static int copy_evidence(const char *from_dir, const char *to_dir, int *files)
 	return rc;
 }
 
+/* from (a store at from_where) copied into to and checked (store/copy.c),
+ * both closed; the exit status after the report of a failure. */
+static int copy_checked(struct cc_store *from, const char *from_where, struct cc_store *to,
+			const char *to_where, struct cc_copy_report *rep)
+{
+	struct cc_error err;
+	long long files = 0;
+	int rc;
+
+	cc_error_clear(&err);
+	rc = cc_store_copy(from, from_where, to, to_where, rep, &err);
+	if (!rc)
+		rc = cc_store_copy_check(from, from_where, to, to_where, rep, &files, &err);
+	cc_store_close(from);
+	cc_store_close(to);
+	return rc ? cli_report(&err) : CLI_OK;
+}
+
 /* On PostgreSQL (CYBERCAP_DB): the database copied, from one snapshot,
  * into a SQLite database in the backup folder, with its stored files as
  * files (store/copy.c, as cybercap migrate does): a backup that restores
@@ -121,23 +139,18 @@ static int pg_backup(const char *data, const char *target)
 	static struct cc_copy_report rep;
 	struct cc_store *from, *to;
 	struct cc_error err;
-	long long files = 0;
-	int rc;
 
 	cc_error_clear(&err);
 	if (cc_store_open(&from, data, 0, &err))
 		return cli_report(&err);
-	if ((rc = cc_store_open_at(&to, target, 1, &err))) {
+	if (cc_store_open_at(&to, target, 1, &err)) {
 		cc_store_close(from);
 		return cli_report(&err);
 	}
-	rc = cc_store_copy(from, data, to, target, &rep, &err);
-	if (!rc)
-		rc = cc_store_copy_check(from, data, to, target, &rep, &files, &err);
-	cc_store_close(from);
-	cc_store_close(to);
+	int rc = copy_checked(from, data, to, target, &rep);
+
 	if (rc)
-		return cli_report(&err);
+		return rc;
 	printf("%s: database (%lld rows, from one snapshot) and %lld stored files backed up\n",
 	       target, rep.rows, rep.files);
 	return CLI_OK;
@@ -149,23 +162,17 @@ static int pg_restore(const char *data, const char *source)
 	static struct cc_copy_report rep;
 	struct cc_store *from, *to;
 	struct cc_error err;
-	long long files = 0;
 	int rc;
 
 	cc_error_clear(&err);
 	if (cc_store_open_at(&from, source, 0, &err))
 		return cli_report(&err);
-	if ((rc = cc_store_open(&to, data, 1, &err))) {
+	if (cc_store_open(&to, data, 1, &err)) {
 		cc_store_close(from);
 		return cli_report(&err);
 	}
-	rc = cc_store_copy(from, source, to, data, &rep, &err);
-	if (!rc)
-		rc = cc_store_copy_check(from, source, to, data, &rep, &files, &err);
-	cc_store_close(from);
-	cc_store_close(to);
-	if (rc)
-		return cli_report(&err);
+	if ((rc = copy_checked(from, source, to, data, &rep)))
+		return rc;
 	printf("%s: restored from %s (%lld rows, %lld stored files)\n", data, source, rep.rows,
 	       rep.files);
 	return CLI_OK;
