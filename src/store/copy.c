@@ -371,7 +371,7 @@ int cc_store_copy(struct cc_store *from, const char *from_dir, struct cc_store *
 		rc = count_rows(to, ((const char **)tl.items)[i], &n, err);
 		if (!rc && n)
 			rc = cc_error_set(err, CC_EINPUT, to->path, 0, 0,
-					  "the destination is not empty (%s has %lld rows): migrate copies "
+					  "the destination is not empty (%s has %lld rows): the copy goes "
 					  "into a new database only", ((const char **)tl.items)[i], n);
 	}
 	if (!rc && !to->pg)     /* rows in creation order, references checked at the end */
