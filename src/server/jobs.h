@@ -13,6 +13,7 @@
 
 #include "../core/robust.h"
 #include "../service/snapshot.h"
+#include "../store/store.h"
 
 #define CC_JOBS_MAX 32
 #define CC_JOBS_RUNNING 2
@@ -37,6 +38,7 @@ struct cc_job {
 	struct cc_snapshot *snap;    /* held while the job runs */
 	const struct cc_pub *pub;
 	struct cc_jobs *owner;
+	time_t written;              /* when its row last got its progress */
 };
 
 struct cc_jobs {
@@ -47,18 +49,32 @@ struct cc_jobs {
 	struct cc_snapshot *(*hold)(void *arg);
 	void (*release)(void *arg, struct cc_snapshot *snap);
 	void *arg;
+	/* The queue (cc_jobs_attach): the store, its lock, this server's name,
+	 * the claimer thread. */
+	struct cc_store *store;
+	pthread_mutex_t *store_lock;
+	char server[64];
+	pthread_t claimer;
+	int claiming;
+	volatile int stop;
 };
 
 void cc_jobs_init(struct cc_jobs *j);
 /* Waits for running jobs to stop (they are cancelled) and frees results. */
 void cc_jobs_free(struct cc_jobs *j);
 
-/* Starts a robustness job on a published campaign; copies what it needs
- * from spec. Returns CC_OK with the job's id in id_out (33 bytes), or
- * CC_ELIMIT when CC_JOBS_RUNNING are running already. */
+/* Connects the jobs to the store's queue (robustness_job) and starts the
+ * claimer thread: any server of one database runs queued jobs. */
+int cc_jobs_attach(struct cc_jobs *j, struct cc_store *s, pthread_mutex_t *store_lock);
+
+/* Queues a robustness job on a published campaign (the spec's factors,
+ * runs, sobol, seed) and starts it here when a worker is free. CC_OK with
+ * the job's id in id_out (33 bytes), or CC_ELIMIT when CC_JOBS_RUNNING are
+ * queued or running already (on every server of the database). */
 int cc_jobs_start(struct cc_jobs *j, const struct cc_job *spec, char *id_out);
 
-/* Copies the job's state as JSON (the caller frees), or NULL if unknown. */
+/* The job's state as JSON, from its row (the caller frees), or NULL if
+ * unknown: whichever server runs it. */
 char *cc_jobs_json(struct cc_jobs *j, const char *id);
 
 #endif

@@ -732,6 +732,10 @@ int cc__server_open(struct cc_server *sv, const struct cc_server_opts *o,
 	sv->jobs.hold = hold;
 	sv->jobs.release = release;
 	sv->jobs.arg = sv;
+	if (cc_jobs_attach(&sv->jobs, sv->store, &sv->store_lock)) {
+		cc__server_close(sv);
+		return cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "cannot start the job claimer");
+	}
 	return CC_OK;
 }
 

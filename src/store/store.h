@@ -373,6 +373,28 @@ int cc_store_audit(struct cc_store *s, const char *actor, const char *action,
 		   struct cc_error *err);
 /* Recomputes the chain; *bad gets the id of the first row whose hash does
  * not match (0 when the chain holds), *count the rows checked. */
+/* The robustness job queue (sqlite_jobs.c): queue a job (CC_ELIMIT when
+ * max_open are queued or running already), claim the oldest queued one
+ * (out: none or one), write its progress, end it (result: done; NULL:
+ * failed with error), read one (CC_ENOTFOUND), and tidy: a running job
+ * claimed more than stale seconds ago or a queued one as old fails (its
+ * server stopped), finished ones go after keep seconds. */
+struct cc_job_rec {
+	const char *id, *campaign, *spec, *status, *result, *error;
+	int done, total;
+};
+int cc_store_job_queue(struct cc_store *s, const char *id, const char *campaign,
+		       const char *spec, int total, long long now, int max_open, struct cc_error *err);
+int cc_store_job_claim(struct cc_store *s, const char *server, long long now, struct cc_list *out,
+		       struct cc_error *err);
+int cc_store_job_progress(struct cc_store *s, const char *id, int done, int total,
+			  struct cc_error *err);
+int cc_store_job_end(struct cc_store *s, const char *id, const char *result, const char *error,
+		     int done, int total, long long now, struct cc_error *err);
+int cc_store_job(struct cc_store *s, const char *id, struct cc_list *out, struct cc_error *err);
+int cc_store_jobs_tidy(struct cc_store *s, long long now, long long stale, long long keep,
+		       struct cc_error *err);
+
 /* Failed sign-ins under a key's SHA-256 (hex), shared by the servers of
  * one database: add one at now (dropping those at or before now - window);
  * the latest max since since (*n of them, *oldest the earliest of those);

@@ -17,6 +17,7 @@ answer), then succeed again without restarting cybercap. Ends with
 "RESULT passed=N failed=M".
 """
 import argparse
+import json
 import os
 import re
 import shutil
@@ -234,6 +235,45 @@ def a_drill_inject_delivered_on_a_reaches_players_on_a_and_on_b():
     CFG.drill_latency = time.time() - t0
     for s in streams.values():
         s.sock.close()
+
+
+@test
+def robustness_jobs_run_on_any_server_and_read_from_any():
+    """A job posted to A is read through B; jobs queued in the database are
+    claimed once each (FOR UPDATE SKIP LOCKED) by the servers' claimers,
+    both servers taking some."""
+    camp = "nci-2026"
+    spec = {"vary": ["weights:20", "drop:legal"], "runs": 200, "seed": 3}
+    r = harness.request("127.0.0.1", CFG.a, "POST", f"{API}/campaigns/{camp}/robustness",
+                        {"Content-Type": "application/json"}, json.dumps(spec).encode())
+    eq(r.status, 202, f"POST on A ({r.body[:200]!r})")
+    href = r.json()["href"]
+    deadline = time.time() + 30
+    while True:
+        j = harness.request("127.0.0.1", CFG.b, "GET", href).json()
+        if j["status"] != "running" or time.time() > deadline:
+            break
+        time.sleep(0.1)
+    eq(j["status"], "done", f"the job read through B: {j.get('error')}")
+    # eight queued at once behind the API's back: each claimed once
+    big = json.dumps({"vary": ["weights:20", "aggregate:*:mean,geometric", "drop:legal"],
+                      "runs": 4000, "sobol": 256, "seed": 1})
+    ids = [f"{os.getpid():08x}{i:024x}" for i in range(8)]
+    values = ", ".join(f"('{i}', '{camp}', '{big}', 4000, extract(epoch FROM now())::bigint)"
+                       for i in ids)
+    psql(f"INSERT INTO robustness_job (id, campaign_id, spec, total, created_at) VALUES {values}",
+         CFG.dbname)
+    deadline = time.time() + 90
+    while time.time() < deadline:
+        with harness.PgConn.named(CFG.dbname) as con:
+            rows = con.execute("SELECT id, status, server FROM robustness_job WHERE id IN (" +
+                               ", ".join("?" * len(ids)) + ")", ids).fetchall()
+        if all(st in ("done", "failed") for _, st, _ in rows):
+            break
+        time.sleep(0.3)
+    eq(sorted(st for _, st, _ in rows), ["done"] * 8, f"the eight jobs: {rows}")
+    servers = {sv for _, _, sv in rows}
+    check(len(servers) == 2, f"both servers ran some: {servers}")
 
 
 @test
