@@ -441,9 +441,23 @@ int cc__migrate(struct cc_store *s, const struct cc_migration *ms, int n, struct
 	return CC_OK;
 }
 
+/* A write transaction. SQLite's BEGIN IMMEDIATE lets one writer in at a
+ * time; on PostgreSQL a transaction-scoped advisory lock does the same
+ * for every server of the database, so that what a transaction reads
+ * before it writes (the audit chain's last hash, a next position) is
+ * still true when it commits, and batches of two servers never deadlock. */
+#define CC_WRITER_LOCK "SELECT pg_advisory_xact_lock(20261205)"
+
 int cc_store_begin(struct cc_store *s, struct cc_error *err)
 {
-	return cc__run(s, err, s->pg ? "BEGIN" : "BEGIN IMMEDIATE", "");
+	int rc;
+
+	if (!s->pg)
+		return cc__run(s, err, "BEGIN IMMEDIATE", "");
+	rc = cc__run(s, err, "BEGIN", "");
+	if (!rc && (rc = cc__run(s, err, CC_WRITER_LOCK, "")))
+		cc_store_rollback(s);
+	return rc;
 }
 
 int cc_store_commit(struct cc_store *s, struct cc_error *err)
