@@ -118,7 +118,8 @@ test-pg:
 # The whole suite: both builds first (NPROC jobs each), then two streams at
 # once, so that the browser tests' waiting overlaps the sanitized run:
 # the plain build's suites, and the sanitized build's followed by the
-# PostgreSQL suites. Each stream's log is printed when it ends.
+# PostgreSQL suites and the fuzz smoke. Each stream's log is printed when
+# it ends.
 NPROC := $(shell nproc 2>/dev/null || echo 2)
 test:
 	@$(MAKE) --no-print-directory -j$(NPROC) BUILD=build all unit
@@ -129,10 +130,12 @@ test:
 	@{ sh scripts/run-tests build >build-test-plain.log 2>&1; } & \
 	 { sh scripts/run-tests build/asan >build-test-asan.log 2>&1; \
 	   sh tests/pg/run.sh build/cybercap >build-test-pg.log 2>&1; \
-	   echo "build/pg: $$(grep -E '^pg: [0-9]+ passed' build-test-pg.log | tail -n 1 | cut -d' ' -f2-)" >>build-test-pg.log; }; \
+	   echo "build/pg: $$(grep -E '^pg: [0-9]+ passed' build-test-pg.log | tail -n 1 | cut -d' ' -f2-)" >>build-test-pg.log; \
+	   sh fuzz/smoke build/cybercap >build-test-fuzz.log 2>&1; \
+	   echo "build/fuzz: $$(grep -E '^fuzz: [0-9]+ passed' build-test-fuzz.log | tail -n 1 | cut -d' ' -f2-)" >>build-test-fuzz.log; }; \
 	 wait
-	@cat build-test-plain.log build-test-asan.log build-test-pg.log
-	@sh scripts/test-summary build-test-plain.log build-test-asan.log build-test-pg.log
+	@cat build-test-plain.log build-test-asan.log build-test-pg.log build-test-fuzz.log
+	@sh scripts/test-summary build-test-plain.log build-test-asan.log build-test-pg.log build-test-fuzz.log
 
 e2e: all
 	sh tests/e2e/run.sh $(BUILD)/cybercap
