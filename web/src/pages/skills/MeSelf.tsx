@@ -15,24 +15,28 @@ const LEVELS = [1, 2, 3, 4, 5];
 
 export function SelfAssessment({ e, consent, done }: { e: MyEnrolment; consent: boolean; done: () => void }) {
   const comps = e.competencies || [];
+  // each form's "saved" lives here: a form starts again (its key) with the answers the reload brings
+  const [notes, setNotes] = useState<Record<string, string>>({});
   if (e.role !== 'participant' || !comps.length) return null;
   return (
     <section aria-labelledby={`sa-${e.id}-h`} class="sk-survey" data-testid="sk-self">
       <h2 id={`sa-${e.id}-h`}>{t('skSelfTitle', { cohort: e.cohort })}</h2>
       <p>{t('skSelfLead')}</p>
       {!consent ? <p class="panel panel-info">{t('skSurveyNeedsConsent')}</p>
-        : KINDS.map((k) => <SelfForm key={k + JSON.stringify(e.answers?.[k] || {})} e={e} kind={k} done={done} />)}
+        : KINDS.map((k) => <SelfForm key={k + JSON.stringify(e.answers?.[k] || {})} e={e} kind={k} done={done}
+          note={notes[k] || ''} setNote={(n: string) => setNotes((x) => ({ ...x, [k]: n }))} />)}
     </section>
   );
 }
 
-function SelfForm({ e, kind, done }: { e: MyEnrolment; kind: string; done: () => void }) {
+function SelfForm({ e, kind, done, note, setNote }: {
+  e: MyEnrolment; kind: string; done: () => void; note: string; setNote: (s: string) => void;
+}) {
   const comps = e.competencies || [];
   const before = e.answers?.[kind] || {};
   const [values, setValues] = useState<Record<string, number>>(() => ({ ...before }));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [attempt, setAttempt] = useState(0);
-  const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const id = (c: string, v?: number) => `sa-${e.id}-${kind}-${c.replace(/\W+/g, '-')}${v === undefined ? '' : '-' + v}`;
   const submit = async (ev: Event) => {

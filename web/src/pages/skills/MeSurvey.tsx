@@ -35,24 +35,28 @@ export function Surveys({ e, consent, done }: { e: MyEnrolment; consent: boolean
 
 function Survey({ e, kind, done }: { e: MyEnrolment; kind: string; done: () => void }) {
   const sv = e.surveys![kind];
+  // "saved" lives here: the form below starts again (its key) with the answers the reload brings
+  const [note, setNote] = useState('');
   const fw = useAsync(() => api.framework(sv.framework, sv.version), [sv.framework, sv.version]);
   if (fw.state === 'loading') return <Loading />;
   if (fw.state === 'error') return <ErrorState error={fw.error} retry={fw.retry} />;
   return (
     <>
-      <SurveyForm key={JSON.stringify(e.answers?.[kind] || {})} e={e} kind={kind} fw={fw.data} done={done} />
+      <SurveyForm key={JSON.stringify(e.answers?.[kind] || {})} e={e} kind={kind} fw={fw.data} done={done}
+        note={note} setNote={setNote} />
       <SurveyWorkbook enrolment={e.id} kind={kind} done={done} />
     </>
   );
 }
 
-function SurveyForm({ e, kind, fw, done }: { e: MyEnrolment; kind: string; fw: Framework; done: () => void }) {
+function SurveyForm({ e, kind, fw, done, note, setNote }: {
+  e: MyEnrolment; kind: string; fw: Framework; done: () => void; note: string; setNote: (s: string) => void;
+}) {
   const qs = ratings(fw.children);
   const before = e.answers?.[kind] || {};
   const [values, setValues] = useState<Record<string, number>>(() => ({ ...before }));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [attempt, setAttempt] = useState(0);
-  const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const id = (q: string, v?: number) => `sv-${e.id}-${kind}-${q.replace(/\W+/g, '-')}${v === undefined ? '' : '-' + v}`;
   const first = (q: FwNode) => id(q.id, fw.scales?.find((s) => s.id === q.scale)?.levels[0]?.value);
