@@ -27,8 +27,11 @@
 # LOAD_PHASES ("reads writes"; also "pg-writes": the writes on PostgreSQL
 # with two servers, LOAD_PG_HOST naming the socket folder of
 # tests/pg/cluster.sh; and "mixed": both at once on one server,
-# LOAD_MIXED_READ_CONNECTIONS readers, default 200), LOAD_SERVER_THREADS (serve --threads; default
-# the server's own), LOAD_OUT (build/load: wrk's output and server logs).
+# LOAD_MIXED_READ_CONNECTIONS readers, default 200), LOAD_WRITE_RATE (the
+# writers' pace in saves/s over all their connections: each waits
+# connections/rate between its saves; default none, as fast as they go),
+# LOAD_SERVER_THREADS (serve --threads; default the server's own),
+# LOAD_OUT (build/load: wrk's output and server logs).
 set -eu
 bin=${1:-build/cybercap}
 case "$bin" in /*) ;; *) bin=$(pwd)/$bin ;; esac
@@ -167,8 +170,13 @@ print(",".join(out))' "http://127.0.0.1:$port/api/v1/frameworks/national-commitm
 	echo "units: $(echo "$units" | tr ',' '\n' | wc -l), yes/no questions: $(echo "$questions" | tr ',' '\n' | wc -l)"
 }
 
+# the pause of each writing connection between its saves, for LOAD_WRITE_RATE
+write_delay_ms() {
+	if [ -n "${LOAD_WRITE_RATE:-}" ]; then echo $((wconn * 1000 / LOAD_WRITE_RATE)); else echo 0; fi
+}
+
 run_writes() { # OUT
-	LOAD_LUA_DIR="$root/bench/load" LOAD_TOKEN=$token LOAD_CAMPAIGN=$campaign \
+	LOAD_WRITE_DELAY_MS=$(write_delay_ms) LOAD_LUA_DIR="$root/bench/load" LOAD_TOKEN=$token LOAD_CAMPAIGN=$campaign \
 		LOAD_UNITS=$units LOAD_QUESTIONS=$questions LOAD_THREADS=$threads \
 		wrk -t"$threads" -c"$wconn" -d"${seconds}s" --timeout "$timeout" --latency \
 		-s "$root/bench/load/write.lua" "http://127.0.0.1:$port" >"$1" 2>&1 || true
@@ -291,7 +299,8 @@ for phase in $phases; do
 		half=$((wconn / 2))
 		wpids=""
 		for p in $ports; do
-			LOAD_LUA_DIR="$root/bench/load" LOAD_TOKEN=$token LOAD_CAMPAIGN=$campaign \
+			LOAD_WRITE_DELAY_MS=$(write_delay_ms) LOAD_LUA_DIR="$root/bench/load" \
+				LOAD_TOKEN=$token LOAD_CAMPAIGN=$campaign \
 				LOAD_UNITS=$units LOAD_QUESTIONS=$questions LOAD_THREADS=1 \
 				wrk -t1 -c"$half" -d"${seconds}s" --timeout "$timeout" --latency \
 				-s "$root/bench/load/write.lua" "http://127.0.0.1:$p" >"$out/pg-writes-$p.txt" 2>&1 &

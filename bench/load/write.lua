@@ -6,6 +6,7 @@
 --   LOAD_UNITS      unit ids, comma-separated
 --   LOAD_QUESTIONS  yes/no question ids, comma-separated
 --   LOAD_THREADS    wrk's -t, so that threads take different answers
+--   LOAD_WRITE_DELAY_MS  a pause before each save (a pace, LOAD_WRITE_RATE)
 package.path = (os.getenv("LOAD_LUA_DIR") or "bench/load") .. "/?.lua;" .. package.path
 local stats = require("stats")
 
@@ -47,6 +48,11 @@ function request()
 				   (i % 2 == 0) and "yes" or "no", tid or 1, i)
 	return wrk.format("PUT", "/api/v1/campaigns/" .. campaign .. "/assessments/" ..
 			  u .. "/answers/" .. q, headers, body)
+end
+
+local pause = tonumber(os.getenv("LOAD_WRITE_DELAY_MS") or "0")
+if pause > 0 then
+	function delay() return pause end
 end
 
 response = stats.response

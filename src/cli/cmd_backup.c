@@ -118,13 +118,10 @@ static int copy_checked(struct cc_store *from, const char *from_where, struct cc
 			const char *to_where, struct cc_copy_report *rep)
 {
 	struct cc_error err;
-	long long files = 0;
 	int rc;
 
 	cc_error_clear(&err);
 	rc = cc_store_copy(from, from_where, to, to_where, rep, &err);
-	if (!rc)
-		rc = cc_store_copy_check(from, from_where, to, to_where, rep, &files, &err);
 	cc_store_close(from);
 	cc_store_close(to);
 	return rc ? cli_report(&err) : CLI_OK;

@@ -19,12 +19,15 @@
 #include <unistd.h>
 
 static const char serve_help[] =
-	"Usage: cybercap serve --data DIR [--listen HOST:PORT] [--web DIR] [--threads N]\n\n"
+	"Usage: cybercap serve --data DIR [--db URL] [--listen HOST:PORT] [OPTION...]\n\n"
 	"Serves the HTTP API (/api/v1/..., described at /api/v1/openapi.json) and\n"
 	"the web interface from DIR's database. Published campaigns appear without a\n"
 	"restart. Stops cleanly on SIGINT or SIGTERM, letting requests finish.\n\n"
 	"Options:\n"
 	"  --data DIR          the data directory (cybercap init)\n"
+	"  --db URL            a PostgreSQL database (postgresql://...; or\n"
+	"                      CYBERCAP_DB) instead of DIR's SQLite one, which\n"
+	"                      several servers may share (docs/operations.md)\n"
 	"  --listen HOST:PORT  address (default 127.0.0.1:8080; port 0 picks one)\n"
 	"  --web DIR           the built web interface (default: web/dist beside\n"
 	"                      the data folder of the installation)\n"
@@ -40,7 +43,7 @@ static const char serve_help[] =
 	"                      or whose body comes slower than 1 KB/s after S\n";
 
 static const char demo_help[] =
-	"Usage: cybercap demo [--data DIR] [--listen HOST:PORT] [--web DIR]\n\n"
+	"Usage: cybercap demo [--data DIR] [--db URL] [--listen HOST:PORT] [--web DIR]\n\n"
 	"Creates DIR (default ./cybercap-demo) if needed with the countries, the\n"
 	"bundled frameworks and mappings and 40 fictional units (XAA-XBN), imports\n"
 	"four editions of the national commitment index made by `cybercap sample`\n"
@@ -53,7 +56,8 @@ static const char demo_help[] =
 	"in fifteen minutes) and one run to its end with its after-action report;\n"
 	"XAA's national cyber risk assessment (15 scenarios, a workshop of three\n"
 	"participants, published); one sign-in per role. Then serves them. Nothing\n"
-	"describes a real country.\n";
+	"describes a real country. With --db postgresql://...\n"
+	"the same goes into PostgreSQL (make cluster-demo).\n";
 
 static void print_ready(const char *url, void *arg)
 {

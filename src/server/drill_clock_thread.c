@@ -142,7 +142,7 @@ int cc_live_start(struct cc_live *lv)
 	if (pthread_create(&lv->thread, NULL, run, lv) != 0)
 		return CC_ENOMEM;
 	lv->started = true;
-	return CC_OK;
+	return cc__live_listen_start(lv);
 }
 
 void cc_live_stop(struct cc_live *lv)
@@ -153,6 +153,7 @@ void cc_live_stop(struct cc_live *lv)
 		pthread_cond_signal(&lv->cond);
 		pthread_mutex_unlock(&lv->clk);
 		pthread_join(lv->thread, NULL);
+		cc__live_listen_stop(lv);
 		lv->started = false;
 	}
 	cc_sse_close_all(lv->sse);

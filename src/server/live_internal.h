@@ -62,6 +62,9 @@ struct cc_live {
 	bool kicked, stop;
 	bool boards_kicked;         /* a board to push (no tick needed) */
 	struct cc_ctf_boards *boards;
+	/* PostgreSQL: the listening thread (drill_listen_thread.c), or NULL */
+	struct cc_store_listener *listener;
+	pthread_t listen_thread;
 };
 
 /* Boards to push at most every CC_LIVE_BOARD_GAP seconds per drill. */
@@ -78,6 +81,10 @@ void cc__board_text_drop(struct cc__board_text *t);
 /* Reads every log's new events and wakes their streams (after another
  * process wrote). */
 void cc__live_refresh_all(struct cc_live *lv);
+/* Starts (on PostgreSQL) and stops the thread hearing other servers'
+ * drill events; stop after lv->stop is set. */
+int cc__live_listen_start(struct cc_live *lv);
+void cc__live_listen_stop(struct cc_live *lv);
 /* Tells the clock thread to look again. */
 void cc__live_kick(struct cc_live *lv);
 

@@ -44,8 +44,9 @@ static const char csp[] =
 	"form-action 'self'; frame-ancestors 'none'";
 
 
-/* The current snapshot with a reference; reloads it when the database
- * changed (checked at most once a second). */
+/* The current snapshot with a reference; reloads it when this server
+ * wrote what it holds, or when the database changed (checked at most once
+ * a second) in a table it holds (not for every answer saved). */
 static struct cc_snapshot *snap_get(struct cc_server *sv)
 {
 	struct cc_snapshot *snap;
@@ -53,11 +54,15 @@ static struct cc_snapshot *snap_get(struct cc_server *sv)
 
 	pthread_mutex_lock(&sv->lock);
 	if (now != sv->checked || sv->writes != sv->snap_writes) {
-		long long version;
+		long long version, model = sv->snap->model;
 		sv->checked = now;
 		pthread_mutex_lock(&sv->store_lock);
 		version = cc_store_data_version(sv->store);
+		if (version != sv->snap->version)
+			model = cc_store_read_model_version(sv->store);
 		pthread_mutex_unlock(&sv->store_lock);
+		if (model == sv->snap->model && model >= 0)
+			sv->snap->version = version;    /* nothing it holds changed */
 		if (version != sv->snap->version || sv->writes != sv->snap_writes) {
 			struct cc_snapshot *fresh;
 			struct cc_error err;

@@ -8,9 +8,18 @@
 
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
+
+/* The frameworks of a batch's campaigns, each found once. */
+struct frameworks {
+	int n;
+	const char *campaign[CC_GROUP_BATCH];
+	struct cc_framework fw[CC_GROUP_BATCH];
+};
 
 struct cc_answer_writer {
 	struct cc_group_writer *g;
+	struct frameworks f;        /* the writer thread's, per batch */
 };
 
 static struct cc_answer_job *job_of(struct cc_group_job *g)
@@ -18,19 +27,66 @@ static struct cc_answer_job *job_of(struct cc_group_job *g)
 	return (struct cc_answer_job *)(void *)((char *)g - offsetof(struct cc_answer_job, g));
 }
 
-/* Each save in its savepoint; CC_OK or why the transaction failed (the
- * caller rolls it back). */
-static int run_batch(struct cc_store *s, struct cc_group_job **g, int n, struct cc_error *err)
+static int framework_of(struct cc_store *s, struct frameworks *f, const char *campaign,
+			const struct cc_framework **out, struct cc_error *err)
 {
-	int rc = cc_store_begin(s, err);
+	int rc;
+
+	for (int i = 0; i < f->n; i++)
+		if (strcmp(f->campaign[i], campaign) == 0) {
+			*out = &f->fw[i];
+			return CC_OK;
+		}
+	if ((rc = cc_workflow_framework(s, campaign, &f->fw[f->n], err)))
+		return rc;
+	f->campaign[f->n] = campaign;
+	*out = &f->fw[f->n++];
+	return CC_OK;
+}
+
+/* Checks each save against its campaign's framework before the writer's
+ * transaction (which then only writes): a refused one gets its rc. */
+static void check_all(struct cc_store *s, struct frameworks *f, struct cc_group_job **g, int n)
+{
+	for (int k = 0; k < n; k++) {
+		struct cc_answer_job *j = job_of(g[k]);
+		const struct cc_framework *fw;
+		const char *text;
+		size_t len;
+		int node;
+
+		cc_error_clear(&j->err);
+		j->node = NULL;
+		j->text = NULL;
+		j->rc = framework_of(s, f, j->campaign, &fw, &j->err);
+		if (!j->rc)
+			j->rc = cc_workflow_check_answer(fw, j->question, j->answer, &node, &text,
+							 &len, &j->err);
+		if (!j->rc && !(j->text = strndup(text, len)))
+			j->rc = cc_error_set(&j->err, CC_ENOMEM, NULL, 0, 0, "out of memory");
+		if (!j->rc)
+			j->node = &fw->nodes[node];
+	}
+}
+
+/* Each checked save in its savepoint; CC_OK or why the transaction failed
+ * (the caller rolls it back). piped: cc_store_begin_batch (a failed write
+ * fails the whole transaction). */
+static int run_batch(struct cc_store *s, struct cc_group_job **g, int n, int piped,
+		     struct cc_error *err)
+{
+	int rc = piped ? cc_store_begin_batch(s, err) : cc_store_begin(s, err);
 
 	for (int k = 0; !rc && k < n; k++) {
 		struct cc_answer_job *j = job_of(g[k]);
+
+		if (!j->node)
+			continue;       /* refused by its check */
 		cc_error_clear(&j->err);
 		if ((rc = cc_store_savepoint(s, err)))
 			break;
-		j->rc = cc_workflow_answer_in(s, j->campaign, j->unit, j->question, j->answer,
-					      j->comment, j->actor, &j->err);
+		j->rc = cc_workflow_answer_node(s, j->campaign, j->unit, j->node, j->text,
+						j->comment, j->actor, &j->err);
 		if (j->rc)
 			cc_store_undo(s);
 		else
@@ -45,21 +101,32 @@ static int run_batch(struct cc_store *s, struct cc_group_job **g, int n, struct 
 
 static void batch(struct cc_store *s, struct cc_group_job **g, int n, void *arg)
 {
+	struct frameworks *f = arg;
 	struct cc_error err;
 	int rc;
 
-	(void)arg;
+	f->n = 0;
+	check_all(s, f, g, n);
 	cc_error_clear(&err);
-	if ((rc = run_batch(s, g, n, &err))) {
-		/* once more (the database was busy with another writer, say) */
+	/* Sent without waiting first; where anything failed, once more with
+	 * each statement waited for (a refused save then undoes only itself),
+	 * and once more again (the database was busy with another writer). */
+	rc = run_batch(s, g, n, 1, &err);
+	for (int attempt = 0; rc && attempt < 2; attempt++) {
 		cc_error_clear(&err);
-		rc = run_batch(s, g, n, &err);
+		rc = run_batch(s, g, n, 0, &err);
 	}
-	for (int k = 0; rc && k < n; k++) {
+	for (int k = 0; k < n; k++) {
 		struct cc_answer_job *j = job_of(g[k]);
-		j->rc = rc;
-		j->err = err;
+		if (rc && j->node) {
+			j->rc = rc;
+			j->err = err;
+		}
+		free(j->text);
+		j->text = NULL;
 	}
+	for (int i = 0; i < f->n; i++)
+		cc_framework_free(&f->fw[i]);
 }
 
 int cc_answer_writer_open(struct cc_answer_writer **out, const char *data_dir,
@@ -71,7 +138,7 @@ int cc_answer_writer_open(struct cc_answer_writer **out, const char *data_dir,
 	*out = NULL;
 	if (!w)
 		return cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
-	if ((rc = cc_group_writer_open(&w->g, data_dir, batch, w, err))) {
+	if ((rc = cc_group_writer_open(&w->g, data_dir, batch, &w->f, err))) {
 		free(w);
 		return rc;
 	}

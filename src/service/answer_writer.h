@@ -27,6 +27,8 @@ struct cc_answer_job {
 	void (*done)(struct cc_answer_job *job);
 	void *arg;                          /* the caller's */
 	struct cc_group_job g;              /* the writer's */
+	const struct cc_node *node;         /* the writer's: the question, checked */
+	char *text;                         /* the writer's: the answer, trimmed */
 };
 
 struct cc_answer_writer;

@@ -172,6 +172,7 @@ int cc_snapshot_load(struct cc_store *s, struct cc_snapshot **out,
 		return cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
 	cc_idmap_init(&snap->unit_ids);
 	snap->version = cc_store_data_version(s);
+	snap->model = cc_store_read_model_version(s);
 	rc = cc_store_units(s, &snap->units, err);
 	if (!rc)
 		rc = cc_store_groups(s, &snap->groups, err);

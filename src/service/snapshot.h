@@ -33,6 +33,7 @@ struct cc_snapshot {
 	struct cc_idmap unit_ids;    /* unit id -> index in units */
 	int **unit_groups;           /* per unit: group indices, -1 ended */
 	long long version;           /* the store's data version it reflects */
+	long long model;             /* the store's read model version, read before it */
 	int refs;
 };
 

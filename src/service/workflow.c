@@ -241,20 +241,10 @@ int cc_workflow_unit_answers(struct cc_store *s, const char *campaign, const cha
 	return rc;
 }
 
-int cc_workflow_check_open(struct cc_store *s, const char *campaign, const char *unit,
-			   const char *doing, char *status, struct cc_error *err)
+/* Why (campaign status cs, assessment status) allow no change, or CC_OK. */
+static int refuse_closed(const char *campaign, const char *unit, enum cc_campaign_status cs,
+			 const char *status, const char *doing, struct cc_error *err)
 {
-	struct cc_list l;
-	enum cc_campaign_status cs;
-	int rc = campaign_of(s, campaign, &l, err);
-
-	if (rc)
-		return rc;
-	cs = ((struct cc_campaign_rec *)l.items)->status;
-	cc_list_free(&l);
-	rc = cc_store_assessment_status(s, campaign, unit, status, 32, err);
-	if (rc)
-		return rc;
 	if (cs != CC_CAMPAIGN_OPEN && !(cs == CC_CAMPAIGN_REVIEW && strcmp(status, "returned") == 0))
 		return cc_error_set(err, CC_ECONFLICT, "status", 0, 0,
 				    "campaign %s is %s: %s is not possible now", campaign,
@@ -266,28 +256,37 @@ int cc_workflow_check_open(struct cc_store *s, const char *campaign, const char 
 	return CC_OK;
 }
 
+int cc_workflow_check_open(struct cc_store *s, const char *campaign, const char *unit,
+			   const char *doing, char *status, struct cc_error *err)
+{
+	enum cc_campaign_status cs;
+	int rc = cc_store_answer_state(s, campaign, unit, NULL, &cs, status, 32, NULL, err);
+
+	return rc ? rc : refuse_closed(campaign, unit, cs, status, doing, err);
+}
+
 /* Saves one answer; mark NULL: written by the actor (which confirms a
  * pre-filled answer), else pre-filled from where mark says (audited as
- * "prefill"). */
+ * "prefill"). One read (whether it may change, what it was), then the
+ * writes. */
 static int do_answer(struct cc_store *s, const char *campaign, const char *unit,
 		     const struct cc_node *q, const char *answer, const char *comment,
 		     const struct cc_prefill_mark *mark, const char *actor,
 		     struct cc_error *err)
 {
-	struct cc_list l;
-	const char *before = NULL;
+	char *before = NULL;
 	struct cc_answer_rec rec = {unit, q->id, answer, comment, NULL, {NULL, NULL, NULL}};
 	char entity[400], status[32];
-	int rc = cc_workflow_check_open(s, campaign, unit, "answering", status, err);
+	enum cc_campaign_status cs;
+	int rc = cc_store_answer_state(s, campaign, unit, q->id, &cs, status, sizeof(status),
+				       &before, err);
 
-	if (rc)
+	if (!rc)
+		rc = refuse_closed(campaign, unit, cs, status, "answering", err);
+	if (rc) {
+		free(before);
 		return rc;
-	rc = cc_store_unit_answers(s, campaign, unit, &l, err);
-	if (rc)
-		return rc;
-	for (int i = 0; i < l.n; i++)
-		if (strcmp(((struct cc_answer_rec *)l.items)[i].question, q->id) == 0)
-			before = ((struct cc_answer_rec *)l.items)[i].answer;
+	}
 	snprintf(entity, sizeof(entity), "answer:%s/%s/%s", campaign, unit, q->id);
 	if (mark)
 		rec.prefill = *mark;
@@ -302,10 +301,17 @@ static int do_answer(struct cc_store *s, const char *campaign, const char *unit,
 		rc = cc_workflow_audit(s, actor, "answer", entity,
 			   before ? cc_workflow_audit_json("answer", before, NULL, NULL) : NULL,
 			   cc_workflow_audit_json("answer", answer, "comment", comment ? comment : ""), err);
-	cc_list_free(&l);
+	free(before);
 	if (!rc && strcmp(status, "in_progress") != 0 && strcmp(status, "returned") != 0)
 		rc = cc_store_set_assessment_status(s, campaign, unit, "in_progress", err);
 	return rc;
+}
+
+int cc_workflow_answer_node(struct cc_store *s, const char *campaign, const char *unit,
+			    const struct cc_node *q, const char *text, const char *comment,
+			    const char *actor, struct cc_error *err)
+{
+	return do_answer(s, campaign, unit, q, text, comment, NULL, actor, err);
 }
 
 int cc_workflow_check_answer(const struct cc_framework *fw, const char *question,
@@ -332,10 +338,9 @@ int cc_workflow_check_answer(const struct cc_framework *fw, const char *question
 	return CC_OK;
 }
 
-/* One save, with the transaction or inside the caller's (in_tx). */
-static int answer(struct cc_store *s, const char *campaign, const char *unit,
-		  const char *question, const char *answer_text, const char *comment,
-		  const char *actor, bool in_tx, struct cc_error *err)
+int cc_workflow_answer(struct cc_store *s, const char *campaign,
+		       const char *unit, const char *question, const char *answer_text,
+		       const char *comment, const char *actor, struct cc_error *err)
 {
 	struct cc_framework fw;
 	const char *text;
@@ -349,33 +354,16 @@ static int answer(struct cc_store *s, const char *campaign, const char *unit,
 	copy = rc ? NULL : strndup(text, len);
 	if (!rc && !copy)
 		rc = cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
-	if (!rc) {
-		if (!in_tx)
-			rc = cc_store_begin(s, err);
+	if (!rc && !(rc = cc_store_begin(s, err))) {
+		rc = do_answer(s, campaign, unit, &fw.nodes[node], copy, comment, NULL, actor, err);
 		if (!rc)
-			rc = do_answer(s, campaign, unit, &fw.nodes[node], copy, comment, NULL, actor, err);
-		if (!rc && !in_tx)
 			rc = cc_store_commit(s, err);
-		if (rc && !in_tx)
+		if (rc)
 			cc_store_rollback(s);
 	}
 	free(copy);
 	cc_framework_free(&fw);
 	return rc;
-}
-
-int cc_workflow_answer(struct cc_store *s, const char *campaign,
-		       const char *unit, const char *question, const char *answer_text,
-		       const char *comment, const char *actor, struct cc_error *err)
-{
-	return answer(s, campaign, unit, question, answer_text, comment, actor, false, err);
-}
-
-int cc_workflow_answer_in(struct cc_store *s, const char *campaign,
-			  const char *unit, const char *question, const char *answer_text,
-			  const char *comment, const char *actor, struct cc_error *err)
-{
-	return answer(s, campaign, unit, question, answer_text, comment, actor, true, err);
 }
 
 /* Whether a bulk row without a mark leaves a pre-filled answer exactly as

@@ -46,9 +46,9 @@ static int tables(struct cc_store *s, struct cc_list *out, struct cc_error *err)
 	return names(s, s->pg ?
 		     "SELECT c.relname::text FROM pg_class c JOIN pg_namespace n ON n.oid = "
 		     "c.relnamespace WHERE c.relkind = 'r' AND n.nspname = current_schema() "
-		     "AND c.relname <> 'schema_migration' ORDER BY c.oid" :
+		     "AND c.relname NOT IN ('schema_migration', 'read_model') ORDER BY c.oid" :
 		     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
-		     "'sqlite\\_%' ESCAPE '\\' AND name <> 'schema_migration' ORDER BY rowid",
+		     "'sqlite\\_%' ESCAPE '\\' AND name NOT IN ('schema_migration', 'read_model') ORDER BY rowid",
 		     NULL, out, err);
 }
 
@@ -357,8 +357,8 @@ static int check_files(struct cc_store *s, const char *dir, long long *n, struct
 	return rc;
 }
 
-int cc_store_copy(struct cc_store *from, const char *from_dir, struct cc_store *to,
-		  const char *to_dir, struct cc_copy_report *rep, struct cc_error *err)
+static int copy_rows(struct cc_store *from, const char *from_dir, struct cc_store *to,
+		     const char *to_dir, struct cc_copy_report *rep, struct cc_error *err)
 {
 	struct cc_list tl;
 	int rc, txn = 0, from_txn = 0;
@@ -420,10 +420,12 @@ int cc_store_copy(struct cc_store *from, const char *from_dir, struct cc_store *
 	return rc;
 }
 
-int cc_store_copy_check(struct cc_store *from, const char *from_dir, struct cc_store *to,
-			const char *to_dir, const struct cc_copy_report *rep, long long *files,
-			struct cc_error *err)
+/* The same rows in every table on both sides, every stored file hashing
+ * to its name, the audit chain intact. */
+static int check_copy(struct cc_store *from, struct cc_store *to, const char *to_dir,
+		      struct cc_copy_report *rep, struct cc_error *err)
 {
+	long long bad = 0, files = 0;
 	int rc = CC_OK;
 
 	for (int i = 0; !rc && i < rep->ntables; i++) {
@@ -438,7 +440,17 @@ int cc_store_copy_check(struct cc_store *from, const char *from_dir, struct cc_s
 					  t, b, a);
 	}
 	if (!rc)
-		rc = check_files(to, to_dir, files, err);
-	(void)from_dir;
+		rc = check_files(to, to_dir, &files, err);
+	if (!rc && !(rc = cc_store_audit_verify(to, &bad, &rep->events, err)) && bad)
+		rc = cc_error_set(err, CC_EIO, to->path, 0, 0,
+				  "the audit chain breaks at event %lld after the copy", bad);
 	return rc;
+}
+
+int cc_store_copy(struct cc_store *from, const char *from_dir, struct cc_store *to,
+		  const char *to_dir, struct cc_copy_report *rep, struct cc_error *err)
+{
+	int rc = copy_rows(from, from_dir, to, to_dir, rep, err);
+
+	return rc ? rc : check_copy(from, to, to_dir, rep, err);
 }

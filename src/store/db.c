@@ -448,27 +448,67 @@ int cc__migrate(struct cc_store *s, const struct cc_migration *ms, int n, struct
  * still true when it commits, and batches of two servers never deadlock. */
 #define CC_WRITER_LOCK "SELECT pg_advisory_xact_lock(20261205)"
 
+long long cc_store_read_model_version(struct cc_store *s)
+{
+	long long v = -1;
+	cc__stmt *st = cc__prepare(s, NULL, "SELECT coalesce((SELECT version FROM read_model "
+				   "WHERE id = 1), 0)", "");
+
+	if (st && cc__step(st) == CC__ROW)
+		v = cc__int64(st, 0);
+	cc__finish(s, st);
+	return v;
+}
+
+static void end_write(struct cc_store *s)
+{
+	s->writing = 0;
+	s->tip_known = 0;
+}
+
 int cc_store_begin(struct cc_store *s, struct cc_error *err)
 {
 	int rc;
 
+	end_write(s);
 	if (!s->pg)
-		return cc__run(s, err, "BEGIN IMMEDIATE", "");
-	rc = cc__run(s, err, "BEGIN", "");
-	if (!rc && (rc = cc__run(s, err, CC_WRITER_LOCK, "")))
+		rc = cc__run(s, err, "BEGIN IMMEDIATE", "");
+	else if (!(rc = cc__run(s, err, "BEGIN", "")) && (rc = cc__run(s, err, CC_WRITER_LOCK, "")))
 		cc_store_rollback(s);
+	s->writing = !rc;
+	return rc;
+}
+
+int cc_store_begin_batch(struct cc_store *s, struct cc_error *err)
+{
+	int rc;
+
+	if (!s->pg)
+		return cc_store_begin(s, err);
+	if ((rc = cc__pg_defer(s, err)))
+		return rc;
+	if ((rc = cc_store_begin(s, err)))
+		cc__pg_end_batch(s);
 	return rc;
 }
 
 int cc_store_commit(struct cc_store *s, struct cc_error *err)
 {
-	return cc__run(s, err, "COMMIT", "");
+	int rc = cc__run(s, err, "COMMIT", "");
+
+	if (s->pg && cc__pg_end_batch(s) && !rc)
+		rc = cc__pg_fail(s, err, "commit");
+	end_write(s);
+	return rc;
 }
 
 void cc_store_rollback(struct cc_store *s)
 {
+	if (s->pg)
+		cc__pg_end_batch(s);
 	if (cc__in_txn(s))
 		cc__exec(s, "ROLLBACK", "rollback", NULL);
+	end_write(s);
 }
 
 int cc_store_savepoint(struct cc_store *s, struct cc_error *err)
@@ -483,8 +523,9 @@ int cc_store_release(struct cc_store *s, struct cc_error *err)
 
 void cc_store_undo(struct cc_store *s)
 {
-	cc__exec(s, "ROLLBACK TO part", "undo", NULL);
-	cc__exec(s, "RELEASE part", "undo", NULL);
+	s->tip_known = 0;       /* the part may have appended to the chain */
+	cc__run(s, NULL, "ROLLBACK TO part", "");
+	cc__run(s, NULL, "RELEASE part", "");
 }
 
 /* 1 when where names a PostgreSQL database rather than a directory. */

@@ -1,56 +1,40 @@
 /*
- * pg.c - the PostgreSQL half of the store (libpq), for several servers on
- * one database.
+ * pg.c - the PostgreSQL half of the store's statements (libpq), for
+ * several servers on one database (pg_open.c connects).
  *
  * Chosen by a URL (postgresql://...) in CYBERCAP_DB (or --db, which sets
  * it): every cc_store_open then connects there instead of opening
  * DIR/cybercap.db. The store's queries reach PostgreSQL rewritten once per
  * text (pg_sql.c) and prepared on the server under a name kept per
- * connection; values travel as parameters, never in the SQL. Results are
- * read in text form, as SQLite's columns would give them.
+ * connection (found again by a hash of the text); values travel as
+ * parameters, never in the SQL. Results are read in text form, as
+ * SQLite's columns would give them.
  *
- * Changes made by other connections are told by NOTIFY: the migrations
- * give every table a trigger that notifies "cybercap_changed" at commit,
- * and each connection LISTENs, so cc_store_data_version counts what
- * others committed (as SQLite's data_version does). A connection that
- * broke (the server restarted) is reset before the next statement; the
- * statement that met the break fails with CC_EUNAVAIL.
+ * A batch's transaction (cc_store_begin_batch, the group writers') sends
+ * its writes without waiting for each one's result (libpq's pipeline
+ * mode): a save is then one round trip (its read) instead of one per
+ * statement, and the one writer at a time over all servers holds the
+ * writer lock that much shorter. The results are collected at the next
+ * read, at the commit, or when a caller asks what a write changed; a
+ * write that failed makes the transaction fail as a whole (its caller
+ * then runs it again in an ordinary transaction, where each statement's
+ * failure is its own).
+ *
+ * A connection that broke (the server restarted) is reset before the next
+ * statement; the statement that met the break fails with CC_EUNAVAIL.
  */
 #include "store_internal.h"
 
-#include "migrations.h"
+#include "pg_conn.h"
 #include "pg_sql.h"
 
 #include <libpq-fe.h>
-#include <math.h>
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #define PG_MAXPARAMS 64
-#define PG_KEPT 512             /* statements prepared per connection */
-
-struct kept {
-	char *key;                  /* the query's text, a NUL, its bind types */
-	size_t keylen;
-	char name[16];
-	int nparams;
-};
-
-struct cc__pgconn {
-	PGconn *conn;
-	struct kept kept[PG_KEPT];
-	int nkept;
-	unsigned next_name;
-	char msg[512];              /* the last failure */
-	char state[6];              /* its SQLSTATE */
-	int broken;                 /* the last failure was the connection's */
-	int changes;
-	long long version;          /* commits by others seen */
-	char *url;
-};
 
 struct cc__pgq {
 	char *sql;                  /* the store's text (a copy) */
@@ -62,16 +46,10 @@ struct cc__pgq {
 	int formats[PG_MAXPARAMS];  /* 1 for 'B', else 0 (text) */
 	PGresult *res;
 	int row, nrows, executed;
+	int queued;                 /* a write left in a batch's pipeline */
 };
 
-static void quiet(void *arg, const char *message)
-{
-	(void)arg;
-	(void)message;          /* NOTICEs ("already exists, skipping") */
-}
-
-/* Remembers the connection's or the result's failure. */
-static void note_failure(struct cc__pgconn *c, const PGresult *res)
+void cc__pg_note_failure(struct cc__pgconn *c, const PGresult *res)
 {
 	const char *m = res ? PQresultErrorMessage(res) : PQerrorMessage(c->conn);
 	const char *st = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
@@ -95,28 +73,30 @@ int cc__pg_fail(struct cc_store *s, struct cc_error *err, const char *what)
 	return cc_error_set(err, rc, s->path, 0, 0, "%s: %s", what, c->msg);
 }
 
-static void forget_kept(struct cc__pgconn *c)
+void cc__pg_forget_kept(struct cc__pgconn *c)
 {
 	for (int i = 0; i < c->nkept; i++)
 		free(c->kept[i].key);
 	c->nkept = 0;
+	memset(c->slot, 0, sizeof(c->slot));
 }
 
-/* A connection that broke is connected again (its prepared statements are
- * gone with it); 0 when it is usable. */
-static int ensure_connected(struct cc__pgconn *c)
+int cc__pg_ensure_connected(struct cc__pgconn *c)
 {
 	PGresult *r;
 
 	if (PQstatus(c->conn) == CONNECTION_OK)
 		return 0;
-	forget_kept(c);
+	cc__pg_forget_kept(c);
+	c->queued = 0;          /* a pipeline in flight went with the connection */
 	PQreset(c->conn);
 	if (PQstatus(c->conn) != CONNECTION_OK) {
-		note_failure(c, NULL);
+		cc__pg_note_failure(c, NULL);
 		c->broken = 1;
 		return -1;
 	}
+	if (c->defer)           /* the batch's transaction is gone: it fails */
+		c->failed = 1;
 	r = PQexec(c->conn, "LISTEN cybercap_changed");
 	PQclear(r);
 	c->version++;           /* what changed meanwhile is not known */
@@ -156,7 +136,7 @@ static void clear_values(struct cc__pgq *q)
 	q->types[0] = '\0';
 	PQclear(q->res);
 	q->res = NULL;
-	q->executed = 0;
+	q->executed = q->queued = 0;
 	q->row = q->nrows = 0;
 }
 
@@ -253,60 +233,101 @@ static Oid oid_of(char t)
 
 /* With CYBERCAP_PG_TRACE set, a failed statement and its failure go to
  * stderr (for finding a query PostgreSQL reads otherwise than SQLite). */
-static void trace(const struct cc__pgconn *c, const struct cc__pgq *q)
+static void trace(const struct cc__pgconn *c, const struct cc__pgq *q, const char *as)
 {
-	if (getenv("CYBERCAP_PG_TRACE") && strncmp(c->state, "23", 2) != 0)
-		fprintf(stderr, "cybercap: PostgreSQL: %s\n  in: %s [%s]\n", c->msg, q->sql, q->types);
+	if (!getenv("CYBERCAP_PG_TRACE") || strncmp(c->state, "23", 2) == 0)
+		return;
+	fprintf(stderr, "cybercap: PostgreSQL: %s\n  in: %s [%s]\n", c->msg, q->sql, q->types);
+	if (as)
+		fprintf(stderr, "  as: %s\n", as);
+}
+
+/* FNV-1a over the text, its NUL and the bind types. */
+static unsigned key_hash(const char *sql, size_t sl, const char *types, size_t tl)
+{
+	unsigned h = 2166136261u;
+
+	for (size_t i = 0; i <= sl; i++)
+		h = (h ^ (unsigned char)sql[i]) * 16777619u;
+	for (size_t i = 0; i < tl; i++)
+		h = (h ^ (unsigned char)types[i]) * 16777619u;
+	return h;
+}
+
+/* The kept statement for the key, or the empty slot where it goes. */
+static short *slot_of(struct cc__pgconn *c, unsigned h, const char *sql, size_t sl,
+		      const char *types, size_t tl)
+{
+	for (unsigned i = h;; i++) {
+		short *slot = &c->slot[i & (PG_KEPT_SLOTS - 1)];
+		const struct kept *k = *slot ? &c->kept[*slot - 1] : NULL;
+
+		if (!k || (k->hash == h && k->keylen == sl + 1 + tl &&
+			   memcmp(k->key, sql, sl + 1) == 0 && memcmp(k->key + sl + 1, types, tl) == 0))
+			return slot;
+	}
 }
 
 /* The name of the prepared statement for q's text and types, preparing it
- * on first use; NULL (failure noted) when it cannot. */
+ * on first use (queued in a batch's pipeline, whose failure fails the
+ * batch); NULL (failure noted) when it cannot. */
 static const char *prepared(struct cc__pgconn *c, struct cc__pgq *q)
 {
-	size_t sl = strlen(q->sql), tl = strlen(q->types), kl = sl + 1 + tl;
+	size_t sl = strlen(q->sql), tl = strlen(q->types);
+	unsigned h = key_hash(q->sql, sl, q->types, tl);
+	short *slot = slot_of(c, h, q->sql, sl, q->types, tl);
 	Oid oids[PG_MAXPARAMS];
 	struct kept *k;
 	char *pgsql;
 	PGresult *r;
+	int ok;
 
-	for (int i = 0; i < c->nkept; i++) {
-		k = &c->kept[i];
-		if (k->keylen == kl && memcmp(k->key, q->sql, sl + 1) == 0 &&
-		    memcmp(k->key + sl + 1, q->types, tl) == 0)
-			return k->name;
-	}
+	if (*slot)
+		return c->kept[*slot - 1].name;
 	if (!(pgsql = cc__pg_sql(q->sql, q->types))) {
 		snprintf(c->msg, sizeof(c->msg), "out of memory");
 		return NULL;
 	}
 	if (c->nkept == PG_KEPT) {          /* full: start again */
+		int piped = cc__pg_in_pipeline(c);
+
+		cc__pg_pause(c);
 		r = PQexec(c->conn, "DEALLOCATE ALL");
 		PQclear(r);
-		forget_kept(c);
+		cc__pg_forget_kept(c);
+		if (piped)
+			cc__pg_resume(c);
+		slot = slot_of(c, h, q->sql, sl, q->types, tl);
 	}
 	k = &c->kept[c->nkept];
 	snprintf(k->name, sizeof(k->name), "cc%u", c->next_name++);
 	for (int i = 0; i < q->nparams; i++)
 		oids[i] = oid_of(q->types[i]);
-	r = PQprepare(c->conn, k->name, pgsql, q->nparams, oids);
-	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-		note_failure(c, r);
-		trace(c, q);
-		if (getenv("CYBERCAP_PG_TRACE") && strncmp(c->state, "23", 2) != 0)
-			fprintf(stderr, "  as: %s\n", pgsql);
-		free(pgsql);
+	if (cc__pg_in_pipeline(c)) {
+		ok = PQsendPrepare(c->conn, k->name, pgsql, q->nparams, oids);
+		c->queued += ok;
+		if (!ok)
+			cc__pg_note_failure(c, NULL);
+	} else {
+		r = PQprepare(c->conn, k->name, pgsql, q->nparams, oids);
+		ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+		if (!ok)
+			cc__pg_note_failure(c, r);
 		PQclear(r);
-		return NULL;
 	}
+	if (!ok)
+		trace(c, q, pgsql);
 	free(pgsql);
-	PQclear(r);
-	if (!(k->key = malloc(kl + 1)))
+	if (!ok)
+		return NULL;
+	if (!(k->key = malloc(sl + 1 + tl + 1)))
 		return NULL;
 	memcpy(k->key, q->sql, sl + 1);
 	memcpy(k->key + sl + 1, q->types, tl + 1);
-	k->keylen = kl;
+	k->keylen = sl + 1 + tl;
+	k->hash = h;
 	k->nparams = q->nparams;
-	c->nkept++;
+	*slot = (short)(++c->nkept);
 	return k->name;
 }
 
@@ -314,6 +335,40 @@ static const char *prepared(struct cc__pgconn *c, struct cc__pgq *q)
 static int reads_only(const struct cc__pgq *q)
 {
 	return strncasecmp(q->sql, "SELECT", 6) == 0 || strncasecmp(q->sql, "WITH", 4) == 0;
+}
+
+/* 1 when a batch must have q's result before going on: what it reads, and
+ * the end of the transaction. */
+static int needs_result(const struct cc__pgq *q)
+{
+	return reads_only(q) || strstr(q->sql, "RETURNING") || strncasecmp(q->sql, "COMMIT", 6) == 0 ||
+	       strncasecmp(q->sql, "ROLLBACK", 8) == 0 || strncasecmp(q->sql, "END", 3) == 0;
+}
+
+/* q sent in the batch's pipeline: a write is left to be collected later
+ * (it "succeeds" now; a failure shows at the next sync), a read is
+ * collected with what was queued before it. */
+static int execute_queued(struct cc__pgconn *c, struct cc__pgq *q, const char *name)
+{
+	if (!PQsendQueryPrepared(c->conn, name, q->nparams, (const char *const *)q->values,
+				 q->lengths, q->formats, 0)) {
+		cc__pg_batch_failed(c, NULL);
+		return -1;
+	}
+	c->queued++;
+	q->row = -1;
+	q->nrows = 0;
+	if (!needs_result(q)) {
+		c->changes = -1;        /* known at the next sync */
+		q->queued = 1;
+		return 0;
+	}
+	if (cc__pg_collect(c, &q->res) || !q->res) {
+		trace(c, q, NULL);
+		return -1;
+	}
+	q->nrows = PQntuples(q->res);
+	return 0;
 }
 
 static int execute(struct cc__pgconn *c, struct cc__pgq *q)
@@ -324,8 +379,12 @@ static int execute(struct cc__pgconn *c, struct cc__pgq *q)
 
 	q->executed = 1;
 	c->broken = 0;
-	if (ensure_connected(c) || !(name = prepared(c, q)))
+	if (c->defer && c->failed)      /* the batch failed: nothing more is sent */
 		return -1;
+	if (cc__pg_ensure_connected(c) || !(name = prepared(c, q)))
+		return -1;
+	if (cc__pg_in_pipeline(c))
+		return execute_queued(c, q, name);
 	q->res = PQexecPrepared(c->conn, name, q->nparams, (const char *const *)q->values,
 				q->lengths, q->formats, 0);
 	rs = PQresultStatus(q->res);
@@ -333,15 +392,16 @@ static int execute(struct cc__pgconn *c, struct cc__pgq *q)
 	 * learns it only now. A read outside a transaction runs again on a
 	 * new connection; anything else fails (503: the caller decides). */
 	if (rs != PGRES_COMMAND_OK && rs != PGRES_TUPLES_OK && idle && reads_only(q) &&
-	    PQstatus(c->conn) != CONNECTION_OK && !ensure_connected(c) && (name = prepared(c, q))) {
+	    PQstatus(c->conn) != CONNECTION_OK && !cc__pg_ensure_connected(c) &&
+	    (name = prepared(c, q))) {
 		PQclear(q->res);
 		q->res = PQexecPrepared(c->conn, name, q->nparams, (const char *const *)q->values,
 					q->lengths, q->formats, 0);
 		rs = PQresultStatus(q->res);
 	}
 	if (rs != PGRES_COMMAND_OK && rs != PGRES_TUPLES_OK) {
-		note_failure(c, q->res);
-		trace(c, q);
+		cc__pg_note_failure(c, q->res);
+		trace(c, q, NULL);
 		return -1;
 	}
 	q->nrows = PQntuples(q->res);
@@ -357,7 +417,7 @@ int cc__pg_step(cc__stmt *st)
 	if (!q->executed && execute(st->s->pg, q))
 		return -1;
 	if (!q->res)
-		return -1;
+		return q->queued ? CC__DONE : -1;
 	if (++q->row < q->nrows)
 		return CC__ROW;
 	q->row = q->nrows;
@@ -407,25 +467,33 @@ void cc__pg_finish(struct cc_store *s, cc__stmt *st)
 
 long long cc__pg_last_id(struct cc_store *s)
 {
-	PGresult *r = PQexec(s->pg->conn, "SELECT lastval()");
+	struct cc__pgconn *c = s->pg;
+	PGresult *r;
 	long long id = 0;
 
+	cc__pg_pause(c);
+	r = PQexec(c->conn, "SELECT lastval()");
 	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
 		id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
 	PQclear(r);
+	cc__pg_resume(c);
 	return id;
 }
 
 int cc__pg_changes(struct cc_store *s)
 {
-	return s->pg->changes;
+	struct cc__pgconn *c = s->pg;
+
+	if (c->changes < 0 && cc__pg_in_pipeline(c))
+		cc__pg_collect(c, NULL);
+	return c->changes < 0 ? 0 : c->changes;
 }
 
 int cc__pg_in_txn(struct cc_store *s)
 {
 	PGTransactionStatusType t = PQtransactionStatus(s->pg->conn);
 
-	return t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
+	return s->pg->defer || t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
 }
 
 int cc__pg_exec(struct cc_store *s, const char *sql, const char *what, struct cc_error *err)
@@ -435,139 +503,17 @@ int cc__pg_exec(struct cc_store *s, const char *sql, const char *what, struct cc
 	ExecStatusType rs;
 
 	c->broken = 0;
-	if (ensure_connected(c))
+	cc__pg_pause(c);
+	if (cc__pg_ensure_connected(c))
 		return cc__pg_fail(s, err, what);
 	r = PQexec(c->conn, sql);
 	rs = PQresultStatus(r);
+	cc__pg_resume(c);
 	if (rs != PGRES_COMMAND_OK && rs != PGRES_TUPLES_OK) {
-		note_failure(c, r);
+		cc__pg_note_failure(c, r);
 		PQclear(r);
 		return cc__pg_fail(s, err, what);
 	}
 	PQclear(r);
 	return CC_OK;
-}
-
-long long cc__pg_data_version(struct cc_store *s)
-{
-	struct cc__pgconn *c = s->pg;
-	PGnotify *n;
-	int me = PQbackendPID(c->conn);
-
-	if (PQstatus(c->conn) != CONNECTION_OK)
-		return c->version;
-	PQconsumeInput(c->conn);
-	while ((n = PQnotifies(c->conn))) {
-		if (n->be_pid != me)
-			c->version++;
-		PQfreemem(n);
-	}
-	return c->version;
-}
-
-/* The URL as it may be shown: without its password. */
-static void shown_url(const char *url, char *out, size_t size)
-{
-	const char *at = strchr(url, '@'), *scheme = strstr(url, "://");
-	const char *colon = scheme ? strchr(scheme + 3, ':') : NULL;
-
-	if (at && colon && colon < at)
-		snprintf(out, size, "%.*s:***%s", (int)(colon - url), url, at);
-	else
-		snprintf(out, size, "%s", url);
-}
-
-/* The database must order text by bytes, as SQLite does, for the same
- * results on both. */
-static int check_collation(struct cc_store *s, struct cc_error *err)
-{
-	PGresult *r = PQexec(s->pg->conn, "SELECT datcollate FROM pg_database "
-			     "WHERE datname = current_database()");
-	int rc = CC_OK;
-
-	if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1) {
-		note_failure(s->pg, r);
-		rc = cc__pg_fail(s, err, "connect");
-	} else if (strcmp(PQgetvalue(r, 0, 0), "C") != 0 && strcmp(PQgetvalue(r, 0, 0), "POSIX") != 0) {
-		rc = cc_error_set(err, CC_EINPUT, s->path, 0, 0,
-				  "the database orders text by \"%s\"; cybercap needs byte order: "
-				  "create it with CREATE DATABASE ... TEMPLATE template0 ENCODING 'UTF8' "
-				  "LC_COLLATE 'C' LC_CTYPE 'C' (docs/operations.md)", PQgetvalue(r, 0, 0));
-	}
-	PQclear(r);
-	return rc;
-}
-
-/* A database cybercap init has not prepared is refused by the other
- * commands, as a data directory without cybercap.db is. */
-static int check_initialised(struct cc_store *s, struct cc_error *err)
-{
-	PGresult *r = PQexec(s->pg->conn, "SELECT to_regclass('schema_migration') IS NOT NULL");
-	int rc = CC_OK;
-
-	if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1) {
-		note_failure(s->pg, r);
-		rc = cc__pg_fail(s, err, "connect");
-	} else if (strcmp(PQgetvalue(r, 0, 0), "t") != 0) {
-		rc = cc_error_set(err, CC_EINPUT, s->path, 0, 0,
-				  "cannot open the database (run cybercap init first): it has no cybercap tables");
-	}
-	PQclear(r);
-	return rc;
-}
-
-int cc__pg_open(struct cc_store **out, const char *url, int create, struct cc_error *err)
-{
-	struct cc_store *s = calloc(1, sizeof(*s));
-	struct cc__pgconn *c = calloc(1, sizeof(*c));
-	int rc;
-
-	*out = NULL;
-	if (!s || !c || sodium_init() < 0 || !(c->url = strdup(url))) {
-		free(s);
-		free(c);
-		return cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "cannot initialise");
-	}
-	s->pg = c;
-	shown_url(url, s->path, sizeof(s->path));
-	c->conn = PQconnectdb(url);
-	if (PQstatus(c->conn) != CONNECTION_OK) {
-		note_failure(c, NULL);
-		rc = cc_error_set(err, CC_EUNAVAIL, s->path, 0, 0, "cannot connect: %s", c->msg);
-		cc__pg_close(s);
-		return rc;
-	}
-	PQsetNoticeProcessor(c->conn, quiet, NULL);
-	rc = check_collation(s, err);
-	if (!rc)
-		rc = cc__pg_exec(s, "SET TIME ZONE 'UTC'; SET client_min_messages = warning; "
-				 "LISTEN cybercap_changed", "connect", err);
-	if (!rc && !create)
-		rc = check_initialised(s, err);
-	/* One server migrates at a time; the others wait, then find it done. */
-	if (!rc)
-		rc = cc__pg_exec(s, "SELECT pg_advisory_lock(20261203)", "lock", err);
-	if (!rc) {
-		rc = cc__migrate(s, cc_pg_migrations, cc_pg_nmigrations, err);
-		if (!rc)
-			rc = cc__pg_exec(s, "SELECT cc_watch_tables()", "watch tables", err);
-		cc__pg_exec(s, "SELECT pg_advisory_unlock(20261203)", "unlock", NULL);
-	}
-	if (rc) {
-		cc__pg_close(s);
-		return rc;
-	}
-	*out = s;
-	return CC_OK;
-}
-
-void cc__pg_close(struct cc_store *s)
-{
-	struct cc__pgconn *c = s->pg;
-
-	forget_kept(c);
-	PQfinish(c->conn);
-	free(c->url);
-	free(c);
-	free(s);
 }

@@ -131,7 +131,8 @@ int cc_store_open_at(struct cc_store **out, const char *where, int create,
 
 /* Every row of from copied into to, a new store on either backend, with
  * the stored files (copy.c), in one transaction; then checked: the same
- * rows in every table, every stored file hashing to its name. */
+ * rows in every table, every stored file hashing to its name, the audit
+ * chain intact (events: its length). */
 #define CC_COPY_MAX_TABLES 160
 struct cc_copy_report {
 	struct {
@@ -139,17 +140,32 @@ struct cc_copy_report {
 		long long rows;
 	} tables[CC_COPY_MAX_TABLES];
 	int ntables;
-	long long rows, files;
+	long long rows, files, events;
 };
 int cc_store_copy(struct cc_store *from, const char *from_dir, struct cc_store *to,
 		  const char *to_dir, struct cc_copy_report *rep, struct cc_error *err);
-int cc_store_copy_check(struct cc_store *from, const char *from_dir, struct cc_store *to,
-			const char *to_dir, const struct cc_copy_report *rep, long long *files,
-			struct cc_error *err);
 
 /* A number that changes whenever another connection commits a change, so
  * that a server can tell when to reload what it holds in memory. */
 long long cc_store_data_version(struct cc_store *s);
+/* A number that changes whenever a table of the servers' read model
+ * (snapshot.h) changes, by any connection (migration 0020's triggers);
+ * -1 when it cannot be read. */
+long long cc_store_read_model_version(struct cc_store *s);
+
+/* Notifications from the database on a channel (PostgreSQL's LISTEN, a
+ * connection of the listener's own, to s's database): *out is NULL on
+ * SQLite, whose servers are one process. wait gives the next
+ * notification's payload (payload[size]): 1, 0 after timeout_ms without
+ * one, -1 when the connection broke (it connects again at the next wait;
+ * what was notified meanwhile is lost: read the database again). One
+ * thread per listener. */
+struct cc_store_listener;
+int cc_store_listener_open(struct cc_store_listener **out, struct cc_store *s,
+			   const char *channel, struct cc_error *err);
+int cc_store_listener_wait(struct cc_store_listener *l, int timeout_ms, char *payload,
+			   size_t size);
+void cc_store_listener_close(struct cc_store_listener *l);
 
 /* A consistent copy of the database at path (SQLite's online backup:
  * writers may go on meanwhile). */
@@ -175,6 +191,11 @@ int cc_store_read_file(struct cc_store *s, const char *data_dir, const char *sha
 /* Transactions: everything between begin and commit happens or nothing. */
 int cc_store_begin(struct cc_store *s, struct cc_error *err);
 int cc_store_commit(struct cc_store *s, struct cc_error *err);
+/* A write transaction for a batch (the group writers): as begin, but on
+ * PostgreSQL its writes go without waiting for their results, so that any
+ * failure fails the whole transaction (at a later statement or at the
+ * commit); the caller then runs the batch again after cc_store_begin. */
+int cc_store_begin_batch(struct cc_store *s, struct cc_error *err);
 void cc_store_rollback(struct cc_store *s);
 /* Inside a transaction, a part that can be undone alone (group commit:
  * one refused save in a batch undoes only itself): savepoint, then
@@ -345,6 +366,14 @@ int cc_store_assessment_status(struct cc_store *s, const char *campaign,
 int cc_store_set_assessment_status(struct cc_store *s, const char *campaign,
 				   const char *unit, const char *status,
 				   struct cc_error *err);
+/* What a change to (campaign, unit)'s answers checks first, in one read:
+ * the campaign's status, the assessment's (status[size]) and, when
+ * question is not NULL, its current answer (*before, malloc'd; NULL when
+ * there is none). CC_ENOTFOUND for no such campaign, or the unit not in
+ * it. */
+int cc_store_answer_state(struct cc_store *s, const char *campaign, const char *unit,
+			  const char *question, enum cc_campaign_status *campaign_status,
+			  char *status, size_t size, char **before, struct cc_error *err);
 
 /* Answers of one unit (current), and the history of one question. */
 int cc_store_unit_answers(struct cc_store *s, const char *campaign,
@@ -373,7 +402,7 @@ int cc_store_audit(struct cc_store *s, const char *actor, const char *action,
 		   struct cc_error *err);
 /* Recomputes the chain; *bad gets the id of the first row whose hash does
  * not match (0 when the chain holds), *count the rows checked. */
-/* The robustness job queue (sqlite_jobs.c): queue a job (CC_ELIMIT when
+/* The robustness job queue (jobs.c): queue a job (CC_ELIMIT when
  * max_open are queued or running already), claim the oldest queued one
  * (out: none or one), write its progress, end it (result: done; NULL:
  * failed with error), read one (CC_ENOTFOUND), and tidy: a running job

@@ -2,7 +2,7 @@
  * store_challenges.h - the part of store.h (included from there, the one
  * door) for the technical challenges of drills (0008_challenges): the
  * challenges with their flags and hints, attempts, solves, hint unlocks,
- * awards, and the board's settings (sqlite_challenges.c).
+ * awards, and the board's settings (challenges.c).
  *
  * Wall times are seconds since 1970 UTC; clock: minutes of play. Writes
  * go inside the caller's transaction; nothing here audits
@@ -123,7 +123,7 @@ int cc_store_add_award(struct cc_store *s, const char *drill, const struct cc_aw
 int cc_store_awards(struct cc_store *s, const char *drill, struct cc_list *out,
 		    struct cc_error *err);
 
-/* ---- the attempt writer's batches (sqlite_attempts.c) ---- */
+/* ---- the attempt writer's batches (attempts.c) ---- */
 
 /* One attempt of a batch: its drill, the row, and whether it solves (a
  * drill_solve row beside it). The store fills id. */

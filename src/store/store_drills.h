@@ -2,9 +2,9 @@
  * store_drills.h - the part of store.h (included from there, the one
  * door) for drills (0005_drills): stored scenarios and their files, drills
  * with their teams, members, status changes, inject states, ad-hoc
- * injects and event log (sqlite_drills.c), and what happens in play:
+ * injects and event log (drills.c), and what happens in play:
  * responses, the communication check, evaluations, expected actions,
- * feedback and the improvement plan (sqlite_drill_play.c).
+ * feedback and the improvement plan (drill_play.c).
  *
  * Wall times are seconds since 1970 UTC (double, with fractions; NaN for
  * none); play times are minutes. Writes go inside the caller's
@@ -148,7 +148,7 @@ int cc_store_add_drill_event(struct cc_store *s, const char *drill,
 int cc_store_drill_events(struct cc_store *s, const char *drill, long long after,
 			  int limit, struct cc_list *out, struct cc_error *err);
 
-/* ---- play (sqlite_drill_play.c) ---- */
+/* ---- play (drill_play.c) ---- */
 
 struct cc_drill_response_rec {
 	long long id;

@@ -2,8 +2,9 @@
  * store_internal.h - what the store's files share, whichever database is
  * behind it: the connection and the helpers that make prepared statements
  * with bound values the only way values reach SQL. The queries in the
- * store's files (named sqlite_*.c for their history) are written once, in
- * the SQL both SQLite and PostgreSQL accept; pg_sql.c rewrites the few
+ * store's files (one per part of the data: accounts.c, campaigns.c,
+ * drills.c ...) are written once, in the SQL both SQLite and PostgreSQL
+ * accept; pg_sql.c rewrites the few
  * SQLite spellings left (placeholders, INSERT OR IGNORE, COLLATE NOCASE)
  * for PostgreSQL. Not for use outside src/store.
  */
@@ -48,6 +49,13 @@ struct cc_store {
 	struct cc__hot hot[CC_STORE_HOT];
 	int nhot;
 	unsigned long tick;
+	/* Inside cc_store_begin's transaction (the one writer): the audit
+	 * chain's last id and hash once read or written there, so that a
+	 * batch of saves reads the chain once (audit.c). */
+	int writing;
+	int tip_known;
+	long long tip_id;
+	char tip_hash[65];
 };
 
 /* The time now, as the store keeps times (ISO 8601, UTC, seconds), in SQL
@@ -122,7 +130,7 @@ int cc__answer_row(struct cc_list *l, cc__stmt *st, void *item);
 
 /* A row (risk, participant, phase, likelihood, impact, impacts,
  * confidence, rationale, workshop, dissent, by, at) as a struct
- * cc_rating_rec (sqlite_risks.c). */
+ * cc_rating_rec (risks.c). */
 int cc__rating_row(struct cc_list *l, cc__stmt *st, void *item);
 
 /* A REAL column, NaN for SQL NULL. */
@@ -177,6 +185,11 @@ char *cc__pg_blob_dup(cc__stmt *st, int col, size_t *len);
 long long cc__pg_last_id(struct cc_store *s);
 int cc__pg_changes(struct cc_store *s);
 int cc__pg_in_txn(struct cc_store *s);
+/* A batch's transaction on PostgreSQL (pg.c): defer starts sending its
+ * writes without waiting; end_batch collects what is left and stops,
+ * -1 when a deferred write failed (the transaction is then rolled back). */
+int cc__pg_defer(struct cc_store *s, struct cc_error *err);
+int cc__pg_end_batch(struct cc_store *s);
 int cc__pg_fail(struct cc_store *s, struct cc_error *err, const char *what);
 
 #endif

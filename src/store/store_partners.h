@@ -1,8 +1,8 @@
 /*
  * store_partners.h - the store's part for partnerships (0010_partnerships):
  * group membership over time, the themes taxonomy, organisations and who
- * acts for them (sqlite_partners.c); requests, offers, matches, pledges
- * and deliveries (sqlite_partners_deals.c).
+ * acts for them (partners.c); requests, offers, matches, pledges
+ * and deliveries (partners_deals.c).
  *
  * Lists (themes, modalities, languages, eligible groups and units) are
  * JSON array text, checked by service/partners*.c; dates ISO text.

@@ -1,10 +1,10 @@
 /*
  * store_skills.h - the store's part for skills programmes (0011_skills):
  * programmes, editions, tracks, cohorts and who coordinates or sponsors
- * them (sqlite_skills.c); people, consents and enrolments
- * (sqlite_skills_people.c); sessions, attendance, progress, mentoring
+ * them (skills.c); people, consents and enrolments
+ * (skills_people.c); sessions, attendance, progress, mentoring
  * pairs, answers, outcomes and the dashboard's tallies
- * (sqlite_skills_activity.c).
+ * (skills_activity.c).
  *
  * Lists (sponsors, competencies, languages, goals, reasons) are JSON
  * array text, checked by service/skills*.c. Writes go inside the caller's
@@ -76,7 +76,7 @@ struct cc_smember_rec {
 int cc_store_skills_members(struct cc_store *s, long long user, struct cc_list *out,
 			    struct cc_error *err);
 
-/* ---- people, consents, enrolments (sqlite_skills_people.c) ---- */
+/* ---- people, consents, enrolments (skills_people.c) ---- */
 
 struct cc_sperson_rec {
 	long long id, user;                     /* user 0: no account */
@@ -138,7 +138,7 @@ int cc_store_skills_move_enrolment(struct cc_store *s, long long id, const char 
 int cc_store_skills_places_taken(struct cc_store *s, const char *cohort, long long *n,
 				 struct cc_error *err);
 
-/* ---- activity (sqlite_skills_activity.c) ---- */
+/* ---- activity (skills_activity.c) ---- */
 
 struct cc_ssession_rec {
 	const char *id, *cohort, *kind, *title, *starts;
@@ -180,7 +180,7 @@ int cc_store_skills_pairs(struct cc_store *s, const char *cohort, struct cc_list
 int cc_store_skills_move_pair(struct cc_store *s, long long id, const char *from,
 			      const char *to, struct cc_error *err);
 
-/* A pair's meetings and goals (sqlite_skills_pairs.c); *id the new row's.
+/* A pair's meetings and goals (skills_pairs.c); *id the new row's.
  * Notes and texts are NULL after the erasure of either person. */
 struct cc_smeeting_rec {
 	long long id, pair;

@@ -9,8 +9,8 @@
 #
 # DIR (build/pg by default) holds data/ and run/ (the socket). The cluster
 # orders text by bytes (--no-locale), as cybercap needs. fsync is off: these
-# databases are thrown away (durability is measured on SQLite and in
-# bench/, not here). Run as root, the server runs as the postgres user
+# databases are thrown away (CLUSTER_FSYNC=on for a cluster that is
+# durable, as bench/load.sh's pg-writes measures it). Run as root, the server runs as the postgres user
 # (initdb refuses root), which then owns DIR.
 set -eu
 cmd=${1:-}
@@ -46,7 +46,7 @@ start)
 	as_pg mkdir -p "$dir/run"
 	if ! as_pg "$bindir/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
 		as_pg "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-			-o "-k $dir/run -c listen_addresses='' -c fsync=off -c max_connections=300 -c shared_buffers=64MB" \
+			-o "-k $dir/run -c listen_addresses='' -c fsync=${CLUSTER_FSYNC:-off} -c max_connections=300 -c shared_buffers=64MB" \
 			start >/dev/null || {
 			tail -n 20 "$dir/server.log" >&2
 			exit 1

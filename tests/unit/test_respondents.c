@@ -6,7 +6,7 @@
  * service on top (accounts linked or made, answers checked against the
  * framework, the facilitator's view with its spread, all audited).
  */
-#include "helpers.h"
+#include "campaign_fixture.h"
 
 #include "service/auth.h"
 #include "service/respondents.h"
@@ -30,47 +30,17 @@ static const char framework_yaml[] =
 
 static const char units_csv[] = "iso3,name_en\nXAA,Fictional A\nXAB,Fictional B\n";
 
-struct fixture {
-	char dir[64];
-	struct cc_store *s;
-};
-
 static int setup(void **state)
 {
-	struct fixture *fx = calloc(1, sizeof(*fx));
 	const char *const units[] = {"XAA", "XAB"};
-	struct cc_error err;
-	char fw[128], up[128], id[64];
-	int added;
 
-	snprintf(fx->dir, sizeof(fx->dir), "/tmp/cc-resp-XXXXXX");
-	if (!cc_test_mkdata(fx->dir))
-		return -1;
-	snprintf(fw, sizeof(fw), "%s/fw.yaml", fx->dir);
-	snprintf(up, sizeof(up), "%s/units.csv", fx->dir);
-	write_file(fw, framework_yaml);
-	write_file(up, units_csv);
-	if (cc_store_open(&fx->s, fx->dir, 1, &err) ||
-	    cc_service_add_units(fx->s, up, &added, &err) ||
-	    cc_service_add_framework(fx->s, fw, id, sizeof(id), &err) ||
-	    cc_workflow_create_campaign(fx->s, "w", "wsfw", NULL, "W", 2026, units, 2, "t", &err) ||
-	    cc_workflow_set_status(fx->s, "w", CC_CAMPAIGN_OPEN, "t", &err)) {
-		fprintf(stderr, "setup: %s\n", err.msg);
-		return -1;
-	}
-	*state = fx;
-	return 0;
+	*state = campaign_fixture("/tmp/cc-resp", framework_yaml, "wsfw", units_csv, units, 2);
+	return *state ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
-	struct fixture *fx = *state;
-	int rc;
-
-	cc_store_close(fx->s);
-	rc = remove_dir(fx->dir);
-	free(fx);
-	return rc;
+	return campaign_fixture_free(state);
 }
 
 static long long user(struct fixture *fx, const char *email, const char *hash)

@@ -1,9 +1,9 @@
 /*
- * sqlite_skills.c - the competencies, programmes, editions, tracks and
+ * skills.c - the competencies, programmes, editions, tracks and
  * cohorts of skills programmes, and who coordinates or sponsors them
  * (see store_skills.h).
  */
-#include "sqlite_internal.h"
+#include "store_internal.h"
 #include "store_skills.h"
 
 #include <stdio.h>

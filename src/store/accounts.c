@@ -1,9 +1,9 @@
 /*
- * sqlite_accounts.c - users, role grants and sessions (see store.h).
+ * accounts.c - users, role grants and sessions (see store.h).
  * Secrets never reach the database: passwords as Argon2id strings, session
  * and API tokens as SHA-256 hashes.
  */
-#include "sqlite_internal.h"
+#include "store_internal.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,9 +1,9 @@
 /*
- * sqlite_drills.c - stored scenarios and drills: teams, members, status
+ * drills.c - stored scenarios and drills: teams, members, status
  * changes, inject states, ad-hoc injects and the event log (see
- * store_drills.h). What happens in play is sqlite_drill_play.c.
+ * store_drills.h). What happens in play is drill_play.c.
  */
-#include "sqlite_internal.h"
+#include "store_internal.h"
 
 #include <math.h>
 #include <stdio.h>

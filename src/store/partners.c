@@ -1,8 +1,8 @@
 /*
- * sqlite_partners.c - group membership over time, the themes taxonomy,
+ * partners.c - group membership over time, the themes taxonomy,
  * organisations and who acts for them (see store_partners.h).
  */
-#include "sqlite_internal.h"
+#include "store_internal.h"
 #include "store_partners.h"
 
 

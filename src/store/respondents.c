@@ -1,9 +1,9 @@
 /*
- * sqlite_respondents.c - workshops of respondents: who is heard in an
+ * respondents.c - workshops of respondents: who is heard in an
  * assessment, their answers and every change to them (see store.h). The
  * answers of a removed respondent stay; callers decide what to show.
  */
-#include "sqlite_internal.h"
+#include "store_internal.h"
 
 #include <stdio.h>
 #include <string.h>

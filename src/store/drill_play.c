@@ -1,10 +1,10 @@
 /*
- * sqlite_drill_play.c - what happens in a drill's play (see
+ * drill_play.c - what happens in a drill's play (see
  * store_drills.h): players' responses, the communication check,
  * evaluators' observations and ratings, expected actions met or not, the
  * participants' feedback and the improvement plan.
  */
-#include "sqlite_internal.h"
+#include "store_internal.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,11 +1,11 @@
 /*
- * sqlite_actions.c - the actions of plans and what hangs off them: KPIs
+ * actions.c - the actions of plans and what hangs off them: KPIs
  * and their dated measurements, evidence links, and the links of the
  * spine (action_link: what an action addresses and where it came from).
  * See store.h. Lists cover a whole plan at once, so that a plan is read
  * in a handful of queries whatever its size.
  */
-#include "sqlite_internal.h"
+#include "store_internal.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -1,8 +1,8 @@
 /*
- * sqlite_campaigns.c - frameworks, campaigns, answers and published
+ * campaigns.c - frameworks, campaigns, answers and published
  * results (see store.h).
  */
-#include "sqlite_internal.h"
+#include "store_internal.h"
 
 #include <math.h>
 #include <sodium.h>

@@ -1,11 +1,11 @@
 /*
- * sqlite_skills_activity.c - what happens in a cohort: sessions and
+ * skills_activity.c - what happens in a cohort: sessions and
  * attendance, completion imported from a learning platform, mentoring
- * pairs (their meetings and goals: sqlite_skills_pairs.c), survey
+ * pairs (their meetings and goals: skills_pairs.c), survey
  * answers, follow-up outcomes, and the dashboard's tallies (see
  * store_skills.h).
  */
-#include "sqlite_internal.h"
+#include "store_internal.h"
 #include "store_skills.h"
 
 

@@ -1,5 +1,5 @@
 /*
- * sqlite_jobs.c - the robustness job queue (migration 0019, see store.h):
+ * jobs.c - the robustness job queue (migration 0019, see store.h):
  * queue, claim (FOR UPDATE SKIP LOCKED on PostgreSQL, where servers claim
  * at once; SQLite's single writer serialises the claim by itself),
  * progress, end, read, and the clean-up of jobs a server left behind.

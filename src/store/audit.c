@@ -1,11 +1,11 @@
 /*
- * sqlite_audit.c - the append-only, hash-chained audit trail (see
+ * audit.c - the append-only, hash-chained audit trail (see
  * store.h). Each row's hash is SHA-256 over the fields of the row and the
  * previous row's hash, fields separated by a unit separator (0x1F), so
  * that changing, inserting or deleting a row breaks every hash after it.
  * The first row chains to 64 zeros.
  */
-#include "sqlite_internal.h"
+#include "store_internal.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -36,34 +36,63 @@ static void chain_hash(long long id, const char *at, const char *actor,
 	sodium_bin2hex(out, 65, digest, sizeof(digest));
 }
 
+/* The chain's last id and hash (0 and the genesis when empty); inside the
+ * writer's transaction read once, then kept by the appends. */
+static int chain_tip(struct cc_store *s, long long *id, char prev[65], struct cc_error *err)
+{
+	cc__stmt *st;
+
+	if (s->writing && s->tip_known) {
+		*id = s->tip_id;
+		memcpy(prev, s->tip_hash, 65);
+		return CC_OK;
+	}
+	if (!(st = cc__prepare(s, err, "SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1", "")))
+		return err ? err->code : CC_EIO;
+	*id = 0;
+	snprintf(prev, 65, "%s", genesis);
+	switch (cc__step(st)) {
+	case CC__ROW:
+		*id = cc__int64(st, 0);
+		snprintf(prev, 65, "%s", (const char *)cc__text(st, 1));
+		/* fall through */
+	case CC__DONE:
+		cc__finish(s, st);
+		return CC_OK;
+	default:
+		cc__finish(s, st);
+		return cc__db_fail(s, err, "read the audit trail");
+	}
+}
+
 int cc_store_audit(struct cc_store *s, const char *actor, const char *action,
 		   const char *entity, const char *before, const char *after,
 		   struct cc_error *err)
 {
-	cc__stmt *st = cc__prepare(s, err, "SELECT id, hash FROM audit_event "
-				       "ORDER BY id DESC LIMIT 1", "");
 	char prev[65], hash[65], at[32], ids[32];
-	long long id = 1;
+	long long id;
 	time_t now = time(NULL);
 	struct tm tm;
+	int rc = chain_tip(s, &id, prev, err);
 
-	if (!st)
-		return err ? err->code : CC_EIO;
-	snprintf(prev, sizeof(prev), "%s", genesis);
-	if (cc__step(st) == CC__ROW) {
-		id = cc__int64(st, 0) + 1;
-		snprintf(prev, sizeof(prev), "%s", (const char *)cc__text(st, 1));
-	}
-	cc__finish(s, st);
+	if (rc)
+		return rc;
+	id++;
 	gmtime_r(&now, &tm);
 	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	before = before ? before : "";
 	after = after ? after : "";
 	chain_hash(id, at, actor, action, entity, before, after, prev, hash);
 	snprintf(ids, sizeof(ids), "%lld", id);
-	return cc__run(s, err, "INSERT INTO audit_event (id, at, actor, action, entity, before, "
-		       "after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", "ttttttttt",
-		       ids, at, actor, action, entity, before, after, prev, hash);
+	rc = cc__run(s, err, "INSERT INTO audit_event (id, at, actor, action, entity, before, "
+		     "after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", "ttttttttt",
+		     ids, at, actor, action, entity, before, after, prev, hash);
+	s->tip_known = !rc && s->writing;
+	if (s->tip_known) {
+		s->tip_id = id;
+		memcpy(s->tip_hash, hash, 65);
+	}
+	return rc;
 }
 
 int cc_store_audit_verify(struct cc_store *s, long long *bad, long long *count,

@@ -1,9 +1,9 @@
 /*
- * sqlite_review.c - the questionnaire's side of a campaign: assessment
+ * review.c - the questionnaire's side of a campaign: assessment
  * status, one unit's answers and their history, reviews and evidence
  * (see store.h).
  */
-#include "sqlite_internal.h"
+#include "store_internal.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -39,6 +39,43 @@ int cc_store_set_assessment_status(struct cc_store *s, const char *campaign,
 {
 	return cc__run(s, err, "UPDATE assessment SET status = ? WHERE campaign_id = ? "
 		       "AND unit_id = ?", "ttt", status, campaign, unit);
+}
+
+int cc_store_answer_state(struct cc_store *s, const char *campaign, const char *unit,
+			  const char *question, enum cc_campaign_status *campaign_status,
+			  char *status, size_t size, char **before, struct cc_error *err)
+{
+	cc__stmt *st = cc__prepare(s, err, "SELECT c.status, a.status, (SELECT n.answer FROM answer n "
+				   "WHERE n.campaign_id = c.id AND n.unit_id = a.unit_id AND n.question = ?) "
+				   "FROM campaign c LEFT JOIN assessment a ON a.campaign_id = c.id "
+				   "AND a.unit_id = ? WHERE c.id = ?", "ttt",
+				   question ? question : "", unit, campaign);
+	const char *cs, *as, *b;
+	int rc;
+
+	if (before)
+		*before = NULL;
+	if (!st)
+		return err ? err->code : CC_EIO;
+	rc = cc__step(st);
+	if (rc == CC__DONE) {
+		rc = cc_error_set(err, CC_ENOTFOUND, NULL, 0, 0, "no campaign \"%s\"", campaign);
+	} else if (rc != CC__ROW) {
+		rc = cc__db_fail(s, err, "read");
+	} else if (!(as = (const char *)cc__text(st, 1))) {
+		rc = cc_error_set(err, CC_ENOTFOUND, NULL, 0, 0,
+				  "unit %s is not in campaign %s", unit, campaign);
+	} else if (!(cs = (const char *)cc__text(st, 0)) ||
+		   cc_campaign_status_parse(cs, campaign_status)) {
+		rc = cc_error_set(err, CC_EIO, s->path, 0, 0, "campaign %s has an unknown status", campaign);
+	} else {
+		snprintf(status, size, "%s", as);
+		b = question && before ? (const char *)cc__text(st, 2) : NULL;
+		rc = b && !(*before = strdup(b)) ? cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory") :
+		     CC_OK;
+	}
+	cc__finish(s, st);
+	return rc;
 }
 
 int cc_store_unit_answers(struct cc_store *s, const char *campaign,

@@ -1,12 +1,12 @@
 /*
- * sqlite_risks.c - risk assessments in the store: matrices (text by id
+ * risks.c - risk assessments in the store: matrices (text by id
  * and hash), the taxonomies, assessments, risks with their sectors and
  * framework nodes, ratings and treatments (see store.h; the workshop's
- * participants are sqlite_risk_workshop.c). Checks that need the matrix
+ * participants are risk_workshop.c). Checks that need the matrix
  * or the taxonomies are the service's (service/risks.c); the schema's
  * CHECKs are the last guard.
  */
-#include "sqlite_internal.h"
+#include "store_internal.h"
 
 #include <sodium.h>
 #include <stdio.h>

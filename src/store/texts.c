@@ -1,9 +1,9 @@
 /*
- * sqlite_texts.c - the bundled reference texts in other languages (see
+ * texts.c - the bundled reference texts in other languages (see
  * store.h, "reference texts"; migration 0013): replaced whole per
  * language, read by kind and language.
  */
-#include "sqlite_internal.h"
+#include "store_internal.h"
 
 int cc_store_set_lang_texts(struct cc_store *s, const char *lang,
 			    const struct cc_text *texts, int n, struct cc_error *err)

@@ -1,8 +1,8 @@
 /*
- * sqlite_partners_deals.c - requests, offers, matches, pledges and their
+ * partners_deals.c - requests, offers, matches, pledges and their
  * deliveries (see store_partners.h).
  */
-#include "sqlite_internal.h"
+#include "store_internal.h"
 #include "store_partners.h"
 
 

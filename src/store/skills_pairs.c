@@ -1,9 +1,9 @@
 /*
- * sqlite_skills_pairs.c - a mentoring pair's meetings (when, how long,
+ * skills_pairs.c - a mentoring pair's meetings (when, how long,
  * notes) and goals (a text and open / met / dropped): see store_skills.h.
- * Erasure (sqlite_skills_people.c) blanks notes and texts; the rows stay.
+ * Erasure (skills_people.c) blanks notes and texts; the rows stay.
  */
-#include "sqlite_internal.h"
+#include "store_internal.h"
 #include "store_skills.h"
 
 int cc_store_skills_add_meeting(struct cc_store *s, long long pair, const char *at,

@@ -1,10 +1,10 @@
 /*
- * sqlite_challenges.c - the technical challenges of drills (see
+ * challenges.c - the technical challenges of drills (see
  * store_challenges.h): definitions, flags, hints, attempts, solves,
  * unlocks, awards and the board's settings. The primary key of
  * drill_solve is what makes a second solve by a team impossible.
  */
-#include "sqlite_internal.h"
+#include "store_internal.h"
 
 #include <math.h>
 #include <string.h>

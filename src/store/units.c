@@ -1,7 +1,7 @@
 /*
- * sqlite_units.c - units and groups of units (see store.h).
+ * units.c - units and groups of units (see store.h).
  */
-#include "sqlite_internal.h"
+#include "store_internal.h"
 
 #include <stdio.h>
 

@@ -1,9 +1,9 @@
 /*
- * sqlite_skills_people.c - the people of skills programmes: person
+ * skills_people.c - the people of skills programmes: person
  * records, consents per purpose, enrolments and their moves, and erasure
  * (see store_skills.h).
  */
-#include "sqlite_internal.h"
+#include "store_internal.h"
 #include "store_skills.h"
 
 

@@ -1,11 +1,11 @@
 /*
- * sqlite_plans.c - action plans in the store: the plan record, its
+ * plans.c - action plans in the store: the plan record, its
  * objectives and its service catalogue (see store.h; actions and what
- * hangs off them are sqlite_actions.c). Checks that need the framework or
+ * hangs off them are actions.c). Checks that need the framework or
  * the calendar are the service's (service/plans.c); the schema's CHECKs
  * are the last guard.
  */
-#include "sqlite_internal.h"
+#include "store_internal.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,12 +1,12 @@
 /*
- * sqlite_attempts.c - the writes and reads of the challenge attempt
+ * attempts.c - the writes and reads of the challenge attempt
  * writer (service/challenge_writer.c; store_challenges.h): a batch of
  * attempts, and their solves, inserted with one prepared statement each
  * inside the writer's transaction, and the wrong answers it keeps count
  * of (per team and challenge for max_attempts; the last minute's for the
  * rate limit).
  */
-#include "sqlite_internal.h"
+#include "store_internal.h"
 
 #include <math.h>
 

@@ -1,9 +1,9 @@
 /*
- * sqlite_risk_workshop.c - the participants of a risk workshop and their
+ * risk_workshop.c - the participants of a risk workshop and their
  * own ratings, with every change in a history table (see store.h). A
  * removed participant's ratings stay; callers decide what to show.
  */
-#include "sqlite_internal.h"
+#include "store_internal.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,9 +1,9 @@
 /*
- * sqlite_mappings.c - crosswalks between frameworks: the text of each
+ * mappings.c - crosswalks between frameworks: the text of each
  * mapping file and the framework texts it was checked against (see
  * store.h, 0006_mappings).
  */
-#include "sqlite_internal.h"
+#include "store_internal.h"
 
 #include <sodium.h>
 #include <string.h>
