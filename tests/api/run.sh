@@ -35,11 +35,12 @@
 #   - test_partners.py (partnerships: requests, offers, matches with their
 #     score, the country's decision, pledges and deliveries, the donor report
 #     and its exports, eligibility by year, the authorisation matrix of the
-#     partnership routes), likewise.
+#     partnership routes; with the tests of partners_deals.py), likewise.
 #   - test_skills.py (skills programmes: set-up, the enrolment lifecycle,
 #     person records, attendance, progress imports, mentoring, evaluation,
 #     the dashboard with small cells suppressed, consent withdrawal, erasure,
-#     the role and scope matrix), likewise.
+#     the role and scope matrix; with the tests of skills_workbook.py,
+#     skills_knowledge.py and skills_dashboard.py), likewise.
 #   - test_static_site.py (`cybercap export-site`: every response in the
 #     static site equal to the live server's, published campaigns only,
 #     content-addressed names, gzip and brotli copies, what it refuses),
