@@ -69,9 +69,12 @@ static void check_all(struct cc_store *s, struct frameworks *f, struct cc_group_
 	}
 }
 
-/* Each checked save in its savepoint; CC_OK or why the transaction failed
- * (the caller rolls it back). piped: cc_store_begin_batch (a failed write
- * fails the whole transaction). */
+/* Each checked save in the writer's transaction; CC_OK or why the
+ * transaction failed (the caller rolls it back). piped: the first attempt,
+ * cc_store_begin_batch and no savepoints: a save refused before it wrote
+ * anything (its campaign or assessment closed) leaves nothing to undo, and
+ * any other failure fails the attempt, which the caller runs again with a
+ * savepoint per save (a refused save then undoes only itself). */
 static int run_batch(struct cc_store *s, struct cc_group_job **g, int n, int piped,
 		     struct cc_error *err)
 {
@@ -79,17 +82,20 @@ static int run_batch(struct cc_store *s, struct cc_group_job **g, int n, int pip
 
 	for (int k = 0; !rc && k < n; k++) {
 		struct cc_answer_job *j = job_of(g[k]);
+		long long wrote = cc_store_writes(s);
 
 		if (!j->node)
 			continue;       /* refused by its check */
 		cc_error_clear(&j->err);
-		if ((rc = cc_store_savepoint(s, err)))
+		if (!piped && (rc = cc_store_savepoint(s, err)))
 			break;
 		j->rc = cc_workflow_answer_node(s, j->campaign, j->unit, j->node, j->text,
 						j->comment, j->actor, &j->err);
-		if (j->rc)
+		if (piped && j->rc && cc_store_writes(s) != wrote)
+			rc = cc_error_set(err, j->rc, NULL, 0, 0, "%s", j->err.msg);
+		else if (!piped && j->rc)
 			cc_store_undo(s);
-		else
+		else if (!piped)
 			rc = cc_store_release(s, err);
 	}
 	if (!rc)

@@ -460,6 +460,11 @@ long long cc_store_read_model_version(struct cc_store *s)
 	return v;
 }
 
+long long cc_store_writes(struct cc_store *s)
+{
+	return s->pg ? cc__pg_writes(s) : (long long)sqlite3_total_changes64(s->db);
+}
+
 static void end_write(struct cc_store *s)
 {
 	s->writing = 0;

@@ -356,6 +356,7 @@ static int execute_queued(struct cc__pgconn *c, struct cc__pgq *q, const char *n
 		return -1;
 	}
 	c->queued++;
+	c->writes += !reads_only(q);
 	q->row = -1;
 	q->nrows = 0;
 	if (!needs_result(q)) {
@@ -407,6 +408,7 @@ static int execute(struct cc__pgconn *c, struct cc__pgq *q)
 	q->nrows = PQntuples(q->res);
 	q->row = -1;
 	c->changes = atoi(PQcmdTuples(q->res));
+	c->writes += !reads_only(q);
 	return 0;
 }
 
@@ -487,6 +489,11 @@ int cc__pg_changes(struct cc_store *s)
 	if (c->changes < 0 && cc__pg_in_pipeline(c))
 		cc__pg_collect(c, NULL);
 	return c->changes < 0 ? 0 : c->changes;
+}
+
+long long cc__pg_writes(struct cc_store *s)
+{
+	return s->pg->writes;
 }
 
 int cc__pg_in_txn(struct cc_store *s)

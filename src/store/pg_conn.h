@@ -30,6 +30,7 @@ struct cc__pgconn {
 	char state[6];              /* its SQLSTATE */
 	int broken;                 /* the last failure was the connection's */
 	int changes;                /* rows the last statement changed; -1 not known yet */
+	long long writes;           /* statements other than reads sent */
 	long long version;          /* commits by others seen */
 	char *url;
 	/* A batch's transaction (cc_store_begin_batch): its writes are sent

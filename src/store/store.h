@@ -196,6 +196,10 @@ int cc_store_commit(struct cc_store *s, struct cc_error *err);
  * failure fails the whole transaction (at a later statement or at the
  * commit); the caller then runs the batch again after cc_store_begin. */
 int cc_store_begin_batch(struct cc_store *s, struct cc_error *err);
+/* A number that moves whenever this connection wrote (or, on PostgreSQL,
+ * sent a statement that may write): a batch without savepoints tells by it
+ * whether a refused part left nothing behind. */
+long long cc_store_writes(struct cc_store *s);
 void cc_store_rollback(struct cc_store *s);
 /* Inside a transaction, a part that can be undone alone (group commit:
  * one refused save in a batch undoes only itself): savepoint, then

@@ -185,6 +185,7 @@ char *cc__pg_blob_dup(cc__stmt *st, int col, size_t *len);
 long long cc__pg_last_id(struct cc_store *s);
 int cc__pg_changes(struct cc_store *s);
 int cc__pg_in_txn(struct cc_store *s);
+long long cc__pg_writes(struct cc_store *s);
 /* A batch's transaction on PostgreSQL (pg.c): defer starts sending its
  * writes without waiting; end_batch collects what is left and stops,
  * -1 when a deferred write failed (the transaction is then rolled back). */

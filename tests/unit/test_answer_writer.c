@@ -8,7 +8,8 @@
  * stored; on PostgreSQL, where a batch first sends its writes without
  * waiting, the refused write fails that attempt as a whole and the batch
  * is run again statement by statement. A batch transaction reads what it
- * wrote, and one whose write failed commits nothing.
+ * wrote, and one whose write failed commits nothing. The read model's
+ * version moves with what the servers' snapshot holds, not with answers.
  */
 #include "campaign_fixture.h"
 
@@ -24,17 +25,26 @@ static const char framework_yaml[] =
 	"nodes:\n"
 	"  - id: g\n    name: G\n    children:\n"
 	"      - {id: tx, question: Text, type: text}\n"
+	"      - {id: t2, question: Other text, type: text}\n"
 	"      - {id: y1, question: Yes or no, type: yes_no}\n";
 
 static const char units_csv[] = "iso3,name_en\nXAA,Fictional A\nXAB,Fictional B\nXAC,Fictional C\n";
 
+/* "boom" refused by the answer's first write, "bang" by its second (the
+ * history), once the first is done */
 static const char boom_sqlite[] =
 	"CREATE TRIGGER boom BEFORE INSERT ON answer WHEN NEW.answer = 'boom' "
-	"BEGIN SELECT RAISE(ABORT, 'boom refused'); END";
+	"BEGIN SELECT RAISE(ABORT, 'boom refused'); END; "
+	"CREATE TRIGGER bang BEFORE INSERT ON answer_history WHEN NEW.answer = 'bang' "
+	"BEGIN SELECT RAISE(ABORT, 'bang refused'); END";
 static const char boom_pg[] =
 	"CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-	"IF NEW.answer = 'boom' THEN RAISE EXCEPTION 'boom refused'; END IF; RETURN NEW; END $$; "
-	"CREATE TRIGGER boom BEFORE INSERT ON answer FOR EACH ROW EXECUTE FUNCTION boom()";
+	"IF NEW.answer IN ('boom', 'bang') THEN RAISE EXCEPTION '% refused', NEW.answer; END IF; "
+	"RETURN NEW; END $$; "
+	"CREATE TRIGGER boom BEFORE INSERT ON answer FOR EACH ROW WHEN (NEW.answer = 'boom') "
+	"EXECUTE FUNCTION boom(); "
+	"CREATE TRIGGER bang BEFORE INSERT ON answer_history FOR EACH ROW "
+	"WHEN (NEW.answer = 'bang') EXECUTE FUNCTION boom()";
 
 static int setup(void **state)
 {
@@ -77,7 +87,7 @@ static int count(struct fixture *fx, const char *sql)
 	return db_int(fx->dir, sql);
 }
 
-/* Twelve saves queued at once, four of them refused, each for its own
+/* Thirteen saves queued at once, five of them refused, each for its own
  * reason; the eight others stored, each with its audit event. */
 static void batch_keeps_the_good_saves(void **state)
 {
@@ -90,6 +100,7 @@ static void batch_keeps_the_good_saves(void **state)
 		{"XAB", "tx", "boom", -1},              /* the database refuses it */
 		{"XAA", "y1", "yes", CC_OK},
 		{"XAB", "y1", "no", CC_OK},
+		{"XAB", "t2", "bang", -1},              /* refused after its first write */
 		{"XAA", "nope", "yes", CC_ENOTFOUND},   /* no such question */
 		{"XAB", "tx", "second", CC_OK},
 		{"XAA", "y1", "maybe", CC_EINPUT},      /* yes_no takes yes or no */
@@ -129,6 +140,7 @@ static void batch_keeps_the_good_saves(void **state)
 				 want[i].question, want[i].answer, jobs[i].rc, jobs[i].err.msg, want[i].rc);
 	}
 	assert_non_null(strstr(jobs[1].err.msg, "boom refused"));
+	assert_non_null(strstr(jobs[4].err.msg, "bang refused"));
 	assert_int_equal(saves, N);
 	/* the last of each (unit, question) stands; every good save in the history */
 	assert_int_equal(count(fx, "SELECT count(*) FROM answer_history"), 8);
@@ -137,7 +149,7 @@ static void batch_keeps_the_good_saves(void **state)
 			 "(unit_id = 'XAA' AND question = 'y1' AND answer = 'no') OR "
 			 "(unit_id = 'XAB' AND question = 'y1' AND answer = 'yes') OR "
 			 "(unit_id = 'XAB' AND question = 'tx' AND answer = 'fourth'))"), 4);
-	assert_int_equal(count(fx, "SELECT count(*) FROM answer"), 4);
+	assert_int_equal(count(fx, "SELECT count(*) FROM answer"), 4);    /* none for t2 */
 	assert_int_equal(count(fx, "SELECT count(*) FROM audit_event") - audit_before, 8);
 	assert_int_equal(cc_store_audit_verify(fx->s, &bad, &events, &err), CC_OK);
 	assert_int_equal(bad, 0);
@@ -186,11 +198,30 @@ static void batch_transaction_is_all_or_nothing(void **state)
 	assert_int_equal(count(fx, "SELECT count(*) FROM answer WHERE answer = 'after'"), 1);
 }
 
+/* The read model's version (migration 0020) stays when answers are saved
+ * and an assessment moves on, and moves when a campaign changes. */
+static void read_model_version_moves_with_the_snapshot_only(void **state)
+{
+	struct fixture *fx = *state;
+	struct cc_error err;
+	long long v = cc_store_read_model_version(fx->s);
+
+	assert_true(v > 0);     /* the setup made units, a framework, a campaign */
+	assert_int_equal(cc_workflow_answer(fx->s, "w", "XAA", "tx", "one", "", "fp@example.org",
+					    &err), CC_OK);
+	assert_int_equal(count(fx, "SELECT count(*) FROM assessment WHERE status = 'in_progress'"), 1);
+	assert_int_equal(cc_store_read_model_version(fx->s), v);
+	assert_int_equal(cc_workflow_set_status(fx->s, "w", CC_CAMPAIGN_REVIEW, "t", &err), CC_OK);
+	assert_true(cc_store_read_model_version(fx->s) > v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(batch_keeps_the_good_saves, setup, teardown),
 		cmocka_unit_test_setup_teardown(batch_transaction_is_all_or_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(read_model_version_moves_with_the_snapshot_only, setup,
+						teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

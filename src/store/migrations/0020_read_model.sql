@@ -1,6 +1,7 @@
 -- 0020_read_model: a number that changes whenever a table the servers'
 -- read model is made of changes (units and groups, frameworks, mappings,
--- campaigns and their assessments, published results), so that a server
+-- campaigns and how many assessments they have (not their status),
+-- published results), so that a server
 -- reloads its snapshot when that number moved rather than whenever
 -- anything was committed (an answer save is not in the snapshot: the
 -- answers it shows are those of published campaigns, which no longer
@@ -23,10 +24,6 @@ CREATE TRIGGER read_model_campaign_delete AFTER DELETE ON campaign BEGIN
 		ON CONFLICT (id) DO UPDATE SET version = version + 1;
 END;
 CREATE TRIGGER read_model_assessment_insert AFTER INSERT ON assessment BEGIN
-	INSERT INTO read_model (id, version) VALUES (1, 1)
-		ON CONFLICT (id) DO UPDATE SET version = version + 1;
-END;
-CREATE TRIGGER read_model_assessment_update AFTER UPDATE ON assessment BEGIN
 	INSERT INTO read_model (id, version) VALUES (1, 1)
 		ON CONFLICT (id) DO UPDATE SET version = version + 1;
 END;

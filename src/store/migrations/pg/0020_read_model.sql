@@ -19,11 +19,14 @@ DO $$
 DECLARE
 	t text;
 BEGIN
-	FOREACH t IN ARRAY ARRAY['campaign', 'assessment', 'framework', 'unit', 'unit_group',
+	FOREACH t IN ARRAY ARRAY['campaign', 'framework', 'unit', 'unit_group',
 			'unit_group_member', 'unit_group_period', 'mapping', 'result', 'result_unit']
 	LOOP
 		EXECUTE format('CREATE TRIGGER read_model_changed AFTER INSERT OR UPDATE OR DELETE '
 			       'OR TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION '
 			       'cc_read_model_changed()', t);
 	END LOOP;
+	-- of the assessments, only how many a campaign has
+	CREATE TRIGGER read_model_changed AFTER INSERT OR DELETE OR TRUNCATE ON assessment
+		FOR EACH STATEMENT EXECUTE FUNCTION cc_read_model_changed();
 END $$;
