@@ -110,7 +110,8 @@ test-plain:
 test-asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 CC=clang test-one
 
-# Suites on PostgreSQL (a throwaway server under build/pg; plain build).
+# Suites on PostgreSQL (a throwaway server under build/pg; plain build;
+# make test runs the sanitized unit tests there too).
 test-pg:
 	@$(MAKE) --no-print-directory BUILD=build all unit
 	@sh tests/pg/run.sh build/cybercap
@@ -129,7 +130,7 @@ test:
 		(cd $$d && npm ci --no-audit --no-fund >/dev/null 2>&1) || exit 1; done
 	@{ sh scripts/run-tests build >build-test-plain.log 2>&1; } & \
 	 { sh scripts/run-tests build/asan >build-test-asan.log 2>&1; \
-	   sh tests/pg/run.sh build/cybercap >build-test-pg.log 2>&1; \
+	   CYBERCAP_PG_ALSO_UNITS=build/asan/tests sh tests/pg/run.sh build/cybercap >build-test-pg.log 2>&1; \
 	   echo "build/pg: $$(grep -E '^pg: [0-9]+ passed' build-test-pg.log | tail -n 1 | cut -d' ' -f2-)" >>build-test-pg.log; \
 	   sh fuzz/smoke build/cybercap >build-test-fuzz.log 2>&1; \
 	   echo "build/fuzz: $$(grep -E '^fuzz: [0-9]+ passed' build-test-fuzz.log | tail -n 1 | cut -d' ' -f2-)" >>build-test-fuzz.log; }; \

@@ -113,8 +113,10 @@ int cc_store_groups(struct cc_store *s, struct cc_list *out, struct cc_error *er
 	cc__stmt *st;
 	int own_txn = !cc__in_txn(s), rc;
 
-	/* One read snapshot for both queries, so the counts match the rows. */
-	if (own_txn && (rc = cc__run(s, err, "BEGIN", "")))
+	/* One read snapshot for both queries, so the counts match the rows
+	 * (on PostgreSQL, whose statements each see their own otherwise). */
+	if (own_txn && (rc = cc__run(s, err, s->pg ? "BEGIN ISOLATION LEVEL REPEATABLE READ" :
+				      "BEGIN", "")))
 		return rc;
 	rc = cc__collect(s, cc__prepare(s, err,
 		"SELECT g.id, g.name, g.kind, (SELECT count(*) FROM unit_group_member m "

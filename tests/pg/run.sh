@@ -59,9 +59,16 @@ psql -X -q -h "$CYBERCAP_PG_HOST" -U postgres -d postgres -tAc \
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-for t in "$build"/tests/test_*; do
+# CYBERCAP_PG_ALSO_UNITS: another build's unit tests to run on PostgreSQL
+# too (make test: the sanitized build's, build/asan/tests).
+also=${CYBERCAP_PG_ALSO_UNITS:-}
+if [ -n "$also" ] && ! ls "$also"/test_* >/dev/null 2>&1; then
+	fail "CYBERCAP_PG_ALSO_UNITS=$also holds unit tests"
+	also=
+fi
+for t in "$build"/tests/test_* ${also:+"$also"/test_*}; do
 	[ -x "$t" ] || continue
-	name=$(basename "$t")
+	case $t in "$build"/tests/*) name=$(basename "$t") ;; *) name="$(basename "$t") ($also)" ;; esac
 	CMOCKA_MESSAGE_OUTPUT=stdout "$t" >"$log" 2>&1
 	st=$?
 	n_ok=$(grep -c '^\[       OK \]' "$log")
