@@ -5,6 +5,7 @@
  * headers every response carries.
  */
 #include "server_internal.h"
+#include "store_pool.h"
 
 #include "../service/auth.h"
 #include "../service/scenario_cache.h"
@@ -362,7 +363,7 @@ static size_t max_body(const char *url)
  * methods with a cookie need the session's CSRF token in X-CSRF-Token.
  * Returns 0, or -1 after filling resp (401, 403; 503 when the database
  * cannot be reached). */
-static int authenticate(struct cc_server *sv, struct MHD_Connection *conn,
+static int authenticate(struct MHD_Connection *conn,
 			struct cc_req *req, struct cc_principal *who,
 			struct cc_resp *resp)
 {
@@ -379,9 +380,9 @@ static int authenticate(struct cc_server *sv, struct MHD_Connection *conn,
 	req->who = who;
 	if (!token)
 		return 0;
-	pthread_mutex_lock(&sv->store_lock);
-	rc = cc_auth_resolve(sv->store, token, bearer, who, &err);
-	pthread_mutex_unlock(&sv->store_lock);
+	pthread_mutex_lock(req->store_lock);
+	rc = cc_auth_resolve(req->store, token, bearer, who, &err);
+	pthread_mutex_unlock(req->store_lock);
 	if (rc == CC_EUNAVAIL) {
 		/* the database is away: not "signed out", but "try again" */
 		cc_resp_from_error(resp, &err, 400);
@@ -506,6 +507,10 @@ static enum MHD_Result send_deferred(struct MHD_Connection *conn, struct cc_req 
 	return ok;
 }
 
+static enum MHD_Result route(struct cc_server *sv, struct MHD_Connection *conn,
+			     struct cc_req *req_, struct cc_resp *resp_, struct cc_principal *who,
+			     char *buf, size_t bufsize);
+
 enum MHD_Result cc__server_on_request(void *cls, struct MHD_Connection *conn,
 				  const char *url, const char *method,
 				  const char *version, const char *upload_data,
@@ -516,9 +521,9 @@ enum MHD_Result cc__server_on_request(void *cls, struct MHD_Connection *conn,
 	struct cc_resp resp = {.fd = -1};
 	struct upload *up = *con_cls;
 	const char *clen;
-	char buf[1024], key[1024], ip[64];
+	char buf[1024], ip[64];
 	struct cc_principal who;
-	int cacheable = 0;
+	struct cc_pooled *pooled;
 	enum MHD_Result ok;
 
 	(void)version;
@@ -573,8 +578,6 @@ enum MHD_Result cc__server_on_request(void *cls, struct MHD_Connection *conn,
 	req.body_len = up->len;
 	req.web_dir = sv->opts->web_dir;
 	req.jobs = &sv->jobs;
-	req.store = sv->store;
-	req.store_lock = &sv->store_lock;
 	req.data_dir = sv->opts->data_dir;
 	req.wrote = wrote;
 	req.server = sv;
@@ -585,10 +588,29 @@ enum MHD_Result cc__server_on_request(void *cls, struct MHD_Connection *conn,
 	req.defer = sv->streaming ? &up->wait : NULL;
 	client_ip(conn, ip, sizeof(ip));
 	req.client_ip = ip;
-	if (authenticate(sv, conn, &req, &who, &resp))
+	pooled = cc_store_pool_take(sv->pool);
+	req.store = pooled->store;
+	req.store_lock = &pooled->lock;
+	ok = route(sv, conn, &req, &resp, &who, buf, sizeof(buf));
+	cc_store_pool_give(sv->pool, pooled);
+	return ok;
+}
+
+/* Authenticates req, then answers it from the cache or its route. */
+static enum MHD_Result route(struct cc_server *sv, struct MHD_Connection *conn,
+			     struct cc_req *req_, struct cc_resp *resp_, struct cc_principal *who,
+			     char *buf, size_t bufsize)
+{
+	struct cc_req req = *req_;
+	struct cc_resp resp = *resp_;
+	char key[1024];
+	enum MHD_Result ok;
+	int cacheable = 0;
+
+	if (authenticate(conn, &req, who, &resp))
 		return send_resp(conn, &req, &resp);
 	req.snap = snap_get(sv);
-	if (cache_key(conn, method, url, key, sizeof(key))) {
+	if (cache_key(conn, req.method, req.path, key, sizeof(key))) {
 		const char *ae = cc_req_header(&req, "Accept-Encoding");
 		if (cc_cache_send(&sv->cache, req.snap, key, ae && strstr(ae, "gzip"),
 				  cc_req_header(&req, "If-None-Match"), conn, &ok)) {
@@ -597,7 +619,7 @@ enum MHD_Result cc__server_on_request(void *cls, struct MHD_Connection *conn,
 		}
 		cacheable = 1;
 	}
-	cc_route(&req, &resp, buf, sizeof(buf));
+	cc_route(&req, &resp, buf, bufsize);
 	if (resp.deferred) {
 		/* suspended: answered when resumed (send_deferred) */
 		snap_put(sv, (struct cc_snapshot *)req.snap);
@@ -687,6 +709,14 @@ static void on_solved(const char *drill, void *arg)
 	cc_live_board_changed(sv->live, drill);
 }
 
+/* libmicrohttpd's worker threads: --threads, or two per core. */
+static unsigned worker_threads(const struct cc_server_opts *o)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return o->threads ? o->threads : (cores > 0 ? 2 * (unsigned)cores : 4);
+}
+
 /* Opens the store and the first snapshot; the rest of sv is set up here
  * too. Undone by cc__server_close. */
 int cc__server_open(struct cc_server *sv, const struct cc_server_opts *o,
@@ -700,6 +730,10 @@ int cc__server_open(struct cc_server *sv, const struct cc_server_opts *o,
 	if (rc)
 		return rc;
 	rc = cc_snapshot_load(sv->store, &sv->snap, err);
+	/* a connection per worker thread for the requests (one embedded) */
+	if (!rc && (rc = cc_store_pool_open(&sv->pool, o->data_dir,
+					    streaming ? (int)worker_threads(o) : 1, err)))
+		cc_snapshot_free(sv->snap);
 	if (rc) {
 		cc_store_close(sv->store);
 		return rc;
@@ -711,6 +745,7 @@ int cc__server_open(struct cc_server *sv, const struct cc_server_opts *o,
 		cc_snapshot_free(sv->snap);
 		pthread_mutex_destroy(&sv->lock);
 		pthread_mutex_destroy(&sv->store_lock);
+		cc_store_pool_close(sv->pool);
 		cc_store_close(sv->store);
 		return cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory");
 	}
@@ -727,6 +762,7 @@ int cc__server_open(struct cc_server *sv, const struct cc_server_opts *o,
 		cc_snapshot_free(sv->snap);
 		pthread_mutex_destroy(&sv->lock);
 		pthread_mutex_destroy(&sv->store_lock);
+		cc_store_pool_close(sv->pool);
 		cc_store_close(sv->store);
 		return rc;
 	}
@@ -758,6 +794,7 @@ void cc__server_close(struct cc_server *sv)
 	pthread_mutex_unlock(&sv->lock);
 	pthread_mutex_destroy(&sv->lock);
 	pthread_mutex_destroy(&sv->store_lock);
+	cc_store_pool_close(sv->pool);
 	cc_store_close(sv->store);
 	cc_scenario_cache_clear();
 }
@@ -788,8 +825,7 @@ int cc_server_run(const struct cc_server_opts *o, struct cc_error *err)
 	const union MHD_DaemonInfo *info;
 	sigset_t set;
 	char url[200];
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	unsigned threads = o->threads ? o->threads : (cores > 0 ? 2 * (unsigned)cores : 4);
+	unsigned threads = worker_threads(o);
 	unsigned max_conn = o->max_connections ? o->max_connections : CC_SERVER_MAX_CONNECTIONS;
 	char *cert = NULL, *key = NULL;
 	int rc = parse_listen(o->listen ? o->listen : "127.0.0.1:8080", &ss, &sslen, err);

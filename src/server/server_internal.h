@@ -26,6 +26,7 @@ struct cc_server {
 	struct cc_jobs jobs;
 	struct cc_cache cache;
 	pthread_mutex_t store_lock;     /* one writer on the connection */
+	struct cc_store_pool *pool;     /* the requests' connections */
 	int writes, snap_writes;        /* our own commits (data_version
 					   does not count them) */
 	int inflight;                   /* requests begun and not completed */

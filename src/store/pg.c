@@ -409,6 +409,7 @@ static int execute(struct cc__pgconn *c, struct cc__pgq *q)
 	q->row = -1;
 	c->changes = atoi(PQcmdTuples(q->res));
 	c->writes += !reads_only(q);
+	cc__pg_drain(c);
 	return 0;
 }
 

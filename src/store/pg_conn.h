@@ -45,6 +45,11 @@ struct cc__pgconn {
 void cc__pg_note_failure(struct cc__pgconn *c, const PGresult *res);
 /* Forgets the statements prepared on the connection. */
 void cc__pg_forget_kept(struct cc__pgconn *c);
+/* Counts the commits of others notified so far and frees their
+ * notifications (libpq keeps each until it is taken): after every
+ * statement, so that a connection nobody asks for its data version does
+ * not gather them. */
+void cc__pg_drain(struct cc__pgconn *c);
 /* Connects again after a break (prepared statements are gone with it);
  * 0 when the connection is usable. */
 int cc__pg_ensure_connected(struct cc__pgconn *c);

@@ -22,22 +22,28 @@ static void quiet(void *arg, const char *message)
 	(void)message;          /* NOTICEs ("already exists, skipping") */
 }
 
+void cc__pg_drain(struct cc__pgconn *c)
+{
+	PGnotify *n;
+	int me = PQbackendPID(c->conn);
+
+	while ((n = PQnotifies(c->conn))) {
+		if (n->be_pid != me)
+			c->version++;
+		PQfreemem(n);
+	}
+}
+
 long long cc__pg_data_version(struct cc_store *s)
 {
 	struct cc__pgconn *c = s->pg;
-	PGnotify *n;
-	int me = PQbackendPID(c->conn);
 
 	/* in a batch's pipeline, only between its syncs (nothing in flight) */
 	if (PQstatus(c->conn) != CONNECTION_OK ||
 	    (PQpipelineStatus(c->conn) != PQ_PIPELINE_OFF && c->queued))
 		return c->version;
 	PQconsumeInput(c->conn);
-	while ((n = PQnotifies(c->conn))) {
-		if (n->be_pid != me)
-			c->version++;
-		PQfreemem(n);
-	}
+	cc__pg_drain(c);
 	return c->version;
 }
 

@@ -84,6 +84,7 @@ int cc__pg_collect(struct cc__pgconn *c, PGresult **last)
 	}
 	if (PQstatus(c->conn) != CONNECTION_OK)
 		cc__pg_batch_failed(c, NULL);
+	cc__pg_drain(c);
 	return c->failed ? -1 : 0;
 }
 
