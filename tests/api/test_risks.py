@@ -26,7 +26,6 @@ authorisation matrix of every risk route is in test_workflow.py.
 Each test prints "ok NAME" or "FAIL NAME: why"; the last line is
 "RESULT passed=N failed=M". The tests run in order and build on each other.
 """
-import argparse
 import copy
 import csv
 import datetime
@@ -35,50 +34,28 @@ import json
 import os
 import re
 import secrets
-import subprocess
 import sys
-import tempfile
 import time
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from harness import Client, Fail, Problems, check, eq, expect, open_db  # noqa: E402
+from harness import API, Client, Problems, check, eq, expect, ok, open_db  # noqa: E402
 import harness  # noqa: E402
 
-CFG = argparse.Namespace()
-SUITE = harness.Suite()
-test = SUITE.test
-API = "/api/v1"
+CFG = harness.Cfg()
+SUITE, test, request, login = CFG.suite, CFG.test, CFG.request, CFG.login
 DEMO = "xaa-ncra-2026"
 PHASES = ["inherent", "current", "target"]
 PARTICIPANTS = ["ines.participant@demo.cybercap", "jonas.participant@demo.cybercap",
                 "kofi.participant@demo.cybercap"]
-
-
-def request(method, path, headers=None, body=None, src="127.0.0.1", timeout=30):
-    return harness.request(CFG.host, CFG.port, method, path, headers, body, src=src,
-                           timeout=timeout, log=CFG.log)
-
-
-ANON = Client("anonymous", send=request)
-
-
-def login(email, password=None):
-    return harness.sign_in(request, email, password or CFG.passwords[email])
-
-
-def patch(c, path, obj):
-    return c.call("PATCH", path, obj=obj)
+ANON = CFG.client("anonymous")
+patch = Client.patch
 
 
 def RA(a=DEMO, rest=""):
     return f"{API}/risk-assessments/{a}{rest}"
-
-
-def ok(r, status=200, what=""):
-    return expect(r, status, what=what).json()
 
 
 def db():
@@ -1136,12 +1113,8 @@ def every_change_is_in_the_audit_chain():
 
 @test
 def every_risk_response_matches_openapi():
-    doc = json.load(open(os.path.join(ROOT, "src/server/openapi.json")))
-    problems, seen = harness.exchanges_vs_openapi(doc, CFG.log)
-    ops = {(m.upper(), t) for t, item in doc["paths"].items() for m in item
-           if t.startswith((API + "/risk-assessments", API + "/matrices", API + "/taxonomies"))}
-    problems += [f"{m} {t}: never exercised" for m, t in sorted(ops - seen)]
-    check(not problems, f"{len(problems)} problems:\n  " + "\n  ".join(problems[:40]))
+    CFG.check_openapi(harness.operations(where=lambda t, o: t.startswith(
+        (API + "/risk-assessments", API + "/matrices", API + "/taxonomies"))), partial=False)
 
 
 # ---------------------------------------------------------------- main
@@ -1151,13 +1124,6 @@ DEMO_LINE = re.compile(r"\s*(\w+)\s+(\S+@\S+)\s+(\S+)")
 
 
 def setup():
-    CFG.tmp = tempfile.mkdtemp(prefix="cybercap-risks.")
-    CFG.data = os.path.join(CFG.tmp, "d")
-    CFG.err_path = os.path.join(CFG.tmp, "server.err")
-    CFG.log = []
-    CFG.proc, CFG.port, lines = harness.start_server(
-        [CFG.bin, "demo", "--data", CFG.data, "--listen", "127.0.0.1:0"], err_path=CFG.err_path)
-    CFG.host = "127.0.0.1"
     CFG.passwords = {}
     with open(os.path.join(CFG.data, "demo-logins.txt")) as f:
         for line in f:
@@ -1173,11 +1139,5 @@ def setup():
     CFG.reviewer = login("reviewer@demo.cybercap")
 
 
-def stop():
-    rc, report = harness.stop_server(CFG.proc, CFG.err_path)
-    check(report is None, f"sanitizer report:\n{report}")
-    eq(rc, 0, "exit status after SIGTERM")
-
-
 if __name__ == "__main__":
-    sys.exit(harness.run_suite(SUITE, CFG, setup, stop))
+    sys.exit(CFG.main(setup, "cybercap-risks."))
