@@ -45,7 +45,7 @@ from harness import API, Client, Problems, check, eq, expect, ok, open_db  # noq
 import harness  # noqa: E402
 
 CFG = harness.Cfg()
-SUITE, test, request, login = CFG.suite, CFG.test, CFG.request, CFG.login
+test, login = CFG.test, CFG.login
 DEMO = "xaa-ncra-2026"
 PHASES = ["inherent", "current", "target"]
 PARTICIPANTS = ["ines.participant@demo.cybercap", "jonas.participant@demo.cybercap",
