@@ -142,6 +142,10 @@ class Cfg:
     def who(self, role):
         return self.clients[role]
 
+    def stream(self, path, c, last_id=None):
+        """A Stream of path on the suite's server, as caller c."""
+        return Stream(self.host, self.port, path, c, last_id)
+
     def cli(self, *args, stdin=None):
         """`cybercap ARGS`: (status, stdout, stderr)."""
         return cli(self.bin, *args, stdin=stdin)
