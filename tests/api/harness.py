@@ -159,6 +159,10 @@ class Cfg:
         self.passwords[email] = add_user(self.bin, self.data, self.tmp, email, name, *grants)
         return self.passwords[email]
 
+    def db(self, readonly=False):
+        """The database of the suite's data directory (harness_db.open_db)."""
+        return open_db(self.data, readonly)
+
     def bearer_token(self, email):
         """A new bearer token of email's account (`cybercap user token`)."""
         return self.cli_ok("user", "token", "--data", self.data, "--email", email).strip()
