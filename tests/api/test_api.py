@@ -1408,39 +1408,7 @@ def unknown_api_routes_give_json_404():
 
 def raw_exchange(data, read_timeout=10):
     """Sends raw bytes, returns (status, headers text, body bytes)."""
-    s = socket.create_connection((CFG.host, CFG.port), timeout=read_timeout)
-    got = b""
-    try:
-        def sender():
-            try:
-                for i in range(0, len(data), 65536):
-                    s.sendall(data[i:i + 65536])
-            except OSError:
-                pass  # the server may answer and close before reading it all
-        t = threading.Thread(target=sender)
-        t.start()
-        try:
-            while True:
-                chunk = s.recv(65536)
-                if not chunk:
-                    break
-                got += chunk
-                head, sep, rest = got.partition(b"\r\n\r\n")
-                if sep:
-                    m = re.search(rb"content-length: *(\d+)", head, re.I)
-                    if m and len(rest) >= int(m.group(1)):
-                        break
-        except (ConnectionResetError, socket.timeout):
-            pass
-        t.join(5)
-    finally:
-        s.close()
-    head, _, body = got.partition(b"\r\n\r\n")
-    while head.startswith(b"HTTP/1.1 100"):
-        head, _, body = body.partition(b"\r\n\r\n")
-    m = re.match(rb"HTTP/1\.[01] (\d{3})", head)
-    check(m, f"no HTTP status in {got[:200]!r}")
-    return int(m.group(1)), head.decode("latin-1"), body
+    return harness.raw_exchange(CFG.host, CFG.port, data, read_timeout, join=5)
 
 
 @test

@@ -78,7 +78,7 @@ def actions_of(plan_json):
 
 
 def audit_count():
-    rc, out, err = harness.cli(CFG.bin, "audit", "verify", "--data", CFG.data)
+    rc, out, err = CFG.cli("audit", "verify", "--data", CFG.data)
     return rc, out + err
 
 

@@ -41,11 +41,11 @@ import zipfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from harness import API, Client, Problems, check, eq, expect, ok, open_db  # noqa: E402
+from harness import API, Client, Problems, check, eq, expect, ok  # noqa: E402
 import harness  # noqa: E402
 
 CFG = harness.Cfg()
-test, login = CFG.test, CFG.login
+test, login, db = CFG.test, CFG.login, CFG.db
 DEMO = "xaa-ncra-2026"
 PHASES = ["inherent", "current", "target"]
 PARTICIPANTS = ["ines.participant@demo.cybercap", "jonas.participant@demo.cybercap",
@@ -56,10 +56,6 @@ patch = Client.patch
 
 def RA(a=DEMO, rest=""):
     return f"{API}/risk-assessments/{a}{rest}"
-
-
-def db():
-    return open_db(CFG.data)
 
 
 def today():
@@ -513,7 +509,7 @@ def a_changed_matrix_is_a_new_version_and_assessments_keep_theirs():
     grid = "  - [medium, high, high, very-high, very-high]\n"
     text = text[:text.rindex(grid)] + "  - [high, high, very-high, very-high, very-high]\n"
     open(changed, "w").write(text)
-    harness.cli_ok(CFG.bin, "init", "--data", CFG.data, "--matrix", changed)
+    CFG.cli_ok("init", "--data", CFG.data, "--matrix", changed)
     # the server notices another process's change within a second or so
     deadline = time.time() + 10
     while True:
@@ -1107,7 +1103,7 @@ def every_change_is_in_the_audit_chain():
                                           "'risk:t-nat/n-1'")]
     for a in ("create", "update", "agree"):
         check(a in acts, f"no {a} of n-1 in the audit trail ({acts})")
-    rc, out, err = harness.cli(CFG.bin, "audit", "verify", "--data", CFG.data)
+    rc, out, err = CFG.cli("audit", "verify", "--data", CFG.data)
     eq(rc, 0, f"cybercap audit verify: {out} {err}")
 
 

@@ -33,12 +33,12 @@ import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from harness import API, Fail, Problems, check, eq, expect, open_db  # noqa: E402
+from harness import API, Fail, Problems, check, eq, expect  # noqa: E402
 import harness  # noqa: E402
 
 CFG = harness.Cfg()
 SUITE, test, client, login = CFG.suite, CFG.test, CFG.client, CFG.login
-cli, cli_ok, add_user = CFG.cli, CFG.cli_ok, CFG.add_user
+cli, cli_ok, add_user, db = CFG.cli, CFG.cli_ok, CFG.add_user, CFG.db
 WS = "ws-2026"
 FW_ID = "workshop-test"
 
@@ -94,10 +94,6 @@ def A(unit="XAA", rest="", camp=WS):
 
 def R(rid, rest="", unit="XAA", camp=WS):
     return A(unit, f"/respondents/{rid}{rest}", camp)
-
-
-def db():
-    return open_db(CFG.data)
 
 
 def question(resp_json, q):
