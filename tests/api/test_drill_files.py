@@ -12,8 +12,7 @@ fresh data directory and makes its own accounts.
 
     python3 tests/api/test_drill_files.py --bin build/cybercap [--only NAME_PART[,...]] [--keep]
 
-Each test prints "ok NAME" or "FAIL NAME: why"; the last line is
-"RESULT passed=N failed=M". The tests run in order and build on each other.
+The tests run in order and build on each other.
 """
 import csv
 import io
@@ -24,7 +23,6 @@ import uuid
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 from harness import API, check, eq, expect  # noqa: E402
 import harness  # noqa: E402

@@ -19,8 +19,7 @@ drill route by role, and every exchange against openapi.json.
 
     python3 tests/api/test_drills.py --bin build/cybercap [--only NAME_PART[,...]] [--keep]
 
-Each test prints "ok NAME" or "FAIL NAME: why"; the last line is
-"RESULT passed=N failed=M". The tests run in order and build on each other.
+The tests run in order and build on each other.
 """
 import re
 import csv
@@ -33,7 +32,6 @@ import time
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 from harness import API, Problems, check, eq, expect, open_db  # noqa: E402
 import harness  # noqa: E402
@@ -219,7 +217,7 @@ def scenarios_come_in_as_yaml_or_zip():
 @test
 def init_loads_scenario_files():
     out = cli_ok("init", "--data", CFG.data, "--scenario",
-                 os.path.join(ROOT, "tests/fixtures/drills/demo-hospital.yaml"))
+                 os.path.join(harness.ROOT, "tests/fixtures/drills/demo-hospital.yaml"))
     check(re.search(r"\d+ scenarios[, ]", out), out)
     bad = os.path.join(CFG.tmp, "bad.yaml")
     with open(bad, "w") as f:

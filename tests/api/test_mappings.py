@@ -15,8 +15,7 @@ open campaign is in test_workflow.py.
 
     python3 tests/api/test_mappings.py --bin build/cybercap [--only NAME_PART[,...]] [--keep]
 
-Each test prints "ok NAME" or "FAIL NAME: why"; the last line is
-"RESULT passed=N failed=M". The tests run in order and build on each other.
+The tests run in order and build on each other.
 """
 import collections
 import csv
@@ -27,7 +26,6 @@ import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 from harness import API, Fail, check, eq, expect  # noqa: E402
 import harness  # noqa: E402
@@ -58,9 +56,9 @@ def assessment(c, camp, unit):
 def bundled_mappings():
     """id -> path of every mappings/*.yaml."""
     out = {}
-    for name in sorted(os.listdir(os.path.join(ROOT, "mappings"))):
+    for name in sorted(os.listdir(os.path.join(harness.ROOT, "mappings"))):
         if name.endswith(".yaml"):
-            path = os.path.join(ROOT, "mappings", name)
+            path = os.path.join(harness.ROOT, "mappings", name)
             with open(path) as f:
                 out[re.search(r"^id: *(\S+)", f.read(), re.M).group(1)] = path
     return out
@@ -68,8 +66,8 @@ def bundled_mappings():
 
 def framework_file(fid, version):
     """The bundled framework file of an id and version."""
-    for name in sorted(os.listdir(os.path.join(ROOT, "frameworks"))):
-        path = os.path.join(ROOT, "frameworks", name)
+    for name in sorted(os.listdir(os.path.join(harness.ROOT, "frameworks"))):
+        path = os.path.join(harness.ROOT, "frameworks", name)
         with open(path) as f:
             text = f.read()
         if re.search(rf"^id: *{re.escape(fid)}\s*$", text, re.M) and \

@@ -16,8 +16,7 @@ authorisation matrix of every plan route is in test_workflow.py.
 
     python3 tests/api/test_plans.py --bin build/cybercap [--only NAME_PART[,...]] [--keep]
 
-Each test prints "ok NAME" or "FAIL NAME: why"; the last line is
-"RESULT passed=N failed=M". The tests run in order and build on each other.
+The tests run in order and build on each other.
 """
 import csv
 import datetime

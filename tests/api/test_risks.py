@@ -23,14 +23,12 @@ authorisation matrix of every risk route is in test_workflow.py.
 
     python3 tests/api/test_risks.py --bin build/cybercap [--only NAME_PART[,...]] [--keep]
 
-Each test prints "ok NAME" or "FAIL NAME: why"; the last line is
-"RESULT passed=N failed=M". The tests run in order and build on each other.
+The tests run in order and build on each other.
 """
 import copy
 import csv
 import datetime
 import io
-import json
 import os
 import re
 import secrets
@@ -39,7 +37,6 @@ import time
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 from harness import API, Client, Problems, check, eq, expect, ok  # noqa: E402
 import harness  # noqa: E402
@@ -166,7 +163,7 @@ def demo_register_is_there():
 
 @test
 def demo_levels_and_order_follow_the_spec():
-    m = read_matrix(os.path.join(ROOT, "matrices/national-5x5.yaml"))
+    m = read_matrix(os.path.join(harness.ROOT, "matrices/national-5x5.yaml"))
     CFG.national = m
     full = ok(ANON.get(RA()), what="the assessment")["matrix"]
     eq([x["id"] for x in full["likelihood"]], m["likelihood"], "likelihood ids")
@@ -236,7 +233,7 @@ def create_assessments():
        ("t-plain", "XAA", False, 0, "plain-5x5"), "t-plain")
     check(len(r["matrix"]["hash"]) == 64 and r["matrix"]["impact"]["dimensions"] == [],
           "the plain matrix with its hash and no dimensions")
-    CFG.plain = read_matrix(os.path.join(ROOT, "matrices/plain-5x5.yaml"))
+    CFG.plain = read_matrix(os.path.join(harness.ROOT, "matrices/plain-5x5.yaml"))
     ok(CFG.team.post(API + "/risk-assessments", {"id": "t-nat", "unit": "XAA", "title": "National test",
                                                  "matrix": "national-5x5", "start": "2026-01-01",
                                                  "end": "2027-06-30"}), 201, "create t-nat")
@@ -482,7 +479,7 @@ def taxonomies_and_matrices():
     tax = ok(ANON.get(API + "/taxonomies"), what="taxonomies")
     files = {}
     for kind, name in (("sectors", "sectors.csv"), ("threats", "threats.csv"), ("actors", "actors.csv")):
-        with open(os.path.join(ROOT, "data/taxonomies", name)) as f:
+        with open(os.path.join(harness.ROOT, "data/taxonomies", name)) as f:
             files[kind] = [(row["id"], row["name"]) for row in csv.DictReader(f)]
         eq([(t["id"], t["name"]) for t in tax[kind]], files[kind], f"{kind} as in the file")
     ids = [t["id"] for t in tax["threats"]]
@@ -504,7 +501,7 @@ def taxonomies_and_matrices():
 def a_changed_matrix_is_a_new_version_and_assessments_keep_theirs():
     old = ok(CFG.team.get(RA("t-nat")))["matrix"]
     changed = os.path.join(CFG.tmp, "national-5x5.yaml")
-    text = open(os.path.join(ROOT, "matrices/national-5x5.yaml")).read()
+    text = open(os.path.join(harness.ROOT, "matrices/national-5x5.yaml")).read()
     text = text.replace("title: National cyber risk matrix", "title: Changed national matrix")
     grid = "  - [medium, high, high, very-high, very-high]\n"
     text = text[:text.rindex(grid)] + "  - [high, high, very-high, very-high, very-high]\n"
@@ -984,7 +981,7 @@ def the_public_register_leaks_nothing_on_any_route():
     outsiders = [ANON, CFG.focal_xab, CFG.reviewer, login("amina.respondent@demo.cybercap")]
     routes = [API + "/risk-assessments", API + "/taxonomies", API + "/matrices",
               API + "/matrices/national-5x5"]
-    doc = json.load(open(os.path.join(ROOT, "src/server/openapi.json")))
+    doc = harness.openapi_doc()
     for a in (DEMO, "t-nat", "t-plain"):
         for tpl, item in doc["paths"].items():
             if not tpl.startswith(API + "/risk-assessments/{a}"):
@@ -1050,7 +1047,7 @@ def a_public_plan_names_no_restricted_risk():
     ref = f"{DEMO}/{secret['id']}"
     a = ok(team.get(f"{API}/plans/xaa-2026/actions/{act}"), what="the team reads the action")
     eq(a["source"], dict(a["source"], kind="risk", ref=ref), "the team sees the link")
-    doc = json.load(open(os.path.join(ROOT, "src/server/openapi.json")))
+    doc = harness.openapi_doc()
     routes = [t_.replace("{p}", "xaa-2026").replace("{a}", str(act))
               for t_, item in doc["paths"].items()
               if t_.startswith(API + "/plans/{p}") and "get" in item]

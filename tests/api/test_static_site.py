@@ -14,8 +14,7 @@ tests/e2e/static-site.test.mjs.
 
     python3 tests/api/test_static_site.py --bin build/cybercap [--only NAME_PART[,...]] [--keep]
 
-Each test prints "ok NAME" or "FAIL NAME: why"; the last line is
-"RESULT passed=N failed=M". The tests run in order and build on each other.
+The tests run in order and build on each other.
 """
 import ctypes
 import ctypes.util
@@ -30,7 +29,6 @@ import zipfile
 import io
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 from harness import API, check, eq, expect  # noqa: E402
 import harness  # noqa: E402
@@ -77,7 +75,7 @@ def brotli_decompress(data, size):
 
 @test
 def export_writes_the_site():
-    args = ["export-site", "--data", CFG.data, "--web", os.path.join(ROOT, "web/dist")]
+    args = ["export-site", "--data", CFG.data, "--web", os.path.join(harness.ROOT, "web/dist")]
     for c in EDITIONS:
         args += ["--campaign", c]
     out = CFG.cli_ok(*args, CFG.out)
@@ -162,7 +160,7 @@ def names_are_content_addressed_with_compressed_copies():
 
 @test
 def refuses_unpublished_unknown_and_a_used_directory():
-    base = ["export-site", "--data", CFG.data, "--web", os.path.join(ROOT, "web/dist")]
+    base = ["export-site", "--data", CFG.data, "--web", os.path.join(harness.ROOT, "web/dist")]
     out = os.path.join(CFG.tmp, "refused")
     rc, _, err = CFG.cli(*base, "--campaign", OPEN, out)
     eq(rc, 2, "an open campaign")

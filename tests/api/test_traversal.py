@@ -29,9 +29,6 @@ server.c decodes it into a control character instead and answers 400.
 Run by tests/api/run.sh; by hand:
 
     python3 tests/api/test_traversal.py --bin build/cybercap [--only NAME_PART]
-
-Each test prints "ok NAME" or "FAIL NAME: why"; the last line is
-"RESULT passed=N failed=M".
 """
 import hashlib
 import io

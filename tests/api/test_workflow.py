@@ -10,9 +10,6 @@ by hand:
 
     python3 tests/api/test_workflow.py --bin build/cybercap [--only NAME_PART[,...]] [--keep]
 
-Each test prints "ok NAME" or "FAIL NAME: why"; the last line is
-"RESULT passed=N failed=M".
-
 Sign-ins: the demo's five accounts (read from its output), plus accounts made
 with `cybercap user add/grant/token` for the scopes the demo lacks (a reviewer
 for unit XAB only, a reviewer for the workflow's campaign, a bearer token for

@@ -18,8 +18,7 @@ matrix with the respondent role is in test_workflow.py.
 
     python3 tests/api/test_workshop.py --bin build/cybercap [--only NAME_PART[,...]] [--keep]
 
-Each test prints "ok NAME" or "FAIL NAME: why"; the last line is
-"RESULT passed=N failed=M". The tests run in order and build on each other.
+The tests run in order and build on each other.
 """
 import io
 import json
