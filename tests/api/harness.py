@@ -26,7 +26,8 @@ import subprocess
 import threading
 import time
 
-from harness_run import Fail, Problems, Suite, check, eq, expect, near, ok, setup_failed  # noqa: F401
+from harness_run import (Fail, Problems, Suite, check, eq, expect, near, ok,  # noqa: F401
+                         setup_failed)
 from harness_http import (API, DISCONNECTS, Client, Resp, Stream, raw_exchange,  # noqa: F401
                           request, session_cookie, sign_in)
 from harness_db import (BACKEND, DB_ERRORS, PgConn, PgError, add_user, cli, cli_ok,  # noqa: F401

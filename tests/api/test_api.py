@@ -576,7 +576,8 @@ def bundled_lists_and_matrices_in_the_readers_language():
     translations block), the risk taxonomies, partnership themes, FIRST
     services and plan templates (data/i18n/LANG.yaml) come in the asked
     language, ids unchanged, English when the language is not there."""
-    langs = sorted(f[:-5] for f in os.listdir(os.path.join(harness.ROOT, "data/i18n")) if f.endswith(".yaml"))
+    langs = sorted(f[:-5] for f in os.listdir(os.path.join(harness.ROOT, "data/i18n"))
+                   if f.endswith(".yaml"))
     check(langs, "data/i18n has no language")
     for path, items in ((f"{API}/taxonomies", lambda j: j["sectors"]),
                         (f"{API}/partnerships/themes", lambda j: j["themes"]),

@@ -30,12 +30,14 @@ import uuid
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from harness import API, BACKEND, DB_ERRORS, Fail, Problems, check, eq, expect, session_cookie  # noqa: E402
+from harness import (API, BACKEND, DB_ERRORS, Fail, Problems, check, eq, expect,  # noqa: E402
+                     session_cookie)
 import harness  # noqa: E402
 
 CFG = harness.Cfg()
 test, request, client, login = CFG.test, CFG.request, CFG.client, CFG.login
-cli, cli_ok, add_user, db, raw_exchange = CFG.cli, CFG.cli_ok, CFG.add_user, CFG.db, CFG.raw_exchange
+cli, cli_ok, add_user, db = CFG.cli, CFG.cli_ok, CFG.add_user, CFG.db
+raw_exchange = CFG.raw_exchange
 FW = "national-commitment"
 OPEN = "nci-2028"           # the demo's open campaign (40 units)
 PUBLISHED = "nci-2026"
