@@ -4,18 +4,11 @@ server): the configuration filled by harness.run_demo_suite, the suite and
 its decorator, the accounts the suite adds (setup) and the ids the tests
 hand on to the later ones (S).
 """
-from harness import Client
+from harness import API  # noqa: F401  (for the suite's files)
 import harness
 
-
-class Cfg:
-    pass
-
-
-CFG = Cfg()
-SUITE = harness.Suite()
-test = SUITE.test
-API = "/api/v1"
+CFG = harness.Cfg()
+SUITE, test, who = CFG.suite, CFG.test, CFG.who
 AT = "?at=2026-06-01"
 ORG1, ORG2 = "acme-fict", "beta-fict"
 
@@ -32,24 +25,10 @@ PEOPLE = {
 S = {}   # ids made by the tests, by name
 
 
-def request(method, path, headers=None, body=None, src="127.0.0.1", timeout=30):
-    return harness.request(CFG.host, CFG.port, method, path, headers, body, src=src,
-                           timeout=timeout, log=CFG.log)
-
-
-def who(role):
-    return CFG.clients[role]
-
-
 def patch(role, path, obj):
     return who(role).call("PATCH", path, obj)
 
 
 def setup():
     """The accounts of PEOPLE, each with a bearer token."""
-    CFG.clients = {"anonymous": Client("anonymous", send=request)}
-    for role, (email, grants) in PEOPLE.items():
-        harness.add_user(CFG.bin, CFG.data, CFG.tmp, email, role, *grants)
-        token = harness.cli_ok(CFG.bin, "user", "token", "--data", CFG.data,
-                               "--email", email).strip()
-        CFG.clients[role] = Client(role, bearer=token, send=request)
+    CFG.add_people(PEOPLE)

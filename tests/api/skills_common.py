@@ -5,18 +5,11 @@ filled by harness.run_demo_suite, the suite and its decorator, the
 accounts the suite adds (setup), what the tests hand on to the later ones
 (ST), and the helpers to enrol and move people through the programme.
 """
-from harness import Client, expect
+from harness import API, expect  # noqa: F401  (API: for the suite's files)
 import harness
 
-
-class Cfg:
-    pass
-
-
-CFG = Cfg()
-SUITE = harness.Suite()
-test = SUITE.test
-API = "/api/v1"
+CFG = harness.Cfg()
+SUITE, test, who = CFG.suite, CFG.test, CFG.who
 P = "api-prog"
 ST = {}   # what the tests share: enrolment and person ids
 
@@ -34,32 +27,18 @@ PEOPLE = {
 }
 
 
-def request(method, path, headers=None, body=None, src="127.0.0.1", timeout=30):
-    return harness.request(CFG.host, CFG.port, method, path, headers, body, src=src,
-                           timeout=timeout, log=CFG.log)
-
-
-def who(role):
-    return CFG.clients[role]
-
-
 def email(role):
     return PEOPLE[role][0]
 
 
 def setup():
     """The accounts of PEOPLE, each with a bearer token."""
-    CFG.clients = {"anonymous": Client("anonymous", send=request)}
-    for role, (mail, grants) in PEOPLE.items():
-        harness.add_user(CFG.bin, CFG.data, CFG.tmp, mail, role, *grants)
-        token = harness.cli_ok(CFG.bin, "user", "token", "--data", CFG.data,
-                               "--email", mail).strip()
-        CFG.clients[role] = Client(role, bearer=token, send=request)
+    CFG.add_people(PEOPLE)
 
 
 def grant(role, skills_role, programme):
-    harness.cli_ok(CFG.bin, "user", "grant", "--data", CFG.data, "--email", email(role),
-                   "--role", skills_role, "--programme", programme)
+    CFG.cli_ok("user", "grant", "--data", CFG.data, "--email", email(role),
+               "--role", skills_role, "--programme", programme)
 
 
 def person(name, mail, country="XAA", **extra):

@@ -7,10 +7,9 @@ by hand:
     python3 tests/api/test_api.py --base http://127.0.0.1:PORT --bin build/cybercap \
         --data DATA_DIR [--web WEB_DIR] [--only NAME_PART]
 
-Each test prints "ok NAME" or "FAIL NAME: why"; the last line is
-"RESULT passed=N failed=M". The figures are cross-checked against each
-other (rows against stats, one endpoint against another, the CSV against
-`cybercap score`), not only their shapes.
+The figures are cross-checked against each other (rows against stats, one
+endpoint against another, the CSV against `cybercap score`), not only their
+shapes.
 """
 import argparse
 import gzip
@@ -32,7 +31,6 @@ import urllib.parse
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
 
 sys.path.insert(0, HERE)
 from harness import Fail, check, eq, near  # noqa: E402
@@ -277,7 +275,7 @@ def is_error(r, status, code=None, field=None):
 
 
 def router_routes():
-    text = open(os.path.join(ROOT, "src/server/router.c")).read()
+    text = open(os.path.join(harness.ROOT, "src/server/router.c")).read()
     table = text[text.index("routes[] = {"):]
     table = table[:table.index("};")]
     return sorted(re.findall(r'\{\s*"([A-Z]+)",\s*"([^"]+)"', table))
@@ -301,10 +299,8 @@ def openapi_lists_every_route_of_router_c():
 
 @test
 def openapi_served_equals_source_file():
-    with open(os.path.join(ROOT, "src/server/openapi.json")) as f:
-        src = json.load(f)
-    check(openapi() == src, "the served document differs from src/server/openapi.json "
-          "(rebuild with make)")
+    check(openapi() == harness.openapi_doc(),
+          "the served document differs from src/server/openapi.json (rebuild with make)")
     eq(openapi()["openapi"], "3.0.3", "openapi version")
 
 
@@ -346,7 +342,7 @@ def openapi_has_the_schemas_and_parameters():
 
 @test
 def docs_api_md_endpoints_are_routes():
-    text = open(os.path.join(ROOT, "docs/api.md")).read()
+    text = open(os.path.join(harness.ROOT, "docs/api.md")).read()
     documented = set()
     for m, p in re.findall(r"`(GET|POST|PUT|PATCH|DELETE) (/api/v1/[^`\[ ?]+)", text):
         documented.add((m, p))
@@ -487,9 +483,9 @@ def frameworks_counts_match_the_tree():
     """Every bundled framework id is listed once, as its latest (highest)
     version, with every version of the id, and the counts of its own tree."""
     bundled = {}
-    for name in sorted(os.listdir(os.path.join(ROOT, "frameworks"))):
+    for name in sorted(os.listdir(os.path.join(harness.ROOT, "frameworks"))):
         if name.endswith(".yaml"):
-            with open(os.path.join(ROOT, "frameworks", name)) as f:
+            with open(os.path.join(harness.ROOT, "frameworks", name)) as f:
                 text = f.read()
             fid = re.search(r"^id: *([a-z0-9._-]+)", text, re.M).group(1)
             ver = re.search(r'^version: *"?([^"\n]*)"?', text, re.M)
@@ -580,7 +576,8 @@ def bundled_lists_and_matrices_in_the_readers_language():
     translations block), the risk taxonomies, partnership themes, FIRST
     services and plan templates (data/i18n/LANG.yaml) come in the asked
     language, ids unchanged, English when the language is not there."""
-    langs = sorted(f[:-5] for f in os.listdir(os.path.join(ROOT, "data/i18n")) if f.endswith(".yaml"))
+    langs = sorted(f[:-5] for f in os.listdir(os.path.join(harness.ROOT, "data/i18n"))
+                   if f.endswith(".yaml"))
     check(langs, "data/i18n has no language")
     for path, items in ((f"{API}/taxonomies", lambda j: j["sectors"]),
                         (f"{API}/partnerships/themes", lambda j: j["themes"]),
@@ -1329,7 +1326,7 @@ def results_csv_equals_cybercap_score():
     with `cybercap score` must give the served CSV."""
     files = {"2026": FW + ".yaml", "2027": FW + "-2027.yaml"}
     for k, camp in enumerate(PUBLISHED):
-        fwfile = os.path.join(ROOT, "frameworks",
+        fwfile = os.path.join(harness.ROOT, "frameworks",
                               files[cached(f"{API}/campaigns/{camp}")["framework_version"]])
         sample = subprocess.run([CFG.bin, "sample", fwfile, "--units", "40", "--seed", "2026",
                                  "--edition", str(k), "--blank-rate", "0.02"],
@@ -1408,39 +1405,7 @@ def unknown_api_routes_give_json_404():
 
 def raw_exchange(data, read_timeout=10):
     """Sends raw bytes, returns (status, headers text, body bytes)."""
-    s = socket.create_connection((CFG.host, CFG.port), timeout=read_timeout)
-    got = b""
-    try:
-        def sender():
-            try:
-                for i in range(0, len(data), 65536):
-                    s.sendall(data[i:i + 65536])
-            except OSError:
-                pass  # the server may answer and close before reading it all
-        t = threading.Thread(target=sender)
-        t.start()
-        try:
-            while True:
-                chunk = s.recv(65536)
-                if not chunk:
-                    break
-                got += chunk
-                head, sep, rest = got.partition(b"\r\n\r\n")
-                if sep:
-                    m = re.search(rb"content-length: *(\d+)", head, re.I)
-                    if m and len(rest) >= int(m.group(1)):
-                        break
-        except (ConnectionResetError, socket.timeout):
-            pass
-        t.join(5)
-    finally:
-        s.close()
-    head, _, body = got.partition(b"\r\n\r\n")
-    while head.startswith(b"HTTP/1.1 100"):
-        head, _, body = body.partition(b"\r\n\r\n")
-    m = re.match(rb"HTTP/1\.[01] (\d{3})", head)
-    check(m, f"no HTTP status in {got[:200]!r}")
-    return int(m.group(1)), head.decode("latin-1"), body
+    return harness.raw_exchange(CFG.host, CFG.port, data, read_timeout, join=5)
 
 
 @test

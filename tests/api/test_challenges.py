@@ -16,10 +16,8 @@ challenge drills (demo_ctf.c): the finished board and the drill to play.
 
     python3 tests/api/test_challenges.py --bin build/cybercap [--only NAME_PART[,...]] [--keep]
 """
-import argparse  # noqa: F401  (run_demo_suite parses the command line)
 import csv
 import io
-import json
 import math
 import os
 import sys
@@ -29,18 +27,12 @@ import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from harness import Client, check, eq, expect, open_db  # noqa: E402
+from harness import API, check, eq, expect, open_db  # noqa: E402
 import harness  # noqa: E402
 
 
-class Cfg:
-    pass
-
-
-CFG = Cfg()
-SUITE = harness.Suite()
-test = SUITE.test
-API = "/api/v1"
+CFG = harness.Cfg()
+test, who = CFG.test, CFG.who
 SC = "api-ctf"
 D = "ctf-1"
 FLAG1 = "FLAG{warm-up-1}"
@@ -135,16 +127,6 @@ SECRETS = [FLAG1, FLAG2, FLAG2.lower(), FLAG4, "FLAG{after}", "FLAG{later}", "[0
 PLAYER_BODIES = []
 
 
-def request(method, path, headers=None, body=None, src="127.0.0.1", timeout=30):
-    r = harness.request(CFG.host, CFG.port, method, path, headers, body, src=src,
-                        timeout=timeout, log=CFG.log)
-    return r
-
-
-def who(role):
-    return CFG.clients[role]
-
-
 def play(role, method, path, obj=None):
     """A player's call: its body is kept to be scanned for flags."""
     r = who(role).call(method, path, obj)
@@ -158,15 +140,6 @@ def DR(p=""):
 
 def attempt(role, chal, flag):
     return play(role, "POST", DR(f"/challenges/{chal}/attempts"), {"flag": flag})
-
-
-def setup():
-    CFG.clients = {"anonymous": Client("anonymous", send=request)}
-    for role, (email, grants) in PEOPLE.items():
-        harness.add_user(CFG.bin, CFG.data, CFG.tmp, email, role, *grants)
-        token = harness.cli_ok(CFG.bin, "user", "token", "--data", CFG.data,
-                               "--email", email).strip()
-        CFG.clients[role] = Client(role, bearer=token, send=request)
 
 
 def status(st):
@@ -328,7 +301,7 @@ def controllers_edit_hints():
     expect(who("red").call("PATCH", DR("/challenges/warmup"), {"hints": []}), 403)
     eq(audit_actions("challenge.hint"), ["challenge.hint.edit", "challenge.hint.add"],
        "each hint change audited")
-    rc, _, _ = harness.cli(CFG.bin, "audit", "verify", "--data", CFG.data)
+    rc, _, _ = CFG.cli("audit", "verify", "--data", CFG.data)
     eq(rc, 0, "audit chain intact")
 
 
@@ -431,8 +404,8 @@ def boards_of(stream):
 
 @test
 def the_board_is_pushed_on_the_stream():
-    staff = harness.Stream(CFG.host, CFG.port, DR("/events"), who("controller"))
-    player = harness.Stream(CFG.host, CFG.port, DR("/events"), who("red"))
+    staff = CFG.stream(DR("/events"), who("controller"))
+    player = CFG.stream(DR("/events"), who("red"))
     try:
         # on connecting, the latest board
         staff.wait_for(lambda e: e[1] == "scoreboard", what="a first board (staff)")
@@ -486,7 +459,7 @@ def controllers_hide_and_edit():
     expect(who("controller").call("PATCH", DR("/challenges/lin"), {"value": 1,
            "dynamic": {"initial": 1, "minimum": 1, "decay": 1}}), 422, field="value")
     expect(who("red").call("PATCH", DR("/challenges/lin"), {"hidden": True}), 403)
-    rc, out, _ = harness.cli(CFG.bin, "audit", "verify", "--data", CFG.data)
+    rc, out, _ = CFG.cli("audit", "verify", "--data", CFG.data)
     eq(rc, 0, "audit chain intact")
 
 
@@ -542,8 +515,7 @@ DEMO_LIVE = "demo-ctf"
 
 
 def demo_client(email):
-    token = harness.cli_ok(CFG.bin, "user", "token", "--data", CFG.data, "--email", email).strip()
-    return Client(email, bearer=token, send=request)
+    return CFG.client(email, bearer=CFG.bearer_token(email))
 
 
 @test
@@ -664,17 +636,10 @@ def who_may_call_what():
 
 @test
 def every_exchange_matches_openapi():
-    with open(os.path.join(HERE, "..", "..", "src/server/openapi.json")) as f:
-        doc = json.load(f)
-    problems, seen = harness.exchanges_vs_openapi(doc, CFG.log)
-    ops = {(meth.upper(), t) for t, item in doc["paths"].items() for meth, o in item.items()
-           if "challenges" in o.get("tags", [])}
+    ops = harness.operations(tags=("challenges",))
     check(ops, "no challenge operations in openapi.json")
-    if not CFG.partial:
-        problems += [f"{m} {t}: never exercised" for m, t in sorted(ops - seen)]
-    check(not problems, f"{len(problems)} responses differ from openapi.json:\n  "
-          + "\n  ".join(problems[:40]))
+    CFG.check_openapi(ops)
 
 
 if __name__ == "__main__":
-    sys.exit(harness.run_demo_suite(SUITE, CFG, setup, "cybercap-ctf."))
+    sys.exit(CFG.main(lambda: CFG.add_people(PEOPLE), "cybercap-ctf."))

@@ -12,12 +12,10 @@ fresh data directory and makes its own accounts.
 
     python3 tests/api/test_drill_files.py --bin build/cybercap [--only NAME_PART[,...]] [--keep]
 
-Each test prints "ok NAME" or "FAIL NAME: why"; the last line is
-"RESULT passed=N failed=M". The tests run in order and build on each other.
+The tests run in order and build on each other.
 """
 import csv
 import io
-import json
 import os
 import sys
 import time
@@ -25,20 +23,13 @@ import uuid
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from harness import Client, check, eq, expect  # noqa: E402
+from harness import API, check, eq, expect  # noqa: E402
 import harness  # noqa: E402
 
 
-class Cfg:
-    pass
-
-
-CFG = Cfg()
-SUITE = harness.Suite()
-test = SUITE.test
-API = "/api/v1"
+CFG = harness.Cfg()
+test, request, who = CFG.test, CFG.request, CFG.who
 SC = "files-drill"
 COLUMNS = ["id", "at", "after", "to", "channel", "from", "title", "content", "expects", "notes"]
 
@@ -85,15 +76,6 @@ PEOPLE = {
 ROLES = ["admin", "director", "controller", "evaluator", "player_a", "player_b", "observer",
          "outsider", "anonymous"]
 PDF = b"%PDF-1.4\n% drill file test\n" + b"x" * 2000 + b"\n%%EOF\n"
-
-
-def request(method, path, headers=None, body=None, src="127.0.0.1", timeout=30):
-    return harness.request(CFG.host, CFG.port, method, path, headers, body, src=src,
-                           timeout=timeout, log=CFG.log)
-
-
-def who(role):
-    return CFG.clients[role]
 
 
 def SCN(rest=""):
@@ -429,28 +411,15 @@ def no_attachment_after_the_end():
 
 @test
 def every_exchange_matches_openapi():
-    with open(os.path.join(ROOT, "src/server/openapi.json")) as f:
-        doc = json.load(f)
-    problems, seen = harness.exchanges_vs_openapi(doc, CFG.log)
-    ops = {(m.upper(), t) for t, item in doc["paths"].items() for m in item
-           if "/msel" in t or "/attachments" in t}
-    if not CFG.partial:
-        problems += [f"{m} {t}: never exercised" for m, t in sorted(ops - seen)]
+    ops = harness.operations(where=lambda t, o: "/msel" in t or "/attachments" in t)
     eq(len(ops), 5, "the operations of this suite")
-    check(not problems, f"{len(problems)} responses differ from openapi.json:\n  "
-          + "\n  ".join(problems[:40]))
+    CFG.check_openapi(ops)
 
 
 def setup():
-    CFG.clients = {"anonymous": Client("anonymous", send=request)}
-    token = harness.cli_ok(CFG.bin, "user", "token", "--data", CFG.data, "--email",
-                           "admin@demo.cybercap").strip()
-    CFG.clients["admin"] = Client("admin", bearer=token, send=request)
-    for role, (email, grants) in PEOPLE.items():
-        harness.add_user(CFG.bin, CFG.data, CFG.tmp, email, role.replace("_", " "), *grants)
-        token = harness.cli_ok(CFG.bin, "user", "token", "--data", CFG.data, "--email",
-                               email).strip()
-        CFG.clients[role] = Client(role, bearer=token, send=request)
+    CFG.clients = {"anonymous": CFG.client("anonymous"),
+                   "admin": CFG.client("admin", bearer=CFG.bearer_token("admin@demo.cybercap"))}
+    CFG.add_people(PEOPLE, name=lambda role: role.replace("_", " "))
     r = CFG.clients["admin"].call("POST", API + "/scenarios", body=SCENARIO.encode(),
                                   headers={"Content-Type": "application/yaml"})
     if r.status != 201:
@@ -462,4 +431,4 @@ def setup():
 
 
 if __name__ == "__main__":
-    sys.exit(harness.run_demo_suite(SUITE, CFG, setup, "cybercap-drill-files."))
+    sys.exit(CFG.main(setup, "cybercap-drill-files."))

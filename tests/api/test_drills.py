@@ -19,34 +19,26 @@ drill route by role, and every exchange against openapi.json.
 
     python3 tests/api/test_drills.py --bin build/cybercap [--only NAME_PART[,...]] [--keep]
 
-Each test prints "ok NAME" or "FAIL NAME: why"; the last line is
-"RESULT passed=N failed=M". The tests run in order and build on each other.
+The tests run in order and build on each other.
 """
-import argparse
 import re
 import csv
 import io
 import json
 import os
-import shutil
 import socket
-import subprocess
 import sys
-import tempfile
-import threading
 import time
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from harness import Client, Fail, Problems, check, eq, expect, open_db  # noqa: E402
+from harness import API, Problems, check, eq, expect, open_db  # noqa: E402
 import harness  # noqa: E402
 
-CFG = argparse.Namespace()
-SUITE = harness.Suite()
-test = SUITE.test
-API = "/api/v1"
+CFG = harness.Cfg()
+test, request, client, who = CFG.test, CFG.request, CFG.client, CFG.who
+cli, cli_ok, Stream = CFG.cli, CFG.cli_ok, CFG.stream
 SC = "api-drill"
 D = "run-1"
 SPEED = 60
@@ -103,36 +95,11 @@ PEOPLE = {
 }
 
 
-def request(method, path, headers=None, body=None, src="127.0.0.1", timeout=30):
-    return harness.request(CFG.host, CFG.port, method, path, headers, body, src=src,
-                           timeout=timeout, log=CFG.log)
-
-
-def client(name, **kw):
-    return Client(name, send=request, **kw)
-
-
-def who(role):
-    return CFG.clients[role]
-
-
-def cli(*args):
-    return harness.cli(CFG.bin, *args)
-
-
-def cli_ok(*args):
-    return harness.cli_ok(CFG.bin, *args)
-
-
 def DR(rest="", drill=D):
     return f"{API}/drills/{drill}{rest}"
 
 
 # ---------------------------------------------------------------- SSE
-
-
-def Stream(path, c, last_id=None):
-    return harness.Stream(CFG.host, CFG.port, path, c, last_id)
 
 
 def sse_status(c, path):
@@ -250,7 +217,7 @@ def scenarios_come_in_as_yaml_or_zip():
 @test
 def init_loads_scenario_files():
     out = cli_ok("init", "--data", CFG.data, "--scenario",
-                 os.path.join(ROOT, "tests/fixtures/drills/demo-hospital.yaml"))
+                 os.path.join(harness.ROOT, "tests/fixtures/drills/demo-hospital.yaml"))
     check(re.search(r"\d+ scenarios[, ]", out), out)
     bad = os.path.join(CFG.tmp, "bad.yaml")
     with open(bad, "w") as f:
@@ -942,41 +909,21 @@ def authorization_matrix_of_drill_routes():
 
 @test
 def every_exchange_matches_openapi():
-    with open(os.path.join(ROOT, "src/server/openapi.json")) as f:
-        doc = json.load(f)
-    problems, seen = harness.exchanges_vs_openapi(doc, CFG.log)
     # the MSEL and attachment routes are test_drill_files.py's
-    ops = {(meth.upper(), t) for t, item in doc["paths"].items() for meth, o in item.items()
-           if ("drills" in o.get("tags", []) or "scenarios" in o.get("tags", []))
-           and "/msel" not in t and "/attachments" not in t}
-    seen.add(("GET", API + "/drills/{d}/events"))   # read by Stream, outside the log
-    if not CFG.partial:
-        problems += [f"{mm} {t}: never exercised" for mm, t in sorted(ops - seen)]
+    ops = harness.operations(tags=("drills", "scenarios"),
+                             where=lambda t, o: "/msel" not in t and "/attachments" not in t)
     check(ops, "no drill operations in openapi.json")
-    check(not problems, f"{len(problems)} responses differ from openapi.json:\n  "
-          + "\n  ".join(problems[:40]))
+    # the event stream is read by Stream, outside the log
+    CFG.check_openapi(ops, also_seen=[("GET", API + "/drills/{d}/events")])
 
 
 # ---------------------------------------------------------------- main
 
 
 def setup():
-    CFG.tmp = tempfile.mkdtemp(prefix="cybercap-drills.")
-    CFG.data = os.path.join(CFG.tmp, "d")
-    CFG.err_path = os.path.join(CFG.tmp, "server.err")
-    CFG.log = []
-    CFG.proc, CFG.port, _ = harness.start_server(
-        [CFG.bin, "demo", "--data", CFG.data, "--listen", "127.0.0.1:0"], err_path=CFG.err_path)
-    CFG.host = "127.0.0.1"
-    CFG.clients = {"anonymous": client("anonymous")}
-    for role, (email, grants) in PEOPLE.items():
-        pw = harness.add_user(CFG.bin, CFG.data, CFG.tmp, email, role.replace("_", " "), *grants)
-        token = cli_ok("user", "token", "--data", CFG.data, "--email", email).strip()
-        CFG.clients[role] = client(role, bearer=token)
-        if role == "player_a":
-            CFG.cookie_a = harness.sign_in(request, email, pw)
-    token = cli_ok("user", "token", "--data", CFG.data, "--email", "admin@demo.cybercap").strip()
-    CFG.admin = client("admin", bearer=token)
+    CFG.add_people(PEOPLE, name=lambda role: role.replace("_", " "))
+    CFG.cookie_a = CFG.login(PEOPLE["player_a"][0])
+    CFG.admin = client("admin", bearer=CFG.bearer_token("admin@demo.cybercap"))
 
 
 def stop():
@@ -997,35 +944,6 @@ def stop():
     check(s.closed, "the open stream did not end")
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--bin", required=True)
-    ap.add_argument("--only")
-    ap.add_argument("--keep", action="store_true")
-    args = ap.parse_args()
-    CFG.bin = os.path.abspath(args.bin)
-    CFG.partial = bool(args.only)
-    try:
-        setup()
-    except (Fail, OSError, subprocess.SubprocessError) as e:
-        if getattr(CFG, "proc", None) and CFG.proc.poll() is None:
-            CFG.proc.kill()
-            CFG.proc.wait()
-        shutil.rmtree(CFG.tmp, ignore_errors=True)
-        return harness.setup_failed(e)
-    try:
-        SUITE.run(args.only)
-        SUITE.run_one("the server exits 0 on SIGTERM, ending open streams", stop)
-    finally:
-        if CFG.proc.poll() is None:
-            CFG.proc.kill()
-            CFG.proc.wait()
-        if args.keep:
-            print(f"data kept in {CFG.tmp}")
-        else:
-            shutil.rmtree(CFG.tmp, ignore_errors=True)
-    return SUITE.result()
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(CFG.main(setup, "cybercap-drills.", stop=stop,
+                      stop_name="the server exits 0 on SIGTERM, ending open streams"))

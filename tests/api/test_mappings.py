@@ -15,10 +15,8 @@ open campaign is in test_workflow.py.
 
     python3 tests/api/test_mappings.py --bin build/cybercap [--only NAME_PART[,...]] [--keep]
 
-Each test prints "ok NAME" or "FAIL NAME: why"; the last line is
-"RESULT passed=N failed=M". The tests run in order and build on each other.
+The tests run in order and build on each other.
 """
-import argparse
 import collections
 import csv
 import io
@@ -28,15 +26,12 @@ import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from harness import Client, Fail, check, eq, expect  # noqa: E402
+from harness import API, Fail, check, eq, expect  # noqa: E402
 import harness  # noqa: E402
 
-CFG = argparse.Namespace()
-SUITE = harness.Suite()
-test = SUITE.test
-API = "/api/v1"
+CFG = harness.Cfg()
+test, client, login, add_user = CFG.test, CFG.client, CFG.login, CFG.add_user
 NM = "nm-prefill"            # national-maturity, XAA XAB XAC: made here
 NC27 = "nc27-prefill"        # national-commitment 2027, XAA: made here
 NC26 = "nc26-live"           # national-commitment 2026, XAB, open, answered live: made here
@@ -47,25 +42,8 @@ EDITION = "national-commitment-2026-2027"
 READINESS = "cirt-readiness-csirt-maturity"
 
 
-def request(method, path, headers=None, body=None, src="127.0.0.1", timeout=30):
-    return harness.request(CFG.host, CFG.port, method, path, headers, body, src=src,
-                           timeout=timeout, log=CFG.log)
-
-
-def client(name, **kw):
-    return Client(name, send=request, **kw)
-
-
-def login(email):
-    return harness.sign_in(request, email, CFG.passwords[email])
-
-
 def A(camp, unit, rest=""):
     return f"{API}/campaigns/{camp}/assessments/{unit}{rest}"
-
-
-def add_user(email, name, *grants):
-    CFG.passwords[email] = harness.add_user(CFG.bin, CFG.data, CFG.tmp, email, name, *grants)
 
 
 def assessment(c, camp, unit):
@@ -78,9 +56,9 @@ def assessment(c, camp, unit):
 def bundled_mappings():
     """id -> path of every mappings/*.yaml."""
     out = {}
-    for name in sorted(os.listdir(os.path.join(ROOT, "mappings"))):
+    for name in sorted(os.listdir(os.path.join(harness.ROOT, "mappings"))):
         if name.endswith(".yaml"):
-            path = os.path.join(ROOT, "mappings", name)
+            path = os.path.join(harness.ROOT, "mappings", name)
             with open(path) as f:
                 out[re.search(r"^id: *(\S+)", f.read(), re.M).group(1)] = path
     return out
@@ -88,8 +66,8 @@ def bundled_mappings():
 
 def framework_file(fid, version):
     """The bundled framework file of an id and version."""
-    for name in sorted(os.listdir(os.path.join(ROOT, "frameworks"))):
-        path = os.path.join(ROOT, "frameworks", name)
+    for name in sorted(os.listdir(os.path.join(harness.ROOT, "frameworks"))):
+        path = os.path.join(harness.ROOT, "frameworks", name)
         with open(path) as f:
             text = f.read()
         if re.search(rf"^id: *{re.escape(fid)}\s*$", text, re.M) and \
@@ -99,7 +77,7 @@ def framework_file(fid, version):
 
 
 def cli_csv(*args):
-    out = harness.cli_ok(CFG.bin, *args)
+    out = CFG.cli_ok(*args)
     return list(csv.reader(io.StringIO(out)))
 
 
@@ -450,17 +428,11 @@ def the_demos_review_is_prefilled_from_the_index():
 
 @test
 def every_exchange_matches_openapi():
-    with open(os.path.join(ROOT, "src/server/openapi.json")) as f:
-        doc = json.load(f)
-    problems, seen = harness.exchanges_vs_openapi(doc, CFG.log)
-    for op in [("GET", API + "/mappings"), ("GET", API + "/mappings/{id}"),
-               ("GET", API + "/campaigns/{id}/assessments/{unit}/prefill"),
-               ("POST", API + "/campaigns/{id}/assessments/{unit}/prefill"),
-               ("POST", API + "/campaigns/{id}/assessments/{unit}/answers/{q}/confirm")]:
-        if op not in seen:
-            problems.append(f"{op[0]} {op[1]}: never exercised")
-    check(not problems, f"{len(problems)} responses differ from openapi.json:\n  "
-          + "\n  ".join(problems[:40]))
+    CFG.check_openapi([("GET", API + "/mappings"), ("GET", API + "/mappings/{id}"),
+                       ("GET", API + "/campaigns/{id}/assessments/{unit}/prefill"),
+                       ("POST", API + "/campaigns/{id}/assessments/{unit}/prefill"),
+                       ("POST", API + "/campaigns/{id}/assessments/{unit}/answers/{q}/confirm")],
+                      partial=False)
 
 
 # ---------------------------------------------------------------- main
@@ -477,4 +449,4 @@ def setup():
 
 
 if __name__ == "__main__":
-    sys.exit(harness.run_demo_suite(SUITE, CFG, setup, "cybercap-mappings."))
+    sys.exit(CFG.main(setup, "cybercap-mappings."))

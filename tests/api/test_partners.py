@@ -23,15 +23,13 @@ documents it.
 
     python3 tests/api/test_partners.py --bin build/cybercap [--only NAME_PART[,...]] [--keep]
 """
-import argparse  # noqa: F401  (run_demo_suite parses the command line)
 import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from harness import check, eq, expect, near  # noqa: E402
-import harness  # noqa: E402
-from partners_common import (API, AT, CFG, ORG1, ORG2, PEOPLE, S, SUITE, patch,  # noqa: E402
+from partners_common import (API, AT, CFG, ORG1, ORG2, PEOPLE, S, patch,  # noqa: E402
                              setup, test, who)
 
 
@@ -113,8 +111,8 @@ def the_secretariat_records_organisations_and_grants_partners():
     expect(who("secretariat").post(API + "/partnerships/members",
                                    {"email": PEOPLE["partner1"][0], "role": "partner",
                                     "organisation": ORG1}), 201, what="grant partner1")
-    harness.cli_ok(CFG.bin, "user", "grant", "--data", CFG.data, "--email",
-                   PEOPLE["partner2"][0], "--role", "partner", "--organisation", ORG2)
+    CFG.cli_ok("user", "grant", "--data", CFG.data, "--email",
+               PEOPLE["partner2"][0], "--role", "partner", "--organisation", ORG2)
     for body, field in [({"role": "partner", "organisation": ORG1}, "email"),
                         ({"email": "nobody@x.test", "role": "partner", "organisation": ORG1},
                          "email"),
@@ -136,8 +134,8 @@ def the_secretariat_records_organisations_and_grants_partners():
     orgs = {o["id"] for o in expect(who("anonymous").get(API + "/organisations"), 200)
             .json()["organisations"]}
     check({ORG1, ORG2} <= orgs, f"organisations are listed: {orgs}")
-    rc, out, err = harness.cli(CFG.bin, "user", "grant", "--data", CFG.data, "--email",
-                               PEOPLE["partner2"][0], "--role", "partner")
+    rc, out, err = CFG.cli("user", "grant", "--data", CFG.data, "--email",
+                           PEOPLE["partner2"][0], "--role", "partner")
     check(rc != 0 and "organisation" in err, f"CLI partner without organisation: {rc} {err}")
     themes = expect(who("anonymous").get(API + "/partnerships/themes"), 200).json()["themes"]
     check(any(t["id"] == "incident-management.national-cirt" for t in themes), "themes")
@@ -359,4 +357,4 @@ import partners_deals  # noqa: E402,F401  (its tests come after these, in this o
 
 
 if __name__ == "__main__":
-    sys.exit(harness.run_demo_suite(SUITE, CFG, setup, "cybercap-partners."))
+    sys.exit(CFG.main(setup, "cybercap-partners."))

@@ -16,57 +16,32 @@ authorisation matrix of every plan route is in test_workflow.py.
 
     python3 tests/api/test_plans.py --bin build/cybercap [--only NAME_PART[,...]] [--keep]
 
-Each test prints "ok NAME" or "FAIL NAME: why"; the last line is
-"RESULT passed=N failed=M". The tests run in order and build on each other.
+The tests run in order and build on each other.
 """
-import argparse
 import csv
 import datetime
 import io
 import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from harness import Client, Fail, Problems, check, eq, expect, near, open_db  # noqa: E402
+from harness import API, Client, Problems, check, eq, expect, near, ok, open_db  # noqa: E402
 import harness  # noqa: E402
 
-CFG = argparse.Namespace()
-SUITE = harness.Suite()
-test = SUITE.test
-API = "/api/v1"
+CFG = harness.Cfg()
+test, login = CFG.test, CFG.login
 FW = "national-commitment"
 STATUSES = ["proposed", "planned", "in_progress", "done", "blocked", "cancelled"]
 AT = "2026-07-02"          # the day the figures of the flow are for
-
-
-def request(method, path, headers=None, body=None, src="127.0.0.1", timeout=30):
-    return harness.request(CFG.host, CFG.port, method, path, headers, body, src=src,
-                           timeout=timeout, log=CFG.log)
-
-
-ANON = Client("anonymous", send=request)
-
-
-def login(email):
-    return harness.sign_in(request, email, CFG.passwords[email])
-
-
-def patch(c, path, obj):
-    return c.call("PATCH", path, obj=obj)
+ANON = CFG.client("anonymous")
+patch = Client.patch
 
 
 def P(plan, rest=""):
     return f"{API}/plans/{plan}{rest}"
-
-
-def ok(r, status=200, what=""):
-    return expect(r, status, what=what).json()
 
 
 def days(d):
@@ -102,7 +77,7 @@ def actions_of(plan_json):
 
 
 def audit_count():
-    rc, out, err = harness.cli(CFG.bin, "audit", "verify", "--data", CFG.data)
+    rc, out, err = CFG.cli("audit", "verify", "--data", CFG.data)
     return rc, out + err
 
 
@@ -744,67 +719,18 @@ def deleting_a_plan_unlinks_risks_and_drills_and_is_audited():
 
 @test
 def every_exchange_matches_openapi():
-    with open(os.path.join(os.path.dirname(os.path.dirname(HERE)), "src/server/openapi.json")) as f:
-        doc = json.load(f)
-    problems, seen = harness.exchanges_vs_openapi(doc, CFG.log)
-    plan_ops = {(m.upper(), t) for t, item in doc["paths"].items() for m, o in item.items()
-                if t.startswith(API + "/plan") or t == API + "/csirt-services"}
-    problems += [f"{m} {t}: never exercised" for m, t in sorted(plan_ops - seen)]
-    check(not problems, f"{len(problems)} responses differ from openapi.json:\n  "
-          + "\n  ".join(problems[:40]))
+    CFG.check_openapi(harness.operations(where=lambda t, o: t.startswith(API + "/plan") or
+                                         t == API + "/csirt-services"), partial=False)
 
 
 # ---------------------------------------------------------------- main
 
 
 def setup():
-    CFG.tmp = tempfile.mkdtemp(prefix="cybercap-plans.")
-    CFG.data = os.path.join(CFG.tmp, "d")
-    CFG.err_path = os.path.join(CFG.tmp, "server.err")
-    CFG.log = []
-    CFG.proc, CFG.port, lines = harness.start_server(
-        [CFG.bin, "demo", "--data", CFG.data, "--listen", "127.0.0.1:0"], err_path=CFG.err_path)
-    CFG.host = "127.0.0.1"
-    CFG.passwords = {email: pw for _, email, pw, _ in harness.demo_signins(lines)}
     CFG.admin = login("admin@demo.cybercap")
     CFG.focal_xaa = login("focal.xaa@demo.cybercap")
     CFG.focal_xab = login("focal.xab@demo.cybercap")
 
 
-def stop():
-    rc, report = harness.stop_server(CFG.proc, CFG.err_path)
-    check(report is None, f"sanitizer report:\n{report}")
-    eq(rc, 0, "exit status after SIGTERM")
-
-
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--bin", required=True)
-    ap.add_argument("--only")
-    ap.add_argument("--keep", action="store_true")
-    args = ap.parse_args()
-    CFG.bin = os.path.abspath(args.bin)
-    try:
-        setup()
-    except (Fail, OSError, subprocess.SubprocessError) as e:
-        if getattr(CFG, "proc", None) and CFG.proc.poll() is None:
-            CFG.proc.kill()
-            CFG.proc.wait()
-        shutil.rmtree(getattr(CFG, "tmp", ""), ignore_errors=True)
-        return harness.setup_failed(e)
-    try:
-        SUITE.run(args.only)
-        SUITE.run_one("the server exits 0 on SIGTERM", stop)
-    finally:
-        if CFG.proc.poll() is None:
-            CFG.proc.kill()
-            CFG.proc.wait()
-        if args.keep:
-            print(f"data kept in {CFG.tmp}")
-        else:
-            shutil.rmtree(CFG.tmp, ignore_errors=True)
-    return SUITE.result()
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(CFG.main(setup, "cybercap-plans."))

@@ -23,66 +23,36 @@ authorisation matrix of every risk route is in test_workflow.py.
 
     python3 tests/api/test_risks.py --bin build/cybercap [--only NAME_PART[,...]] [--keep]
 
-Each test prints "ok NAME" or "FAIL NAME: why"; the last line is
-"RESULT passed=N failed=M". The tests run in order and build on each other.
+The tests run in order and build on each other.
 """
-import argparse
 import copy
 import csv
 import datetime
 import io
-import json
 import os
 import re
 import secrets
-import subprocess
 import sys
-import tempfile
 import time
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from harness import Client, Fail, Problems, check, eq, expect, open_db  # noqa: E402
+from harness import API, Client, Problems, check, eq, expect, ok  # noqa: E402
 import harness  # noqa: E402
 
-CFG = argparse.Namespace()
-SUITE = harness.Suite()
-test = SUITE.test
-API = "/api/v1"
+CFG = harness.Cfg()
+test, login, db = CFG.test, CFG.login, CFG.db
 DEMO = "xaa-ncra-2026"
 PHASES = ["inherent", "current", "target"]
 PARTICIPANTS = ["ines.participant@demo.cybercap", "jonas.participant@demo.cybercap",
                 "kofi.participant@demo.cybercap"]
-
-
-def request(method, path, headers=None, body=None, src="127.0.0.1", timeout=30):
-    return harness.request(CFG.host, CFG.port, method, path, headers, body, src=src,
-                           timeout=timeout, log=CFG.log)
-
-
-ANON = Client("anonymous", send=request)
-
-
-def login(email, password=None):
-    return harness.sign_in(request, email, password or CFG.passwords[email])
-
-
-def patch(c, path, obj):
-    return c.call("PATCH", path, obj=obj)
+ANON = CFG.client("anonymous")
+patch = Client.patch
 
 
 def RA(a=DEMO, rest=""):
     return f"{API}/risk-assessments/{a}{rest}"
-
-
-def ok(r, status=200, what=""):
-    return expect(r, status, what=what).json()
-
-
-def db():
-    return open_db(CFG.data)
 
 
 def today():
@@ -193,7 +163,7 @@ def demo_register_is_there():
 
 @test
 def demo_levels_and_order_follow_the_spec():
-    m = read_matrix(os.path.join(ROOT, "matrices/national-5x5.yaml"))
+    m = read_matrix(os.path.join(harness.ROOT, "matrices/national-5x5.yaml"))
     CFG.national = m
     full = ok(ANON.get(RA()), what="the assessment")["matrix"]
     eq([x["id"] for x in full["likelihood"]], m["likelihood"], "likelihood ids")
@@ -263,7 +233,7 @@ def create_assessments():
        ("t-plain", "XAA", False, 0, "plain-5x5"), "t-plain")
     check(len(r["matrix"]["hash"]) == 64 and r["matrix"]["impact"]["dimensions"] == [],
           "the plain matrix with its hash and no dimensions")
-    CFG.plain = read_matrix(os.path.join(ROOT, "matrices/plain-5x5.yaml"))
+    CFG.plain = read_matrix(os.path.join(harness.ROOT, "matrices/plain-5x5.yaml"))
     ok(CFG.team.post(API + "/risk-assessments", {"id": "t-nat", "unit": "XAA", "title": "National test",
                                                  "matrix": "national-5x5", "start": "2026-01-01",
                                                  "end": "2027-06-30"}), 201, "create t-nat")
@@ -509,7 +479,7 @@ def taxonomies_and_matrices():
     tax = ok(ANON.get(API + "/taxonomies"), what="taxonomies")
     files = {}
     for kind, name in (("sectors", "sectors.csv"), ("threats", "threats.csv"), ("actors", "actors.csv")):
-        with open(os.path.join(ROOT, "data/taxonomies", name)) as f:
+        with open(os.path.join(harness.ROOT, "data/taxonomies", name)) as f:
             files[kind] = [(row["id"], row["name"]) for row in csv.DictReader(f)]
         eq([(t["id"], t["name"]) for t in tax[kind]], files[kind], f"{kind} as in the file")
     ids = [t["id"] for t in tax["threats"]]
@@ -531,12 +501,12 @@ def taxonomies_and_matrices():
 def a_changed_matrix_is_a_new_version_and_assessments_keep_theirs():
     old = ok(CFG.team.get(RA("t-nat")))["matrix"]
     changed = os.path.join(CFG.tmp, "national-5x5.yaml")
-    text = open(os.path.join(ROOT, "matrices/national-5x5.yaml")).read()
+    text = open(os.path.join(harness.ROOT, "matrices/national-5x5.yaml")).read()
     text = text.replace("title: National cyber risk matrix", "title: Changed national matrix")
     grid = "  - [medium, high, high, very-high, very-high]\n"
     text = text[:text.rindex(grid)] + "  - [high, high, very-high, very-high, very-high]\n"
     open(changed, "w").write(text)
-    harness.cli_ok(CFG.bin, "init", "--data", CFG.data, "--matrix", changed)
+    CFG.cli_ok("init", "--data", CFG.data, "--matrix", changed)
     # the server notices another process's change within a second or so
     deadline = time.time() + 10
     while True:
@@ -1011,7 +981,7 @@ def the_public_register_leaks_nothing_on_any_route():
     outsiders = [ANON, CFG.focal_xab, CFG.reviewer, login("amina.respondent@demo.cybercap")]
     routes = [API + "/risk-assessments", API + "/taxonomies", API + "/matrices",
               API + "/matrices/national-5x5"]
-    doc = json.load(open(os.path.join(ROOT, "src/server/openapi.json")))
+    doc = harness.openapi_doc()
     for a in (DEMO, "t-nat", "t-plain"):
         for tpl, item in doc["paths"].items():
             if not tpl.startswith(API + "/risk-assessments/{a}"):
@@ -1077,7 +1047,7 @@ def a_public_plan_names_no_restricted_risk():
     ref = f"{DEMO}/{secret['id']}"
     a = ok(team.get(f"{API}/plans/xaa-2026/actions/{act}"), what="the team reads the action")
     eq(a["source"], dict(a["source"], kind="risk", ref=ref), "the team sees the link")
-    doc = json.load(open(os.path.join(ROOT, "src/server/openapi.json")))
+    doc = harness.openapi_doc()
     routes = [t_.replace("{p}", "xaa-2026").replace("{a}", str(act))
               for t_, item in doc["paths"].items()
               if t_.startswith(API + "/plans/{p}") and "get" in item]
@@ -1130,18 +1100,14 @@ def every_change_is_in_the_audit_chain():
                                           "'risk:t-nat/n-1'")]
     for a in ("create", "update", "agree"):
         check(a in acts, f"no {a} of n-1 in the audit trail ({acts})")
-    rc, out, err = harness.cli(CFG.bin, "audit", "verify", "--data", CFG.data)
+    rc, out, err = CFG.cli("audit", "verify", "--data", CFG.data)
     eq(rc, 0, f"cybercap audit verify: {out} {err}")
 
 
 @test
 def every_risk_response_matches_openapi():
-    doc = json.load(open(os.path.join(ROOT, "src/server/openapi.json")))
-    problems, seen = harness.exchanges_vs_openapi(doc, CFG.log)
-    ops = {(m.upper(), t) for t, item in doc["paths"].items() for m in item
-           if t.startswith((API + "/risk-assessments", API + "/matrices", API + "/taxonomies"))}
-    problems += [f"{m} {t}: never exercised" for m, t in sorted(ops - seen)]
-    check(not problems, f"{len(problems)} problems:\n  " + "\n  ".join(problems[:40]))
+    CFG.check_openapi(harness.operations(where=lambda t, o: t.startswith(
+        (API + "/risk-assessments", API + "/matrices", API + "/taxonomies"))), partial=False)
 
 
 # ---------------------------------------------------------------- main
@@ -1151,13 +1117,6 @@ DEMO_LINE = re.compile(r"\s*(\w+)\s+(\S+@\S+)\s+(\S+)")
 
 
 def setup():
-    CFG.tmp = tempfile.mkdtemp(prefix="cybercap-risks.")
-    CFG.data = os.path.join(CFG.tmp, "d")
-    CFG.err_path = os.path.join(CFG.tmp, "server.err")
-    CFG.log = []
-    CFG.proc, CFG.port, lines = harness.start_server(
-        [CFG.bin, "demo", "--data", CFG.data, "--listen", "127.0.0.1:0"], err_path=CFG.err_path)
-    CFG.host = "127.0.0.1"
     CFG.passwords = {}
     with open(os.path.join(CFG.data, "demo-logins.txt")) as f:
         for line in f:
@@ -1173,11 +1132,5 @@ def setup():
     CFG.reviewer = login("reviewer@demo.cybercap")
 
 
-def stop():
-    rc, report = harness.stop_server(CFG.proc, CFG.err_path)
-    check(report is None, f"sanitizer report:\n{report}")
-    eq(rc, 0, "exit status after SIGTERM")
-
-
 if __name__ == "__main__":
-    sys.exit(harness.run_suite(SUITE, CFG, setup, stop))
+    sys.exit(CFG.main(setup, "cybercap-risks."))

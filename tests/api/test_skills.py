@@ -19,15 +19,13 @@ and answers as openapi.json says.
 
     python3 tests/api/test_skills.py --bin build/cybercap [--only NAME_PART[,...]] [--keep]
 """
-import argparse  # noqa: F401  (run_demo_suite parses the command line)
 import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from harness import check, eq, expect  # noqa: E402
-import harness  # noqa: E402
-from skills_common import (API, CFG, P, ST, SUITE, email, enrol, grant, move, person,  # noqa: E402
+from skills_common import (API, CFG, P, ST, email, enrol, grant, move, person,  # noqa: E402
                            setup, test, walk, who)
 import skills_knowledge  # noqa: E402
 import skills_workbook  # noqa: E402
@@ -380,4 +378,4 @@ import skills_dashboard  # noqa: E402,F401  (its tests come after these, in this
 
 
 if __name__ == "__main__":
-    sys.exit(harness.run_demo_suite(SUITE, CFG, setup, "cybercap-skills."))
+    sys.exit(CFG.main(setup, "cybercap-skills."))

@@ -14,10 +14,8 @@ tests/e2e/static-site.test.mjs.
 
     python3 tests/api/test_static_site.py --bin build/cybercap [--only NAME_PART[,...]] [--keep]
 
-Each test prints "ok NAME" or "FAIL NAME: why"; the last line is
-"RESULT passed=N failed=M". The tests run in order and build on each other.
+The tests run in order and build on each other.
 """
-import argparse
 import ctypes
 import ctypes.util
 import gzip
@@ -31,22 +29,14 @@ import zipfile
 import io
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from harness import Client, check, eq, expect  # noqa: E402
+from harness import API, check, eq, expect  # noqa: E402
 import harness  # noqa: E402
 
-CFG = argparse.Namespace()
-SUITE = harness.Suite()
-test = SUITE.test
-API = "/api/v1"
+CFG = harness.Cfg()
+test, request = CFG.test, CFG.request
 EDITIONS = ["nci-2025", "nci-2026", "nci-2027"]   # the demo's published index editions
 OPEN = "nci-2028"                                  # the demo's open edition
-
-
-def request(method, path, headers=None, body=None, src="127.0.0.1", timeout=30):
-    return harness.request(CFG.host, CFG.port, method, path, headers, body, src=src,
-                           timeout=timeout, log=CFG.log)
 
 
 def read(rel, mode="rb"):
@@ -85,10 +75,10 @@ def brotli_decompress(data, size):
 
 @test
 def export_writes_the_site():
-    args = ["export-site", "--data", CFG.data, "--web", os.path.join(ROOT, "web/dist")]
+    args = ["export-site", "--data", CFG.data, "--web", os.path.join(harness.ROOT, "web/dist")]
     for c in EDITIONS:
         args += ["--campaign", c]
-    out = harness.cli_ok(CFG.bin, *args, CFG.out)
+    out = CFG.cli_ok(*args, CFG.out)
     check(re.search(r"\d+ API responses and \d+ pages for 3 campaigns", out), out)
     html = read("index.html", "r")
     m = re.search(r'<meta name="cybercap-site" content="/(site\.[0-9a-f]{16}\.json)">', html)
@@ -170,27 +160,27 @@ def names_are_content_addressed_with_compressed_copies():
 
 @test
 def refuses_unpublished_unknown_and_a_used_directory():
-    base = ["export-site", "--data", CFG.data, "--web", os.path.join(ROOT, "web/dist")]
+    base = ["export-site", "--data", CFG.data, "--web", os.path.join(harness.ROOT, "web/dist")]
     out = os.path.join(CFG.tmp, "refused")
-    rc, _, err = harness.cli(CFG.bin, *base, "--campaign", OPEN, out)
+    rc, _, err = CFG.cli(*base, "--campaign", OPEN, out)
     eq(rc, 2, "an open campaign")
     check("published results only" in err and OPEN in err, err)
     check(not os.path.exists(out) or not os.listdir(out), "nothing written")
-    rc, _, err = harness.cli(CFG.bin, *base, "--campaign", "no-such", out)
+    rc, _, err = CFG.cli(*base, "--campaign", "no-such", out)
     eq(rc, 2, "an unknown campaign")
     check("no-such" in err, err)
-    rc, _, err = harness.cli(CFG.bin, *base, "--campaign", EDITIONS[0], CFG.out)
+    rc, _, err = CFG.cli(*base, "--campaign", EDITIONS[0], CFG.out)
     eq(rc, 2, "an output directory in use")
     check("not empty" in err, err)
-    rc, _, err = harness.cli(CFG.bin, "export-site", "--data", CFG.data, out)
+    rc, _, err = CFG.cli("export-site", "--data", CFG.data, out)
     eq(rc, 2, "no campaign")
     check("--campaign" in err, err)
 
 
 def setup():
-    CFG.anon = Client("anonymous", send=request)
+    CFG.anon = CFG.client("anonymous")
     CFG.out = os.path.join(CFG.tmp, "site")
 
 
 if __name__ == "__main__":
-    sys.exit(harness.run_demo_suite(SUITE, CFG, setup, "cybercap-static-site."))
+    sys.exit(CFG.main(setup, "cybercap-static-site."))

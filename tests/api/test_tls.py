@@ -21,9 +21,6 @@ server with TLS on a free port and a data directory of its own, and checks:
 Run by tests/api/run.sh; by hand:
 
     python3 tests/api/test_tls.py --bin build/cybercap [--plain-base http://127.0.0.1:PORT --plain-data DIR]
-
-Each test prints "ok NAME" or "FAIL NAME: why"; the last line is
-"RESULT passed=N failed=M".
 """
 import argparse
 import hashlib

@@ -29,29 +29,21 @@ server.c decodes it into a control character instead and answers 400.
 Run by tests/api/run.sh; by hand:
 
     python3 tests/api/test_traversal.py --bin build/cybercap [--only NAME_PART]
-
-Each test prints "ok NAME" or "FAIL NAME: why"; the last line is
-"RESULT passed=N failed=M".
 """
-import argparse
 import hashlib
 import io
 import os
 import re
-import shutil
 import sys
-import tempfile
 import uuid
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import Fail, Problems, check, eq  # noqa: E402
+from harness import API, Problems, check, eq  # noqa: E402
 import harness  # noqa: E402
 
-CFG = argparse.Namespace()
-SUITE = harness.Suite()
-test = SUITE.test
-API = "/api/v1"
+CFG = harness.Cfg()
+test = CFG.test
 OPEN, PUBLISHED = "nci-2028", "nci-2026"
 Q = "legal.cybercrime.procedural.search_seizure"   # yes_no, evidence required
 MARKERS = [b"CYBERCAP-SECRET", b"root:x:0:0", b"SQLite format 3", b"@demo.cybercap\t",
@@ -365,12 +357,7 @@ def every_path_parameter_of_the_api():
 # ---------------------------------------------------------------- main
 
 
-def start_server():
-    CFG.data = os.path.join(CFG.tmp, "d")
-    CFG.err_path = os.path.join(CFG.tmp, "server.err")
-    CFG.proc, CFG.port, lines = harness.start_server(
-        [CFG.bin, "demo", "--data", CFG.data, "--listen", "127.0.0.1:0"], err_path=CFG.err_path)
-    CFG.passwords = {email: pw for _, email, pw, _ in harness.demo_signins(lines)}
+def setup():
     # secrets beside the data directory, inside it, and inside DATA/evidence
     for path in (os.path.join(CFG.tmp, "secret-beside-data.txt"),
                  os.path.join(CFG.data, "secret-in-data.txt"),
@@ -378,6 +365,7 @@ def start_server():
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w") as f:
             f.write("CYBERCAP-SECRET " + path + "\n")
+    CFG.analyst = login("analyst@demo.cybercap")
 
 
 def stop():
@@ -388,32 +376,5 @@ def stop():
     eq(rc, 0, "exit status")
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--bin", required=True)
-    ap.add_argument("--only")
-    args = ap.parse_args()
-    CFG.bin = os.path.abspath(args.bin)
-    CFG.tmp = tempfile.mkdtemp(prefix="cybercap-traversal.")
-    try:
-        start_server()
-        CFG.analyst = login("analyst@demo.cybercap")
-    except (Fail, OSError) as e:
-        if getattr(CFG, "proc", None) and CFG.proc.poll() is None:
-            CFG.proc.kill()
-            CFG.proc.wait()
-        shutil.rmtree(CFG.tmp, ignore_errors=True)
-        return harness.setup_failed(e)
-    try:
-        SUITE.run(args.only)
-        SUITE.run_one("the server exits 0 on SIGTERM", stop)
-    finally:
-        if CFG.proc.poll() is None:
-            CFG.proc.kill()
-            CFG.proc.wait()
-        shutil.rmtree(CFG.tmp, ignore_errors=True)
-    return SUITE.result()
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(CFG.main(setup, "cybercap-traversal.", stop=stop))

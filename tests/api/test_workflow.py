@@ -10,9 +10,6 @@ by hand:
 
     python3 tests/api/test_workflow.py --bin build/cybercap [--only NAME_PART[,...]] [--keep]
 
-Each test prints "ok NAME" or "FAIL NAME: why"; the last line is
-"RESULT passed=N failed=M".
-
 Sign-ins: the demo's five accounts (read from its output), plus accounts made
 with `cybercap user add/grant/token` for the scopes the demo lacks (a reviewer
 for unit XAB only, a reviewer for the workflow's campaign, a bearer token for
@@ -21,33 +18,26 @@ are limited per email and per client address, so the tests that fail on
 purpose connect from other loopback addresses (127.0.0.2...) and the rest
 from 127.0.0.1 never fail a sign-in.
 """
-import argparse
 import hashlib
 import json
 import os
 import re
 import secrets
-import shutil
-import socket
-import subprocess
 import sys
-import tempfile
-import threading
 import time
 import uuid
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 
-from harness import BACKEND, DB_ERRORS, Client, Fail, Problems, check, eq, expect, open_db, session_cookie  # noqa: E402
+from harness import (API, BACKEND, DB_ERRORS, Fail, Problems, check, eq, expect,  # noqa: E402
+                     session_cookie)
 import harness  # noqa: E402
 
-CFG = argparse.Namespace()
-SUITE = harness.Suite()
-test = SUITE.test
-LOG = []            # (method, path, Resp) of every exchange, for the OpenAPI check
-API = "/api/v1"
+CFG = harness.Cfg()
+test, request, client, login = CFG.test, CFG.request, CFG.client, CFG.login
+cli, cli_ok, add_user, db = CFG.cli, CFG.cli_ok, CFG.add_user, CFG.db
+raw_exchange = CFG.raw_exchange
 FW = "national-commitment"
 OPEN = "nci-2028"           # the demo's open campaign (40 units)
 PUBLISHED = "nci-2026"
@@ -60,16 +50,6 @@ Q_OPTIONAL = "technical.standards.certification"        # yes_no, evidence optio
 # ---------------------------------------------------------------- HTTP
 
 
-def request(method, path, headers=None, body=None, src="127.0.0.1", timeout=30):
-    """One request on its own connection, from source address src."""
-    return harness.request(CFG.host, CFG.port, method, path, headers, body, src=src,
-                           timeout=timeout, log=LOG)
-
-
-def client(name, cookie=None, csrf=None, bearer=None, src="127.0.0.1"):
-    return Client(name, cookie, csrf, bearer, src, send=request)
-
-
 ANON = client("anonymous")
 
 
@@ -79,11 +59,6 @@ def login_raw(email, password, src="127.0.0.1", cookie=None):
         h["Cookie"] = f"cc_session={cookie}"
     return request("POST", API + "/session", headers=h,
                    body=json.dumps({"email": email, "password": password}).encode(), src=src)
-
-
-def login(email, password=None, name=None, src="127.0.0.1"):
-    return harness.sign_in(request, email, password if password is not None else
-                           CFG.passwords[email], src=src, name=name)
 
 
 _sessions = {}
@@ -111,33 +86,6 @@ def status_of(client, camp, unit):
     r = client.get(A(camp, unit))
     eq(r.status, 200, f"GET assessment {camp}/{unit} as {client.name} ({r.body[:200]!r})")
     return r.json()
-
-
-# ---------------------------------------------------------------- server and CLI
-
-
-def cli(*args, stdin=None):
-    return harness.cli(CFG.bin, *args, stdin=stdin)
-
-
-def cli_ok(*args):
-    return harness.cli_ok(CFG.bin, *args)
-
-
-def add_user(email, name, *grants):
-    """Creates an account (random password) and gives it the grants
-    [(role, unit, campaign)]; returns the password."""
-    CFG.passwords[email] = harness.add_user(CFG.bin, CFG.data, CFG.tmp, email, name, *grants)
-    return CFG.passwords[email]
-
-
-def start_server():
-    CFG.err_path = os.path.join(CFG.tmp, "server.err")
-    return harness.start_server([CFG.bin, "demo", "--data", CFG.data, "--listen", "127.0.0.1:0"],
-                                err_path=CFG.err_path)
-
-
-parse_signins = harness.demo_signins
 
 
 # ---------------------------------------------------------------- roles
@@ -1089,42 +1037,6 @@ def whole_workflow():
 UP = "up-2028"
 
 
-def raw_exchange(data, timeout=30, src="127.0.0.1"):
-    """Sends raw bytes while reading the answer (the server may answer and
-    close before reading everything); returns (status, head, body)."""
-    s = socket.create_connection((CFG.host, CFG.port), timeout=timeout, source_address=(src, 0))
-    got = b""
-    try:
-        def sender():
-            try:
-                for i in range(0, len(data), 1 << 16):
-                    s.sendall(data[i:i + (1 << 16)])
-            except OSError:
-                pass
-        t = threading.Thread(target=sender, daemon=True)
-        t.start()
-        try:
-            while True:
-                chunk = s.recv(1 << 16)
-                if not chunk:
-                    break
-                got += chunk
-                head, sep, rest = got.partition(b"\r\n\r\n")
-                if sep:
-                    m = re.search(rb"content-length: *(\d+)", head, re.I)
-                    if m and len(rest) >= int(m.group(1)):
-                        break
-        except (ConnectionResetError, socket.timeout):
-            pass
-        t.join(10)
-    finally:
-        s.close()
-    head, _, body = got.partition(b"\r\n\r\n")
-    m = re.match(rb"HTTP/1\.[01] (\d{3})", head)
-    check(m, f"no HTTP status in {got[:200]!r}")
-    return int(m.group(1)), head.decode("latin-1"), body
-
-
 @test
 def uploads():
     create_and_open(UP, ["XAA"])
@@ -1230,7 +1142,7 @@ HOSTILE_TEXT = ("<img src=x onerror=\"window.__xss=1\"> <script>window.__xss=1</
 
 
 def table_counts():
-    with open_db(CFG.data, readonly=True) as con:
+    with db(readonly=True) as con:
         names = [n for (n,) in con.execute(
             "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name" if BACKEND == "sqlite"
             else "SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema() "
@@ -1451,22 +1363,14 @@ def every_response_matches_openapi():
     operation in src/server/openapi.json and a JSON body matches the
     documented schema. (Unsafe requests refused for CSRF before routing,
     and a bad bearer token's 401 on a public route, are not operations.)"""
-    with open(os.path.join(ROOT, "src/server/openapi.json")) as f:
-        doc = json.load(f)
-    eq(ANON.get(API + "/openapi.json").json(), doc,
+    eq(ANON.get(API + "/openapi.json").json(), harness.openapi_doc(),
        "the served /api/v1/openapi.json vs src/server/openapi.json (run make)")
-    problems, seen = harness.exchanges_vs_openapi(doc, LOG)
     # drills and scenarios are exercised, and checked, by test_drills.py,
     # a drill's challenges by test_challenges.py, partnerships by test_partners.py,
     # skills programmes by test_skills.py
-    workflow_ops = {(m.upper(), t) for t, item in doc["paths"].items() for m, o in item.items()
-                    if ("security" in o or t == API + "/session") and
-                    not {"drills", "scenarios", "challenges", "partnerships", "skills"} &
-                    set(o.get("tags", []))}
-    if not CFG.partial:
-        problems += [f"{m} {t}: never exercised" for m, t in sorted(workflow_ops - seen)]
-    check(not problems, f"{len(problems)} responses differ from openapi.json:\n  "
-          + "\n  ".join(problems[:40]))
+    others = {"drills", "scenarios", "challenges", "partnerships", "skills"}
+    CFG.check_openapi(harness.operations(where=lambda t, o: (
+        "security" in o or t == API + "/session") and not others & set(o.get("tags", []))))
 
 
 @test
@@ -1501,7 +1405,8 @@ def wrong_types_in_json_bodies():
     p = Problems()
     for c, method, path, obj, status, field in cases:
         src = "127.0.0.6" if path.endswith("/session") else "127.0.0.1"
-        r = client(c.name, c.cookie, c.csrf, c.bearer, src=src).call(method, path, obj=obj)
+        r = client(c.name, cookie=c.cookie, csrf=c.csrf, bearer=c.bearer, src=src).call(
+            method, path, obj=obj)
         what = f"{method} {path.replace(API, '')} {json.dumps(obj)[:60]}"
         p.expect(r, status, field=field, what=what)
         if ANON.get(API + "/campaigns").status != 200:
@@ -1511,10 +1416,6 @@ def wrong_types_in_json_bodies():
 
 
 # ---------------------------------------------------------------- 6. audit trail
-
-
-def db():
-    return open_db(CFG.data)
 
 
 @test
@@ -1575,16 +1476,10 @@ def audit_trail_verifies_then_detects_tampering():
 
 
 def setup():
-    CFG.tmp = tempfile.mkdtemp(prefix="cybercap-workflow.")
-    CFG.data = os.path.join(CFG.tmp, "d")
-    CFG.proc, CFG.port, lines = start_server()
-    CFG.host = "127.0.0.1"
-    signins = parse_signins(lines)
-    CFG.passwords = {email: pw for _, email, pw, _ in signins}
     with open(os.path.join(CFG.data, "demo-logins.txt")) as f:
-        from_file = parse_signins(f.readlines())
-    if from_file != signins or len(signins) != 5:
-        raise Fail(f"demo sign-ins: stdout {signins} vs demo-logins.txt {from_file}")
+        from_file = harness.demo_signins(f.readlines())
+    if from_file != CFG.signins or len(CFG.signins) != 5:
+        raise Fail(f"demo sign-ins: stdout {CFG.signins} vs demo-logins.txt {from_file}")
     add_user(ROLE_EMAIL["reviewer_xab"], "Reviewer of XAB", ("reviewer", "XAB", None))
     add_user(ROLE_EMAIL["reviewer_wf"], "Reviewer of wf-2028")   # granted once wf-2028 exists
     for e in ("ratelimit@test.cybercap", "ratelimit2@test.cybercap", "creds@test.cybercap"):
@@ -1618,36 +1513,9 @@ def stop_server():
     eq(rc, 0, f"exit status after SIGTERM ({open(CFG.err_path, errors='replace').read()[-500:]!r})")
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--bin", required=True, help="the cybercap binary")
-    ap.add_argument("--only", help="run the tests whose name contains this (or one of "
-                    "these, comma-separated)")
-    ap.add_argument("--keep", action="store_true", help="keep the data directory")
-    args = ap.parse_args()
-    CFG.bin = os.path.abspath(args.bin)
-    CFG.partial = bool(args.only)
-    t_start = time.time()
-    try:
-        setup()
-    except (Fail, OSError, subprocess.SubprocessError) as e:
-        if getattr(CFG, "proc", None) and CFG.proc.poll() is None:
-            CFG.proc.kill()
-            CFG.proc.wait()
-        shutil.rmtree(CFG.tmp, ignore_errors=True)
-        return harness.setup_failed(e)
-    try:
-        SUITE.run(args.only)
-    finally:
-        if CFG.proc.poll() is None:
-            SUITE.run_one("server_exits_0_on_sigterm", stop_server)
-        if args.keep:
-            print(f"data kept in {CFG.tmp}")
-        else:
-            shutil.rmtree(CFG.tmp, ignore_errors=True)
-    print(f"workflow tests took {time.time() - t_start:.1f} s")
-    return SUITE.result()
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    t_start = time.time()
+    status = CFG.main(setup, "cybercap-workflow.", stop=stop_server,
+                      stop_name="server_exits_0_on_sigterm")
+    print(f"workflow tests took {time.time() - t_start:.1f} s")
+    sys.exit(status)

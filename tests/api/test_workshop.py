@@ -18,32 +18,26 @@ matrix with the respondent role is in test_workflow.py.
 
     python3 tests/api/test_workshop.py --bin build/cybercap [--only NAME_PART[,...]] [--keep]
 
-Each test prints "ok NAME" or "FAIL NAME: why"; the last line is
-"RESULT passed=N failed=M". The tests run in order and build on each other.
+The tests run in order and build on each other.
 """
-import argparse
 import io
 import json
 import os
 import re
 import secrets
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 import xml.etree.ElementTree as ET
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from harness import Client, Fail, Problems, check, eq, expect, open_db  # noqa: E402
+from harness import API, Fail, Problems, check, eq, expect  # noqa: E402
 import harness  # noqa: E402
 
-CFG = argparse.Namespace()
-SUITE = harness.Suite()
-test = SUITE.test
-API = "/api/v1"
+CFG = harness.Cfg()
+SUITE, test, client, login = CFG.suite, CFG.test, CFG.client, CFG.login
+cli, cli_ok, add_user, db = CFG.cli, CFG.cli_ok, CFG.add_user, CFG.db
 WS = "ws-2026"
 FW_ID = "workshop-test"
 
@@ -93,41 +87,12 @@ OLD_EMAIL = "bruno.existing@workshop.test"
 THIRD_EMAIL = "chen.third@workshop.test"
 
 
-def request(method, path, headers=None, body=None, src="127.0.0.1", timeout=30):
-    return harness.request(CFG.host, CFG.port, method, path, headers, body, src=src,
-                           timeout=timeout, log=CFG.log)
-
-
-def client(name, **kw):
-    return Client(name, send=request, **kw)
-
-
-def login(email, password=None, src="127.0.0.1"):
-    return harness.sign_in(request, email, password or CFG.passwords[email], src=src)
-
-
 def A(unit="XAA", rest="", camp=WS):
     return f"{API}/campaigns/{camp}/assessments/{unit}{rest}"
 
 
 def R(rid, rest="", unit="XAA", camp=WS):
     return A(unit, f"/respondents/{rid}{rest}", camp)
-
-
-def cli(*args):
-    return harness.cli(CFG.bin, *args)
-
-
-def cli_ok(*args):
-    return harness.cli_ok(CFG.bin, *args)
-
-
-def add_user(email, name, *grants):
-    CFG.passwords[email] = harness.add_user(CFG.bin, CFG.data, CFG.tmp, email, name, *grants)
-
-
-def db():
-    return open_db(CFG.data)
 
 
 def question(resp_json, q):
@@ -714,25 +679,13 @@ def cli_grants_the_respondent_role_with_campaign_and_unit():
 
 @test
 def every_exchange_matches_openapi():
-    with open(os.path.join(os.path.dirname(os.path.dirname(HERE)), "src/server/openapi.json")) as f:
-        doc = json.load(f)
-    problems, _ = harness.exchanges_vs_openapi(doc, CFG.log)
-    check(not problems, f"{len(problems)} responses differ from openapi.json:\n  "
-          + "\n  ".join(problems[:40]))
+    CFG.check_openapi()
 
 
 # ---------------------------------------------------------------- main
 
 
 def setup():
-    CFG.tmp = tempfile.mkdtemp(prefix="cybercap-workshop.")
-    CFG.data = os.path.join(CFG.tmp, "d")
-    CFG.err_path = os.path.join(CFG.tmp, "server.err")
-    CFG.log = []
-    CFG.proc, CFG.port, lines = harness.start_server(
-        [CFG.bin, "demo", "--data", CFG.data, "--listen", "127.0.0.1:0"], err_path=CFG.err_path)
-    CFG.host = "127.0.0.1"
-    CFG.passwords = {email: pw for _, email, pw, _ in harness.demo_signins(lines)}
     fw = os.path.join(CFG.tmp, "workshop-test.yaml")
     with open(fw, "w") as f:
         f.write(FRAMEWORK)
@@ -747,45 +700,14 @@ def late_logins():
     CFG.focal_xab = login("focal.xab@workshop.test")
 
 
-def stop():
-    rc, report = harness.stop_server(CFG.proc, CFG.err_path)
-    check(not report, f"sanitizer report:\n{report}")
-    eq(rc, 0, "exit status after SIGTERM")
-
-
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--bin", required=True)
-    ap.add_argument("--only")
-    ap.add_argument("--keep", action="store_true")
-    args = ap.parse_args()
-    CFG.bin = os.path.abspath(args.bin)
-    try:
-        setup()
-    except (Fail, OSError, subprocess.SubprocessError) as e:
-        if getattr(CFG, "proc", None) and CFG.proc.poll() is None:
-            CFG.proc.kill()
-            CFG.proc.wait()
-        shutil.rmtree(CFG.tmp, ignore_errors=True)
-        return harness.setup_failed(e)
-    try:
-        # the accounts made by the first test sign in before the rest
-        first, rest = SUITE.tests[0], SUITE.tests[1:]
-        SUITE.run_one(first.__name__, first)
-        SUITE.run_one("late_sign_ins", late_logins)
-        SUITE.tests = rest
-        SUITE.run(args.only)
-        SUITE.run_one("the server exits 0 on SIGTERM", stop)
-    finally:
-        if CFG.proc.poll() is None:
-            CFG.proc.kill()
-            CFG.proc.wait()
-        if args.keep:
-            print(f"data kept in {CFG.tmp}")
-        else:
-            shutil.rmtree(CFG.tmp, ignore_errors=True)
-    return SUITE.result()
+def run(only):
+    # the accounts made by the first test sign in before the rest
+    first, rest = SUITE.tests[0], SUITE.tests[1:]
+    SUITE.run_one(first.__name__, first)
+    SUITE.run_one("late_sign_ins", late_logins)
+    SUITE.tests = rest
+    SUITE.run(only)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(CFG.main(setup, "cybercap-workshop.", run=run))
