@@ -31,6 +31,8 @@ int cc_store_pool_open(struct cc_store_pool **out, const char *data_dir, int n,
 		pthread_mutex_init(&p->c[p->n].lock, NULL);
 		if ((rc = cc_store_open(&p->c[p->n].store, data_dir, 0, err)))
 			pthread_mutex_destroy(&p->c[p->n].lock);
+		else            /* the server's own connection hears the commits */
+			cc_store_unlisten(p->c[p->n].store);
 	}
 	if (rc) {
 		p->n--;                 /* the one that failed */

@@ -7,14 +7,21 @@
 #include "workflow.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The frameworks of a batch's campaigns, each found once. */
+/* The writer thread's scratch for a batch: the frameworks of its
+ * campaigns, each found once; its checked saves and their states, read at
+ * once. */
 struct frameworks {
+	int quiet;                  /* the writer's connection stopped listening */
 	int n;
-	const char *campaign[CC_GROUP_BATCH];
+	const char *fw_campaign[CC_GROUP_BATCH];
 	struct cc_framework fw[CC_GROUP_BATCH];
+	const char *campaign[CC_GROUP_BATCH], *unit[CC_GROUP_BATCH], *question[CC_GROUP_BATCH];
+	int job[CC_GROUP_BATCH];
+	struct cc_answer_state state[CC_GROUP_BATCH];
 };
 
 struct cc_answer_writer {
@@ -33,13 +40,13 @@ static int framework_of(struct cc_store *s, struct frameworks *f, const char *ca
 	int rc;
 
 	for (int i = 0; i < f->n; i++)
-		if (strcmp(f->campaign[i], campaign) == 0) {
+		if (strcmp(f->fw_campaign[i], campaign) == 0) {
 			*out = &f->fw[i];
 			return CC_OK;
 		}
 	if ((rc = cc_workflow_framework(s, campaign, &f->fw[f->n], err)))
 		return rc;
-	f->campaign[f->n] = campaign;
+	f->fw_campaign[f->n] = campaign;
 	*out = &f->fw[f->n++];
 	return CC_OK;
 }
@@ -69,34 +76,78 @@ static void check_all(struct cc_store *s, struct frameworks *f, struct cc_group_
 	}
 }
 
-/* Each checked save in the writer's transaction; CC_OK or why the
- * transaction failed (the caller rolls it back). piped: the first attempt,
- * cc_store_begin_batch and no savepoints: a save refused before it wrote
- * anything (its campaign or assessment closed) leaves nothing to undo, and
- * any other failure fails the attempt, which the caller runs again with a
- * savepoint per save (a refused save then undoes only itself). */
-static int run_batch(struct cc_store *s, struct cc_group_job **g, int n, int piped,
-		     struct cc_error *err)
+/* What the saves of the batch before save k (f->job[k]) changed of its
+ * state st: an earlier save of the same answer is the one it replaces, and
+ * one of the same assessment moved it on. CC_OK or CC_ENOMEM. */
+static int overlay(struct cc_group_job **g, const struct frameworks *f, int k,
+		   struct cc_answer_state *st)
 {
-	int rc = piped ? cc_store_begin_batch(s, err) : cc_store_begin(s, err);
+	const struct cc_answer_job *j = job_of(g[f->job[k]]);
+	int unit_seen = 0;
 
-	for (int k = 0; !rc && k < n; k++) {
+	for (int m = k - 1; m >= 0; m--) {
+		const struct cc_answer_job *e = job_of(g[f->job[m]]);
+
+		if (e->rc || strcmp(e->campaign, j->campaign) || strcmp(e->unit, j->unit))
+			continue;
+		if (!unit_seen && strcmp(st->status, "in_progress") && strcmp(st->status, "returned"))
+			snprintf(st->status, sizeof(st->status), "in_progress");
+		unit_seen = 1;
+		if (e->node == j->node) {
+			free(st->before);
+			return (st->before = strdup(e->text)) ? CC_OK : CC_ENOMEM;
+		}
+	}
+	return CC_OK;
+}
+
+/* Each checked save in the writer's transaction, their states read first
+ * in one go; CC_OK or why the transaction failed (the caller rolls it
+ * back). piped: the first attempt, cc_store_begin_batch and no
+ * savepoints: a save refused before it wrote (its campaign or assessment
+ * closed) leaves nothing to undo, and any other failure fails the attempt,
+ * which the caller runs again with a savepoint per save (a refused save
+ * then undoes only itself). */
+static int run_batch(struct cc_store *s, struct cc_group_job **g, int n, struct frameworks *f,
+		     int piped, struct cc_error *err)
+{
+	int rc = piped ? cc_store_begin_batch(s, err) : cc_store_begin(s, err), m = 0;
+
+	for (int k = 0; k < n; k++) {
 		struct cc_answer_job *j = job_of(g[k]);
-		long long wrote = cc_store_writes(s);
 
 		if (!j->node)
 			continue;       /* refused by its check */
+		j->rc = CC_EIO;         /* not saved (yet) */
+		f->campaign[m] = j->campaign;
+		f->unit[m] = j->unit;
+		f->question[m] = j->node->id;
+		f->job[m++] = k;
+	}
+	if (!rc)
+		rc = cc_store_answer_states(s, m, f->campaign, f->unit, f->question, f->state, err);
+	for (int k = 0; !rc && k < m; k++) {
+		struct cc_answer_job *j = job_of(g[f->job[k]]);
+		struct cc_answer_state *st = &f->state[k];
+		long long wrote = cc_store_writes(s);
+
 		cc_error_clear(&j->err);
 		if (!piped && (rc = cc_store_savepoint(s, err)))
 			break;
+		if (!st->rc && overlay(g, f, k, st))
+			st->rc = cc_error_set(&st->err, CC_ENOMEM, NULL, 0, 0, "out of memory");
 		j->rc = cc_workflow_answer_node(s, j->campaign, j->unit, j->node, j->text,
-						j->comment, j->actor, &j->err);
+						j->comment, j->actor, st, &j->err);
 		if (piped && j->rc && cc_store_writes(s) != wrote)
 			rc = cc_error_set(err, j->rc, NULL, 0, 0, "%s", j->err.msg);
 		else if (!piped && j->rc)
 			cc_store_undo(s);
 		else if (!piped)
 			rc = cc_store_release(s, err);
+	}
+	for (int k = 0; k < m; k++) {
+		free(f->state[k].before);
+		f->state[k].before = NULL;
 	}
 	if (!rc)
 		rc = cc_store_commit(s, err);
@@ -111,16 +162,20 @@ static void batch(struct cc_store *s, struct cc_group_job **g, int n, void *arg)
 	struct cc_error err;
 	int rc;
 
+	if (!f->quiet) {        /* it never asks what others committed */
+		cc_store_unlisten(s);
+		f->quiet = 1;
+	}
 	f->n = 0;
 	check_all(s, f, g, n);
 	cc_error_clear(&err);
 	/* Sent without waiting first; where anything failed, once more with
 	 * each statement waited for (a refused save then undoes only itself),
 	 * and once more again (the database was busy with another writer). */
-	rc = run_batch(s, g, n, 1, &err);
+	rc = run_batch(s, g, n, f, 1, &err);
 	for (int attempt = 0; rc && attempt < 2; attempt++) {
 		cc_error_clear(&err);
-		rc = run_batch(s, g, n, 0, &err);
+		rc = run_batch(s, g, n, f, 0, &err);
 	}
 	for (int k = 0; k < n; k++) {
 		struct cc_answer_job *j = job_of(g[k]);

@@ -265,28 +265,22 @@ int cc_workflow_check_open(struct cc_store *s, const char *campaign, const char 
 	return rc ? rc : refuse_closed(campaign, unit, cs, status, doing, err);
 }
 
-/* Saves one answer; mark NULL: written by the actor (which confirms a
- * pre-filled answer), else pre-filled from where mark says (audited as
- * "prefill"). One read (whether it may change, what it was), then the
- * writes. */
-static int do_answer(struct cc_store *s, const char *campaign, const char *unit,
-		     const struct cc_node *q, const char *answer, const char *comment,
-		     const struct cc_prefill_mark *mark, const char *actor,
-		     struct cc_error *err)
+/* Saves one answer whose state (campaign status cs, assessment status,
+ * the answer before it) was just read; mark NULL: written by the actor
+ * (which confirms a pre-filled answer), else pre-filled from where mark
+ * says (audited as "prefill"). */
+static int answer_known(struct cc_store *s, const char *campaign, const char *unit,
+			const struct cc_node *q, const char *answer, const char *comment,
+			const struct cc_prefill_mark *mark, const char *actor,
+			enum cc_campaign_status cs, const char *status, const char *before,
+			struct cc_error *err)
 {
-	char *before = NULL;
 	struct cc_answer_rec rec = {unit, q->id, answer, comment, NULL, {NULL, NULL, NULL}};
-	char entity[400], status[32];
-	enum cc_campaign_status cs;
-	int rc = cc_store_answer_state(s, campaign, unit, q->id, &cs, status, sizeof(status),
-				       &before, err);
+	char entity[400];
+	int rc = refuse_closed(campaign, unit, cs, status, "answering", err);
 
-	if (!rc)
-		rc = refuse_closed(campaign, unit, cs, status, "answering", err);
-	if (rc) {
-		free(before);
+	if (rc)
 		return rc;
-	}
 	snprintf(entity, sizeof(entity), "answer:%s/%s/%s", campaign, unit, q->id);
 	if (mark)
 		rec.prefill = *mark;
@@ -301,17 +295,40 @@ static int do_answer(struct cc_store *s, const char *campaign, const char *unit,
 		rc = cc_workflow_audit(s, actor, "answer", entity,
 			   before ? cc_workflow_audit_json("answer", before, NULL, NULL) : NULL,
 			   cc_workflow_audit_json("answer", answer, "comment", comment ? comment : ""), err);
-	free(before);
 	if (!rc && strcmp(status, "in_progress") != 0 && strcmp(status, "returned") != 0)
 		rc = cc_store_set_assessment_status(s, campaign, unit, "in_progress", err);
 	return rc;
 }
 
+/* Saves one answer (answer_known): one read, then the writes. */
+static int do_answer(struct cc_store *s, const char *campaign, const char *unit,
+		     const struct cc_node *q, const char *answer, const char *comment,
+		     const struct cc_prefill_mark *mark, const char *actor,
+		     struct cc_error *err)
+{
+	char *before = NULL, status[32];
+	enum cc_campaign_status cs;
+	int rc = cc_store_answer_state(s, campaign, unit, q->id, &cs, status, sizeof(status),
+				       &before, err);
+
+	if (!rc)
+		rc = answer_known(s, campaign, unit, q, answer, comment, mark, actor, cs, status,
+				  before, err);
+	free(before);
+	return rc;
+}
+
 int cc_workflow_answer_node(struct cc_store *s, const char *campaign, const char *unit,
 			    const struct cc_node *q, const char *text, const char *comment,
-			    const char *actor, struct cc_error *err)
+			    const char *actor, const struct cc_answer_state *state,
+			    struct cc_error *err)
 {
-	return do_answer(s, campaign, unit, q, text, comment, NULL, actor, err);
+	if (state->rc) {
+		*err = state->err;
+		return state->rc;
+	}
+	return answer_known(s, campaign, unit, q, text, comment, NULL, actor,
+			    state->campaign_status, state->status, state->before, err);
 }
 
 int cc_workflow_check_answer(const struct cc_framework *fw, const char *question,

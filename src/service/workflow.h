@@ -77,10 +77,13 @@ int cc_workflow_answer(struct cc_store *s, const char *campaign,
 		       const char *comment, const char *actor, struct cc_error *err);
 /* For a batch (answer_writer.c): an answer already checked against its
  * campaign's framework (cc_workflow_check_answer: q its node, text the
- * trimmed answer), saved inside the caller's transaction. */
+ * trimmed answer), whose state was read with the batch's
+ * (cc_store_answer_states, then what earlier saves of the batch changed),
+ * saved inside the caller's transaction. */
 int cc_workflow_answer_node(struct cc_store *s, const char *campaign, const char *unit,
 			    const struct cc_node *q, const char *text, const char *comment,
-			    const char *actor, struct cc_error *err);
+			    const char *actor, const struct cc_answer_state *state,
+			    struct cc_error *err);
 
 /* Saves many answers (and evidence links) at once, all or nothing: the
  * offline workbook's upload, and pre-filling (mappings.h). Rows whose

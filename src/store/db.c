@@ -175,6 +175,16 @@ void cc__finish(struct cc_store *s, cc__stmt *st)
 		cc__lite_finish(s, st);
 }
 
+int cc__sends_ahead(struct cc_store *s)
+{
+	return s->pg && cc__pg_sends_ahead(s);
+}
+
+int cc__send(cc__stmt *st)
+{
+	return st->pg ? cc__pg_send(st) : 0;
+}
+
 int cc__step(cc__stmt *st)
 {
 	int rc;
@@ -458,6 +468,12 @@ long long cc_store_read_model_version(struct cc_store *s)
 		v = cc__int64(st, 0);
 	cc__finish(s, st);
 	return v;
+}
+
+void cc_store_unlisten(struct cc_store *s)
+{
+	if (s->pg)
+		cc__pg_exec(s, "UNLISTEN *", "unlisten", NULL);
 }
 
 long long cc_store_writes(struct cc_store *s)

@@ -47,6 +47,9 @@ struct cc__pgq {
 	PGresult *res;
 	int row, nrows, executed;
 	int queued;                 /* a write left in a batch's pipeline */
+	int sent;                   /* a read sent ahead (cc__pg_send), its result to come */
+	unsigned long epoch;        /* ... before the connection's sync of this number */
+	int slot;                   /* ... as its command of that sync */
 };
 
 void cc__pg_note_failure(struct cc__pgconn *c, const PGresult *res)
@@ -125,6 +128,15 @@ cc__stmt *cc__pg_prepare(struct cc_store *s, struct cc_error *err, const char *s
 	return st;
 }
 
+/* A read sent ahead and never stepped (bound again, or finished): its
+ * result must not land in it later. */
+static void forget_sent(struct cc__pgconn *c, struct cc__pgq *q)
+{
+	if (q->sent && q->epoch == c->epoch && q->slot < c->queued)
+		c->want[q->slot] = NULL;
+	q->sent = 0;
+}
+
 static void clear_values(struct cc__pgq *q)
 {
 	for (int i = 0; i < q->nparams; i++) {
@@ -136,7 +148,7 @@ static void clear_values(struct cc__pgq *q)
 	q->types[0] = '\0';
 	PQclear(q->res);
 	q->res = NULL;
-	q->executed = q->queued = 0;
+	q->executed = q->queued = q->sent = 0;
 	q->row = q->nrows = 0;
 }
 
@@ -147,6 +159,7 @@ int cc__pg_bind(cc__stmt *st, int n, const struct cc__val *v)
 	struct cc__pgq *q = st->pg;
 	char buf[40];
 
+	forget_sent(st->s->pg, q);
 	clear_values(q);
 	if (n > PG_MAXPARAMS)
 		return -1;
@@ -304,8 +317,8 @@ static const char *prepared(struct cc__pgconn *c, struct cc__pgq *q)
 	for (int i = 0; i < q->nparams; i++)
 		oids[i] = oid_of(q->types[i]);
 	if (cc__pg_in_pipeline(c)) {
-		ok = PQsendPrepare(c->conn, k->name, pgsql, q->nparams, oids);
-		c->queued += ok;
+		ok = PQsendPrepare(c->conn, k->name, pgsql, q->nparams, oids) &&
+		     !cc__pg_queued(c, NULL);
 		if (!ok)
 			cc__pg_note_failure(c, NULL);
 	} else {
@@ -347,24 +360,34 @@ static int needs_result(const struct cc__pgq *q)
 
 /* q sent in the batch's pipeline: a write is left to be collected later
  * (it "succeeds" now; a failure shows at the next sync), a read is
- * collected with what was queued before it. */
-static int execute_queued(struct cc__pgconn *c, struct cc__pgq *q, const char *name)
+ * collected with what was queued before it, unless it is sent ahead
+ * (ahead: its result is collected at the next sync, or its first step). */
+static int execute_queued(struct cc__pgconn *c, struct cc__pgq *q, const char *name, int ahead)
 {
+	int wanted = needs_result(q);
+
 	if (!PQsendQueryPrepared(c->conn, name, q->nparams, (const char *const *)q->values,
 				 q->lengths, q->formats, 0)) {
 		cc__pg_batch_failed(c, NULL);
 		return -1;
 	}
-	c->queued++;
+	q->slot = c->queued;
+	q->epoch = c->epoch;
+	if (cc__pg_queued(c, wanted ? &q->res : NULL))
+		return -1;
 	c->writes += !reads_only(q);
 	q->row = -1;
 	q->nrows = 0;
-	if (!needs_result(q)) {
+	if (!wanted) {
 		c->changes = -1;        /* known at the next sync */
 		q->queued = 1;
 		return 0;
 	}
-	if (cc__pg_collect(c, &q->res) || !q->res) {
+	if (ahead) {
+		q->sent = 1;
+		return 0;
+	}
+	if (cc__pg_collect(c) || !q->res) {
 		trace(c, q, NULL);
 		return -1;
 	}
@@ -372,7 +395,7 @@ static int execute_queued(struct cc__pgconn *c, struct cc__pgq *q, const char *n
 	return 0;
 }
 
-static int execute(struct cc__pgconn *c, struct cc__pgq *q)
+static int execute(struct cc__pgconn *c, struct cc__pgq *q, int ahead)
 {
 	const char *name;
 	ExecStatusType rs;
@@ -385,7 +408,7 @@ static int execute(struct cc__pgconn *c, struct cc__pgq *q)
 	if (cc__pg_ensure_connected(c) || !(name = prepared(c, q)))
 		return -1;
 	if (cc__pg_in_pipeline(c))
-		return execute_queued(c, q, name);
+		return execute_queued(c, q, name, ahead);
 	q->res = PQexecPrepared(c->conn, name, q->nparams, (const char *const *)q->values,
 				q->lengths, q->formats, 0);
 	rs = PQresultStatus(q->res);
@@ -413,12 +436,39 @@ static int execute(struct cc__pgconn *c, struct cc__pgq *q)
 	return 0;
 }
 
+int cc__pg_sends_ahead(struct cc_store *s)
+{
+	return s->pg->defer && !s->pg->failed && cc__pg_in_pipeline(s->pg);
+}
+
+int cc__pg_send(cc__stmt *st)
+{
+	struct cc__pgq *q = st->pg;
+	struct cc__pgconn *c = st->s->pg;
+
+	if (q->executed || !c->defer || !cc__pg_in_pipeline(c) || !needs_result(q))
+		return 0;       /* not in a batch: it runs at its first step */
+	return execute(c, q, 1);
+}
+
 int cc__pg_step(cc__stmt *st)
 {
 	struct cc__pgq *q = st->pg;
+	struct cc__pgconn *c = st->s->pg;
 
-	if (!q->executed && execute(st->s->pg, q))
+	if (!q->executed && execute(c, q, 0))
 		return -1;
+	if (q->sent) {          /* sent ahead: its result, collected now if need be */
+		q->sent = 0;
+		if (!q->res && q->epoch == c->epoch && cc__pg_in_pipeline(c))
+			cc__pg_collect(c);
+		if (!q->res) {
+			trace(c, q, NULL);
+			return -1;
+		}
+		q->nrows = PQntuples(q->res);
+		q->row = -1;
+	}
 	if (!q->res)
 		return q->queued ? CC__DONE : -1;
 	if (++q->row < q->nrows)
@@ -461,7 +511,9 @@ char *cc__pg_blob_dup(cc__stmt *st, int col, size_t *len)
 
 void cc__pg_finish(struct cc_store *s, cc__stmt *st)
 {
-	(void)s;
+	struct cc__pgq *q = st->pg;
+
+	forget_sent(s->pg, q);
 	clear_values(st->pg);
 	free(st->pg->sql);
 	free(st->pg);
@@ -488,7 +540,7 @@ int cc__pg_changes(struct cc_store *s)
 	struct cc__pgconn *c = s->pg;
 
 	if (c->changes < 0 && cc__pg_in_pipeline(c))
-		cc__pg_collect(c, NULL);
+		cc__pg_collect(c);
 	return c->changes < 0 ? 0 : c->changes;
 }
 

@@ -38,6 +38,9 @@ struct cc__pgconn {
 	 * the next read or the commit collects. */
 	int defer;
 	int queued;                 /* commands sent since the last sync */
+	PGresult ***want;           /* per queued command: where its result goes, or NULL */
+	int want_cap;
+	unsigned long epoch;        /* syncs so far */
 	int failed;                 /* one of them failed: the transaction cannot commit */
 };
 
@@ -57,12 +60,15 @@ int cc__pg_ensure_connected(struct cc__pgconn *c);
 /* The batch's pipeline (pg_pipeline.c): whether the connection is in it;
  * the batch marked failed with res's failure (or the connection's, res
  * NULL; the first is told); the results of what was queued collected at a
- * sync (the last one's handed to *last when last is not NULL), -1 when the
- * batch has failed; paused (collected, left) around a synchronous call and
+ * sync (each to where cc__pg_queued said), -1 when the batch has failed; paused (collected, left) around a synchronous call and
  * resumed after it. */
 int cc__pg_in_pipeline(const struct cc__pgconn *c);
 void cc__pg_batch_failed(struct cc__pgconn *c, const PGresult *res);
-int cc__pg_collect(struct cc__pgconn *c, PGresult **last);
+int cc__pg_collect(struct cc__pgconn *c);
+/* Counts a command just sent in the pipeline; its result goes to *want
+ * at the next collect (want NULL: only its status matters). -1 when out
+ * of memory (then the batch has failed). */
+int cc__pg_queued(struct cc__pgconn *c, PGresult **want);
 void cc__pg_pause(struct cc__pgconn *c);
 void cc__pg_resume(struct cc__pgconn *c);
 

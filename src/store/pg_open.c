@@ -150,6 +150,7 @@ void cc__pg_close(struct cc_store *s)
 	cc__pg_forget_kept(c);
 	PQfinish(c->conn);
 	free(c->url);
+	free(c->want);
 	free(c);
 	free(s);
 }

@@ -12,6 +12,7 @@
 #include "pg_conn.h"
 
 #include <libpq-fe.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 int cc__pg_in_pipeline(const struct cc__pgconn *c)
@@ -31,23 +32,41 @@ void cc__pg_batch_failed(struct cc__pgconn *c, const PGresult *res)
 	c->failed = 1;
 }
 
+int cc__pg_queued(struct cc__pgconn *c, PGresult **want)
+{
+	if (c->queued == c->want_cap) {
+		int cap = c->want_cap ? 2 * c->want_cap : 64;
+		PGresult ***w = realloc(c->want, (size_t)cap * sizeof(*w));
+
+		if (!w) {
+			snprintf(c->msg, sizeof(c->msg), "out of memory");
+			c->failed = 1;
+			return -1;
+		}
+		c->want = w;
+		c->want_cap = cap;
+	}
+	c->want[c->queued++] = want;
+	return 0;
+}
+
 /* Sends a sync and reads the results of every command queued since the
- * last one; the last command's result is handed to *last (when last is
- * not NULL and it has one). -1 when a command failed or the connection
- * broke (then the batch has failed). */
-int cc__pg_collect(struct cc__pgconn *c, PGresult **last)
+ * last one, each to where it was wanted. -1 when a command failed or the
+ * connection broke (then the batch has failed). */
+int cc__pg_collect(struct cc__pgconn *c)
 {
 	PGresult *r;
+	int n = c->queued;
 
-	if (last)
-		*last = NULL;
+	c->queued = 0;
+	c->epoch++;
 	if (!PQpipelineSync(c->conn)) {
 		cc__pg_batch_failed(c, NULL);
-		c->queued = 0;
 		return -1;
 	}
-	for (int i = 0; i < c->queued; i++) {
+	for (int i = 0; i < n; i++) {
 		PGresult *first = NULL;
+		int ok = 0;
 
 		while ((r = PQgetResult(c->conn))) {
 			if (!first)
@@ -63,6 +82,7 @@ int cc__pg_collect(struct cc__pgconn *c, PGresult **last)
 		case PGRES_COMMAND_OK:
 		case PGRES_TUPLES_OK:
 			c->changes = atoi(PQcmdTuples(first));
+			ok = 1;
 			break;
 		case PGRES_PIPELINE_ABORTED:
 			c->failed = 1;
@@ -70,12 +90,11 @@ int cc__pg_collect(struct cc__pgconn *c, PGresult **last)
 		default:
 			cc__pg_batch_failed(c, first);
 		}
-		if (last && i == c->queued - 1)
-			*last = first;
+		if (ok && c->want[i])
+			*c->want[i] = first;
 		else
 			PQclear(first);
 	}
-	c->queued = 0;
 	while ((r = PQgetResult(c->conn))) {    /* the sync's, then nothing */
 		int sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
 		PQclear(r);
@@ -94,7 +113,7 @@ void cc__pg_pause(struct cc__pgconn *c)
 {
 	if (!cc__pg_in_pipeline(c))
 		return;
-	cc__pg_collect(c, NULL);
+	cc__pg_collect(c);
 	if (!PQexitPipelineMode(c->conn))
 		cc__pg_batch_failed(c, NULL);
 }

@@ -6,6 +6,7 @@
 #include "store_internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 
@@ -41,23 +42,21 @@ int cc_store_set_assessment_status(struct cc_store *s, const char *campaign,
 		       "AND unit_id = ?", "ttt", status, campaign, unit);
 }
 
-int cc_store_answer_state(struct cc_store *s, const char *campaign, const char *unit,
-			  const char *question, enum cc_campaign_status *campaign_status,
-			  char *status, size_t size, char **before, struct cc_error *err)
+#define ANSWER_STATE "SELECT c.status, a.status, (SELECT n.answer FROM answer n " \
+	"WHERE n.campaign_id = c.id AND n.unit_id = a.unit_id AND n.question = ?) " \
+	"FROM campaign c LEFT JOIN assessment a ON a.campaign_id = c.id " \
+	"AND a.unit_id = ? WHERE c.id = ?"
+
+/* The state of st's first row (ANSWER_STATE), st finished. */
+static int state_of(struct cc_store *s, cc__stmt *st, const char *campaign, const char *unit,
+		    int want_before, enum cc_campaign_status *campaign_status, char *status,
+		    size_t size, char **before, struct cc_error *err)
 {
-	cc__stmt *st = cc__prepare(s, err, "SELECT c.status, a.status, (SELECT n.answer FROM answer n "
-				   "WHERE n.campaign_id = c.id AND n.unit_id = a.unit_id AND n.question = ?) "
-				   "FROM campaign c LEFT JOIN assessment a ON a.campaign_id = c.id "
-				   "AND a.unit_id = ? WHERE c.id = ?", "ttt",
-				   question ? question : "", unit, campaign);
 	const char *cs, *as, *b;
-	int rc;
+	int rc = cc__step(st);
 
 	if (before)
 		*before = NULL;
-	if (!st)
-		return err ? err->code : CC_EIO;
-	rc = cc__step(st);
 	if (rc == CC__DONE) {
 		rc = cc_error_set(err, CC_ENOTFOUND, NULL, 0, 0, "no campaign \"%s\"", campaign);
 	} else if (rc != CC__ROW) {
@@ -70,11 +69,80 @@ int cc_store_answer_state(struct cc_store *s, const char *campaign, const char *
 		rc = cc_error_set(err, CC_EIO, s->path, 0, 0, "campaign %s has an unknown status", campaign);
 	} else {
 		snprintf(status, size, "%s", as);
-		b = question && before ? (const char *)cc__text(st, 2) : NULL;
+		b = want_before && before ? (const char *)cc__text(st, 2) : NULL;
 		rc = b && !(*before = strdup(b)) ? cc_error_set(err, CC_ENOMEM, NULL, 0, 0, "out of memory") :
 		     CC_OK;
 	}
 	cc__finish(s, st);
+	return rc;
+}
+
+int cc_store_answer_state(struct cc_store *s, const char *campaign, const char *unit,
+			  const char *question, enum cc_campaign_status *campaign_status,
+			  char *status, size_t size, char **before, struct cc_error *err)
+{
+	cc__stmt *st = cc__prepare(s, err, ANSWER_STATE, "ttt", question ? question : "", unit,
+				   campaign);
+
+	if (before)
+		*before = NULL;
+	if (!st)
+		return err ? err->code : CC_EIO;
+	return state_of(s, st, campaign, unit, question != NULL, campaign_status, status, size,
+			before, err);
+}
+
+#define STATES_AHEAD 256         /* reads sent ahead at once */
+
+int cc_store_answer_states(struct cc_store *s, int n, const char *const *campaign,
+			   const char *const *unit, const char *const *question,
+			   struct cc_answer_state *out, struct cc_error *err)
+{
+	cc__stmt *st[STATES_AHEAD];
+	int rc = CC_OK;
+
+	/* in chunks: all of a chunk sent first (one round trip on PostgreSQL,
+	 * where a batch sends ahead), then read; one by one elsewhere */
+	for (int from = 0; from < n; from += STATES_AHEAD) {
+		int m = n - from < STATES_AHEAD ? n - from : STATES_AHEAD;
+		int ahead = cc__sends_ahead(s);
+
+		for (int i = 0; i < m; i++) {
+			int k = from + i;
+
+			out[k].before = NULL;
+			cc_error_clear(&out[k].err);
+			st[i] = NULL;
+			if (rc)
+				continue;
+			if (!(st[i] = cc__prepare(s, err, ANSWER_STATE, "ttt", question[k], unit[k],
+						  campaign[k])))
+				rc = err ? err->code : CC_EIO;
+			else if (!ahead)
+				out[k].rc = state_of(s, st[i], campaign[k], unit[k], 1,
+						     &out[k].campaign_status, out[k].status,
+						     sizeof(out[k].status), &out[k].before, &out[k].err),
+				st[i] = NULL;
+			else if (cc__send(st[i]))
+				rc = cc__db_fail(s, err, "read");
+		}
+		for (int i = 0; ahead && i < m; i++) {
+			int k = from + i;
+
+			if (rc || !st[i]) {
+				cc__finish(s, st[i]);
+				continue;
+			}
+			out[k].rc = state_of(s, st[i], campaign[k], unit[k], 1, &out[k].campaign_status,
+					     out[k].status, sizeof(out[k].status), &out[k].before,
+					     &out[k].err);
+		}
+	}
+	for (int k = 0; rc && k < n; k++) {
+		free(out[k].before);
+		out[k].before = NULL;
+		out[k].rc = rc;
+	}
 	return rc;
 }
 

@@ -148,6 +148,10 @@ int cc_store_copy(struct cc_store *from, const char *from_dir, struct cc_store *
 /* A number that changes whenever another connection commits a change, so
  * that a server can tell when to reload what it holds in memory. */
 long long cc_store_data_version(struct cc_store *s);
+/* This connection stops hearing others' commits (PostgreSQL: UNLISTEN; a
+ * connection that never asks cc_store_data_version, so that commits do
+ * not wake its server process); nothing on SQLite. */
+void cc_store_unlisten(struct cc_store *s);
 /* A number that changes whenever a table of the servers' read model
  * (snapshot.h) changes, by any connection (migration 0020's triggers);
  * -1 when it cannot be read. */
@@ -378,6 +382,19 @@ int cc_store_set_assessment_status(struct cc_store *s, const char *campaign,
 int cc_store_answer_state(struct cc_store *s, const char *campaign, const char *unit,
 			  const char *question, enum cc_campaign_status *campaign_status,
 			  char *status, size_t size, char **before, struct cc_error *err);
+/* The same for n answers at once (a batch of saves), in one round trip on
+ * PostgreSQL: out[i] for (campaign[i], unit[i], question[i]); each with
+ * its own rc and error. CC_OK, or the failure of the database. */
+struct cc_answer_state {
+	int rc;
+	struct cc_error err;
+	enum cc_campaign_status campaign_status;
+	char status[32];
+	char *before;               /* malloc'd; NULL: none (free it) */
+};
+int cc_store_answer_states(struct cc_store *s, int n, const char *const *campaign,
+			   const char *const *unit, const char *const *question,
+			   struct cc_answer_state *out, struct cc_error *err);
 
 /* Answers of one unit (current), and the history of one question. */
 int cc_store_unit_answers(struct cc_store *s, const char *campaign,

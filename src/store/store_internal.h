@@ -68,6 +68,13 @@ struct cc_store {
 #define CC__DONE 101
 
 int cc__step(cc__stmt *st);
+/* Sends a read ahead inside a batch's transaction on PostgreSQL, so that
+ * several reads go in one round trip (their first steps then find their
+ * rows); nothing elsewhere (the read runs at its first step). 0, or -1
+ * when it could not be sent. */
+int cc__send(cc__stmt *st);
+/* 1 when cc__send sends ahead (a batch's transaction on PostgreSQL). */
+int cc__sends_ahead(struct cc_store *s);
 long long cc__int64(cc__stmt *st, int col);
 int cc__int(cc__stmt *st, int col);
 double cc__double(cc__stmt *st, int col);
@@ -185,6 +192,8 @@ char *cc__pg_blob_dup(cc__stmt *st, int col, size_t *len);
 long long cc__pg_last_id(struct cc_store *s);
 int cc__pg_changes(struct cc_store *s);
 int cc__pg_in_txn(struct cc_store *s);
+int cc__pg_send(cc__stmt *st);
+int cc__pg_sends_ahead(struct cc_store *s);
 long long cc__pg_writes(struct cc_store *s);
 /* A batch's transaction on PostgreSQL (pg.c): defer starts sending its
  * writes without waiting; end_batch collects what is left and stops,

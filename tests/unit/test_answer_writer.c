@@ -151,6 +151,13 @@ static void batch_keeps_the_good_saves(void **state)
 			 "(unit_id = 'XAB' AND question = 'tx' AND answer = 'fourth'))"), 4);
 	assert_int_equal(count(fx, "SELECT count(*) FROM answer"), 4);    /* none for t2 */
 	assert_int_equal(count(fx, "SELECT count(*) FROM audit_event") - audit_before, 8);
+	/* each audited with the answer it replaced, in the batch or before it */
+	assert_int_equal(count(fx, "SELECT count(*) FROM audit_event WHERE action = 'answer' AND "
+			 "((after LIKE '%\"third\"%' AND before = '{\"answer\":\"first\"}') OR "
+			 "(after LIKE '%\"fourth\"%' AND before = '{\"answer\":\"second\"}') OR "
+			 "(after LIKE '%\"second\"%' AND before = '') OR "
+			 "(entity = 'answer:w/XAA/y1' AND after LIKE '%\"no\"%' AND "
+			 "before = '{\"answer\":\"yes\"}'))"), 4);
 	assert_int_equal(cc_store_audit_verify(fx->s, &bad, &events, &err), CC_OK);
 	assert_int_equal(bad, 0);
 	/* the first answer of each assessment moved it on */
