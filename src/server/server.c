@@ -508,7 +508,7 @@ static enum MHD_Result send_deferred(struct MHD_Connection *conn, struct cc_req 
 }
 
 static enum MHD_Result route(struct cc_server *sv, struct MHD_Connection *conn,
-			     struct cc_req *req_, struct cc_resp *resp_, struct cc_principal *who,
+			     struct cc_req *req, struct cc_resp *resp, struct cc_principal *who,
 			     char *buf, size_t bufsize);
 
 enum MHD_Result cc__server_on_request(void *cls, struct MHD_Connection *conn,
@@ -598,44 +598,42 @@ enum MHD_Result cc__server_on_request(void *cls, struct MHD_Connection *conn,
 
 /* Authenticates req, then answers it from the cache or its route. */
 static enum MHD_Result route(struct cc_server *sv, struct MHD_Connection *conn,
-			     struct cc_req *req_, struct cc_resp *resp_, struct cc_principal *who,
+			     struct cc_req *req, struct cc_resp *resp, struct cc_principal *who,
 			     char *buf, size_t bufsize)
 {
-	struct cc_req req = *req_;
-	struct cc_resp resp = *resp_;
 	char key[1024];
 	enum MHD_Result ok;
 	int cacheable = 0;
 
-	if (authenticate(conn, &req, who, &resp))
-		return send_resp(conn, &req, &resp);
-	req.snap = snap_get(sv);
-	if (cache_key(conn, req.method, req.path, key, sizeof(key))) {
-		const char *ae = cc_req_header(&req, "Accept-Encoding");
-		if (cc_cache_send(&sv->cache, req.snap, key, ae && strstr(ae, "gzip"),
-				  cc_req_header(&req, "If-None-Match"), conn, &ok)) {
-			snap_put(sv, (struct cc_snapshot *)req.snap);
+	if (authenticate(conn, req, who, resp))
+		return send_resp(conn, req, resp);
+	req->snap = snap_get(sv);
+	if (cache_key(conn, req->method, req->path, key, sizeof(key))) {
+		const char *ae = cc_req_header(req, "Accept-Encoding");
+		if (cc_cache_send(&sv->cache, req->snap, key, ae && strstr(ae, "gzip"),
+				  cc_req_header(req, "If-None-Match"), conn, &ok)) {
+			snap_put(sv, (struct cc_snapshot *)req->snap);
 			return ok;
 		}
 		cacheable = 1;
 	}
-	cc_route(&req, &resp, buf, bufsize);
-	if (resp.deferred) {
+	cc_route(req, resp, buf, bufsize);
+	if (resp->deferred) {
 		/* suspended: answered when resumed (send_deferred) */
-		snap_put(sv, (struct cc_snapshot *)req.snap);
+		snap_put(sv, (struct cc_snapshot *)req->snap);
 		return MHD_YES;
 	}
-	if (cacheable && resp.shared && resp.status == 200 && resp.etag && resp.body) {
+	if (cacheable && resp->shared && resp->status == 200 && resp->etag && resp->body) {
 		char etag[32];
-		etag_of(resp.body, resp.len, etag);
-		cc_cache_put(&sv->cache, req.snap, key, resp.body, resp.len, resp.content_type,
-			     etag, resp.disposition, compressible(resp.content_type), resp.vary_lang);
+		etag_of(resp->body, resp->len, etag);
+		cc_cache_put(&sv->cache, req->snap, key, resp->body, resp->len, resp->content_type,
+			     etag, resp->disposition, compressible(resp->content_type), resp->vary_lang);
 	}
-	ok = send_resp(conn, &req, &resp);
-	snap_put(sv, (struct cc_snapshot *)req.snap);
-	free(resp.body);
-	if (resp.fd >= 0)
-		close(resp.fd);
+	ok = send_resp(conn, req, resp);
+	snap_put(sv, (struct cc_snapshot *)req->snap);
+	free(resp->body);
+	if (resp->fd >= 0)
+		close(resp->fd);
 	return ok;
 }
 

@@ -1,6 +1,10 @@
 /*
- * answer_writer.c - the batch of answer saves (see answer_writer.h): one
- * transaction, a savepoint per save, one commit.
+ * answer_writer.c - the batch of answer saves (see answer_writer.h): each
+ * save checked against its framework first, then one transaction: the
+ * saves' states read at once, their writes, one commit. The first attempt
+ * sends its writes without waiting (cc_store_begin_batch) and has no
+ * savepoints; when it fails, the batch runs again with a savepoint per
+ * save, so that a refused save undoes only itself.
  */
 #include "answer_writer.h"
 
@@ -14,7 +18,7 @@
 /* The writer thread's scratch for a batch: the frameworks of its
  * campaigns, each found once; its checked saves and their states, read at
  * once. */
-struct frameworks {
+struct scratch {
 	int quiet;                  /* the writer's connection stopped listening */
 	int n;
 	const char *fw_campaign[CC_GROUP_BATCH];
@@ -26,7 +30,7 @@ struct frameworks {
 
 struct cc_answer_writer {
 	struct cc_group_writer *g;
-	struct frameworks f;        /* the writer thread's, per batch */
+	struct scratch f;           /* the writer thread's, per batch */
 };
 
 static struct cc_answer_job *job_of(struct cc_group_job *g)
@@ -34,7 +38,7 @@ static struct cc_answer_job *job_of(struct cc_group_job *g)
 	return (struct cc_answer_job *)(void *)((char *)g - offsetof(struct cc_answer_job, g));
 }
 
-static int framework_of(struct cc_store *s, struct frameworks *f, const char *campaign,
+static int framework_of(struct cc_store *s, struct scratch *f, const char *campaign,
 			const struct cc_framework **out, struct cc_error *err)
 {
 	int rc;
@@ -53,7 +57,7 @@ static int framework_of(struct cc_store *s, struct frameworks *f, const char *ca
 
 /* Checks each save against its campaign's framework before the writer's
  * transaction (which then only writes): a refused one gets its rc. */
-static void check_all(struct cc_store *s, struct frameworks *f, struct cc_group_job **g, int n)
+static void check_all(struct cc_store *s, struct scratch *f, struct cc_group_job **g, int n)
 {
 	for (int k = 0; k < n; k++) {
 		struct cc_answer_job *j = job_of(g[k]);
@@ -79,7 +83,7 @@ static void check_all(struct cc_store *s, struct frameworks *f, struct cc_group_
 /* What the saves of the batch before save k (f->job[k]) changed of its
  * state st: an earlier save of the same answer is the one it replaces, and
  * one of the same assessment moved it on. CC_OK or CC_ENOMEM. */
-static int overlay(struct cc_group_job **g, const struct frameworks *f, int k,
+static int overlay(struct cc_group_job **g, const struct scratch *f, int k,
 		   struct cc_answer_state *st)
 {
 	const struct cc_answer_job *j = job_of(g[f->job[k]]);
@@ -108,7 +112,7 @@ static int overlay(struct cc_group_job **g, const struct frameworks *f, int k,
  * closed) leaves nothing to undo, and any other failure fails the attempt,
  * which the caller runs again with a savepoint per save (a refused save
  * then undoes only itself). */
-static int run_batch(struct cc_store *s, struct cc_group_job **g, int n, struct frameworks *f,
+static int run_batch(struct cc_store *s, struct cc_group_job **g, int n, struct scratch *f,
 		     int piped, struct cc_error *err)
 {
 	int rc = piped ? cc_store_begin_batch(s, err) : cc_store_begin(s, err), m = 0;
@@ -158,7 +162,7 @@ static int run_batch(struct cc_store *s, struct cc_group_job **g, int n, struct 
 
 static void batch(struct cc_store *s, struct cc_group_job **g, int n, void *arg)
 {
-	struct frameworks *f = arg;
+	struct scratch *f = arg;
 	struct cc_error err;
 	int rc;
 

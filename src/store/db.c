@@ -451,13 +451,6 @@ int cc__migrate(struct cc_store *s, const struct cc_migration *ms, int n, struct
 	return CC_OK;
 }
 
-/* A write transaction. SQLite's BEGIN IMMEDIATE lets one writer in at a
- * time; on PostgreSQL a transaction-scoped advisory lock does the same
- * for every server of the database, so that what a transaction reads
- * before it writes (the audit chain's last hash, a next position) is
- * still true when it commits, and batches of two servers never deadlock. */
-#define CC_WRITER_LOCK "SELECT pg_advisory_xact_lock(20261205)"
-
 long long cc_store_read_model_version(struct cc_store *s)
 {
 	long long v = -1;
@@ -486,6 +479,13 @@ static void end_write(struct cc_store *s)
 	s->writing = 0;
 	s->tip_known = 0;
 }
+
+/* A write transaction. SQLite's BEGIN IMMEDIATE lets one writer in at a
+ * time; on PostgreSQL a transaction-scoped advisory lock does the same
+ * for every server of the database, so that what a transaction reads
+ * before it writes (the audit chain's last hash, a next position) is
+ * still true when it commits, and batches of two servers never deadlock. */
+#define CC_WRITER_LOCK "SELECT pg_advisory_xact_lock(20261205)"
 
 int cc_store_begin(struct cc_store *s, struct cc_error *err)
 {

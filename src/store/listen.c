@@ -69,12 +69,11 @@ int cc_store_listener_wait(struct cc_store_listener *l, int timeout_ms, char *pa
 	PGnotify *n;
 
 	if (PQstatus(l->conn) != CONNECTION_OK) {
+		/* connected again or not, what came meanwhile is not known */
 		PQreset(l->conn);
-		if (PQstatus(l->conn) != CONNECTION_OK || listen_on(l)) {
+		if (PQstatus(l->conn) != CONNECTION_OK || listen_on(l))
 			poll(NULL, 0, timeout_ms);  /* not at once again */
-			return -1;
-		}
-		return -1;              /* heard again, but what came meanwhile is not known */
+		return -1;
 	}
 	for (;;) {
 		if (!PQconsumeInput(l->conn))

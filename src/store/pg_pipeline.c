@@ -20,9 +20,6 @@ int cc__pg_in_pipeline(const struct cc__pgconn *c)
 	return PQpipelineStatus(c->conn) != PQ_PIPELINE_OFF;
 }
 
-void cc__pg_pause(struct cc__pgconn *c);
-void cc__pg_resume(struct cc__pgconn *c);
-
 /* Marks the batch failed with res's (or the connection's) failure; the
  * first failure is the one told. */
 void cc__pg_batch_failed(struct cc__pgconn *c, const PGresult *res)
@@ -108,12 +105,13 @@ int cc__pg_collect(struct cc__pgconn *c)
 }
 
 /* Leaves pipeline mode (what was queued collected), for a synchronous
- * call; the batch's mode comes back with resume_pipeline. */
+ * call; the batch's mode comes back with cc__pg_resume. */
 void cc__pg_pause(struct cc__pgconn *c)
 {
 	if (!cc__pg_in_pipeline(c))
 		return;
-	cc__pg_collect(c);
+	if (c->queued)          /* after a commit nothing is: no round trip */
+		cc__pg_collect(c);
 	if (!PQexitPipelineMode(c->conn))
 		cc__pg_batch_failed(c, NULL);
 }

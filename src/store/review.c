@@ -94,6 +94,13 @@ int cc_store_answer_state(struct cc_store *s, const char *campaign, const char *
 
 #define STATES_AHEAD 256         /* reads sent ahead at once */
 
+static void take_state(struct cc_store *s, cc__stmt *st, const char *campaign,
+		       const char *unit, struct cc_answer_state *out)
+{
+	out->rc = state_of(s, st, campaign, unit, 1, &out->campaign_status, out->status,
+			   sizeof(out->status), &out->before, &out->err);
+}
+
 int cc_store_answer_states(struct cc_store *s, int n, const char *const *campaign,
 			   const char *const *unit, const char *const *question,
 			   struct cc_answer_state *out, struct cc_error *err)
@@ -101,8 +108,8 @@ int cc_store_answer_states(struct cc_store *s, int n, const char *const *campaig
 	cc__stmt *st[STATES_AHEAD];
 	int rc = CC_OK;
 
-	/* in chunks: all of a chunk sent first (one round trip on PostgreSQL,
-	 * where a batch sends ahead), then read; one by one elsewhere */
+	/* in chunks: a chunk's reads all sent, then read (one round trip on
+	 * PostgreSQL, where a batch sends ahead); one by one elsewhere */
 	for (int from = 0; from < n; from += STATES_AHEAD) {
 		int m = n - from < STATES_AHEAD ? n - from : STATES_AHEAD;
 		int ahead = cc__sends_ahead(s);
@@ -112,30 +119,22 @@ int cc_store_answer_states(struct cc_store *s, int n, const char *const *campaig
 
 			out[k].before = NULL;
 			cc_error_clear(&out[k].err);
-			st[i] = NULL;
-			if (rc)
-				continue;
-			if (!(st[i] = cc__prepare(s, err, ANSWER_STATE, "ttt", question[k], unit[k],
-						  campaign[k])))
-				rc = err ? err->code : CC_EIO;
-			else if (!ahead)
-				out[k].rc = state_of(s, st[i], campaign[k], unit[k], 1,
-						     &out[k].campaign_status, out[k].status,
-						     sizeof(out[k].status), &out[k].before, &out[k].err),
+			st[i] = rc ? NULL : cc__prepare(s, err, ANSWER_STATE, "ttt", question[k],
+							 unit[k], campaign[k]);
+			if (!st[i]) {
+				rc = rc ? rc : err ? err->code : CC_EIO;
+			} else if (!ahead) {
+				take_state(s, st[i], campaign[k], unit[k], &out[k]);
 				st[i] = NULL;
-			else if (cc__send(st[i]))
+			} else if (cc__send(st[i])) {
 				rc = cc__db_fail(s, err, "read");
-		}
-		for (int i = 0; ahead && i < m; i++) {
-			int k = from + i;
-
-			if (rc || !st[i]) {
-				cc__finish(s, st[i]);
-				continue;
 			}
-			out[k].rc = state_of(s, st[i], campaign[k], unit[k], 1, &out[k].campaign_status,
-					     out[k].status, sizeof(out[k].status), &out[k].before,
-					     &out[k].err);
+		}
+		for (int i = 0; i < m; i++) {
+			if (st[i] && rc)
+				cc__finish(s, st[i]);
+			else if (st[i])
+				take_state(s, st[i], campaign[from + i], unit[from + i], &out[from + i]);
 		}
 	}
 	for (int k = 0; rc && k < n; k++) {

@@ -4,9 +4,9 @@
  * with bound values the only way values reach SQL. The queries in the
  * store's files (one per part of the data: accounts.c, campaigns.c,
  * drills.c ...) are written once, in the SQL both SQLite and PostgreSQL
- * accept; pg_sql.c rewrites the few
- * SQLite spellings left (placeholders, INSERT OR IGNORE, COLLATE NOCASE)
- * for PostgreSQL. Not for use outside src/store.
+ * accept; pg_sql.c rewrites the few SQLite spellings left (placeholders,
+ * INSERT OR IGNORE, COLLATE NOCASE) for PostgreSQL. Not for use outside
+ * src/store.
  */
 #ifndef CC_STORE_INTERNAL_H
 #define CC_STORE_INTERNAL_H
